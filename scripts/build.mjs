@@ -1,0 +1,31 @@
+// Bundles the extension client, the language server and the `sla` CLI into dist/ as
+// CommonJS (VS Code loads extensions with require; Chevrotain ships only ESM, so it is
+// bundled in). `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !watch,
+  sourcemap: watch ? 'inline' : false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+mkdirSync('dist', { recursive: true });
+// The root package is ESM (for the TypeScript sources and tests); the bundles are CommonJS.
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}
