@@ -14,6 +14,9 @@ const common = {
   sourcemap: watch ? 'inline' : false,
   legalComments: 'none',
   logLevel: 'warning',
+  // CommonJS has no import.meta: see scripts/import-meta-url.mjs.
+  inject: ['scripts/import-meta-url.mjs'],
+  define: { 'import.meta.url': 'import_meta_url' },
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

@@ -242,7 +242,8 @@ export type MaintenanceItem = EveryItem | OnItem | NoticeItem;
 export interface EveryItem extends NodeBase {
   type: 'Every';
   days?: Days;
-  range?: TimeRange;
+  /** The `02:00-04:00` part. */
+  times?: TimeRange;
 }
 export interface OnItem extends NodeBase {
   type: 'On';

@@ -1,0 +1,92 @@
+// `sla check FILE|DIR|GLOB…`: parse and check contracts, print diagnostics, exit 0/1/2.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { analyze } from '../../server/src/language/analyze';
+import { expandInputs, reason, UsageError } from './inputs';
+import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
+import { TOOL_VERSION } from './version';
+
+export interface CheckOptions {
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  quiet?: boolean;
+}
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs `sla check` and returns its exit code; all output goes through `io`. */
+export function runCheck(inputs: string[], options: CheckOptions, io: Output): number {
+  let files: string[];
+  try {
+    files = expandInputs(inputs, ['.sla']);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`sla check: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const results: FileDiagnostics[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      io.err(`sla check: cannot read ${file}: ${reason(error)}\n`);
+      unreadable = true;
+      continue;
+    }
+    const diagnostics = analyze(text).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+    results.push({ file, diagnostics });
+  }
+
+  if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
+  else if (options.format === 'sarif') io.out(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2) + '\n');
+  else {
+    const text = formatText(results);
+    if (text) io.out(text + '\n');
+    io.err(summary(results) + '\n');
+  }
+
+  if (unreadable) return 2;
+  const all = results.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`sla check: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function summary(results: FileDiagnostics[]): string {
+  const count = (s: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `${plural(results.length, 'file')} checked: ${plural(count('error'), 'error')}, ` +
+    `${plural(count('warning'), 'warning')}, ${count('information')} information`
+  );
+}
+
+export function registerCheckCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('parse and check contracts; exit 1 when any has errors')
+    .argument('<paths...>', 'contract files, directories (searched for *.sla) or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .action((paths: string[], options: CheckOptions) => setExit(runCheck(paths, options, io)));
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings needs a whole number ≥ 0, not \`${value}\``);
+  return n;
+}

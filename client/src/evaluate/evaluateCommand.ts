@@ -1,0 +1,183 @@
+// The "SLA: Evaluate Contract" command: which contract, which `sla` block, which metric
+// files; then `sla/evaluate` on the language server under a cancellable progress
+// notification, and the report in the webview.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from '../../../server/src/lsp/protocol';
+import type { ReportEntry, ReportPanel } from '../reportPanel';
+import { pickMetricFiles, type MetricChoice } from './pickMetrics';
+
+/** Options a caller (code lens, report panel, extension-host test) may pass as the 2nd argument. */
+export interface EvaluateCommandOptions {
+  /** Metric files (absolute, or relative to the workspace folder): skips every prompt. */
+  metrics?: string[];
+  /** Name of the `sla` block; without it the user picks when the file has several. */
+  sla?: string;
+  /** Ask for metric files even when `sla.metrics` or remembered files exist. */
+  chooseFiles?: boolean;
+  /** Show the report webview (default true). */
+  showReport?: boolean;
+}
+
+export interface EvaluateDependencies {
+  client: () => LanguageClient;
+  /** Resolves once the language client is running. */
+  ready: () => Promise<void>;
+  state: vscode.Memento;
+  output: vscode.OutputChannel;
+  panel: ReportPanel;
+  /** Called with every successful evaluation. */
+  remember: (entry: ReportEntry) => void;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The contract a command invocation is about: its argument (Uri, string, {uri}) or the active editor. */
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg !== '') return vscode.Uri.parse(arg);
+  if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') {
+    return vscode.Uri.parse((arg as { uri: string }).uri);
+  }
+  const editor = vscode.window.activeTextEditor;
+  return editor && editor.document.languageId === 'sla' ? editor.document.uri : undefined;
+}
+
+/**
+ * Options from the arguments: a `{ uri, sla }` first argument (code lens), a string second
+ * argument (the `sla` name) or an options object. Menus pass other things (the explorer the
+ * selection, the editor title `{ groupId }`): only known, well-typed keys are taken.
+ */
+function commandOptions(first: unknown, second: unknown): EvaluateCommandOptions {
+  const options: EvaluateCommandOptions = {};
+  const take = (source: Record<string, unknown>) => {
+    if (typeof source.sla === 'string' && source.sla !== '') options.sla = source.sla;
+    if (Array.isArray(source.metrics) && source.metrics.every((m) => typeof m === 'string')) options.metrics = source.metrics;
+    if (typeof source.chooseFiles === 'boolean') options.chooseFiles = source.chooseFiles;
+    if (typeof source.showReport === 'boolean') options.showReport = source.showReport;
+  };
+  if (first && typeof first === 'object' && !(first instanceof vscode.Uri)) take(first as Record<string, unknown>);
+  if (typeof second === 'string' && second !== '') options.sla = second;
+  else if (second && typeof second === 'object' && !Array.isArray(second)) take(second as Record<string, unknown>);
+  return options;
+}
+
+/** The `sla` block to evaluate when the file holds several: asked with a quick pick. */
+async function pickSlaBlock(uri: vscode.Uri): Promise<string | null | undefined> {
+  let symbols: vscode.DocumentSymbol[] | undefined;
+  try {
+    symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+  } catch {
+    return null;
+  }
+  const names = (symbols ?? [])
+    .map((s) => s.name.replace(/^sla\s+/, '').trim())
+    .filter((n) => NAME.test(n));
+  if (names.length <= 1) return null;
+  const picked = await vscode.window.showQuickPick(names, { title: 'Evaluate which agreement?', placeHolder: 'This file holds several sla blocks' });
+  return picked;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof ResponseError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function isCancellation(error: unknown, token: vscode.CancellationToken): boolean {
+  return token.isCancellationRequested || (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+}
+
+export class EvaluateCommand {
+  constructor(private readonly deps: EvaluateDependencies) {}
+
+  private log(message: string): void {
+    this.deps.output.appendLine(`[evaluate] ${message}`);
+  }
+
+  /** The command handler; resolves to the result, or undefined when cancelled or failed. */
+  async run(first?: unknown, second?: unknown): Promise<EvaluateResult | undefined> {
+    const uri = targetUri(first);
+    if (!uri) {
+      void vscode.window.showErrorMessage('SLA: open a contract (.sla file) to evaluate it.');
+      return undefined;
+    }
+    if (uri.scheme !== 'file') {
+      void vscode.window.showErrorMessage(`SLA: save ${path.basename(uri.path)} to a file before evaluating it: evaluation reads the contract from disk.`);
+      return undefined;
+    }
+    const options = commandOptions(first, second);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const baseDir = folder?.uri.fsPath ?? path.dirname(uri.fsPath);
+
+    let sla = options.sla;
+    if (sla === undefined) {
+      const picked = await pickSlaBlock(uri);
+      if (picked === undefined) return undefined;
+      sla = picked ?? undefined;
+    }
+
+    let choice: MetricChoice | undefined;
+    if (options.metrics && options.metrics.length > 0) {
+      choice = { files: options.metrics.map((m) => path.resolve(baseDir, m)), source: 'argument' };
+    } else {
+      choice = await pickMetricFiles(uri, folder?.uri.fsPath, { state: this.deps.state, log: (m) => this.log(m) }, options.chooseFiles);
+    }
+    if (!choice) return undefined;
+
+    const settings = vscode.workspace.getConfiguration('sla', uri);
+    const at = settings.get<string>('evaluate.at', '').trim();
+    const params: EvaluateParams = {
+      uri: uri.toString(),
+      metrics: choice.files,
+      baseDir,
+      sla,
+      at: at === '' ? undefined : at,
+      explain: settings.get<boolean>('evaluate.explain', false),
+    };
+    const name = path.basename(uri.path);
+    this.log(`${name}${sla ? ` (sla ${sla})` : ''} with ${choice.files.length} metric file(s) from ${choice.source}: ${choice.files.join(', ')}`);
+
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `SLA: evaluating ${name}`, cancellable: true },
+      async (_progress, token) => {
+        try {
+          await this.deps.ready();
+          const request = this.deps.client().sendRequest<EvaluateResult>(EVALUATE_REQUEST, params, token);
+          // Cancelling closes the notification at once, even if the server finishes the work.
+          const cancelled = new Promise<undefined>((resolve) => token.onCancellationRequested(() => resolve(undefined)));
+          request.catch(() => undefined);
+          const result = await Promise.race([request, cancelled]);
+          if (!result) {
+            this.log(`${name}: cancelled`);
+            return undefined;
+          }
+          this.log(`${name}: ${result.rows} rows in ${result.millis} ms`);
+          const entry: ReportEntry = { uri, result, metricFiles: choice.files, sla };
+          this.deps.remember(entry);
+          if (options.showReport !== false) this.deps.panel.show(entry);
+          vscode.window.setStatusBarMessage(`SLA: ${name} evaluated (${result.rows} rows in ${result.millis} ms)`, 5000);
+          return result;
+        } catch (error) {
+          if (isCancellation(error, token)) {
+            this.log(`${name}: cancelled`);
+            return undefined;
+          }
+          const message = errorMessage(error);
+          this.log(`${name}: failed: ${message}`);
+          void this.showFailure(uri, name, message, sla);
+          return undefined;
+        }
+      },
+    );
+  }
+
+  private async showFailure(uri: vscode.Uri, name: string, message: string, sla: string | undefined): Promise<void> {
+    const answer = await vscode.window.showErrorMessage(`SLA: evaluation of ${name} failed: ${message}`, 'Show Output', 'Choose Metric Files…');
+    if (answer === 'Show Output') this.deps.output.show(true);
+    if (answer === 'Choose Metric Files…') {
+      await vscode.commands.executeCommand('sla.evaluateContract', uri, { sla, chooseFiles: true });
+    }
+  }
+}

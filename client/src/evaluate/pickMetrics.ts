@@ -1,0 +1,110 @@
+// Chooses the metric files of an evaluation: the `sla.metrics` setting when set, else the
+// files remembered for this workspace (offered in a quick pick), else an open dialog.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resolveMetricGlobs } from './metricGlobs';
+import { effectiveMetricPatterns, rememberMetricFiles, rememberedMetricFiles } from './metricMemory';
+
+export type MetricSource = 'argument' | 'setting' | 'remembered' | 'dialog';
+
+export interface MetricChoice {
+  /** Absolute paths. */
+  files: string[];
+  source: MetricSource;
+}
+
+export interface PickContext {
+  state: vscode.Memento;
+  log: (message: string) => void;
+}
+
+/** Shown once per session: the workspace's `sla.metrics` is not used in Restricted Mode. */
+let restrictedNoticeShown = false;
+
+async function openDialog(contract: vscode.Uri, baseDir: string | undefined, remembered: string[]): Promise<string[] | undefined> {
+  const near = remembered[0] ? path.dirname(remembered[0]) : baseDir;
+  const picked = await vscode.window.showOpenDialog({
+    title: `Metric files for ${path.basename(contract.path)}`,
+    openLabel: 'Evaluate',
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: true,
+    defaultUri: near ? vscode.Uri.file(near) : undefined,
+    filters: { 'Metrics (CSV, Prometheus JSON)': ['csv', 'json'], 'All files': ['*'] },
+  });
+  if (!picked || picked.length === 0) return undefined;
+  return picked.map((u) => u.fsPath);
+}
+
+/** What the `sla.metrics` setting decides: not set, files, "let the user choose", or stop. */
+type SettingOutcome = { kind: 'unset' } | { kind: 'files'; choice: MetricChoice } | { kind: 'choose' } | { kind: 'cancel' };
+
+async function fromSetting(contract: vscode.Uri, baseDir: string | undefined, context: PickContext): Promise<SettingOutcome> {
+  const levels = vscode.workspace.getConfiguration('sla', contract).inspect<string[]>('metrics');
+  const { patterns, ignoredWorkspaceValue } = effectiveMetricPatterns(levels, vscode.workspace.isTrusted);
+  if (ignoredWorkspaceValue && !restrictedNoticeShown) {
+    restrictedNoticeShown = true;
+    void vscode.window.showInformationMessage(
+      "This workspace's sla.metrics setting is not used in Restricted Mode: pick the metric files yourself, or trust the workspace.",
+    );
+  }
+  if (patterns.length === 0) return { kind: 'unset' };
+  if (!baseDir) {
+    void vscode.window.showWarningMessage('sla.metrics is relative to a workspace folder; this contract is in none. Pick the metric files instead.');
+    return { kind: 'choose' };
+  }
+  const { files, unmatched } = await resolveMetricGlobs(patterns, baseDir);
+  for (const pattern of unmatched) context.log(`sla.metrics: "${pattern}" matched no metric file in ${baseDir}`);
+  if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting' } };
+  const answer = await vscode.window.showWarningMessage(
+    `sla.metrics (${patterns.join(', ')}) matched no .csv or .json file in ${baseDir}.`,
+    'Choose Files…',
+    'Open Settings',
+  );
+  if (answer === 'Open Settings') {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'sla.metrics');
+    return { kind: 'cancel' };
+  }
+  return answer === 'Choose Files…' ? { kind: 'choose' } : { kind: 'cancel' };
+}
+
+/**
+ * The metric files to evaluate `contract` with, or undefined when the user cancelled.
+ * `forceDialog` skips the setting and the remembered files.
+ */
+export async function pickMetricFiles(
+  contract: vscode.Uri,
+  baseDir: string | undefined,
+  context: PickContext,
+  forceDialog = false,
+): Promise<MetricChoice | undefined> {
+  const key = contract.toString();
+  if (!forceDialog) {
+    const setting = await fromSetting(contract, baseDir, context);
+    if (setting.kind === 'files') return setting.choice;
+    if (setting.kind === 'cancel') return undefined;
+    if (setting.kind === 'choose') forceDialog = true;
+  }
+
+  const remembered = rememberedMetricFiles(context.state, key, existsSync);
+  if (!forceDialog && remembered.length > 0) {
+    const names = remembered.map((f) => path.basename(f)).join(', ');
+    const use: vscode.QuickPickItem = { label: '$(history) Use the last metric files', description: names, detail: remembered.join(' · ') };
+    const other: vscode.QuickPickItem = { label: '$(folder-opened) Choose other files…' };
+    const answer = await vscode.window.showQuickPick([use, other], {
+      title: `Evaluate ${path.basename(contract.path)}`,
+      placeHolder: 'Metric files to evaluate the contract with',
+    });
+    if (!answer) return undefined;
+    if (answer === use) {
+      await rememberMetricFiles(context.state, key, remembered);
+      return { files: remembered, source: 'remembered' };
+    }
+  }
+
+  const files = await openDialog(contract, baseDir, remembered);
+  if (!files) return undefined;
+  await rememberMetricFiles(context.state, key, files);
+  return { files, source: 'dialog' };
+}

@@ -1,0 +1,25 @@
+// The language client: starts the bundled language server (dist/server.js) in a Node process
+// over IPC and connects it to `sla` documents.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Also the prefix of the `sla.trace.server` setting, which the client library reads itself. */
+export const CLIENT_ID = 'sla';
+export const CLIENT_NAME = 'SLA Language Server';
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'sla' },
+      { scheme: 'untitled', language: 'sla' },
+    ],
+    synchronize: { configurationSection: 'sla' },
+    outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,206 @@
+// Reads the JSON report of LANGUAGE.md section 5 (as received over `sla/evaluate`, typed
+// `unknown`) into the shape the webview renders. The report crosses a process boundary, so
+// it is checked field by field; a malformed report yields a message naming the bad field
+// instead of a broken page. The server's types (server/src/evaluation/report.ts) are imported
+// as types only; the compile-time checks at the end keep this reader in step with them.
+import type { Report } from '../../../server/src/evaluation/report';
+
+export type PeriodStatus = 'met' | 'breached' | 'no-data';
+
+export interface TargetView {
+  aggregate: string | null;
+  op: string;
+  value: number;
+  /** As written in the contract (`%`, `ms`, `1s` → `s`); null for a bare number. */
+  unit: string | null;
+}
+
+export interface PeriodView {
+  start: string;
+  end: string;
+  samples: number;
+  /** In the indicator's unit; null when the period has no eligible samples. */
+  attained: number | null;
+  status: PeriodStatus;
+  /** Percent owed for this result before the cap. */
+  credit: number;
+  /** Present when evaluated with `explain`. */
+  explain: ExplainView | undefined;
+}
+
+export interface ExplainView {
+  outsideEffective: number;
+  outsideSchedule: number;
+  inMaintenance: number;
+  tier: { direction: string; threshold: number; unit: string | null; credit: number } | null;
+  capped: boolean;
+}
+
+export interface ObjectiveView {
+  name: string;
+  indicator: string;
+  target: TargetView;
+  /** Unit of `attained` (extra field `unit`), when the server states it. */
+  attainedUnit: string | undefined;
+  /** The window as written (extra field), e.g. `calendar month`. */
+  window: string | undefined;
+  results: PeriodView[];
+}
+
+export interface CreditView {
+  start: string;
+  end: string;
+  percent: number;
+  amount: number | null;
+  currency: string | null;
+}
+
+export interface ReportView {
+  sla: string;
+  version: string | null;
+  /** Extra fields: the `sla` block's title and IANA time zone, when sent. */
+  title: string | null;
+  timezone: string | null;
+  objectives: ObjectiveView[];
+  credits: CreditView[];
+}
+
+export type ReadReportResult = { ok: true; report: ReportView } | { ok: false; error: string };
+
+class ShapeError extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function object(value: unknown, path: string): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ShapeError(`${path} is not an object`);
+  }
+  return value as Obj;
+}
+
+function array(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw new ShapeError(`${path} is not an array`);
+  return value;
+}
+
+function string(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw new ShapeError(`${path} is not a string`);
+  return value;
+}
+
+function optionalString(value: unknown, path: string): string | null {
+  return value === null || value === undefined ? null : string(value, path);
+}
+
+function number(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ShapeError(`${path} is not a number`);
+  return value;
+}
+
+function optionalNumber(value: unknown, path: string): number | null {
+  return value === null || value === undefined ? null : number(value, path);
+}
+
+function status(value: unknown, path: string): PeriodStatus {
+  if (value === 'met' || value === 'breached' || value === 'no-data') return value;
+  throw new ShapeError(`${path} is not one of met, breached, no-data`);
+}
+
+function readTarget(value: unknown, path: string): TargetView {
+  const t = object(value, path);
+  return {
+    aggregate: optionalString(t.aggregate, `${path}.aggregate`),
+    op: string(t.op, `${path}.op`),
+    value: number(t.value, `${path}.value`),
+    unit: optionalString(t.unit, `${path}.unit`),
+  };
+}
+
+function readExplain(value: unknown, path: string): ExplainView | undefined {
+  if (value === undefined || value === null) return undefined;
+  const e = object(value, path);
+  const tier = e.tier === null || e.tier === undefined ? null : object(e.tier, `${path}.tier`);
+  return {
+    outsideEffective: number(e.outsideEffective, `${path}.outsideEffective`),
+    outsideSchedule: number(e.outsideSchedule, `${path}.outsideSchedule`),
+    inMaintenance: number(e.inMaintenance, `${path}.inMaintenance`),
+    tier: tier && {
+      direction: string(tier.direction, `${path}.tier.direction`),
+      threshold: number(tier.threshold, `${path}.tier.threshold`),
+      unit: optionalString(tier.unit, `${path}.tier.unit`),
+      credit: number(tier.credit, `${path}.tier.credit`),
+    },
+    capped: e.capped === true,
+  };
+}
+
+function readPeriod(value: unknown, path: string): PeriodView {
+  const r = object(value, path);
+  return {
+    start: string(r.start, `${path}.start`),
+    end: string(r.end, `${path}.end`),
+    samples: number(r.samples, `${path}.samples`),
+    attained: optionalNumber(r.attained, `${path}.attained`),
+    status: status(r.status, `${path}.status`),
+    credit: optionalNumber(r.credit, `${path}.credit`) ?? 0,
+    explain: readExplain(r.explain, `${path}.explain`),
+  };
+}
+
+function readObjective(value: unknown, path: string): ObjectiveView {
+  const o = object(value, path);
+  return {
+    name: string(o.name, `${path}.name`),
+    indicator: optionalString(o.indicator, `${path}.indicator`) ?? '',
+    target: readTarget(o.target, `${path}.target`),
+    // Not a field of section 5 but an extra one of this server: without it the target is
+    // assumed to be in the attained values' unit.
+    attainedUnit: optionalString(o.unit, `${path}.unit`) ?? undefined,
+    window: optionalString(o.window, `${path}.window`) ?? undefined,
+    results: array(o.results, `${path}.results`).map((r, i) => readPeriod(r, `${path}.results[${i}]`)),
+  };
+}
+
+function readCredit(value: unknown, path: string): CreditView {
+  const c = object(value, path);
+  return {
+    start: string(c.start, `${path}.start`),
+    end: string(c.end, `${path}.end`),
+    percent: number(c.percent, `${path}.percent`),
+    amount: optionalNumber(c.amount, `${path}.amount`),
+    currency: optionalString(c.currency, `${path}.currency`),
+  };
+}
+
+/** Checks and converts a section 5 report; never throws. */
+export function readReport(value: unknown): ReadReportResult {
+  try {
+    const r = object(value, 'report');
+    return {
+      ok: true,
+      report: {
+        sla: string(r.sla, 'report.sla'),
+        version: optionalString(r.version, 'report.version'),
+        title: optionalString(r.title, 'report.title'),
+        timezone: optionalString(r.timezone, 'report.timezone'),
+        objectives: array(r.objectives, 'report.objectives').map((o, i) => readObjective(o, `report.objectives[${i}]`)),
+        credits: array(r.credits ?? [], 'report.credits').map((c, i) => readCredit(c, `report.credits[${i}]`)),
+      },
+    };
+  } catch (err) {
+    if (err instanceof ShapeError) return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
+// Compile-time checks: every report the server's type allows is one this reader accepts.
+type Fits<T extends true> = T;
+type ServerObjective = Report['objectives'][number];
+type ServerResult = ServerObjective['results'][number];
+export type ReportTypeChecks = [
+  Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain'> ? true : false>,
+  Fits<NonNullable<ServerResult['explain']> extends ExplainView ? true : false>,
+  Fits<ServerObjective['target'] extends TargetView ? true : false>,
+  Fits<Report['credits'][number] extends CreditView ? true : false>,
+  Fits<Pick<Report, 'sla' | 'version'> extends Pick<ReportView, 'sla' | 'version'> ? true : false>,
+];

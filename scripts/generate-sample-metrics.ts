@@ -1,0 +1,128 @@
+// Generates samples/metrics/ for samples/lanying-im.sla: two months (September and October
+// 2026, Asia/Shanghai) of per-minute availability probes, request latency observations and
+// incident recovery times, as CSV and as Prometheus query_range JSON holding the same
+// samples. Deterministic (seeded PRNG): running it again writes the same bytes.
+//
+//   npx tsx scripts/generate-sample-metrics.ts
+//
+// The story: September is quiet (every objective met). October has a 100-minute outage
+// during business hours on Tuesday 20 October, a latency degradation from 19 to 23
+// October, and a P2 incident that took 310 minutes to recover: availability, latency and
+// recovery objectives are breached and credits are owed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'samples', 'metrics');
+const ZONE_OFFSET = 8 * 3600; // Asia/Shanghai has no daylight saving time
+const START = Date.UTC(2026, 8, 1) / 1000 - ZONE_OFFSET; // 2026-09-01T00:00+08:00
+const END = Date.UTC(2026, 10, 1) / 1000 - ZONE_OFFSET; // 2026-11-01T00:00+08:00
+const LATENCY_STEP = 600; // one latency observation every 10 minutes
+
+/** mulberry32: small, fast, good enough for test data, and reproducible everywhere. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20261020);
+
+/** Local wall clock of a Unix time in Asia/Shanghai. */
+function local(unix: number): { date: string; time: string; day: number; hour: number; minute: number } {
+  const d = new Date((unix + ZONE_OFFSET) * 1000);
+  const iso = d.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19), day: d.getUTCDay(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+const at = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`) / 1000;
+
+// --- availability probes: per minute, the share of the three regional probes that succeeded.
+const OUTAGE = [at('2026-10-20', '10:12'), at('2026-10-20', '11:52')]; // all regions fail
+const PARTIAL = [
+  [at('2026-09-16', '15:20'), at('2026-09-16', '15:24')], // one region for 4 minutes (incident of 95 min, mostly degraded)
+  [at('2026-10-11', '02:10'), at('2026-10-11', '03:40')], // inside the Sunday maintenance window
+  [at('2026-10-17', '22:30'), at('2026-10-17', '23:30')], // inside the one-off maintenance window
+];
+const probes: [number, number][] = [];
+for (let t = START; t < END; t += 60) {
+  let ok = 3;
+  if (t >= OUTAGE[0] && t < OUTAGE[1]) ok = 0;
+  else if (PARTIAL.some(([s, e]) => t >= s && t < e)) ok = 2;
+  else if (random() < 0.0006) ok = 2; // a region's probe times out now and then
+  probes.push([t, ok / 3]);
+}
+
+// --- latency: one observed request duration (ms) every five minutes; log-normal around 140 ms,
+// degraded (about 5× slower) from 19 to 23 October while a storage node was rebuilt.
+const DEGRADED = [at('2026-10-19', '00:00'), at('2026-10-24', '00:00')];
+const latency: [number, number, string][] = [];
+const ENDPOINTS = ['/v1/messages', '/v1/presence', '/v1/sessions'];
+for (let t = START; t < END; t += LATENCY_STEP) {
+  const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  let ms = 140 * Math.exp(0.45 * normal);
+  if (t >= DEGRADED[0] && t < DEGRADED[1]) ms *= 5;
+  latency.push([t + Math.floor(random() * 60), Math.round(ms * 10) / 10, ENDPOINTS[Math.floor(random() * 3)]]);
+}
+
+// --- incident recovery: minutes from the opening of each P1/P2 incident to recovery,
+// stamped at the opening of the incident.
+const recovery: [number, number, string][] = [
+  [at('2026-09-16', '15:20'), 95, 'INC-2026-0916'],
+  [at('2026-10-20', '10:12'), 100, 'INC-2026-1020'],
+  [at('2026-10-27', '03:10'), 310, 'INC-2026-1027'],
+];
+
+// --- writing
+const iso = (unix: number) => {
+  const l = local(unix);
+  return `${l.date}T${l.time}+08:00`;
+};
+const naive = (unix: number) => {
+  const l = local(unix);
+  return `${l.date} ${l.time.slice(0, 5)}`;
+};
+const value = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(6).replace(/0+$/, ''));
+
+mkdirSync(path.join(OUT, 'csv'), { recursive: true });
+mkdirSync(path.join(OUT, 'prometheus'), { recursive: true });
+
+// Probes use local times without an offset (read in the contract's zone); the other files RFC 3339.
+writeFileSync(
+  path.join(OUT, 'csv', 'probes.csv'),
+  'timestamp,metric,value\n' + probes.map(([t, v]) => `${naive(t)},probe_success,${value(v)}\n`).join(''),
+);
+writeFileSync(
+  path.join(OUT, 'csv', 'latency.csv'),
+  'metric,timestamp,value,endpoint\n' +
+    latency.map(([t, v, e]) => `http_request_duration_ms,${iso(t)},${value(v)},${e}\n`).join(''),
+);
+writeFileSync(
+  path.join(OUT, 'csv', 'recovery.csv'),
+  'timestamp,metric,value,incident\n' +
+    recovery.map(([t, v, id]) => `${iso(t)},incident_recovery_minutes,${v},"${id}"\n`).join(''),
+);
+
+/** A query_range response with one series, one sample per line. */
+function matrix(name: string, labels: Record<string, string>, samples: [number, number][]): string {
+  const metric = JSON.stringify({ __name__: name, ...labels });
+  const values = samples.map(([t, v]) => `[${t},"${value(v)}"]`).join(',\n');
+  return `{"status":"success","data":{"resultType":"matrix","result":[{"metric":${metric},"values":[\n${values}\n]}]}}\n`;
+}
+writeFileSync(
+  path.join(OUT, 'prometheus', 'probes.json'),
+  matrix('probe_success', { job: 'blackbox', service: 'chat_api' }, probes),
+);
+writeFileSync(
+  path.join(OUT, 'prometheus', 'latency.json'),
+  matrix('http_request_duration_ms', { job: 'chat-gateway' }, latency.map(([t, v]) => [t, v])),
+);
+writeFileSync(
+  path.join(OUT, 'prometheus', 'recovery.json'),
+  matrix('incident_recovery_minutes', { job: 'incident-tracker' }, recovery.map(([t, v]) => [t, v])),
+);
+
+console.log(`wrote ${probes.length} probes, ${latency.length} latency observations, ${recovery.length} recoveries to ${path.relative(ROOT, OUT)}/`);

@@ -1,0 +1,155 @@
+// What one objective accumulates per period, and the attained value computed from it
+// (LANGUAGE.md section 5, "The attained value"). Sums are compensated (Neumaier), so a
+// month of millions of samples keeps the precision the 1e-9 tolerance assumes. Only a
+// percentile keeps the values themselves, in one growable Float64Array per period; the
+// nearest-rank value is then found by selection, not by sorting.
+
+/** How the attained value is made from the samples. */
+export type Reduction =
+  | { type: 'mean' } // 100 × mean of 0..1 values (availability, error_rate with `metric`)
+  | { type: 'ratio' } // 100 × Σnumerator / Σtotal
+  | { type: 'avg' }
+  | { type: 'min' }
+  | { type: 'max' }
+  | { type: 'percentile'; text: string };
+
+export class PeriodAccumulator {
+  readonly start: number;
+  readonly end: number;
+  /** Some sample of the indicator's metrics lies in the period inside the effective dates. */
+  seen = false;
+  /** Samples of the counted metric left out, by the first rule that removed them. */
+  outsideEffective = 0;
+  outsideSchedule = 0;
+  inMaintenance = 0;
+  /** Eligible samples of the counted metric (the total metric for a ratio). */
+  count = 0;
+  private sum = 0;
+  private sumCompensation = 0;
+  private numerator = 0;
+  private numeratorCompensation = 0;
+  private minimum = Infinity;
+  private maximum = -Infinity;
+  private values: Float64Array | undefined;
+
+  constructor(start: number, end: number, keepValues: boolean) {
+    this.start = start;
+    this.end = end;
+    if (keepValues) this.values = new Float64Array(1024);
+  }
+
+  /** An eligible value of the counted metric. */
+  add(value: number): void {
+    const n = this.count++;
+    const sum = this.sum;
+    const t = sum + value;
+    if (Math.abs(sum) >= Math.abs(value)) this.sumCompensation += sum - t + value;
+    else this.sumCompensation += value - t + sum;
+    this.sum = t;
+    if (value < this.minimum) this.minimum = value;
+    if (value > this.maximum) this.maximum = value;
+    const values = this.values;
+    if (values !== undefined) {
+      if (n === values.length) {
+        const bigger = new Float64Array(values.length * 2);
+        bigger.set(values);
+        this.values = bigger;
+        bigger[n] = value;
+      } else {
+        values[n] = value;
+      }
+    }
+  }
+
+  /** An eligible value of a ratio's numerator (good or bad) metric. */
+  addNumerator(value: number): void {
+    const sum = this.numerator;
+    const t = sum + value;
+    if (Math.abs(sum) >= Math.abs(value)) this.numeratorCompensation += sum - t + value;
+    else this.numeratorCompensation += value - t + sum;
+    this.numerator = t;
+  }
+
+  /** The attained value, or null when there is nothing to compute it from (`no-data`). */
+  attained(reduction: Reduction): number | null {
+    const n = this.count;
+    if (n === 0) return null;
+    const total = this.sum + this.sumCompensation;
+    switch (reduction.type) {
+      case 'mean':
+        return (100 * total) / n;
+      case 'ratio':
+        return total === 0 ? null : (100 * (this.numerator + this.numeratorCompensation)) / total;
+      case 'avg':
+        return total / n;
+      case 'min':
+        return this.minimum;
+      case 'max':
+        return this.maximum;
+      case 'percentile': {
+        const values = this.values!;
+        const value = selectKth(values, n, nearestRank(reduction.text, n) - 1);
+        this.values = undefined; // selection reordered the values; they are not needed again
+        return value;
+      }
+    }
+  }
+}
+
+/**
+ * The 1-based nearest rank ⌈NN/100 × n⌉ (at least 1) for a percentile written `pNN`,
+ * computed exactly from the decimal text (0.95 × 20 is 19, not 19.000000000000004).
+ */
+export function nearestRank(percentileText: string, n: number): number {
+  const digits = percentileText.replace(/^p/i, '');
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(digits);
+  if (!m) throw new Error(`not a percentile: ${percentileText}`);
+  const fraction = m[2] ?? '';
+  const numerator = BigInt(m[1] + fraction);
+  const denominator = 100n * 10n ** BigInt(fraction.length);
+  const count = BigInt(n);
+  const rank = Number((numerator * count + denominator - 1n) / denominator);
+  return Math.min(Math.max(rank, 1), n);
+}
+
+/** The k-th smallest (0-based) of a[0, n): quickselect, falling back to a sort on bad pivots. */
+export function selectKth(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  let budget = 2 * Math.ceil(Math.log2(n + 1)) + 8;
+  while (hi > lo) {
+    if (budget-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return a[k];
+    }
+    const mid = (lo + hi) >>> 1;
+    // Median of three into a[mid].
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const x = a[i];
+  a[i] = a[j];
+  a[j] = x;
+}

@@ -1,0 +1,50 @@
+// Errors of an evaluation. Both carry what the user needs to fix the input; neither is a
+// programming error, so callers print the message (never a stack trace).
+import type { Diagnostic } from '../language/diagnostics';
+
+/** Unreadable data, a missing file, a bad option: the message names file, line and reason. */
+export class EvaluationError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly reason: string;
+
+  constructor(reason: string, file?: string, line?: number) {
+    super(file === undefined ? reason : line === undefined ? `${file}: ${reason}` : `${file}:${line}: ${reason}`);
+    this.name = 'EvaluationError';
+    this.reason = reason;
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** The contract has errors (diagnostics of severity `error`): it is not evaluated. */
+export class ContractError extends Error {
+  readonly file: string;
+  /** The error diagnostics (0-based ranges, as produced by the checker). */
+  readonly diagnostics: Diagnostic[];
+
+  constructor(file: string, diagnostics: Diagnostic[]) {
+    super(
+      [
+        `${file}: the contract has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'} and was not evaluated`,
+        ...diagnostics.map(formatDiagnostic.bind(null, file)),
+      ].join('\n'),
+    );
+    this.name = 'ContractError';
+    this.file = file;
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** `path:line:col: error CODE: message` with 1-based line and column. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Thrown when the caller's AbortSignal fires. */
+export class EvaluationAborted extends Error {
+  constructor() {
+    super('evaluation cancelled');
+    this.name = 'EvaluationAborted';
+  }
+}

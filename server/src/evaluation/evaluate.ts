@@ -1,0 +1,387 @@
+// The evaluator: receives samples from any number of sources in one pass, routes each to
+// the objectives whose indicator names its metric, and keeps per period only what the
+// attained value needs. Then builds the report (LANGUAGE.md section 5).
+import type { Sla } from '../language/ast';
+import { PeriodAccumulator } from './aggregate';
+import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
+import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE } from './eligibility';
+import { EvaluationAborted, EvaluationError } from './errors';
+import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
+import { CalendarPeriods } from './periods';
+import type { ObjectiveReport, Report, ResultReport } from './report';
+import type { SampleSink, SampleSource } from './sources/index';
+import { TimestampReader } from './timestamps';
+import type { ZoneRules } from './timezone';
+
+export interface EvaluateOptions {
+  /** Name of the `sla` block to evaluate (evaluateFiles only); the first by default. */
+  slaName?: string;
+  /** Same as `slaName` (the name the `sla/evaluate` request and `--sla` use). */
+  sla?: string;
+  /** End of rolling windows: RFC 3339, local `YYYY-MM-DD HH:MM[:SS]`, Unix seconds/ms, or epoch ms as a number. Default: the latest sample read. */
+  at?: string | number;
+  /** Add `explain` to every result. */
+  explain?: boolean;
+  /** Called now and then with the total rows read so far. */
+  onProgress?(rowsRead: number): void;
+  signal?: AbortSignal;
+  /** Base for relative metric paths (evaluateFiles only); default: the working directory. */
+  baseDir?: string;
+}
+
+const VALUE = 0;
+const NUMERATOR = 1;
+const TOTAL = 2;
+type Role = typeof VALUE | typeof NUMERATOR | typeof TOTAL;
+
+/** Evaluates one `sla` block of a contract with no error diagnostics against sample sources. */
+export async function evaluate(
+  sla: Sla,
+  sources: readonly SampleSource[],
+  options: EvaluateOptions = {},
+): Promise<{ report: Report; rows: number }> {
+  const model = buildModel(sla);
+  const at = options.at === undefined ? undefined : readAt(options.at, model.zone);
+  const evaluator = new Evaluator(model, at, options.onProgress);
+  for (const source of sources) {
+    if (options.signal?.aborted) throw new EvaluationAborted();
+    await source.read(evaluator, options.signal);
+  }
+  return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
+}
+
+function readAt(at: string | number, zone: ZoneRules): number {
+  if (typeof at === 'number') {
+    if (!Number.isFinite(at)) throw new EvaluationError(`bad --at value ${at}`);
+    return at;
+  }
+  const t = new TimestampReader(zone).readString(at);
+  if (Number.isNaN(t)) {
+    throw new EvaluationError(
+      `bad --at value ${JSON.stringify(at)}: expected RFC 3339 (2026-10-31T23:59:59+08:00), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`,
+    );
+  }
+  return t;
+}
+
+/** The per-objective state: eligibility, periods, accumulators. */
+class ObjectiveRun {
+  readonly model: ObjectiveModel;
+  private readonly eligibility: Eligibility;
+  private readonly periods: CalendarPeriods | undefined;
+  private readonly keepValues: boolean;
+  private readonly byStart = new Map<number, PeriodAccumulator>();
+  private current: PeriodAccumulator | undefined;
+  // Rolling windows.
+  private windowStart = NaN;
+  private windowEnd = NaN;
+  private single: PeriodAccumulator | undefined;
+  private held: HeldSamples | undefined;
+
+  constructor(model: ObjectiveModel, eligibility: Eligibility, zone: ZoneRules, at: number | undefined) {
+    this.model = model;
+    this.eligibility = eligibility;
+    this.keepValues = model.reduction.type === 'percentile';
+    if (model.window.type === 'calendar') {
+      this.periods = new CalendarPeriods(zone, model.window.period);
+      // Make the first lookup miss.
+      this.periods.start = 0;
+      this.periods.end = 0;
+    } else if (at !== undefined) {
+      this.openWindow(at);
+    } else {
+      this.held = new HeldSamples(model.window.ms);
+    }
+  }
+
+  add(role: Role, t: number, value: number, latest: number): void {
+    const cls = this.eligibility.classify(t);
+    let acc: PeriodAccumulator;
+    const periods = this.periods;
+    if (periods !== undefined) {
+      if (t >= periods.start && t < periods.end) acc = this.current!;
+      else acc = this.switchPeriod(t);
+    } else if (this.single !== undefined) {
+      if (!(t > this.windowStart && t <= this.windowEnd)) return;
+      acc = this.single;
+    } else {
+      this.held!.add(role, cls, t, value, latest);
+      return;
+    }
+    record(acc, role, cls, value);
+  }
+
+  /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
+  finishRolling(at: number): void {
+    if (this.periods !== undefined || this.single !== undefined) return;
+    this.openWindow(at);
+    this.held!.replay(this.single!, this.windowStart, this.windowEnd);
+    this.held = undefined;
+  }
+
+  /** Accumulators of the listed periods, by start. */
+  results(): PeriodAccumulator[] {
+    if (this.single !== undefined) return [this.single];
+    return [...this.byStart.values()].filter((a) => a.seen).sort((a, b) => a.start - b.start);
+  }
+
+  private openWindow(at: number): void {
+    const ms = (this.model.window as { ms: number }).ms;
+    this.windowStart = at - ms;
+    this.windowEnd = at;
+    this.single = new PeriodAccumulator(at - ms, at, this.keepValues);
+  }
+
+  private switchPeriod(t: number): PeriodAccumulator {
+    const periods = this.periods!;
+    const start = periods.locate(t);
+    let acc = this.byStart.get(start);
+    if (acc === undefined) {
+      acc = new PeriodAccumulator(start, periods.end, this.keepValues);
+      this.byStart.set(start, acc);
+    }
+    this.current = acc;
+    return acc;
+  }
+}
+
+function record(acc: PeriodAccumulator, role: Role, cls: number, value: number): void {
+  const counted = role !== NUMERATOR;
+  if (cls === OUTSIDE_EFFECTIVE) {
+    if (counted) acc.outsideEffective++;
+    return;
+  }
+  acc.seen = true;
+  if (cls !== ELIGIBLE) {
+    if (counted) {
+      if (cls === OUTSIDE_SCHEDULE) acc.outsideSchedule++;
+      else if (cls === IN_MAINTENANCE) acc.inMaintenance++;
+    }
+    return;
+  }
+  if (role === NUMERATOR) acc.addNumerator(value);
+  else acc.add(value);
+}
+
+/**
+ * Samples of a rolling window whose end is not known until every source is read. Only
+ * samples within the window's length of the latest timestamp so far can end up inside
+ * it, so older ones are dropped as the buffer fills.
+ */
+class HeldSamples {
+  private readonly length: number;
+  private times = new Float64Array(4096);
+  private values = new Float64Array(4096);
+  private tags = new Uint8Array(4096);
+  private n = 0;
+
+  constructor(length: number) {
+    this.length = length;
+  }
+
+  add(role: Role, cls: number, t: number, value: number, latest: number): void {
+    if (t <= latest - this.length) return;
+    if (this.n === this.times.length) this.makeRoom(latest);
+    const i = this.n++;
+    this.times[i] = t;
+    this.values[i] = value;
+    this.tags[i] = role * 4 + cls;
+  }
+
+  replay(acc: PeriodAccumulator, start: number, end: number): void {
+    for (let i = 0; i < this.n; i++) {
+      const t = this.times[i];
+      if (t > start && t <= end) record(acc, (this.tags[i] >> 2) as Role, this.tags[i] & 3, this.values[i]);
+    }
+  }
+
+  private makeRoom(latest: number): void {
+    const limit = latest - this.length;
+    let kept = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (this.times[i] > limit) {
+        this.times[kept] = this.times[i];
+        this.values[kept] = this.values[i];
+        this.tags[kept] = this.tags[i];
+        kept++;
+      }
+    }
+    this.n = kept;
+    if (kept > this.times.length / 2) {
+      const size = this.times.length * 2;
+      const times = new Float64Array(size);
+      times.set(this.times.subarray(0, kept));
+      const values = new Float64Array(size);
+      values.set(this.values.subarray(0, kept));
+      const tags = new Uint8Array(size);
+      tags.set(this.tags.subarray(0, kept));
+      this.times = times;
+      this.values = values;
+      this.tags = tags;
+    }
+  }
+}
+
+/** The sink all sources write into. */
+class Evaluator implements SampleSink {
+  readonly zone: ZoneRules;
+  rows = 0;
+  private readonly model: ContractModel;
+  private readonly at: number | undefined;
+  private readonly onProgress: ((rows: number) => void) | undefined;
+  private readonly runs: ObjectiveRun[];
+  private readonly metricNames: string[] = [];
+  private readonly idByName = new Map<string, number>();
+  /** Per metric id: the runs reading it and in which role. */
+  private readonly routesRun: ObjectiveRun[][] = [];
+  private readonly routesRole: Role[][] = [];
+  /** Per metric id: 1 when its values must lie in [0, 1]. */
+  private readonly unitInterval: number[] = [];
+  private latest = -Infinity;
+
+  constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void) {
+    this.model = model;
+    this.zone = model.zone;
+    this.at = at;
+    this.onProgress = onProgress;
+    const shared = new Map<string, Eligibility>();
+    this.runs = model.objectives.map((o) => {
+      // Objectives with the same rules share one eligibility timeline.
+      const key = JSON.stringify([o.schedule ? [o.schedule.ranges, [...o.schedule.holidays]] : null, o.maintenance]);
+      let eligibility = shared.get(key);
+      if (!eligibility) {
+        eligibility = new Eligibility({
+          zone: model.zone,
+          effectiveStart: model.effectiveStart,
+          effectiveEnd: model.effectiveEnd,
+          schedule: o.schedule,
+          maintenance: o.maintenance,
+        });
+        shared.set(key, eligibility);
+      }
+      return new ObjectiveRun(o, eligibility, model.zone, at);
+    });
+    for (const run of this.runs) {
+      const source = run.model.source;
+      if (source.type === 'metric') {
+        const id = this.route(source.metric, run, VALUE);
+        if (run.model.reduction.type === 'mean') this.unitInterval[id] = 1;
+      } else {
+        this.route(source.numerator, run, NUMERATOR);
+        this.route(source.total, run, TOTAL);
+      }
+    }
+  }
+
+  metricId(name: string): number {
+    return this.idByName.get(name) ?? -1;
+  }
+
+  add(metric: number, t: number, value: number): string | undefined {
+    if (t > this.latest) this.latest = t;
+    if (metric < 0) return undefined;
+    if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
+      return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
+    }
+    const runs = this.routesRun[metric];
+    const roles = this.routesRole[metric];
+    const latest = this.latest;
+    for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, latest);
+    return undefined;
+  }
+
+  rowsRead(count: number): void {
+    this.rows += count;
+    this.onProgress?.(this.rows);
+  }
+
+  report(explain: boolean): Report {
+    const model = this.model;
+    const zone = model.zone;
+    const rolling = this.runs.some((r) => r.model.window.type === 'rolling');
+    // With no sample read and no --at, the rolling windows end now.
+    const at = this.at ?? (this.latest > -Infinity ? this.latest : Date.now());
+    for (const run of this.runs) if (run.model.window.type === 'rolling') run.finishRolling(at);
+
+    const owed: (OwedCredit & { result: ResultReport })[] = [];
+    const objectives: ObjectiveReport[] = this.runs.map((run) => {
+      const o = run.model;
+      const results: ResultReport[] = run.results().map((acc) => {
+        const attained = acc.attained(o.reduction);
+        const status = attained === null ? 'no-data' : satisfies(attained, o.op, o.target) ? 'met' : 'breached';
+        const tier: TierModel | undefined = status === 'breached' ? applicableTier(o.tiers, attained!) : undefined;
+        const result: ResultReport = {
+          start: zone.format(acc.start),
+          end: zone.format(acc.end),
+          samples: acc.count,
+          attained,
+          status,
+          credit: tier?.credit ?? 0,
+        };
+        if (explain) {
+          result.explain = {
+            outsideEffective: acc.outsideEffective,
+            outsideSchedule: acc.outsideSchedule,
+            inMaintenance: acc.inMaintenance,
+            tier: tier
+              ? { direction: tier.direction, threshold: tier.written.value, unit: tier.written.unit, credit: tier.credit }
+              : null,
+            capped: false,
+          };
+        }
+        if (o.window.type === 'calendar' && result.credit > 0) {
+          owed.push({ start: acc.start, end: acc.end, period: o.window.period, credit: result.credit, result });
+        }
+        return result;
+      });
+      return {
+        name: o.name,
+        indicator: o.indicator,
+        target: { ...o.written },
+        results,
+        kind: o.kind,
+        unit: o.unit,
+        window: o.windowText,
+      };
+    });
+    const intervals = creditsByInterval(owed, model.cap, model.fee);
+    if (explain) {
+      const cut = new Set(intervals.filter((i) => i.uncapped > i.percent).map((i) => `${i.start}/${i.end}`));
+      for (const o of owed) if (cut.has(`${o.start}/${o.end}`)) o.result.explain!.capped = true;
+    }
+    return {
+      sla: model.name,
+      version: model.version,
+      objectives,
+      credits: intervals.map((i) => ({
+        start: zone.format(i.start),
+        end: zone.format(i.end),
+        percent: i.percent,
+        amount: i.amount,
+        currency: i.currency,
+        period: i.period,
+        uncapped: i.uncapped,
+        cap: model.cap,
+      })),
+      title: model.title,
+      timezone: zone.name,
+      at: rolling ? zone.format(at) : null,
+      metricsRead: this.rows,
+    };
+  }
+
+  private route(name: string, run: ObjectiveRun, role: Role): number {
+    let id = this.idByName.get(name);
+    if (id === undefined) {
+      id = this.metricNames.length;
+      this.metricNames.push(name);
+      this.idByName.set(name, id);
+      this.routesRun.push([]);
+      this.routesRole.push([]);
+      this.unitInterval.push(0);
+    }
+    this.routesRun[id].push(run);
+    this.routesRole[id].push(role);
+    return id;
+  }
+}

@@ -1,0 +1,82 @@
+// `sla evaluate --format text`: one table per objective (period, samples, attained vs
+// target, status, credit), then the credits owed per interval and a one-line verdict.
+import type { Report } from '../report';
+import {
+  amountText,
+  attainedText,
+  countResults,
+  creditLabel,
+  leftOutText,
+  percentText,
+  periodLabel,
+  targetText,
+  totalAmounts,
+} from './common';
+
+export function formatText(report: Report, explain = false): string {
+  const lines: string[] = [];
+  const title = report.title ? ` "${report.title}"` : '';
+  const version = report.version ? `, version ${report.version}` : '';
+  lines.push(`${report.sla}${title}${version}`);
+  lines.push(`Times in ${report.timezone}${report.at ? `; rolling windows end at ${report.at}` : ''}`);
+  for (const o of report.objectives) {
+    lines.push('');
+    lines.push(`${o.name}: ${o.indicator} ${targetText(o)}, ${o.window}`);
+    if (o.results.length === 0) {
+      lines.push('  no samples of this indicator inside the effective dates');
+      continue;
+    }
+    const rows = o.results.map((r) => [
+      periodLabel(o.window, r.start, r.end),
+      String(r.samples),
+      attainedText(o, r),
+      r.status === 'breached' ? 'BREACHED' : r.status,
+      percentText(r.credit),
+    ]);
+    const explanations = o.results.map((r) => (explain ? leftOutText(r) : undefined));
+    lines.push(...table(['period', 'samples', 'attained', 'status', 'credit'], rows, [false, true, true, false, true], explanations));
+  }
+  lines.push('');
+  if (report.credits.length === 0) {
+    lines.push('Credits: none owed');
+  } else {
+    lines.push(`Credits (cap ${percentText(report.credits[0].cap)} per period)`);
+    const rows = report.credits.map((c) => [
+      creditLabel(c),
+      percentText(c.percent) + (c.uncapped > c.percent ? ` (of ${percentText(c.uncapped)})` : ''),
+      amountText(c),
+    ]);
+    lines.push(...table(['period', 'credit', 'amount'], rows, [false, true, true]));
+  }
+  const counts = countResults(report);
+  const amounts = totalAmounts(report);
+  lines.push('');
+  lines.push(
+    `${counts.results} result${counts.results === 1 ? '' : 's'}: ${counts.met} met, ${counts.breached} breached, ${counts.noData} no data` +
+      (amounts.length > 0 ? `; credits owed: ${amounts.join(', ')}` : ''),
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** Columns padded to their widest cell; `right` aligns numbers. Display width counts CJK as two. */
+function table(head: string[], rows: string[][], right: boolean[], notes: (string | undefined)[] = []): string[] {
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]) =>
+    '  ' +
+    cells
+      .map((c, i) => (right[i] ? ' '.repeat(widths[i] - width(c)) + c : c + ' '.repeat(widths[i] - width(c))))
+      .join('  ')
+      .trimEnd();
+  const out = [line(head)];
+  rows.forEach((r, i) => {
+    out.push(line(r));
+    if (notes[i]) out.push(`      ${notes[i]}`);
+  });
+  return out;
+}
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,685 @@
+// CSV samples (LANGUAGE.md section 5): a header row naming `timestamp`, `metric` and `value`
+// in any order (other columns are labels, ignored), RFC 4180 quoting, LF or CRLF line ends,
+// an optional UTF-8 byte order mark.
+//
+// A byte-level streaming scanner rather than a general CSV library: bench/evaluate.ts
+// measures csv-parse against it on the same file. The file is read in large chunks into
+// one reused buffer; a record cut by the chunk end is moved to the front and completed by
+// the next read. Rows make no strings: timestamps and values are decoded from bytes and
+// metric names are recognised by comparing bytes with the names already seen.
+import { open } from 'node:fs/promises';
+import { EvaluationAborted, EvaluationError } from '../errors';
+import { parseDecimal, scanDecimal, scanned } from '../numbers';
+import { TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
+import type { SampleSink, SampleSource } from './index';
+
+const CHUNK = 1 << 20;
+const MAX_RECORD = 64 << 20;
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const DASH = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const ZULU = 0x5a;
+const TAB = 0x09;
+
+const REQUIRED = ['timestamp', 'metric', 'value'] as const;
+
+/** Distinct metric spellings remembered as bytes; beyond that names are looked up as strings. */
+const MAX_SPELLINGS = 64;
+const NO_MATCH = -2;
+const ROLE_TIMESTAMP = 1;
+const ROLE_METRIC = 2;
+const ROLE_VALUE = 3;
+
+export class CsvSource implements SampleSource {
+  readonly name: string;
+  private readonly path: string;
+
+  /** `path` is read; `name` (default: the path) is what messages call the file. */
+  constructor(path: string, name = path) {
+    this.path = path;
+    this.name = name;
+  }
+
+  async read(sink: SampleSink, signal?: AbortSignal): Promise<void> {
+    let handle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (e) {
+      throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
+    }
+    try {
+      const scanner = new CsvScanner(this.name, sink);
+      let buffer = Buffer.allocUnsafe(CHUNK * 2);
+      let filled = 0; // bytes of an incomplete record kept at the front
+      let first = true;
+      for (;;) {
+        if (signal?.aborted) throw new EvaluationAborted();
+        if (buffer.length - filled < CHUNK) {
+          if (buffer.length >= MAX_RECORD) scanner.fail(scanner.line, 'a row longer than 64 MB (an unclosed quote?)');
+          const bigger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, filled);
+          buffer = bigger;
+        }
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null));
+        } catch (e) {
+          throw new EvaluationError(`cannot read: ${(e as NodeJS.ErrnoException).message}`, this.name);
+        }
+        const limit = filled + bytesRead;
+        const eof = bytesRead === 0;
+        let start = 0;
+        if (first) {
+          if (limit >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+          else if (!eof && limit < 3) {
+            filled = limit;
+            continue;
+          }
+        }
+        if (first) {
+          start = scanner.header(buffer, start, limit, eof);
+          if (start < 0) {
+            // The header is not complete yet: keep everything and read more.
+            filled = limit;
+            continue;
+          }
+          first = false;
+        }
+        const stop = scanner.rows(buffer, start, limit, eof);
+        if (eof) break;
+        buffer.copy(buffer, 0, stop, limit);
+        filled = limit - stop;
+      }
+      if (first) scanner.fail(1, 'empty file: expected a header row naming the columns timestamp, metric and value');
+      scanner.flushProgress();
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** The scanning state of one file. */
+class CsvScanner {
+  /** 1-based line of the next record. */
+  line = 1;
+  private readonly file: string;
+  private readonly sink: SampleSink;
+  private readonly timestamps: TimestampReader;
+  private timestampColumn = 0;
+  private metricColumn = 0;
+  private valueColumn = 0;
+  private lastColumn = 0;
+  private columns = 0;
+  // Metric names seen so far, as bytes, and their sink ids.
+  private readonly metricBytes: Uint8Array[] = [];
+  /** The same names as little-endian 32-bit words (whole words only), for fast comparison. */
+  private readonly metricWords: Int32Array[] = [];
+  private readonly metricIds: number[] = [];
+  private readonly metricByName = new Map<string, number>();
+  private lastMetric = -1;
+  private metricEnd = 0;
+  private rowsSinceProgress = 0;
+  /** What each column up to the last needed one holds (ROLE_…). */
+  private roles = new Uint8Array(0);
+  /** Whether the last `record` call read a row (not a blank line). */
+  private counted = false;
+  // The last `YYYY-MM-DDTHH:MM` decoded by the fast path and its local milliseconds.
+  private readonly prefixWords = new Int32Array(4);
+  private prefixValid = false;
+  private prefixLocal = 0;
+
+  constructor(file: string, sink: SampleSink) {
+    this.file = file;
+    this.sink = sink;
+    this.timestamps = new TimestampReader(sink.zone);
+  }
+
+  fail(line: number, reason: string): never {
+    throw new EvaluationError(reason, this.file, line);
+  }
+
+  flushProgress(): void {
+    if (this.rowsSinceProgress > 0) this.sink.rowsRead(this.rowsSinceProgress);
+    this.rowsSinceProgress = 0;
+  }
+
+  /** Reads the header record; returns where the rows start, or -1 when the record is not complete yet. */
+  header(b: Buffer, start: number, limit: number, eof: boolean): number {
+    const fields: string[] = [];
+    let p = start;
+    for (;;) {
+      if (p < limit && b[p] === QUOTE) {
+        const field = this.quoted(b, p, limit, eof);
+        if (field === undefined) return -1;
+        fields.push(field.text);
+        p = field.next;
+      } else {
+        let q = p;
+        while (q < limit && b[q] !== COMMA && b[q] !== LF) q++;
+        if (q >= limit && !eof) return -1;
+        let e = q;
+        if (e > p && b[e - 1] === CR) e--;
+        fields.push(b.toString('utf8', p, e));
+        p = q;
+      }
+      if (p < limit && b[p] === CR && p + 1 < limit && b[p + 1] === LF) p++;
+      if (p >= limit) break;
+      if (b[p] === COMMA) {
+        p++;
+        continue;
+      }
+      if (b[p] === LF) {
+        p++;
+        break;
+      }
+      this.fail(this.line, 'unexpected character after a closing quote in the header');
+    }
+    if (fields.length === 1 && fields[0].trim() === '' && p >= limit) {
+      this.fail(1, 'empty file: expected a header row naming the columns timestamp, metric and value');
+    }
+    const names = fields.map((f) => f.trim().toLowerCase());
+    const index: Record<string, number> = {};
+    for (const column of REQUIRED) {
+      const at = names.indexOf(column);
+      if (at < 0) {
+        this.fail(
+          1,
+          `missing column \`${column}\` in the header (it needs timestamp, metric and value; found: ${fields.map((f) => JSON.stringify(f)).join(', ')})`,
+        );
+      }
+      if (names.indexOf(column, at + 1) >= 0) this.fail(1, `column \`${column}\` appears twice in the header`);
+      index[column] = at;
+    }
+    this.timestampColumn = index.timestamp;
+    this.metricColumn = index.metric;
+    this.valueColumn = index.value;
+    this.lastColumn = Math.max(index.timestamp, index.metric, index.value);
+    this.roles = new Uint8Array(this.lastColumn + 1);
+    this.roles[index.timestamp] = ROLE_TIMESTAMP;
+    this.roles[index.metric] = ROLE_METRIC;
+    this.roles[index.value] = ROLE_VALUE;
+    this.columns = fields.length;
+    this.line = 2;
+    return p;
+  }
+
+  /**
+   * Reads the complete records in b[start, limit) (all of them when `eof`); returns the
+   * offset of the first incomplete record.
+   */
+  rows(b: Buffer, start: number, limit: number, eof: boolean): number {
+    let p = start;
+    while (p < limit) {
+      p = this.fastRun(b, p, limit);
+      if (p >= limit) break;
+      const next = this.record(b, p, limit, eof);
+      if (next < 0) break;
+      if (this.counted) this.rowsSinceProgress++;
+      p = next;
+    }
+    if (this.rowsSinceProgress >= 65536) this.flushProgress();
+    return p;
+  }
+
+  /**
+   * The common case, fused and inlined: records without quotes or padding, timestamps of
+   * the form `YYYY-MM-DD?HH:MM[:SS[.f]][Z|±HH:MM]`, plain decimal values, metric names
+   * seen before. Each parser reads its field up to the delimiter, so every byte is looked
+   * at once, and no function is called per row but the sink. Stops at the first record that
+   * is anything else (or not complete in the buffer) and returns its offset: `record`
+   * handles every case and reports errors. The timestamp code is the common path of
+   * TimestampReader, repeated here because this loop is where the time goes (see
+   * bench/evaluate.ts).
+   */
+  private fastRun(b: Buffer, p: number, limit: number): number {
+    const roles = this.roles;
+    const last = this.lastColumn;
+    const sink = this.sink;
+    const zone = this.sink.zone;
+    const names = this.metricBytes;
+    const ids = this.metricIds;
+    const view = new DataView(b.buffer, b.byteOffset, b.length);
+    const nameWords = this.metricWords;
+    let prefix0 = this.prefixWords[0];
+    let prefix1 = this.prefixWords[1];
+    let prefix2 = this.prefixWords[2];
+    let prefix3 = this.prefixWords[3];
+    let prefixLocal = this.prefixLocal;
+    let prefixValid = this.prefixValid;
+    let lastMetric = this.lastMetric;
+    let line = this.line;
+    let rows = 0;
+    records: while (p < limit) {
+      const recordStart = p;
+      let timestamp = NaN;
+      let value = NaN;
+      let metric = -1;
+      for (let column = 0; ; column++) {
+        const role = roles[column];
+        if (role === ROLE_TIMESTAMP) {
+          // --- timestamp
+          if (p + 32 > limit || b[p + 4] !== DASH || b[p + 7] !== DASH) {
+            timestamp = this.timestamps.scan(b, p, limit);
+            if (timestamp !== timestamp) {
+              p = recordStart;
+              break records;
+            }
+            p = this.timestamps.end;
+          } else {
+            let local: number;
+            // The 16-byte prefix compared as four 32-bit words, the minute's word first.
+            const w3 = view.getInt32(p + 12, true);
+            if (
+              prefixValid &&
+              w3 === prefix3 &&
+              view.getInt32(p + 8, true) === prefix2 &&
+              view.getInt32(p + 4, true) === prefix1 &&
+              view.getInt32(p, true) === prefix0
+            ) {
+              local = prefixLocal;
+            } else {
+              local = decodePrefix(b, p);
+              if (local !== local) {
+                p = recordStart;
+                break records;
+              }
+              prefix0 = view.getInt32(p, true);
+              prefix1 = view.getInt32(p + 4, true);
+              prefix2 = view.getInt32(p + 8, true);
+              prefix3 = w3;
+              prefixLocal = local;
+              prefixValid = true;
+            }
+            p += 16;
+            let c = b[p];
+            if (c === COLON) {
+              const d1 = b[p + 1] - 0x30;
+              const d2 = b[p + 2] - 0x30;
+              if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) {
+                p = recordStart;
+                break records;
+              }
+              local += (d1 * 10 + d2) * 1000;
+              p += 3;
+              c = b[p];
+              if (c === DOT) {
+                p++;
+                let fraction = 0;
+                let scale = 1;
+                while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39 && scale < 1e15) {
+                  fraction = fraction * 10 + (c - 0x30);
+                  scale *= 10;
+                  p++;
+                }
+                if (scale === 1 || (c >= 0x30 && c <= 0x39)) {
+                  p = recordStart;
+                  break records;
+                }
+                local += (fraction * 1000) / scale;
+              }
+            }
+            if (c === ZULU) {
+              timestamp = local;
+              p++;
+            } else if (c === PLUS || c === DASH) {
+              const h1 = b[p + 1] - 0x30;
+              const h2 = b[p + 2] - 0x30;
+              const m1 = b[p + 4] - 0x30;
+              const m2 = b[p + 5] - 0x30;
+              if (
+                p + 6 > limit ||
+                b[p + 3] !== COLON ||
+                !(h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) ||
+                h1 * 10 + h2 > 23
+              ) {
+                p = recordStart;
+                break records;
+              }
+              const offset = ((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60_000;
+              timestamp = c === PLUS ? local - offset : local + offset;
+              p += 6;
+            } else {
+              timestamp = zone.toUtc(local);
+            }
+          }
+        } else if (role === ROLE_VALUE) {
+          // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
+          let mantissa = 0;
+          let digits = 0;
+          let scale = 1;
+          let c = 0;
+          const first = p;
+          while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+            mantissa = mantissa * 10 + (c - 0x30);
+            digits++;
+            p++;
+          }
+          if (c === DOT) {
+            p++;
+            while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+              mantissa = mantissa * 10 + (c - 0x30);
+              scale *= 10;
+              digits++;
+              p++;
+            }
+          }
+          if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
+            value = scale === 1 ? mantissa : mantissa / scale;
+          } else {
+            value = scanDecimal(b, first, limit);
+            if (value !== value) {
+              p = recordStart;
+              break records;
+            }
+            p = scanned;
+          }
+        } else if (role === ROLE_METRIC) {
+          // --- metric: a name seen before, the previous row's first
+          const n = names.length;
+          let found = -1;
+          for (let tried = 0, i = lastMetric < 0 ? 0 : lastMetric; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+            const name = names[i];
+            const length = name.length;
+            if (p + length >= limit) continue;
+            // The delimiter first (names differ in length more often than not), then 32-bit words.
+            const d = b[p + length];
+            if (d !== COMMA && d !== LF && d !== CR) continue;
+            const words = nameWords[i];
+            let k = 0;
+            while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
+            if (k < words.length) continue;
+            k *= 4;
+            while (k < length && b[p + k] === name[k]) k++;
+            if (k < length) continue;
+            found = i;
+            break;
+          }
+          if (found < 0) {
+            metric = this.newMetric(b, p, limit, line);
+            if (metric === NO_MATCH) {
+              p = recordStart;
+              break records;
+            }
+            p = this.metricEnd;
+            lastMetric = this.lastMetric;
+          } else {
+            metric = ids[found];
+            lastMetric = found;
+            p += names[found].length;
+          }
+        } else {
+          // --- a label column before the last needed one
+          let c = 0;
+          while (p < limit && (c = b[p]) !== COMMA) {
+            if (c === LF || c === QUOTE || c === CR) {
+              p = recordStart;
+              break records;
+            }
+            p++;
+          }
+        }
+        if (column === last) break;
+        if (p >= limit || b[p] !== COMMA) {
+          p = recordStart;
+          break records;
+        }
+        p++;
+      }
+      // --- end of the record
+      if (p >= limit) {
+        p = recordStart;
+        break;
+      }
+      const c = b[p];
+      if (c === LF) {
+        p++;
+      } else if (c === CR && p + 1 < limit && b[p + 1] === LF) {
+        p += 2;
+      } else if (c === COMMA) {
+        // Label columns after the last needed one.
+        let d = 0;
+        while (p < limit && (d = b[p]) !== LF) {
+          if (d === QUOTE) break;
+          p++;
+        }
+        if (p >= limit || d !== LF) {
+          p = recordStart;
+          break;
+        }
+        p++;
+      } else {
+        p = recordStart;
+        break;
+      }
+      const rejected = sink.add(metric, timestamp, value);
+      if (rejected !== undefined) {
+        this.line = line;
+        this.fail(line, rejected);
+      }
+      line++;
+      rows++;
+    }
+    this.prefixWords[0] = prefix0;
+    this.prefixWords[1] = prefix1;
+    this.prefixWords[2] = prefix2;
+    this.prefixWords[3] = prefix3;
+    this.prefixLocal = prefixLocal;
+    this.prefixValid = prefixValid;
+    this.lastMetric = lastMetric;
+    this.line = line;
+    this.rowsSinceProgress += rows;
+    return p;
+  }
+
+  /** A metric name at p not seen yet, plain (no quotes, no padding): registers it and sets metricEnd; NO_MATCH otherwise. */
+  private newMetric(b: Buffer, p: number, limit: number, line: number): number {
+    let q = p;
+    let c = 0;
+    while (q < limit && (c = b[q]) !== COMMA && c !== LF && c !== CR) {
+      if (c === QUOTE || c === SPACE || c === TAB) return NO_MATCH;
+      q++;
+    }
+    if (q >= limit || q === p || this.metricBytes.length >= MAX_SPELLINGS) return NO_MATCH;
+    this.metricEnd = q;
+    return this.findMetric(b, p, q, false, line);
+  }
+
+  /**
+   * One record at p, any shape: quoted fields (with "" and line breaks), padding, blank
+   * lines, errors. Returns the next record's offset, or -1 when the record is not complete
+   * in the buffer. Sets `counted` when the record was a row (not a blank line).
+   */
+  private record(b: Buffer, p: number, limit: number, eof: boolean): number {
+    const tsColumn = this.timestampColumn;
+    const metricColumn = this.metricColumn;
+    const valueColumn = this.valueColumn;
+    const recordLine = this.line;
+    let line = recordLine;
+    let column = 0;
+    let tsStart = 0;
+    let tsEnd = 0;
+    let metricStart = 0;
+    let metricEnd = 0;
+    let metricEscaped = false;
+    let valueStart = 0;
+    let valueEnd = 0;
+    let blank = false;
+    const recordStart = p;
+    this.counted = false;
+    for (;;) {
+      let fieldStart = p;
+      let fieldEnd: number;
+      let escaped = false;
+      if (p < limit && b[p] === QUOTE) {
+        // Quoted field: "" is a quote; line breaks are part of the field.
+        fieldStart = p + 1;
+        let q = fieldStart;
+        for (;;) {
+          while (q < limit && b[q] !== QUOTE) {
+            if (b[q] === LF) line++;
+            q++;
+          }
+          if (q + 1 >= limit) {
+            if (!eof) return -1;
+            if (q >= limit) this.fail(recordLine, 'a quoted field is not closed before the end of the file');
+            break; // the closing quote is the last byte of the file
+          }
+          if (b[q + 1] === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        fieldEnd = q;
+        p = q + 1;
+        if (p < limit && b[p] === CR) {
+          if (p + 1 < limit) {
+            if (b[p + 1] === LF) p++;
+          } else if (!eof) {
+            return -1;
+          } else {
+            p++;
+          }
+        }
+        if (p < limit && b[p] !== COMMA && b[p] !== LF) {
+          this.fail(line, `unexpected character ${JSON.stringify(String.fromCharCode(b[p]))} after a closing quote`);
+        }
+      } else {
+        let c = 0;
+        while (p < limit && (c = b[p]) !== COMMA && c !== LF) p++;
+        if (p >= limit && !eof) return -1;
+        fieldEnd = p;
+        if (fieldEnd > fieldStart && b[fieldEnd - 1] === CR) fieldEnd--;
+      }
+      if (column === 0) blank = fieldEnd === fieldStart && b[recordStart] !== QUOTE;
+      if (column === tsColumn) {
+        tsStart = fieldStart;
+        tsEnd = fieldEnd;
+      } else if (column === metricColumn) {
+        metricStart = fieldStart;
+        metricEnd = fieldEnd;
+        metricEscaped = escaped;
+      } else if (column === valueColumn) {
+        valueStart = fieldStart;
+        valueEnd = fieldEnd;
+      }
+      column++;
+      if (p >= limit) break;
+      if (b[p] === COMMA) {
+        p++;
+        continue;
+      }
+      p++; // LF
+      line++;
+      break;
+    }
+    this.line = line;
+    if (column === 1 && blank) return p; // a blank line holds no row
+    if (column <= this.lastColumn) this.missingColumn(recordLine, column);
+
+    // Trim spaces and tabs around the three fields.
+    while (tsStart < tsEnd && (b[tsStart] === SPACE || b[tsStart] === TAB)) tsStart++;
+    while (tsEnd > tsStart && (b[tsEnd - 1] === SPACE || b[tsEnd - 1] === TAB)) tsEnd--;
+    while (valueStart < valueEnd && (b[valueStart] === SPACE || b[valueStart] === TAB)) valueStart++;
+    while (valueEnd > valueStart && (b[valueEnd - 1] === SPACE || b[valueEnd - 1] === TAB)) valueEnd--;
+
+    const timestamp = this.timestamps.read(b, tsStart, tsEnd);
+    if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd)));
+    const value = parseDecimal(b, valueStart, valueEnd);
+    if (value !== value) this.badValue(recordLine, b.toString('utf8', valueStart, valueEnd));
+    const metric = this.findMetric(b, metricStart, metricEnd, metricEscaped, recordLine);
+    const rejected = this.sink.add(metric, timestamp, value);
+    if (rejected !== undefined) this.fail(recordLine, rejected);
+    this.counted = true;
+    return p;
+  }
+
+  private findMetric(b: Buffer, start: number, end: number, escaped: boolean, line: number): number {
+    const length = end - start;
+    if (!escaped) {
+      const known = this.metricBytes;
+      for (let i = 0; i < known.length; i++) {
+        if (sameBytes(b, start, length, known[i])) {
+          this.lastMetric = i;
+          return this.metricIds[i];
+        }
+      }
+    }
+    let name = b.toString('utf8', start, end);
+    if (escaped) name = name.replace(/""/g, '"');
+    const trimmed = name.trim();
+    if (trimmed === '') this.fail(line, 'empty metric name');
+    let id = this.metricByName.get(trimmed);
+    if (id === undefined) {
+      id = this.sink.metricId(trimmed);
+      this.metricByName.set(trimmed, id);
+    }
+    // Remember these exact bytes (a bounded number of spellings; beyond that, look up by string).
+    if (!escaped && this.metricBytes.length < MAX_SPELLINGS) {
+      const bytes = new Uint8Array(b.subarray(start, end));
+      this.metricBytes.push(bytes);
+      const words = new Int32Array(bytes.length >> 2);
+      const view = new DataView(bytes.buffer);
+      for (let k = 0; k < words.length; k++) words[k] = view.getInt32(4 * k, true);
+      this.metricWords.push(words);
+      this.metricIds.push(id);
+      this.lastMetric = this.metricBytes.length - 1;
+    }
+    return id;
+  }
+
+  private missingColumn(line: number, fields: number): never {
+    const names = ['timestamp', 'metric', 'value'];
+    const columns = [this.timestampColumn, this.metricColumn, this.valueColumn];
+    const missing = names.filter((_, i) => columns[i] >= fields);
+    this.fail(
+      line,
+      `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `\`${m}\``).join(', ')}: the row has ${fields} field${fields === 1 ? '' : 's'}, the header ${this.columns}`,
+    );
+  }
+
+  private badValue(line: number, text: string): never {
+    if (text === '') this.fail(line, 'empty value');
+    const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) this.fail(line, `value ${shown} is not a finite number`);
+    this.fail(line, `value ${shown} is not a number`);
+  }
+
+  /** A quoted field starting at `p` (header only); undefined when it is not complete in the buffer. */
+  private quoted(b: Buffer, p: number, limit: number, eof: boolean): { text: string; next: number } | undefined {
+    let q = p + 1;
+    let text = '';
+    let from = q;
+    for (;;) {
+      while (q < limit && b[q] !== QUOTE) q++;
+      if (q + 1 >= limit && !eof) return undefined;
+      if (q >= limit) this.fail(this.line, 'a quoted field is not closed before the end of the file');
+      if (b[q + 1] === QUOTE) {
+        text += b.toString('utf8', from, q + 1);
+        q += 2;
+        from = q;
+        continue;
+      }
+      text += b.toString('utf8', from, q);
+      const next = q + 1;
+      if (next < limit && b[next] !== COMMA && b[next] !== LF && b[next] !== CR) {
+        this.fail(this.line, 'unexpected character after a closing quote in the header');
+      }
+      return { text, next };
+    }
+  }
+}
+
+function sameBytes(b: Uint8Array, start: number, length: number, known: Uint8Array): boolean {
+  if (known.length !== length) return false;
+  for (let i = 0; i < length; i++) if (b[start + i] !== known[i]) return false;
+  return true;
+}

@@ -1,0 +1,311 @@
+// Prometheus HTTP API responses (LANGUAGE.md section 5): the body of `/api/v1/query_range`
+// (matrix) or `/api/v1/query` (vector or matrix). The metric name is the `__name__` label;
+// a sample is `[unix_seconds, "value"]`. Streamed through the JSON tokenizer: series are
+// passed on as they are read; only a series whose `metric` comes after its values (legal
+// JSON, not what Prometheus writes) is held until its end.
+import { open } from 'node:fs/promises';
+import { EvaluationAborted, EvaluationError } from '../errors';
+import { parseDecimal } from '../numbers';
+import { TimestampReader, describeBadTimestamp } from '../timestamps';
+import type { SampleSink, SampleSource } from './index';
+import { type JsonHandler, JsonSyntaxError, JsonTokenizer, decodeJsonString } from './jsonTokens';
+
+const CHUNK = 1 << 20;
+
+export class PrometheusJsonSource implements SampleSource {
+  readonly name: string;
+  private readonly path: string;
+
+  constructor(path: string, name = path) {
+    this.path = path;
+    this.name = name;
+  }
+
+  async read(sink: SampleSink, signal?: AbortSignal): Promise<void> {
+    let handle;
+    try {
+      handle = await open(this.path, 'r');
+    } catch (e) {
+      throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
+    }
+    const reader = new PrometheusReader(sink, this.name);
+    const tokenizer = new JsonTokenizer(reader);
+    try {
+      let buffer = Buffer.allocUnsafe(CHUNK * 2);
+      let filled = 0;
+      let first = true;
+      for (;;) {
+        if (signal?.aborted) throw new EvaluationAborted();
+        if (buffer.length - filled < CHUNK) {
+          const bigger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(bigger, 0, 0, filled);
+          buffer = bigger;
+        }
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+        const limit = filled + bytesRead;
+        const eof = bytesRead === 0;
+        let start = 0;
+        if (first && limit >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+        first = false;
+        const stop = tokenizer.feed(buffer, start, limit, eof);
+        reader.flushProgress();
+        if (eof) break;
+        buffer.copy(buffer, 0, stop, limit);
+        filled = limit - stop;
+      }
+      reader.finish(tokenizer.line);
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) throw new EvaluationError(e.message, this.name, e.line);
+      if (e instanceof EvaluationError || e instanceof EvaluationAborted) throw e;
+      const err = e as NodeJS.ErrnoException;
+      if (err.code) throw new EvaluationError(`cannot read: ${err.message}`, this.name);
+      throw new EvaluationError(err.message, this.name, tokenizer.line);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** What a JSON container means in a Prometheus response. */
+const enum Role {
+  Ignored,
+  Root,
+  Data,
+  Result,
+  Series,
+  Labels,
+  Values, // `values`: an array of pairs
+  Pair, // `[time, "value"]`
+}
+
+interface Frame {
+  role: Role;
+  key: string; // last key read, for objects
+}
+
+class PrometheusReader implements JsonHandler {
+  private readonly sink: SampleSink;
+  private readonly file: string;
+  private readonly timestamps: TimestampReader;
+  private readonly frames: Frame[] = [];
+  private status: string | undefined;
+  private error: string | undefined;
+  private errorType: string | undefined;
+  private resultType: string | undefined;
+  private sawResult = false;
+  // The series being read.
+  private seriesName: string | undefined;
+  private labelsDone = false;
+  private seriesMetric = -1;
+  private held: { timestamp: number; value: number; line: number }[] = [];
+  // The pair being read.
+  private pairItems = 0;
+  private pairTimestamp = NaN;
+  private pairValue = NaN;
+  private pairLine = 0;
+  private rows = 0;
+
+  constructor(sink: SampleSink, file: string) {
+    this.sink = sink;
+    this.file = file;
+    this.timestamps = new TimestampReader(sink.zone);
+  }
+
+  flushProgress(): void {
+    if (this.rows > 0) this.sink.rowsRead(this.rows);
+    this.rows = 0;
+  }
+
+  finish(line: number): void {
+    if (this.status === undefined) {
+      this.fail(line, 'not a Prometheus API response: no "status" field (expected the body of /api/v1/query or /api/v1/query_range)');
+    }
+    if (!this.sawResult) this.fail(line, 'not a Prometheus API response: no "data.result" field');
+  }
+
+  startObject(line: number): void {
+    const parent = this.frames[this.frames.length - 1];
+    let role = Role.Ignored;
+    if (!parent) role = Role.Root;
+    else if (parent.role === Role.Root && parent.key === 'data') role = Role.Data;
+    else if (parent.role === Role.Result) role = Role.Series;
+    else if (parent.role === Role.Series && parent.key === 'metric') role = Role.Labels;
+    else if (parent.role === Role.Pair || parent.role === Role.Values) this.fail(line, 'expected a sample `[time, "value"]`, found an object');
+    if (role === Role.Series) {
+      this.seriesName = undefined;
+      this.labelsDone = false;
+      this.seriesMetric = -1;
+      this.held.length = 0;
+    }
+    this.frames.push({ role, key: '' });
+  }
+
+  endObject(line: number): void {
+    const frame = this.frames.pop()!;
+    if (frame.role === Role.Labels) {
+      this.labelsDone = true;
+    } else if (frame.role === Role.Series) {
+      if (this.held.length > 0) {
+        const metric = this.requireMetric(line);
+        for (const s of this.held) this.deliver(metric, s.timestamp, s.value, s.line);
+        this.held.length = 0;
+      }
+    } else if (frame.role === Role.Root) {
+      if (this.status !== undefined && this.status !== 'success') {
+        const detail = [this.errorType, this.error].filter((x) => x).join(': ');
+        this.fail(line, `the response reports status "${this.status}"${detail ? ` (${detail})` : ''}`);
+      }
+    }
+  }
+
+  startArray(line: number): void {
+    const parent = this.frames[this.frames.length - 1];
+    let role = Role.Ignored;
+    if (!parent) this.fail(line, 'not a Prometheus API response: expected an object, found an array');
+    if (parent.role === Role.Data && parent.key === 'result') {
+      role = Role.Result;
+      this.sawResult = true;
+    } else if (parent.role === Role.Series && parent.key === 'values') role = Role.Values;
+    else if (parent.role === Role.Series && parent.key === 'value') role = Role.Pair;
+    else if (parent.role === Role.Values) role = Role.Pair;
+    else if (parent.role === Role.Result) this.failResultItem(line);
+    else if (parent.role === Role.Pair) this.fail(line, 'expected a sample `[time, "value"]`, found a nested array');
+    if (role === Role.Pair) {
+      this.pairItems = 0;
+      this.pairLine = line;
+    }
+    this.frames.push({ role, key: '' });
+  }
+
+  endArray(line: number): void {
+    const frame = this.frames.pop()!;
+    if (frame.role !== Role.Pair) return;
+    if (this.pairItems !== 2) this.fail(this.pairLine, `a sample must be \`[time, "value"]\`, found ${this.pairItems} item${this.pairItems === 1 ? '' : 's'}`);
+    this.rows++;
+    if (this.labelsDone) {
+      this.deliver(this.requireMetric(this.pairLine), this.pairTimestamp, this.pairValue, this.pairLine);
+    } else {
+      this.held.push({ timestamp: this.pairTimestamp, value: this.pairValue, line: this.pairLine });
+    }
+  }
+
+  key(b: Uint8Array, start: number, end: number, escaped: boolean, line: number): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.role === Role.Ignored || frame.role === Role.Pair) return;
+    frame.key = this.decode(b, start, end, escaped, line);
+    if (frame.role === Role.Series && (frame.key === 'histogram' || frame.key === 'histograms')) {
+      this.fail(line, 'native histogram samples are not supported: query a float series');
+    }
+  }
+
+  string(b: Uint8Array, start: number, end: number, escaped: boolean, line: number): void {
+    const frame = this.frames[this.frames.length - 1];
+    switch (frame.role) {
+      case Role.Root:
+        if (frame.key === 'status') this.status = this.decode(b, start, end, escaped, line);
+        else if (frame.key === 'error') this.error = this.decode(b, start, end, escaped, line);
+        else if (frame.key === 'errorType') this.errorType = this.decode(b, start, end, escaped, line);
+        return;
+      case Role.Data:
+        if (frame.key === 'resultType') {
+          this.resultType = this.decode(b, start, end, escaped, line);
+          if (this.resultType !== 'matrix' && this.resultType !== 'vector') {
+            this.fail(line, `result type "${this.resultType}" is not supported: query an instant vector or a range (matrix)`);
+          }
+        }
+        return;
+      case Role.Labels:
+        if (frame.key === '__name__') {
+          this.seriesName = this.decode(b, start, end, escaped, line);
+          if (this.seriesName === '') this.fail(line, 'empty metric name in `__name__`');
+          this.seriesMetric = this.sink.metricId(this.seriesName);
+        }
+        return;
+      case Role.Pair:
+        if (this.pairItems === 0) {
+          const text = this.decode(b, start, end, escaped, line);
+          this.pairTimestamp = this.timestamps.readString(text);
+          if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(text));
+        } else if (this.pairItems === 1) {
+          if (escaped) {
+            const text = this.decode(b, start, end, escaped, line);
+            this.pairValue = NaN;
+            this.badValue(line, text);
+          }
+          this.pairValue = parseDecimal(b, start, end);
+          if (this.pairValue !== this.pairValue) this.badValue(line, this.decode(b, start, end, escaped, line));
+        }
+        this.pairItems++;
+        return;
+      case Role.Result:
+        this.failResultItem(line);
+        return;
+      case Role.Values:
+        this.fail(line, 'expected a sample `[time, "value"]`, found a string');
+        return;
+      default:
+        return;
+    }
+  }
+
+  number(b: Uint8Array, start: number, end: number, line: number): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.role === Role.Pair) {
+      if (this.pairItems === 0) {
+        this.pairTimestamp = this.timestamps.read(b, start, end);
+        if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(Buffer.from(b.subarray(start, end)).toString('latin1')));
+      } else if (this.pairItems === 1) {
+        this.pairValue = parseDecimal(b, start, end);
+        if (this.pairValue !== this.pairValue) this.badValue(line, Buffer.from(b.subarray(start, end)).toString('latin1'));
+      }
+      this.pairItems++;
+    } else if (frame.role === Role.Result) {
+      this.failResultItem(line);
+    } else if (frame.role === Role.Values) {
+      this.fail(line, 'expected a sample `[time, "value"]`, found a number');
+    }
+  }
+
+  literal(value: true | false | null, line: number): void {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.role === Role.Pair) {
+      this.fail(line, `a sample holds ${String(value)} where a ${this.pairItems === 0 ? 'time' : 'value'} belongs`);
+    }
+    if (frame.role === Role.Result && value !== null) this.failResultItem(line);
+    if (frame.role === Role.Data && frame.key === 'result' && value === null) this.sawResult = true;
+  }
+
+  private requireMetric(line: number): number {
+    if (this.seriesName === undefined) {
+      this.fail(line, 'a series has no `__name__` label: name the metric (for example with label_replace) or query it directly');
+    }
+    return this.seriesMetric;
+  }
+
+  private deliver(metric: number, timestamp: number, value: number, line: number): void {
+    const rejected = this.sink.add(metric, timestamp, value);
+    if (rejected !== undefined) this.fail(line, rejected);
+  }
+
+  private failResultItem(line: number): never {
+    this.fail(line, `expected a series object in data.result${this.resultType ? ` (result type "${this.resultType}")` : ''}`);
+  }
+
+  private badValue(line: number, text: string): never {
+    const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) this.fail(line, `value ${shown} is not a finite number`);
+    this.fail(line, text === '' ? 'empty value' : `value ${shown} is not a number`);
+  }
+
+  private decode(b: Uint8Array, start: number, end: number, escaped: boolean, line: number): string {
+    try {
+      return decodeJsonString(b, start, end, escaped);
+    } catch (e) {
+      this.fail(line, (e as Error).message);
+    }
+  }
+
+  private fail(line: number, reason: string): never {
+    throw new EvaluationError(reason, this.file, line);
+  }
+}

@@ -1,0 +1,299 @@
+// Compensation and credits: SLA300 (objective never compensated), SLA301–SLA306 (tiers),
+// SLA307 (cap below a tier's credit), SLA308 (rolling window), SLA309 (no claim period)
+// and SLA310 (clause with no tiers).
+import type { Compensation, Objective, Range, Sla, Tier, TargetItem } from '../ast';
+import { convert, dimensionOf, nearlyEqual, type Dimension } from '../units';
+import { lineOf, type CheckContext } from './context';
+import { formatNumber, formatQuantity, joinRanges } from './describe';
+import type { CheckTable } from './registry';
+
+/** SLA300. A rolling window never earns credits (SLA308), so such objectives are exempt. */
+function checkCompensated(objective: Objective, ctx: CheckContext): void {
+  if (!objective.name || ctx.compensationsOf(objective).length > 0) return;
+  const { window } = ctx.facts(objective);
+  if (window?.form === 'rolling') return;
+  ctx.report(
+    'SLA300',
+    objective.name.range,
+    `objective \`${objective.name.text}\` has no \`compensation\` clause: a breach costs the provider nothing; ` +
+      `add \`compensation for ${objective.name.text} { … }\` with credit tiers`,
+  );
+}
+
+function headerRange(compensation: Compensation): Range {
+  return joinRanges(compensation.keyword, compensation.target);
+}
+
+/** The parts of an objective's target the tiers are compared with. */
+interface TargetFacts {
+  name: string;
+  target: TargetItem;
+  /** Breached by low values (`>=`/`>` target, so tiers go `below`) or high ones. */
+  breachedBelow: boolean;
+  unit?: string;
+  dimension?: Dimension;
+}
+
+/** The target as written, for messages: `p95 <= 500ms`. */
+function targetText(target: TargetItem): string {
+  const quantity = target.quantity ? ' ' + formatQuantity(target.quantity) : '';
+  return `${target.aggregate ? target.aggregate.text + ' ' : ''}${target.comparator?.op ?? ''}${quantity}`;
+}
+
+function targetFacts(compensation: Compensation, ctx: CheckContext): TargetFacts | undefined {
+  const objective = ctx.objectiveOf(compensation);
+  if (!objective) return undefined;
+  const { target, targetUnit, targetDimension } = ctx.facts(objective);
+  const op = target?.comparator?.op;
+  if (!target || !op) return undefined;
+  return {
+    name: objective.name?.text ?? '',
+    target,
+    breachedBelow: op === '>=' || op === '>',
+    unit: targetUnit,
+    dimension: targetDimension,
+  };
+}
+
+/** A tier threshold in a unit common to its group (the base unit of its dimension). */
+interface Threshold {
+  tier: Tier;
+  value: number;
+  group: string;
+}
+
+const BASE_UNIT: Readonly<Record<Dimension, string | undefined>> = {
+  percent: '%',
+  duration: 'ms',
+  rate: 'rps',
+  currency: undefined,
+};
+
+/** The value in its dimension's base unit, and a key grouping values that can be compared. */
+function normalize(value: number, unit: string | undefined): { value: number; group: string } | undefined {
+  if (unit === undefined) return { value, group: 'number' };
+  const dimension = dimensionOf(unit);
+  if (!dimension) return undefined;
+  const base = BASE_UNIT[dimension];
+  if (!base) return { value, group: unit };
+  return { value: convert(value, unit, base) ?? value, group: dimension };
+}
+
+function checkTiers(compensation: Compensation, ctx: CheckContext): void {
+  const tiers = (compensation.tiers ?? []).filter((t) => t);
+  if (tiers.length === 0) {
+    if (ctx.incomplete(compensation)) return;
+    const facts = targetFacts(compensation, ctx);
+    const example =
+      facts?.target.quantity && facts.unit
+        ? `${facts.breachedBelow ? 'below' : 'above'} ${formatQuantity({ ...facts.target.quantity, unit: facts.unit })} credit 10%`
+        : 'below 99.9% credit 10%';
+    ctx.report(
+      'SLA310',
+      headerRange(compensation),
+      `\`compensation for ${compensation.target?.text ?? ''}\` has no tiers: add a line like \`${example}\``,
+    );
+    return;
+  }
+
+  for (const tier of tiers) checkCredit(tier, ctx);
+
+  const facts = targetFacts(compensation, ctx);
+  const thresholds: Threshold[] = [];
+  for (const tier of tiers) {
+    const threshold = tier.threshold;
+    if (!threshold) continue;
+    const unit = threshold.unit ?? facts?.unit;
+    const normalized = normalize(threshold.value, unit);
+    if (!normalized) continue; // an unknown unit: the parser has reported it
+    if (facts) {
+      const directionFits = checkDirection(tier, facts, ctx);
+      if (!checkThresholdUnit(tier, unit, facts, ctx)) continue;
+      if (directionFits) checkIsBreach(tier, normalized, facts, ctx);
+    }
+    thresholds.push({ tier, value: normalized.value, group: `${tier.direction}:${normalized.group}` });
+  }
+  const distinct = reportSameThresholds(thresholds, ctx);
+  reportCreditOrder(distinct, ctx);
+}
+
+/** SLA306 (credit not above 0%); over 100% is SLA203 (percent.ts). */
+function checkCredit(tier: Tier, ctx: CheckContext): void {
+  const credit = tier.credit;
+  if (!credit || credit.value > 0) return;
+  ctx.report(
+    'SLA306',
+    credit.range,
+    `a credit of \`${formatQuantity(credit)}\` pays nothing: give the tier a credit above 0%, or remove the tier`,
+  );
+}
+
+/** SLA301. Returns whether the tier's direction fits the target. */
+function checkDirection(tier: Tier, facts: TargetFacts, ctx: CheckContext): boolean {
+  const wanted = facts.breachedBelow ? 'below' : 'above';
+  if (tier.direction === wanted) return true;
+  ctx.report(
+    'SLA301',
+    tier.keyword.range,
+    `\`${tier.direction}\` does not fit the target \`${targetText(facts.target)}\` of \`${facts.name}\`: that target is breached ` +
+      `by ${facts.breachedBelow ? 'low' : 'high'} values, so its tiers are written \`${wanted} …\``,
+    { suggestion: wanted },
+  );
+  return false;
+}
+
+/** SLA302. Returns whether the threshold's unit fits the target's. */
+function checkThresholdUnit(tier: Tier, unit: string | undefined, facts: TargetFacts, ctx: CheckContext): boolean {
+  const threshold = tier.threshold;
+  const dimension = dimensionOf(unit);
+  if (!threshold || dimension === undefined || facts.dimension === undefined) return true;
+  if (dimension === facts.dimension && (dimension !== 'currency' || unit === facts.unit)) return true;
+  ctx.report(
+    'SLA302',
+    threshold.range,
+    `tier threshold \`${formatQuantity(threshold)}\` does not fit the target \`${targetText(facts.target)}\` of \`${facts.name}\`: ` +
+      `write it in the target's unit, like \`${tier.direction} ${facts.target.quantity ? formatQuantity({ ...facts.target.quantity, unit: facts.unit }) : ''}\``,
+  );
+  return false;
+}
+
+/** SLA303: a `below X` tier with X above a `>= T` target pays for periods that meet it. */
+function checkIsBreach(
+  tier: Tier,
+  normalized: { value: number; group: string },
+  facts: TargetFacts,
+  ctx: CheckContext,
+): void {
+  const quantity = facts.target.quantity;
+  const threshold = tier.threshold;
+  if (!quantity || !threshold) return;
+  const target = normalize(quantity.value, quantity.unit ?? facts.unit);
+  if (!target || target.group !== normalized.group || nearlyEqual(normalized.value, target.value)) return;
+  const paysWhileMet = facts.breachedBelow ? normalized.value > target.value : normalized.value < target.value;
+  if (!paysWhileMet) return;
+  ctx.report(
+    'SLA303',
+    threshold.range,
+    `tier \`${tier.direction} ${formatQuantity(threshold)}\` pays while the target \`${targetText(facts.target)}\` of ` +
+      `\`${facts.name}\` is met: use a threshold at or ${facts.breachedBelow ? 'below' : 'above'} the target's ` +
+      `${formatQuantity(quantity)}`,
+  );
+}
+
+/** SLA305 on every later tier whose threshold equals an earlier one's; returns the rest. */
+function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContext): Threshold[] {
+  const sorted = [...thresholds].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.value - b.value));
+  const duplicates = new Set<Threshold>();
+  let run: Threshold[] = [];
+  const closeRun = () => {
+    if (run.length > 1) {
+      const [first, ...later] = [...run].sort((a, b) => a.tier.offset - b.tier.offset);
+      for (const duplicate of later) {
+        duplicates.add(duplicate);
+        const threshold = duplicate.tier.threshold!;
+        ctx.report(
+          'SLA305',
+          threshold.range,
+          `a second tier at \`${formatQuantity(threshold)}\`: the tier at line ${lineOf(first.tier.keyword.range)} ` +
+            `has the same threshold; merge them or change one threshold`,
+        );
+      }
+    }
+    run = [];
+  };
+  for (const entry of sorted) {
+    const last = run[run.length - 1];
+    if (last && (last.group !== entry.group || !nearlyEqual(last.value, entry.value))) closeRun();
+    run.push(entry);
+  }
+  closeRun();
+  return thresholds.filter((t) => !duplicates.has(t));
+}
+
+/**
+ * SLA304: within a direction, a more severe tier (a more extreme threshold: lower for
+ * `below`, higher for `above`) must pay more than every milder one.
+ */
+function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext): void {
+  const severity = (t: Threshold) => (t.tier.direction === 'below' ? -t.value : t.value);
+  const sorted = [...thresholds].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : severity(a) - severity(b)));
+  let group = '';
+  let mildestBest: Threshold | undefined; // the milder tier paying the most so far
+  for (const entry of sorted) {
+    if (entry.group !== group) {
+      group = entry.group;
+      mildestBest = undefined;
+    }
+    const credit = entry.tier.credit;
+    if (!credit) continue;
+    const best = mildestBest?.tier.credit;
+    if (mildestBest && best && credit.value <= best.value) {
+      const milder = mildestBest.tier;
+      ctx.report(
+        'SLA304',
+        entry.tier.range,
+        `tier \`${entry.tier.direction} ${formatQuantity(entry.tier.threshold!)}\` is more severe than ` +
+          `\`${milder.direction} ${formatQuantity(milder.threshold!)}\` (line ${lineOf(milder.keyword.range)}) ` +
+          `but pays ${formatQuantity(credit)}, no more than its ${formatQuantity(best)}: ` +
+          `give the more severe tier the larger credit`,
+      );
+    }
+    if (!best || credit.value > best.value) mildestBest = entry;
+  }
+}
+
+/** SLA308: only calendar periods earn credits. */
+function checkWindow(compensation: Compensation, ctx: CheckContext): void {
+  const objective = ctx.objectiveOf(compensation);
+  const window = objective && ctx.facts(objective).window;
+  if (window?.form !== 'rolling') return;
+  const duration = window.duration ? ' ' + formatQuantity(window.duration) : '';
+  ctx.report(
+    'SLA308',
+    headerRange(compensation),
+    `\`${compensation.target?.text}\` has a rolling window (\`window rolling${duration}\`), and only calendar periods ` +
+      `earn credits: give it a window like \`window calendar month\` or remove this clause`,
+  );
+}
+
+/** SLA307 and SLA309: the sla's `credits` block against all its tiers. */
+function checkCredits(_sla: Sla, ctx: CheckContext): void {
+  const compensations = (ctx.sla.items ?? []).filter((i): i is Compensation => i?.type === 'Compensation');
+  if (compensations.length === 0) return;
+  const credits = ctx.credits();
+  const claim = credits && ctx.first(credits.items, 'Claim');
+  if (!claim) {
+    const range = credits ? credits.keyword.range : headerRange(compensations[0]);
+    ctx.report(
+      'SLA309',
+      range,
+      credits
+        ? `\`credits\` has no \`claim within\` period: add a line like \`claim within 30d\` saying how long a customer has to claim`
+        : `compensation is promised but no \`claim within\` period is given: add \`credits { claim within 30d }\``,
+    );
+  }
+
+  const cap = credits && ctx.first(credits.items, 'Cap')?.percent;
+  if (!cap) return;
+  let largest: Tier | undefined;
+  for (const compensation of compensations) {
+    for (const tier of compensation.tiers ?? []) {
+      if (tier?.credit && (!largest || tier.credit.value > largest.credit!.value)) largest = tier;
+    }
+  }
+  const credit = largest?.credit;
+  if (!largest || !credit || cap.value >= credit.value || nearlyEqual(cap.value, credit.value)) return;
+  ctx.report(
+    'SLA307',
+    cap.range,
+    `cap \`${formatQuantity(cap)}\` is below the ${formatQuantity(credit)} credit of the tier at line ` +
+      `${lineOf(largest.keyword.range)}: that tier never pays in full; raise the cap to at least ` +
+      `${formatNumber(credit.value)}% or lower the credit`,
+  );
+}
+
+export const compensationChecks: CheckTable = {
+  Sla: [checkCredits],
+  Objective: [checkCompensated],
+  Compensation: [checkTiers, checkWindow],
+};

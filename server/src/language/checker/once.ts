@@ -1,0 +1,97 @@
+// SLA103: items that may appear once per block (LANGUAGE.md section 3), reported on the
+// later occurrence. Also a second `compensation for` the same objective: its tiers would
+// compete with the first clause's, so the objective gets one clause.
+import type { Compensation, Range, Sla, Span } from '../ast';
+import { lineOf, type Block, type CheckContext } from './context';
+import { describeBlock, joinRanges } from './describe';
+import type { CheckTable } from './registry';
+
+/** Per block type: the item types that may appear once, with the word that writes them. */
+const ONCE_ONLY: { readonly [B in Block['type']]?: Readonly<Record<string, string>> } = {
+  Sla: {
+    Version: 'version',
+    Provider: 'provider',
+    Customer: 'customer',
+    Effective: 'effective',
+    Timezone: 'timezone',
+    Fee: 'fee',
+    Credits: 'credits',
+    Reporting: 'reporting',
+    Review: 'review',
+    Support: 'support',
+  },
+  Service: { Description: 'description' },
+  Indicator: { Kind: 'kind', Metric: 'metric', Ratio: 'ratio', Unit: 'unit', Description: 'description' },
+  Objective: {
+    IndicatorRef: 'indicator',
+    ServiceRef: 'service',
+    Target: 'target',
+    Window: 'window',
+    During: 'during',
+    Description: 'description',
+  },
+  Credits: { Cap: 'cap', Claim: 'claim within' },
+  Maintenance: { Notice: 'notice' },
+  Support: { Hours: 'hours' },
+};
+
+/** Items that are blocks themselves are reported on their keyword, not their whole body. */
+const BLOCK_ITEMS: ReadonlySet<string> = new Set(['Credits', 'Support']);
+
+interface Item {
+  type: string;
+  keyword: Span;
+  range: Range;
+}
+
+function checkOnceOnly(block: Block, ctx: CheckContext): void {
+  const once = ONCE_ONLY[block.type];
+  if (!once || !('items' in block)) return;
+  const seen = new Map<string, Item>();
+  for (const item of (block.items ?? []) as readonly Item[]) {
+    if (!item || !(item.type in once)) continue;
+    const first = seen.get(item.type);
+    if (!first) {
+      seen.set(item.type, item);
+      continue;
+    }
+    const word = once[item.type];
+    const range = BLOCK_ITEMS.has(item.type) ? item.keyword.range : item.range;
+    ctx.report(
+      'SLA103',
+      range,
+      `second \`${word}\` in ${describeBlock(block)} (the first is at line ${lineOf(first.keyword.range)}): ` +
+        `\`${word}\` may appear only once; remove one or merge them`,
+    );
+  }
+}
+
+function checkOneCompensationPerObjective(_sla: Sla, ctx: CheckContext): void {
+  const reported = new Set<Compensation>();
+  for (const item of ctx.sla.items ?? []) {
+    if (item?.type !== 'Compensation' || reported.has(item)) continue;
+    const objective = ctx.objectiveOf(item);
+    if (!objective) continue;
+    const [first, ...later] = ctx.compensationsOf(objective);
+    for (const duplicate of later) {
+      reported.add(duplicate);
+      ctx.report(
+        'SLA103',
+        joinRanges(duplicate.keyword, duplicate.target),
+        `second \`compensation for ${duplicate.target?.text}\` (the first is at line ${lineOf(first.keyword.range)}): ` +
+          `an objective has one compensation clause; move these tiers into the first one`,
+      );
+    }
+    reported.add(first);
+  }
+}
+
+export const onceChecks: CheckTable = {
+  Sla: [checkOnceOnly, checkOneCompensationPerObjective],
+  Service: [checkOnceOnly],
+  Indicator: [checkOnceOnly],
+  Objective: [checkOnceOnly],
+  Credits: [checkOnceOnly],
+  Maintenance: [checkOnceOnly],
+  Support: [checkOnceOnly],
+};

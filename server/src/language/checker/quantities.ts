@@ -1,0 +1,60 @@
+// Quantities whose place fixes their unit (LANGUAGE.md section 3): `Duration` after
+// `rolling`, `for`, `notice`, `claim within`, `response` and `resolve`; `Percent` after
+// `credit` and `cap`. The grammar reads any `Number [Unit]` there, so the unit is checked
+// here, with the parser's codes: a missing unit is a syntax error (SLA001: a `Duration` was
+// expected), a unit of the wrong sort an invalid literal (SLA002, as for `fee 5 ms`).
+// Unknown unit words were already reported by the parser.
+import type { CapItem, ClaimItem, NoticeItem, OnItem, Quantity, SeverityItem, Tier, WindowItem } from '../ast';
+import { dimensionOf } from '../units';
+import type { CheckContext } from './context';
+import { formatNumber } from './describe';
+import type { CheckTable } from './registry';
+
+function expectDuration(quantity: Quantity | undefined, after: string, exampleUnit: string, ctx: CheckContext): void {
+  if (!quantity) return;
+  const unit = quantity.unit;
+  const example = `${formatNumber(quantity.value)}${exampleUnit}`;
+  if (unit === undefined) {
+    ctx.report(
+      'SLA001',
+      quantity.range,
+      `expected a duration after \`${after}\`: \`${formatNumber(quantity.value)}\` has no unit; write it like \`${example}\` (ms, s, min, h, d, w)`,
+    );
+  } else if (dimensionOf(unit) !== undefined && dimensionOf(unit) !== 'duration') {
+    ctx.report(
+      'SLA002',
+      quantity.unitRange ?? quantity.range,
+      `\`${unit}\` is not a duration unit: write the duration after \`${after}\` like \`${example}\` (ms, s, min, h, d, w)`,
+    );
+  }
+}
+
+function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext): void {
+  if (!quantity) return;
+  const unit = quantity.unit;
+  const example = `${formatNumber(quantity.value)}%`;
+  if (unit === undefined) {
+    ctx.report('SLA001', quantity.range, `expected a percentage after \`${after}\`: write \`${example}\``);
+  } else if (unit !== '%' && dimensionOf(unit) !== undefined) {
+    ctx.report('SLA002', quantity.unitRange ?? quantity.range, `\`${unit}\` is not a percentage: a \`${after}\` is a share of the fee, like \`${example}\``);
+  }
+}
+
+export const quantityChecks: CheckTable = {
+  Window: [
+    (window: WindowItem, ctx) => {
+      if (window.form === 'rolling') expectDuration(window.duration, 'rolling', 'd', ctx);
+    },
+  ],
+  On: [(on: OnItem, ctx) => expectDuration(on.duration, 'for', 'h', ctx)],
+  Notice: [(notice: NoticeItem, ctx) => expectDuration(notice.duration, 'notice', 'h', ctx)],
+  Claim: [(claim: ClaimItem, ctx) => expectDuration(claim.duration, 'within', 'd', ctx)],
+  Severity: [
+    (severity: SeverityItem, ctx) => {
+      expectDuration(severity.response, 'response', 'm', ctx);
+      expectDuration(severity.resolve, 'resolve', 'h', ctx);
+    },
+  ],
+  Tier: [(tier: Tier, ctx) => expectPercent(tier.credit, 'credit', ctx)],
+  Cap: [(cap: CapItem, ctx) => expectPercent(cap.percent, 'cap', ctx)],
+};

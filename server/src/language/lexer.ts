@@ -1,0 +1,331 @@
+// Token vocabulary and lexer of the SLA language (LANGUAGE.md section 2).
+//
+// - Reserved keywords are tokens of their own, placed before Identifier with
+//   `longer_alt: Identifier` (`monday` is a name, not `mon` + `day`). Keywords are tried
+//   longest first so that `month` wins over `mon` and `max` over `m`.
+// - Contextual words (kind names, periods, days, cadences, aggregates, unit words,
+//   `good bad total`) are tokens too, for precise grammar and highlighting, but all carry the
+//   `Name` category so that the grammar accepts them wherever a name is expected.
+// - Every token type carries the `AnyToken` category, which the parser uses to skip stray
+//   tokens inside a block (see parse/grammar.ts).
+// - A unit after a number is its own token (`UnitSuffix`), decided by context: a word right
+//   after a number (`500ms`, `500usec`) is always its unit; after spaces on the same line
+//   (`500 ms`) only a known unit word or a three-capital currency (`12000 CNY`) is.
+import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
+import { UNIT_WORDS, isCurrency } from './units';
+
+// --- categories -----------------------------------------------------------------------------
+export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+/** Everything accepted where a name is expected: identifiers, contextual words, `p1`. */
+export const NameToken = createToken({ name: 'NameToken', pattern: Lexer.NA });
+export const Comparator = createToken({ name: 'Comparator', pattern: Lexer.NA });
+export const KindWord = createToken({ name: 'KindWord', pattern: Lexer.NA });
+export const PeriodWord = createToken({ name: 'PeriodWord', pattern: Lexer.NA });
+export const DayWord = createToken({ name: 'DayWord', pattern: Lexer.NA });
+export const CadenceWord = createToken({ name: 'CadenceWord', pattern: Lexer.NA });
+export const AggregateWord = createToken({ name: 'AggregateWord', pattern: Lexer.NA });
+export const UnitWord = createToken({ name: 'UnitWord', pattern: Lexer.NA });
+export const PolarityWord = createToken({ name: 'PolarityWord', pattern: Lexer.NA });
+
+const CATEGORY_TOKENS = [
+  AnyToken,
+  NameToken,
+  Comparator,
+  KindWord,
+  PeriodWord,
+  DayWord,
+  CadenceWord,
+  AggregateWord,
+  UnitWord,
+  PolarityWord,
+];
+
+// --- trivia ------------------------------------------------------------------------------------
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+/** Not nested; an unclosed one runs to the end of the file (reported by the parser). */
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/,
+  group: 'comments',
+  line_breaks: true,
+});
+
+// --- literals ----------------------------------------------------------------------------------
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [NameToken, AnyToken],
+});
+/** A string stops at the end of its line: an unclosed one is reported, not lexed further. */
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/,
+  categories: [AnyToken],
+  line_breaks: false,
+});
+// Date-like literals are lexed generously and validated precisely (SLA002) afterwards.
+export const DateTimeLiteral = createToken({
+  name: 'DateTimeLiteral',
+  pattern: /\d{4}-\d{1,2}-\d{1,2}T\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:Z|[+-]\d{1,2}:\d{2})?/,
+  categories: [AnyToken],
+});
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{1,2}-\d{1,2}/, categories: [AnyToken] });
+export const TimeLiteral = createToken({ name: 'TimeLiteral', pattern: /\d+:\d+/, categories: [AnyToken] });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?/, categories: [AnyToken] });
+
+/** Offset just after a token (exclusive). */
+export function tokenEnd(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+const WORD_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const INLINE_SPACE = /^[ \t]+$/;
+
+/** The unit of the number just lexed; see the header comment for the rule. */
+function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [string] | null {
+  const previous = tokens[tokens.length - 1];
+  if (previous === undefined || previous.tokenType !== NumberLiteral) return null;
+  WORD_AT.lastIndex = offset;
+  const match = WORD_AT.exec(text);
+  if (match === null) return null;
+  const word = match[0];
+  const gapStart = tokenEnd(previous);
+  if (gapStart === offset) return [word];
+  if (!INLINE_SPACE.test(text.slice(gapStart, offset))) return null;
+  return UNIT_WORDS.includes(word) || isCurrency(word) ? [word] : null;
+}
+
+const LETTERS_AND_UNDERSCORE = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
+
+export const UnitSuffix = createToken({
+  name: 'UnitSuffix',
+  pattern: { exec: matchUnitSuffix },
+  start_chars_hint: LETTERS_AND_UNDERSCORE,
+  line_breaks: false,
+  categories: [AnyToken],
+});
+/** `p95`, `p99.9`; not `p95_latency` (a name). Also a name when it has no fraction (`p1`). */
+export const Percentile = createToken({
+  name: 'Percentile',
+  pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
+  start_chars_hint: ['p'],
+  line_breaks: false,
+  categories: [AggregateWord, NameToken, AnyToken],
+});
+
+// --- punctuation and operators -----------------------------------------------------------------
+export const LCurly = createToken({ name: 'LCurly', pattern: '{', label: '`{`', categories: [AnyToken] });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: '`}`', categories: [AnyToken] });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`', categories: [AnyToken] });
+export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: '`..`', categories: [AnyToken] });
+export const Dash = createToken({ name: 'Dash', pattern: '-', label: '`-`', categories: [AnyToken] });
+export const Percent = createToken({ name: 'Percent', pattern: '%', label: '`%`', categories: [AnyToken] });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`', categories: [Comparator, AnyToken] });
+export const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`', categories: [Comparator, AnyToken] });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`', categories: [Comparator, AnyToken] });
+export const Less = createToken({ name: 'Less', pattern: '<', label: '`<`', categories: [Comparator, AnyToken] });
+
+// --- keywords ---------------------------------------------------------------------------------
+
+/** Reserved keywords (LANGUAGE.md section 3): never names. */
+export const KEYWORDS: readonly string[] = [
+  'sla', 'version', 'provider', 'customer', 'effective', 'to', 'timezone', 'fee', 'per',
+  'service', 'schedule', 'maintenance', 'indicator', 'objective', 'compensation', 'credits',
+  'responsibilities', 'support', 'reporting', 'review', 'description', 'includes', 'excludes',
+  'holidays', 'every', 'on', 'for', 'notice', 'kind', 'metric', 'ratio', 'unit', 'target',
+  'window', 'calendar', 'rolling', 'during', 'excluding', 'below', 'above', 'credit', 'cap',
+  'claim', 'within', 'remedy', 'hours', 'severity', 'response', 'resolve',
+];
+
+const DAYS_FORMS = ['daily', 'weekdays', 'weekends'] as const;
+const AGGREGATES = ['avg', 'min', 'max'] as const;
+const POLARITIES = ['good', 'bad'] as const;
+
+/** Categories of each contextual word (besides Name and AnyToken). */
+const CONTEXTUAL_CATEGORIES = new Map<string, TokenType[]>();
+function addContextual(words: readonly string[], category?: TokenType): void {
+  for (const word of words) {
+    const categories = CONTEXTUAL_CATEGORIES.get(word) ?? [];
+    if (category) categories.push(category);
+    CONTEXTUAL_CATEGORIES.set(word, categories);
+  }
+}
+addContextual(KINDS, KindWord);
+addContextual(PERIODS, PeriodWord);
+addContextual(DAY_NAMES, DayWord);
+addContextual(DAYS_FORMS);
+addContextual(CADENCES, CadenceWord);
+addContextual(AGGREGATES, AggregateWord);
+addContextual(UNIT_WORDS, UnitWord);
+addContextual(POLARITIES, PolarityWord);
+addContextual(['total']);
+
+/** Words with a meaning in some places that remain usable as names (LANGUAGE.md section 3). */
+export const CONTEXTUAL_WORDS: readonly string[] = [...CONTEXTUAL_CATEGORIES.keys()];
+
+const WORD_TOKENS = new Map<string, TokenType>();
+for (const word of KEYWORDS) {
+  WORD_TOKENS.set(word, createToken({ name: word, pattern: word, label: `\`${word}\``, longer_alt: Identifier, categories: [AnyToken] }));
+}
+for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
+  // `daily` is a cadence and a days form: cadence category added above; days forms use the token itself.
+  WORD_TOKENS.set(
+    word,
+    createToken({ name: word, pattern: word, label: `\`${word}\``, longer_alt: Identifier, categories: [...categories, NameToken, AnyToken] }),
+  );
+}
+
+/** The token type of a keyword or contextual word. */
+export function wordToken(word: string): TokenType {
+  const token = WORD_TOKENS.get(word);
+  if (!token) throw new Error(`no token for word ${word}`);
+  return token;
+}
+
+export function isReservedWord(word: string): boolean {
+  return KEYWORDS.includes(word);
+}
+
+export function isContextualWord(word: string): boolean {
+  return CONTEXTUAL_CATEGORIES.has(word);
+}
+
+// Keyword tokens, named as in the grammar (`T.objective`, `T.mon`).
+export const T = Object.fromEntries(WORD_TOKENS) as Record<string, TokenType>;
+
+const WORD_TOKENS_LONGEST_FIRST = [...WORD_TOKENS.entries()]
+  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+  .map(([, token]) => token);
+
+/** Every token type, in lexing order (categories last: they match nothing themselves). */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  StringLiteral,
+  DateTimeLiteral,
+  DateLiteral,
+  TimeLiteral,
+  NumberLiteral,
+  UnitSuffix,
+  Percentile,
+  ...WORD_TOKENS_LONGEST_FIRST,
+  Identifier,
+  LCurly,
+  RCurly,
+  Comma,
+  DotDot,
+  Dash,
+  Percent,
+  GreaterEqual,
+  Greater,
+  LessEqual,
+  Less,
+  ...CATEGORY_TOKENS,
+];
+
+const lexer = new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: true });
+
+export interface LexError {
+  offset: number;
+  length: number;
+}
+
+export interface LexResult {
+  /** Every token but comments, in order. */
+  tokens: IToken[];
+  comments: IToken[];
+  /** Runs of characters that start no token (one entry per run). */
+  errors: LexError[];
+}
+
+export function tokenize(text: string): LexResult {
+  const result = lexer.tokenize(text);
+  return {
+    tokens: result.tokens,
+    comments: (result.groups.comments as IToken[] | undefined) ?? [],
+    errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
+  };
+}
+
+// --- helpers for the language server ----------------------------------------------------------
+
+export type TokenCategory =
+  | 'keyword'
+  | 'contextual'
+  | 'name'
+  | 'string'
+  | 'number'
+  | 'unit'
+  | 'percentile'
+  | 'date'
+  | 'time'
+  | 'dateTime'
+  | 'operator'
+  | 'punctuation'
+  | 'comment';
+
+/** What a token is, for semantic highlighting. */
+export function tokenCategory(tokenType: TokenType): TokenCategory {
+  switch (tokenType) {
+    case Identifier:
+      return 'name';
+    case StringLiteral:
+      return 'string';
+    case NumberLiteral:
+      return 'number';
+    case UnitSuffix:
+    case Percent:
+      return 'unit';
+    case Percentile:
+      return 'percentile';
+    case DateLiteral:
+      return 'date';
+    case TimeLiteral:
+      return 'time';
+    case DateTimeLiteral:
+      return 'dateTime';
+    case GreaterEqual:
+    case Greater:
+    case LessEqual:
+    case Less:
+    case DotDot:
+    case Dash:
+      return 'operator';
+    case LineComment:
+    case BlockComment:
+      return 'comment';
+  }
+  if (KEYWORDS.includes(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'keyword';
+  if (CONTEXTUAL_CATEGORIES.has(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'contextual';
+  return 'punctuation';
+}
+
+const CATEGORY_DESCRIPTIONS = new Map<TokenType, string>([
+  [AnyToken, 'anything'],
+  [NameToken, 'a name'],
+  [Comparator, 'a comparator (`>=`, `>`, `<=`, `<`)'],
+  [KindWord, `a kind (${KINDS.map((k) => `\`${k}\``).join(', ')})`],
+  [PeriodWord, `a period (${PERIODS.map((k) => `\`${k}\``).join(', ')})`],
+  [DayWord, 'a day (`mon` … `sun`)'],
+  [CadenceWord, `a cadence (${CADENCES.map((k) => `\`${k}\``).join(', ')})`],
+  [AggregateWord, 'an aggregate (`p95`, `avg`, `min`, `max`)'],
+  [UnitWord, 'a unit'],
+  [PolarityWord, '`good` or `bad`'],
+  [Identifier, 'a name'],
+  [StringLiteral, 'a string'],
+  [NumberLiteral, 'a number'],
+  [DateLiteral, 'a date (YYYY-MM-DD)'],
+  [TimeLiteral, 'a time (HH:MM)'],
+  [DateTimeLiteral, 'a date-time (YYYY-MM-DDTHH:MM)'],
+  [UnitSuffix, 'a unit'],
+  [Percentile, 'a percentile such as `p95`'],
+  [EOF, 'the end of the file'],
+]);
+
+/** A readable description of a token type for messages: "`{`", "a name", "a string". */
+export function tokenTypeName(tokenType: TokenType): string {
+  return CATEGORY_DESCRIPTIONS.get(tokenType) ?? (typeof tokenType.LABEL === 'string' ? tokenType.LABEL : tokenType.name);
+}

@@ -1,0 +1,591 @@
+// CST → AST. The CST may come from error recovery: any child may be missing and tokens
+// inserted by recovery (no text, NaN offsets) count as missing. Every accessor here copes.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from '../ast';
+import { diagnostic, type Diagnostic } from '../diagnostics';
+import { Percentile, StringLiteral, tokenEnd } from '../lexer';
+import { isCurrency, isUnit, UNIT_WORDS } from '../units';
+import type { LineIndex } from '../text';
+import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
+
+const UNIT_LIST = `\`%\`, ${UNIT_WORDS.map((u) => `\`${u}\``).join(', ')}`;
+export const UNKNOWN_UNIT_HINT = `expected one of ${UNIT_LIST} or a currency (three capital letters such as \`CNY\`)`;
+
+function isRealToken(element: CstElement | undefined): element is IToken {
+  return element !== undefined && 'image' in element && !element.isInsertedInRecovery && !Number.isNaN(element.startOffset);
+}
+
+function token(node: CstNode | undefined, label: string, index = 0): IToken | undefined {
+  const element = node?.children[label]?.[index];
+  return isRealToken(element) ? element : undefined;
+}
+
+function tokens(node: CstNode | undefined, label: string): IToken[] {
+  return (node?.children[label] ?? []).filter(isRealToken);
+}
+
+function child(node: CstNode | undefined, label: string, index = 0): CstNode | undefined {
+  const element = node?.children[label]?.[index];
+  return element !== undefined && 'children' in element ? element : undefined;
+}
+
+function children(node: CstNode | undefined, label: string): CstNode[] {
+  return (node?.children[label] ?? []).filter((e): e is CstNode => 'children' in e);
+}
+
+/** [start, end) of a node's real tokens (Chevrotain's `onlyOffset` node locations). */
+function extent(node: CstNode): [number, number] | undefined {
+  const location = node.location;
+  if (!location || Number.isNaN(location.startOffset) || location.endOffset === undefined || Number.isNaN(location.endOffset)) return undefined;
+  return [location.startOffset, location.endOffset + 1];
+}
+
+/** Sets an optional field only when there is a value (absent rather than `undefined`). */
+function put<N, K extends keyof N>(node: N, key: K, value: N[K] | undefined): void {
+  if (value !== undefined) node[key] = value;
+}
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Where each run of items outside any `sla` starts (for the parser to explain cascades). */
+  readonly orphanRunOffsets: number[] = [];
+
+  constructor(private readonly lines: LineIndex) {}
+
+  // --- spans and literals ----------------------------------------------------------------------
+
+  private span(t: IToken): A.Span {
+    return this.lines.span(t.startOffset, tokenEnd(t));
+  }
+
+  private error(code: 'SLA001' | 'SLA002', span: A.Span, message: string, data?: Record<string, unknown>): void {
+    this.diagnostics.push(diagnostic(code, span.range, message, data));
+  }
+
+  private name(t: IToken | undefined): A.Name | undefined {
+    if (!t) return undefined;
+    if (t.tokenType === Percentile && t.image.includes('.')) {
+      this.error('SLA001', this.span(t), `\`${t.image}\` is not a valid name: names are letters, digits and \`_\``);
+    }
+    return { ...this.span(t), text: t.image };
+  }
+
+  private word(t: IToken | undefined): A.Word | undefined {
+    return t ? { ...this.span(t), text: t.image } : undefined;
+  }
+
+  private string(t: IToken | undefined): A.StringLiteral | undefined {
+    if (!t || t.tokenType !== StringLiteral) return undefined;
+    // Problems in strings are reported once for all tokens by the parser (lexical pass).
+    const decoded = decodeString(t.image);
+    return { ...this.span(t), value: decoded.value, valid: decoded.valid };
+  }
+
+  private date(t: IToken | undefined): A.DateLiteral | undefined {
+    if (!t) return undefined;
+    const d = decodeDate(t.image);
+    return { ...this.span(t), text: t.image, year: d.year, month: d.month, day: d.day, valid: d.problem === undefined };
+  }
+
+  private time(t: IToken | undefined, role: 'start' | 'end'): A.TimeLiteral | undefined {
+    if (!t) return undefined;
+    const d = decodeTime(t.image);
+    let valid = d.problem === undefined;
+    if (valid && role === 'start' && d.hour === 24) {
+      this.error('SLA002', this.span(t), '`24:00` can only end a time range: a range starts at 00:00 to 23:59');
+      valid = false;
+    }
+    return { ...this.span(t), text: t.image, hour: d.hour, minute: d.minute, valid };
+  }
+
+  private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
+    if (!t) return undefined;
+    const d = decodeDateTime(t.image);
+    const literal: A.DateTimeLiteral = {
+      ...this.span(t),
+      text: t.image,
+      year: d.year,
+      month: d.month,
+      day: d.day,
+      hour: d.hour,
+      minute: d.minute,
+      second: d.second,
+      valid: d.problem === undefined,
+    };
+    if (d.offsetMinutes !== undefined) literal.offsetMinutes = d.offsetMinutes;
+    return literal;
+  }
+
+  /** A quantity from a number token and an optional unit token. */
+  private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
+    if (!numberToken) return undefined;
+    const numberSpan = this.span(numberToken);
+    const end = unitToken ? tokenEnd(unitToken) : tokenEnd(numberToken);
+    const quantity: A.Quantity = {
+      ...this.lines.span(numberToken.startOffset, end),
+      value: Number(numberToken.image),
+      numberRange: numberSpan.range,
+    };
+    if (unitToken) {
+      quantity.unit = unitToken.image;
+      quantity.unitRange = this.span(unitToken).range;
+    }
+    return quantity;
+  }
+
+  private quantity(node: CstNode | undefined): A.Quantity | undefined {
+    return this.quantityOf(token(node, 'number'), token(node, 'unit'));
+  }
+
+  private base<K extends string>(type: K, node: CstNode, keyword: IToken): { type: K; range: A.Range; offset: number; endOffset: number; keyword: A.Span } {
+    const e = extent(node);
+    const start = e ? e[0] : keyword.startOffset;
+    const end = e ? e[1] : tokenEnd(keyword);
+    return { type, range: this.lines.range(start, end), offset: start, endOffset: end, keyword: this.span(keyword) };
+  }
+
+  private body(node: CstNode): A.Span | undefined {
+    const open = token(node, 'open');
+    if (!open) return undefined;
+    const close = token(node, 'close');
+    if (close) return this.lines.span(open.startOffset, tokenEnd(close));
+    const e = extent(node);
+    return this.lines.span(open.startOffset, e ? Math.max(e[1], tokenEnd(open)) : tokenEnd(open));
+  }
+
+  // --- file and sla ------------------------------------------------------------------------------
+
+  file(node: CstNode, textLength: number): A.ContractFile {
+    const slas = children(node, 'slas')
+      .map((s) => this.sla(s))
+      .filter((s): s is A.Sla => s !== undefined);
+    this.adoptOrphans(slas, children(node, 'orphans'));
+    return { type: 'File', slas, range: this.lines.range(0, textLength) };
+  }
+
+  /**
+   * Items after an `sla` was closed (an extra `}` above them) join the preceding `sla`, so
+   * that the checker and outline still see them; one SLA001 per run explains the cause.
+   */
+  private adoptOrphans(slas: A.Sla[], orphanNodes: CstNode[]): void {
+    let reportedFor: A.Sla | null | undefined = undefined;
+    for (const orphanNode of orphanNodes) {
+      const item = this.slaItem(orphanNode);
+      if (!item) continue;
+      const owner = [...slas].reverse().find((s) => s.offset < item.offset);
+      if (reportedFor !== (owner ?? null)) {
+        reportedFor = owner ?? null;
+        const keyword = item.keyword;
+        this.orphanRunOffsets.push(keyword.offset);
+        this.error(
+          'SLA001',
+          keyword,
+          owner
+            ? `\`${this.lines.text.slice(keyword.offset, keyword.endOffset)}\` is outside the \`sla\` block${owner.name ? ` \`${owner.name.text}\`` : ''}: an extra \`}\` above may have closed it early`
+            : `unexpected \`${this.lines.text.slice(keyword.offset, keyword.endOffset)}\`: items must be inside an \`sla NAME { … }\` block`,
+        );
+      }
+      if (owner) {
+        owner.items.push(item);
+        if (item.endOffset > owner.endOffset) {
+          owner.endOffset = item.endOffset;
+          owner.range = { start: owner.range.start, end: item.range.end };
+        }
+      }
+    }
+  }
+
+  private sla(node: CstNode): A.Sla | undefined {
+    const keyword = token(node, 'keyword');
+    if (!keyword) return undefined;
+    const items: A.SlaItem[] = [];
+    for (const wrapper of children(node, 'items')) {
+      const item = this.slaItem(wrapper);
+      if (item) items.push(item);
+    }
+    const sla: A.Sla = { ...this.base('Sla' as const, node, keyword), items };
+    this.header(sla, node);
+    return sla;
+  }
+
+  /** Name, title and body of a block. */
+  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: CstNode): void {
+    put(block, 'name', this.name(token(node, 'name')));
+    put(block, 'title', this.string(token(node, 'title')));
+    put(block, 'body', this.body(node));
+  }
+
+  private slaItem(wrapper: CstNode): A.SlaItem | undefined {
+    const node = child(wrapper, 'item');
+    if (!node) return undefined;
+    const keyword = token(node, 'keyword');
+    if (!keyword) return undefined;
+    switch (node.name) {
+      case 'versionItem':
+        return this.valued(this.base('Version' as const, node, keyword), node);
+      case 'providerItem':
+        return this.valued(this.base('Provider' as const, node, keyword), node);
+      case 'customerItem':
+        return this.valued(this.base('Customer' as const, node, keyword), node);
+      case 'timezoneItem':
+        return this.valued(this.base('Timezone' as const, node, keyword), node);
+      case 'effectiveItem': {
+        const item: A.EffectiveItem = this.base('Effective' as const, node, keyword);
+        put(item, 'start', this.date(token(node, 'start')));
+        put(item, 'end', this.date(token(node, 'end')));
+        return item;
+      }
+      case 'feeItem':
+        return this.fee(node, keyword);
+      case 'reportingItem': {
+        const item: A.ReportingItem = { ...this.base('Reporting' as const, node, keyword), recipients: this.strings(node, 'recipients') };
+        put(item, 'cadence', this.word(token(node, 'cadence')));
+        return item;
+      }
+      case 'reviewItem': {
+        const item: A.ReviewItem = this.base('Review' as const, node, keyword);
+        put(item, 'cadence', this.word(token(node, 'cadence')));
+        return item;
+      }
+      case 'serviceBlock':
+        return this.service(node, keyword);
+      case 'scheduleBlock':
+        return this.schedule(node, keyword);
+      case 'maintenanceBlock':
+        return this.maintenance(node, keyword);
+      case 'indicatorBlock':
+        return this.indicator(node, keyword);
+      case 'objectiveBlock':
+        return this.objective(node, keyword);
+      case 'compensationBlock':
+        return this.compensation(node, keyword);
+      case 'creditsBlock':
+        return this.credits(node, keyword);
+      case 'responsibilitiesBlock':
+        return this.responsibilities(node, keyword);
+      case 'supportBlock':
+        return this.support(node, keyword);
+    }
+    return undefined;
+  }
+
+  /** An item whose only child is a string labelled `value`. */
+  private valued<N extends object>(item: N, node: CstNode): N & { value?: A.StringLiteral } {
+    const valued: N & { value?: A.StringLiteral } = item;
+    const value = this.string(token(node, 'value'));
+    if (value) valued.value = value;
+    return valued;
+  }
+
+  private strings(node: CstNode, label: string): A.StringLiteral[] {
+    const values: A.StringLiteral[] = [];
+    for (const t of tokens(node, label)) {
+      const value = this.string(t);
+      if (value) values.push(value);
+    }
+    return values;
+  }
+
+  private fee(node: CstNode, keyword: IToken): A.FeeItem {
+    const currency = token(node, 'currency');
+    if (currency && isUnit(currency.image) && !isCurrency(currency.image)) {
+      this.error('SLA002', this.span(currency), `\`${currency.image}\` is not a currency: write a three-letter code such as \`CNY\` or \`USD\``);
+    }
+    const item: A.FeeItem = this.base('Fee' as const, node, keyword);
+    put(item, 'amount', this.quantityOf(token(node, 'amount'), currency));
+    put(item, 'period', this.word(token(node, 'period')));
+    return item;
+  }
+
+  // --- service -------------------------------------------------------------------------------------
+
+  private service(node: CstNode, keyword: IToken): A.Service {
+    const items: A.ServiceItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      if (item.name === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), item));
+      else if (item.name === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(item, 'values') });
+      else if (item.name === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(item, 'values') });
+    }
+    const service: A.Service = { ...this.base('Service' as const, node, keyword), items };
+    this.header(service, node);
+    return service;
+  }
+
+  // --- schedule and maintenance ----------------------------------------------------------------------
+
+  private schedule(node: CstNode, keyword: IToken): A.Schedule {
+    const items: A.ScheduleItem[] = [];
+    for (const item of children(node, 'items')) {
+      if (item.name === 'holidaysItem') {
+        const kw = token(item, 'keyword');
+        if (!kw) continue;
+        const dates: A.DateLiteral[] = [];
+        for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
+        items.push({ ...this.base('Holidays' as const, item, kw), dates });
+      } else if (item.name === 'scheduleLine') {
+        const days = this.days(child(item, 'days'));
+        if (!days) continue;
+        const ranges: A.TimeRange[] = [];
+        for (const r of children(item, 'ranges')) {
+          const range = this.timeRange(r);
+          if (range) ranges.push(range);
+        }
+        const e = extent(item) ?? [days.offset, days.endOffset];
+        items.push({
+          type: 'ScheduleLine',
+          range: this.lines.range(e[0], e[1]),
+          offset: e[0],
+          endOffset: e[1],
+          keyword: { range: days.range, offset: days.offset, endOffset: days.endOffset },
+          days,
+          ranges,
+        });
+      }
+    }
+    const schedule: A.Schedule = { ...this.base('Schedule' as const, node, keyword), items };
+    this.header(schedule, node);
+    return schedule;
+  }
+
+  private days(node: CstNode | undefined): A.Days | undefined {
+    if (!node) return undefined;
+    const e = extent(node);
+    if (!e) return undefined;
+    const form = token(node, 'form');
+    const days: A.Days = { ...this.lines.span(e[0], e[1]), form: form ? (form.image as A.Days['form']) : 'range' };
+    if (!form) {
+      put(days, 'from', this.word(token(node, 'from')));
+      put(days, 'to', this.word(token(node, 'to')));
+    }
+    return days;
+  }
+
+  private timeRange(node: CstNode | undefined): A.TimeRange | undefined {
+    if (!node) return undefined;
+    const e = extent(node);
+    if (!e) return undefined;
+    const range: A.TimeRange = this.lines.span(e[0], e[1]);
+    put(range, 'start', this.time(token(node, 'start'), 'start'));
+    put(range, 'end', this.time(token(node, 'end'), 'end'));
+    return range;
+  }
+
+  private maintenance(node: CstNode, keyword: IToken): A.Maintenance {
+    const items: A.MaintenanceItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      if (item.name === 'everyItem') {
+        const every: A.EveryItem = this.base('Every' as const, item, kw);
+        put(every, 'days', this.days(child(item, 'days')));
+        put(every, 'times', this.timeRange(child(item, 'range')));
+        items.push(every);
+      } else if (item.name === 'onItem') {
+        const on: A.OnItem = this.base('On' as const, item, kw);
+        put(on, 'at', this.dateTime(token(item, 'at')));
+        put(on, 'duration', this.quantity(child(item, 'duration')));
+        items.push(on);
+      } else if (item.name === 'noticeItem') {
+        const notice: A.NoticeItem = this.base('Notice' as const, item, kw);
+        put(notice, 'duration', this.quantity(child(item, 'duration')));
+        items.push(notice);
+      }
+    }
+    const maintenance: A.Maintenance = { ...this.base('Maintenance' as const, node, keyword), items };
+    this.header(maintenance, node);
+    return maintenance;
+  }
+
+  // --- indicator ----------------------------------------------------------------------------------------
+
+  private indicator(node: CstNode, keyword: IToken): A.Indicator {
+    const items: A.IndicatorItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      switch (item.name) {
+        case 'kindItem': {
+          const kind: A.KindItem = this.base('Kind' as const, item, kw);
+          put(kind, 'value', this.word(token(item, 'value')));
+          items.push(kind);
+          break;
+        }
+        case 'metricItem':
+          items.push(this.valued(this.base('Metric' as const, item, kw), item));
+          break;
+        case 'ratioItem': {
+          const ratio: A.RatioItem = this.base('Ratio' as const, item, kw);
+          put(ratio, 'polarity', this.word(token(item, 'polarity')));
+          put(ratio, 'numerator', this.string(token(item, 'numerator')));
+          put(ratio, 'total', this.string(token(item, 'total')));
+          items.push(ratio);
+          break;
+        }
+        case 'unitItem': {
+          const unit: A.UnitItem = this.base('Unit' as const, item, kw);
+          const value = this.word(token(item, 'value'));
+          if (value && !isUnit(value.text)) this.error('SLA002', value, `unknown unit \`${value.text}\`; ${UNKNOWN_UNIT_HINT}`, { unit: value.text });
+          put(unit, 'value', value);
+          items.push(unit);
+          break;
+        }
+        case 'descriptionItem':
+          items.push(this.valued(this.base('Description' as const, item, kw), item));
+          break;
+      }
+    }
+    const indicator: A.Indicator = { ...this.base('Indicator' as const, node, keyword), items };
+    this.header(indicator, node);
+    return indicator;
+  }
+
+  // --- objective ----------------------------------------------------------------------------------------
+
+  private objective(node: CstNode, keyword: IToken): A.Objective {
+    const items: A.ObjectiveItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      switch (item.name) {
+        case 'indicatorRefItem':
+          items.push(this.referring(this.base('IndicatorRef' as const, item, kw), item));
+          break;
+        case 'serviceRefItem':
+          items.push(this.referring(this.base('ServiceRef' as const, item, kw), item));
+          break;
+        case 'targetItem':
+          items.push(this.target(item, kw));
+          break;
+        case 'windowItem': {
+          const window: A.WindowItem = this.base('Window' as const, item, kw);
+          const form = token(item, 'form');
+          if (form) {
+            window.form = form.image as 'calendar' | 'rolling';
+            window.formSpan = this.span(form);
+          }
+          put(window, 'period', this.word(token(item, 'period')));
+          put(window, 'duration', this.quantity(child(item, 'duration')));
+          items.push(window);
+          break;
+        }
+        case 'duringItem':
+          items.push(this.referring(this.base('During' as const, item, kw), item));
+          break;
+        case 'excludingItem': {
+          const refs: A.Reference[] = [];
+          for (const t of tokens(item, 'refs')) refs.push(this.name(t)!);
+          items.push({ ...this.base('Excluding' as const, item, kw), refs });
+          break;
+        }
+        case 'descriptionItem':
+          items.push(this.valued(this.base('Description' as const, item, kw), item));
+          break;
+      }
+    }
+    const objective: A.Objective = { ...this.base('Objective' as const, node, keyword), items };
+    this.header(objective, node);
+    return objective;
+  }
+
+  /** An item whose only child is a reference labelled `ref`. */
+  private referring<N extends object>(item: N, node: CstNode): N & { ref?: A.Reference } {
+    const referring: N & { ref?: A.Reference } = item;
+    const ref = this.name(token(node, 'ref'));
+    if (ref) referring.ref = ref;
+    return referring;
+  }
+
+  private target(node: CstNode, keyword: IToken): A.TargetItem {
+    const target: A.TargetItem = this.base('Target' as const, node, keyword);
+    const aggregate = token(node, 'aggregate');
+    if (aggregate) {
+      target.aggregate = { ...this.span(aggregate), text: aggregate.image };
+      if (aggregate.tokenType === Percentile) {
+        const percentile = Number(aggregate.image.slice(1));
+        target.aggregate.percentile = percentile;
+        if (percentile > 100) this.error('SLA002', this.span(aggregate), `percentile \`${aggregate.image}\` is above 100: write \`p0\` to \`p100\`, e.g. \`p95\``);
+      }
+    }
+    const comparator = token(node, 'comparator');
+    if (comparator) target.comparator = { ...this.span(comparator), op: comparator.image as A.Comparator };
+    put(target, 'quantity', this.quantity(child(node, 'quantity')));
+    return target;
+  }
+
+  // --- compensation and credits ----------------------------------------------------------------------------
+
+  private compensation(node: CstNode, keyword: IToken): A.Compensation {
+    const tiers: A.Tier[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      const tier: A.Tier = { ...this.base('Tier' as const, item, kw), direction: kw.image as 'below' | 'above' };
+      put(tier, 'threshold', this.quantity(child(item, 'threshold')));
+      put(tier, 'credit', this.quantity(child(item, 'credit')));
+      tiers.push(tier);
+    }
+    const compensation: A.Compensation = { ...this.base('Compensation' as const, node, keyword), tiers };
+    put(compensation, 'target', this.name(token(node, 'target')));
+    put(compensation, 'body', this.body(node));
+    return compensation;
+  }
+
+  private credits(node: CstNode, keyword: IToken): A.Credits {
+    const items: A.CreditsItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      if (item.name === 'capItem') {
+        const cap: A.CapItem = this.base('Cap' as const, item, kw);
+        put(cap, 'percent', this.quantity(child(item, 'percent')));
+        items.push(cap);
+      } else if (item.name === 'claimItem') {
+        const claim: A.ClaimItem = this.base('Claim' as const, item, kw);
+        put(claim, 'duration', this.quantity(child(item, 'duration')));
+        items.push(claim);
+      } else if (item.name === 'remedyItem') {
+        items.push(this.valued(this.base('Remedy' as const, item, kw), item));
+      }
+    }
+    const credits: A.Credits = { ...this.base('Credits' as const, node, keyword), items };
+    put(credits, 'body', this.body(node));
+    return credits;
+  }
+
+  // --- responsibilities and support -------------------------------------------------------------------------
+
+  private responsibilities(node: CstNode, keyword: IToken): A.Responsibilities {
+    const items: A.ResponsibilityItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      items.push(this.valued({ ...this.base('Responsibility' as const, item, kw), party: kw.image as 'provider' | 'customer' }, item));
+    }
+    const responsibilities: A.Responsibilities = { ...this.base('Responsibilities' as const, node, keyword), items };
+    put(responsibilities, 'body', this.body(node));
+    return responsibilities;
+  }
+
+  private support(node: CstNode, keyword: IToken): A.Support {
+    const items: A.SupportItem[] = [];
+    for (const item of children(node, 'items')) {
+      const kw = token(item, 'keyword');
+      if (!kw) continue;
+      if (item.name === 'hoursItem') {
+        items.push(this.referring(this.base('Hours' as const, item, kw), item));
+      } else if (item.name === 'severityItem') {
+        const severity: A.SeverityItem = this.base('Severity' as const, item, kw);
+        put(severity, 'name', this.name(token(item, 'name')));
+        put(severity, 'title', this.string(token(item, 'title')));
+        put(severity, 'response', this.quantity(child(item, 'response')));
+        put(severity, 'resolve', this.quantity(child(item, 'resolve')));
+        items.push(severity);
+      }
+    }
+    const support: A.Support = { ...this.base('Support' as const, node, keyword), items };
+    put(support, 'body', this.body(node));
+    return support;
+  }
+}

@@ -1,0 +1,177 @@
+// The parser's public entry: text → AST + SLA001/SLA002 diagnostics. Never throws.
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import type { ContractFile, Span } from './ast';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { BlockComment, DateLiteral, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
+import { SlaGrammar } from './parse/grammar';
+import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
+import { LineIndex } from './text';
+import { isUnit } from './units';
+
+export interface ParseResult {
+  /** The AST: never undefined, even for garbage input. */
+  file: ContractFile;
+  /** SLA001 syntax errors and SLA002 invalid literals, in text order. */
+  diagnostics: Diagnostic[];
+  /** All non-comment tokens, in order. */
+  tokens: IToken[];
+  /** Comment spans (for formatting and folding). */
+  comments: Span[];
+}
+
+// One parser instance, built once (grammar analysis is the expensive part) and reused.
+let grammar: SlaGrammar | undefined;
+
+export function parse(text: string): ParseResult {
+  const lines = new LineIndex(text);
+  try {
+    return parseWith(text, lines);
+  } catch (error) {
+    // Last resort: the parser must never take the language server down.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      file: { type: 'File', slas: [], range: lines.range(0, text.length) },
+      diagnostics: [diagnostic('SLA001', lines.range(0, 0), `internal parser error: ${message}`)],
+      tokens: [],
+      comments: [],
+    };
+  }
+}
+
+function parseWith(text: string, lines: LineIndex): ParseResult {
+  const lexed = tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+
+  // Spans of lexical errors, stretched over the white space after them.
+  const lexicalSpans: [number, number][] = [];
+  const noteLexical = (start: number, end: number) => {
+    let after = end;
+    while (after < text.length && /\s/.test(text[after])) after++;
+    lexicalSpans.push([start, after]);
+  };
+  for (const error of lexed.errors) {
+    const end = error.offset + error.length;
+    diagnostics.push(diagnostic('SLA001', lines.range(error.offset, end), unknownCharactersMessage(text.slice(error.offset, end))));
+    noteLexical(error.offset, end);
+  }
+  for (const comment of lexed.comments) {
+    if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) {
+      diagnostics.push(diagnostic('SLA001', lines.range(comment.startOffset, comment.startOffset + 2), 'comment is not closed: add `*/` (block comments do not nest)'));
+    }
+  }
+  for (const t of lexed.tokens) {
+    if (t.tokenType === StringLiteral && !decodeString(t.image).closed) noteLexical(t.startOffset, tokenEnd(t));
+  }
+  diagnostics.push(...literalDiagnostics(lexed.tokens, lines));
+
+  grammar ??= new SlaGrammar();
+  const cst = grammar.parseTokens(lexed.tokens);
+  const builder = new AstBuilder(lines);
+  const file = builder.file(cst, text.length);
+
+  // Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`,
+  // a name written in Chinese) are left out: the lexical message explains them.
+  const explained = (d: Diagnostic) => {
+    const offset = lines.offsetAt(d.range.start);
+    return lexicalSpans.some(([start, end]) => offset >= start && offset <= end);
+  };
+  const syntaxErrors: Diagnostic[] = [];
+  for (const error of grammar.errors) {
+    const found = recognitionDiagnostic(error, lines, text);
+    if (!explained(found)) syntaxErrors.push(found);
+  }
+  const firstOrphan = Math.min(...builder.orphanRunOffsets);
+  for (const stray of grammar.strayErrors) {
+    const t = stray.token;
+    // The `}` that was meant to close an sla closed early by an extra `}`: already explained.
+    if (stray.block === 'file' && t.tokenType === RCurly && t.startOffset > firstOrphan) continue;
+    syntaxErrors.push(
+      diagnostic('SLA001', lines.range(t.startOffset, tokenEnd(t)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
+    );
+  }
+  diagnostics.push(...dedupeSyntaxErrors([...syntaxErrors, ...builder.diagnostics.filter((d) => d.code === 'SLA001')], lines));
+  diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
+
+  diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
+  return {
+    file,
+    diagnostics,
+    tokens: lexed.tokens,
+    comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
+  };
+}
+
+function unknownCharactersMessage(run: string): string {
+  const shown = run.length > 20 ? `${run.slice(0, 20)}…` : run;
+  const plural = [...run].length > 1 ? 'characters' : 'character';
+  if (/[^\x00-\x7F]/.test(run) && /\p{L}/u.test(run)) {
+    return `unexpected ${plural} \`${shown}\`: names use only the letters A–Z, digits and \`_\`; put other text in a string ("…")`;
+  }
+  return `unexpected ${plural} \`${shown}\``;
+}
+
+/** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
+function literalDiagnostics(tokens: IToken[], lines: LineIndex): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const t of tokens) {
+    const type = t.tokenType;
+    const start = t.startOffset;
+    const end = tokenEnd(t);
+    if (type === StringLiteral) {
+      for (const problem of decodeString(t.image).problems) {
+        found.push(diagnostic(problem.code, lines.range(start + problem.start, start + problem.end), problem.message));
+      }
+    } else if (type === DateLiteral) {
+      const problem = decodeDate(t.image).problem;
+      if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
+    } else if (type === TimeLiteral) {
+      const problem = decodeTime(t.image).problem;
+      if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
+    } else if (type === DateTimeLiteral) {
+      const problem = decodeDateTime(t.image).problem;
+      if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
+    } else if (type === UnitSuffix && !isUnit(t.image)) {
+      found.push(diagnostic('SLA002', lines.range(start, end), `unknown unit \`${t.image}\`; ${UNKNOWN_UNIT_HINT}`, { unit: t.image }));
+    }
+  }
+  return found;
+}
+
+function isRealToken(token: IToken | undefined): token is IToken {
+  return token !== undefined && token.tokenType !== EOF && !Number.isNaN(token.startOffset);
+}
+
+/**
+ * A Chevrotain error as SLA001. The range is the offending token, or — when that token is on
+ * a later line or is the end of the file, i.e. something is missing — right after the
+ * previous token, where the user has to type.
+ */
+function recognitionDiagnostic(error: IRecognitionException, lines: LineIndex, text: string): Diagnostic {
+  const actual = error.token;
+  const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
+  let start: number;
+  let end: number;
+  if (isRealToken(actual) && (!isRealToken(previous) || actual.startLine === previous.endLine)) {
+    start = actual.startOffset;
+    end = tokenEnd(actual);
+  } else if (isRealToken(previous)) {
+    start = end = tokenEnd(previous);
+  } else {
+    start = end = text.length;
+  }
+  return diagnostic('SLA001', lines.range(start, end), error.message);
+}
+
+/** At most one syntax error per position: the first one explains the cascade. */
+function dedupeSyntaxErrors(errors: Diagnostic[], lines: LineIndex): Diagnostic[] {
+  const seen = new Set<number>();
+  const kept: Diagnostic[] = [];
+  for (const error of errors) {
+    const offset = lines.offsetAt(error.range.start);
+    if (seen.has(offset)) continue;
+    seen.add(offset);
+    kept.push(error);
+  }
+  return kept;
+}

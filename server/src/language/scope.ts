@@ -1,0 +1,200 @@
+// Name resolution (LANGUAGE.md section 3): every `sla` block is one namespace holding its
+// services, schedules, maintenance windows, indicators and objectives. References may
+// come before the definitions they name, so all definitions are collected first.
+//
+// Severity names (`severity P1`) are labels in a namespace of their own: nothing refers
+// to them, and a severity called like an objective is no conflict. Two severities of one
+// name are still a duplicate (SLA100).
+//
+// Used by the checker, the language server (definition, references, rename) and the
+// evaluator.
+import type {
+  ContractFile,
+  NamedDefinition,
+  Name,
+  Reference,
+  SeverityItem,
+  Sla,
+  SlaItem,
+  ObjectiveItem,
+  SupportItem,
+  Objective,
+  Support,
+} from './ast';
+
+export type DefinitionSort = 'service' | 'schedule' | 'maintenance' | 'indicator' | 'objective' | 'severity';
+
+export interface Definition {
+  name: string;
+  sort: DefinitionSort;
+  node: NamedDefinition | SeverityItem;
+  nameSpan: Name;
+  sla: Sla;
+}
+
+/**
+ * One use of a name. `definition` is whatever the name names in its `sla`, even when that
+ * is the wrong sort (SLA102): test `expected.includes(definition.sort)` before relying on
+ * its node type, or use `resolvedAs`.
+ */
+export interface ResolvedReference {
+  ref: Reference;
+  expected: DefinitionSort[];
+  definition?: Definition;
+  sla: Sla;
+  /** The clause that holds the reference, as written: `indicator`, `during`, `compensation for`, … */
+  clause: string;
+}
+
+export interface SlaScope {
+  sla: Sla;
+  /** The first definition of each name of the sla namespace (no severities). */
+  definitions: Map<string, Definition>;
+  /** Later definitions of a name already defined (SLA100), severities included, in text order. */
+  duplicates: Definition[];
+  /** Every reference in the sla, in text order. */
+  references: ResolvedReference[];
+  /** The first severity of each name (their own namespace). */
+  severities: Map<string, Definition>;
+}
+
+/** The sort of name each definition keyword introduces. */
+export const SORT_OF_DEFINITION: Readonly<Record<NamedDefinition['type'], DefinitionSort>> = {
+  Service: 'service',
+  Schedule: 'schedule',
+  Maintenance: 'maintenance',
+  Indicator: 'indicator',
+  Objective: 'objective',
+};
+
+/**
+ * What each referring clause must name, by the node type that holds the reference:
+ * `indicator` in an objective names an indicator, `during` a schedule, and so on.
+ */
+export const EXPECTED_SORT: Readonly<Record<ReferringNodeType, DefinitionSort>> = {
+  IndicatorRef: 'indicator',
+  ServiceRef: 'service',
+  During: 'schedule',
+  Excluding: 'maintenance',
+  Compensation: 'objective',
+  Hours: 'schedule',
+};
+export type ReferringNodeType = 'IndicatorRef' | 'ServiceRef' | 'During' | 'Excluding' | 'Compensation' | 'Hours';
+const CLAUSE_OF: Readonly<Record<ReferringNodeType, string>> = {
+  IndicatorRef: 'indicator',
+  ServiceRef: 'service',
+  During: 'during',
+  Excluding: 'excluding',
+  Compensation: 'compensation for',
+  Hours: 'hours',
+};
+
+/** "an indicator", "a schedule": for messages. */
+export function describeSort(sort: DefinitionSort): string {
+  return (sort === 'indicator' || sort === 'objective' ? 'an ' : 'a ') + sort;
+}
+
+export function buildScopes(file: ContractFile): SlaScope[] {
+  return (file?.slas ?? []).filter((sla) => sla).map(buildScope);
+}
+
+export function buildScope(sla: Sla): SlaScope {
+  const scope: SlaScope = { sla, definitions: new Map(), duplicates: [], references: [], severities: new Map() };
+  const items = sla.items ?? [];
+  for (const item of items) collectDefinitions(scope, item);
+  for (const item of items) collectReferences(scope, item);
+  return scope;
+}
+
+function collectDefinitions(scope: SlaScope, item: SlaItem): void {
+  if (!item) return;
+  switch (item.type) {
+    case 'Service':
+    case 'Schedule':
+    case 'Maintenance':
+    case 'Indicator':
+    case 'Objective':
+      if (item.name) define(scope, scope.definitions, item.name, SORT_OF_DEFINITION[item.type], item);
+      return;
+    case 'Support':
+      for (const entry of item.items ?? []) {
+        if (entry?.type === 'Severity' && entry.name) define(scope, scope.severities, entry.name, 'severity', entry);
+      }
+      return;
+  }
+}
+
+function define(
+  scope: SlaScope,
+  table: Map<string, Definition>,
+  name: Name,
+  sort: DefinitionSort,
+  node: NamedDefinition | SeverityItem,
+): void {
+  if (!name.text) return;
+  const definition: Definition = { name: name.text, sort, node, nameSpan: name, sla: scope.sla };
+  if (table.has(name.text)) scope.duplicates.push(definition);
+  else table.set(name.text, definition);
+}
+
+function collectReferences(scope: SlaScope, item: SlaItem): void {
+  if (!item) return;
+  if (item.type === 'Objective') {
+    for (const entry of (item as Objective).items ?? []) collectObjectiveReferences(scope, entry);
+  } else if (item.type === 'Compensation') {
+    addReference(scope, item.target, 'Compensation');
+  } else if (item.type === 'Support') {
+    for (const entry of (item as Support).items ?? []) collectSupportReferences(scope, entry);
+  }
+}
+
+function collectObjectiveReferences(scope: SlaScope, entry: ObjectiveItem): void {
+  switch (entry?.type) {
+    case 'IndicatorRef':
+    case 'ServiceRef':
+    case 'During':
+      addReference(scope, entry.ref, entry.type);
+      return;
+    case 'Excluding':
+      for (const ref of entry.refs ?? []) addReference(scope, ref, 'Excluding');
+      return;
+  }
+}
+
+function collectSupportReferences(scope: SlaScope, entry: SupportItem): void {
+  if (entry?.type === 'Hours') addReference(scope, entry.ref, 'Hours');
+}
+
+function addReference(scope: SlaScope, ref: Reference | undefined, holder: ReferringNodeType): void {
+  if (!ref || !ref.text) return;
+  scope.references.push({
+    ref,
+    expected: [EXPECTED_SORT[holder]],
+    definition: scope.definitions.get(ref.text),
+    sla: scope.sla,
+    clause: CLAUSE_OF[holder],
+  });
+}
+
+/** The definition a reference names when it is of an expected sort; undefined otherwise. */
+export function resolvedAs(resolved: ResolvedReference): Definition | undefined {
+  const definition = resolved.definition;
+  return definition && resolved.expected.includes(definition.sort) ? definition : undefined;
+}
+
+/** The definition of `name` in `scope` when it is of `sort` (any sort when omitted). */
+export function lookup(scope: SlaScope, name: string | undefined, sort?: DefinitionSort): Definition | undefined {
+  if (!name) return undefined;
+  const definition = sort === 'severity' ? scope.severities.get(name) : scope.definitions.get(name);
+  return definition && (sort === undefined || definition.sort === sort) ? definition : undefined;
+}
+
+/** Every reference in `scope` that names `definition` (whatever sort the reference expects). */
+export function referencesTo(scope: SlaScope, definition: Definition): ResolvedReference[] {
+  return scope.references.filter((r) => r.definition === definition);
+}
+
+/** The scope of the `sla` block whose text contains `offset`, if any. */
+export function scopeAt(scopes: readonly SlaScope[], offset: number): SlaScope | undefined {
+  return scopes.find((s) => s.sla.offset <= offset && offset <= s.sla.endOffset);
+}

@@ -1,0 +1,82 @@
+// Offsets ↔ positions (0-based line, UTF-16 character), as LSP counts them: `\r\n`, `\n`
+// and a lone `\r` each end a line.
+import type { Position, Range, Span } from './ast';
+
+export class LineIndex {
+  /** Offset at which each line starts; lineStarts[0] is 0. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Line of the previous look-up: parsers ask for positions mostly in text order. */
+  private lastLine = 0;
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    const hint = this.lastLine;
+    if (starts[hint] <= clamped && (hint + 1 === starts.length || clamped < starts[hint + 1])) {
+      return { line: hint, character: clamped - starts[hint] };
+    }
+    if (hint + 2 <= starts.length && starts[hint + 1] <= clamped && (hint + 2 === starts.length || clamped < starts[hint + 2])) {
+      this.lastLine = hint + 1;
+      return { line: hint + 1, character: clamped - starts[hint + 1] };
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    this.lastLine = low;
+    return { line: low, character: clamped - starts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line];
+    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    // A character past the end of the line stays on the line (before its line break).
+    let lineEnd = next;
+    while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) {
+      lineEnd--;
+    }
+    return Math.max(start, Math.min(start + Math.max(0, position.character), lineEnd));
+  }
+
+  range(offset: number, endOffset: number): Range {
+    return { start: this.positionAt(offset), end: this.positionAt(endOffset) };
+  }
+
+  /** A span from `offset` to `endOffset` (exclusive). */
+  span(offset: number, endOffset: number): Span {
+    return { range: this.range(offset, endOffset), offset, endOffset };
+  }
+}
+
+/** Position of `offset` in `text`. Builds a line index: use LineIndex for many look-ups. */
+export function positionAt(text: string, offset: number): Position {
+  return new LineIndex(text).positionAt(offset);
+}
+
+/** Offset of `position` in `text`. */
+export function offsetAt(text: string, position: Position): number {
+  return new LineIndex(text).offsetAt(position);
+}

@@ -1,0 +1,76 @@
+// The `sla/evaluate` request: evaluates a contract (its open text when open) against metric
+// files, keeps the last result per document for code lenses and diagnostics, and cancels
+// an evaluation of the same document that is still running when a new one is asked for.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { ResponseError } from 'vscode-languageserver/node';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
+import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult } from './protocol';
+import type { DocumentStore } from './documents';
+import type { Analysis } from '../language/analyze';
+import { evaluateFiles, formatMarkdown } from '../evaluation/index';
+import type { Report } from '../evaluation/report';
+import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+
+export class EvaluationService {
+  private readonly snapshots = new Map<string, EvaluationSnapshot>();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async evaluate(params: EvaluateParams): Promise<EvaluateResult> {
+    if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics)) {
+      throw new ResponseError(EVALUATION_FAILED, 'sla/evaluate needs a document uri and a list of metric files');
+    }
+    this.running.get(params.uri)?.abort();
+    const controller = new AbortController();
+    this.running.set(params.uri, controller);
+    const started = performance.now();
+    try {
+      const contractPath = toPath(params.uri);
+      const open = this.store.get(params.uri);
+      const text = open ? open.getText() : await readFile(contractPath, 'utf8');
+      const baseDir = params.baseDir ?? path.dirname(contractPath);
+      const metricPaths = params.metrics.map((m) => (path.isAbsolute(m) ? m : path.resolve(baseDir, m)));
+      const { report, rows } = await evaluateFiles(text, contractPath, metricPaths, {
+        sla: params.sla,
+        at: params.at,
+        explain: params.explain,
+        signal: controller.signal,
+      });
+      this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
+      return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
+        this.log(`evaluation of ${params.uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      }
+      throw new ResponseError(EVALUATION_FAILED, message);
+    } finally {
+      if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
+    }
+  }
+
+  last(uri: string): EvaluationSnapshot | undefined {
+    return this.snapshots.get(uri);
+  }
+
+  diagnostics(uri: string, analysis: Analysis): LspDiagnostic[] {
+    return evaluationDiagnostics(analysis, this.snapshots.get(uri));
+  }
+
+  forget(uri: string): void {
+    this.running.get(uri)?.abort();
+    this.snapshots.delete(uri);
+  }
+}
+
+function toPath(uri: string): string {
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${uri}: only files on disk (file: URIs) can be evaluated`);
+}

@@ -1,0 +1,33 @@
+// Custom requests and notifications between the extension client and the language server,
+// beyond standard LSP. Types and method names only: the client imports this file, so it
+// must not pull in the core.
+
+/** Request `sla/evaluate`: evaluate one contract document against metric sources. */
+export const EVALUATE_REQUEST = 'sla/evaluate';
+
+export interface EvaluateParams {
+  /** URI of the `.sla` document (its open text is used when it is open). */
+  uri: string;
+  /** Metric files, directories or globs (absolute paths, or relative to `baseDir`). */
+  metrics: string[];
+  baseDir?: string;
+  /** Name of the `sla` block; the first one by default. */
+  sla?: string;
+  /** RFC 3339 instant for rolling windows; default: the latest sample. */
+  at?: string;
+  /** Include the per-result explanation (samples left out, tier, cap). */
+  explain?: boolean;
+}
+
+export interface EvaluateResult {
+  /** The JSON report of LANGUAGE.md section 5 (extra fields allowed). */
+  report: unknown;
+  /** The same report as Markdown, for copying into a monthly report. */
+  markdown: string;
+  /** Rows read and time taken, for the status message. */
+  rows: number;
+  millis: number;
+}
+
+/** Evaluation failures are returned as a ResponseError with this code and a readable message. */
+export const EVALUATION_FAILED = -32801;

@@ -1,0 +1,198 @@
+// Wires the pure feature functions of ../services to an LSP connection. Every handler
+// catches and logs its errors and answers with an empty result: the server never dies on
+// any text.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { DocumentStore } from './documents';
+import { Validator } from './validation';
+import { readSettings, type ServerSettings } from './settings';
+import { EvaluationService } from './evaluation';
+import { EVALUATE_REQUEST, type EvaluateParams } from './protocol';
+import type { Analysis } from '../language/analyze';
+import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/completion';
+import { hover } from '../services/hover';
+import { definition } from '../services/definition';
+import { references } from '../services/references';
+import { prepareRename, rename } from '../services/rename';
+import { documentSymbols } from '../services/symbols';
+import { foldingRanges } from '../services/folding';
+import { selectionRanges } from '../services/selectionRange';
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/semanticTokens';
+import { formatDocument } from '../services/formatting';
+import { codeActions } from '../services/codeActions';
+import { codeLenses } from '../services/codeLens';
+
+export interface ServerInitializationOptions {
+  /** Debounce of on-type validation in ms (overrides the `sla.validate.delay` setting). */
+  validateDelayMs?: number;
+}
+
+export function startServer(connection: Connection): void {
+  const store = new DocumentStore();
+  let configurationRequests = false;
+  let configurationRegistration = false;
+  let codeLensRefresh = false;
+  let delayOverride: number | undefined;
+  let pushedSettings: unknown;
+  let settingsPromise: Promise<ServerSettings> | undefined;
+
+  const log = (message: string) => connection.console.error(message);
+  const evaluation = new EvaluationService(store, log);
+
+  /** The current settings; fetched once from the client and again after each configuration change. */
+  function settings(): Promise<ServerSettings> {
+    if (!settingsPromise) {
+      settingsPromise = configurationRequests
+        ? connection.workspace
+            .getConfiguration('sla')
+            .then((section) => readSettings(section, delayOverride))
+            .catch((error) => {
+              log(`could not read the settings: ${error}`);
+              return readSettings(pushedSettings, delayOverride);
+            })
+        : Promise.resolve(readSettings(pushedSettings, delayOverride));
+    }
+    return settingsPromise;
+  }
+
+  const validator = new Validator(store, {
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    settings,
+    extra: (uri, analysis) => evaluation.diagnostics(uri, analysis),
+    log,
+  });
+
+  /** Runs a feature on the current analysis; logs and returns `empty` on any failure or cancellation. */
+  function feature<T>(name: string, uri: string, token: CancellationToken | undefined, empty: T, run: (analysis: Analysis) => T): T {
+    try {
+      if (token?.isCancellationRequested) return empty;
+      const analysis = store.analysis(uri);
+      if (!analysis) return empty;
+      return run(analysis) ?? empty;
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log(`${name} failed on ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return empty;
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    configurationRequests = capabilities.workspace?.configuration === true;
+    configurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
+    if (typeof options.validateDelayMs === 'number') delayOverride = options.validateDelayMs;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'SLA' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'sla-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sla' }).catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    pushedSettings = (params.settings as Record<string, unknown> | undefined)?.sla ?? pushedSettings;
+    settingsPromise = undefined;
+  });
+
+  const openedVersion = new Map<string, number>();
+  store.documents.onDidOpen((event) => {
+    openedVersion.set(event.document.uri, event.document.version);
+    validator.opened(event.document.uri);
+  });
+  store.documents.onDidChangeContent((event) => {
+    // TextDocuments also reports an open as a content change: the open was validated already.
+    if (event.document.version !== openedVersion.get(event.document.uri)) void validator.changed(event.document.uri);
+  });
+  store.documents.onDidSave((event) => validator.saved(event.document.uri));
+  store.documents.onDidClose((event) => {
+    openedVersion.delete(event.document.uri);
+    store.forget(event.document.uri);
+    evaluation.forget(event.document.uri);
+    validator.closed(event.document.uri);
+  });
+
+  connection.onCompletion((params, token) =>
+    feature('completion', params.textDocument.uri, token, [], (a) => completion(a, params.position)),
+  );
+  connection.onHover((params, token) => feature('hover', params.textDocument.uri, token, null, (a) => hover(a, params.position)));
+  connection.onDefinition((params, token) =>
+    feature('definition', params.textDocument.uri, token, [], (a) =>
+      definition(a, params.position).map((range) => ({ uri: params.textDocument.uri, range })),
+    ),
+  );
+  connection.onReferences((params, token) =>
+    feature('references', params.textDocument.uri, token, [], (a) =>
+      references(a, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range })),
+    ),
+  );
+  connection.onPrepareRename((params, token) =>
+    feature('prepareRename', params.textDocument.uri, token, null, (a) => {
+      const result = prepareRename(a, params.position);
+      if ('error' in result) throw new ResponseError(-32803 /* RequestFailed */, result.error);
+      return result;
+    }),
+  );
+  connection.onRenameRequest((params, token) =>
+    feature('rename', params.textDocument.uri, token, null, (a) => {
+      const result = rename(a, params.position, params.newName);
+      if ('error' in result) throw new ResponseError(-32803 /* RequestFailed */, result.error);
+      return { changes: { [params.textDocument.uri]: result.edits } };
+    }),
+  );
+  connection.onDocumentSymbol((params, token) => feature('documentSymbol', params.textDocument.uri, token, [], documentSymbols));
+  connection.onFoldingRanges((params, token) => feature('foldingRange', params.textDocument.uri, token, [], foldingRanges));
+  connection.onSelectionRanges((params, token) =>
+    feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
+  );
+  connection.languages.semanticTokens.on((params, token) =>
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => ({ data: semanticTokens(a) })),
+  );
+  connection.onDocumentFormatting((params, token) =>
+    feature('formatting', params.textDocument.uri, token, [], (a) => formatDocument(a, params.options)),
+  );
+  connection.onCodeAction((params, token) =>
+    feature('codeAction', params.textDocument.uri, token, [], (a) => codeActions(a, params.textDocument.uri, params.range, params.context)),
+  );
+  connection.onCodeLens((params, token) =>
+    feature('codeLens', params.textDocument.uri, token, [], (a) => codeLenses(a, params.textDocument.uri, evaluation.last(params.textDocument.uri))),
+  );
+
+  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams) => {
+    const result = await evaluation.evaluate(params);
+    // Results show as code lenses and diagnostics: refresh both.
+    if (store.get(params.uri)) validator.validateNow(params.uri);
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    return result;
+  });
+
+  store.documents.listen(connection);
+  connection.listen();
+}

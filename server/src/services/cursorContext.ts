@@ -1,0 +1,200 @@
+// Where the cursor is, in grammar terms, for completion. Chevrotain 12 has no content
+// assist, and the file may be broken, so the context is read from the tokens before the
+// cursor: brace matching gives the innermost block, and the current clause is the tokens
+// since the last item keyword of that block (or since the last `{` / `}`).
+import type { IToken } from 'chevrotain';
+import type { Range } from '../language/ast';
+import type { Analysis } from '../language/analyze';
+import { tokenEnd } from '../language/lexer';
+import type { BlockKind } from './keywords';
+import { lineIndexOf } from './text';
+
+/** The keywords (and fixed words) that start an item in each block. */
+export const ITEM_KEYWORDS: Readonly<Record<BlockKind, readonly string[]>> = {
+  file: ['sla'],
+  sla: [
+    'version', 'provider', 'customer', 'effective', 'timezone', 'fee',
+    'service', 'schedule', 'maintenance', 'indicator', 'objective', 'compensation',
+    'credits', 'responsibilities', 'support', 'reporting', 'review',
+  ],
+  service: ['description', 'includes', 'excludes'],
+  schedule: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends', 'holidays'],
+  maintenance: ['every', 'on', 'notice'],
+  indicator: ['kind', 'metric', 'ratio', 'unit', 'description'],
+  objective: ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'],
+  compensation: ['below', 'above'],
+  credits: ['cap', 'claim', 'remedy'],
+  responsibilities: ['provider', 'customer'],
+  support: ['hours', 'severity'],
+};
+
+/** The block a `{` opens, by the first word of its header, in the block it appears in. */
+const BLOCK_OF_HEADER: Readonly<Partial<Record<BlockKind, Readonly<Record<string, BlockKind>>>>> = {
+  file: { sla: 'sla' },
+  sla: {
+    service: 'service',
+    schedule: 'schedule',
+    maintenance: 'maintenance',
+    indicator: 'indicator',
+    objective: 'objective',
+    compensation: 'compensation',
+    credits: 'credits',
+    responsibilities: 'responsibilities',
+    support: 'support',
+  },
+};
+
+export interface CursorContext {
+  offset: number;
+  /** Set when the cursor is inside a comment or a string: nothing to complete. */
+  inert?: 'comment' | 'string';
+  /** The innermost block around the cursor; `unknown` inside a block the grammar does not know. */
+  block: BlockKind | 'unknown';
+  /** The `{` that opened that block (undefined at top level). */
+  blockOpen?: IToken;
+  /** The tokens of that block's header (`objective uptime "…"`). */
+  header: IToken[];
+  /** The tokens of the current item before the cursor, the partial word excluded. */
+  clause: IToken[];
+  /** The partial word under the cursor (from its start to the cursor); '' when none. */
+  prefix: string;
+  /** What a completion replaces: the whole word under the cursor, or an empty range at it. */
+  replaceRange: Range;
+  /** Whether white space separates the cursor (or the partial word) from the previous token. */
+  afterSpace: boolean;
+}
+
+const WORD_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+function isWordToken(token: IToken): boolean {
+  return WORD_TOKEN.test(token.image) && token.tokenType.name !== 'NumberLiteral';
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function tokensBefore(tokens: IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function cursorContext(analysis: Analysis, offset: number): CursorContext {
+  const index = lineIndexOf(analysis);
+  const tokens = analysis.parse.tokens;
+  const position = index.positionAt(offset);
+  let count = tokensBefore(tokens, offset);
+  let prefix = '';
+  let replaceRange: Range = { start: position, end: position };
+  const base = { offset, block: 'unknown' as const, header: [], clause: [], prefix, replaceRange, afterSpace: false };
+
+  if (insideComment(analysis, offset)) return { ...base, inert: 'comment' };
+  const last = tokens[count - 1];
+  if (last && tokenEnd(last) >= offset) {
+    if (last.tokenType.name === 'StringLiteral' && (tokenEnd(last) > offset || !closedString(last.image))) {
+      return { ...base, inert: 'string' };
+    }
+    if (isWordToken(last)) {
+      // The word being typed: context comes from the tokens before it.
+      prefix = analysis.text.slice(last.startOffset, offset);
+      replaceRange = index.range(last.startOffset, tokenEnd(last));
+      count--;
+    }
+  }
+  const contextTokens = tokens.slice(0, count);
+  const wordStart = prefix ? offset - prefix.length : offset;
+  const previous = contextTokens[contextTokens.length - 1];
+  const afterSpace = previous ? tokenEnd(previous) < wordStart : true;
+
+  interface Frame {
+    block: BlockKind | 'unknown';
+    open?: IToken;
+    headerStart: number;
+    headerEnd: number;
+    clauseStart: number;
+  }
+  const stack: Frame[] = [{ block: 'file', headerStart: 0, headerEnd: 0, clauseStart: 0 }];
+  for (let i = 0; i < contextTokens.length; i++) {
+    const token = contextTokens[i];
+    const top = stack[stack.length - 1];
+    const name = token.tokenType.name;
+    if (name === 'LCurly') {
+      const first = contextTokens[top.clauseStart];
+      let block: BlockKind | 'unknown' = (top.block !== 'unknown' && first && BLOCK_OF_HEADER[top.block]?.[first.image]) || 'unknown';
+      let headerStart = top.clauseStart;
+      if (block === 'unknown') {
+        // Recovery: an sla-level block header inside an inner block means that block was never closed.
+        for (let j = i - 1; j >= top.clauseStart; j--) {
+          const word = contextTokens[j];
+          if (word.tokenType.name !== word.image) continue;
+          const outer = word.image === 'sla' ? 'file' : BLOCK_OF_HEADER.sla![word.image] ? 'sla' : undefined;
+          if (!outer || !stack.some((f) => f.block === outer)) continue;
+          while (stack[stack.length - 1].block !== outer) stack.pop();
+          block = BLOCK_OF_HEADER[outer]![word.image];
+          headerStart = j;
+          break;
+        }
+      }
+      stack.push({ block, open: token, headerStart, headerEnd: i, clauseStart: i + 1 });
+    } else if (name === 'RCurly') {
+      if (stack.length > 1) stack.pop();
+      stack[stack.length - 1].clauseStart = i + 1;
+    } else if (top.block !== 'unknown' && startsItem(top.block, token, contextTokens[i - 1], i > top.clauseStart)) {
+      top.clauseStart = i;
+    }
+  }
+  const top = stack[stack.length - 1];
+  return {
+    offset,
+    block: top.block,
+    blockOpen: top.open,
+    header: contextTokens.slice(top.headerStart, top.headerEnd),
+    clause: contextTokens.slice(top.clauseStart),
+    prefix,
+    replaceRange,
+    afterSpace,
+  };
+}
+
+/**
+ * Whether `token` starts a new item of `block`. A day after `..` continues a day range;
+ * in the sla block a keyword right after another item's keyword is that item's argument
+ * only where the grammar allows it (never: sla items take no keyword arguments).
+ */
+function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined, inClause: boolean): boolean {
+  if (!ITEM_KEYWORDS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
+  if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
+  // `compensation for X`: no item keyword can follow `for` as an argument, but a name can be a
+  // contextual word (`during daily`): a contextual word right after a name-taking keyword is its argument.
+  if (inClause && previous && NAME_TAKING.has(previous.image) && !RESERVED_ITEM_STARTS.has(token.image)) return false;
+  return true;
+}
+
+/** Keywords followed by a name (a contextual word there is the name, not an item). */
+const NAME_TAKING = new Set(['indicator', 'service', 'during', 'excluding', 'for', 'hours', 'schedule', 'maintenance', 'objective', 'severity']);
+/** Item keywords that are reserved words: never a name. */
+const RESERVED_ITEM_STARTS = new Set(
+  Object.values(ITEM_KEYWORDS)
+    .flat()
+    .filter((w) => !['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends'].includes(w)),
+);
+
+function closedString(image: string): boolean {
+  if (image.length < 2 || !image.endsWith('"')) return false;
+  // An escaped closing quote (`"a\"`) does not close the string.
+  let backslashes = 0;
+  for (let i = image.length - 2; i > 0 && image[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+function insideComment(analysis: Analysis, offset: number): boolean {
+  for (const comment of analysis.parse.comments) {
+    if (comment.offset >= offset) break;
+    const closedBlock = analysis.text.startsWith('/*', comment.offset) && comment.endOffset - comment.offset >= 4 && analysis.text.startsWith('*/', comment.endOffset - 2);
+    if (offset < comment.endOffset || (offset === comment.endOffset && !closedBlock)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,223 @@
+// `npm run test:ui`: the packaged extension as a person meets it. Installs
+// sla-language-tools.vsix into a fresh code-server (no test hooks), opens
+// samples/lanying-im.sla in Chromium and checks through the page what a person would see:
+// syntax colours, a squiggle on a broken sample, the outline, a completion list after
+// typing, "SLA: Evaluate Contract" run from F1 and the report webview with its table and
+// chart. Screenshots go to test-output/ui/ (kept by CI); one is copied to docs/images/.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/vscode/browser';
+import { closeAll } from '../../scripts/vscode/cleanup';
+import { codeServerCli, codeServerDirs, startCodeServer } from '../../scripts/vscode/code-server';
+import { log } from '../../scripts/vscode/log';
+import { ensureChromium, ensureCodeServer } from '../../scripts/vscode/provision';
+import { makeScratch } from '../../scripts/vscode/scratch';
+import {
+  TIMEOUT_MS,
+  activeEditor,
+  cursorAtEndOfLine,
+  editorForeground,
+  quickOpen,
+  runCommand,
+  tokenColour,
+  waitForWorkbench,
+  webviewContent,
+} from './workbench';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const VSIX = join(ROOT, 'sla-language-tools.vsix');
+const SHOTS = join(ROOT, 'test-output', 'ui');
+/** The screenshot the README shows. */
+const README_SHOT = { from: 'report.png', to: join(ROOT, 'docs', 'images', 'vscode-report.png') };
+const SAMPLE = 'lanying-im.sla';
+const BROKEN = 'unknown-names.sla';
+
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'chat.disableAIFeatures': true,
+  'outline.collapseItems': 'alwaysExpand',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+};
+
+interface Step {
+  name: string;
+  run: (page: Page) => Promise<string | void>;
+}
+
+const results: { name: string; ok: boolean; detail: string }[] = [];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, name) });
+}
+
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not found in ${SAMPLE}`);
+  return text.slice(0, at).split('\n').length;
+}
+
+function steps(sampleText: string): Step[] {
+  return [
+    {
+      name: 'syntax colours on keywords',
+      run: async (page) => {
+        const editor = await quickOpen(page, SAMPLE);
+        await editor.locator('.view-line', { hasText: 'sla LanyingIM' }).waitFor({ timeout: TIMEOUT_MS });
+        const plain = await editorForeground(editor);
+        const keyword = await tokenColour(editor, 'sla');
+        const string = await tokenColour(editor, '"蓝莺IM 企业级聊天云服务"');
+        const comment = await tokenColour(editor, sampleText.split('\n')[0]!.trim());
+        await shot(page, 'editor.png');
+        if (!keyword) throw new Error('no token span `sla` in the editor');
+        if (keyword === plain) throw new Error(`the keyword \`sla\` has the plain text colour ${plain}`);
+        if (string && string === keyword) throw new Error(`strings and keywords share the colour ${keyword}`);
+        if (comment && comment === keyword) throw new Error(`comments and keywords share the colour ${keyword}`);
+        return `keyword ${keyword}, string ${string}, comment ${comment}, plain ${plain}`;
+      },
+    },
+    {
+      name: 'outline of the contract',
+      run: async (page) => {
+        await quickOpen(page, SAMPLE);
+        await runCommand(page, 'Explorer: Focus on Outline View');
+        const outline = page.locator('.outline-pane, .pane-body.outline-pane, [id="outline"]').first();
+        const row = page.locator('.monaco-list-row', { hasText: 'latency_p95' }).first();
+        await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+        await shot(page, 'outline.png');
+        const rows = await page.locator('.monaco-list-row').allInnerTexts();
+        for (const name of ['LanyingIM', 'uptime', 'probe']) {
+          if (!rows.some((r) => r.includes(name))) throw new Error(`the outline lacks ${name}`);
+        }
+        return `${await outline.count()} outline pane, rows include LanyingIM, uptime, probe, latency_p95`;
+      },
+    },
+    {
+      name: 'completion list after typing',
+      run: async (page) => {
+        const editor = await quickOpen(page, SAMPLE);
+        await cursorAtEndOfLine(page, editor, lineOf(sampleText, '    target p95 <= 500ms'));
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('dur', { delay: 50 });
+        const widget = page.locator('.editor-widget.suggest-widget.visible');
+        try {
+          await widget.waitFor({ state: 'visible', timeout: 5_000 });
+        } catch {
+          await page.keyboard.press('Control+Space');
+          await widget.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+        }
+        await widget.locator('.monaco-list-row', { hasText: 'during' }).first().waitFor({ timeout: TIMEOUT_MS });
+        const items = await widget.locator('.monaco-list-row').allInnerTexts();
+        await shot(page, 'completion.png');
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'File: Revert File');
+        await page.locator(`.tabs-container .tab.dirty[data-resource-name="${SAMPLE}"]`).waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+        return `${items.length} item(s): ${items.map((i) => i.split('\n')[0]).join(', ')}`;
+      },
+    },
+    {
+      name: 'squiggle on a broken sample',
+      run: async (page) => {
+        const editor = await quickOpen(page, BROKEN);
+        await editor.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: TIMEOUT_MS });
+        const count = await editor.locator('.squiggly-error').count();
+        await shot(page, 'squiggle.png');
+        return `${count} error squiggle(s) in ${BROKEN}`;
+      },
+    },
+    {
+      name: '"SLA: Evaluate Contract" from F1 shows the report with a table and a chart',
+      run: async (page) => {
+        await quickOpen(page, SAMPLE);
+        await page.keyboard.press('F1');
+        await page.locator('.quick-input-widget input').fill('>SLA: Evaluate');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'SLA: Evaluate Contract' }).first().waitFor({ timeout: TIMEOUT_MS });
+        await shot(page, 'command-palette.png');
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'SLA: Evaluate Contract');
+        const report = webviewContent(page);
+        await report.locator('table').first().waitFor({ state: 'visible', timeout: 90_000 });
+        await report.locator('svg').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+        const tables = await report.locator('table').count();
+        const text = await report.locator('body').innerText();
+        await shot(page, 'report.png');
+        for (const name of ['uptime', 'latency_p95']) if (!text.includes(name)) throw new Error(`the report does not mention ${name}`);
+        return `${tables} table(s), chart present`;
+      },
+    },
+  ];
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
+  const chromium = ensureChromium();
+  if (!chromium.path) {
+    if (process.env.CI === 'true' || process.env.CI === '1') {
+      log(`FAILED: no Chromium for the UI check: ${chromium.reason}`);
+      return 1;
+    }
+    log(`SKIPPED: the UI check needs Chromium, and none could be found or installed: ${chromium.reason}. Under CI=true this is a failure.`);
+    return 0;
+  }
+  const install = ensureCodeServer();
+  const scratch = makeScratch(ROOT, 'ui-check');
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+
+  const dirs = codeServerDirs(scratch.dir);
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const metrics = existsSync(join(scratch.workspace, 'metrics', 'csv')) ? 'metrics/csv' : 'metrics';
+  mkdirSync(join(scratch.workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(scratch.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'sla.metrics': [metrics] }, null, 2));
+
+  const installed = codeServerCli({ install, dataDir: scratch.dir, env: scratch.env }, ['--install-extension', VSIX]);
+  log(`installed ${VSIX} (${(statSync(VSIX).size / 1024).toFixed(0)} KiB): ${installed.trim().split('\n').pop()}`);
+
+  const server = await startCodeServer({ install, dataDir: scratch.dir, env: scratch.env, smokeTestDriver: false });
+  const browser = await launchBrowser({ executablePath: chromium.path, dataDir: scratch.dir, env: scratch.env, viewport: { width: 1440, height: 900 } });
+  const { page } = browser;
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
+  await waitForWorkbench(page);
+
+  const sampleText = readFileSync(join(scratch.workspace, SAMPLE), 'utf8');
+  for (const step of steps(sampleText)) {
+    const stepStarted = Date.now();
+    try {
+      const detail = (await step.run(page)) ?? '';
+      results.push({ name: step.name, ok: true, detail });
+      log(`ok    ${step.name} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s) ${detail}`);
+    } catch (error) {
+      const detail = (error as Error).message.split('\n')[0]!;
+      results.push({ name: step.name, ok: false, detail });
+      log(`FAIL  ${step.name}: ${detail}`);
+      await shot(page, `failed-${results.length}.png`).catch(() => undefined);
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+  if (existsSync(join(SHOTS, README_SHOT.from))) {
+    mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+    copyFileSync(join(SHOTS, README_SHOT.from), README_SHOT.to);
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  process.stdout.write(`ui: ${results.length - failed} passed, ${failed} failed\n`);
+  log(`screenshots in ${SHOTS}; UI check took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return failed === 0 ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  log(`FAILED: ${(error as Error).message}`);
+} finally {
+  await closeAll();
+}
+process.exit(exitCode);
