@@ -121,6 +121,8 @@ try {
 } catch (error) {
   log(`FAILED: ${(error as Error).message}`);
 } finally {
+  const stopping = Date.now();
   await closeAll();
+  log(`stopped code-server and Chromium in ${seconds(stopping)}`);
 }
 process.exit(exitCode);

@@ -54,8 +54,8 @@ describe('sla check', () => {
     const dir = tempTree({ 'a.sla': UNKNOWN_NAME });
     const run = runCli(['check', 'a.sla'], { cwd: dir });
     assert.equal(run.status, 1);
-    // `prob` is on line 6, column 33 (1-based).
-    assert.match(run.stdout, /^a\.sla:6:33: error SLA101: .*`prob`.*`probe`/m);
+    // `prob` is on line 6, column 32 (1-based).
+    assert.match(run.stdout, /^a\.sla:6:32: error SLA101: .*`prob`.*`probe`/m);
   });
 
   it('--format json prints one array of 1-based diagnostics', () => {
@@ -67,7 +67,7 @@ describe('sla check', () => {
     const d = parsed.find((x: { code: string }) => x.code === 'SLA101');
     assert.deepEqual(
       { file: d.file, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity },
-      { file: 'a.sla', line: 6, column: 33, endLine: 6, endColumn: 37, severity: 'error' },
+      { file: 'a.sla', line: 6, column: 32, endLine: 6, endColumn: 36, severity: 'error' },
     );
   });
 
@@ -79,7 +79,7 @@ describe('sla check', () => {
     assert.equal(log.version, '2.1.0');
     const result = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'SLA101');
     assert.equal(result.level, 'error');
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 6, startColumn: 33, endLine: 6, endColumn: 37 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 6, startColumn: 32, endLine: 6, endColumn: 36 });
     assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'SLA101'));
   });
 

@@ -16,7 +16,7 @@ function find<T extends { type: string }, K extends T['type']>(items: T[], type:
 function named<T extends { name?: A.Name }>(items: { type: string }[], name: string): T {
   const found = items.find((i) => (i as { name?: A.Name }).name?.text === name);
   assert.ok(found, `no item named ${name}`);
-  return found as T;
+  return found as unknown as T;
 }
 
 /** `line:character-line:character` of a range (0-based), for compact assertions. */

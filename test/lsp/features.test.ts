@@ -112,12 +112,16 @@ describe('protocol: editing features', function () {
     it('answers by cursor context at many positions', async () => {
       const { text, positions } = markers(`sla A {
   <|>
-  indicator probe { kind <|> metric "up" }
+  indicator probe { kind availability metric "up" }
+  indicator other { kind <|> metric "x" }
   indicator lat { kind latency metric "l" }
   schedule office { mon..fri 09:00-18:00 }
   maintenance m { every sun 02:00-03:00 }
-  objective up {
+  objective pick {
     indicator <|>
+  }
+  objective up {
+    indicator probe
     target <|>
     window calendar <|>
     during <|>
@@ -134,15 +138,15 @@ describe('protocol: editing features', function () {
     <|>
   }
   support { hours <|> }
-  review <|>
   obj<|>
+  review <|>
 }
 <|>`);
       const { uri: marked } = await client.open(text);
       const expected: { includes: string[]; excludes?: string[] }[] = [
         { includes: ['version', 'objective', 'compensation', 'objective {…}', 'schedule {…}'], excludes: ['sla', 'kind'] },
         { includes: ['availability', 'latency', 'throughput'], excludes: ['probe', 'kind'] },
-        { includes: ['probe', 'lat'], excludes: ['office', 'up'] },
+        { includes: ['probe', 'other', 'lat'], excludes: ['office', 'up'] },
         { includes: ['>=', '<='], excludes: ['p95'] },
         { includes: ['month', 'quarter'], excludes: ['rolling'] },
         { includes: ['office'], excludes: ['probe', 'm'] },
@@ -153,8 +157,8 @@ describe('protocol: editing features', function () {
         { includes: ['%'], excludes: ['ms'] },
         { includes: ['below', 'above'], excludes: ['credit', 'target'] },
         { includes: ['office'], excludes: ['up'] },
-        { includes: ['monthly', 'quarterly'], excludes: ['month'] },
         { includes: ['objective', 'objective {…}'], excludes: ['target'] },
+        { includes: ['monthly', 'quarterly'], excludes: ['month'] },
         { includes: ['sla', 'sla {…}'], excludes: ['objective'] },
       ];
       assert.equal(positions.length, expected.length);

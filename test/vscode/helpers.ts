@@ -66,6 +66,33 @@ export function waitForDiagnostics(
 }
 
 /**
+ * Resolves with `probe()`'s first defined value: at once, or at the first `event` after
+ * which it is defined (e.g. window.tabGroups.onDidChangeTabs). Rejects after `timeoutMs`.
+ */
+export function waitForEvent<T>(
+  probe: () => T | undefined,
+  event: vscode.Event<unknown>,
+  what: string,
+  timeoutMs = DEFAULT_WAIT_MS,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const now = probe();
+    if (now !== undefined) return resolve(now);
+    const subscription = event(() => {
+      const value = probe();
+      if (value === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+  });
+}
+
+/**
  * Resolves at the next diagnostics publication for `uri` (whatever it holds) after `action`
  * runs: the subscription is made first, so a publication cannot slip by unseen. Use it where
  * "no diagnostics" must mean "the server looked and found none", not "nothing arrived yet".

@@ -1,8 +1,9 @@
 // What one objective accumulates per period, and the attained value computed from it
 // (LANGUAGE.md section 5, "The attained value"). Sums are compensated (Neumaier), so a
 // month of millions of samples keeps the precision the 1e-9 tolerance assumes. Only a
-// percentile keeps the values themselves, in one growable Float64Array per period; the
-// nearest-rank value is then found by selection, not by sorting.
+// percentile keeps the values themselves, in Float64Array blocks per period (no copying
+// while they arrive), joined once at the end; the nearest-rank value is then found by
+// selection, not by sorting.
 
 /** How the attained value is made from the samples. */
 export type Reduction =
@@ -30,17 +31,24 @@ export class PeriodAccumulator {
   private numeratorCompensation = 0;
   private minimum = Infinity;
   private maximum = -Infinity;
-  private values: Float64Array | undefined;
+  /** Full blocks of kept values, and the block being filled. */
+  private blocks: Float64Array[] | undefined;
+  private block: Float64Array | undefined;
+  private inBlock = 0;
+  private result: number | null | undefined;
 
   constructor(start: number, end: number, keepValues: boolean) {
     this.start = start;
     this.end = end;
-    if (keepValues) this.values = new Float64Array(1024);
+    if (keepValues) {
+      this.blocks = [];
+      this.block = new Float64Array(FIRST_BLOCK);
+    }
   }
 
   /** An eligible value of the counted metric. */
   add(value: number): void {
-    const n = this.count++;
+    this.count++;
     const sum = this.sum;
     const t = sum + value;
     if (Math.abs(sum) >= Math.abs(value)) this.sumCompensation += sum - t + value;
@@ -48,15 +56,16 @@ export class PeriodAccumulator {
     this.sum = t;
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    const values = this.values;
-    if (values !== undefined) {
-      if (n === values.length) {
-        const bigger = new Float64Array(values.length * 2);
-        bigger.set(values);
-        this.values = bigger;
-        bigger[n] = value;
+    const block = this.block;
+    if (block !== undefined) {
+      if (this.inBlock === block.length) {
+        this.blocks!.push(block);
+        const next = new Float64Array(Math.min(block.length * 2, MAX_BLOCK));
+        next[0] = value;
+        this.block = next;
+        this.inBlock = 1;
       } else {
-        values[n] = value;
+        block[this.inBlock++] = value;
       }
     }
   }
@@ -72,6 +81,11 @@ export class PeriodAccumulator {
 
   /** The attained value, or null when there is nothing to compute it from (`no-data`). */
   attained(reduction: Reduction): number | null {
+    if (this.result === undefined) this.result = this.compute(reduction);
+    return this.result;
+  }
+
+  private compute(reduction: Reduction): number | null {
     const n = this.count;
     if (n === 0) return null;
     const total = this.sum + this.sumCompensation;
@@ -87,14 +101,35 @@ export class PeriodAccumulator {
       case 'max':
         return this.maximum;
       case 'percentile': {
-        const values = this.values!;
-        const value = selectKth(values, n, nearestRank(reduction.text, n) - 1);
-        this.values = undefined; // selection reordered the values; they are not needed again
-        return value;
+        const values = this.joinValues();
+        return selectKth(values, n, nearestRank(reduction.text, n) - 1);
       }
     }
   }
+  /** All kept values in one array (the blocks are released: selection reorders the values). */
+  private joinValues(): Float64Array {
+    const blocks = this.blocks!;
+    const last = this.block!.subarray(0, this.inBlock);
+    let values: Float64Array;
+    if (blocks.length === 0) {
+      values = last;
+    } else {
+      values = new Float64Array(this.count);
+      let at = 0;
+      for (const b of blocks) {
+        values.set(b, at);
+        at += b.length;
+      }
+      values.set(last, at);
+    }
+    this.blocks = undefined;
+    this.block = undefined;
+    return values;
+  }
 }
+
+const FIRST_BLOCK = 1024;
+const MAX_BLOCK = 1 << 20;
 
 /**
  * The 1-based nearest rank ⌈NN/100 × n⌉ (at least 1) for a percentile written `pNN`,

@@ -10,27 +10,38 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prevPrev = new Array<number>(b.length + 1).fill(0);
-  let prev = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  // Three rows in one buffer, rotated by offset: the one before the previous (for
+  // transpositions), the previous, and the current.
+  let prevPrev = 0;
+  let prev = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, prevPrev[j - 2] + 1);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(rows[prev + j] + 1, rows[current + j - 1] + 1, rows[prev + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        value = Math.min(value, rows[prevPrev + j - 2] + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, current] = [prev, current, prevPrev];
+    const oldest = prevPrev;
+    prevPrev = prev;
+    prev = current;
+    current = oldest;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
+
+/** Scratch rows of editDistance, grown on demand (the checker is single-threaded). */
+let rows = new Int32Array(192);
 
 /** How many edits still count as a typo of a word of this length. */
 export function typoBudget(length: number): number {
@@ -47,6 +58,7 @@ export function typoBudget(length: number): number {
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
   const budget = typoBudget(word.length);
+  const letters = letterCounts(lower);
   let best: string | undefined;
   let bestDistance = budget + 1;
   for (const candidate of candidates) {
@@ -55,6 +67,7 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     if (candidateLower === lower) return candidate;
     // Nothing but a case-only match can beat a distance of 1: skip the distance then.
     if (bestDistance <= 1 || Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    if (letterBound(letters, lower.length, candidateLower) >= bestDistance) continue;
     const distance = editDistance(lower, candidateLower, bestDistance - 1);
     if (distance < bestDistance && distance <= typoBudget(candidate.length)) {
       best = candidate;
@@ -62,4 +75,29 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
+}
+
+// A cheap lower bound of the edit distance, to skip most candidates without the full
+// computation: an edit changes the letter counts of a word by at most 2 (a substitution),
+// a swap not at all, so the distance is at least half the difference of the counts.
+// Characters beyond ASCII share one bucket, which only lowers the bound.
+
+function letterCounts(word: string): Int16Array {
+  const counts = new Int16Array(128);
+  for (let i = 0; i < word.length; i++) counts[Math.min(word.charCodeAt(i), 127)]++;
+  return counts;
+}
+
+const scratch = new Int16Array(128);
+
+function letterBound(counts: Int16Array, length: number, candidate: string): number {
+  scratch.set(counts);
+  let unmatched = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const c = Math.min(candidate.charCodeAt(i), 127);
+    if (scratch[c] > 0) scratch[c]--;
+    else unmatched++;
+  }
+  const missing = length - (candidate.length - unmatched);
+  return Math.ceil((unmatched + missing) / 2);
 }

@@ -47,7 +47,7 @@ const date: Slot = { k: 'literal', type: 'DateLiteral' };
 const time: Slot = { k: 'literal', type: 'TimeLiteral' };
 const durationUnit: Slot = { k: 'unit', units: Object.keys(DURATION_MS) };
 const duration: Slot[] = [num, durationUnit];
-const percent: Slot[] = [num, { k: 'unit', units: ['%'] }];
+const percent: Slot[] = [num, { k: 'unit', units: ['%'], optional: true }];
 const DAY_FORMS = [...DAY_NAMES, 'daily', 'weekdays', 'weekends'];
 const days: Slot[] = [
   { k: 'word', words: DAY_FORMS, item: CompletionItemKind.EnumMember },

@@ -43,6 +43,10 @@ export function formatText(analysis: Analysis): string | undefined {
   /** The first line of the current item, to align list continuations with its first value. */
   let itemLine = '';
   let previous: Element | undefined;
+  /** Whether the current line ends with a brace: the next token goes on a new line. */
+  let mustBreak = false;
+  /** Whether the last token closed an sla: a blank line follows before the next one. */
+  let closedSla = false;
 
   const blockIndent = () => INDENT.repeat(Math.max(0, depth));
   const indent = () => continuation ?? blockIndent();
@@ -84,6 +88,8 @@ export function formatText(analysis: Analysis): string | undefined {
       const ownLine = previous === undefined || newlinesBefore > 0;
       if (ownLine) {
         breakLine();
+        mustBreak = false;
+        closedSla = false;
         if (nextStartsLine(i)) continuation = undefined;
         else if (previous && !previous.endsItem) continuation ??= blockIndent() + INDENT;
         if (blankBefore) blankLine();
@@ -100,21 +106,28 @@ export function formatText(analysis: Analysis): string | undefined {
 
     const token = element.token!;
     const type = token.tokenType.name;
+    // The line after a brace is broken lazily: a trailing comment may still join it.
+    if (mustBreak) {
+      breakLine();
+      mustBreak = false;
+    }
     if (type === 'RCurly') {
       breakLine();
       continuation = undefined;
       depth--;
       line = indent() + '}';
-      breakLine();
+      mustBreak = true;
+      closedSla = depth === 0;
     } else if (itemStarts.has(token.startOffset)) {
       breakLine();
       continuation = undefined;
-      if (blankBefore || (depth === 0 && lastLine() === '}')) blankLine();
+      if (blankBefore || (depth === 0 && closedSla)) blankLine();
+      closedSla = false;
       line = indent() + token.image;
       itemLine = line;
     } else if (type === 'LCurly') {
       write('{', true);
-      breakLine();
+      mustBreak = true;
       continuation = undefined;
       depth++;
     } else {

@@ -72,7 +72,7 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
   }
   if (scope && item?.type === 'Compensation' && child?.type === 'Tier') {
     const word = token.tokenType.name === 'credit' ? keywordMarkdown('credit') : undefined;
-    return reply(joinParts(word ?? keywordIfAt(token, child as Tier, 'compensation'), describeTier(child as Tier, item as Compensation, scope)));
+    return reply(joinParts(word ?? keywordIfAt(token, child as Tier, 'compensation'), describeTier(child as Tier, item as Compensation, scope, analysis.text)));
   }
   if (item?.type === 'Fee' && sla) return reply(joinParts(wordDoc(token, 'sla'), describeFee(item as FeeItem)));
   return reply(wordDoc(token, blockOf(path)));
@@ -336,7 +336,7 @@ const MEASURE: Record<KindName, string> = {
   throughput: 'throughput',
 };
 
-function describeTier(tier: Tier, compensation: Compensation, scope: SlaScope): string | undefined {
+function describeTier(tier: Tier, compensation: Compensation, scope: SlaScope, text: string): string | undefined {
   if (!tier.threshold || !tier.credit) return undefined;
   const objective = objectiveOf(scope, compensation);
   const name = compensation.target?.text ?? '?';
@@ -351,7 +351,8 @@ function describeTier(tier: Tier, compensation: Compensation, scope: SlaScope): 
   }
   const aggregate = spec?.target.aggregate ? `${spec.target.aggregate} ` : '';
   const measure = spec?.kind ? `${aggregate}${MEASURE[spec.kind]}` : 'the attained value';
-  const when = `${period ? `${PERIOD_ADJECTIVE[period]} ` : ''}${measure} of \`${name}\` is ${tier.direction} ${tier.threshold.value}${tier.threshold.unit ?? ''}`;
+  const threshold = text.slice(tier.threshold.offset, tier.threshold.endOffset);
+  const when = `${period ? `${PERIOD_ADJECTIVE[period]} ` : ''}${measure} of \`${name}\` is ${tier.direction} ${threshold}`;
   const lines = [`**Pays ${share}** when the ${when}.`];
   if (spec?.kind === 'availability' && tier.direction === 'below' && period && (tier.threshold.unit ?? '%') === '%' && !spec.target.ratio) {
     const downtime = describeThresholdAsDowntime(tier.threshold.value, period);

@@ -44,17 +44,22 @@ function inObjective(line: string): string {
   return CONTRACT.replace('<SLOT>', `  objective second {\n    ${line}\n  }`);
 }
 
-function assertIncludes(labels: string[], expected: string[], where: string): void {
+/**
+ * Labels of what the language server offers: contributed snippets (snippets/sla.code-snippets)
+ * are static and VS Code offers them everywhere, so they are left out.
+ */
+function serverLabels(list: vscode.CompletionList): string[] {
+  return completionLabels({ items: list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet) } as vscode.CompletionList);
+}
+
+function assertIncludes(list: vscode.CompletionList, expected: string[], where: string): void {
+  const labels = serverLabels(list);
   const missing = expected.filter((e) => !labels.includes(e));
   assert.deepEqual(missing, [], `${where}: missing ${missing.join(', ')} in [${labels.join(', ')}]`);
 }
 
-/**
- * Checks what the language server offers: contributed snippets (snippets/sla.code-snippets)
- * are static and VS Code offers them everywhere, so they are left out here.
- */
 function assertExcludes(list: vscode.CompletionList, unexpected: string[], where: string): void {
-  const labels = completionLabels({ items: list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet) } as vscode.CompletionList);
+  const labels = serverLabels(list);
   const present = unexpected.filter((e) => labels.includes(e));
   assert.deepEqual(present, [], `${where}: should not offer ${present.join(', ')}`);
 }
@@ -65,79 +70,67 @@ describe('completion', () => {
   });
 
   it('offers the items an objective may hold at the start of a line in it', async () => {
-    const labelsList = await completeAt(inObjective('<|>'));
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'], 'objective body');
-    assertExcludes(labelsList, ['kind', 'metric', 'sla', 'below', 'cap'], 'objective body');
+    const list = await completeAt(inObjective('<|>'));
+    assertIncludes(list, ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'], 'objective body');
+    assertExcludes(list, ['kind', 'metric', 'sla', 'below', 'cap'], 'objective body');
   });
 
   it('completes a half-typed keyword', async () => {
-    const labelsList = await completeAt(inObjective('tar<|>'));
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, ['target'], 'after `tar`');
+    const list = await completeAt(inObjective('tar<|>'));
+    assertIncludes(list, ['target'], 'after `tar`');
   });
 
   it('offers indicators (and only indicators) after `indicator`', async () => {
-    const labelsList = await completeAt(inObjective('indicator <|>'));
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, ['probe', 'page_time'], 'after `indicator`');
-    assertExcludes(labelsList, ['web', 'office', 'patching', 'uptime'], 'after `indicator`');
+    const list = await completeAt(inObjective('indicator <|>'));
+    assertIncludes(list, ['probe', 'page_time'], 'after `indicator`');
+    assertExcludes(list, ['web', 'office', 'patching', 'uptime'], 'after `indicator`');
   });
 
   it('offers services after `service`, schedules after `during`, maintenance after `excluding`', async () => {
     const serviceList = await completeAt(inObjective('service <|>'));
-    const service = completionLabels(serviceList);
-    assertIncludes(service, ['web'], 'after `service`');
+    assertIncludes(serviceList, ['web'], 'after `service`');
     assertExcludes(serviceList, ['probe', 'office'], 'after `service`');
     const duringList = await completeAt(inObjective('during <|>'));
-    const during = completionLabels(duringList);
-    assertIncludes(during, ['office'], 'after `during`');
+    assertIncludes(duringList, ['office'], 'after `during`');
     assertExcludes(duringList, ['probe', 'web', 'patching'], 'after `during`');
     const excludingList = await completeAt(inObjective('excluding <|>'));
-    const excluding = completionLabels(excludingList);
-    assertIncludes(excluding, ['patching'], 'after `excluding`');
+    assertIncludes(excludingList, ['patching'], 'after `excluding`');
     assertExcludes(excludingList, ['office', 'probe'], 'after `excluding`');
   });
 
   it('offers objectives after `compensation for` and schedules after support `hours`', async () => {
     const compensationList = await completeAt(CONTRACT.replace('<SLOT>', '  compensation for <|>'));
-    const compensation = completionLabels(compensationList);
-    assertIncludes(compensation, ['uptime'], 'after `compensation for`');
+    assertIncludes(compensationList, ['uptime'], 'after `compensation for`');
     assertExcludes(compensationList, ['probe', 'office'], 'after `compensation for`');
     const hoursList = await completeAt(CONTRACT.replace('<SLOT>', '  support {\n    hours <|>\n  }'));
-    const hours = completionLabels(hoursList);
-    assertIncludes(hours, ['office'], 'after `hours`');
+    assertIncludes(hoursList, ['office'], 'after `hours`');
     assertExcludes(hoursList, ['probe', 'uptime'], 'after `hours`');
   });
 
   it('offers the kinds after `kind`', async () => {
-    const labelsList = await completeAt(CONTRACT.replace('<SLOT>', '  indicator fresh {\n    kind <|>\n  }'));
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, KINDS, 'after `kind`');
-    assertExcludes(labelsList, ['probe', 'target'], 'after `kind`');
+    const list = await completeAt(CONTRACT.replace('<SLOT>', '  indicator fresh {\n    kind <|>\n  }'));
+    assertIncludes(list, KINDS, 'after `kind`');
+    assertExcludes(list, ['probe', 'target'], 'after `kind`');
   });
 
   it('offers aggregates after `target`', async () => {
-    const labelsList = await completeAt(inObjective('indicator page_time\n    target <|>'));
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, ['avg', 'min', 'max'], 'after `target`');
-    assert.ok(labels.some((l) => /^p\d+/.test(l)), `no percentile after \`target\`: ${labels.join(', ')}`);
+    const list = await completeAt(inObjective('indicator page_time\n    target <|>'));
+    assertIncludes(list, ['avg', 'min', 'max'], 'after `target`');
+    assert.ok(serverLabels(list).some((l) => /^p\d+/.test(l)), `no percentile after \`target\`: ${serverLabels(list).join(', ')}`);
   });
 
   it('offers the units of the indicator\'s kind after a number', async () => {
     const latencyList = await completeAt(inObjective('indicator page_time\n    target p95 <= 500<|>'));
-    const latency = completionLabels(latencyList);
-    assertIncludes(latency, ['ms', 's'], 'after a latency number');
+    assertIncludes(latencyList, ['ms', 's'], 'after a latency number');
     assertExcludes(latencyList, ['%', 'rps'], 'after a latency number');
     const availabilityList = await completeAt(inObjective('indicator probe\n    target >= 99.9<|>'));
-    const availability = completionLabels(availabilityList);
-    assertIncludes(availability, ['%'], 'after an availability number');
+    assertIncludes(availabilityList, ['%'], 'after an availability number');
     assertExcludes(availabilityList, ['ms'], 'after an availability number');
   });
 
   it('offers `calendar`/`rolling` after `window` and the periods after `calendar`', async () => {
-    assertIncludes(completionLabels(await completeAt(inObjective('window <|>'))), ['calendar', 'rolling'], 'after `window`');
-    assertIncludes(completionLabels(await completeAt(inObjective('window calendar <|>'))), ['day', 'week', 'month', 'quarter', 'year'], 'after `calendar`');
+    assertIncludes(await completeAt(inObjective('window <|>')), ['calendar', 'rolling'], 'after `window`');
+    assertIncludes(await completeAt(inObjective('window calendar <|>')), ['day', 'week', 'month', 'quarter', 'year'], 'after `calendar`');
   });
 
   it('offers snippets for an objective, a compensation ladder and a schedule inside an sla, and a whole sla at top level', async () => {
@@ -155,8 +148,7 @@ describe('completion', () => {
 
   it('still completes names in a file with a syntax error elsewhere', async () => {
     const broken = inObjective('indicator <|>').replace('  version "1"\n', '  version "1"\n  fee 12000 per month\n  service }\n');
-    const labelsList = await completeAt(broken);
-    const labels = completionLabels(labelsList);
-    assertIncludes(labels, ['probe', 'page_time'], 'after `indicator` in a broken file');
+    const list = await completeAt(broken);
+    assertIncludes(list, ['probe', 'page_time'], 'after `indicator` in a broken file');
   });
 });

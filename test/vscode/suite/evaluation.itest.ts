@@ -4,7 +4,7 @@
 // result above each objective, and a diagnostic on the breached objective.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, describeAll, openWithDiagnostics, positionOf, waitForDiagnostics, workspaceUri } from '../helpers';
+import { activateExtension, codeOf, describeAll, openWithDiagnostics, positionOf, waitForDiagnostics, waitForEvent, workspaceUri } from '../helpers';
 
 const CONTRACT = 'fixtures/evaluation/tiny.sla';
 const METRICS = 'fixtures/evaluation/tiny-october.csv';
@@ -75,9 +75,13 @@ describe('SLA: Evaluate Contract', () => {
 
   it('shows the report in a webview with a table of periods and a chart', async () => {
     assert.ok(result, 'needs the evaluation above');
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const reportTab = tabs.find((t) => t.input instanceof vscode.TabInputWebview && /Tiny/.test(t.label));
-    assert.ok(reportTab, `no report tab; tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    // The tab model reaches the extension host asynchronously: wait for the tab to appear.
+    await waitForEvent(
+      () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /Tiny/.test(t.label)),
+      vscode.window.tabGroups.onDidChangeTabs,
+      'the report tab',
+    ).catch((error: Error) => assert.fail(`${error.message}; tabs: ${tabs().map((t) => t.label).join(', ')}`));
     assert.ok(api.reportHtml, 'the extension API exposes no reportHtml()');
     const html = api.reportHtml();
     assert.match(html, /<table[\s\S]*uptime|uptime[\s\S]*<table/, 'no table for uptime in the report');

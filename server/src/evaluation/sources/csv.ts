@@ -14,6 +14,8 @@ import { TimestampReader, decodePrefix, describeBadTimestamp } from '../timestam
 import type { SampleSink, SampleSource } from './index';
 
 const CHUNK = 1 << 20;
+/** Room in front of each chunk for the record cut by the previous chunk's end. */
+const RESERVE = 64 << 10;
 const MAX_RECORD = 64 << 20;
 
 const COMMA = 0x2c;
@@ -54,52 +56,67 @@ export class CsvSource implements SampleSource {
     } catch (e) {
       throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
     }
+    // Two buffers: while one chunk is scanned, the next is read into the other (the read
+    // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE
+    // bytes in front of its data, where the record cut by the previous chunk's end is put.
+    const buffers = [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
+    let which = 0;
+    let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[0], RESERVE, CHUNK, null);
     try {
       const scanner = new CsvScanner(this.name, sink);
-      let buffer = Buffer.allocUnsafe(CHUNK * 2);
-      let filled = 0; // bytes of an incomplete record kept at the front
+      let carry: Buffer = buffers[1].subarray(0, 0);
       let first = true;
+      let headerDone = false;
       for (;;) {
         if (signal?.aborted) throw new EvaluationAborted();
-        if (buffer.length - filled < CHUNK) {
-          if (buffer.length >= MAX_RECORD) scanner.fail(scanner.line, 'a row longer than 64 MB (an unclosed quote?)');
-          const bigger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, filled);
-          buffer = bigger;
-        }
         let bytesRead: number;
         try {
-          ({ bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null));
+          ({ bytesRead } = await pending!);
         } catch (e) {
+          pending = undefined;
           throw new EvaluationError(`cannot read: ${(e as NodeJS.ErrnoException).message}`, this.name);
         }
-        const limit = filled + bytesRead;
-        const eof = bytesRead === 0;
-        let start = 0;
-        if (first) {
-          if (limit >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
-          else if (!eof && limit < 3) {
-            filled = limit;
-            continue;
-          }
+        pending = undefined;
+        let chunk = buffers[which];
+        let start: number;
+        let limit = RESERVE + bytesRead;
+        if (carry.length <= RESERVE) {
+          start = RESERVE - carry.length;
+          carry.copy(chunk, start);
+        } else {
+          // A record longer than the reserve (a long quoted field): join it with the new bytes.
+          if (carry.length > MAX_RECORD) scanner.fail(scanner.line, 'a row longer than 64 MB (an unclosed quote?)');
+          chunk = Buffer.concat([carry, chunk.subarray(RESERVE, limit)]);
+          start = 0;
+          limit = chunk.length;
         }
+        const eof = bytesRead === 0;
+        // The other buffer's bytes have been copied out: read the next chunk into it now.
+        if (!eof) pending = handle.read(buffers[1 - which], RESERVE, CHUNK, null);
         if (first) {
-          start = scanner.header(buffer, start, limit, eof);
-          if (start < 0) {
-            // The header is not complete yet: keep everything and read more.
-            filled = limit;
-            continue;
-          }
+          if (limit - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) start += 3;
           first = false;
         }
-        const stop = scanner.rows(buffer, start, limit, eof);
+        if (!headerDone) {
+          const rows = scanner.header(chunk, start, limit, eof);
+          if (rows < 0) {
+            // The header is not complete yet: keep all of it.
+            carry = chunk.subarray(start, limit);
+            which = 1 - which;
+            continue;
+          }
+          start = rows;
+          headerDone = true;
+        }
+        const stop = scanner.rows(chunk, start, limit, eof);
         if (eof) break;
-        buffer.copy(buffer, 0, stop, limit);
-        filled = limit - stop;
+        carry = chunk.subarray(stop, limit);
+        which = 1 - which;
       }
-      if (first) scanner.fail(1, 'empty file: expected a header row naming the columns timestamp, metric and value');
       scanner.flushProgress();
     } finally {
+      // Never leave a read running on a closed handle (or its rejection unhandled).
+      if (pending) await pending.catch(() => undefined);
       await handle.close();
     }
   }

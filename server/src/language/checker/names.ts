@@ -54,7 +54,7 @@ class SuggestionCache {
   get(text: string, sorts: readonly DefinitionSort[]): string | undefined {
     const key = sorts.join(',') + ':' + text;
     if (this.cache.has(key)) return this.cache.get(key);
-    const candidates = sorts.flatMap((sort) => this.names(sort));
+    const candidates = sorts.length === 1 ? this.names(sorts[0]) : sorts.flatMap((sort) => this.names(sort));
     const found = suggest(text, candidates);
     this.cache.set(key, found);
     return found;

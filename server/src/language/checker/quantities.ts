@@ -5,7 +5,7 @@
 // expected), a unit of the wrong sort an invalid literal (SLA002, as for `fee 5 ms`).
 // Unknown unit words were already reported by the parser.
 import type { CapItem, ClaimItem, NoticeItem, OnItem, Quantity, SeverityItem, Tier, WindowItem } from '../ast';
-import { dimensionOf } from '../units';
+import { DURATION_MS, dimensionOf } from '../units';
 import type { CheckContext } from './context';
 import { formatNumber } from './describe';
 import type { CheckTable } from './registry';
@@ -13,6 +13,7 @@ import type { CheckTable } from './registry';
 function expectDuration(quantity: Quantity | undefined, after: string, exampleUnit: string, ctx: CheckContext): void {
   if (!quantity) return;
   const unit = quantity.unit;
+  if (unit !== undefined && unit in DURATION_MS) return;
   const example = `${formatNumber(quantity.value)}${exampleUnit}`;
   if (unit === undefined) {
     ctx.report(
@@ -32,6 +33,7 @@ function expectDuration(quantity: Quantity | undefined, after: string, exampleUn
 function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext): void {
   if (!quantity) return;
   const unit = quantity.unit;
+  if (unit === '%') return;
   const example = `${formatNumber(quantity.value)}%`;
   if (unit === undefined) {
     ctx.report('SLA001', quantity.range, `expected a percentage after \`${after}\`: write \`${example}\``);
