@@ -3,7 +3,7 @@
 // incident recovery times, as CSV and as Prometheus query_range JSON holding the same
 // samples. Deterministic (seeded PRNG): running it again writes the same bytes.
 //
-//   npx tsx scripts/generate-sample-metrics.ts
+//   npx tsx scripts/generate-sample-metrics.ts [OUTPUT_DIR]   (default: samples/metrics)
 //
 // The story: September is quiet (every objective met). October has a 100-minute outage
 // during business hours on Tuesday 20 October, a latency degradation from 19 to 23
@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const OUT = path.join(ROOT, 'samples', 'metrics');
+const OUT = path.resolve(process.argv[2] ?? path.join(ROOT, 'samples', 'metrics'));
 const ZONE_OFFSET = 8 * 3600; // Asia/Shanghai has no daylight saving time
 const START = Date.UTC(2026, 8, 1) / 1000 - ZONE_OFFSET; // 2026-09-01T00:00+08:00
 const END = Date.UTC(2026, 10, 1) / 1000 - ZONE_OFFSET; // 2026-11-01T00:00+08:00

@@ -148,6 +148,19 @@ export function ensureChromium(): { path?: string; reason?: string } {
   return installed ? { path: installed } : { reason: 'apt-get installed chromium but /usr/bin/chromium is missing' };
 }
 
+/**
+ * A font with Chinese glyphs (the samples hold Chinese names), so that screenshots show
+ * text instead of empty boxes. Best effort: returns why it is missing, if it is.
+ */
+export function ensureCjkFont(): string | undefined {
+  try {
+    ensureDebianPackages(['fonts-wqy-microhei'], 'screenshots show the samples\' Chinese text');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 let aptUpdated = false;
 
 function ensureDebianPackages(packages: string[], why: string): void {

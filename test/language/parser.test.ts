@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'mocha';
 import type * as A from '../../server/src/language/ast';
 import { parse } from '../../server/src/language/parser';
+import { LineIndex, positionAt } from '../../server/src/language/text';
 
 const EXAMPLE = readFileSync(new URL('../fixtures/example.sla', import.meta.url), 'utf8');
 
@@ -267,6 +268,18 @@ describe('parser', () => {
       assert.equal(at(result.file.range), '0:0-3:0');
     });
 
+    it('counts a lone \\r as a line break too, like LSP', () => {
+      const lines = new LineIndex('a\rb\r\nc\nd');
+      assert.deepEqual([0, 2, 5, 7].map((o) => lines.positionAt(o)), [
+        { line: 0, character: 0 },
+        { line: 1, character: 0 },
+        { line: 2, character: 0 },
+        { line: 3, character: 0 },
+      ]);
+      assert.equal(lines.offsetAt({ line: 1, character: 99 }), 3, 'a character past the end stays on its line');
+      assert.deepEqual(positionAt('x\n😀y', 5), { line: 1, character: 3 });
+    });
+
     it('returns an empty file for empty or comment-only text', () => {
       for (const text of ['', '   \n', '// nothing\n/* here */']) {
         const result = parse(text);
@@ -334,6 +347,13 @@ describe('parser', () => {
 
     it('expects `sla` at the top level', () => {
       assert.deepEqual(messages('hello world'), ['SLA001 0:0-0:5 unexpected `hello`: expected `sla`']);
+      assert.deepEqual(messages('sla X { }\n}'), ['SLA001 1:0-1:1 unexpected `}`: no block is open here']);
+    });
+
+    it('rejects a fractional percentile as a name', () => {
+      assert.deepEqual(messages('sla X { support { severity p99.9 response 1h } }'), [
+        'SLA001 0:27-0:32 `p99.9` is not a valid name: names are letters, digits and `_`',
+      ]);
     });
 
     it('reports a run of unknown characters once, with a hint for non-ASCII names', () => {
@@ -406,6 +426,12 @@ describe('parser', () => {
       assert.deepEqual(messages('sla X { indicator i { unit secs } }'), [`SLA002 0:27-0:31 unknown unit \`secs\`; ${hint}`]);
       const quantity = find((parse('sla X { objective o { target p95 <= 500usec } }').file.slas[0].items[0] as A.Objective).items, 'Target').quantity;
       assert.deepEqual([quantity?.value, quantity?.unit], [500, 'usec']);
+    });
+
+    it('reports an unknown currency-like unit glued to the fee amount', () => {
+      const found = messages('sla X { fee 12000cny per month }');
+      assert.equal(found.length, 1);
+      assert.match(found[0], /^SLA002 0:17-0:20 unknown unit `cny`; expected one of `%`, `ms`/);
     });
 
     it('reports a fee whose unit is not a currency, and a percentile above 100', () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type * as A from '../../server/src/language/ast';
+import { analyze } from '../../server/src/language/analyze';
 import { parse } from '../../server/src/language/parser';
 
 /** A compact outline: `Objective:uptime[IndicatorRef,Target]` for every sla item. */
@@ -201,5 +202,23 @@ describe('parser error recovery', () => {
     assert.equal(result.diagnostics.length, 8, result.diagnostics.map((d) => d.message).join('\n'));
     assert.ok(result.diagnostics.every((d) => d.code === 'SLA001'));
     assert.match(result.diagnostics[1].message, /a schedule line starts with days/);
+  });
+
+  it('lets the checker report on what follows a syntax error', () => {
+    const text = [
+      'sla X {',
+      '  service s {',
+      '    description "no closing brace"',
+      '  objective uptime {',
+      '    indicator prob',
+      '    target >= 99.9%',
+      '    window calendar month',
+      '  }',
+      '  indicator probe { kind availability metric "up" }',
+      '}',
+    ].join('\n');
+    const codes = analyze(text).diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+    assert.ok(codes.includes('SLA001@2'), codes.join(' '));
+    assert.ok(codes.includes('SLA101@4'), `the unknown indicator in the later objective is still reported: ${codes.join(' ')}`);
   });
 });

@@ -189,3 +189,39 @@ describe('protocol: on-type validation off', function () {
     assert.ok(diagnostics.some((d) => d.code === 'SLA101'));
   });
 });
+
+describe('protocol: transports', function () {
+  this.timeout(30000);
+  before(ensureServerBuilt);
+
+  it('serves over --node-ipc, as vscode-languageclient starts it', async () => {
+    const { fork } = await import('node:child_process');
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import('vscode-jsonrpc/node');
+    const { SERVER } = await import('./client');
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    try {
+      const published = new Promise<{ diagnostics: { code: string }[] }>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+      connection.listen();
+      const result = await connection.sendRequest<{ capabilities: { hoverProvider?: boolean } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.capabilities.hoverProvider, true);
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc.sla', languageId: 'sla', version: 1, text: 'sla A {' } });
+      const { diagnostics } = await published;
+      assert.ok(diagnostics.some((d) => d.code === 'SLA001'));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+
+  it('explains its usage when started without a transport', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { SERVER } = await import('./client');
+    const result = spawnSync(process.execPath, [SERVER], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /usage: node dist\/server\.js --stdio/);
+  });
+});

@@ -23,7 +23,9 @@ export async function quickOpen(page: Page, fileName: string): Promise<Locator> 
   await input.fill(fileName);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: TIMEOUT_MS });
   await page.keyboard.press('Enter');
-  const tab = page.locator(`.tabs-container .tab[data-resource-name="${fileName}"]`);
+  await closed(page);
+  // The file's tab must be the active one (it may have been open in the background).
+  const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
   await tab.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   const editor = activeEditor(page);
   await editor.locator('.view-line').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
@@ -44,7 +46,13 @@ export async function runCommand(page: Page, label: string): Promise<Locator> {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await page.keyboard.press('Enter');
+  await closed(page);
   return row;
+}
+
+/** Waits until the quick input (palette, quick open, go to line) has closed. */
+async function closed(page: Page): Promise<void> {
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
 }
 
 /** Puts the cursor at the end of line `lineNumber` (1-based), via Go to Line (Ctrl+G). */
@@ -55,6 +63,7 @@ export async function cursorAtEndOfLine(page: Page, editor: Locator, lineNumber:
   await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await input.fill(`:${lineNumber}`);
   await page.keyboard.press('Enter');
+  await closed(page);
   await page.keyboard.press('End');
 }
 
@@ -63,12 +72,21 @@ async function focusWorkbench(page: Page): Promise<void> {
   if (await page.locator('.quick-input-widget input').isVisible()) await page.keyboard.press('Escape');
 }
 
-/** The computed colour of the first token span in the editor whose text is exactly `text`. */
-export async function tokenColour(editor: Locator, text: string): Promise<string | undefined> {
-  return editor.locator('.view-line span span').evaluateAll((spans, wanted) => {
-    const span = spans.find((s) => s.textContent?.trim() === wanted);
-    return span ? getComputedStyle(span).color : undefined;
-  }, text);
+/**
+ * The computed colour of the first token span in the editor whose text is exactly `text`,
+ * or starts with it when `prefix` is set (strings and comments may be split in spans).
+ */
+export async function tokenColour(editor: Locator, text: string, prefix = false): Promise<string | undefined> {
+  return editor.locator('.view-line span span').evaluateAll(
+    (spans, [wanted, byPrefix]) => {
+      const span = spans.find((s) => {
+        const content = s.textContent?.trim() ?? '';
+        return byPrefix ? content.startsWith(wanted as string) : content === wanted;
+      });
+      return span ? getComputedStyle(span).color : undefined;
+    },
+    [text, prefix] as const,
+  );
 }
 
 export async function editorForeground(editor: Locator): Promise<string> {

@@ -284,9 +284,12 @@ class Evaluator implements SampleSink {
       return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
     }
     const runs = this.routesRun[metric];
-    const roles = this.routesRole[metric];
-    const latest = this.latest;
-    for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, latest);
+    if (runs.length === 1) {
+      runs[0].add(this.routesRole[metric][0], t, value, this.latest);
+    } else {
+      const roles = this.routesRole[metric];
+      for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, this.latest);
+    }
     return undefined;
   }
 
@@ -309,7 +312,9 @@ class Evaluator implements SampleSink {
       const results: ResultReport[] = run.results().map((acc) => {
         const attained = acc.attained(o.reduction);
         const status = attained === null ? 'no-data' : satisfies(attained, o.op, o.target) ? 'met' : 'breached';
-        const tier: TierModel | undefined = status === 'breached' ? applicableTier(o.tiers, attained!) : undefined;
+        // Only calendar periods earn credits (a rolling window's breach owes nothing).
+        const tier: TierModel | undefined =
+          status === 'breached' && o.window.type === 'calendar' ? applicableTier(o.tiers, attained!) : undefined;
         const result: ResultReport = {
           start: zone.format(acc.start),
           end: zone.format(acc.end),
@@ -329,7 +334,7 @@ class Evaluator implements SampleSink {
             capped: false,
           };
         }
-        if (o.window.type === 'calendar' && result.credit > 0) {
+        if (tier !== undefined && o.window.type === 'calendar' && result.credit > 0) {
           owed.push({ start: acc.start, end: acc.end, period: o.window.period, credit: result.credit, result });
         }
         return result;

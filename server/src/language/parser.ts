@@ -90,6 +90,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
       diagnostic('SLA001', lines.range(t.startOffset, tokenEnd(t)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
     );
   }
+  grammar.release();
   diagnostics.push(...dedupeSyntaxErrors([...syntaxErrors, ...builder.diagnostics.filter((d) => d.code === 'SLA001')], lines));
   diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
 

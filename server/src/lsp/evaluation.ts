@@ -31,12 +31,15 @@ export class EvaluationService {
     this.running.set(params.uri, controller);
     const started = performance.now();
     try {
-      const contractPath = toPath(params.uri);
       const open = this.store.get(params.uri);
+      const onDisk = params.uri.startsWith('file:');
+      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
+      // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
+      const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const text = open ? open.getText() : await readFile(contractPath, 'utf8');
-      const baseDir = params.baseDir ?? path.dirname(contractPath);
-      const metricPaths = params.metrics.map((m) => (path.isAbsolute(m) ? m : path.resolve(baseDir, m)));
-      const { report, rows } = await evaluateFiles(text, contractPath, metricPaths, {
+      const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
+      const { report, rows } = await evaluateFiles(text, contractPath, params.metrics, {
+        baseDir,
         sla: params.sla,
         at: params.at,
         explain: params.explain,
@@ -68,9 +71,4 @@ export class EvaluationService {
     this.running.get(uri)?.abort();
     this.snapshots.delete(uri);
   }
-}
-
-function toPath(uri: string): string {
-  if (uri.startsWith('file:')) return fileURLToPath(uri);
-  throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${uri}: only files on disk (file: URIs) can be evaluated`);
 }

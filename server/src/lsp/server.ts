@@ -42,25 +42,27 @@ export function startServer(connection: Connection): void {
   let codeLensRefresh = false;
   let delayOverride: number | undefined;
   let pushedSettings: unknown;
-  let settingsPromise: Promise<ServerSettings> | undefined;
+  /** Settings per document (`sla.*` settings are resource-scoped), fetched once per configuration. */
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
 
   const log = (message: string) => connection.console.error(message);
   const evaluation = new EvaluationService(store, log);
 
-  /** The current settings; fetched once from the client and again after each configuration change. */
-  function settings(): Promise<ServerSettings> {
-    if (!settingsPromise) {
-      settingsPromise = configurationRequests
+  function settings(uri: string): Promise<ServerSettings> {
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = configurationRequests
         ? connection.workspace
-            .getConfiguration('sla')
+            .getConfiguration({ scopeUri: uri, section: 'sla' })
             .then((section) => readSettings(section, delayOverride))
             .catch((error) => {
               log(`could not read the settings: ${error}`);
               return readSettings(pushedSettings, delayOverride);
             })
         : Promise.resolve(readSettings(pushedSettings, delayOverride));
+      settingsCache.set(uri, cached);
     }
-    return settingsPromise;
+    return cached;
   }
 
   const validator = new Validator(store, {
@@ -119,7 +121,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration((params) => {
     pushedSettings = (params.settings as Record<string, unknown> | undefined)?.sla ?? pushedSettings;
-    settingsPromise = undefined;
+    settingsCache.clear();
   });
 
   const openedVersion = new Map<string, number>();
@@ -134,6 +136,7 @@ export function startServer(connection: Connection): void {
   store.documents.onDidSave((event) => validator.saved(event.document.uri));
   store.documents.onDidClose((event) => {
     openedVersion.delete(event.document.uri);
+    settingsCache.delete(event.document.uri);
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
     validator.closed(event.document.uri);

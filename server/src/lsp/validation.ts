@@ -10,7 +10,7 @@ import { toLspDiagnostic } from '../services/diagnostics';
 
 export interface ValidationHooks {
   publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
-  settings(): Promise<ServerSettings>;
+  settings(uri: string): Promise<ServerSettings>;
   /** Diagnostics beyond the checker's (evaluation results). */
   extra(uri: string, analysis: Analysis): LspDiagnostic[];
   log(message: string): void;
@@ -35,7 +35,7 @@ export class Validator {
   async changed(uri: string): Promise<void> {
     this.cancel(uri);
     const version = this.store.get(uri)?.version;
-    const settings = await this.hooks.settings();
+    const settings = await this.hooks.settings(uri);
     // The settings may have taken a round trip: a newer change schedules its own validation.
     if (version === undefined || !this.store.isCurrent(uri, version) || !settings.validate.onType) return;
     this.cancel(uri);

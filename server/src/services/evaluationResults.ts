@@ -25,15 +25,18 @@ export function formatNumber(value: number, digits = 3): string {
   return String(Number(value.toFixed(digits)));
 }
 
+/** `≥ 99.9%`, `≤ 500ms`: the comparison as written, without the aggregate. */
 function formatTarget(objective: ObjectiveReport): string {
   const t = objective.target;
-  return `${t.aggregate ? `${t.aggregate} ` : ''}${OP_SIGN[t.op] ?? t.op} ${formatNumber(t.value)}${t.unit ?? ''}`;
+  return `${OP_SIGN[t.op] ?? t.op} ${formatNumber(t.value)}${t.unit ?? ''}`;
 }
 
+/** `99.2%`, `p95 300 ms`: the attained value with the aggregate it is. */
 function formatAttained(objective: ObjectiveReport, result: ResultReport): string {
   if (result.attained === null) return 'no data';
   const unit = objective.unit === '%' ? '%' : ` ${objective.unit}`;
-  return `${formatNumber(result.attained, objective.unit === '%' ? 3 : 2)}${unit}`;
+  const aggregate = objective.target.aggregate ? `${objective.target.aggregate} ` : '';
+  return `${aggregate}${formatNumber(result.attained, objective.unit === '%' ? 3 : 2)}${unit}`;
 }
 
 /** The code-lens title for an objective's latest result. */

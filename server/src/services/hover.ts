@@ -64,15 +64,15 @@ export function hover(analysis: Analysis, position: Position, options: HoverOpti
 
   const path = nodePathAt(analysis, offset);
   const sla = path[0] as Sla | undefined;
+  if (sla?.name && contains(sla.name, offset)) return reply(describeSla(sla, analysis));
   const item = path[1];
   const child = path[2];
   if (scope && item?.type === 'Objective') {
     const target = child?.type === 'Target' ? (child as TargetItem) : undefined;
-    if (target) return reply(joinParts(keywordIfAt(token, target, 'objective'), describeTarget(item as Objective, scope, analysis, options)));
+    if (target) return reply(joinParts(wordDoc(token, 'objective'), describeTarget(item as Objective, scope, options)));
   }
   if (scope && item?.type === 'Compensation' && child?.type === 'Tier') {
-    const word = token.tokenType.name === 'credit' ? keywordMarkdown('credit') : undefined;
-    return reply(joinParts(word ?? keywordIfAt(token, child as Tier, 'compensation'), describeTier(child as Tier, item as Compensation, scope, analysis.text)));
+    return reply(joinParts(wordDoc(token, 'compensation'), describeTier(child as Tier, item as Compensation, scope, analysis.text)));
   }
   if (item?.type === 'Fee' && sla) return reply(joinParts(wordDoc(token, 'sla'), describeFee(item as FeeItem)));
   return reply(wordDoc(token, blockOf(path)));
@@ -128,10 +128,6 @@ function wordDoc(token: IToken, block: BlockKind): string | undefined {
   if (type === 'Percent') return keywordMarkdown('%') ?? '**%** — percent.';
   if (type !== token.image && type !== 'Percentile' && type !== 'UnitSuffix') return undefined;
   return keywordMarkdown(token.image, block);
-}
-
-function keywordIfAt(token: IToken, node: Span & { keyword?: Span }, block: BlockKind): string | undefined {
-  return node.keyword && node.keyword.offset === token.startOffset ? wordDoc(token, block) : undefined;
 }
 
 /** The definition whose name, or a reference to which, is at `offset`. */
@@ -212,7 +208,7 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       const description = objective.items?.find((i) => i?.type === 'Description');
       const text = [head(objective.title?.value), ...facts.map((f) => bullet(`\`${f}\``))];
       if (description?.type === 'Description' && description.value) text.push('', description.value.value);
-      const budget = describeTarget(objective, scope, analysis, options);
+      const budget = describeTarget(objective, scope, options);
       if (budget) text.push('', budget);
       return text.join('\n');
     }
@@ -223,6 +219,23 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       return [head(severity.title?.value), ...facts.map(bullet)].join('\n') + `\n\nDefined on line ${line}.`;
     }
   }
+}
+
+function describeSla(sla: Sla, analysis: Analysis): string {
+  const value = (type: string) => {
+    const item = sla.items?.find((i) => i?.type === type);
+    return item ? analysis.text.slice(item.keyword.endOffset, item.endOffset).trim() : undefined;
+  };
+  const count = (type: string) => sla.items?.filter((i) => i?.type === type).length ?? 0;
+  const facts = [
+    value('Provider') && `Provider: ${value('Provider')}`,
+    value('Customer') && `Customer: ${value('Customer')}`,
+    value('Effective') && `Effective ${value('Effective')}`,
+    [['Service', 'service'], ['Indicator', 'indicator'], ['Objective', 'objective'], ['Compensation', 'compensation clause']]
+      .map(([type, noun]) => `${count(type)} ${noun}${count(type) === 1 ? '' : 's'}`)
+      .join(', '),
+  ].filter((f): f is string => !!f);
+  return [`\`\`\`sla\nsla ${sla.name?.text}${sla.title ? ` "${sla.title.value}"` : ''}\n\`\`\``, ...facts.map(bullet)].join('\n');
 }
 
 function bullet(text: string): string {
@@ -295,7 +308,7 @@ export function windowSpec(objective: Objective): WindowSpec | undefined {
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
-function describeTarget(objective: Objective, scope: SlaScope, analysis: Analysis, options: HoverOptions): string | undefined {
+function describeTarget(objective: Objective, scope: SlaScope, options: HoverOptions): string | undefined {
   const spec = targetSpec(objective, scope);
   if (!spec) return undefined;
   const window = windowSpec(objective);

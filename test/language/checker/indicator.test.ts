@@ -110,4 +110,10 @@ describe('SLA210 indicator unit', () => {
     expectNone(text, 'SLA210');
     assert.equal(withCode(text, 'SLA206').length, 1);
   });
+
+  it('not for an unknown unit word: that is the parser’s SLA002 alone', () => {
+    const text = contract(`\n  indicator a { kind latency metric "m" unit usec }`);
+    expectNone(text, 'SLA210');
+    assert.deepEqual(withCode(text, 'SLA002').map((d) => d.range), [findIn(text, 'unit usec', 'usec')]);
+  });
 });

@@ -200,3 +200,53 @@ describe('objective checks on incomplete input', () => {
     assert.equal(withCode(text, 'SLA101')[0].range.start.line, find(text, 'nothing').start.line);
   });
 });
+
+describe('objectives on ratio indicators (their values are percentages whatever the kind)', () => {
+  const RATIOS = `
+  indicator fast_share { kind latency ratio good "fast_requests" total "requests" }
+  indicator failed_share { kind availability ratio bad "failed" total "requests" }`;
+
+  function onRatio(items: string): string {
+    return contract(`${RATIOS}
+  objective goal {
+    ${items}
+    window rolling 30d
+  }`);
+  }
+
+  it('a latency ratio takes a percentage target without an aggregate', () => {
+    const text = onRatio('indicator fast_share\n    target >= 99%');
+    for (const code of ['SLA202', 'SLA207', 'SLA209']) expectNone(text, code);
+  });
+
+  it('SLA202 for a duration target on a latency ratio', () => {
+    const text = onRatio('indicator fast_share\n    target >= 300ms');
+    expectOne(text, {
+      code: 'SLA202',
+      severity: 'error',
+      range: find(text, '300ms'),
+      words: ['indicator `fast_share` (a ratio)', 'measured in percent', '`>= 99.9%`'],
+    });
+  });
+
+  it('SLA207 for an aggregate on a ratio', () => {
+    const text = onRatio('indicator fast_share\n    target p95 >= 99%');
+    expectOne(text, { code: 'SLA207', severity: 'error', range: find(text, 'p95'), words: ['`ratio good` target takes no aggregate'] });
+  });
+
+  it('SLA209 for `>=` on a `ratio bad`, even of kind availability', () => {
+    const text = onRatio('indicator failed_share\n    target >= 99.9%');
+    expectOne(text, {
+      code: 'SLA209',
+      severity: 'warning',
+      range: findIn(text, 'target >= 99.9%', '>='),
+      words: ['`ratio bad` target with `>=`', 'did you mean `<=`?'],
+    });
+  });
+
+  it('SLA208 for 0% on a `ratio bad`, not for 0.01%', () => {
+    const text = onRatio('indicator failed_share\n    target <= 0%');
+    expectOne(text, { code: 'SLA208', severity: 'warning', range: find(text, '0%'), words: ['0% on a `ratio bad` indicator', 'no error budget'] });
+    expectNone(onRatio('indicator failed_share\n    target <= 0.01%'), 'SLA208');
+  });
+});

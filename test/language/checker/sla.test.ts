@@ -105,7 +105,7 @@ describe('SLA500–SLA504 parts of a complete contract', () => {
     for (const code of ['SLA500', 'SLA501', 'SLA502', 'SLA503', 'SLA504']) expectNone(text, code);
   });
 
-  it('on the `sla` keyword when the name is missing', () => {
+  it('on the `sla` keyword when the name is missing (a header error hides no item)', () => {
     const text = `sla {
   version "1"
   provider "P"
@@ -113,9 +113,10 @@ describe('SLA500–SLA504 parts of a complete contract', () => {
   reporting monthly
   review yearly
 }`;
-    const found = diagnose(text).filter((d) => d.code === 'SLA504');
-    // The parser reports the missing name; the block itself is still read.
-    assert.ok(diagnose(text).some((d) => d.code === 'SLA001'));
-    if (found.length) assert.deepEqual(found[0].range, findIn(text, 'sla {', 'sla'));
+    assert.deepEqual(
+      diagnose(text).map((d) => d.code),
+      ['SLA504', 'SLA001'],
+    );
+    expectOne(text, { code: 'SLA504', severity: 'warning', range: findIn(text, 'sla {', 'sla'), words: ['has no objectives'] });
   });
 });

@@ -30,11 +30,12 @@ export function formatText(report: Report, explain = false): string {
       periodLabel(o.window, r.start, r.end),
       String(r.samples),
       attainedText(o, r),
+      targetText(o),
       r.status === 'breached' ? 'BREACHED' : r.status,
       percentText(r.credit),
     ]);
     const explanations = o.results.map((r) => (explain ? leftOutText(r) : undefined));
-    lines.push(...table(['period', 'samples', 'attained', 'status', 'credit'], rows, [false, true, true, false, true], explanations));
+    lines.push(...table(['period', 'samples', 'attained', 'target', 'status', 'credit'], rows, [false, true, true, false, false, true], explanations));
   }
   lines.push('');
   if (report.credits.length === 0) {

@@ -339,7 +339,7 @@ class CsvScanner {
                   p = recordStart;
                   break records;
                 }
-                local += (fraction * 1000) / scale;
+                local += scale === 1000 ? fraction : (fraction * 1000) / scale;
               }
             }
             if (c === ZULU) {

@@ -32,6 +32,7 @@ interface TargetFacts {
   breachedBelow: boolean;
   unit?: string;
   dimension?: Dimension;
+  valueUnit?: string;
 }
 
 /** The target as written, for messages: `p95 <= 500ms`. */
@@ -43,7 +44,7 @@ function targetText(target: TargetItem): string {
 function targetFacts(compensation: Compensation, ctx: CheckContext): TargetFacts | undefined {
   const objective = ctx.objectiveOf(compensation);
   if (!objective) return undefined;
-  const { target, targetUnit, targetDimension } = ctx.facts(objective);
+  const { target, targetUnit, targetDimension, valueUnit } = ctx.facts(objective);
   const op = target?.comparator?.op;
   if (!target || !op) return undefined;
   return {
@@ -52,6 +53,7 @@ function targetFacts(compensation: Compensation, ctx: CheckContext): TargetFacts
     breachedBelow: op === '>=' || op === '>',
     unit: targetUnit,
     dimension: targetDimension,
+    valueUnit,
   };
 }
 
@@ -103,7 +105,8 @@ function checkTiers(compensation: Compensation, ctx: CheckContext): void {
   for (const tier of tiers) {
     const threshold = tier.threshold;
     if (!threshold) continue;
-    const unit = threshold.unit ?? facts?.unit;
+    // A number without a unit is in the unit of the indicator's values, as in a target.
+    const unit = threshold.unit ?? facts?.valueUnit;
     const normalized = normalize(threshold.value, unit);
     if (!normalized) continue; // an unknown unit: the parser has reported it
     if (facts) {

@@ -34,13 +34,26 @@ const BLOCK_TYPES = [
 ] as const;
 const IS_BLOCK_TYPE: ReadonlySet<string> = new Set(BLOCK_TYPES);
 
-export interface ObjectiveFacts {
+/** What an indicator's values are (LANGUAGE.md 5), as far as its items tell. */
+export interface IndicatorFacts {
+  /** Its kind, when it is a known kind. */
+  kind?: KindName;
+  /** `ratio good` / `ratio bad`: the values are then a percentage whatever the kind. */
+  ratio?: 'good' | 'bad' | 'unknown';
+  /** The unit its values are in: `%` for a ratio, else its valid `unit`, else the kind's default. */
+  valueUnit?: string;
+  valueDimension?: Dimension;
+  /** Whether good service means high values (availability, throughput, `ratio good`). */
+  higherIsBetter?: boolean;
+  /** Whether a target on it needs an aggregate (durations and rates of a `metric`). */
+  needsAggregate?: boolean;
+  /** How messages name what is measured: the kind, or `ratio good`. */
+  measure?: string;
+}
+
+export interface ObjectiveFacts extends IndicatorFacts {
   /** The indicator it names, when the name resolves to an indicator. */
   indicator?: Indicator;
-  /** That indicator's kind, when it is a known kind. */
-  kind?: KindName;
-  /** The unit the indicator's values are in (its valid `unit`, else the kind's default). */
-  valueUnit?: string;
   /** The first `target`. */
   target?: TargetItem;
   /**
@@ -53,8 +66,22 @@ export interface ObjectiveFacts {
   window?: WindowItem;
 }
 
+/** Kinds whose ratio reads as the kind itself: `availability` counts good, `error_rate` bad. */
+const NATURAL_POLARITY: Readonly<Partial<Record<KindName, 'good' | 'bad'>>> = { availability: 'good', error_rate: 'bad' };
+
+const HIGHER_IS_BETTER: Readonly<Record<KindName, boolean>> = {
+  availability: true,
+  error_rate: false,
+  latency: false,
+  response_time: false,
+  recovery_time: false,
+  resolution_time: false,
+  throughput: true,
+};
+
 export class CheckContext {
   private readonly objectiveFacts = new Map<Objective, ObjectiveFacts>();
+  private readonly indicatorFacts = new Map<Indicator, IndicatorFacts>();
   private readonly compensations = new Map<Objective, Compensation[]>();
   private readonly blocksWithSyntaxErrors = new Set<object>();
 
@@ -99,13 +126,39 @@ export class CheckContext {
     return word !== undefined && (KINDS as readonly string[]).includes(word) ? (word as KindName) : undefined;
   }
 
-  /** The unit an indicator's values are in: its `unit` when that fits the kind, else the default. */
-  valueUnitOf(indicator: Indicator): string | undefined {
+  indicatorFactsOf(indicator: Indicator): IndicatorFacts {
+    let facts = this.indicatorFacts.get(indicator);
+    if (facts) return facts;
     const kind = this.kindOf(indicator);
-    if (!kind) return undefined;
-    const declared = this.first(indicator.items, 'Unit')?.value?.text;
-    if (declared !== undefined && dimensionOf(declared) === dimensionOfKind(kind)) return declared;
-    return defaultUnitOfKind(kind);
+    const ratioItem = this.first(indicator.items, 'Ratio');
+    const polarity = ratioItem?.polarity?.text;
+    const ratio = ratioItem ? (polarity === 'good' || polarity === 'bad' ? polarity : 'unknown') : undefined;
+    if (ratio) {
+      facts = {
+        kind,
+        ratio,
+        valueUnit: '%',
+        valueDimension: 'percent',
+        higherIsBetter: ratio === 'unknown' ? undefined : ratio === 'good',
+        needsAggregate: false,
+        measure: ratio === 'unknown' ? 'ratio' : kind && NATURAL_POLARITY[kind] === ratio ? kind : `ratio ${ratio}`,
+      };
+    } else if (kind) {
+      const declared = this.first(indicator.items, 'Unit')?.value?.text;
+      const dimension = dimensionOfKind(kind);
+      facts = {
+        kind,
+        valueUnit: declared !== undefined && dimensionOf(declared) === dimension ? declared : defaultUnitOfKind(kind),
+        valueDimension: dimension,
+        higherIsBetter: HIGHER_IS_BETTER[kind],
+        needsAggregate: dimension !== 'percent',
+        measure: kind,
+      };
+    } else {
+      facts = {};
+    }
+    this.indicatorFacts.set(indicator, facts);
+    return facts;
   }
 
   facts(objective: Objective): ObjectiveFacts {
@@ -113,15 +166,13 @@ export class CheckContext {
     if (facts) return facts;
     const indicatorName = this.first(objective.items, 'IndicatorRef')?.ref?.text;
     const indicator = lookup(this.scope, indicatorName, 'indicator')?.node as Indicator | undefined;
-    const kind = indicator && this.kindOf(indicator);
-    const valueUnit = indicator && this.valueUnitOf(indicator);
+    const indicatorFacts = indicator ? this.indicatorFactsOf(indicator) : {};
     const target = this.first(objective.items, 'Target');
     const written = target?.quantity?.unit;
-    const targetUnit = written === undefined ? valueUnit : dimensionOf(written) ? written : undefined;
+    const targetUnit = written === undefined ? indicatorFacts.valueUnit : dimensionOf(written) ? written : undefined;
     facts = {
+      ...indicatorFacts,
       indicator,
-      kind,
-      valueUnit,
       target,
       targetUnit,
       targetDimension: dimensionOf(targetUnit),
@@ -146,13 +197,24 @@ export class CheckContext {
     return this.first(this.sla.items, 'Credits');
   }
 
+  /**
+   * A syntax error inside a body may have swallowed an item of that body. Errors in a
+   * header (`sla {` without a name) hide nothing: the body is still read.
+   */
   private attributeSyntaxError(position: Position): void {
-    if (!contains(this.sla.range, position)) return;
-    this.blocksWithSyntaxErrors.add(this.innermostBlockAt(position));
+    const body = this.sla.body;
+    if (!body || !insideBody(body.range, position)) return;
+    const item = this.itemAt(position);
+    if (!item || !IS_BLOCK_TYPE.has(item.type)) {
+      this.blocksWithSyntaxErrors.add(this.sla);
+      return;
+    }
+    const itemBody = (item as Block).body;
+    if (itemBody && insideBody(itemBody.range, position)) this.blocksWithSyntaxErrors.add(item);
   }
 
-  /** The item block of the sla that contains `position`, else the sla itself (binary search: items are in text order). */
-  private innermostBlockAt(position: Position): Block {
+  /** The item of the sla whose range contains `position` (binary search: items are in text order). */
+  private itemAt(position: Position): SlaItem | undefined {
     const items = this.sla.items ?? [];
     let low = 0;
     let high = items.length - 1;
@@ -161,9 +223,9 @@ export class CheckContext {
       const item = items[middle];
       if (!item || comparePositions(position, item.range.start) < 0) high = middle - 1;
       else if (comparePositions(position, item.range.end) > 0) low = middle + 1;
-      else return IS_BLOCK_TYPE.has(item.type) ? (item as Block) : this.sla;
+      else return item;
     }
-    return this.sla;
+    return undefined;
   }
 }
 
@@ -171,8 +233,9 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-function contains(range: Range, position: Position): boolean {
-  return comparePositions(position, range.start) >= 0 && comparePositions(position, range.end) <= 0;
+/** After the `{` (an error at the brace itself is about the header before it) up to the `}`. */
+function insideBody(body: Range, position: Position): boolean {
+  return comparePositions(position, body.start) > 0 && comparePositions(position, body.end) <= 0;
 }
 
 /** 1-based line of a range, for messages that point at another place ("first at line 12"). */

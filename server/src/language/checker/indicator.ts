@@ -60,12 +60,14 @@ function checkUnit(indicator: Indicator, ctx: CheckContext): void {
   const kind = ctx.kindOf(indicator);
   if (!word || !kind) return;
   const dimension = dimensionOf(word.text);
-  if (dimension === dimensionOfKind(kind)) return;
-  const allowed = unitsForKind(kind);
-  const suggestion = dimension === undefined ? suggest(word.text, allowed) : undefined;
-  const fix = suggestion ? `did you mean \`${suggestion}\`?` : `use one of ${allowed.map((u) => `\`${u}\``).join(', ')}`;
-  const problem = dimension === undefined ? `\`${word.text}\` is not a unit` : `unit \`${word.text}\` does not fit kind \`${kind}\``;
-  ctx.report('SLA210', word.range, `${problem}: ${kindUnitsPhrase(kind)}; ${fix}`, suggestion ? { suggestion } : undefined);
+  // An unknown unit word is the parser's SLA002.
+  if (dimension === undefined || dimension === dimensionOfKind(kind)) return;
+  const allowed = unitsForKind(kind).map((u) => `\`${u}\``).join(', ');
+  ctx.report(
+    'SLA210',
+    word.range,
+    `unit \`${word.text}\` does not fit kind \`${kind}\`: ${kindUnitsPhrase(kind)}; use one of ${allowed}`,
+  );
 }
 
 /** "a latency is a duration", for messages. */

@@ -2,8 +2,8 @@
 // the indicator's kind), SLA207 (aggregate rules), SLA208 (no error budget) and SLA209
 // (comparator pointing the unusual way).
 import type { Comparator, KindName, Objective, TargetItem } from '../ast';
-import { nearlyEqual, dimensionOf, dimensionOfKind } from '../units';
-import type { CheckContext } from './context';
+import { nearlyEqual, dimensionOf } from '../units';
+import type { CheckContext, ObjectiveFacts } from './context';
 import { blockNameRange, formatQuantity } from './describe';
 import { kindUnitsPhrase } from './indicator';
 import type { CheckTable } from './registry';
@@ -41,102 +41,92 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   }
 }
 
-/** SLA202: the target's written unit must be of the dimension the indicator's kind is measured in. */
+/** Example targets by the dimension of the values and which way is good. */
+function exampleTarget(facts: ObjectiveFacts): string {
+  if (facts.kind && !facts.ratio) return EXAMPLE_TARGET[facts.kind].replace(/^target /, '');
+  return facts.higherIsBetter === false ? '<= 0.1%' : '>= 99.9%';
+}
+
+function describeValues(facts: ObjectiveFacts): string {
+  if (facts.ratio) return `a \`${facts.measure}\` indicator is measured in percent`;
+  return facts.kind ? kindUnitsPhrase(facts.kind) : '';
+}
+
+/** SLA202: the target's written unit must be of the dimension of the indicator's values. */
 function checkTargetUnit(target: TargetItem, ctx: CheckContext, parent: unknown): void {
-  const { kind, indicator } = ctx.facts(parent as Objective);
+  const facts = ctx.facts(parent as Objective);
   const quantity = target.quantity;
   const dimension = dimensionOf(quantity?.unit);
-  if (!kind || !quantity || dimension === undefined || dimension === dimensionOfKind(kind)) return;
-  const example = EXAMPLE_TARGET[kind].replace(/^target /, '');
+  if (!facts.valueDimension || !quantity || dimension === undefined || dimension === facts.valueDimension) return;
   ctx.report(
     'SLA202',
     quantity.range,
-    `target \`${formatQuantity(quantity)}\` does not fit indicator \`${indicator?.name?.text}\` of kind \`${kind}\`: ` +
-      `${kindUnitsPhrase(kind)}; write a target like \`${example}\``,
+    `target \`${formatQuantity(quantity)}\` does not fit indicator \`${facts.indicator?.name?.text}\` ` +
+      `${facts.ratio ? '(a ratio)' : `of kind \`${facts.kind}\``}: ${describeValues(facts)}; ` +
+      `write a target like \`${exampleTarget(facts)}\``,
   );
 }
 
-const NEEDS_AGGREGATE: Readonly<Record<KindName, boolean>> = {
-  availability: false,
-  error_rate: false,
-  latency: true,
-  response_time: true,
-  recovery_time: true,
-  resolution_time: true,
-  throughput: true,
-};
-
-/** SLA207: duration and rate kinds need an aggregate; percentages take none. */
+/** SLA207: durations and rates need an aggregate; percentages (and ratios) take none. */
 function checkAggregate(target: TargetItem, ctx: CheckContext, parent: unknown): void {
-  const { kind } = ctx.facts(parent as Objective);
-  if (!kind) return;
-  if (NEEDS_AGGREGATE[kind] && !target.aggregate) {
+  const facts = ctx.facts(parent as Objective);
+  if (facts.needsAggregate === undefined) return;
+  if (facts.needsAggregate && !target.aggregate) {
     if (!target.comparator) return; // a broken target line: the parser has reported it
-    const example = EXAMPLE_TARGET[kind];
     ctx.report(
       'SLA207',
       { start: target.keyword.range.start, end: target.comparator.range.end },
-      `a \`${kind}\` target needs an aggregate (\`p95\`, \`avg\`, \`min\` or \`max\`) saying which value ` +
-        `of the period is compared: write it like \`${example}\``,
+      `a \`${facts.kind}\` target needs an aggregate (\`p95\`, \`avg\`, \`min\` or \`max\`) saying which value ` +
+        `of the period is compared: write it like \`target ${exampleTarget(facts)}\``,
     );
-  } else if (!NEEDS_AGGREGATE[kind] && target.aggregate) {
+  } else if (!facts.needsAggregate && target.aggregate) {
+    const why = facts.ratio
+      ? `the indicator is a \`${facts.measure}\`, whose value is already a percentage of the period`
+      : 'the attained value is already a percentage of the period';
     ctx.report(
       'SLA207',
       target.aggregate.range,
-      `an \`${kind}\` target takes no aggregate: remove \`${target.aggregate.text}\` ` +
-        `(the attained value is already a percentage of the period)`,
+      `${article(facts.measure)} \`${facts.measure}\` target takes no aggregate: remove \`${target.aggregate.text}\` (${why})`,
     );
   }
 }
 
-/** SLA208: 100% availability or 0% error rate leaves no room for a single failure. */
+function article(word: string | undefined): string {
+  return word && /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+/** SLA208: 100% of good (availability) or 0% of bad (error rate) leaves no room for one failure. */
 function checkErrorBudget(target: TargetItem, ctx: CheckContext, parent: unknown): void {
-  const { kind, valueUnit } = ctx.facts(parent as Objective);
+  const facts = ctx.facts(parent as Objective);
   const quantity = target.quantity;
-  if (!quantity || (quantity.unit ?? valueUnit) !== '%') return;
-  if (kind === 'availability' && nearlyEqual(quantity.value, 100)) {
-    ctx.report(
-      'SLA208',
-      quantity.range,
-      `a target of 100% availability leaves no error budget: a single failed sample breaches it; ` +
-        `use a target like \`>= 99.9%\``,
-    );
-  } else if (kind === 'error_rate' && quantity.value === 0) {
-    ctx.report(
-      'SLA208',
-      quantity.range,
-      `a target of 0% error rate leaves no error budget: a single error breaches it; use a target like \`<= 0.1%\``,
-    );
-  }
+  if (!quantity || facts.valueDimension !== 'percent' || (quantity.unit ?? '%') !== '%') return;
+  const limit = facts.higherIsBetter ? 100 : 0;
+  if (facts.higherIsBetter === undefined || !nearlyEqual(quantity.value, limit)) return;
+  const what =
+    facts.measure === 'error_rate' ? 'error rate' : facts.measure === 'availability' ? 'availability' : `on a \`${facts.measure}\` indicator`;
+  ctx.report(
+    'SLA208',
+    quantity.range,
+    `a target of ${limit}% ${what} leaves no error budget: a single ${facts.higherIsBetter ? 'failure' : 'error'} ` +
+      `breaches it; use a target like \`${facts.higherIsBetter ? '>= 99.9%' : '<= 0.1%'}\``,
+  );
 }
-
-/** For each kind, whether a good value is high (`>=`) or low (`<=`). */
-const HIGHER_IS_BETTER: Readonly<Record<KindName, boolean>> = {
-  availability: true,
-  error_rate: false,
-  latency: false,
-  response_time: false,
-  recovery_time: false,
-  resolution_time: false,
-  throughput: true,
-};
 
 const FLIPPED: Readonly<Record<Comparator, Comparator>> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
 
 /** SLA209: `availability <= …` or `latency >= …` is met by bad service. */
 function checkComparatorDirection(target: TargetItem, ctx: CheckContext, parent: unknown): void {
-  const { kind } = ctx.facts(parent as Objective);
+  const facts = ctx.facts(parent as Objective);
   const comparator = target.comparator;
-  if (!kind || !comparator) return;
+  if (facts.higherIsBetter === undefined || !comparator) return;
   const pointsUp = comparator.op === '>=' || comparator.op === '>';
-  if (pointsUp === HIGHER_IS_BETTER[kind]) return;
+  if (pointsUp === facts.higherIsBetter) return;
   const replacement = FLIPPED[comparator.op];
-  const met = HIGHER_IS_BETTER[kind] ? 'low' : 'high';
   ctx.report(
     'SLA209',
     comparator.range,
-    `a \`${kind}\` target with \`${comparator.op}\` is met by ${met} values, which is bad service; ` +
-      `did you mean \`${replacement}\`?`,
+    `${article(facts.measure)} \`${facts.measure}\` target with \`${comparator.op}\` is met by ` +
+      `${facts.higherIsBetter ? 'low' : 'high'} values, which is bad service; did you mean \`${replacement}\`?`,
     { suggestion: replacement },
   );
 }

@@ -20,8 +20,8 @@ function checkTarget(target: TargetItem, ctx: CheckContext, parent: unknown): vo
 
 function checkTier(tier: Tier, ctx: CheckContext, parent: unknown): void {
   const objective = ctx.objectiveOf(parent as Compensation);
-  const targetUnit = objective && ctx.facts(objective).targetUnit;
-  reportAbove100(ctx, tier.threshold, tier.threshold?.unit ?? targetUnit, 'tier threshold', 'a percentage lies between 0% and 100%');
+  const valueUnit = objective && ctx.facts(objective).valueUnit;
+  reportAbove100(ctx, tier.threshold, tier.threshold?.unit ?? valueUnit, 'tier threshold', 'a percentage lies between 0% and 100%');
   reportAbove100(ctx, tier.credit, tier.credit?.unit ?? '%', 'credit', 'a credit is a share of the fee, at most 100%');
 }
 

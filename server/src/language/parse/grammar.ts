@@ -45,6 +45,13 @@ export interface StrayTokenError {
   suggestion?: string;
 }
 
+/** Chevrotain internals used by the recovery override (present at run time, not typed). */
+interface RecoveryInternals {
+  canRecoverWithSingleTokenDeletion(expected: TokenType): boolean;
+  SKIP_TOKEN(): IToken;
+  consumeToken(): void;
+}
+
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
 const SLA_ITEM_STARTS = new Set<TokenType>(SLA_ITEM_KEYWORDS.map((w) => T[w]));
@@ -82,6 +89,13 @@ export class SlaGrammar extends CstParser {
     return this.file();
   }
 
+  /** Drops the references to the last input, so that a big file is not kept alive. */
+  release(): void {
+    this.input = [];
+    this.strayErrors = [];
+    this.lastStrayEnd = undefined;
+  }
+
   // --- recovery policy ------------------------------------------------------------------------
 
   /** Whether the item loop of `block` goes on at the next token (see header comment). */
@@ -104,17 +118,17 @@ export class SlaGrammar extends CstParser {
   }
 
   /**
-   * Chevrotain tries single-token insertion first; since stray tokens may follow any item,
-   * insertion is nearly always possible. Prefer deleting a stray token on the same line when
-   * the token after it is the expected one.
+   * Overrides Chevrotain's Recoverable.tryInRuleRecovery (not in its typings). Chevrotain
+   * tries single-token insertion first; since stray tokens may follow any item, insertion is
+   * nearly always possible. Prefer deleting a stray token on the same line when the token
+   * after it is the expected one.
    */
-  // Overrides Chevrotain's Recoverable.tryInRuleRecovery (not in its typings).
   tryInRuleRecovery(expectedTokType: TokenType, follows: TokenType[]): IToken {
     const previous = this.LA(0);
     const next = this.LA(1);
     const afterNext = this.LA(2);
     const sameLine = previous.tokenType !== EOF && next.startLine === previous.endLine && afterNext.startLine === next.endLine;
-    const self = this as any;
+    const self = this as unknown as RecoveryInternals;
     if (sameLine && self.canRecoverWithSingleTokenDeletion(expectedTokType)) {
       const deleted = self.SKIP_TOKEN();
       self.consumeToken();

@@ -121,7 +121,7 @@ const NAME_DESCRIPTION: Record<string, string> = {
 export function describeExpected(tokenType: TokenType, ruleName: string): string {
   if (tokenType === NameToken || tokenType === Identifier) return NAME_DESCRIPTION[ruleName] ?? 'a name';
   if (tokenType === UnitSuffix && ruleName === 'feeItem') return 'a currency (three capital letters such as `CNY`)';
-  if (tokenType === Percent && ruleName === 'unitItem') return '`%`';
+  if (tokenType === Percent && ruleName === 'unitItem') return NAME_DESCRIPTION.unitItem;
   if (tokenType === NumberLiteral && ruleName === 'quantity') return 'a number';
   return tokenTypeName(tokenType);
 }
@@ -164,7 +164,10 @@ function joinAlternatives(descriptions: string[]): string {
 function expectedMessage(expected: string, previous: IToken | undefined, ruleName: string, actual: IToken | undefined): string {
   const after = describePrevious(previous, ruleName);
   let message = after ? `expected ${expected} after ${after}` : `expected ${expected}`;
-  if (isRealToken(actual) && isReservedWord(actual.image) && /\bname\b|a kind|a unit/.test(expected) && actual.startLine === previous?.endLine) {
+  // `objective target {`: a keyword where a block's own name belongs is most likely meant as
+  // the name. (For references, a keyword on the same line is usually the next item.)
+  const definesName = BLOCK_NOUN[ruleName] !== undefined || ruleName === 'severityItem';
+  if (definesName && isRealToken(actual) && isReservedWord(actual.image) && /\bname\b/.test(expected) && actual.startLine === previous?.endLine) {
     message += `; \`${actual.image}\` is a reserved word and cannot be used as a name`;
   }
   return message;
