@@ -93,7 +93,7 @@ function steps(sampleText: string): Step[] {
         const root = outline.locator('.monaco-list-row', { hasText: 'LanyingIM' }).first();
         await root.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
         // Items start collapsed (outline.collapseItems): open the sla to see its parts.
-        if ((await root.getAttribute('aria-expanded')) === 'false') await root.click();
+        if ((await root.getAttribute('aria-expanded')) === 'false') await root.locator('.monaco-tl-twistie').click();
         await outline.locator('.monaco-list-row', { hasText: 'latency_p95' }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
         await shot(page, 'outline.png');
         const rows = await outline.locator('.monaco-list-row').allInnerTexts();
@@ -207,7 +207,9 @@ async function main(): Promise<number> {
       results.push({ name: step.name, ok: true, detail });
       log(`ok    ${step.name} (${((Date.now() - stepStarted) / 1000).toFixed(1)} s) ${detail}`);
     } catch (error) {
-      const detail = (error as Error).message.split('\n')[0]!;
+      // Playwright's first line says what timed out, a later one which element it waited for.
+      const lines = (error as Error).message.split('\n');
+      const detail = [lines[0], lines.find((l) => /waiting for/.test(l))?.trim()].filter(Boolean).join(' — ');
       results.push({ name: step.name, ok: false, detail });
       log(`FAIL  ${step.name}: ${detail}`);
       await shot(page, `failed-${results.length}.png`).catch(() => undefined);

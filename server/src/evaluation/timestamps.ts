@@ -12,7 +12,9 @@ import type { ZoneRules } from './timezone';
 export const UNIX_SECONDS_LIMIT = 100_000_000_000;
 
 const PREFIX = 16; // `YYYY-MM-DDTHH:MM`
-const MAX_INSTANT = 8.64e15;
+/** Instants of the years 0000–9999 (UTC): what the calendar code and time-zone data cover. */
+export const MIN_INSTANT = -62_167_219_200_000;
+export const MAX_INSTANT = 253_402_300_799_999;
 
 export class TimestampReader {
   /** After `scan`: the offset just past the timestamp's last byte. */
@@ -47,8 +49,7 @@ export class TimestampReader {
       max - start >= PREFIX && b[start + 4] === 0x2d && b[start + 7] === 0x2d
         ? this.scanDateTime(b, start, max)
         : this.scanUnix(b, start, max);
-    // Beyond ±8.64e15 ms JavaScript dates (and time-zone data) end.
-    return t >= -MAX_INSTANT && t <= MAX_INSTANT ? t : NaN;
+    return t >= MIN_INSTANT && t <= MAX_INSTANT ? t : NaN;
   }
 
   private scanDateTime(b: Uint8Array, start: number, max: number): number {
@@ -188,7 +189,9 @@ export function describeBadTimestamp(text: string): string {
     const [year, month, day, hour, minute, second] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return `impossible date in timestamp ${shown}`;
     if (hour > 23 || minute > 59 || second > 59) return `impossible time of day in timestamp ${shown}`;
+    if (/^.{16}(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:\d\d)?$/.test(text.trim())) return `timestamp ${shown} is outside the supported range (years 0000 to 9999 UTC)`;
     return `bad timestamp ${shown}: after the time expected \`Z\`, an offset like \`+08:00\`, or nothing (local time)`;
   }
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return `timestamp ${shown} is outside the supported range (years 0000 to 9999 UTC)`;
   return `bad timestamp ${shown}: expected RFC 3339 (2026-10-01T09:00:00Z), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`;
 }

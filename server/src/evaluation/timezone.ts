@@ -136,7 +136,9 @@ export class ZoneRules {
     const probe = (t: number): number => {
       const offset = zone.offset(t);
       if (!Number.isFinite(offset)) throw new RangeError(`instant ${t} is outside the supported range`);
-      return offset;
+      // Local mean time (before standard zones) has offsets with seconds: whole minutes here,
+      // so that reading and writing local times agree.
+      return Math.round(offset);
     };
     const at: number[] = [];
     const offsets = [probe(start)];

@@ -10,7 +10,7 @@
 import { open } from 'node:fs/promises';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal, scanDecimal, scanned } from '../numbers';
-import { TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
+import { MAX_INSTANT, MIN_INSTANT, TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
 import type { SampleSink, SampleSource } from './index';
 
 const CHUNK = 1 << 20;
@@ -472,6 +472,10 @@ class CsvScanner {
         }
         p++;
       } else {
+        p = recordStart;
+        break;
+      }
+      if (!(timestamp >= MIN_INSTANT && timestamp <= MAX_INSTANT)) {
         p = recordStart;
         break;
       }
