@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CsvSource, PrometheusJsonSource, detectFormat, expandMetricPaths, openMetricFiles } from '../../server/src/evaluation/sources/index';
+import { CsvSource, PrometheusJsonSource, detectFormat, expandMetricPaths, openMetricFiles, readPrometheusJson } from '../../server/src/evaluation/sources/index';
 import type { SampleSink } from '../../server/src/evaluation/sources/index';
 import { EvaluationError } from '../../server/src/evaluation/errors';
 import { ZoneRules } from '../../server/src/evaluation/timezone';
@@ -205,6 +205,30 @@ describe('Prometheus JSON samples', () => {
     assert.deepEqual(await json(vector), [{ metric: 'up', t: '2026-09-21T14:13:20.000Z', value: 1 }]);
     const late = '{"data":{"result":[{"values":[[1790000000,"3"]],"metric":{"__name__":"late"}}],"resultType":"matrix"},"status":"success"}';
     assert.deepEqual(await json(late), [{ metric: 'late', t: '2026-09-21T14:13:20.000Z', value: 3 }]);
+  });
+
+  it('reads a body that arrives in pieces of any size (an HTTP response) the same', async () => {
+    const body =
+      '\ufeff{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"lat\\u00e9ncy","job":"x"},' +
+      '"values":[[1790000000,"12.5"],[1790000060.25,"-3e2"],[1790000120,"0.000001"]]}]}}';
+    const whole = await json(body);
+    assert.equal(whole.length, 3);
+    assert.equal(whole[0].metric, 'laténcy');
+    for (const size of [1, 2, 7, 64]) {
+      const bytes = Buffer.from(body);
+      async function* pieces() {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      const names: string[] = [];
+      const got: Sample[] = [];
+      await readPrometheusJson(pieces(), 'live', {
+        zone: ZoneRules.utc,
+        metricId: (n) => (names.push(n), names.length - 1),
+        add: (m, t, value) => (got.push({ metric: names[m], t: new Date(t).toISOString(), value }), undefined),
+        rowsRead: () => {},
+      });
+      assert.deepEqual(got, whole, `pieces of ${size} bytes`);
+    }
   });
 
   for (const [what, body, message, line] of [

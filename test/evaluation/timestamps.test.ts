@@ -48,12 +48,13 @@ describe('sample timestamps', () => {
   });
 
   it('rejects what is not a timestamp, with a reason', () => {
-    for (const bad of ['', 'yesterday', '2026-02-30T00:00:00Z', '2026-10-01T24:00:00Z', '2026-10-01T10:00:00+8', '2026-13-01 00:00', '12abc', '2026-10-01T10:00:61Z']) {
+    for (const bad of ['', 'yesterday', '2026-02-30T00:00:00Z', '2026-10-01T24:00:00Z', '2026-10-01T10:00:00+8', '2026-13-01 00:00', '12abc', '2026-10-01T10:00:61Z', '0000-01-01 00:00', '-99999999999', '8640000000000001']) {
       assert.ok(Number.isNaN(read(bad)), `${JSON.stringify(bad)} should not be read`);
     }
     assert.match(describeBadTimestamp('2026-02-30T00:00:00Z'), /impossible date/);
     assert.match(describeBadTimestamp('2026-10-01T25:00:00Z'), /impossible time/);
     assert.match(describeBadTimestamp('yesterday'), /expected RFC 3339/);
+    assert.match(describeBadTimestamp('-99999999999'), /outside the supported range/);
   });
 });
 

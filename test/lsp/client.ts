@@ -78,6 +78,8 @@ export class TestClient {
   /** Every publication, in order (for counting). */
   readonly publications: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** window/logMessage texts: a handler that caught an exception logs it there. */
+  readonly logs: string[] = [];
   settings: unknown;
   configurationRequests = 0;
   codeLensRefreshes = 0;
@@ -87,7 +89,7 @@ export class TestClient {
   private counter = 0;
   initializeResult?: InitializeResult;
 
-  private constructor(private readonly options: ClientOptions) {
+  private constructor(options: ClientOptions) {
     this.settings = options.settings ?? {};
     this.process = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
@@ -99,7 +101,7 @@ export class TestClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(params);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => this.logs.push(params.message));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
       return params.items.map((item) => (item.section === 'sla' ? this.settings : null));

@@ -132,10 +132,11 @@ describe('protocol: diagnostics', function () {
       await client.codeLenses(uri);
       await client.selectionRanges(uri, [position]);
     }
-    // Still answering.
+    // Still answering, and no handler had to catch an exception.
     const { diagnostics } = await client.open(VALID);
     assert.deepEqual(diagnostics, []);
     assert.equal(client.process.exitCode, null);
+    assert.deepEqual(client.logs, []);
   });
 });
 

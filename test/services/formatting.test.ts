@@ -106,3 +106,15 @@ describe('formatting', () => {
     assert.equal(format('sla A   "蓝莺IM  企业级" {\n provider "a\\"  b"\n}'), 'sla A "蓝莺IM  企业级" {\n  provider "a\\"  b"\n}\n');
   });
 });
+
+describe('formatting edits', () => {
+  it('never split a CRLF pair', () => {
+    const text = 'sla A {\r\n  version  "1"\r\n\r\n\r\n}\r\n';
+    for (const edit of formatDocument(analyze(text))) {
+      for (const position of [edit.range.start, edit.range.end]) {
+        const line = text.split('\r\n')[position.line];
+        assert.ok(line !== undefined && position.character <= line.length, JSON.stringify(edit));
+      }
+    }
+  });
+});

@@ -44,6 +44,8 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
+  // The completion step types into the sample and reverts it: nothing may save it meanwhile.
+  'files.autoSave': 'off',
 };
 
 interface Step {

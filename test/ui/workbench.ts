@@ -21,8 +21,10 @@ export async function quickOpen(page: Page, fileName: string): Promise<Locator> 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await input.fill(fileName);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: TIMEOUT_MS });
-  await page.keyboard.press('Enter');
+  // Click the matching entry: Enter could pick the previous first entry while the list filters.
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ timeout: TIMEOUT_MS });
+  await row.click();
   await closed(page);
   // The file's tab must be the active one (it may have been open in the background).
   const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
@@ -37,7 +39,7 @@ export function activeEditor(page: Page): Locator {
 }
 
 /** Runs a command from the command palette (F1), by the label a user reads. */
-export async function runCommand(page: Page, label: string): Promise<Locator> {
+export async function runCommand(page: Page, label: string): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -45,9 +47,8 @@ export async function runCommand(page: Page, label: string): Promise<Locator> {
   await input.fill(`>${label}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-  await page.keyboard.press('Enter');
+  await row.click();
   await closed(page);
-  return row;
 }
 
 /** Waits until the quick input (palette, quick open, go to line) has closed. */

@@ -13,7 +13,7 @@ export { hasBreach } from './report';
 export { formatText } from './format/text';
 export { formatMarkdown } from './format/markdown';
 export type { SampleSink, SampleSource } from './sources/index';
-export { CsvSource, PrometheusJsonSource, openMetricFiles, expandMetricPaths, detectFormat } from './sources/index';
+export { CsvSource, PrometheusJsonSource, readPrometheusJson, openMetricFiles, expandMetricPaths, detectFormat } from './sources/index';
 export { ZoneRules } from './timezone';
 
 /**

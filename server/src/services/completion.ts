@@ -14,6 +14,7 @@ import { CADENCES, DAY_NAMES, KINDS, PERIODS, type Compensation, type Indicator,
 import type { Analysis } from '../language/analyze';
 import type { DefinitionSort, SlaScope } from '../language/scope';
 import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../language/units';
+import { isReservedWord } from '../language/lexer';
 import { cursorContext, ITEM_KEYWORDS, type CursorContext } from './cursorContext';
 import { keywordMarkdown, type BlockKind } from './keywords';
 import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from './nodes';
@@ -216,10 +217,8 @@ function matches(slot: Slot, token: IToken, env: Env): boolean {
 }
 
 function isReserved(token: IToken): boolean {
-  const type = token.tokenType.name;
-  return type === token.image && RESERVED.has(type);
+  return token.tokenType.name === token.image && isReservedWord(token.image);
 }
-const RESERVED = new Set(Object.values(ITEM_KEYWORDS).flat().concat(['sla', 'to', 'per', 'for', 'within', 'credit', 'response', 'resolve', 'calendar', 'rolling', 'total']));
 
 function optional(slot: Slot): boolean {
   return (slot.k === 'word' || slot.k === 'name' || slot.k === 'string' || slot.k === 'unit') ? slot.optional === true : slot.k === 'opt';

@@ -5,7 +5,7 @@
 import type { IToken } from 'chevrotain';
 import type { Range } from '../language/ast';
 import type { Analysis } from '../language/analyze';
-import { tokenEnd } from '../language/lexer';
+import { isReservedWord, tokenEnd } from '../language/lexer';
 import type { BlockKind } from './keywords';
 import { lineIndexOf } from './text';
 
@@ -142,7 +142,7 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
     } else if (name === 'RCurly') {
       if (stack.length > 1) stack.pop();
       stack[stack.length - 1].clauseStart = i + 1;
-    } else if (top.block !== 'unknown' && startsItem(top.block, token, contextTokens[i - 1], i > top.clauseStart)) {
+    } else if (top.block !== 'unknown' && startsItem(top.block, token, contextTokens[i - 1])) {
       top.clauseStart = i;
     }
   }
@@ -160,27 +160,19 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
 }
 
 /**
- * Whether `token` starts a new item of `block`. A day after `..` continues a day range;
- * in the sla block a keyword right after another item's keyword is that item's argument
- * only where the grammar allows it (never: sla items take no keyword arguments).
+ * Whether `token` starts a new item of `block`: one of the block's item words, as a word
+ * token, not continuing a day range (`mon..fri`) or a list, and — for contextual words such
+ * as day names, which may also be names — not the name a keyword like `during` expects.
  */
-function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined, inClause: boolean): boolean {
+function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined): boolean {
   if (!ITEM_KEYWORDS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
   if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
-  // `compensation for X`: no item keyword can follow `for` as an argument, but a name can be a
-  // contextual word (`during daily`): a contextual word right after a name-taking keyword is its argument.
-  if (inClause && previous && NAME_TAKING.has(previous.image) && !RESERVED_ITEM_STARTS.has(token.image)) return false;
+  if (!isReservedWord(token.image) && previous && NAME_TAKING.has(previous.image)) return false;
   return true;
 }
 
-/** Keywords followed by a name (a contextual word there is the name, not an item). */
+/** Keywords followed by a name. */
 const NAME_TAKING = new Set(['indicator', 'service', 'during', 'excluding', 'for', 'hours', 'schedule', 'maintenance', 'objective', 'severity']);
-/** Item keywords that are reserved words: never a name. */
-const RESERVED_ITEM_STARTS = new Set(
-  Object.values(ITEM_KEYWORDS)
-    .flat()
-    .filter((w) => !['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends'].includes(w)),
-);
 
 function closedString(image: string): boolean {
   if (image.length < 2 || !image.endsWith('"')) return false;

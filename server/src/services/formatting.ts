@@ -18,6 +18,7 @@ import { lineIndexOf } from './text';
 
 const INDENT = '  ';
 
+/** The edits that format a document. The canonical layout ignores the editor's tab settings. */
 export function formatDocument(analysis: Analysis, _options?: unknown): TextEdit[] {
   const formatted = formatText(analysis);
   if (formatted === undefined || formatted === analysis.text) return [];
@@ -245,6 +246,7 @@ function minimalEdit(analysis: Analysis, formatted: string): TextEdit {
   }
   // Never split a \r\n pair.
   if (prefix > 0 && text[prefix - 1] === '\r') prefix--;
+  if (suffix > 0 && text[text.length - suffix - 1] === '\r' && text[text.length - suffix] === '\n') suffix--;
   const index = lineIndexOf(analysis);
   return { range: index.range(prefix, text.length - suffix), newText: formatted.slice(prefix, formatted.length - suffix) };
 }

@@ -15,7 +15,6 @@ import type {
   Service,
   SeverityItem,
   Sla,
-  Span,
   TargetItem,
   Tier,
 } from '../language/ast';

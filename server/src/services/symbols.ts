@@ -1,7 +1,7 @@
 // Document symbols: the outline sla → its items (services, schedules, maintenance,
 // indicators, objectives, compensation with its tiers, credits, support with severities…).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Range, Sla, SlaItem, Span } from '../language/ast';
+import type { Range, SlaItem, Span } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 
 const KIND: Record<SlaItem['type'], SymbolKind> = {

@@ -34,5 +34,5 @@ export interface SampleSource {
 }
 
 export { CsvSource } from './csv';
-export { PrometheusJsonSource } from './prometheusJson';
+export { PrometheusJsonSource, readPrometheusJson } from './prometheusJson';
 export { openMetricFiles, expandMetricPaths, detectFormat } from './files';

@@ -3,7 +3,7 @@
 // a sample is `[unix_seconds, "value"]`. Streamed through the JSON tokenizer: series are
 // passed on as they are read; only a series whose `metric` comes after its values (legal
 // JSON, not what Prometheus writes) is held until its end.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal } from '../numbers';
 import { TimestampReader, describeBadTimestamp } from '../timestamps';
@@ -22,47 +22,73 @@ export class PrometheusJsonSource implements SampleSource {
   }
 
   async read(sink: SampleSink, signal?: AbortSignal): Promise<void> {
-    let handle;
+    let handle: FileHandle;
     try {
       handle = await open(this.path, 'r');
     } catch (e) {
       throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
     }
-    const reader = new PrometheusReader(sink, this.name);
-    const tokenizer = new JsonTokenizer(reader);
     try {
-      let buffer = Buffer.allocUnsafe(CHUNK * 2);
-      let filled = 0;
-      let first = true;
-      for (;;) {
-        if (signal?.aborted) throw new EvaluationAborted();
-        if (buffer.length - filled < CHUNK) {
-          const bigger = Buffer.allocUnsafe(buffer.length * 2);
-          buffer.copy(bigger, 0, 0, filled);
-          buffer = bigger;
-        }
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-        const limit = filled + bytesRead;
-        const eof = bytesRead === 0;
-        let start = 0;
-        if (first && limit >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
-        first = false;
-        const stop = tokenizer.feed(buffer, start, limit, eof);
-        reader.flushProgress();
-        if (eof) break;
-        buffer.copy(buffer, 0, stop, limit);
-        filled = limit - stop;
-      }
-      reader.finish(tokenizer.line);
-    } catch (e) {
-      if (e instanceof JsonSyntaxError) throw new EvaluationError(e.message, this.name, e.line);
-      if (e instanceof EvaluationError || e instanceof EvaluationAborted) throw e;
-      const err = e as NodeJS.ErrnoException;
-      if (err.code) throw new EvaluationError(`cannot read: ${err.message}`, this.name);
-      throw new EvaluationError(err.message, this.name, tokenizer.line);
+      await readPrometheusJson(fileChunks(handle), this.name, sink, signal);
     } finally {
       await handle.close();
     }
+  }
+}
+
+async function* fileChunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/**
+ * Streams a Prometheus API response body, given as chunks of bytes (a file, an HTTP
+ * response body), into the sink. `name` is what messages call the source. Rejects with an
+ * EvaluationError naming the line and the reason on the first unreadable part.
+ */
+export async function readPrometheusJson(
+  chunks: AsyncIterable<Uint8Array>,
+  name: string,
+  sink: SampleSink,
+  signal?: AbortSignal,
+): Promise<void> {
+  const reader = new PrometheusReader(sink, name);
+  const tokenizer = new JsonTokenizer(reader);
+  let carry: Buffer = Buffer.alloc(0);
+  let first = true;
+  const skipBom = (b: Buffer) => (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
+  try {
+    for await (const chunk of chunks) {
+      if (signal?.aborted) throw new EvaluationAborted();
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const buffer = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
+      let start = 0;
+      if (first) {
+        if (buffer.length < 3) {
+          carry = Buffer.from(buffer);
+          continue;
+        }
+        start = skipBom(buffer);
+        first = false;
+      }
+      const stop = tokenizer.feed(buffer, start, buffer.length, false);
+      // Copy the unfinished token: the producer may reuse its chunk.
+      carry = Buffer.from(buffer.subarray(stop));
+      reader.flushProgress();
+    }
+    tokenizer.feed(carry, first ? skipBom(carry) : 0, carry.length, true);
+    reader.flushProgress();
+    reader.finish(tokenizer.line);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new EvaluationError(e.message, name, e.line);
+    if (e instanceof EvaluationError || e instanceof EvaluationAborted) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (err.code) throw new EvaluationError(`cannot read: ${err.message}`, name);
+    throw new EvaluationError(err.message, name, tokenizer.line);
   }
 }
 
