@@ -15,13 +15,15 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // CommonJS has no import.meta: see scripts/import-meta-url.mjs.
-  inject: ['scripts/import-meta-url.mjs'],
+  inject: ['scripts/node20-polyfills.mjs', 'scripts/import-meta-url.mjs'],
   define: { 'import.meta.url': 'import_meta_url' },
 };
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Worker thread that reads a part of a large CSV file (server/src/evaluation/parallel.ts).
+  { entryPoints: ['server/src/evaluation/worker.ts'], outfile: 'dist/evaluation-worker.js' },
 ];
 
 mkdirSync('dist', { recursive: true });

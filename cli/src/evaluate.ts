@@ -53,6 +53,8 @@ export async function runEvaluate(
       explain: options.explain,
       baseDir: env.cwd,
       onProgress: (rows) => progress.update(rows),
+      // SLA_WORKERS=1 reads large CSV files on one thread (benchmarks compare both).
+      parallel: process.env.SLA_WORKERS ? { workers: Number(process.env.SLA_WORKERS) } : undefined,
     });
     progress.clear();
     const format = options.format ?? 'text';

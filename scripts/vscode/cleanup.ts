@@ -14,7 +14,7 @@ interface Resource {
 
 const resources: Resource[] = [];
 let installed = false;
-let closing: Promise<void> | undefined;
+let closing: Promise<number> | undefined;
 
 export function registerResource(resource: Resource): () => void {
   installHandlers();
@@ -25,10 +25,12 @@ export function registerResource(resource: Resource): () => void {
   };
 }
 
-/** Closes every registered resource, newest first. Safe to call more than once. */
-export function closeAll(): Promise<void> {
+/** Closes every registered resource, newest first; resolves with how many there were. Safe to call more than once. */
+export function closeAll(): Promise<number> {
   closing ??= (async () => {
+    let count = 0;
     while (resources.length > 0) {
+      count++;
       const resource = resources.pop()!;
       try {
         await withTimeout(resource.close(), 10_000, `closing ${resource.name}`);
@@ -37,6 +39,7 @@ export function closeAll(): Promise<void> {
         resource.kill();
       }
     }
+    return count;
   })();
   return closing;
 }

@@ -71,7 +71,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const out = openSync(dirs.log, 'a');
-  const child = spawn(options.install.node, args, {
+  // A small shell leads the group: it runs code-server and, should this process die without
+  // cleaning up (SIGKILL), ends the group itself once it sees its parent gone.
+  const watchdog = [
+    'parent=$1; shift',
+    '"$@" & server=$!',
+    'while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done',
+    'kill -TERM 0',
+  ].join('\n');
+  const child = spawn('/bin/sh', ['-c', watchdog, 'sla-code-server', String(process.pid), options.install.node, ...args], {
     detached: true, // setsid(): own session and process group, whose id is child.pid
     stdio: ['ignore', out, out],
     env: options.env,

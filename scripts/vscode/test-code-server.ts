@@ -122,7 +122,6 @@ try {
   log(`FAILED: ${(error as Error).message}`);
 } finally {
   const stopping = Date.now();
-  await closeAll();
-  log(`stopped code-server and Chromium in ${seconds(stopping)}`);
+  if ((await closeAll()) > 0) log(`stopped code-server and Chromium in ${seconds(stopping)}`);
 }
 process.exit(exitCode);

@@ -31,14 +31,8 @@ async function main(): Promise<number> {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: suite,
     extensionTestsEnv,
-    launchArgs: [
-      scratch.workspace,
-      '--disable-extensions', // only the extension under test
-      '--disable-workspace-trust',
-      '--skip-welcome',
-      '--skip-release-notes',
-      '--user-data-dir', join(scratch.dir, 'user-data'),
-    ],
+    // test-electron adds --disable-workspace-trust, --skip-welcome and --skip-release-notes.
+    launchArgs: [scratch.workspace, '--disable-extensions', '--user-data-dir', join(scratch.dir, 'user-data')],
   });
 }
 

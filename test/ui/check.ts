@@ -18,6 +18,7 @@ import {
   activeEditor,
   cursorAtEndOfLine,
   editorForeground,
+  parkMouse,
   quickOpen,
   runCommand,
   tokenColour,
@@ -46,6 +47,8 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   // The completion step types into the sample and reverts it: nothing may save it meanwhile.
   'files.autoSave': 'off',
+  // The secondary side bar (chat) would take a third of the screenshots.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 interface Step {
@@ -56,6 +59,7 @@ interface Step {
 const results: { name: string; ok: boolean; detail: string }[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
+  await parkMouse(page);
   await page.screenshot({ path: join(SHOTS, name) });
 }
 

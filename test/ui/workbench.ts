@@ -25,6 +25,7 @@ export async function quickOpen(page: Page, fileName: string): Promise<Locator> 
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
   await row.waitFor({ timeout: TIMEOUT_MS });
   await row.click();
+  await parkMouse(page);
   await closed(page);
   // The file's tab must be the active one (it may have been open in the background).
   const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
@@ -48,7 +49,13 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await row.click();
+  await parkMouse(page);
   await closed(page);
+}
+
+/** Moves the mouse to the empty part of the activity bar, where it raises no hover. */
+export async function parkMouse(page: Page): Promise<void> {
+  await page.mouse.move(24, 600);
 }
 
 /** Waits until the quick input (palette, quick open, go to line) has closed. */

@@ -106,6 +106,45 @@ export class PeriodAccumulator {
       }
     }
   }
+  /** Everything accumulated, as plain data (to send from a worker thread); releases the values. */
+  exportState(): AccumulatorState {
+    return {
+      start: this.start,
+      end: this.end,
+      seen: this.seen,
+      outsideEffective: this.outsideEffective,
+      outsideSchedule: this.outsideSchedule,
+      inMaintenance: this.inMaintenance,
+      count: this.count,
+      sum: this.sum,
+      sumCompensation: this.sumCompensation,
+      numerator: this.numerator,
+      numeratorCompensation: this.numeratorCompensation,
+      minimum: this.minimum,
+      maximum: this.maximum,
+      values: this.block !== undefined ? this.joinValues() : undefined,
+    };
+  }
+
+  /** Adds what another accumulator of the same period gathered. */
+  merge(other: AccumulatorState): void {
+    this.seen ||= other.seen;
+    this.outsideEffective += other.outsideEffective;
+    this.outsideSchedule += other.outsideSchedule;
+    this.inMaintenance += other.inMaintenance;
+    this.count += other.count;
+    [this.sum, this.sumCompensation] = addCompensated(this.sum, this.sumCompensation, other.sum, other.sumCompensation);
+    [this.numerator, this.numeratorCompensation] = addCompensated(
+      this.numerator,
+      this.numeratorCompensation,
+      other.numerator,
+      other.numeratorCompensation,
+    );
+    if (other.minimum < this.minimum) this.minimum = other.minimum;
+    if (other.maximum > this.maximum) this.maximum = other.maximum;
+    if (this.blocks !== undefined && other.values !== undefined && other.values.length > 0) this.blocks.push(other.values);
+  }
+
   /** All kept values in one array (the blocks are released: selection reorders the values). */
   private joinValues(): Float64Array {
     const blocks = this.blocks!;
@@ -126,6 +165,32 @@ export class PeriodAccumulator {
     this.block = undefined;
     return values;
   }
+}
+
+/** A PeriodAccumulator as plain data (structured-cloneable; `values` transferable). */
+export interface AccumulatorState {
+  start: number;
+  end: number;
+  seen: boolean;
+  outsideEffective: number;
+  outsideSchedule: number;
+  inMaintenance: number;
+  count: number;
+  sum: number;
+  sumCompensation: number;
+  numerator: number;
+  numeratorCompensation: number;
+  minimum: number;
+  maximum: number;
+  values: Float64Array | undefined;
+}
+
+/** (sum + compensation) + (other + its compensation), compensated. */
+function addCompensated(sum: number, compensation: number, other: number, otherCompensation: number): [number, number] {
+  const t = sum + other;
+  if (Math.abs(sum) >= Math.abs(other)) compensation += sum - t + other;
+  else compensation += other - t + sum;
+  return [t, compensation + otherCompensation];
 }
 
 const FIRST_BLOCK = 1024;

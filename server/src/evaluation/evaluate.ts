@@ -2,13 +2,15 @@
 // the objectives whose indicator names its metric, and keeps per period only what the
 // attained value needs. Then builds the report (LANGUAGE.md section 5).
 import type { Sla } from '../language/ast';
-import { PeriodAccumulator } from './aggregate';
+import { PeriodAccumulator, type AccumulatorState } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
+import { readCsvInParallel, type ParallelOptions } from './parallel';
 import { CalendarPeriods } from './periods';
 import type { ObjectiveReport, Report, ResultReport } from './report';
+import { CsvSource } from './sources/csv';
 import type { SampleSink, SampleSource } from './sources/index';
 import { TimestampReader } from './timestamps';
 import type { ZoneRules } from './timezone';
@@ -27,6 +29,26 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Base for relative metric paths (evaluateFiles only); default: the working directory. */
   baseDir?: string;
+  /** Reading large CSV files on several cores (tests and benchmarks tune it; `{ workers: 0 }` turns it off). */
+  parallel?: ParallelOptions;
+}
+
+/** An Evaluator's gathered data as plain, structured-cloneable data. */
+export interface EvaluatorState {
+  latest: number;
+  rows: number;
+  runs: RunState[];
+}
+
+export interface RunState {
+  periods: AccumulatorState[];
+  held?: HeldState;
+}
+
+export interface HeldState {
+  times: Float64Array;
+  values: Float64Array;
+  tags: Uint8Array;
 }
 
 const VALUE = 0;
@@ -45,6 +67,21 @@ export async function evaluate(
   const evaluator = new Evaluator(model, at, options.onProgress);
   for (const source of sources) {
     if (options.signal?.aborted) throw new EvaluationAborted();
+    // A large CSV file is read in parts on several cores when it can be (else sequentially).
+    if (
+      source instanceof CsvSource &&
+      (await readCsvInParallel(
+        source,
+        evaluator,
+        sla,
+        at,
+        options.parallel ?? {},
+        (rows) => options.onProgress?.(evaluator.rows + rows),
+        options.signal,
+      ))
+    ) {
+      continue;
+    }
     await source.read(evaluator, options.signal);
   }
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
@@ -125,6 +162,29 @@ class ObjectiveRun {
     return [...this.byStart.values()].filter((a) => a.seen).sort((a, b) => a.start - b.start);
   }
 
+  exportState(): RunState {
+    if (this.held !== undefined) return { periods: [], held: this.held.exportState() };
+    const periods = this.single !== undefined ? [this.single] : [...this.byStart.values()];
+    return { periods: periods.map((a) => a.exportState()) };
+  }
+
+  merge(state: RunState): void {
+    if (state.held !== undefined) this.held!.merge(state.held);
+    for (const p of state.periods) {
+      let acc: PeriodAccumulator | undefined;
+      if (this.single !== undefined) {
+        acc = this.single;
+      } else {
+        acc = this.byStart.get(p.start);
+        if (acc === undefined) {
+          acc = new PeriodAccumulator(p.start, p.end, this.keepValues);
+          this.byStart.set(p.start, acc);
+        }
+      }
+      acc.merge(p);
+    }
+  }
+
   private openWindow(at: number): void {
     const ms = (this.model.window as { ms: number }).ms;
     this.windowStart = at - ms;
@@ -195,6 +255,29 @@ class HeldSamples {
     }
   }
 
+  exportState(): HeldState {
+    return { times: this.times.slice(0, this.n), values: this.values.slice(0, this.n), tags: this.tags.slice(0, this.n) };
+  }
+
+  merge(state: HeldState): void {
+    const n = this.n + state.times.length;
+    if (n > this.times.length) {
+      const times = new Float64Array(n * 2);
+      times.set(this.times.subarray(0, this.n));
+      const values = new Float64Array(n * 2);
+      values.set(this.values.subarray(0, this.n));
+      const tags = new Uint8Array(n * 2);
+      tags.set(this.tags.subarray(0, this.n));
+      this.times = times;
+      this.values = values;
+      this.tags = tags;
+    }
+    this.times.set(state.times, this.n);
+    this.values.set(state.values, this.n);
+    this.tags.set(state.tags, this.n);
+    this.n = n;
+  }
+
   private makeRoom(latest: number): void {
     const limit = latest - this.length;
     let kept = 0;
@@ -223,7 +306,7 @@ class HeldSamples {
 }
 
 /** The sink all sources write into. */
-class Evaluator implements SampleSink {
+export class Evaluator implements SampleSink {
   readonly zone: ZoneRules;
   rows = 0;
   private readonly model: ContractModel;
@@ -296,6 +379,18 @@ class Evaluator implements SampleSink {
   rowsRead(count: number): void {
     this.rows += count;
     this.onProgress?.(this.rows);
+  }
+
+  /** What was gathered, as plain data (a worker thread sends it to the main one). */
+  exportState(): EvaluatorState {
+    return { latest: this.latest, rows: this.rows, runs: this.runs.map((r) => r.exportState()) };
+  }
+
+  /** Adds what another evaluator of the same contract gathered (the rows count too). */
+  merge(state: EvaluatorState): void {
+    if (state.latest > this.latest) this.latest = state.latest;
+    this.runs.forEach((run, i) => run.merge(state.runs[i]));
+    this.rowsRead(state.rows);
   }
 
   report(explain: boolean): Report {

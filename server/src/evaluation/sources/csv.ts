@@ -7,10 +7,11 @@
 // one reused buffer; a record cut by the chunk end is moved to the front and completed by
 // the next read. Rows make no strings: timestamps and values are decoded from bytes and
 // metric names are recognised by comparing bytes with the names already seen.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal, scanDecimal, scanned } from '../numbers';
 import { MAX_INSTANT, MIN_INSTANT, TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
+import { ZoneRules } from '../timezone';
 import type { SampleSink, SampleSource } from './index';
 
 const CHUNK = 1 << 20;
@@ -39,9 +40,35 @@ const ROLE_TIMESTAMP = 1;
 const ROLE_METRIC = 2;
 const ROLE_VALUE = 3;
 
+/** Where the three needed columns are (from the header), for reading a file in parts. */
+export interface CsvColumns {
+  timestamp: number;
+  metric: number;
+  value: number;
+  /** Columns in the header. */
+  count: number;
+}
+
+/** A part of a CSV file: bytes [start, end) holding whole rows. */
+export interface CsvRange {
+  start: number;
+  end: number;
+  /** Whether `end` is the end of the file. */
+  final: boolean;
+  /** The header's columns; undefined for the first part, which holds the header. */
+  columns: CsvColumns | undefined;
+}
+
+export interface CsvRangeResult {
+  /** Line breaks read (the range's rows span that many lines). */
+  lines: number;
+  /** False when the range ended inside a record: the split point was inside a quoted field. */
+  complete: boolean;
+}
+
 export class CsvSource implements SampleSource {
   readonly name: string;
-  private readonly path: string;
+  readonly path: string;
 
   /** `path` is read; `name` (default: the path) is what messages call the file. */
   constructor(path: string, name = path) {
@@ -50,23 +77,73 @@ export class CsvSource implements SampleSource {
   }
 
   async read(sink: SampleSink, signal?: AbortSignal): Promise<void> {
-    let handle;
+    await this.scan(sink, signal, undefined);
+  }
+
+  /**
+   * Reads the rows of one part of the file (for reading parts in parallel). Errors name
+   * lines counted from the range's first line as 1 (the first part's are the file's).
+   */
+  readRange(sink: SampleSink, range: CsvRange, signal?: AbortSignal): Promise<CsvRangeResult> {
+    return this.scan(sink, signal, range);
+  }
+
+  /** The header's columns and the offset of the first row. */
+  async header(): Promise<{ columns: CsvColumns; rowsStart: number }> {
+    const handle = await this.open();
     try {
-      handle = await open(this.path, 'r');
+      let size = 64 << 10;
+      for (;;) {
+        const buffer = Buffer.allocUnsafe(size);
+        const { bytesRead } = await handle.read(buffer, 0, size, 0);
+        const eof = bytesRead < size;
+        const start = bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+        const scanner = new CsvScanner(this.name, nullSink);
+        const rowsStart = scanner.header(buffer, start, bytesRead, eof);
+        if (rowsStart >= 0) return { columns: scanner.columnsOf(), rowsStart };
+        if (size >= MAX_RECORD) scanner.fail(1, 'a header longer than 64 MB');
+        size *= 4;
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async open(): Promise<FileHandle> {
+    try {
+      return await open(this.path, 'r');
     } catch (e) {
       throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
     }
+  }
+
+  private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<CsvRangeResult> {
+    const handle = await this.open();
     // Two buffers: while one chunk is scanned, the next is read into the other (the read
     // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE
     // bytes in front of its data, where the record cut by the previous chunk's end is put.
     const buffers = [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
     let which = 0;
-    let pending: Promise<{ bytesRead: number }> | undefined = handle.read(buffers[0], RESERVE, CHUNK, null);
+    let position = range ? range.start : 0;
+    const end = range ? range.end : Infinity;
+    const readNext = (buffer: Buffer) => {
+      const length = Math.min(CHUNK, end - position);
+      const read = length > 0 ? handle.read(buffer, RESERVE, length, position) : Promise.resolve({ bytesRead: 0 });
+      position += length;
+      return read;
+    };
+    let pending: Promise<{ bytesRead: number }> | undefined = readNext(buffers[0]);
     try {
       const scanner = new CsvScanner(this.name, sink);
-      let carry: Buffer = buffers[1].subarray(0, 0);
-      let first = true;
       let headerDone = false;
+      if (range?.columns) {
+        scanner.useColumns(range.columns);
+        headerDone = true;
+      }
+      // Past the end of a non-final range there is more file: its last record must be whole.
+      const final = range ? range.final : true;
+      let carry: Buffer = buffers[1].subarray(0, 0);
+      let first = !headerDone;
       for (;;) {
         if (signal?.aborted) throw new EvaluationAborted();
         let bytesRead: number;
@@ -90,15 +167,15 @@ export class CsvSource implements SampleSource {
           start = 0;
           limit = chunk.length;
         }
-        const eof = bytesRead === 0;
+        const done = bytesRead === 0;
         // The other buffer's bytes have been copied out: read the next chunk into it now.
-        if (!eof) pending = handle.read(buffers[1 - which], RESERVE, CHUNK, null);
+        if (!done) pending = readNext(buffers[1 - which]);
         if (first) {
           if (limit - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) start += 3;
           first = false;
         }
         if (!headerDone) {
-          const rows = scanner.header(chunk, start, limit, eof);
+          const rows = scanner.header(chunk, start, limit, done);
           if (rows < 0) {
             // The header is not complete yet: keep all of it.
             carry = chunk.subarray(start, limit);
@@ -108,12 +185,14 @@ export class CsvSource implements SampleSource {
           start = rows;
           headerDone = true;
         }
-        const stop = scanner.rows(chunk, start, limit, eof);
-        if (eof) break;
+        const stop = scanner.rows(chunk, start, limit, done && final);
+        if (done) {
+          scanner.flushProgress();
+          return { lines: scanner.line - 1, complete: stop === limit };
+        }
         carry = chunk.subarray(stop, limit);
         which = 1 - which;
       }
-      scanner.flushProgress();
     } finally {
       // Never leave a read running on a closed handle (or its rejection unhandled).
       if (pending) await pending.catch(() => undefined);
@@ -121,6 +200,13 @@ export class CsvSource implements SampleSource {
     }
   }
 }
+
+const nullSink: SampleSink = {
+  zone: ZoneRules.utc,
+  metricId: () => -1,
+  add: () => undefined,
+  rowsRead: () => {},
+};
 
 /** The scanning state of one file. */
 class CsvScanner {
@@ -214,17 +300,27 @@ class CsvScanner {
       if (names.indexOf(column, at + 1) >= 0) this.fail(1, `column \`${column}\` appears twice in the header`);
       index[column] = at;
     }
-    this.timestampColumn = index.timestamp;
-    this.metricColumn = index.metric;
-    this.valueColumn = index.value;
-    this.lastColumn = Math.max(index.timestamp, index.metric, index.value);
-    this.roles = new Uint8Array(this.lastColumn + 1);
-    this.roles[index.timestamp] = ROLE_TIMESTAMP;
-    this.roles[index.metric] = ROLE_METRIC;
-    this.roles[index.value] = ROLE_VALUE;
-    this.columns = fields.length;
+    this.useColumns({ timestamp: index.timestamp, metric: index.metric, value: index.value, count: fields.length });
     this.line = 2;
     return p;
+  }
+
+  columnsOf(): CsvColumns {
+    return { timestamp: this.timestampColumn, metric: this.metricColumn, value: this.valueColumn, count: this.columns };
+  }
+
+  /** Columns known from the header read elsewhere (a part of the file); lines count from 1. */
+  useColumns(columns: CsvColumns): void {
+    this.timestampColumn = columns.timestamp;
+    this.metricColumn = columns.metric;
+    this.valueColumn = columns.value;
+    this.lastColumn = Math.max(columns.timestamp, columns.metric, columns.value);
+    this.roles = new Uint8Array(this.lastColumn + 1);
+    this.roles[columns.timestamp] = ROLE_TIMESTAMP;
+    this.roles[columns.metric] = ROLE_METRIC;
+    this.roles[columns.value] = ROLE_VALUE;
+    this.columns = columns.count;
+    this.line = 1;
   }
 
   /**

@@ -1,0 +1,205 @@
+// Reading one large CSV file on several cores: the file is cut into parts at line breaks,
+// the first part is evaluated in this thread and each other part by a worker thread
+// (worker.ts), each with an Evaluator of its own, and the gathered accumulators are merged
+// in file order into the main Evaluator. The result is
+// the sequential one (counts, minima, maxima and percentiles exactly; sums up to the order
+// of additions, far inside the 1e-9 tolerance).
+//
+// A cut may fall inside a quoted field that holds a line break. The part before the cut
+// then ends inside a record, which its worker reports; the parts are then discarded and the
+// file is read sequentially. Errors are trusted only from a part whose start is known to be
+// a record start, and are reported with the file's line numbers.
+import { existsSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Sla } from '../language/ast';
+import { EvaluationAborted, EvaluationError } from './errors';
+import { Evaluator, type EvaluatorState } from './evaluate';
+import { buildModel } from './model';
+import type { CsvRange, CsvSource } from './sources/csv';
+
+export interface PartJob {
+  sla: Sla;
+  at: number | undefined;
+  path: string;
+  name: string;
+  range: CsvRange;
+}
+
+export type PartMessage =
+  | { type: 'progress'; rows: number }
+  | { type: 'done'; state: EvaluatorState; lines: number; complete: boolean }
+  | { type: 'error'; reason: string; line: number | undefined }
+  | { type: 'failed'; reason: string };
+
+export interface ParallelOptions {
+  /** Parts (worker threads) per file; default: the cores available, at most 4. Below 2: no parallel reading. */
+  workers?: number;
+  /** Files smaller than this are read sequentially; default 32 MiB. */
+  minBytes?: number;
+  /** Told how each CSV file was read: in how many parts, or why not in parts (for tests and benchmarks). */
+  onRead?(file: string, parts: number, whyNot?: string): void;
+}
+
+const DEFAULT_MIN_BYTES = 32 << 20;
+
+/** The worker script: dist/evaluation-worker.js next to a bundle, worker.ts next to the sources. */
+function workerScript(): URL | undefined {
+  const here = import.meta.url;
+  if (!here) return undefined;
+  const url = /\.[cm]?ts$/.test(here) ? new URL('./worker.ts', here) : new URL('./evaluation-worker.js', here);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/**
+ * Reads a CSV file in parallel parts into `evaluator`. Returns false, having changed
+ * nothing, when the file is not worth it, no worker script is available, or a cut fell
+ * inside a record: the caller then reads the file itself.
+ */
+export async function readCsvInParallel(
+  source: CsvSource,
+  evaluator: Evaluator,
+  sla: Sla,
+  at: number | undefined,
+  options: ParallelOptions,
+  progress: (rows: number) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const outcome = await readInParts(source, evaluator, sla, at, options, progress, signal);
+  if (typeof outcome === 'number') options.onRead?.(source.name, outcome);
+  else options.onRead?.(source.name, 1, outcome);
+  return typeof outcome === 'number';
+}
+
+/** The number of parts the file was read in, or why it was not read in parts. */
+async function readInParts(
+  source: CsvSource,
+  evaluator: Evaluator,
+  sla: Sla,
+  at: number | undefined,
+  options: ParallelOptions,
+  progress: (rows: number) => void,
+  signal?: AbortSignal,
+): Promise<number | string> {
+  const parts = Math.floor(options.workers ?? Math.min(availableParallelism(), 4));
+  if (parts < 2) return 'one worker';
+  const script = workerScript();
+  if (!script) return 'no worker script';
+  let size: number;
+  try {
+    size = (await stat(source.path)).size;
+  } catch {
+    return 'no size';
+  }
+  if (size < (options.minBytes ?? DEFAULT_MIN_BYTES)) return 'small file';
+
+  const { columns, rowsStart } = await source.header();
+  const cuts = await cutPoints(source.path, rowsStart, size, parts);
+  if (!cuts) return 'no cut points';
+  const ranges: CsvRange[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    ranges.push({ start: i === 0 ? 0 : cuts[i], end: cuts[i + 1], final: i + 2 === cuts.length, columns: i === 0 ? undefined : columns });
+  }
+
+  const rows = new Array<number>(ranges.length).fill(0);
+  const workers: Worker[] = [];
+  const outcomes: Promise<PartMessage>[] = [];
+  try {
+    // The first part is read here, the others by worker threads.
+    for (let i = 1; i < ranges.length; i++) {
+      const job: PartJob = { sla, at, path: source.path, name: source.name, range: ranges[i] };
+      let worker: Worker;
+      try {
+        worker = new Worker(script, { workerData: job });
+      } catch (e) {
+        return `no worker: ${(e as Error).message}`; // the AST could not be cloned, or threads are unavailable
+      }
+      workers.push(worker);
+      outcomes.push(
+        new Promise<PartMessage>((resolve) => {
+          worker.on('message', (m: PartMessage) => {
+            if (m.type === 'progress') {
+              rows[i] = m.rows;
+              progress(rows.reduce((a, b) => a + b, 0));
+            } else {
+              resolve(m);
+            }
+          });
+          worker.on('error', (e) => resolve({ type: 'failed', reason: e.message }));
+          worker.on('exit', () => resolve({ type: 'failed', reason: 'the worker stopped' }));
+        }),
+      );
+    }
+    outcomes.unshift(
+      readPartHere(source, ranges[0], sla, at, signal, (r) => {
+        rows[0] = r;
+        progress(rows.reduce((a, b) => a + b, 0));
+      }),
+    );
+    const aborted = new Promise<'aborted'>((resolve) => {
+      if (signal?.aborted) resolve('aborted');
+      signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    const results = await Promise.race([Promise.all(outcomes), aborted]);
+    if (results === 'aborted') throw new EvaluationAborted();
+
+    // In file order: a part's start is a record start when every earlier part ended whole.
+    let linesBefore = 0;
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i];
+      if (r.type === 'failed' || r.type === 'progress') return `a worker failed: ${r.type === 'failed' ? r.reason : ''}`;
+      if (r.type === 'error') {
+        throw new EvaluationError(r.reason, source.name, r.line === undefined ? undefined : linesBefore + r.line);
+      }
+      if (!r.complete && !ranges[i].final) return 'a cut fell inside a record';
+      linesBefore += r.lines;
+    }
+    for (const r of results) if (r.type === 'done') evaluator.merge(r.state);
+    return ranges.length;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Reads a part in this thread, into an Evaluator of its own (merged with the others later). */
+async function readPartHere(
+  source: CsvSource,
+  range: CsvRange,
+  sla: Sla,
+  at: number | undefined,
+  signal: AbortSignal | undefined,
+  progress: (rows: number) => void,
+): Promise<PartMessage> {
+  const evaluator = new Evaluator(buildModel(sla), at, progress);
+  try {
+    const { lines, complete } = await source.readRange(evaluator, range, signal);
+    return { type: 'done', state: evaluator.exportState(), lines, complete };
+  } catch (e) {
+    if (e instanceof EvaluationError) return { type: 'error', reason: e.reason, line: e.line };
+    throw e;
+  }
+}
+
+/** Offsets cutting [rowsStart, size) into about equal parts, each just after a line break; undefined when a part would be empty. */
+async function cutPoints(path: string, rowsStart: number, size: number, parts: number): Promise<number[] | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const cuts = [rowsStart];
+    const window = Buffer.allocUnsafe(1 << 20);
+    for (let k = 1; k < parts; k++) {
+      const at = Math.max(cuts[cuts.length - 1], rowsStart + Math.floor(((size - rowsStart) * k) / parts));
+      const { bytesRead } = await handle.read(window, 0, window.length, at);
+      const newline = window.subarray(0, bytesRead).indexOf(0x0a);
+      if (newline < 0) return undefined;
+      const cut = at + newline + 1;
+      if (cut <= cuts[cuts.length - 1] || cut >= size) return undefined;
+      cuts.push(cut);
+    }
+    cuts.push(size);
+    return cuts;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,88 @@
+// Reading a large CSV file in parts on worker threads must give the sequential result:
+// same periods, counts and percentiles, sums equal within rounding, errors on the file's
+// line numbers, and a safe fallback when a cut falls inside a quoted field.
+import * as assert from 'node:assert/strict';
+import { evaluateFiles, type EvaluateOptions, type Report } from '../../server/src/evaluation/index';
+import { contract, tempFile } from './helpers';
+
+const TEXT = contract(`
+  timezone "Europe/Berlin"
+  schedule office { mon..fri 08:00-18:00 }
+  maintenance lunch { every daily 12:00-13:00 }
+  indicator probe { kind availability metric "up" }
+  indicator api { kind latency metric "lat" }
+  indicator requests { kind availability ratio good "ok" total "all" }
+  objective uptime { indicator probe target >= 99.5% window calendar week during office excluding lunch }
+  objective latency { indicator api target p95 <= 300ms window calendar day }
+  objective delivered { indicator requests target >= 99% window calendar month }
+  objective recent { indicator api target p50 <= 300ms window rolling 2d }`);
+
+/** n rows over October 2026: probes, latencies and request counts, interleaved. */
+function data(n: number, row: (i: number, t: string) => string = () => ''): string {
+  const lines = ['timestamp,metric,value,label'];
+  for (let i = 0; i < n; i++) {
+    const t = new Date(Date.UTC(2026, 9, 1) + i * 97_000).toISOString();
+    const special = row(i, t);
+    if (special) lines.push(special);
+    else if (i % 4 === 0) lines.push(`${t},up,${i % 53 === 0 ? 0 : 1},eu`);
+    else if (i % 4 === 1) lines.push(`${t},lat,${(i * 7919) % 600}.${i % 10},eu`);
+    else if (i % 4 === 2) lines.push(`${t},all,${100 + (i % 7)},eu`);
+    else lines.push(`${t},ok,${99 + (i % 7)},eu`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The report read on one thread and on three, and how the second read went (parts, or why not). */
+async function both(file: string, options: EvaluateOptions = {}): Promise<[Report, Report, number | string]> {
+  const sequential = await evaluateFiles(TEXT, 'c.sla', [file], { ...options, parallel: { workers: 0 } });
+  let how: number | string = 'not told';
+  const parallel = await evaluateFiles(TEXT, 'c.sla', [file], {
+    ...options,
+    parallel: { workers: 3, minBytes: 0, onRead: (_file, parts, whyNot) => (how = whyNot ?? parts) },
+  });
+  assert.equal(parallel.rows, sequential.rows);
+  return [sequential.report, parallel.report, how];
+}
+
+/** Equal reports, `attained` within a relative 1e-12 (sums added in another order). */
+function assertSameReport(a: Report, b: Report): void {
+  const strip = (r: Report) =>
+    JSON.parse(JSON.stringify(r, (key, value) => (key === 'attained' && typeof value === 'number' ? Number(value.toPrecision(12)) : value)));
+  assert.deepEqual(strip(b), strip(a));
+}
+
+describe('evaluation: one large CSV file on several threads', () => {
+  it('gives the sequential report: periods, counts, percentiles, ratios, rolling windows, explanations', async () => {
+    const file = tempFile('m.csv', data(24_000));
+    const [sequential, parallel, how] = await both(file, { explain: true });
+    assert.equal(how, 3);
+    assert.ok(sequential.objectives.every((o) => o.results.length > 0));
+    assert.ok(sequential.objectives[0].results.some((r) => r.explain!.outsideSchedule > 0 && r.explain!.inMaintenance > 0));
+    assertSameReport(sequential, parallel);
+  });
+
+  it('falls back to one thread when a cut falls inside a quoted field, with the same result', async () => {
+    // Every row's label is a quoted field of many lines: cuts land inside them.
+    const file = tempFile('q.csv', data(6_000, (i, t) => `${t},lat,${i % 500},"${'line\n'.repeat(40)}"`));
+    const [sequential, parallel, how] = await both(file);
+    assert.equal(how, 'a cut fell inside a record');
+    assert.equal(sequential.objectives[1].results.reduce((n, r) => n + r.samples, 0), 6_000);
+    assertSameReport(sequential, parallel);
+  });
+
+  it('reports the first bad row with the line number of the file', async () => {
+    // Bad rows in the second and the third of three parts: the earlier one is reported.
+    const bad = (i: number, t: string) => (i === 12_000 ? `${t},lat,fast,eu` : i === 20_000 ? `${t},up,2,eu` : '');
+    const file = tempFile('bad.csv', data(24_000, bad));
+    for (const workers of [0, 3]) {
+      let fellBack = false;
+      await assert.rejects(
+        evaluateFiles(TEXT, 'c.sla', [file], { parallel: { workers, minBytes: 0, onRead: () => (fellBack = true) } }),
+        // Row i is on line i + 2 (the header is line 1).
+        (e: Error) => e.message === `${file}:12002: value "fast" is not a number`,
+      );
+      // With three workers the error came from the parts, not from a sequential retry.
+      assert.equal(fellBack, workers === 0);
+    }
+  });
+});
