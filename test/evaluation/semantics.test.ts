@@ -240,6 +240,17 @@ describe('evaluation: attained values', () => {
     assert.equal(results(await evaluateCsv(latency('p95 < 500ms'), values([500])), 'o')[0].status, 'breached');
   });
 
+  it('aggregates throughput in its unit, converting rps and rpm', async () => {
+    const text = contract(`
+  indicator rate { kind throughput metric "rpm" unit rpm }
+  objective o { indicator rate target avg >= 2rps window calendar month }`);
+    // avg of 100 and 130 rpm is 115 rpm; 2 rps is 120 rpm → breached. 1.9rps = 114 rpm → met.
+    const csv = rows('rpm', [[at(0), 100], [at(1), 130]]);
+    const [r] = results(await evaluateCsv(text, csv), 'o');
+    assert.deepEqual([r.attained, r.status], [115, 'breached']);
+    assert.equal(results(await evaluateCsv(text.replace('2rps', '1.9rps'), csv), 'o')[0].status, 'met');
+  });
+
   it('takes 100 × the mean of availability values, which must lie in [0, 1]', async () => {
     const text = contract(`
   indicator probe { kind availability metric "up" }

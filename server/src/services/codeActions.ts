@@ -7,6 +7,7 @@
 //   add it;
 // - SLA304: sort the tier ladder so that credits rise with severity.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { EXAMPLE_TARGET } from '../language/vocabulary';
 import type { Compensation, KindName, Objective, Quantity, Range, Sla, Tier } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { lookup, scopeAt, type SlaScope } from '../language/scope';
@@ -97,18 +98,8 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
 
 // --- placeholders ---------------------------------------------------------------------------
 
-const TARGET_PLACEHOLDER: Readonly<Record<KindName, string>> = {
-  availability: 'target >= 99.9%',
-  error_rate: 'target <= 0.1%',
-  latency: 'target p95 <= 500ms',
-  response_time: 'target p95 <= 500ms',
-  recovery_time: 'target p90 <= 4h',
-  resolution_time: 'target p90 <= 1d',
-  throughput: 'target avg >= 100rps',
-};
-
 function missingLine(code: string, objective: Objective, scope: SlaScope): string {
-  if (code === 'SLA200') return TARGET_PLACEHOLDER[kindOf(indicatorOf(scope, objective)) ?? 'availability'];
+  if (code === 'SLA200') return EXAMPLE_TARGET[kindOf(indicatorOf(scope, objective)) ?? 'availability'];
   if (code === 'SLA204') return 'window calendar month';
   // An indicator no objective uses yet, else the first one, else a name to replace.
   const indicators = [...scope.definitions.values()].filter((d) => d.sort === 'indicator').map((d) => d.name);

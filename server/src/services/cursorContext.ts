@@ -7,25 +7,16 @@ import type { Range } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { isReservedWord, tokenEnd } from '../language/lexer';
 import type { BlockKind } from './keywords';
+import { BLOCK_ITEM_KEYWORDS } from '../language/vocabulary';
+import { DAY_NAMES } from '../language/ast';
 import { lineIndexOf } from './text';
 
 /** The keywords (and fixed words) that start an item in each block. */
 export const ITEM_KEYWORDS: Readonly<Record<BlockKind, readonly string[]>> = {
   file: ['sla'],
-  sla: [
-    'version', 'provider', 'customer', 'effective', 'timezone', 'fee',
-    'service', 'schedule', 'maintenance', 'indicator', 'objective', 'compensation',
-    'credits', 'responsibilities', 'support', 'reporting', 'review',
-  ],
-  service: ['description', 'includes', 'excludes'],
-  schedule: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends', 'holidays'],
-  maintenance: ['every', 'on', 'notice'],
-  indicator: ['kind', 'metric', 'ratio', 'unit', 'description'],
-  objective: ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'],
-  compensation: ['below', 'above'],
-  credits: ['cap', 'claim', 'remedy'],
-  responsibilities: ['provider', 'customer'],
-  support: ['hours', 'severity'],
+  ...BLOCK_ITEM_KEYWORDS,
+  // A schedule line starts with its days.
+  schedule: [...DAY_NAMES, 'daily', 'weekdays', 'weekends', 'holidays'],
 };
 
 /** The block a `{` opens, by the first word of its header, in the block it appears in. */

@@ -36,6 +36,7 @@ import {
   type WindowSpec,
 } from './budget';
 import { keywordMarkdown, type BlockKind } from './keywords';
+import { BLOCK_OF_NODE_TYPE } from '../language/vocabulary';
 import { compensationsFor, contains, duringOf, indicatorOf, kindOf, nodePathAt, objectiveOf, scheduleNamed, targetOf, windowOf } from './nodes';
 import { scheduleToWeekly } from './schedules';
 import { lineIndexOf } from './text';
@@ -106,20 +107,8 @@ function blockOf(path: { type: string }[]): BlockKind {
   const item = path[1];
   if (!item) return path[0] ? 'sla' : 'file';
   // Header words (`indicator probe {`) fall back to their sla meaning in keywordDoc.
-  return ITEM_BLOCK[item.type] ?? 'sla';
+  return BLOCK_OF_NODE_TYPE[item.type] ?? 'sla';
 }
-
-const ITEM_BLOCK: Record<string, BlockKind> = {
-  Service: 'service',
-  Schedule: 'schedule',
-  Maintenance: 'maintenance',
-  Indicator: 'indicator',
-  Objective: 'objective',
-  Compensation: 'compensation',
-  Credits: 'credits',
-  Responsibilities: 'responsibilities',
-  Support: 'support',
-};
 
 /** The keyword or fixed word under the cursor, explained. */
 function wordDoc(token: IToken, block: BlockKind): string | undefined {

@@ -9,19 +9,8 @@ export interface KeywordDoc {
   example: string;
 }
 
-/** The block a word is read in: `file` (top level) or the keyword that opened the block. */
-export type BlockKind =
-  | 'file'
-  | 'sla'
-  | 'service'
-  | 'schedule'
-  | 'maintenance'
-  | 'indicator'
-  | 'objective'
-  | 'compensation'
-  | 'credits'
-  | 'responsibilities'
-  | 'support';
+export type { BlockKind } from '../language/vocabulary';
+import type { BlockKind } from '../language/vocabulary';
 
 const DOCS: Record<string, KeywordDoc> = {
   sla: { summary: 'A service level agreement: its parties, services, indicators, objectives and compensation.', example: 'sla LanyingIM "蓝莺IM 企业级聊天云服务" { … }' },

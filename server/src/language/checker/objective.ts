@@ -7,17 +7,7 @@ import type { CheckContext, ObjectiveFacts } from './context';
 import { blockNameRange, formatQuantity } from './describe';
 import { kindUnitsPhrase } from './indicator';
 import type { CheckTable } from './registry';
-
-/** A typical target line for a kind, for "add a line like …" messages. */
-const EXAMPLE_TARGET: Readonly<Record<KindName, string>> = {
-  availability: 'target >= 99.9%',
-  error_rate: 'target <= 0.1%',
-  latency: 'target p95 <= 500ms',
-  response_time: 'target p95 <= 500ms',
-  recovery_time: 'target p90 <= 4h',
-  resolution_time: 'target p90 <= 1d',
-  throughput: 'target avg >= 100rps',
-};
+import { EXAMPLE_TARGET } from '../vocabulary';
 
 function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   if (ctx.incomplete(objective)) return;

@@ -21,42 +21,11 @@ import {
   tokenTypeName,
   UnitSuffix,
 } from '../lexer';
-
-/** The kind of block (or the file) a stray token was found in. */
-export type BlockKind =
-  | 'file'
-  | 'sla'
-  | 'service'
-  | 'schedule'
-  | 'maintenance'
-  | 'indicator'
-  | 'objective'
-  | 'compensation'
-  | 'credits'
-  | 'responsibilities'
-  | 'support';
+import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
 
 const quoted = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
-export const SLA_ITEM_KEYWORDS = [
-  'version', 'provider', 'customer', 'effective', 'timezone', 'fee', 'service', 'schedule',
-  'maintenance', 'indicator', 'objective', 'compensation', 'credits', 'responsibilities',
-  'support', 'reporting', 'review',
-] as const;
-
-/** Item keywords of each block, in the order messages list them. */
-export const BLOCK_ITEM_KEYWORDS: Record<Exclude<BlockKind, 'file'>, readonly string[]> = {
-  sla: SLA_ITEM_KEYWORDS,
-  service: ['description', 'includes', 'excludes'],
-  schedule: ['holidays'],
-  maintenance: ['every', 'on', 'notice'],
-  indicator: ['kind', 'metric', 'ratio', 'unit', 'description'],
-  objective: ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'],
-  compensation: ['below', 'above'],
-  credits: ['cap', 'claim', 'remedy'],
-  responsibilities: ['provider', 'customer'],
-  support: ['hours', 'severity'],
-};
+export { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
 
 const EXPECTED_IN_BLOCK: Record<BlockKind, string> = {
   file: '`sla`',

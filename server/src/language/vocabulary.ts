@@ -1,0 +1,63 @@
+// Facts about the grammar that several layers read: the blocks, the keywords that start
+// an item in each block, and a typical target per kind. The parser's messages, the
+// checker's hints, completion, hover and quick fixes all take them from here.
+import type { KindName } from './ast';
+
+/** The kind of block (or the file) a position or token is in. */
+export type BlockKind =
+  | 'file'
+  | 'sla'
+  | 'service'
+  | 'schedule'
+  | 'maintenance'
+  | 'indicator'
+  | 'objective'
+  | 'compensation'
+  | 'credits'
+  | 'responsibilities'
+  | 'support';
+
+export const SLA_ITEM_KEYWORDS = [
+  'version', 'provider', 'customer', 'effective', 'timezone', 'fee', 'service', 'schedule',
+  'maintenance', 'indicator', 'objective', 'compensation', 'credits', 'responsibilities',
+  'support', 'reporting', 'review',
+] as const;
+
+/** Item keywords of each block, in the order messages and completion list them. */
+export const BLOCK_ITEM_KEYWORDS: Readonly<Record<Exclude<BlockKind, 'file'>, readonly string[]>> = {
+  sla: SLA_ITEM_KEYWORDS,
+  service: ['description', 'includes', 'excludes'],
+  schedule: ['holidays'],
+  maintenance: ['every', 'on', 'notice'],
+  indicator: ['kind', 'metric', 'ratio', 'unit', 'description'],
+  objective: ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'],
+  compensation: ['below', 'above'],
+  credits: ['cap', 'claim', 'remedy'],
+  responsibilities: ['provider', 'customer'],
+  support: ['hours', 'severity'],
+};
+
+/** The block an AST block node opens. */
+export const BLOCK_OF_NODE_TYPE: Readonly<Record<string, Exclude<BlockKind, 'file'>>> = {
+  Sla: 'sla',
+  Service: 'service',
+  Schedule: 'schedule',
+  Maintenance: 'maintenance',
+  Indicator: 'indicator',
+  Objective: 'objective',
+  Compensation: 'compensation',
+  Credits: 'credits',
+  Responsibilities: 'responsibilities',
+  Support: 'support',
+};
+
+/** A typical target line for a kind: for "add a line like …" messages and quick fixes. */
+export const EXAMPLE_TARGET: Readonly<Record<KindName, string>> = {
+  availability: 'target >= 99.9%',
+  error_rate: 'target <= 0.1%',
+  latency: 'target p95 <= 500ms',
+  response_time: 'target p95 <= 500ms',
+  recovery_time: 'target p90 <= 4h',
+  resolution_time: 'target p90 <= 1d',
+  throughput: 'target avg >= 100rps',
+};
