@@ -5,8 +5,8 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times; returns each run's milliseconds. */
-export function timeRuns(fn: () => void, runs: number, warmup = 5): number[] {
+/** Runs `fn` `warmup` times untimed (the JIT needs a few dozen runs to settle; an editing session is past that after a few keystrokes), then `runs` times; returns each run's milliseconds. */
+export function timeRuns(fn: () => void, runs: number, warmup = 30): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
