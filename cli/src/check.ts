@@ -41,7 +41,8 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
       unreadable = true;
       continue;
     }
-    const diagnostics = analyze(text).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+    // Editors hide a byte order mark; columns must not count it either.
+    const diagnostics = analyze(text.replace(/^\uFEFF/, '')).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
     results.push({ file, diagnostics });
   }
 

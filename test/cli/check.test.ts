@@ -137,3 +137,11 @@ describe('sla check', () => {
     }
   });
 });
+
+describe('sla check positions', () => {
+  it('does not count a UTF-8 byte order mark as a column', () => {
+    const dir = tempTree({ 'bom.sla': '\uFEFF' + UNKNOWN_NAME.replace(/\n/g, '\r\n') });
+    const run = runCli(['check', 'bom.sla'], { cwd: dir });
+    assert.match(run.stdout, /^bom\.sla:6:32: error SLA101/m);
+  });
+});

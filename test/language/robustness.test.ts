@@ -141,3 +141,14 @@ describe('parser robustness', () => {
     for (const text of texts) parseSoundly(text);
   });
 });
+
+describe('syntax error limit', () => {
+  it('reports at most MAX_SYNTAX_ERRORS syntax errors and says how many more there are', async () => {
+    const { MAX_SYNTAX_ERRORS } = await import('../../server/src/language/parser');
+    const garbage = 'sla A {\n' + '  @@ ## $$\n'.repeat(500) + '}\n';
+    const { diagnostics } = parse(garbage);
+    assert.equal(diagnostics.length, MAX_SYNTAX_ERRORS);
+    assert.match(diagnostics[MAX_SYNTAX_ERRORS - 1].message, /\d+ more syntax errors after this one are not shown/);
+    assert.deepEqual(diagnostics.map((d) => d.range.start.line), [...diagnostics.map((d) => d.range.start.line)].sort((a, b) => a - b));
+  });
+});

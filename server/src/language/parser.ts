@@ -97,10 +97,28 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
   return {
     file,
-    diagnostics,
+    diagnostics: limitSyntaxErrors(diagnostics),
     tokens: lexed.tokens,
     comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
   };
+}
+
+/**
+ * Past this many syntax errors the text is not a contract (a binary file, a paste of
+ * prose): more would only flood the editor and the terminal, and cost time to show.
+ */
+export const MAX_SYNTAX_ERRORS = 100;
+
+function limitSyntaxErrors(sorted: Diagnostic[]): Diagnostic[] {
+  if (sorted.length <= MAX_SYNTAX_ERRORS) return sorted;
+  const kept = sorted.slice(0, MAX_SYNTAX_ERRORS);
+  const last = kept[kept.length - 1];
+  kept[kept.length - 1] = diagnostic(
+    last.code,
+    last.range,
+    `${last.message} (${sorted.length - MAX_SYNTAX_ERRORS + 1} more syntax errors after this one are not shown: fix the first ones)`,
+  );
+  return kept;
 }
 
 function unknownCharactersMessage(run: string): string {
