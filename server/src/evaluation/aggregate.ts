@@ -70,6 +70,18 @@ export class PeriodAccumulator {
     }
   }
 
+  /**
+   * `count` eligible values of the counted metric that add up to `sum`, as a source that
+   * aggregates (a Prometheus server) answers for an interval. Only for reductions that
+   * need nothing but the count and the sum (mean, ratio, avg): min, max and percentiles
+   * are read value by value.
+   */
+  addCountAndSum(count: number, sum: number): void {
+    if (this.block !== undefined) throw new Error('a percentile needs the values, not their sum');
+    this.count += count;
+    [this.sum, this.sumCompensation] = addCompensated(this.sum, this.sumCompensation, sum, 0);
+  }
+
   /** An eligible value of a ratio's numerator (good or bad) metric. */
   addNumerator(value: number): void {
     const sum = this.numerator;

@@ -1,26 +1,14 @@
 // How messages name blocks and clauses.
 import type { Range, Span } from '../ast';
 import type { Block } from './context';
+import { BLOCK_OF_NODE_TYPE } from '../vocabulary';
 
 /** "objective `uptime`", "sla `LanyingIM`", "credits". */
 export function describeBlock(block: Block): string {
-  const word = BLOCK_WORD[block.type];
+  const word = BLOCK_OF_NODE_TYPE[block.type];
   const name = 'name' in block ? block.name?.text : undefined;
   return name ? `${word} \`${name}\`` : word;
 }
-
-const BLOCK_WORD: Readonly<Record<Block['type'], string>> = {
-  Sla: 'sla',
-  Service: 'service',
-  Schedule: 'schedule',
-  Maintenance: 'maintenance',
-  Indicator: 'indicator',
-  Objective: 'objective',
-  Compensation: 'compensation',
-  Credits: 'credits',
-  Responsibilities: 'responsibilities',
-  Support: 'support',
-};
 
 /** Where to report something about a whole named block: its name, else its keyword. */
 export function blockNameRange(block: { name?: Span; keyword: Span }): Range {
