@@ -1,5 +1,7 @@
 // `sla evaluate CONTRACT --metrics FILE|DIR|GLOB… [--sla NAME] [--at TIME]
-// [--format text|json|markdown] [--explain]`: evaluates a contract against metric files.
+// [--format text|json|markdown] [--explain]`: evaluates a contract against metric files,
+// or against a live Prometheus server with `--prometheus URL` (token from
+// SLA_PROMETHEUS_TOKEN, `--prometheus-header`, `--timeout`, `--concurrency`).
 // Exit 0 when every result is met or no-data, 1 when any is breached, 2 on errors.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -7,21 +9,35 @@ import { Option, type Command } from 'commander';
 import {
   ContractError,
   EvaluationError,
-  evaluateFiles,
+  evaluateContract,
   formatDiagnostic,
   formatMarkdown,
   formatText,
   hasBreach,
+  type Source,
 } from '../../server/src/evaluation/index';
+import { PrometheusSource, parseHeader, parseTimeout } from '../../server/src/evaluation/prometheus/index';
 import type { Output } from './check';
 import { reason } from './inputs';
 
 export interface EvaluateCommandOptions {
-  metrics: string[];
+  metrics?: string[];
   sla?: string;
   at?: string;
   format?: 'text' | 'json' | 'markdown';
   explain?: boolean;
+  /** Base address of a Prometheus server (or Thanos, Mimir, VictoriaMetrics). */
+  prometheus?: string;
+  /** `Name: value` headers for every request to the server. */
+  prometheusHeader?: string[];
+  /** Per request: `30s`, `1500ms`, `2m` or seconds. */
+  timeout?: string;
+  /** Requests to the server at once. */
+  concurrency?: string;
+  /** Where calendar periods begin when the contract has no `effective` start (Prometheus only). */
+  from?: string;
+  /** false (`--no-push-down`): read every raw sample instead of letting Prometheus count and add up. */
+  pushDown?: boolean;
 }
 
 export interface EvaluateEnvironment {
@@ -29,6 +45,45 @@ export interface EvaluateEnvironment {
   progress?: boolean;
   /** Base for relative paths; default: the working directory. */
   cwd?: string;
+  /** Where SLA_PROMETHEUS_TOKEN is read; default: process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+/** The environment variable holding the bearer token for --prometheus. */
+export const TOKEN_VARIABLE = 'SLA_PROMETHEUS_TOKEN';
+
+/** The Prometheus source the options ask for, if any (throws EvaluationError on bad options). */
+function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>): Source | undefined {
+  if (options.prometheus === undefined) {
+    const stray = [
+      options.prometheusHeader?.length ? '--prometheus-header' : undefined,
+      options.timeout !== undefined ? '--timeout' : undefined,
+      options.concurrency !== undefined ? '--concurrency' : undefined,
+      options.from !== undefined ? '--from' : undefined,
+      options.pushDown === false ? '--no-push-down' : undefined,
+    ].filter((x) => x !== undefined);
+    if (stray.length > 0) throw new EvaluationError(`${stray.join(', ')} ${stray.length === 1 ? 'needs' : 'need'} --prometheus URL`);
+    return undefined;
+  }
+  const headers: Record<string, string> = {};
+  for (const h of options.prometheusHeader ?? []) {
+    const [name, value] = parseHeader(h);
+    headers[name] = value;
+  }
+  let concurrency: number | undefined;
+  if (options.concurrency !== undefined) {
+    concurrency = /^\s*\d+\s*$/.test(options.concurrency) ? Number(options.concurrency) : NaN;
+    if (!(concurrency >= 1)) throw new EvaluationError(`bad --concurrency ${JSON.stringify(options.concurrency)}: expected a whole number of at least 1`);
+  }
+  const token = env[TOKEN_VARIABLE]?.trim();
+  return new PrometheusSource({
+    url: options.prometheus,
+    token: token === '' ? undefined : token,
+    headers,
+    timeoutMs: options.timeout === undefined ? undefined : parseTimeout(options.timeout),
+    concurrency,
+    pushDown: options.pushDown,
+  });
 }
 
 /** Runs `sla evaluate` and returns its exit code; all output goes through `io`. */
@@ -47,9 +102,13 @@ export async function runEvaluate(
   }
   const progress = new Progress(io, env.progress ?? process.stderr.isTTY === true);
   try {
-    const { report } = await evaluateFiles(text, contractPath, options.metrics ?? [], {
+    const prometheus = prometheusSource(options, env.env ?? process.env);
+    const metrics = options.metrics ?? [];
+    if (metrics.length === 0 && !prometheus) throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
+    const { report } = await evaluateContract(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
       slaName: options.sla,
       at: options.at,
+      from: options.from,
       explain: options.explain,
       baseDir: env.cwd,
       onProgress: (rows) => progress.update(rows),
@@ -57,6 +116,7 @@ export async function runEvaluate(
       parallel: process.env.SLA_WORKERS ? { workers: Number(process.env.SLA_WORKERS) } : undefined,
     });
     progress.clear();
+    for (const warning of report.warnings ?? []) io.err(`sla evaluate: warning: ${warning}\n`);
     const format = options.format ?? 'text';
     if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
     else if (format === 'markdown') io.out(formatMarkdown(report));
@@ -111,15 +171,25 @@ function formatRate(rate: number): string {
   return rate.toFixed(0);
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 export function registerEvaluateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
   program
     .command('evaluate')
     .description('evaluate a contract against metrics; exit 1 when any objective is breached, 2 on errors')
     .argument('<contract>', 'the .sla contract file')
-    .requiredOption('-m, --metrics <paths...>', 'metric files (CSV or Prometheus JSON), directories or globs; repeatable')
+    .option('-m, --metrics <paths...>', 'metric files (CSV or Prometheus JSON), directories or globs; repeatable')
+    .option('--prometheus <url>', `a Prometheus server (or Thanos, Mimir, VictoriaMetrics) to query; metric strings are series selectors; bearer token from ${TOKEN_VARIABLE}`)
+    .option('--prometheus-header <header>', "a 'Name: value' header sent with every request; repeatable", collect)
+    .option('--timeout <duration>', 'per request to the server (30s, 1500ms, 2m; default 30s)')
+    .option('--concurrency <n>', 'requests to the server at once (default 4)')
+    .option('--from <time>', 'with --prometheus, where calendar periods begin when the contract has no effective start date')
+    .option('--no-push-down', 'with --prometheus, read every raw sample instead of letting the server count and add up (slower; for comparison)')
     .option('--sla <name>', 'the sla block to evaluate (default: the first in the file)')
-    .option('--at <time>', 'end of rolling windows (RFC 3339, local YYYY-MM-DD HH:MM[:SS], or Unix time); default: the latest sample')
+    .option('--at <time>', 'end of rolling windows (RFC 3339, local YYYY-MM-DD HH:MM[:SS], or Unix time); default: the latest sample, or now with --prometheus')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--explain', 'show, per result, the samples each rule left out, the tier applied and whether the cap cut the total')
+    .option('--explain', 'show, per result, the samples each rule left out, the tier applied and whether the cap cut the total; with --prometheus also the queries sent')
     .action(async (contract: string, options: EvaluateCommandOptions) => setExit(await runEvaluate(contract, options, io)));
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluateResult } from '../../server/src/lsp/protocol';
 import { EvaluateCommand, type EvaluateCommandOptions } from './evaluate/evaluateCommand';
+import { setPrometheusToken } from './evaluate/prometheusSource';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { ReportPanel, type ReportEntry } from './reportPanel';
 
@@ -11,6 +12,7 @@ export const COMMANDS = {
   evaluateContract: 'sla.evaluateContract',
   restartServer: 'sla.restartServer',
   showOutput: 'sla.showOutput',
+  setPrometheusToken: 'sla.setPrometheusToken',
 } as const;
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`). */
@@ -39,7 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
 
   const reports = new Map<string, ReportEntry>();
   const panel = new ReportPanel(context.extensionUri, (entry) =>
-    vscode.commands.executeCommand(COMMANDS.evaluateContract, entry.uri, { metrics: [...entry.metricFiles], sla: entry.sla }),
+    vscode.commands.executeCommand(COMMANDS.evaluateContract, entry.uri, {
+      metrics: [...entry.metricFiles],
+      sla: entry.sla,
+      prometheus: entry.prometheus,
+    }),
   );
   context.subscriptions.push(panel);
 
@@ -47,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     client: () => current,
     ready: () => starting,
     state: context.workspaceState,
+    secrets: context.secrets,
     output,
     panel,
     remember: (entry) => reports.set(entry.uri.toString(), entry),
@@ -55,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.evaluateContract, (first?: unknown, second?: unknown) => evaluate.run(first, second)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.setPrometheusToken, () => setPrometheusToken(context.secrets)),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       output.appendLine('[client] restarting the language server');
       const old = current;

@@ -15,6 +15,8 @@ export interface ReportEntry {
   result: EvaluateResult;
   metricFiles: readonly string[];
   sla: string | undefined;
+  /** The Prometheus server evaluated against, instead of metric files. */
+  prometheus?: string;
 }
 
 type WebviewCommand = 'evaluateAgain' | 'copyMarkdown' | 'openMarkdown';
@@ -68,7 +70,7 @@ export class ReportPanel implements vscode.Disposable {
     this.html = buildReportHtml({
       result: entry.result,
       contractLabel: vscode.workspace.asRelativePath(entry.uri, false),
-      metricFiles: entry.metricFiles.map(displayPath),
+      metricFiles: entry.prometheus !== undefined ? [`Prometheus at ${entry.prometheus}`] : entry.metricFiles.map(displayPath),
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       styleUri: media('report.css'),

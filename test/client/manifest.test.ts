@@ -15,7 +15,7 @@ describe('client manifest (package.json)', () => {
     const source = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
     const registered = [...(/COMMANDS = \{([^}]*)\}/s.exec(source)?.[1] ?? '').matchAll(/'(sla\.[A-Za-z]+)'/g)].map((m) => m[1]).sort();
     const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(declared, ['sla.evaluateContract', 'sla.restartServer', 'sla.showOutput']);
+    assert.deepEqual(declared, ['sla.evaluateContract', 'sla.restartServer', 'sla.setPrometheusToken', 'sla.showOutput']);
     assert.deepEqual(registered, declared);
     for (const c of contributes.commands) assert.equal(c.category, 'SLA');
     for (const [menu, items] of Object.entries(contributes.menus) as [string, { command: string }[]][]) {
@@ -58,12 +58,14 @@ describe('client manifest (package.json)', () => {
     const trust = pkg.capabilities.untrustedWorkspaces;
     assert.equal(trust.supported, 'limited');
     assert.ok(trust.description.length > 20);
-    assert.deepEqual(trust.restrictedConfigurations, ['sla.metrics']);
+    assert.deepEqual(trust.restrictedConfigurations, ['sla.metrics', 'sla.prometheus.url']);
     const props = contributes.configuration.properties;
     for (const key of ['sla.validate.onType', 'sla.metrics', 'sla.trace.server', 'sla.evaluate.at', 'sla.evaluate.explain']) {
       assert.ok(props[key], key);
     }
     assert.equal(props['sla.metrics'].scope, 'resource');
+    // A workspace may point at a server only when trusted: the user's token is sent there.
+    assert.equal(props['sla.prometheus.url'].scope, 'machine-overridable');
     assert.deepEqual(props['sla.trace.server'].enum, ['off', 'messages', 'verbose']);
     assert.ok(pkg.activationEvents.includes('onLanguage:sla'));
   });

@@ -7,6 +7,7 @@ import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-langua
 import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from '../../../server/src/lsp/protocol';
 import type { ReportEntry, ReportPanel } from '../reportPanel';
 import { pickMetricFiles, type MetricChoice } from './pickMetrics';
+import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
 
 /** Options a caller (code lens, report panel, extension-host test) may pass as the 2nd argument. */
 export interface EvaluateCommandOptions {
@@ -16,6 +17,8 @@ export interface EvaluateCommandOptions {
   sla?: string;
   /** Ask for metric files even when `sla.metrics` or remembered files exist. */
   chooseFiles?: boolean;
+  /** Query this Prometheus server instead of reading metric files (no prompt). */
+  prometheus?: string;
   /** Show the report webview (default true). */
   showReport?: boolean;
 }
@@ -25,6 +28,8 @@ export interface EvaluateDependencies {
   /** Resolves once the language client is running. */
   ready: () => Promise<void>;
   state: vscode.Memento;
+  /** Where the Prometheus token is kept. */
+  secrets: vscode.SecretStorage;
   output: vscode.OutputChannel;
   panel: ReportPanel;
   /** Called with every successful evaluation. */
@@ -55,6 +60,7 @@ function commandOptions(first: unknown, second: unknown): EvaluateCommandOptions
     if (typeof source.sla === 'string' && source.sla !== '') options.sla = source.sla;
     if (Array.isArray(source.metrics) && source.metrics.every((m) => typeof m === 'string')) options.metrics = source.metrics;
     if (typeof source.chooseFiles === 'boolean') options.chooseFiles = source.chooseFiles;
+    if (typeof source.prometheus === 'string' && source.prometheus !== '') options.prometheus = source.prometheus;
     if (typeof source.showReport === 'boolean') options.showReport = source.showReport;
   };
   if (first && typeof first === 'object' && !(first instanceof vscode.Uri)) take(first as Record<string, unknown>);
@@ -118,8 +124,21 @@ export class EvaluateCommand {
       sla = picked ?? undefined;
     }
 
+    // Prometheus when asked for, or when a server is configured and the user picks it.
+    let prometheus = options.metrics && options.metrics.length > 0 ? undefined : options.prometheus;
+    if (prometheus === undefined && !(options.metrics && options.metrics.length > 0) && !options.chooseFiles) {
+      const url = configuredPrometheusUrl(uri);
+      if (url) {
+        const source = await pickSource(url, path.basename(uri.path), this.deps.state);
+        if (!source) return undefined;
+        if (source === 'prometheus') prometheus = url;
+      }
+    }
+
     let choice: MetricChoice | undefined;
-    if (options.metrics && options.metrics.length > 0) {
+    if (prometheus !== undefined) {
+      choice = { files: [], source: 'argument' };
+    } else if (options.metrics && options.metrics.length > 0) {
       choice = { files: options.metrics.map((m) => path.resolve(baseDir, m)), source: 'argument' };
     } else {
       choice = await pickMetricFiles(uri, folder?.uri.fsPath, { state: this.deps.state, log: (m) => this.log(m) }, options.chooseFiles);
@@ -136,8 +155,13 @@ export class EvaluateCommand {
       at: at === '' ? undefined : at,
       explain: settings.get<boolean>('evaluate.explain', false),
     };
+    if (prometheus !== undefined) params.prometheus = await prometheusParams(prometheus, this.deps.secrets);
     const name = path.basename(uri.path);
-    this.log(`${name}${sla ? ` (sla ${sla})` : ''} with ${choice.files.length} metric file(s) from ${choice.source}: ${choice.files.join(', ')}`);
+    this.log(
+      prometheus !== undefined
+        ? `${name}${sla ? ` (sla ${sla})` : ''} with Prometheus at ${prometheus}${params.prometheus?.token ? ' (with a token)' : ''}`
+        : `${name}${sla ? ` (sla ${sla})` : ''} with ${choice.files.length} metric file(s) from ${choice.source}: ${choice.files.join(', ')}`,
+    );
 
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `SLA: evaluating ${name}`, cancellable: true },
@@ -154,7 +178,14 @@ export class EvaluateCommand {
             return undefined;
           }
           this.log(`${name}: ${result.rows} rows in ${result.millis} ms`);
-          const entry: ReportEntry = { uri, result, metricFiles: choice.files, sla };
+          const warnings = (result.report as { warnings?: unknown }).warnings;
+          if (Array.isArray(warnings)) {
+            for (const w of warnings) this.log(`${name}: warning: ${String(w)}`);
+            if (warnings.length > 0) {
+              void vscode.window.showWarningMessage(`SLA: ${name}: ${String(warnings[0])}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in the output)` : ''}`);
+            }
+          }
+          const entry: ReportEntry = { uri, result, metricFiles: choice.files, sla, prometheus };
           this.deps.remember(entry);
           if (options.showReport !== false) this.deps.panel.show(entry);
           vscode.window.setStatusBarMessage(`SLA: ${name} evaluated (${result.rows} rows in ${result.millis} ms)`, 5000);
@@ -166,16 +197,18 @@ export class EvaluateCommand {
           }
           const message = errorMessage(error);
           this.log(`${name}: failed: ${message}`);
-          void this.showFailure(uri, name, message, sla);
+          void this.showFailure(uri, name, message, sla, prometheus);
           return undefined;
         }
       },
     );
   }
 
-  private async showFailure(uri: vscode.Uri, name: string, message: string, sla: string | undefined): Promise<void> {
-    const answer = await vscode.window.showErrorMessage(`SLA: evaluation of ${name} failed: ${message}`, 'Show Output', 'Choose Metric Files…');
+  private async showFailure(uri: vscode.Uri, name: string, message: string, sla: string | undefined, prometheus: string | undefined): Promise<void> {
+    const actions = prometheus !== undefined ? ['Show Output', 'Set Prometheus Token…', 'Choose Metric Files…'] : ['Show Output', 'Choose Metric Files…'];
+    const answer = await vscode.window.showErrorMessage(`SLA: evaluation of ${name} failed: ${message}`, ...actions);
     if (answer === 'Show Output') this.deps.output.show(true);
+    if (answer === 'Set Prometheus Token…') await vscode.commands.executeCommand('sla.setPrometheusToken');
     if (answer === 'Choose Metric Files…') {
       await vscode.commands.executeCommand('sla.evaluateContract', uri, { sla, chooseFiles: true });
     }

@@ -4,13 +4,14 @@
 import type { Sla } from '../language/ast';
 import { PeriodAccumulator, type AccumulatorState } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
-import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE } from './eligibility';
+import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
 import { readCsvInParallel, type ParallelOptions } from './parallel';
 import { CalendarPeriods } from './periods';
-import type { ObjectiveReport, Report, ResultReport } from './report';
+import type { ObjectiveReport, QueryLogReport, Report, ResultReport } from './report';
 import { CsvSource } from './sources/csv';
+import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
 import type { SampleSink, SampleSource } from './sources/index';
 import { TimestampReader } from './timestamps';
 import type { ZoneRules } from './timezone';
@@ -31,7 +32,17 @@ export interface EvaluateOptions {
   baseDir?: string;
   /** Reading large CSV files on several cores (tests and benchmarks tune it; `{ workers: 0 }` turns it off). */
   parallel?: ParallelOptions;
+  /**
+   * Interval sources (a Prometheus server) only: where calendar periods start when the
+   * contract has no `effective` start date (same forms as `at`).
+   */
+  from?: string | number;
+  /** The current time (epoch ms) for interval sources: the default `at` and the end of open-ended contracts. Default: Date.now(). */
+  now?: number;
 }
+
+/** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
+export type Source = SampleSource | IntervalSource;
 
 /** An Evaluator's gathered data as plain, structured-cloneable data. */
 export interface EvaluatorState {
@@ -51,22 +62,28 @@ export interface HeldState {
   tags: Uint8Array;
 }
 
-const VALUE = 0;
-const NUMERATOR = 1;
-const TOTAL = 2;
-type Role = typeof VALUE | typeof NUMERATOR | typeof TOTAL;
+/** What a metric is to an objective: its values, a ratio's numerator (good or bad), a ratio's total. */
+export const VALUE = 0;
+export const NUMERATOR = 1;
+export const TOTAL = 2;
+export type Role = typeof VALUE | typeof NUMERATOR | typeof TOTAL;
 
 /** Evaluates one `sla` block of a contract with no error diagnostics against sample sources. */
 export async function evaluate(
   sla: Sla,
-  sources: readonly SampleSource[],
+  sources: readonly Source[],
   options: EvaluateOptions = {},
 ): Promise<{ report: Report; rows: number }> {
   const model = buildModel(sla);
-  const at = options.at === undefined ? undefined : readAt(options.at, model.zone);
+  const queried = sources.filter(isIntervalSource);
+  const now = options.now ?? Date.now();
+  let at = options.at === undefined ? undefined : readAt(options.at, model.zone);
+  // A server has no "latest sample read": rolling windows then end now (documented).
+  if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress);
   for (const source of sources) {
     if (options.signal?.aborted) throw new EvaluationAborted();
+    if (isIntervalSource(source)) continue;
     // A large CSV file is read in parts on several cores when it can be (else sequentially).
     if (
       source instanceof CsvSource &&
@@ -84,27 +101,37 @@ export async function evaluate(
     }
     await source.read(evaluator, options.signal);
   }
+  if (queried.length > 0) {
+    const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
+    for (const source of queried) {
+      await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
+    }
+  }
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
 }
 
 function readAt(at: string | number, zone: ZoneRules): number {
+  return readTime(at, zone, '--at');
+}
+
+function readTime(at: string | number, zone: ZoneRules, option: string): number {
   if (typeof at === 'number') {
-    if (!Number.isFinite(at)) throw new EvaluationError(`bad --at value ${at}`);
+    if (!Number.isFinite(at)) throw new EvaluationError(`bad ${option} value ${at}`);
     return at;
   }
   const t = new TimestampReader(zone).readString(at);
   if (Number.isNaN(t)) {
     throw new EvaluationError(
-      `bad --at value ${JSON.stringify(at)}: expected RFC 3339 (2026-10-31T23:59:59+08:00), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`,
+      `bad ${option} value ${JSON.stringify(at)}: expected RFC 3339 (2026-10-31T23:59:59+08:00), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`,
     );
   }
   return t;
 }
 
 /** The per-objective state: eligibility, periods, accumulators. */
-class ObjectiveRun {
+export class ObjectiveRun {
   readonly model: ObjectiveModel;
-  private readonly eligibility: Eligibility;
+  readonly eligibility: Eligibility;
   private readonly periods: CalendarPeriods | undefined;
   private readonly keepValues: boolean;
   private readonly byStart = new Map<number, PeriodAccumulator>();
@@ -146,6 +173,46 @@ class ObjectiveRun {
       return;
     }
     record(acc, role, cls, value);
+  }
+
+  /**
+   * What an interval source counted in one interval that lies wholly in one class and one
+   * period or window: `count` samples of the role's metric adding up to `sum`, at instants
+   * from `t` on. Recorded as `count` calls of `add` would be.
+   */
+  addCounted(role: Role, cls: InstantClass, t: number, count: number, sum: number): void {
+    if (count === 0) return;
+    const acc = this.accumulatorAt(t);
+    if (acc === undefined) return;
+    const counted = role !== NUMERATOR;
+    if (cls === OUTSIDE_EFFECTIVE) {
+      if (counted) acc.outsideEffective += count;
+      return;
+    }
+    acc.seen = true;
+    if (cls !== ELIGIBLE) {
+      if (counted) {
+        if (cls === OUTSIDE_SCHEDULE) acc.outsideSchedule += count;
+        else acc.inMaintenance += count;
+      }
+      return;
+    }
+    if (role === NUMERATOR) acc.addNumerator(sum);
+    else acc.addCountAndSum(count, sum);
+  }
+
+  /** Lists the period holding t: an interval source found a sample of the indicator's metrics in it inside the effective dates. */
+  markSeen(t: number): void {
+    const acc = this.accumulatorAt(t);
+    if (acc !== undefined) acc.seen = true;
+  }
+
+  /** The accumulator of the period or rolling window holding t (made when needed); undefined outside the rolling window. */
+  private accumulatorAt(t: number): PeriodAccumulator | undefined {
+    const periods = this.periods;
+    if (periods !== undefined) return t >= periods.start && t < periods.end ? this.current! : this.switchPeriod(t);
+    if (this.single !== undefined) return t > this.windowStart && t <= this.windowEnd ? this.single : undefined;
+    return undefined;
   }
 
   /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
@@ -309,10 +376,13 @@ class HeldSamples {
 export class Evaluator implements SampleSink {
   readonly zone: ZoneRules;
   rows = 0;
-  private readonly model: ContractModel;
+  readonly model: ContractModel;
   private readonly at: number | undefined;
   private readonly onProgress: ((rows: number) => void) | undefined;
-  private readonly runs: ObjectiveRun[];
+  /** One per objective, in contract order (interval sources plan their questions from them). */
+  readonly runs: ObjectiveRun[];
+  private readonly warnings: string[] = [];
+  private readonly queryLogs: QueryLogReport[] = [];
   private readonly metricNames: string[] = [];
   private readonly idByName = new Map<string, number>();
   /** Per metric id: the runs reading it and in which role. */
@@ -379,6 +449,31 @@ export class Evaluator implements SampleSink {
   rowsRead(count: number): void {
     this.rows += count;
     this.onProgress?.(this.rows);
+  }
+
+  /**
+   * One sample of a run's metric in a given role, read by an interval source for that run
+   * alone (other objectives reading the same metric ask for their own intervals). Returns
+   * the reason when the value is not acceptable, like `add`.
+   */
+  addTo(run: ObjectiveRun, role: Role, t: number, value: number): string | undefined {
+    if (t > this.latest) this.latest = t;
+    if (run.model.reduction.type === 'mean' && !(value >= 0 && value <= 1)) {
+      const source = run.model.source;
+      return `value ${value} of ${source.type === 'metric' ? source.metric : ''} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
+    }
+    run.add(role, t, value, this.latest);
+    return undefined;
+  }
+
+  /** A problem that did not stop the evaluation (a selector that matches no series); listed once in the report's `warnings`. */
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  /** What an interval source sent, for the report's `queries` (with `explain`). */
+  logQueries(log: QueryLogReport): void {
+    this.queryLogs.push(log);
   }
 
   /** What was gathered, as plain data (a worker thread sends it to the main one). */
@@ -449,7 +544,7 @@ export class Evaluator implements SampleSink {
       const cut = new Set(intervals.filter((i) => i.uncapped > i.percent).map((i) => `${i.start}/${i.end}`));
       for (const o of owed) if (cut.has(`${o.start}/${o.end}`)) o.result.explain!.capped = true;
     }
-    return {
+    const report: Report = {
       sla: model.name,
       version: model.version,
       objectives,
@@ -468,6 +563,9 @@ export class Evaluator implements SampleSink {
       at: rolling ? zone.format(at) : null,
       metricsRead: this.rows,
     };
+    if (this.warnings.length > 0) report.warnings = [...this.warnings];
+    if (explain && this.queryLogs.length > 0) report.queries = this.queryLogs.map((q) => ({ ...q, first: [...q.first] }));
+    return report;
   }
 
   private route(name: string, run: ObjectiveRun, role: Role): number {

@@ -1,12 +1,14 @@
 // The evaluation engine's public face, used by the CLI, the language server and tests.
 // Imports nothing from vscode.
 import { analyze } from '../language/analyze';
-import { evaluate, type EvaluateOptions } from './evaluate';
+import { evaluate, type EvaluateOptions, type Source } from './evaluate';
 import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
 
-export { evaluate, type EvaluateOptions } from './evaluate';
+export { evaluate, type EvaluateOptions, type Source } from './evaluate';
+export type { IntervalRequest, IntervalSource, IntervalStatistic, SampleBlock } from './intervals';
+export { isIntervalSource } from './intervals';
 export { ContractError, EvaluationAborted, EvaluationError, formatDiagnostic } from './errors';
 export type * from './report';
 export { hasBreach } from './report';
@@ -27,6 +29,27 @@ export async function evaluateFiles(
   metricPaths: string[],
   options: EvaluateOptions = {},
 ): Promise<{ report: Report; rows: number }> {
+  return evaluateContract(contractText, contractPath, { metrics: metricPaths }, options);
+}
+
+/** Where the samples of an evaluation come from: metric files and other sources (a Prometheus server). */
+export interface SourceSpec {
+  /** Metric files, directories or globs. */
+  metrics?: string[];
+  sources?: Source[];
+}
+
+/**
+ * Evaluates a contract text against metric files and other sources (at least one of them).
+ * Throws like evaluateFiles; a Prometheus source adds its own EvaluationErrors (connection
+ * refused, timeouts, HTTP errors with Prometheus's error text).
+ */
+export async function evaluateContract(
+  contractText: string,
+  contractPath: string,
+  spec: SourceSpec,
+  options: EvaluateOptions = {},
+): Promise<{ report: Report; rows: number }> {
   const analysis = analyze(contractText);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ContractError(contractPath, errors);
@@ -41,6 +64,9 @@ export async function evaluateFiles(
       contractPath,
     );
   }
-  const sources = await openMetricFiles(metricPaths, options.baseDir);
-  return evaluate(sla, sources, options);
+  const others = spec.sources ?? [];
+  const metrics = spec.metrics ?? [];
+  // With no other source, no metric files is an error (expandMetricPaths says so).
+  const files = metrics.length > 0 || others.length === 0 ? await openMetricFiles(metrics, options.baseDir) : [];
+  return evaluate(sla, [...files, ...others], options);
 }

@@ -20,8 +20,24 @@ export interface Report {
   timezone: string;
   /** The instant that ends rolling windows (RFC 3339), or null when no objective is rolling. */
   at: string | null;
-  /** Rows read from all sources (samples of every metric, used or not). */
+  /** Rows read from all sources (samples of every metric, used or not); from a Prometheus server, the raw samples received (none for what it aggregated). */
   metricsRead: number;
+  /** Problems that did not stop the evaluation, such as a selector that matches no series in Prometheus. Only present when there are some. */
+  warnings?: string[];
+  /** Only with `explain`, and only when a Prometheus server was queried: what was sent to it. */
+  queries?: QueryLogReport[];
+}
+
+/** The queries sent to one server during an evaluation. */
+export interface QueryLogReport {
+  /** The server's address. */
+  source: string;
+  /** HTTP requests sent. */
+  count: number;
+  /** Bytes of the response bodies received (after decompression). */
+  bytes: number;
+  /** The PromQL of the first few queries, in the order they were sent. */
+  first: string[];
 }
 
 export interface ObjectiveReport {

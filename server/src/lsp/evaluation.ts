@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult } from './protocol';
+import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import type { Analysis } from '../language/analyze';
-import { evaluateFiles, formatMarkdown } from '../evaluation/index';
+import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
+import { PrometheusSource } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
 
@@ -38,7 +39,9 @@ export class EvaluationService {
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const text = open ? open.getText() : await readFile(contractPath, 'utf8');
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      const { report, rows } = await evaluateFiles(text, contractPath, params.metrics, {
+      const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
+      const sources = prometheus ? [prometheus] : [];
+      const { report, rows } = await evaluateContract(text, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
         sla: params.sla,
         at: params.at,
@@ -71,4 +74,21 @@ export class EvaluationService {
     this.running.get(uri)?.abort();
     this.snapshots.delete(uri);
   }
+}
+
+/** The Prometheus source of a request, its parameters checked (a client may send anything). */
+function prometheusSource(params: PrometheusParams): PrometheusSource {
+  const p = params as Partial<Record<keyof PrometheusParams, unknown>>;
+  if (!p || typeof p.url !== 'string' || p.url.trim() === '') throw new EvaluationError('the Prometheus source needs an address (sla.prometheus.url)');
+  const headers: Record<string, string> = {};
+  if (p.headers !== undefined) {
+    if (typeof p.headers !== 'object' || p.headers === null) throw new EvaluationError('Prometheus headers must be an object of strings');
+    for (const [name, value] of Object.entries(p.headers)) if (typeof value === 'string') headers[name] = value;
+  }
+  return new PrometheusSource({
+    url: p.url,
+    token: typeof p.token === 'string' && p.token !== '' ? p.token : undefined,
+    headers,
+    timeoutMs: typeof p.timeoutMs === 'number' && p.timeoutMs > 0 ? p.timeoutMs : undefined,
+  });
 }

@@ -8,15 +8,28 @@ export const EVALUATE_REQUEST = 'sla/evaluate';
 export interface EvaluateParams {
   /** URI of the `.sla` document (its open text is used when it is open). */
   uri: string;
-  /** Metric files, directories or globs (absolute paths, or relative to `baseDir`). */
+  /** Metric files, directories or globs (absolute paths, or relative to `baseDir`); may be empty with `prometheus`. */
   metrics: string[];
+  /** A Prometheus server to query (metric strings are series selectors), beside or instead of metric files. */
+  prometheus?: PrometheusParams;
   baseDir?: string;
   /** Name of the `sla` block; the first one by default. */
   sla?: string;
-  /** RFC 3339 instant for rolling windows; default: the latest sample. */
+  /** RFC 3339 instant for rolling windows; default: the latest sample (now, with Prometheus). */
   at?: string;
   /** Include the per-result explanation (samples left out, tier, cap). */
   explain?: boolean;
+}
+
+export interface PrometheusParams {
+  /** Base address: http(s)://host:port[/prefix]. */
+  url: string;
+  /** Bearer token (from VS Code's secret storage). */
+  token?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** Per request; default 30 000. */
+  timeoutMs?: number;
 }
 
 export interface EvaluateResult {

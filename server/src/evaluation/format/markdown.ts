@@ -29,6 +29,10 @@ export function formatMarkdown(report: Report): string {
     `**${counts.met} met, ${counts.breached} breached, ${counts.noData} without data**` +
       (amounts.length > 0 ? ` · credits owed: **${amounts.join(', ')}**` : ''),
   );
+  for (const warning of report.warnings ?? []) {
+    out.push('');
+    out.push(`> ⚠ ${escape(warning)}`);
+  }
   const explain = report.objectives.some((o) => o.results.some((r) => r.explain));
   for (const o of report.objectives) {
     out.push('');

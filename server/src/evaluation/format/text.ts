@@ -49,6 +49,11 @@ export function formatText(report: Report, explain = false): string {
     ]);
     lines.push(...table(['period', 'credit', 'amount'], rows, [false, true, true]));
   }
+  for (const q of report.queries ?? []) {
+    lines.push('');
+    lines.push(`Prometheus ${q.source}: ${q.count} quer${q.count === 1 ? 'y' : 'ies'}, ${bytesText(q.bytes)} received; the first ${q.first.length}:`);
+    for (const promql of q.first) lines.push(`  ${promql.length > QUERY_SHOWN ? `${promql.slice(0, QUERY_SHOWN)}… (${promql.length} characters)` : promql}`);
+  }
   const counts = countResults(report);
   const amounts = totalAmounts(report);
   lines.push('');
@@ -57,6 +62,15 @@ export function formatText(report: Report, explain = false): string {
       (amounts.length > 0 ? `; credits owed: ${amounts.join(', ')}` : ''),
   );
   return lines.join('\n') + '\n';
+}
+
+/** Batched queries can be long: the start shows their shape. */
+const QUERY_SHOWN = 300;
+
+function bytesText(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** Columns padded to their widest cell; `right` aligns numbers. Display width counts CJK as two. */

@@ -1,0 +1,6 @@
+// Evaluation against a live Prometheus server (or Thanos, Mimir, VictoriaMetrics: the same
+// HTTP API), pushing the aggregation down to it where the attained value allows.
+export { PrometheusSource, type PrometheusSourceOptions } from './source';
+export { PrometheusClient, PrometheusHttpError, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type PrometheusConnection } from './client';
+export { batchQuery, promTime, rangeSelector, selectorProblem, statisticQuery } from './promql';
+export { parseHeader, parseTimeout } from './options';

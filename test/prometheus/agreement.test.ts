@@ -1,0 +1,200 @@
+// `sla evaluate --prometheus` against a real Prometheus holding the same samples as a CSV
+// file: the reports must be the same, field for field (metricsRead, which counts rows read,
+// and the query log aside), with and without pushing the aggregation down.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import type { Report } from '../../server/src/evaluation/index';
+import { AT, CONTRACT } from './fixture';
+import { stopPrometheus, usePrometheus, type Shared } from './server';
+
+after(stopPrometheus);
+
+async function run(options: EvaluateCommandOptions, contractFile: string, env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
+  const status = await runEvaluate(contractFile, { format: 'json', ...options }, io, { progress: false, env });
+  return { status, stdout, stderr };
+}
+
+function comparable(report: Report): unknown {
+  const { metricsRead: _rows, queries: _queries, ...rest } = report;
+  return rest;
+}
+
+function contractFile(shared: Shared, name: string, text: string): string {
+  const file = path.join(shared.dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('Prometheus and the CSV form of the same samples give the same report', function () {
+  let shared: Shared;
+  let file: string;
+  let fromCsv: { status: number; report: Report };
+
+  before(async function () {
+    shared = await usePrometheus(this);
+    file = contractFile(shared, 'chat.sla', CONTRACT);
+    const csv = await run({ metrics: [shared.csvFile], at: AT, explain: true }, file);
+    assert.equal(csv.stderr, '');
+    fromCsv = { status: csv.status, report: JSON.parse(csv.stdout) as Report };
+  });
+
+  it('the CSV report is worth comparing: breaches, tiers, a capped month, credits, rolling windows, no-data, DST', function () {
+    const r = fromCsv.report;
+    assert.equal(fromCsv.status, 1);
+    const byName = Object.fromEntries(r.objectives.map((o) => [o.name, o]));
+    assert.deepEqual(Object.keys(byName), ['uptime', 'uptime_daily', 'uptime_7d', 'success_weekly', 'latency_p95', 'latency_avg', 'latency_max']);
+    assert.deepEqual(
+      byName.uptime.results.map((x) => [x.start, x.status, x.credit]),
+      [
+        ['2026-09-01T00:00:00+02:00', 'breached', 10],
+        ['2026-10-01T00:00:00+02:00', 'breached', 25],
+        ['2026-11-01T00:00:00+01:00', 'no-data', 0],
+      ],
+    );
+    assert.equal(byName.uptime_daily.results.length, 34);
+    assert.ok(byName.uptime.results[0].explain!.outsideEffective > 0, 'September starts before the effective dates');
+    assert.ok(byName.uptime.results[1].explain!.inMaintenance > 0);
+    assert.equal(byName.latency_max.results[0].attained, 1900, 'the sample at --at counts, the one a day before does not');
+    assert.equal(r.credits.find((c) => c.start.startsWith('2026-10-01'))!.percent, 25);
+    assert.equal(r.credits.find((c) => c.start.startsWith('2026-10-01'))!.uncapped, 30);
+    assert.equal(r.warnings, undefined);
+  });
+
+  it('pushing the aggregation down to Prometheus: the same report, --explain counts included', async function () {
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file);
+    assert.equal(prom.stderr, '');
+    assert.equal(prom.status, fromCsv.status);
+    const report = JSON.parse(prom.stdout) as Report;
+    assert.deepEqual(comparable(report), comparable(fromCsv.report));
+    // Mean availability and ratios were counted and added up by Prometheus: only the
+    // latency objectives (p95, avg, max) read raw samples, of their eligible intervals.
+    const log = report.queries![0];
+    assert.equal(log.source, shared.prometheus.url);
+    assert.ok(log.count < 60, `${log.count} queries`);
+    assert.ok(log.first.some((q) => q.includes('sum(count_over_time(probe_success{job="chat"}[')));
+    assert.ok(report.metricsRead < shared.dataset.samples / 4, `${report.metricsRead} raw samples received`);
+  });
+
+  it('reading every raw sample instead (--no-push-down): the same report, at the cost of many more queries and bytes', async function () {
+    const pushed = JSON.parse((await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file)).stdout) as Report;
+    const raw = await run({ prometheus: shared.prometheus.url, at: AT, explain: true, pushDown: false }, file);
+    assert.equal(raw.stderr, '');
+    assert.equal(raw.status, fromCsv.status);
+    const report = JSON.parse(raw.stdout) as Report;
+    assert.deepEqual(comparable(report), comparable(fromCsv.report));
+    assert.ok(report.queries![0].count > 3 * pushed.queries![0].count);
+    assert.ok(report.queries![0].bytes > 3 * pushed.queries![0].bytes);
+  });
+
+  it('a rolling window ending on a schedule boundary: the single millisecond at its end is asked exactly', async function () {
+    // 18:00 ends the business day: the window's last millisecond is outside the schedule.
+    const prom = JSON.parse((await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file)).stdout) as Report;
+    const csv = fromCsv.report.objectives.find((o) => o.name === 'uptime_7d')!.results[0];
+    assert.deepEqual(prom.objectives.find((o) => o.name === 'uptime_7d')!.results[0], csv);
+    assert.ok(csv.explain!.outsideSchedule > 0);
+  });
+
+  it('text output with --explain lists the number of queries and the PromQL of the first ones', async function () {
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT, explain: true, format: 'text' }, file);
+    assert.equal(prom.status, 1);
+    assert.match(prom.stdout, new RegExp(`Prometheus ${shared.prometheus.url.replace(/[.]/g, '\\.')}: \\d+ queries, [\\d.]+ (KiB|MiB|bytes) received; the first 5:`));
+    assert.match(prom.stdout, /^ {2}label_replace\(sum\(count_over_time\(probe_success\{job="chat"\}\[\d+ms\] @ \d+(\.\d{3})?\)\), "sla_term", "0", "", ""\) or /m);
+    assert.match(prom.stdout, /2026-10\s+10752\s+97\.6563%\s+>= 99\.5%\s+BREACHED\s+25%/);
+  });
+});
+
+describe('Prometheus: selectors that find nothing, bad selectors, bad values', function () {
+  let shared: Shared;
+
+  before(async function () {
+    shared = await usePrometheus(this);
+  });
+
+  const contract = (metric: string, extra = '') => `sla S {
+  version "1"
+  provider "P"
+  customer "C"
+  effective 2026-10-01 to 2026-10-31
+  timezone "Europe/Berlin"
+  indicator probe { kind availability metric ${JSON.stringify(metric)} }
+  objective week { indicator probe target >= 99% window rolling 7d }
+  objective month { indicator probe target >= 99% window calendar month }
+  ${extra}
+  reporting monthly
+  review yearly
+}
+`;
+
+  it('a selector that matches no series: no-data, and a warning naming it in the report and on stderr', async function () {
+    const file = contractFile(shared, 'typo.sla', contract('probe_succes{job="chat"}'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    assert.equal(prom.status, 0);
+    const report = JSON.parse(prom.stdout) as Report;
+    assert.deepEqual(
+      report.objectives.map((o) => o.results.map((r) => [r.status, r.samples])),
+      [[['no-data', 0]], []],
+    );
+    assert.deepEqual(report.warnings, [
+      `indicator probe: probe_succes{job="chat"} matches no series in Prometheus at ${shared.prometheus.url}; its results have no data (check the metric name and the labels)`,
+    ]);
+    assert.equal(prom.stderr, `sla evaluate: warning: ${report.warnings![0]}\n`);
+  });
+
+  it('a selector whose series have no samples in the evaluated time: a warning saying so', async function () {
+    const file = contractFile(shared, 'later.sla', contract('probe_success{job="chat"}').replace('2026-10-01 to 2026-10-31', '2027-03-01 to 2027-03-31'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: '2027-03-20T00:00:00Z' }, file);
+    assert.equal(prom.status, 0);
+    assert.match(
+      prom.stderr,
+      /^sla evaluate: warning: indicator probe: probe_success\{job="chat"\} has no samples in Prometheus at \S+ between 2027-03-01T00:00:00\+01:00 and 2027-04-01T00:00:00\+02:00\n$/,
+    );
+  });
+
+  it('a selector Prometheus refuses: exit 2 and Prometheus\'s own error text, naming the selector', async function () {
+    const file = contractFile(shared, 'regexp.sla', contract('probe_success{job=~"("}'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    assert.equal(prom.status, 2);
+    assert.equal(prom.stdout, '');
+    assert.match(
+      prom.stderr,
+      /^sla evaluate: Prometheus at \S+: the query for the selector probe_success\{job=~"\("\} was refused: HTTP 400 Bad Request: bad_data: invalid parameter "query": .*error parsing regexp: missing closing \)/,
+    );
+  });
+
+  it('a metric string that is no series selector is refused before anything is sent', async function () {
+    const file = contractFile(shared, 'rate.sla', contract('rate(probe_success[5m])'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    assert.equal(prom.status, 2);
+    assert.match(prom.stderr, /^sla evaluate: Prometheus at \S+: metric "rate\(probe_success\[5m\]\)" is not a PromQL series selector: /);
+  });
+
+  it('an availability value outside [0, 1] is a data error, as in files, naming the selector and the period', async function () {
+    const file = contractFile(shared, 'broken.sla', contract('probe_success{job="broken"}'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    assert.equal(prom.status, 2);
+    assert.match(
+      prom.stderr,
+      /^sla evaluate: Prometheus at \S+: value 2 of probe_success\{job="broken"\} between 2026-10-\d\dT\S+ and 2026-1\d-\d\dT\S+ is outside \[0, 1\]/,
+    );
+  });
+
+  it('a calendar window needs a start: the contract\'s effective date, else --from', async function () {
+    const open = contract('probe_success{job="chat"}').replace('  effective 2026-10-01 to 2026-10-31\n', '');
+    const file = contractFile(shared, 'open.sla', open);
+    const without = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    assert.equal(without.status, 2);
+    assert.match(without.stderr, /objective month has a calendar window and the contract has no `effective` start date: .*--from TIME/);
+    const withFrom = await run({ prometheus: shared.prometheus.url, at: AT, from: '2026-10-01 00:00' }, file);
+    assert.equal(withFrom.stderr, '');
+    const report = JSON.parse(withFrom.stdout) as Report;
+    // From October on, up to now (the samples end on 3 November 2026).
+    const starts = report.objectives[1].results.map((r) => r.start);
+    assert.equal(starts[0], '2026-10-01T00:00:00+02:00');
+    assert.ok(starts.every((s) => s >= '2026-10' && s < '2026-12'), starts.join(', '));
+  });
+});
