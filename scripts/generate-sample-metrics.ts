@@ -11,6 +11,7 @@
 // recovery objectives are breached and credits are owed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 as prng } from './prng';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.resolve(process.argv[2] ?? path.join(ROOT, 'samples', 'metrics'));
@@ -19,17 +20,6 @@ const START = Date.UTC(2026, 8, 1) / 1000 - ZONE_OFFSET; // 2026-09-01T00:00+08:
 const END = Date.UTC(2026, 10, 1) / 1000 - ZONE_OFFSET; // 2026-11-01T00:00+08:00
 const LATENCY_STEP = 600; // one latency observation every 10 minutes
 
-/** mulberry32: small, fast, good enough for test data, and reproducible everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20261020);
 
 /** Local wall clock of a Unix time in Asia/Shanghai. */

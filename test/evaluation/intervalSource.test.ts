@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { evaluateContract, type IntervalRequest, type IntervalSource, type Report, type SampleBlock } from '../../server/src/evaluation/index';
 import { contract, tempFile } from './helpers';
+import { mulberry32 as random } from '../../scripts/prng';
 
 /** Samples by metric string; answers like a server with exact arithmetic would. */
 class MemorySource implements IntervalSource {
@@ -47,15 +48,6 @@ class MemorySource implements IntervalSource {
   }
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ITEMS = `
   effective 2026-03-02 to 2026-04-12

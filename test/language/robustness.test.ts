@@ -8,6 +8,7 @@ import type { Position, Range } from '../../server/src/language/ast';
 import { KEYWORDS, CONTEXTUAL_WORDS, tokenize } from '../../server/src/language/lexer';
 import { parse } from '../../server/src/language/parser';
 import { LineIndex } from '../../server/src/language/text';
+import { mulberry32 as random } from '../../scripts/prng';
 
 const EXAMPLE = readFileSync(new URL('../fixtures/example.sla', import.meta.url), 'utf8');
 
@@ -66,16 +67,6 @@ function parseSoundly(text: string): void {
   assert.deepEqual(problems, [], `in ${JSON.stringify(text.slice(-80))}`);
 }
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('parser robustness', () => {
   const tokens = tokenize(EXAMPLE).tokens;

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Series } from '../../scripts/prometheus/prometheus';
+import { mulberry32 as random } from '../../scripts/prng';
 
 export const CONTRACT = `sla ChatCloud "Chat cloud" {
   version "1.0"
@@ -77,17 +78,6 @@ const END = Date.UTC(2026, 10, 3);
 const STEP = 60_000;
 const HOUR = 3_600_000;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Berlin local time → UTC ms (CEST until 25 October 2026 03:00 local, then CET). */
 function berlin(year: number, month: number, day: number, hour: number, minute = 0): number {

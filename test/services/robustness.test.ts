@@ -17,18 +17,10 @@ import { semanticTokens } from '../../server/src/services/semanticTokens';
 import { documentSymbols } from '../../server/src/services/symbols';
 import { toLspDiagnostic } from '../../server/src/services/diagnostics';
 import { lineIndexOf } from '../../server/src/services/text';
+import { mulberry32 as random } from '../../scripts/prng';
 
 const SAMPLE = readFileSync(new URL('../../samples/lanying-im.sla', import.meta.url), 'utf8');
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutations(): string[] {
   const next = random(42);
