@@ -1,6 +1,6 @@
 // A real JSON-RPC client for protocol tests: starts the bundled dist/server.js over stdio
 // and speaks LSP to it. Waits resolve on the server's notifications, never on timers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,21 +32,9 @@ export const SERVER = path.join(ROOT, 'dist/server.js');
 export async function ensureServerBuilt(): Promise<void> {
   const built = existsSync(SERVER) ? statSync(SERVER).mtimeMs : 0;
   if (built && !newerSource(path.join(ROOT, 'server/src'), built)) return;
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'server/src/lsp/main.ts')],
-    outfile: SERVER,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // As scripts/build.mjs: CommonJS has no import.meta.
-    inject: [path.join(ROOT, 'scripts/import-meta-url.mjs')],
-    define: { 'import.meta.url': 'import_meta_url' },
-  });
+  // The project's own build, so the server under test is the one that ships.
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
 }
 
 function newerSource(dir: string, than: number): boolean {
