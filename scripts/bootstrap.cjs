@@ -18,5 +18,5 @@ function stale() {
 
 if (stale()) {
   process.stderr.write('sla: installing dependencies (npm ci)…\n');
-  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  execSync('npm ci --no-audit --no-fund --loglevel=error', { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 }
