@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluateResult } from '../../server/src/lsp/protocol';
 import { EvaluateCommand, type EvaluateCommandOptions } from './evaluate/evaluateCommand';
+import { tokenArgument } from './evaluate/commandOptions';
 import { setPrometheusToken } from './evaluate/prometheusSource';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { ReportPanel, type ReportEntry } from './reportPanel';
@@ -62,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.evaluateContract, (first?: unknown, second?: unknown) => evaluate.run(first, second)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
-    vscode.commands.registerCommand(COMMANDS.setPrometheusToken, () => setPrometheusToken(context.secrets)),
+    vscode.commands.registerCommand(COMMANDS.setPrometheusToken, (token?: unknown) => setPrometheusToken(context.secrets, tokenArgument(token))),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       output.appendLine('[client] restarting the language server');
       const old = current;

@@ -13,6 +13,7 @@ import { closeAll, withTimeout } from './cleanup';
 import { startCodeServer, tail } from './code-server';
 import { log } from './log';
 import { ensureChromium, ensureCodeServer } from './provision';
+import { startSuitePrometheus } from './prometheus-for-suite';
 import { makeScratch } from './scratch';
 import { REPORT_MARK } from '../../test/vscode/report-mark';
 
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
 
   const chromium = ensureChromium();
   if (!chromium.path) {
-    if (process.env.CI === 'true' || process.env.CI === '1') {
+    if (onCi()) {
       log(`FAILED: no Chromium for the VS Code tests: ${chromium.reason}`);
       return 1;
     }
@@ -44,6 +45,9 @@ async function main(): Promise<number> {
     cpSync(join(ROOT, 'test/vscode/fixtures'), join(scratch.workspace, 'fixtures'), { recursive: true });
   }
 
+  // Backfilled while code-server starts; the suite's Prometheus tests need it (or skip).
+  const prometheus = startSuitePrometheus();
+  prometheus.catch(() => undefined);
   const server = await startCodeServer({ install, dataDir: scratch.dir, env: scratch.env, smokeTestDriver: true });
   log(`code-server ${server.url} (process group ${server.pid}) ready after ${seconds(started)}`);
   const browser = await launchBrowser({ executablePath: chromium.path, dataDir: scratch.dir, env: scratch.env });
@@ -61,6 +65,17 @@ async function main(): Promise<number> {
   const remote = (path: string) => `vscode-remote://${server.authority}${pathToFileURL(path).pathname}`;
   const environment: Record<string, string> = {};
   for (const name of PASSED_THROUGH) if (process.env[name]) environment[name] = process.env[name]!;
+  const suitePrometheus = await prometheus;
+  if ('unavailable' in suitePrometheus) {
+    if (onCi()) {
+      log(`FAILED: CI=true and no Prometheus for the VS Code suite: ${suitePrometheus.unavailable}`);
+      return 1;
+    }
+    log(`the Prometheus tests will be skipped: ${suitePrometheus.unavailable}`);
+    environment.SLA_TEST_PROMETHEUS_UNAVAILABLE = suitePrometheus.unavailable;
+  } else {
+    Object.assign(environment, suitePrometheus.env);
+  }
   const payload = [
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(suite)],
@@ -109,6 +124,10 @@ function errorsIn(logFile: string): string {
   const entries = tail(logFile, 400).split(/\n(?=\[\w+\] )/);
   const errors = entries.filter((e) => e.startsWith('[error]') && !NOISE.test(e));
   return errors.slice(-8).join('\n') || '(none)';
+}
+
+function onCi(): boolean {
+  return process.env.CI === 'true' || process.env.CI === '1';
 }
 
 function seconds(since: number): string {

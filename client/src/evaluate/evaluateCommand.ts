@@ -6,22 +6,11 @@ import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from '../../../server/src/lsp/protocol';
 import type { ReportEntry, ReportPanel } from '../reportPanel';
+import { commandOptions } from './commandOptions';
 import { pickMetricFiles, type MetricChoice } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
 
-/** Options a caller (code lens, report panel, extension-host test) may pass as the 2nd argument. */
-export interface EvaluateCommandOptions {
-  /** Metric files (absolute, or relative to the workspace folder): skips every prompt. */
-  metrics?: string[];
-  /** Name of the `sla` block; without it the user picks when the file has several. */
-  sla?: string;
-  /** Ask for metric files even when `sla.metrics` or remembered files exist. */
-  chooseFiles?: boolean;
-  /** Query this Prometheus server instead of reading metric files (no prompt). */
-  prometheus?: string;
-  /** Show the report webview (default true). */
-  showReport?: boolean;
-}
+export type { EvaluateCommandOptions } from './commandOptions';
 
 export interface EvaluateDependencies {
   client: () => LanguageClient;
@@ -47,26 +36,6 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
   }
   const editor = vscode.window.activeTextEditor;
   return editor && editor.document.languageId === 'sla' ? editor.document.uri : undefined;
-}
-
-/**
- * Options from the arguments: a `{ uri, sla }` first argument (code lens), a string second
- * argument (the `sla` name) or an options object. Menus pass other things (the explorer the
- * selection, the editor title `{ groupId }`): only known, well-typed keys are taken.
- */
-function commandOptions(first: unknown, second: unknown): EvaluateCommandOptions {
-  const options: EvaluateCommandOptions = {};
-  const take = (source: Record<string, unknown>) => {
-    if (typeof source.sla === 'string' && source.sla !== '') options.sla = source.sla;
-    if (Array.isArray(source.metrics) && source.metrics.every((m) => typeof m === 'string')) options.metrics = source.metrics;
-    if (typeof source.chooseFiles === 'boolean') options.chooseFiles = source.chooseFiles;
-    if (typeof source.prometheus === 'string' && source.prometheus !== '') options.prometheus = source.prometheus;
-    if (typeof source.showReport === 'boolean') options.showReport = source.showReport;
-  };
-  if (first && typeof first === 'object' && !(first instanceof vscode.Uri)) take(first as Record<string, unknown>);
-  if (typeof second === 'string' && second !== '') options.sla = second;
-  else if (second && typeof second === 'object' && !Array.isArray(second)) take(second as Record<string, unknown>);
-  return options;
 }
 
 /** The `sla` block to evaluate when the file holds several: asked with a quick pick. */
@@ -113,7 +82,7 @@ export class EvaluateCommand {
       void vscode.window.showErrorMessage(`SLA: save ${path.basename(uri.path)} to a file before evaluating it: evaluation reads the contract from disk.`);
       return undefined;
     }
-    const options = commandOptions(first, second);
+    const options = commandOptions(first, second, (value) => value instanceof vscode.Uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const baseDir = folder?.uri.fsPath ?? path.dirname(uri.fsPath);
 
@@ -124,12 +93,17 @@ export class EvaluateCommand {
       sla = picked ?? undefined;
     }
 
-    // Prometheus when asked for, or when a server is configured and the user picks it.
+    // Prometheus when asked for, or when a server is configured and chosen (by the
+    // `source` option, else by the user in a quick pick).
     let prometheus = options.metrics && options.metrics.length > 0 ? undefined : options.prometheus;
-    if (prometheus === undefined && !(options.metrics && options.metrics.length > 0) && !options.chooseFiles) {
+    if (prometheus === undefined && !(options.metrics && options.metrics.length > 0) && !options.chooseFiles && options.source !== 'files') {
       const url = configuredPrometheusUrl(uri);
+      if (!url && options.source === 'prometheus') {
+        void vscode.window.showErrorMessage('SLA: set sla.prometheus.url to evaluate against Prometheus.');
+        return undefined;
+      }
       if (url) {
-        const source = await pickSource(url, path.basename(uri.path), this.deps.state);
+        const source = options.source ?? (await pickSource(url, path.basename(uri.path), this.deps.state));
         if (!source) return undefined;
         if (source === 'prometheus') prometheus = url;
       }

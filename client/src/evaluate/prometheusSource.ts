@@ -44,8 +44,11 @@ export async function prometheusParams(url: string, secrets: vscode.SecretStorag
   return token ? { url, token } : { url };
 }
 
-/** "SLA: Set Prometheus Token": asks for the address when none is set, then for the token (empty removes it). */
-export async function setPrometheusToken(secrets: vscode.SecretStorage): Promise<void> {
+/**
+ * "SLA: Set Prometheus Token": asks for the address when none is set, then for the token
+ * (empty removes it) unless `given` holds it (a keybinding's args, a test).
+ */
+export async function setPrometheusToken(secrets: vscode.SecretStorage, given?: string): Promise<void> {
   let url = configuredPrometheusUrl(vscode.window.activeTextEditor?.document.uri);
   if (!url) {
     const entered = await vscode.window.showInputBox({
@@ -64,12 +67,12 @@ export async function setPrometheusToken(secrets: vscode.SecretStorage): Promise
     void vscode.window.showErrorMessage(`SLA: sla.prometheus.url (${url}) is not usable: ${problem}.`);
     return;
   }
-  const token = await vscode.window.showInputBox({
+  const token = given ?? (await vscode.window.showInputBox({
     title: `Prometheus token for ${new URL(url).origin}`,
     prompt: 'Bearer token sent as "Authorization: Bearer …" (kept in VS Code\'s secret storage). Leave empty to remove it.',
     password: true,
     ignoreFocusOut: true,
-  });
+  }));
   if (token === undefined) return;
   if (token.trim() === '') {
     await secrets.delete(tokenKey(url));
