@@ -139,19 +139,23 @@ export async function runEvaluate(
 }
 
 /** Rows read and rate on stderr, redrawn at most four times a second, only on a terminal. */
-class Progress {
-  private readonly started = Date.now();
+/** Rows read and rate on one rewritten stderr line, for inputs that take more than half a second. */
+export class Progress {
+  private readonly started: number;
   private lastDraw = 0;
   private shown = false;
 
   constructor(
     private readonly io: Output,
     private readonly enabled: boolean,
-  ) {}
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.started = clock();
+  }
 
   update(rows: number): void {
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.clock();
     if (now - this.started < 500 || now - this.lastDraw < 250) return;
     this.lastDraw = now;
     const rate = rows / ((now - this.started) / 1000);

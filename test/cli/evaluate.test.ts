@@ -178,3 +178,31 @@ describe('sla evaluate', () => {
     }
   });
 });
+
+describe('sla evaluate progress', () => {
+  it('shows rows read and the rate on one stderr line after half a second, then erases it', async () => {
+    const { Progress } = await import('../../cli/src/evaluate');
+    let now = 1_000;
+    let err = '';
+    const progress = new Progress({ out: () => undefined, err: (t) => (err += t) }, true, () => now);
+    const written = (): string => err;
+    progress.update(10); // too early: nothing yet
+    assert.equal(written(), '');
+    now += 2_000;
+    progress.update(3_000_000);
+    assert.equal(written(), '\r\x1b[Kreading metrics: 3,000,000 rows (1.5 M rows/s)');
+    progress.clear();
+    assert.ok(written().endsWith('\r\x1b[K'));
+  });
+
+  it('stays silent when stderr is not a terminal', async () => {
+    const { Progress } = await import('../../cli/src/evaluate');
+    let now = 0;
+    let err = '';
+    const progress = new Progress({ out: () => undefined, err: (t) => (err += t) }, false, () => now);
+    now = 10_000;
+    progress.update(5_000);
+    progress.clear();
+    assert.equal(err, '');
+  });
+});
