@@ -1,6 +1,6 @@
 // The evaluation engine's public face, used by the CLI, the language server and tests.
 // Imports nothing from vscode.
-import { analyze } from '../language/analyze';
+import { analyze, type Analysis } from '../language/analyze';
 import { evaluate, type EvaluateOptions, type Source } from './evaluate';
 import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
@@ -19,7 +19,7 @@ export { CsvSource, PrometheusJsonSource, readPrometheusJson, openMetricFiles, e
 export { ZoneRules } from './timezone';
 
 /**
- * Evaluates a contract text against metric files, directories or globs. Throws
+ * Evaluates a contract (its text, or its analysis) against metric files, directories or globs. Throws
  * ContractError when the contract has error diagnostics, EvaluationError on unreadable
  * data, missing files, an unknown `sla` name or a bad `at`.
  */
@@ -45,12 +45,13 @@ export interface SourceSpec {
  * refused, timeouts, HTTP errors with Prometheus's error text).
  */
 export async function evaluateContract(
-  contractText: string,
+  contract: string | Analysis,
   contractPath: string,
   spec: SourceSpec,
   options: EvaluateOptions = {},
 ): Promise<{ report: Report; rows: number }> {
-  const analysis = analyze(contractText);
+  // The language server passes the analysis it already holds for the open document.
+  const analysis = typeof contract === 'string' ? analyze(contract) : contract;
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ContractError(contractPath, errors);
   const slas = analysis.parse.file.slas;

@@ -37,11 +37,11 @@ export class EvaluationService {
       if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
-      const text = open ? open.getText() : await readFile(contractPath, 'utf8');
+      const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
       const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
       const sources = prometheus ? [prometheus] : [];
-      const { report, rows } = await evaluateContract(text, contractPath, { metrics: params.metrics, sources }, {
+      const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
         sla: params.sla,
         at: params.at,
