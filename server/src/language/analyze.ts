@@ -17,14 +17,8 @@ export interface Analysis {
 export function analyze(text: string): Analysis {
   const parsed = parse(text);
   const scopes = buildScopes(parsed.file);
-  const reported = new Set(parsed.diagnostics.map(key));
-  const checked = check(parsed.file, scopes, parsed.diagnostics).filter((d) => !reported.has(key(d)));
+  const checked = check(parsed.file, scopes, parsed.diagnostics);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
   return { text, parse: parsed, scopes, diagnostics };
 }
 
-/** The checker reports a few unit problems the parser may also catch: keep one of each. */
-function key(d: Diagnostic): string {
-  const { start, end } = d.range;
-  return `${d.code}:${start.line}:${start.character}:${end.line}:${end.character}`;
-}
