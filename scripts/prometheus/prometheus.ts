@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
+import { installDebianPackages } from '../debian';
 
 export interface PrometheusTools {
   prometheus: string;
@@ -34,16 +35,6 @@ function which(command: string): string | undefined {
   return found.status === 0 && out !== '' ? out : undefined;
 }
 
-function aptGet(args: string[], log: Log): { ok: boolean; output: string } {
-  log(`running apt-get ${args.join(' ')}`);
-  const run = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    timeout: 600_000,
-  });
-  return { ok: run.status === 0, output: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}` };
-}
-
 /**
  * `prometheus` and `promtool`, installed with apt-get when missing and running as root
  * (`apt-get update` first when the package cannot be found). Throws PrometheusUnavailable
@@ -53,18 +44,11 @@ export function ensureTools(log: Log = () => undefined): PrometheusTools {
   let prometheus = which('prometheus');
   let promtool = which('promtool');
   if (!prometheus || !promtool) {
-    if (process.getuid?.() !== 0) {
-      throw new PrometheusUnavailable('`prometheus` and `promtool` are not installed, and installing them needs root (apt-get install prometheus)');
+    try {
+      installDebianPackages(['prometheus'], '`prometheus` and `promtool` are not installed', log);
+    } catch (error) {
+      throw new PrometheusUnavailable((error as Error).message);
     }
-    if (!which('apt-get')) throw new PrometheusUnavailable('`prometheus` and `promtool` are not installed and there is no apt-get to install them');
-    const install = ['install', '-y', '--no-install-recommends', 'prometheus'];
-    let result = aptGet(install, log);
-    if (!result.ok) {
-      log('apt-get install failed; running apt-get update and trying again');
-      aptGet(['update'], log);
-      result = aptGet(install, log);
-    }
-    if (!result.ok) throw new PrometheusUnavailable(`apt-get install prometheus failed:\n${result.output.trim().split('\n').slice(-8).join('\n')}`);
     prometheus = which('prometheus');
     promtool = which('promtool');
     if (!prometheus || !promtool) throw new PrometheusUnavailable('apt-get installed the prometheus package, but `prometheus`/`promtool` are still not on the PATH');

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { log } from './log';
+import { debianPackageInstalled, installDebianPackages } from '../debian';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.21.0';
@@ -161,41 +162,9 @@ export function ensureCjkFont(): string | undefined {
   }
 }
 
-let aptUpdated = false;
-
 function ensureDebianPackages(packages: string[], why: string): void {
   const missing = packages.filter((p) => !debianPackageInstalled(p));
-  if (missing.length === 0) return;
-  const list = missing.join(' ');
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new Error(`Debian package(s) ${list} missing (${why}); install them: sudo apt-get install -y ${list}`);
-  }
-  if (!existsSync('/usr/bin/apt-get')) throw new Error(`package(s) ${list} missing (${why}) and there is no apt-get`);
-  log(`apt-get install ${list} (${why})…`);
-  if (!aptUpdated) {
-    aptGet(['update', '-qq'], `cannot install ${list}`);
-    aptUpdated = true;
-  }
-  aptGet(['install', '-y', '-qq', '--no-install-recommends', ...missing], `cannot install ${list}`);
-}
-
-/** Runs apt-get quietly; its output is shown only when it fails. */
-function aptGet(args: string[], consequence: string): void {
-  const run = spawnSync('apt-get', args, {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) {
-    process.stderr.write(`${run.stdout}${run.stderr}`.split('\n').slice(-30).join('\n'));
-    throw new Error(`apt-get ${args[0]} failed (exit ${run.status ?? run.error?.message}); ${consequence}`);
-  }
-}
-
-function debianPackageInstalled(name: string): boolean {
-  const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-  return query.status === 0 && query.stdout.includes('install ok installed');
+  if (missing.length > 0) installDebianPackages(missing, why, log);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
