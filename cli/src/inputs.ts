@@ -1,42 +1,22 @@
-// Expands the CLI's FILE|DIR|GLOB arguments into a sorted list of files.
-import { statSync } from 'node:fs';
-import { isDynamicPattern, globSync } from 'tinyglobby';
-import * as path from 'node:path';
+// The CLI's FILE|DIR|GLOB arguments, and file-system errors in words.
+import { expandPaths, PathExpansionError } from '../../server/src/files/expandPaths';
 
 export class UsageError extends Error {}
 
 /**
- * Files named by `args`: a file as is, a directory as every file under it whose name ends
- * with one of `extensions`, a glob as its matches. A path that does not exist or a glob that
- * matches nothing is a usage error naming it.
+ * Files named by `args` (see expandPaths), as the user wrote them. A path that does not
+ * exist, a glob that matches nothing or a directory without such files is a usage error
+ * naming it.
  */
 export function expandInputs(args: string[], extensions: string[]): string[] {
-  const files: string[] = [];
-  for (const arg of args) {
-    let stat;
-    try {
-      stat = statSync(arg);
-    } catch (error) {
-      if (isDynamicPattern(arg)) {
-        const matches = globSync(arg, { onlyFiles: true, dot: false }).sort();
-        if (matches.length === 0) throw new UsageError(`${arg}: the pattern matches no file`);
-        files.push(...matches);
-        continue;
-      }
-      throw new UsageError(`${arg}: ${reason(error)}`);
-    }
-    if (stat.isDirectory()) {
-      const pattern = extensions.length === 1 ? `**/*${extensions[0]}` : `**/*{${extensions.join(',')}}`;
-      const matches = globSync(pattern, { cwd: arg, onlyFiles: true })
-        .sort()
-        .map((f) => path.join(arg, f));
-      if (matches.length === 0) throw new UsageError(`${arg}: the directory holds no ${extensions.join(' or ')} file`);
-      files.push(...matches);
-    } else {
-      files.push(arg);
-    }
+  try {
+    return expandPaths(args, extensions).map((file) => file.name);
+  } catch (error) {
+    if (!(error instanceof PathExpansionError)) throw error;
+    if (error.kind === 'no-match') throw new UsageError(`${error.spec}: the pattern matches no file`);
+    if (error.kind === 'empty-dir') throw new UsageError(`${error.spec}: the directory holds no ${extensions.join(' or ')} file`);
+    throw new UsageError(`${error.spec}: ${reason(error.cause)}`);
   }
-  return [...new Set(files)];
 }
 
 /** A file-system error as a short human reason ("no such file or directory"). */

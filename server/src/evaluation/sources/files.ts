@@ -1,8 +1,7 @@
 // Metric files named on the command line: files, directories (their .csv and .json files,
 // recursively) and globs; the format of each file is recognised from its first bytes.
-import { open, readdir, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { open } from 'node:fs/promises';
+import { expandPaths, PathExpansionError, type NamedFile } from '../../files/expandPaths';
 import { EvaluationError } from '../errors';
 import { CsvSource } from './csv';
 import type { SampleSource } from './index';
@@ -10,61 +9,20 @@ import { PrometheusJsonSource } from './prometheusJson';
 
 export type MetricFormat = 'csv' | 'prometheus-json';
 
-export interface MetricFile {
-  /** Absolute path. */
-  path: string;
-  /** The path as the user would recognise it (relative when given relative). */
-  name: string;
-}
+export type MetricFile = NamedFile;
 
 /** Files, directories and globs → the distinct files they name, in a stable order. */
 export async function expandMetricPaths(specs: string[], baseDir = process.cwd()): Promise<MetricFile[]> {
   if (specs.length === 0) throw new EvaluationError('no metric files given (use --metrics FILE, a directory or a glob)');
-  const files: MetricFile[] = [];
-  const seen = new Set<string>();
-  const add = (absolute: string, name: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ path: absolute, name });
-  };
-  for (const spec of specs) {
-    const absolute = path.resolve(baseDir, spec);
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch {
-      info = undefined;
-    }
-    if (info === undefined && isDynamicPattern(spec)) {
-      const matches = (await glob(spec, { cwd: baseDir, absolute: true, onlyFiles: true, dot: false })).sort();
-      if (matches.length === 0) throw new EvaluationError(`no metric files match ${JSON.stringify(spec)}`);
-      for (const m of matches) add(m, displayName(m, spec, baseDir));
-    } else if (info === undefined) {
-      throw new EvaluationError(`metric file not found: ${spec}`);
-    } else if (info.isDirectory()) {
-      const inside = (await listData(absolute)).sort();
-      if (inside.length === 0) throw new EvaluationError(`directory ${spec} holds no .csv or .json files`);
-      for (const m of inside) add(m, path.isAbsolute(spec) ? m : path.relative(baseDir, m) || m);
-    } else {
-      add(absolute, spec);
-    }
+  try {
+    return expandPaths(specs, ['.csv', '.json'], baseDir);
+  } catch (error) {
+    if (!(error instanceof PathExpansionError)) throw error;
+    const { spec } = error;
+    if (error.kind === 'no-match') throw new EvaluationError(`no metric files match ${JSON.stringify(spec)}`);
+    if (error.kind === 'empty-dir') throw new EvaluationError(`directory ${spec} holds no .csv or .json files`);
+    throw new EvaluationError(`metric file not found: ${spec}`);
   }
-  return files;
-}
-
-function displayName(absolute: string, spec: string, baseDir: string): string {
-  return path.isAbsolute(spec) ? absolute : path.relative(baseDir, absolute);
-}
-
-async function listData(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listData(full)));
-    else if (/\.(csv|json)$/i.test(entry.name)) out.push(full);
-  }
-  return out;
 }
 
 /** `prometheus-json` when the first non-blank byte (after a BOM) is `{`, else `csv`. */
