@@ -62,8 +62,10 @@ describe('protocol: locale', function () {
     const { uri } = await client.open(CONTRACT);
     const titles = async () => (await client.codeLenses(uri)).map((l) => l.command?.title);
     assert.deepEqual(await titles(), ['▶ Evaluate']);
+    const refreshes = client.codeLensRefreshes;
     await client.configurationChanged({ locale: 'zh-cn' });
     assert.deepEqual(await titles(), ['▶ 评估']);
+    assert.equal(client.codeLensRefreshes, refreshes + 1, 'the lenses shown are asked for again');
     await client.configurationChanged({ locale: 'auto' });
     assert.deepEqual(await titles(), ['▶ Evaluate']);
   });

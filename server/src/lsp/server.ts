@@ -134,8 +134,17 @@ export function startServer(connection: Connection): void {
     void refreshLocaleSetting();
   });
 
-  /** `sla.locale` is window-wide: read from the pushed settings, else asked without a scope. */
+  /**
+   * `sla.locale` is window-wide: read from the pushed settings, else asked without a scope.
+   * Lenses already shown are asked for again when the language changes.
+   */
   async function refreshLocaleSetting(): Promise<void> {
+    const before = locale();
+    await readLocaleSetting();
+    if (locale() !== before && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  async function readLocaleSetting(): Promise<void> {
     if (isObject(pushedSettings) && 'locale' in pushedSettings) {
       localeSetting = pushedSettings.locale;
     } else if (configurationRequests) {
