@@ -1,7 +1,8 @@
-// Localisation in the real VS Code: the manifest's %keys% as VS Code resolves them for its
-// display language, and the language server answering in Chinese when `sla.locale` says so
-// (the setting travels through the real client: initializationOptions at start,
-// didChangeConfiguration afterwards).
+// Localisation in the real VS Code, run twice by the launcher: in English, and with the
+// display language zh-cn (SLA_TEST_DISPLAY_LANGUAGE). The manifest's %keys% and the l10n
+// bundle as VS Code resolves them, and the language server following the display language
+// (initialize `locale`) unless `sla.locale` says otherwise (the setting travels through the
+// real client: initializationOptions at start, didChangeConfiguration afterwards).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, activateExtension, openWithDiagnostics, positionOf } from '../helpers';
@@ -27,9 +28,12 @@ async function waitForLensTitle(document: vscode.TextDocument, expected: string)
   assert.fail(`the Evaluate lens says ${JSON.stringify(title)}, expected ${JSON.stringify(expected)} within ${WAIT_MS} ms`);
 }
 
+/** The display language the launcher started VS Code in (scripts/vscode/test-code-server.ts). */
+const DISPLAY_LANGUAGE = process.env.SLA_TEST_DISPLAY_LANGUAGE ?? 'en';
+
 describe('localisation', () => {
   const settings = () => vscode.workspace.getConfiguration('sla');
-  const chineseDisplay = () => vscode.env.language.toLowerCase().startsWith('zh');
+  const chineseDisplay = () => DISPLAY_LANGUAGE === 'zh-cn';
   let document: vscode.TextDocument;
 
   before(async () => {
@@ -40,13 +44,24 @@ describe('localisation', () => {
     await settings().update('locale', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
+  it('runs in the display language it was started with', () => {
+    assert.equal(vscode.env.language, DISPLAY_LANGUAGE);
+  });
+
   it('has its manifest texts resolved from package.nls*.json for the display language', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
-      contributes: { commands: { command: string; title: string; category: string }[] };
+      contributes: { commands: { command: string; title: string | { value: string; original: string }; category: string }[] };
     };
-    const evaluate = manifest.contributes.commands.find((c) => c.command === 'sla.evaluateContract')!;
-    assert.equal(evaluate.title, chineseDisplay() ? '评估协议' : 'Evaluate Contract', `display language ${vscode.env.language}`);
-    assert.equal(evaluate.category, 'SLA');
+    // VS Code keeps a translated title with its English original.
+    const text = (title: string | { value: string }) => (typeof title === 'string' ? title : title.value);
+    const command = (id: string) => text(manifest.contributes.commands.find((c) => c.command === id)!.title);
+    assert.equal(command('sla.evaluateContract'), chineseDisplay() ? '评估协议' : 'Evaluate Contract');
+    assert.equal(command('sla.setPrometheusToken'), chineseDisplay() ? '设置 Prometheus 令牌' : 'Set Prometheus Token');
+  });
+
+  it('translates its own messages with the l10n bundle of the display language', () => {
+    assert.equal(vscode.l10n.t('Show Output'), chineseDisplay() ? '显示输出' : 'Show Output');
+    assert.equal(vscode.l10n.t('Evaluate {name}', { name: 'tiny.sla' }), chineseDisplay() ? '评估 tiny.sla' : 'Evaluate tiny.sla');
   });
 
   it('switches the language server to Chinese with sla.locale zh-cn, and back with auto', async () => {
