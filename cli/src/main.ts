@@ -31,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
     .helpOption('-h, --help', t('cli.option.help'))
     .option(LOCALE_OPTION, t('cli.option.locale'))
     .showHelpAfterError(t('cli.helpHint'))
+    // Each command's help also lists --locale (the commands inherit this setting).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);

@@ -15,6 +15,12 @@ describe('sla: locale', () => {
     assert.doesNotMatch(english.stdout, /[\u4e00-\u9fff]/);
   });
 
+  it('lists --locale in the help of each command', () => {
+    for (const command of ['check', 'evaluate']) {
+      assert.match(runCli([command, '--help']).stdout, /Global Options:[\s\S]*--locale <tag> +language of messages and reports/, command);
+    }
+  });
+
   it('lets LC_ALL win over LANG, and C mean English', () => {
     assert.doesNotMatch(runCli(['--help'], { env: { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' } }).stdout, /[\u4e00-\u9fff]/);
     assert.match(runCli(['--help'], { env: { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' } }).stdout, /服务等级协议/);
