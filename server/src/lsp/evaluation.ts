@@ -13,6 +13,7 @@ import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation
 import { PrometheusSource } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 
 export class EvaluationService {
   private readonly snapshots = new Map<string, EvaluationSnapshot>();
@@ -23,9 +24,10 @@ export class EvaluationService {
     private readonly log: (message: string) => void,
   ) {}
 
-  async evaluate(params: EvaluateParams): Promise<EvaluateResult> {
+  async evaluate(params: EvaluateParams, locale: Locale = DEFAULT_LOCALE): Promise<EvaluateResult> {
+    const { t } = messages(locale);
     if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics)) {
-      throw new ResponseError(EVALUATION_FAILED, 'sla/evaluate needs a document uri and a list of metric files');
+      throw new ResponseError(EVALUATION_FAILED, t('evaluate.badRequest'));
     }
     this.running.get(params.uri)?.abort();
     const controller = new AbortController();
@@ -34,7 +36,7 @@ export class EvaluationService {
     try {
       const open = this.store.get(params.uri);
       const onDisk = params.uri.startsWith('file:');
-      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
+      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
