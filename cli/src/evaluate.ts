@@ -106,7 +106,7 @@ export async function runEvaluate(
     const metrics = options.metrics ?? [];
     if (metrics.length === 0 && !prometheus) throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
     const { report } = await evaluateContract(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
-      slaName: options.sla,
+      sla: options.sla,
       at: options.at,
       from: options.from,
       explain: options.explain,
