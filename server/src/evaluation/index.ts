@@ -14,6 +14,7 @@ export type * from './report';
 export { hasBreach } from './report';
 export { formatText } from './format/text';
 export { formatMarkdown } from './format/markdown';
+export { reportLabels, type ReportLabels } from './format/labels';
 export type { SampleSink, SampleSource } from './ports';
 export { CsvSource } from './sources/csv';
 export { PrometheusJsonSource, readPrometheusJson } from './sources/prometheusJson';

@@ -9,7 +9,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import type { Analysis } from '../language/analyze';
-import { evaluateContract, formatMarkdown } from '../evaluation/index';
+import { evaluateContract, formatMarkdown, reportLabels } from '../evaluation/index';
 import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
@@ -49,7 +49,7 @@ export class EvaluationService {
         signal: controller.signal,
       });
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
-      return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
+      return { report, markdown: formatMarkdown(report), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       const message = error instanceof Error ? error.message : String(error);
