@@ -6,7 +6,7 @@ import type { Analysis } from '../language/analyze';
 import { latestResult, resultTitle, type EvaluationSnapshot } from './evaluationResults';
 
 /** The client command the "Evaluate" lens runs, with the document URI as argument. */
-export const EVALUATE_COMMAND = 'sla.evaluateContract';
+const EVALUATE_COMMAND = 'sla.evaluateContract';
 
 export function codeLenses(analysis: Analysis, uri: string, snapshot?: EvaluationSnapshot): CodeLens[] {
   const lenses: CodeLens[] = [];
