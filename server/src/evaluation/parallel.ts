@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { EvaluationAborted, EvaluationError } from './errors';
-import type { EvaluatorState, ParallelOptions, PartSetup, PartedReading, SampleSink } from './ports';
+import type { EvaluatorState, PartSetup, PartedReading, SampleSink } from './ports';
 
 /** A part of a file: bytes [start, end) holding whole rows. */
 export interface FileRange<Columns> {
@@ -43,7 +43,7 @@ export interface RangeReadable<Columns> {
 }
 
 /** What a worker thread is given: a CSV file's part and how to build its evaluator. */
-export interface PartJob<Columns = unknown> {
+export interface PartJob<Columns> {
   setup: PartSetup;
   path: string;
   name: string;
