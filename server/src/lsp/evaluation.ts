@@ -9,8 +9,8 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import type { Analysis } from '../language/analyze';
-import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
-import { PrometheusSource } from '../evaluation/prometheus/index';
+import { evaluateContract, formatMarkdown, reportLabels } from '../evaluation/index';
+import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
 import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
@@ -41,7 +41,7 @@ export class EvaluationService {
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
+      const prometheus = params.prometheus === undefined ? undefined : new PrometheusSource(prometheusSourceOptions(userOptions(params.prometheus)));
       const sources = prometheus ? [prometheus] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
@@ -51,7 +51,7 @@ export class EvaluationService {
         signal: controller.signal,
       });
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
-      return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
+      return { report, markdown: formatMarkdown(report), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       const message = error instanceof Error ? error.message : String(error);
@@ -78,19 +78,7 @@ export class EvaluationService {
   }
 }
 
-/** The Prometheus source of a request, its parameters checked (a client may send anything). */
-function prometheusSource(params: PrometheusParams): PrometheusSource {
-  const p = params as Partial<Record<keyof PrometheusParams, unknown>>;
-  if (!p || typeof p.url !== 'string' || p.url.trim() === '') throw new EvaluationError('the Prometheus source needs an address (sla.prometheus.url)');
-  const headers: Record<string, string> = {};
-  if (p.headers !== undefined) {
-    if (typeof p.headers !== 'object' || p.headers === null) throw new EvaluationError('Prometheus headers must be an object of strings');
-    for (const [name, value] of Object.entries(p.headers)) if (typeof value === 'string') headers[name] = value;
-  }
-  return new PrometheusSource({
-    url: p.url,
-    token: typeof p.token === 'string' && p.token !== '' ? p.token : undefined,
-    headers,
-    timeoutMs: typeof p.timeoutMs === 'number' && p.timeoutMs > 0 ? p.timeoutMs : undefined,
-  });
+/** The request's Prometheus parameters in the form the option builder checks (a client may send anything). */
+function userOptions(params: PrometheusParams | null): PrometheusUserOptions {
+  return { url: params?.url ?? '', token: params?.token, headers: params?.headers, timeout: params?.timeoutMs };
 }

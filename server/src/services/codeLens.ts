@@ -7,7 +7,7 @@ import { latestResult, resultTitle, type EvaluationSnapshot } from './evaluation
 import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 
 /** The client command the "Evaluate" lens runs, with the document URI as argument. */
-export const EVALUATE_COMMAND = 'sla.evaluateContract';
+const EVALUATE_COMMAND = 'sla.evaluateContract';
 
 export function codeLenses(analysis: Analysis, uri: string, snapshot?: EvaluationSnapshot, locale: Locale = DEFAULT_LOCALE): CodeLens[] {
   const { t } = messages(locale);
