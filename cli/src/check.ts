@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/language/analyze';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
+import { terminalJson, terminalLine } from '../../server/src/text/terminal';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
@@ -25,7 +26,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     files = expandInputs(inputs, ['.sla']);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`sla check: ${error.message}\n`);
+      io.err(`sla check: ${terminalLine(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -37,7 +38,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      io.err(`sla check: cannot read ${file}: ${reason(error)}\n`);
+      io.err(`sla check: ${terminalLine(`cannot read ${file}: ${reason(error)}`)}\n`);
       unreadable = true;
       continue;
     }
@@ -46,8 +47,8 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     results.push({ file, diagnostics });
   }
 
-  if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (options.format === 'sarif') io.out(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2) + '\n');
+  if (options.format === 'json') io.out(terminalJson(JSON.stringify(toJson(results), null, 2)) + '\n');
+  else if (options.format === 'sarif') io.out(terminalJson(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2)) + '\n');
   else {
     const text = formatText(results);
     if (text) io.out(text + '\n');

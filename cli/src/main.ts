@@ -4,6 +4,7 @@ import { registerCheckCommand, type Output } from './check';
 import { registerEvaluateCommand } from './evaluate';
 import { UsageError } from './inputs';
 import { TOOL_VERSION } from './version';
+import { terminalLine } from '../../server/src/text/terminal';
 
 const io: Output = {
   out: (text) => process.stdout.write(text),
@@ -28,10 +29,10 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.err(`sla: ${error.message}\n`);
+      io.err(`sla: ${terminalLine(error.message)}\n`);
       return 2;
     }
-    io.err(`sla: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`sla: internal error: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
   return exitCode;
