@@ -1,8 +1,8 @@
 // `sla check FILE|DIR|GLOB…`: parse and check contracts, print diagnostics, exit 0/1/2.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { analyze } from '../../server/src/language/analyze';
+import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
@@ -36,7 +36,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFileSync(file);
     } catch (error) {
       io.err(`sla check: ${terminalLine(`cannot read ${file}: ${reason(error)}`)}\n`);
       unreadable = true;

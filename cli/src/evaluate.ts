@@ -3,7 +3,6 @@
 // or against a live Prometheus server with `--prometheus URL` (token from
 // SLA_PROMETHEUS_TOKEN, `--prometheus-header`, `--timeout`, `--concurrency`).
 // Exit 0 when every result is met or no-data, 1 when any is breached, 2 on errors.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
@@ -17,6 +16,7 @@ import {
   type Source,
 } from '../../server/src/evaluation/index';
 import { PrometheusSource, parseHeader, parseTimeout } from '../../server/src/evaluation/prometheus/index';
+import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
 import { reason } from './inputs';
 import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
@@ -96,7 +96,7 @@ export async function runEvaluate(
 ): Promise<number> {
   let text: string;
   try {
-    text = await readFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath, 'utf8');
+    text = await readRegularFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath);
   } catch (error) {
     io.err(`sla evaluate: ${terminalLine(`cannot read ${contractPath}: ${reason(error)}`)}\n`);
     return 2;

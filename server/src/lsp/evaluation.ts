@@ -1,13 +1,13 @@
 // The `sla/evaluate` request: evaluates a contract (its open text when open) against metric
 // files, keeps the last result per document for code lenses and diagnostics, and cancels
 // an evaluation of the same document that is still running when a new one is asked for.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
+import { fileErrorReason, readRegularFile } from '../files/regularFile';
 import type { Analysis } from '../language/analyze';
 import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
 import { PrometheusSource } from '../evaluation/prometheus/index';
@@ -37,7 +37,7 @@ export class EvaluationService {
       if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
-      const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
+      const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
       const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
       const sources = prometheus ? [prometheus] : [];
@@ -73,6 +73,15 @@ export class EvaluationService {
   forget(uri: string): void {
     this.running.get(uri)?.abort();
     this.snapshots.delete(uri);
+  }
+}
+
+/** The text of a contract that is not open; a FIFO or device is refused, not waited on. */
+async function readContract(file: string): Promise<string> {
+  try {
+    return await readRegularFile(file);
+  } catch (error) {
+    throw new EvaluationError(`cannot read: ${fileErrorReason(error)}`, file);
   }
 }
 
