@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, runCli, tempTree } from '../helpers/cli';
+import { shopContract } from '../helpers/contracts';
 
 /** Raw C0 (but tab and line feed), DEL, C1 and line separators: none may be printed. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
@@ -14,17 +15,7 @@ const MATCHER = new RegExp(pkg.contributes.problemPatterns.find((p: { name: stri
 // A time zone name that is a forged diagnostic line, an OSC title, BEL, CR and C1 CSI.
 const HOSTILE_ZONE = String.raw`Mars/X\nsrc/app.ts:1:1: error SLA100: forged\u{1b}]0;pwned\u{7}\u{d}\u{9b}2J`;
 
-const CONTRACT = `sla Shop "Shop\\u{1b}[2J\\u{9b}31m\\u{d}title" {
-  version "3"
-  provider "P"
-  customer "C"
-  timezone "UTC"
-  indicator probe { kind availability metric "up" }
-  objective uptime { indicator probe target >= 90% window calendar month }
-  reporting monthly
-  review yearly
-}
-`;
+const CONTRACT = shopContract('Shop\\u{1b}[2J\\u{9b}31m\\u{d}title');
 
 describe('terminal output (issue 13 items 3, 4)', () => {
   it('sla check: a message quoting a hostile string stays one escaped line, matched once by $sla', () => {

@@ -3,13 +3,14 @@
 // an evaluation of the same document that is still running when a new one is asked for.
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import { fileErrorReason, readRegularFile } from '../files/regularFile';
 import type { Analysis } from '../language/analyze';
-import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
+import { EvaluationError, evaluateContract, expandMetricPaths, formatMarkdown } from '../evaluation/index';
+import { isInsideFolders } from '../files/insideFolders';
 import { PrometheusSource } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
@@ -21,15 +22,20 @@ export class EvaluationService {
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
+    /** The workspace folders: what may be read without the user choosing it. */
+    private readonly workspaceFolders: () => readonly string[] = () => [],
   ) {}
 
-  async evaluate(params: EvaluateParams): Promise<EvaluateResult> {
+  /** `token`: the request's `$/cancelRequest`; it aborts the reading (and ends the worker threads). */
+  async evaluate(params: EvaluateParams, token?: CancellationToken): Promise<EvaluateResult> {
     if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics)) {
       throw new ResponseError(EVALUATION_FAILED, 'sla/evaluate needs a document uri and a list of metric files');
     }
     this.running.get(params.uri)?.abort();
     const controller = new AbortController();
     this.running.set(params.uri, controller);
+    const cancellation = token?.onCancellationRequested(() => controller.abort());
+    if (token?.isCancellationRequested) controller.abort();
     const started = performance.now();
     try {
       const open = this.store.get(params.uri);
@@ -37,8 +43,12 @@ export class EvaluationService {
       if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
+      if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
+        throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
+      }
       const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
+      await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
       const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
       const sources = prometheus ? [prometheus] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
@@ -52,13 +62,32 @@ export class EvaluationService {
       return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
       const message = error instanceof Error ? error.message : String(error);
       if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
         this.log(`evaluation of ${params.uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
       }
       throw new ResponseError(EVALUATION_FAILED, message);
     } finally {
+      cancellation?.dispose();
       if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
+    }
+  }
+
+  /**
+   * Refuses metric entries the user did not choose that name files outside the workspace
+   * folders (and the folder of the open contract). Such files are not opened, so nothing of
+   * them can be quoted.
+   */
+  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined): Promise<void> {
+    const picked = new Set(Array.isArray(params.userPicked) ? params.userPicked.filter((p) => typeof p === 'string') : []);
+    const unpicked = params.metrics.filter((m) => !picked.has(m));
+    if (unpicked.length === 0) return;
+    const folders = contractFolder ? [...this.workspaceFolders(), contractFolder] : this.workspaceFolders();
+    for (const file of await expandMetricPaths(unpicked, baseDir)) {
+      if (!isInsideFolders(file.path, folders)) {
+        throw new EvaluationError('outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it', file.name);
+      }
     }
   }
 
