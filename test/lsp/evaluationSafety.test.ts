@@ -2,6 +2,7 @@
 // reading and worker threads), and `sla/evaluate` reads files outside the workspace folders
 // only when the user chose them. No timing assertions: a hang fails by the mocha timeout.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -67,6 +68,38 @@ describe('protocol: cancelling an evaluation (issue 13 item 12)', function () {
     const result = await evaluate(client, { uri, metrics: ['small.csv'], baseDir: dir });
     assert.equal(result.rows, 2);
     assert.equal(client.process.exitCode, null);
+  });
+});
+
+describe('protocol: FIFOs as contract or metric files (issue 13 item 1)', function () {
+  this.timeout(30_000);
+  let client: TestClient;
+  let dir: string;
+
+  before(async function () {
+    if (process.platform === 'win32') this.skip();
+    await ensureServerBuilt();
+    dir = mkdtempSync(path.join(tmpdir(), 'sla-fifo-'));
+    writeFileSync(path.join(dir, 'shop.sla'), CONTRACT);
+    writeFileSync(path.join(dir, 'small.csv'), SMALL);
+    execFileSync('mkfifo', [path.join(dir, 'pipe.csv'), path.join(dir, 'pipe.sla')]);
+    client = await TestClient.start({ workspaceFolders: [dir] });
+  });
+  after(async () => {
+    await client?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers "not a regular file" at once, more times than libuv has pool threads, and keeps evaluating', async () => {
+    const uri = pathToFileURL(path.join(dir, 'shop.sla')).href;
+    const pipeContract = pathToFileURL(path.join(dir, 'pipe.sla')).href;
+    const attempts = [];
+    for (let i = 0; i < 6; i++) {
+      attempts.push(assert.rejects(evaluate(client, { uri, metrics: ['pipe.csv'], baseDir: dir }), failsWith(/pipe\.csv: not a regular file/)));
+      attempts.push(assert.rejects(evaluate(client, { uri: pipeContract, metrics: ['small.csv'], baseDir: dir }), failsWith(/pipe\.sla: cannot read: not a regular file/)));
+    }
+    await Promise.all(attempts);
+    assert.equal((await evaluate(client, { uri, metrics: ['small.csv'], baseDir: dir })).rows, 2);
   });
 });
 
