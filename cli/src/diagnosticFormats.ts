@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../server/src/language/diagnostics';
 import { CODE_TITLES, codeHref } from '../../server/src/language/codes';
 import { SEVERITY_OF } from '../../server/src/language/diagnostics';
+import { terminalLine } from '../../server/src/text/terminal';
 
 export interface FileDiagnostics {
   file: string;
@@ -35,10 +36,13 @@ export function toJson(results: FileDiagnostics[]): JsonDiagnostic[] {
   );
 }
 
-/** `path:line:col: severity CODE: message`, the shape VS Code's problem matchers read. */
+/**
+ * `path:line:col: severity CODE: message`, the shape VS Code's problem matchers read: one
+ * diagnostic, one line, control characters escaped (a message must not forge another line).
+ */
 export function formatText(results: FileDiagnostics[]): string {
   return toJson(results)
-    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`)
+    .map((d) => terminalLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`))
     .join('\n');
 }
 

@@ -9,6 +9,7 @@ import type { ReportEntry, ReportPanel } from '../reportPanel';
 import { commandOptions } from './commandOptions';
 import { pickMetricFiles, type MetricChoice, type MetricSource } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
+import { userPickedMetrics } from './userPicked';
 
 export type { EvaluateCommandOptions } from './commandOptions';
 
@@ -143,6 +144,8 @@ export class EvaluateCommand {
     const params: EvaluateParams = {
       uri: uri.toString(),
       metrics: choice.files,
+      // Files outside the workspace folders are read only when the user chose them.
+      userPicked: userPickedMetrics(choice),
       baseDir,
       sla,
       at: at === '' ? undefined : at,

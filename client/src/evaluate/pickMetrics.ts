@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveMetricGlobs } from './metricGlobs';
 import { effectiveMetricPatterns, rememberMetricFiles, rememberedMetricFiles } from './metricMemory';
+import { metricsSettingIsUsers } from './userPicked';
 
 export type MetricSource = 'argument' | 'setting' | 'remembered' | 'dialog';
 
@@ -12,6 +13,8 @@ export interface MetricChoice {
   /** Absolute paths. */
   files: string[];
   source: MetricSource;
+  /** With source `setting`: whether the value was the user's own, not the workspace's. */
+  fromUserSettings?: boolean;
 }
 
 export interface PickContext {
@@ -56,7 +59,7 @@ async function fromSetting(contract: vscode.Uri, baseDir: string | undefined, co
   }
   const { files, unmatched } = await resolveMetricGlobs(patterns, baseDir);
   for (const pattern of unmatched) context.log(vscode.l10n.t('sla.metrics: "{pattern}" matched no metric file in {folder}', { pattern, folder: baseDir }));
-  if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting' } };
+  if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting', fromUserSettings: metricsSettingIsUsers(levels, vscode.workspace.isTrusted) } };
   const chooseFiles = vscode.l10n.t('Choose Files…');
   const openSettings = vscode.l10n.t('Open Settings');
   const answer = await vscode.window.showWarningMessage(

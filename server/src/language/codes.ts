@@ -3,6 +3,7 @@
 export const CODE_TITLES: Readonly<Record<string, string>> = {
   SLA001: 'Syntax error',
   SLA002: 'Invalid literal: impossible date or time, bad escape, unknown unit',
+  SLA004: 'More than 1,000 diagnostics in one file: the rest are not shown',
   SLA100: 'A name is defined twice in one sla',
   SLA101: 'A reference names nothing defined',
   SLA102: 'A reference names the wrong sort of thing',

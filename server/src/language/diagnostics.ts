@@ -18,6 +18,7 @@ export interface Diagnostic {
 export const SEVERITY_OF: Readonly<Record<string, Severity>> = {
   SLA001: 'error',
   SLA002: 'error',
+  SLA004: 'information',
   SLA100: 'error',
   SLA101: 'error',
   SLA102: 'error',

@@ -19,7 +19,7 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
     ctx.report('SLA200', range, `objective \`${name}\` has no \`target\`: add a line like \`${example}\``);
   }
   if (!ctx.first(objective.items, 'IndicatorRef')) {
-    const someIndicator = [...ctx.scope.definitions.values()].find((d) => d.sort === 'indicator')?.name ?? 'probe';
+    const someIndicator = firstIndicatorName(ctx);
     ctx.report(
       'SLA201',
       range,
@@ -29,6 +29,23 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   if (!facts.window) {
     ctx.report('SLA204', range, `objective \`${name}\` has no \`window\`: add a line like \`window calendar month\``);
   }
+}
+
+/** Once per scope: a file of thousands of objectives without indicators must not search the names for each. */
+const firstIndicators = new WeakMap<CheckContext['scope'], string>();
+function firstIndicatorName(ctx: CheckContext): string {
+  let name = firstIndicators.get(ctx.scope);
+  if (name === undefined) {
+    name = 'probe';
+    for (const d of ctx.scope.definitions.values()) {
+      if (d.sort === 'indicator') {
+        name = d.name;
+        break;
+      }
+    }
+    firstIndicators.set(ctx.scope, name);
+  }
+  return name;
 }
 
 /** Example targets by the dimension of the values and which way is good. */
