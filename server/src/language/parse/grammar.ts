@@ -35,6 +35,7 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
+import type { FileCstNode } from './cst.generated';
 import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, strayTokenMessage, type BlockKind, errorMessages } from './messages';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
@@ -82,11 +83,11 @@ export class SlaGrammar extends CstParser {
   }
 
   /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[]): CstNode {
+  parseTokens(tokens: IToken[]): FileCstNode {
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.input = tokens;
-    return this.file();
+    return this.file() as FileCstNode;
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
