@@ -14,6 +14,7 @@
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
+import { DAY_FORMS } from './vocabulary';
 
 // --- categories -----------------------------------------------------------------------------
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
@@ -139,7 +140,6 @@ export const KEYWORDS: readonly string[] = [
   'claim', 'within', 'remedy', 'hours', 'severity', 'response', 'resolve',
 ];
 
-const DAYS_FORMS = ['daily', 'weekdays', 'weekends'] as const;
 const AGGREGATES = ['avg', 'min', 'max'] as const;
 const POLARITIES = ['good', 'bad'] as const;
 
@@ -155,7 +155,7 @@ function addContextual(words: readonly string[], category?: TokenType): void {
 addContextual(KINDS, KindWord);
 addContextual(PERIODS, PeriodWord);
 addContextual(DAY_NAMES, DayWord);
-addContextual(DAYS_FORMS);
+addContextual(DAY_FORMS);
 addContextual(CADENCES, CadenceWord);
 addContextual(AGGREGATES, AggregateWord);
 addContextual(UNIT_WORDS, UnitWord);

@@ -36,7 +36,8 @@ import {
   UnitSuffix,
 } from '../lexer';
 import type { FileCstNode } from './cst.generated';
-import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, strayTokenMessage, type BlockKind, errorMessages } from './messages';
+import { ITEM_STARTS as ITEM_START_WORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
+import { strayTokenMessage, errorMessages } from './messages';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -56,17 +57,11 @@ interface RecoveryInternals {
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
 const SLA_ITEM_STARTS = new Set<TokenType>(SLA_ITEM_KEYWORDS.map((w) => T[w]));
-const DAY_TOKENS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((w) => T[w]);
 
-function itemStarts(block: Exclude<BlockKind, 'file'>): Set<TokenType> {
-  const starts = new Set<TokenType>(BLOCK_ITEM_KEYWORDS[block].map((w) => T[w]));
-  if (block === 'schedule') for (const t of [...DAY_TOKENS, T.daily, T.weekdays, T.weekends]) starts.add(t);
-  return starts;
-}
-
+/** The tokens that start an item, per block. */
 const ITEM_STARTS = Object.fromEntries(
-  (Object.keys(BLOCK_ITEM_KEYWORDS) as Exclude<BlockKind, 'file'>[]).map((block) => [block, itemStarts(block)]),
-) as Record<Exclude<BlockKind, 'file'>, Set<TokenType>>;
+  Object.entries(ITEM_START_WORDS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
+) as Record<BlockKind, Set<TokenType>>;
 
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);

@@ -26,8 +26,6 @@ import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocab
 
 const quoted = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
-export { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
-
 const EXPECTED_IN_BLOCK: Record<BlockKind, string> = {
   file: '`sla`',
   sla: `an sla item (${quoted(SLA_ITEM_KEYWORDS)}) or \`}\``,
