@@ -15,9 +15,9 @@ import type { Analysis } from '../language/analyze';
 import type { DefinitionSort, SlaScope } from '../language/scope';
 import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../language/units';
 import { isReservedWord } from '../language/lexer';
-import { DAY_FORMS, ITEM_STARTS } from '../language/vocabulary';
+import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../language/vocabulary';
 import { cursorContext, type CursorContext } from './cursorContext';
-import { keywordMarkdown, type BlockKind } from './keywords';
+import { keywordMarkdown } from './keywords';
 import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from './nodes';
 import { lineIndexOf } from './text';
 
@@ -63,7 +63,7 @@ const header = (sort: DefinitionSort, titled: boolean): Slot[] => [
   { k: 'open' },
 ];
 
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'CHF', 'AUD', 'CAD', 'INR', 'KRW'];
+const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'CHF', 'AUD', 'CAD', 'INR', 'KRW'];
 const AGGREGATES = ['p50', 'p90', 'p95', 'p99', 'p99.9', 'avg', 'min', 'max'];
 
 /** Item shapes by block and leading word (the words of vocabulary.ts ITEM_STARTS). */

@@ -6,8 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { Range } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { isReservedWord, tokenEnd } from '../language/lexer';
-import type { BlockKind } from './keywords';
-import { ITEM_STARTS } from '../language/vocabulary';
+import { ITEM_STARTS, type BlockKind } from '../language/vocabulary';
 import { lineIndexOf } from './text';
 
 /** The block a `{` opens, by the first word of its header, in the block it appears in. */

@@ -86,7 +86,7 @@ const NAME_DESCRIPTION: Record<string, string> = {
 };
 
 /** What an expected token type means in the rule where it is expected. */
-export function describeExpected(tokenType: TokenType, ruleName: string): string {
+function describeExpected(tokenType: TokenType, ruleName: string): string {
   if (tokenType === NameToken || tokenType === Identifier) return NAME_DESCRIPTION[ruleName] ?? 'a name';
   if (tokenType === UnitSuffix && ruleName === 'feeItem') return 'a currency (three capital letters such as `CNY`)';
   if (tokenType === Percent && ruleName === 'unitItem') return NAME_DESCRIPTION.unitItem;
@@ -95,7 +95,7 @@ export function describeExpected(tokenType: TokenType, ruleName: string): string
 }
 
 /** A short, readable rendering of a token for "after …" and "unexpected …". */
-export function describeToken(token: IToken): string {
+function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the file';
   let image = token.image;
   if (image.length > 32) image = `${image.slice(0, 30)}…`;
