@@ -98,6 +98,17 @@ describe('grammar conformance', () => {
     assert.equal(BLOCKS.length, 11);
   });
 
+  it('opens each block inside an sla with the keyword that is its name (`objective NAME {` opens an objective)', () => {
+    const alternation = productions.slaItem.definition[0] as Alternation;
+    const blockRules = alternation.definition
+      .map((alternative) => (alternative as Alternative).definition[0] as NonTerminal)
+      .filter((item) => item.nonTerminalName.endsWith('Block'));
+    assert.deepEqual(sorted(blockRules.map((rule) => rule.nonTerminalName.replace(/Block$/, ''))), sorted(BLOCKS.filter((b) => b !== 'file' && b !== 'sla')));
+    for (const rule of blockRules) {
+      assert.deepEqual([...first([rule]).tokens].flatMap(wordsOf), [rule.nonTerminalName.replace(/Block$/, '')], rule.nonTerminalName);
+    }
+  });
+
   for (const block of BLOCKS) {
     describe(block === 'file' ? 'at the top level' : `in the ${block} block`, () => {
       it('the grammar starts items with the words of ITEM_STARTS', () => {

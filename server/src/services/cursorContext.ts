@@ -6,23 +6,16 @@ import type { IToken } from 'chevrotain';
 import type { Range } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { isReservedWord, tokenEnd } from '../language/lexer';
-import { ITEM_STARTS, type BlockKind } from '../language/vocabulary';
+import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../language/vocabulary';
 import { lineIndexOf } from './text';
 
-/** The block a `{` opens, by the first word of its header, in the block it appears in. */
+/**
+ * The block a `{` opens, by the first word of its header, in the block it appears in. A
+ * block's keyword is its name (`objective NAME {` opens an objective).
+ */
 const BLOCK_OF_HEADER: Readonly<Partial<Record<BlockKind, Readonly<Record<string, BlockKind>>>>> = {
   file: { sla: 'sla' },
-  sla: {
-    service: 'service',
-    schedule: 'schedule',
-    maintenance: 'maintenance',
-    indicator: 'indicator',
-    objective: 'objective',
-    compensation: 'compensation',
-    credits: 'credits',
-    responsibilities: 'responsibilities',
-    support: 'support',
-  },
+  sla: Object.fromEntries(SLA_ITEM_KEYWORDS.filter((word) => Object.hasOwn(BLOCK_ITEM_KEYWORDS, word)).map((word) => [word, word as BlockKind])),
 };
 
 export interface CursorContext {
