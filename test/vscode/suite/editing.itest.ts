@@ -13,6 +13,7 @@ import {
   nextDiagnostics,
   openWithDiagnostics,
   positionOf,
+  replaceText,
   waitForDiagnostics,
   workspaceFiles,
   workspaceUri,
@@ -51,28 +52,36 @@ async function samples(): Promise<string[]> {
   return found;
 }
 
-/** Writes `text` to a scratch file of this test's own and opens it once its diagnostics arrived. */
-async function openScratch(relativePath: string, text: string): Promise<vscode.TextDocument> {
-  await createWorkspaceFile(relativePath, text);
+/**
+ * A scratch document of the test's own, reused for every sample: VS Code releases the oldest
+ * of the documents no editor shows past 50, which later suites' documents would then be.
+ */
+async function scratchDocument(relativePath: string): Promise<vscode.TextDocument> {
+  await createWorkspaceFile(relativePath, '');
   return (await openWithDiagnostics(relativePath)).document;
+}
+
+/** Sets the text of a scratch document and waits for the diagnostics the server published for it. */
+async function setText(document: vscode.TextDocument, text: string): Promise<vscode.Diagnostic[]> {
+  return nextDiagnostics(document.uri, () => replaceText(document, text));
 }
 
 async function sampleText(sample: string): Promise<string> {
   return (await vscode.workspace.fs.readFile(workspaceUri(sample))).toString();
 }
 
-const baseName = (sample: string) => sample.replace(/\.sla$/, '');
-
 describe('formatting', () => {
   before(activateExtension);
 
   it('gives every sample one canonical layout, whatever its indentation, and keeps its comments', async () => {
+    const document = await scratchDocument('scratch/format-layout.sla');
     for (const sample of await samples()) {
       const original = await sampleText(sample);
-      const name = baseName(sample);
-      const tidy = await formatDocument(await openScratch(`scratch/format-${name}.sla`, original));
+      await setText(document, original);
+      const tidy = await formatDocument(document);
       // Same tokens, no indentation at all and stray trailing blanks.
-      const messy = await formatDocument(await openScratch(`scratch/format-${name}-messy.sla`, messUp(original)));
+      await setText(document, messUp(original));
+      const messy = await formatDocument(document);
       assert.ok(messy.edits > 0, `${sample}: formatting a file with no indentation changed nothing`);
       assert.equal(messy.text, tidy.text, `${sample}: the layout depends on the input's layout`);
       assert.deepEqual(comments(tidy.text), comments(original), `${sample}: comments were lost or changed`);
@@ -82,8 +91,9 @@ describe('formatting', () => {
   });
 
   it('is idempotent: formatting formatted text changes nothing', async () => {
+    const document = await scratchDocument('scratch/format-twice.sla');
     for (const sample of await samples()) {
-      const document = await openScratch(`scratch/idempotent-${baseName(sample)}.sla`, messUp(await sampleText(sample)));
+      await setText(document, messUp(await sampleText(sample)));
       const once = await formatDocument(document);
       const again = await formatDocument(document);
       assert.equal(again.text, once.text, `${sample}: a second formatting changed the text`);
@@ -91,9 +101,10 @@ describe('formatting', () => {
   });
 
   it('leaves the formatted samples free of errors', async () => {
+    const document = await scratchDocument('scratch/format-checked.sla');
     for (const sample of await samples()) {
-      const document = await openScratch(`scratch/formatted-${baseName(sample)}.sla`, messUp(await sampleText(sample)));
-      // The diagnostics published for the formatted text (the messy copy always gets edits).
+      await setText(document, messUp(await sampleText(sample)));
+      // The diagnostics published for the formatted text (a messy copy always gets edits).
       const diagnostics = await nextDiagnostics(document.uri, () => formatDocument(document));
       const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       assert.deepEqual(errors.map(describeDiagnostic), [], `errors in formatted ${sample}`);
