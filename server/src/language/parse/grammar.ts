@@ -36,7 +36,7 @@ import {
   UnitSuffix,
 } from '../lexer';
 import type { FileCstNode } from './cst.generated';
-import { ITEM_STARTS as ITEM_START_WORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
+import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, errorMessages } from './messages';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
@@ -56,11 +56,9 @@ interface RecoveryInternals {
 
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
-const SLA_ITEM_STARTS = new Set<TokenType>(SLA_ITEM_KEYWORDS.map((w) => T[w]));
-
 /** The tokens that start an item, per block. */
-const ITEM_STARTS = Object.fromEntries(
-  Object.entries(ITEM_START_WORDS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
+const ITEM_START_TOKENS = Object.fromEntries(
+  Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
 ) as Record<BlockKind, Set<TokenType>>;
 
 function isName(token: IToken): boolean {
@@ -99,11 +97,11 @@ export class SlaGrammar extends CstParser {
     const next = this.LA(1);
     const type = next.tokenType;
     if (type === EOF || type === RCurly || type === T.sla) return false;
-    if (ITEM_STARTS[block].has(type)) {
+    if (ITEM_START_TOKENS[block].has(type)) {
       if (block === 'objective' && (type === T.indicator || type === T.service)) return !this.startsBlock();
       return true;
     }
-    return !SLA_ITEM_STARTS.has(type);
+    return !ITEM_START_TOKENS.sla.has(type);
   }
 
   /** `indicator NAME {` or `indicator NAME "title" {`. */
