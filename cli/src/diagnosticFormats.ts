@@ -1,7 +1,6 @@
 // Diagnostics of `sla check` as text (path:line:col), JSON and SARIF 2.1.0.
 import type { Diagnostic } from '../../server/src/language/diagnostics';
-import { CODE_TITLES, codeHref } from '../../server/src/language/codes';
-import { SEVERITY_OF } from '../../server/src/language/diagnostics';
+import { codeInfo, REFERENCE_URL } from '../../server/src/language/codes';
 import { terminalLine } from '../../server/src/text/terminal';
 
 export interface FileDiagnostics {
@@ -59,12 +58,12 @@ export function formatSarif(results: FileDiagnostics[], toolVersion: string): ob
           driver: {
             name: 'sla',
             version: toolVersion,
-            informationUri: codeHref('').replace(/#$/, ''),
+            informationUri: REFERENCE_URL,
             rules: used.map((code) => ({
               id: code,
-              shortDescription: { text: CODE_TITLES[code] ?? code },
-              helpUri: codeHref(code),
-              defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_OF[code] ?? 'error'] },
+              shortDescription: { text: codeInfo(code).title },
+              helpUri: codeInfo(code).href,
+              defaultConfiguration: { level: SARIF_LEVEL[codeInfo(code).severity] },
             })),
           },
         },

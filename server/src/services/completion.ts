@@ -15,8 +15,9 @@ import type { Analysis } from '../language/analyze';
 import type { DefinitionSort, SlaScope } from '../language/scope';
 import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../language/units';
 import { isReservedWord } from '../language/lexer';
-import { cursorContext, ITEM_KEYWORDS, type CursorContext } from './cursorContext';
-import { keywordMarkdown, type BlockKind } from './keywords';
+import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../language/vocabulary';
+import { cursorContext, type CursorContext } from './cursorContext';
+import { keywordMarkdown } from './keywords';
 import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from './nodes';
 import { lineIndexOf } from './text';
 
@@ -49,9 +50,9 @@ const time: Slot = { k: 'literal', type: 'TimeLiteral' };
 const durationUnit: Slot = { k: 'unit', units: Object.keys(DURATION_MS) };
 const duration: Slot[] = [num, durationUnit];
 const percent: Slot[] = [num, { k: 'unit', units: ['%'], optional: true }];
-const DAY_FORMS = [...DAY_NAMES, 'daily', 'weekdays', 'weekends'];
+const DAY_WORDS = [...DAY_NAMES, ...DAY_FORMS];
 const days: Slot[] = [
-  { k: 'word', words: DAY_FORMS, item: CompletionItemKind.EnumMember },
+  { k: 'word', words: DAY_WORDS, item: CompletionItemKind.EnumMember },
   { k: 'opt', of: [{ k: 'punct', type: 'DotDot' }, { k: 'word', words: DAY_NAMES, item: CompletionItemKind.EnumMember }] },
 ];
 const timeRange: Slot[] = [time, { k: 'punct', type: 'Dash' }, time];
@@ -62,11 +63,11 @@ const header = (sort: DefinitionSort, titled: boolean): Slot[] => [
   { k: 'open' },
 ];
 
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'CHF', 'AUD', 'CAD', 'INR', 'KRW'];
+const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD', 'CHF', 'AUD', 'CAD', 'INR', 'KRW'];
 const AGGREGATES = ['p50', 'p90', 'p95', 'p99', 'p99.9', 'avg', 'min', 'max'];
 
-/** Item shapes by block and leading word. */
-const ITEMS: Readonly<Record<BlockKind, Readonly<Record<string, Slot[]>>>> = {
+/** Item shapes by block and leading word (the words of vocabulary.ts ITEM_STARTS). */
+export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slot[]>>>> = {
   file: { sla: [kw('sla'), { k: 'name' }, { k: 'string', optional: true }, { k: 'open' }] },
   sla: {
     version: [kw('version'), str],
@@ -97,7 +98,7 @@ const ITEMS: Readonly<Record<BlockKind, Readonly<Record<string, Slot[]>>>> = {
     excludes: [kw('excludes'), { k: 'list', of: [str] }],
   },
   schedule: {
-    ...Object.fromEntries(DAY_FORMS.map((d) => [d, [...days, { k: 'list', of: timeRange } as Slot]])),
+    ...Object.fromEntries(DAY_WORDS.map((d) => [d, [...days, { k: 'list', of: timeRange } as Slot]])),
     holidays: [kw('holidays'), { k: 'list', of: [date] }],
   },
   maintenance: {
@@ -162,7 +163,7 @@ function windowSlots(clause: IToken[]): Slot[] {
   const form = clause[1]?.image;
   if (form === 'calendar') return [kw('window'), kw('calendar'), { k: 'word', words: PERIODS, item: CompletionItemKind.EnumMember }];
   if (form === 'rolling') return [kw('window'), kw('rolling'), ...duration];
-  return ITEMS.objective.window;
+  return ITEM_SHAPES.objective.window;
 }
 
 // --- matching ------------------------------------------------------------------------------
@@ -307,7 +308,7 @@ export function completion(analysis: Analysis, position: Position): CompletionIt
     offerItems(block, env, add);
   } else {
     const first = clause[0].image;
-    const slots = block === 'objective' && first === 'window' ? windowSlots(clause) : ITEMS[block][first];
+    const slots = block === 'objective' && first === 'window' ? windowSlots(clause) : ITEM_SHAPES[block][first];
     const expectation = slots ? expect(slots, clause, env) : undefined;
     if (!slots || !expectation) {
       // Not an item this block knows (or a broken one): a new item may start here.
@@ -343,7 +344,7 @@ function environment(analysis: Analysis, context: CursorContext): Env {
 }
 
 function offerItems(block: BlockKind, env: Env, add: (item: CompletionItem) => void): void {
-  for (const word of ITEM_KEYWORDS[block]) {
+  for (const word of ITEM_STARTS[block]) {
     const isDay = block === 'schedule' && word !== 'holidays';
     add({
       label: word,

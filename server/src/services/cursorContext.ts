@@ -6,33 +6,16 @@ import type { IToken } from 'chevrotain';
 import type { Range } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { isReservedWord, tokenEnd } from '../language/lexer';
-import type { BlockKind } from './keywords';
-import { BLOCK_ITEM_KEYWORDS } from '../language/vocabulary';
-import { DAY_NAMES } from '../language/ast';
+import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../language/vocabulary';
 import { lineIndexOf } from './text';
 
-/** The keywords (and fixed words) that start an item in each block. */
-export const ITEM_KEYWORDS: Readonly<Record<BlockKind, readonly string[]>> = {
-  file: ['sla'],
-  ...BLOCK_ITEM_KEYWORDS,
-  // A schedule line starts with its days.
-  schedule: [...DAY_NAMES, 'daily', 'weekdays', 'weekends', 'holidays'],
-};
-
-/** The block a `{` opens, by the first word of its header, in the block it appears in. */
+/**
+ * The block a `{` opens, by the first word of its header, in the block it appears in. A
+ * block's keyword is its name (`objective NAME {` opens an objective).
+ */
 const BLOCK_OF_HEADER: Readonly<Partial<Record<BlockKind, Readonly<Record<string, BlockKind>>>>> = {
   file: { sla: 'sla' },
-  sla: {
-    service: 'service',
-    schedule: 'schedule',
-    maintenance: 'maintenance',
-    indicator: 'indicator',
-    objective: 'objective',
-    compensation: 'compensation',
-    credits: 'credits',
-    responsibilities: 'responsibilities',
-    support: 'support',
-  },
+  sla: Object.fromEntries(SLA_ITEM_KEYWORDS.filter((word) => Object.hasOwn(BLOCK_ITEM_KEYWORDS, word)).map((word) => [word, word as BlockKind])),
 };
 
 export interface CursorContext {
@@ -156,7 +139,7 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
  * as day names, which may also be names — not the name a keyword like `during` expects.
  */
 function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined): boolean {
-  if (!ITEM_KEYWORDS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
+  if (!ITEM_STARTS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
   if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
   if (!isReservedWord(token.image) && previous && NAME_TAKING.has(previous.image)) return false;
   return true;

@@ -2,7 +2,7 @@
 // its entry in the README's reference (`codeDescription`).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../language/diagnostics';
-import { codeHref } from '../language/codes';
+import { codeInfo } from '../language/codes';
 
 export const DIAGNOSTIC_SOURCE = 'sla';
 
@@ -17,7 +17,7 @@ export function toLspDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Error,
     code: diagnostic.code,
-    codeDescription: { href: codeHref(diagnostic.code) },
+    codeDescription: { href: codeInfo(diagnostic.code).href },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
   };

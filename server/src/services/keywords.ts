@@ -2,7 +2,7 @@
 // hovers and completion documentation. Words that mean different things in different
 // blocks (`provider` in an sla and in responsibilities, `min` as aggregate and unit) have
 // an entry per block, looked up as `block:word` first.
-import { CADENCES, DAY_NAMES, KINDS, PERIODS } from '../language/ast';
+import { DAY_NAMES } from '../language/ast';
 
 export interface KeywordDoc {
   summary: string;
@@ -135,10 +135,3 @@ export function keywordMarkdown(word: string, block?: BlockKind): string | undef
   const doc = keywordDoc(word, block);
   return doc && `**${word}** — ${doc.summary}\n\n\`\`\`sla\n${doc.example}\n\`\`\``;
 }
-
-/** Every word with an entry, for tests. */
-export function documentedWords(): string[] {
-  return [...new Set(Object.keys(DOCS).map((k) => k.replace(/^\w+:/, '')))];
-}
-
-export { CADENCES, DAY_NAMES, KINDS, PERIODS };

@@ -14,7 +14,7 @@ import type {
   WindowItem,
 } from '../ast';
 import { KINDS } from '../ast';
-import { diagnostic, type Diagnostic } from '../diagnostics';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import { lookup, type SlaScope } from '../scope';
 import { dimensionOf, dimensionOfKind, defaultUnitOfKind, type Dimension } from '../units';
 
@@ -102,7 +102,7 @@ export class CheckContext {
     }
   }
 
-  report(code: string, range: Range, message: string, data?: Record<string, unknown>): void {
+  report(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
     this.out.push(diagnostic(code, range, message, data));
   }
 
