@@ -5,17 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveMetricGlobs } from './metricGlobs';
 import { effectiveMetricPatterns, rememberMetricFiles, rememberedMetricFiles } from './metricMemory';
-import { metricsSettingIsUsers } from './userPicked';
+import { metricsSettingIsUsers, type MetricChoice } from './userPicked';
 
-export type MetricSource = 'argument' | 'setting' | 'remembered' | 'dialog';
-
-export interface MetricChoice {
-  /** Absolute paths. */
-  files: string[];
-  source: MetricSource;
-  /** With source `setting`: whether the value was the user's own, not the workspace's. */
-  fromUserSettings?: boolean;
-}
+export type { MetricChoice, MetricSource } from './userPicked';
 
 export interface PickContext {
   state: vscode.Memento;

@@ -3,7 +3,18 @@
 // `sla.metrics` setting are not (the server then reads only what lies inside the folders).
 // Pure (no `vscode` import).
 import type { MetricsSettingLevels } from './metricMemory';
-import type { MetricChoice } from './pickMetrics';
+
+/** Where an evaluation's metric files came from. */
+export type MetricSource = 'argument' | 'setting' | 'remembered' | 'dialog';
+
+/** The metric files of an evaluation and where they came from. */
+export interface MetricChoice {
+  /** Absolute paths. */
+  files: string[];
+  source: MetricSource;
+  /** With source `setting`: whether the value was the user's own, not the workspace's. */
+  fromUserSettings?: boolean;
+}
 
 /** Whether the `sla.metrics` value in effect is the user's own (user settings), not the workspace's. */
 export function metricsSettingIsUsers(levels: MetricsSettingLevels | undefined, trusted: boolean): boolean {
