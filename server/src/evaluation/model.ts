@@ -18,7 +18,7 @@ import type {
 import { DAY_NAMES, KINDS, PERIODS } from '../language/ast';
 import { convert, defaultUnitOfKind, durationMs } from '../language/units';
 import type { Reduction } from './aggregate';
-import { MS_PER_MINUTE, daysFromCivil, localMs } from './civil';
+import { MS_PER_MINUTE, daysFromCivil, localMs } from '../language/calendar';
 import type { DailyRange, MaintenanceRules, ScheduleRules } from './eligibility';
 import { EvaluationError } from './errors';
 import { ZoneRules } from './timezone';

@@ -3,7 +3,7 @@
 // July or October 1st, a year from January 1st. The period of the last sample is cached,
 // so a run of samples in one period costs two comparisons each.
 import type { PeriodName } from '../language/ast';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDays } from './civil';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDays } from '../language/calendar';
 import type { ZoneRules } from './timezone';
 
 export class CalendarPeriods {
