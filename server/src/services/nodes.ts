@@ -17,6 +17,7 @@ import type {
 import { KINDS } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { lookup, scopeAt, type SlaScope } from '../language/scope';
+import { nodePathAt as nodePathInAst, type AstNode } from '../language/traverse';
 
 /** The scope of the sla around `offset`; else the last one starting before it; else the first. */
 export function scopeNear(analysis: Analysis, offset: number): SlaScope | undefined {
@@ -28,22 +29,10 @@ export function scopeNear(analysis: Analysis, offset: number): SlaScope | undefi
   return before ?? scopes[0];
 }
 
-/** Every block of an sla (items with a body), with the sla itself. */
-export function blocksOf(sla: Sla): (Sla | SlaItem)[] {
-  return [sla, ...(sla.items ?? []).filter((item) => item && 'body' in item)];
-}
-
 /** The sla or item whose `{` starts at `braceOffset`. */
 export function nodeWithBodyAt(analysis: Analysis, braceOffset: number): Sla | SlaItem | undefined {
-  for (const sla of analysis.parse.file.slas ?? []) {
-    if (!sla) continue;
-    if (sla.body?.offset === braceOffset) return sla;
-    if (sla.offset > braceOffset || sla.endOffset < braceOffset) continue;
-    for (const item of sla.items ?? []) {
-      if (item && 'body' in item && item.body?.offset === braceOffset) return item;
-    }
-  }
-  return undefined;
+  const path = nodePathAt(analysis, braceOffset);
+  return path.find((node) => 'body' in node && node.body?.offset === braceOffset) as Sla | SlaItem | undefined;
 }
 
 export function isKind(word: string | undefined): word is KindName {
@@ -94,24 +83,7 @@ export function contains(span: Span | undefined, offset: number): boolean {
   return span !== undefined && span.offset <= offset && offset <= span.endOffset;
 }
 
-/** Children of a node that carry spans, for walking the tree generically (items, tiers, …). */
-export function childNodes(node: Sla | SlaItem): SlaItem[] | unknown[] {
-  if ('items' in node && Array.isArray(node.items)) return node.items;
-  if (node.type === 'Compensation') return node.tiers ?? [];
-  return [];
-}
-
 /** The nodes around `offset`, outermost first: sla, item, sub-item (tier, severity, …). */
-export function nodePathAt(analysis: Analysis, offset: number): (Sla | SlaItem | { type: string } & Span)[] {
-  const path: ({ type: string } & Span)[] = [];
-  const sla = (analysis.parse.file.slas ?? []).find((s) => s && contains(s, offset));
-  if (!sla) return path;
-  path.push(sla);
-  const item = (sla.items ?? []).find((i) => i && contains(i, offset));
-  if (!item) return path;
-  path.push(item);
-  const children: unknown[] = item.type === 'Compensation' ? (item.tiers ?? []) : 'items' in item && Array.isArray(item.items) ? item.items : [];
-  const child = (children as ({ type: string } & Span)[]).find((c) => c && contains(c, offset));
-  if (child) path.push(child);
-  return path as (Sla | SlaItem)[];
+export function nodePathAt(analysis: Analysis, offset: number): AstNode[] {
+  return nodePathInAst(analysis.parse.file, offset);
 }

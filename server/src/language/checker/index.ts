@@ -4,6 +4,7 @@
 import type { ContractFile, Position } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { buildScopes, type SlaScope } from '../scope';
+import { childrenOf } from '../traverse';
 import { compensationChecks } from './compensation';
 import { CheckContext, comparePositions } from './context';
 import { indicatorChecks } from './indicator';
@@ -47,13 +48,7 @@ export function check(file: ContractFile, scopes?: SlaScope[], parseDiagnostics:
 function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {
   const checks = REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
   if (checks) for (const run of checks) run(node as never, ctx, parent);
-  const children = childrenOf(node);
-  for (const child of children) if (child) walk(child, node, ctx);
-}
-
-function childrenOf(node: CheckedNode): readonly (CheckedNode | undefined)[] {
-  if (node.type === 'Compensation') return node.tiers ?? [];
-  return 'items' in node ? ((node.items ?? []) as readonly CheckedNode[]) : [];
+  for (const child of childrenOf(node)) walk(child, node, ctx);
 }
 
 /** Where the parser's syntax errors (SLA001) start. Invalid literals (SLA002) lose no structure. */
