@@ -3,6 +3,7 @@
 // module owns its codes (see the table in registry order below).
 import type { ContractFile, Position } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
 import { childrenOf } from '../traverse';
 import { compensationChecks } from './compensation';
@@ -30,17 +31,21 @@ const REGISTRY = mergeTables([
 ]);
 
 /**
- * Checks a parsed file. `scopes` are rebuilt when not given. `parseDiagnostics` (the
+ * Checks a parsed file. `scopes` and the `linked` facts are worked out when not given. `parseDiagnostics` (the
  * parser's) lets the checker stay quiet about parts a syntax error may have swallowed:
  * a block with a syntax error in it is not also told that it lacks a `target`.
  */
-export function check(file: ContractFile, scopes?: SlaScope[], parseDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
+export function check(
+  file: ContractFile,
+  scopes?: SlaScope[],
+  parseDiagnostics: readonly Diagnostic[] = [],
+  linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const slaScopes = scopes ?? buildScopes(file);
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
-  for (const scope of slaScopes) {
-    const ctx = new CheckContext(scope.sla, scope, out, syntaxErrors);
-    walk(scope.sla, undefined, ctx);
+  for (const facts of linked) {
+    const ctx = new CheckContext(facts, out, syntaxErrors);
+    walk(facts.sla, undefined, ctx);
   }
   return sortDiagnostics(out);
 }

@@ -3,7 +3,8 @@
 // (comparator pointing the unusual way).
 import type { Comparator, KindName, Objective, TargetItem } from '../ast';
 import { nearlyEqual, dimensionOf } from '../units';
-import type { CheckContext, ObjectiveFacts } from './context';
+import type { ObjectiveFacts } from '../linked';
+import type { CheckContext } from './context';
 import { blockNameRange, formatQuantity } from './describe';
 import { kindUnitsPhrase } from './indicator';
 import type { CheckTable } from './registry';
