@@ -2,8 +2,8 @@
 // words and time, also when the budget only counts scheduled hours (`during`).
 // Pure functions over plain numbers and dates; no AST, no LSP.
 import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../language/ast';
+import type { WindowFacts } from '../language/linked';
 import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../language/calendar';
-import { DURATION_MS } from '../language/units';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -179,7 +179,8 @@ export interface TargetSpec {
   ratio?: 'good' | 'bad';
 }
 
-export type WindowSpec = { form: 'calendar'; period: PeriodName } | { form: 'rolling'; durationMs: number };
+/** A window as the linked facts read it. */
+export type WindowSpec = WindowFacts;
 
 export interface ScheduleSpec {
   name: string;
@@ -341,11 +342,6 @@ function describeAggregateBudget(target: TargetSpec, window: WindowSpec | undefi
       }
       return [];
   }
-}
-
-/** Milliseconds of a rolling window duration, or undefined for a non-duration unit. */
-export function windowDurationMs(value: number, unit: string | undefined): number | undefined {
-  return unit !== undefined && unit in DURATION_MS ? value * DURATION_MS[unit] : undefined;
 }
 
 /** How much downtime a `below X%` availability threshold means in each calendar period. */

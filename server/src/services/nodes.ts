@@ -1,22 +1,10 @@
 // Small queries over the AST shared by the services: which node is at an offset, what an
-// objective measures, which scope holds a position. Every child may be missing after
+// objective measures (read from the linked facts), which scope holds a position. Every child may be missing after
 // error recovery, so every step tolerates `undefined`.
-import type {
-  Indicator,
-  KindName,
-  Objective,
-  Schedule,
-  Sla,
-  SlaItem,
-  TargetItem,
-  WindowItem,
-  DuringItem,
-  Compensation,
-  Span,
-} from '../language/ast';
-import { KINDS } from '../language/ast';
+import type { Compensation, Indicator, Objective, Sla, SlaItem, Span, TargetItem } from '../language/ast';
 import type { Analysis } from '../language/analyze';
-import { lookup, scopeAt, type SlaScope } from '../language/scope';
+import { factsOfObjective, firstItem, linkedFactsOf, type ObjectiveFacts, type SlaFacts } from '../language/linked';
+import { scopeAt, type SlaScope } from '../language/scope';
 import { nodePathAt as nodePathInAst, type AstNode } from '../language/traverse';
 
 /** The scope of the sla around `offset`; else the last one starting before it; else the first. */
@@ -35,42 +23,30 @@ export function nodeWithBodyAt(analysis: Analysis, braceOffset: number): Sla | S
   return path.find((node) => 'body' in node && node.body?.offset === braceOffset) as Sla | SlaItem | undefined;
 }
 
-export function isKind(word: string | undefined): word is KindName {
-  return word !== undefined && (KINDS as readonly string[]).includes(word);
+export { isKind, kindOf } from '../language/linked';
+
+/** The linked facts of the sla of `scope`: what its objectives mean, read once per document version. */
+export function slaFacts(scope: SlaScope): SlaFacts {
+  return linkedFactsOf(scope);
 }
 
-/** The declared kind of an indicator, when it is a known kind. */
-export function kindOf(indicator: Indicator | undefined): KindName | undefined {
-  const word = indicator?.items?.find((i) => i?.type === 'Kind')?.value?.text;
-  return isKind(word) ? word : undefined;
+/** The linked facts of an objective of the sla of `scope`. */
+export function objectiveFacts(scope: SlaScope, objective: Objective): ObjectiveFacts {
+  return factsOfObjective(linkedFactsOf(scope), objective);
 }
 
 export function targetOf(objective: Objective | undefined): TargetItem | undefined {
-  return objective?.items?.find((i): i is TargetItem => i?.type === 'Target');
-}
-
-export function windowOf(objective: Objective | undefined): WindowItem | undefined {
-  return objective?.items?.find((i): i is WindowItem => i?.type === 'Window');
-}
-
-export function duringOf(objective: Objective | undefined): DuringItem | undefined {
-  return objective?.items?.find((i): i is DuringItem => i?.type === 'During');
+  return firstItem(objective?.items, 'Target');
 }
 
 /** The indicator an objective names, when it resolves to one. */
 export function indicatorOf(scope: SlaScope | undefined, objective: Objective | undefined): Indicator | undefined {
-  const ref = objective?.items?.find((i) => i?.type === 'IndicatorRef');
-  const name = ref && ref.type === 'IndicatorRef' ? ref.ref?.text : undefined;
-  return scope ? (lookup(scope, name, 'indicator')?.node as Indicator | undefined) : undefined;
-}
-
-export function scheduleNamed(scope: SlaScope | undefined, name: string | undefined): Schedule | undefined {
-  return scope ? (lookup(scope, name, 'schedule')?.node as Schedule | undefined) : undefined;
+  return scope && objective ? objectiveFacts(scope, objective).indicator : undefined;
 }
 
 /** The objective a compensation clause is for. */
 export function objectiveOf(scope: SlaScope | undefined, compensation: Compensation | undefined): Objective | undefined {
-  return scope ? (lookup(scope, compensation?.target?.text, 'objective')?.node as Objective | undefined) : undefined;
+  return scope && compensation ? linkedFactsOf(scope).compensated.get(compensation) : undefined;
 }
 
 /** The compensation clauses of an objective. */

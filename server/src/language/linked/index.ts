@@ -1,5 +1,5 @@
 // The linked facts of a contract: see facts.ts.
 export type * from './facts';
-export { factsOfObjective, linkSla, linkSlas } from './link';
+export { factsOfObjective, linkSla, linkSlas, linkedFactsOf } from './link';
 export { firstItem, inValueUnit, isKind, kindOf } from './indicators';
 export { minutesOf, weekdaysOf } from './times';

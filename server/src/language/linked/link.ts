@@ -7,8 +7,24 @@ import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, S
 import { firstItem, inValueUnit, indicatorFacts } from './indicators';
 import { maintenanceFacts, scheduleFacts } from './times';
 
+/** The facts of each scope, linked once: a scope belongs to one document version. */
+const linkedScopes = new WeakMap<SlaScope, SlaFacts>();
+
 export function linkSlas(scopes: readonly SlaScope[]): SlaFacts[] {
-  return scopes.map(linkSla);
+  return scopes.map(linkedFactsOf);
+}
+
+/**
+ * The linked facts of a scope, worked out on the first call and then remembered, so a
+ * reader holding only the scope (a service helper) gets the very facts the checker read.
+ */
+export function linkedFactsOf(scope: SlaScope): SlaFacts {
+  let facts = linkedScopes.get(scope);
+  if (!facts) {
+    facts = linkSla(scope);
+    linkedScopes.set(scope, facts);
+  }
+  return facts;
 }
 
 export function linkSla(scope: SlaScope): SlaFacts {
