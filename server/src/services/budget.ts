@@ -41,7 +41,7 @@ export function formatPercent(value: number): string {
 }
 
 /** The calendar lengths a period can have, shortest first, with a label for each. */
-export function periodLengths(period: PeriodName): { label: string; days: number }[] {
+function periodLengths(period: PeriodName): { label: string; days: number }[] {
   switch (period) {
     case 'day':
       return [{ label: 'a day', days: 1 }];
@@ -110,7 +110,7 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 /** Scheduled minutes on one weekday. */
-export function minutesOnWeekday(schedule: WeeklySchedule, weekday: number): number {
+function minutesOnWeekday(schedule: WeeklySchedule, weekday: number): number {
   return schedule.days[weekday].reduce((sum, [start, end]) => sum + end - start, 0);
 }
 
@@ -146,7 +146,7 @@ export function scheduledTime(schedule: WeeklySchedule, year: number, month: num
 }
 
 /** The calendar periods of `period` that start in `year`: their first day and length in days. */
-export function periodsOfYear(period: PeriodName, year: number): { label: string; month: number; day: number; days: number }[] {
+function periodsOfYear(period: PeriodName, year: number): { label: string; month: number; day: number; days: number }[] {
   switch (period) {
     case 'month':
       return Array.from({ length: 12 }, (_, i) => ({ label: `${MONTH_NAMES[i]} ${year}`, month: i + 1, day: 1, days: daysInMonth(year, i + 1) }));

@@ -259,7 +259,7 @@ function referenceDate(sla: SlaFacts, now: Date): BudgetOptions {
 }
 
 /** The target as budgets read it: written value and unit, kind and polarity from the linked facts. */
-export function targetSpec(facts: ObjectiveFacts): TargetSpec | undefined {
+function targetSpec(facts: ObjectiveFacts): TargetSpec | undefined {
   const target = facts.target;
   if (!target?.comparator || !target.quantity) return undefined;
   return {

@@ -23,7 +23,7 @@ export function nodeWithBodyAt(analysis: Analysis, braceOffset: number): Sla | S
   return path.find((node) => 'body' in node && node.body?.offset === braceOffset) as Sla | SlaItem | undefined;
 }
 
-export { isKind, kindOf } from '../language/linked';
+export { kindOf } from '../language/linked';
 
 /** The linked facts of the sla of `scope`: what its objectives mean, read once per document version. */
 export function slaFacts(scope: SlaScope): SlaFacts {

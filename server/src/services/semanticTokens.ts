@@ -19,7 +19,7 @@ const DECLARATION = 1 << MODIFIERS.indexOf('declaration');
 const READONLY = 1 << MODIFIERS.indexOf('readonly');
 
 /** How each sort of name is shown. */
-export const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
+const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
   service: 'class',
   schedule: 'struct',
   maintenance: 'event',

@@ -1,5 +1,4 @@
 // The linked facts of a contract: see facts.ts.
 export type * from './facts';
 export { factsOfObjective, linkSla, linkSlas, linkedFactsOf } from './link';
-export { firstItem, inValueUnit, isKind, kindOf } from './indicators';
-export { minutesOf, weekdaysOf } from './times';
+export { firstItem, kindOf } from './indicators';

@@ -23,7 +23,7 @@ export function firstItem<T extends { type: string }, K extends T['type']>(items
   return undefined;
 }
 
-export function isKind(word: string | undefined): word is KindName {
+function isKind(word: string | undefined): word is KindName {
   return word !== undefined && (KINDS as readonly string[]).includes(word);
 }
 

@@ -6,7 +6,7 @@ import { durationMs } from '../units';
 import type { MaintenanceFacts, ScheduleFacts, WeeklyRange } from './facts';
 
 /** Weekday numbers (0 = Monday) a `Days` form covers; a range may wrap (`fri..mon`). */
-export function weekdaysOf(days: Days | undefined): number[] {
+function weekdaysOf(days: Days | undefined): number[] {
   if (!days) return [];
   switch (days.form) {
     case 'daily':
@@ -30,7 +30,7 @@ export function weekdaysOf(days: Days | undefined): number[] {
 }
 
 /** Minutes of the day of a valid, non-empty time range (an empty or reversed one is SLA400). */
-export function minutesOf(range: TimeRange | undefined): { start: number; end: number } | undefined {
+function minutesOf(range: TimeRange | undefined): { start: number; end: number } | undefined {
   if (!range?.start?.valid || !range.end?.valid) return undefined;
   const start = range.start.hour * 60 + range.start.minute;
   const end = range.end.hour * 60 + range.end.minute;
