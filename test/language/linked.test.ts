@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/language/analyze';
 import { CheckContext } from '../../server/src/language/checker/context';
-import type { ObjectiveFacts } from '../../server/src/language/linked';
+import { linkedFactsOf, linkedFactsOfSla, type ObjectiveFacts } from '../../server/src/language/linked';
 import { buildModel, type ObjectiveModel } from '../../server/src/evaluation/model';
 import { EvaluationError } from '../../server/src/evaluation/errors';
 import { contract } from '../evaluation/helpers';
@@ -82,6 +82,17 @@ describe('linked facts: the checker and the evaluator agree', () => {
       }
     });
   }
+
+  it('is worked out once per analysis: the evaluator is handed the facts the checker read', () => {
+    const analysis = analyze(readFileSync(path.join(ROOT, 'samples', 'lanying-im.sla'), 'utf8'));
+    const [linked] = analysis.linked;
+    assert.equal(linkedFactsOf(analysis.scopes[0]), linked);
+    assert.equal(linkedFactsOfSla(linked.sla), linked);
+    // A clone (what a worker thread receives) is linked afresh, to the same meaning.
+    const clone = structuredClone(linked.sla);
+    assert.notEqual(linkedFactsOfSla(clone), linked);
+    assert.deepEqual(buildModel(clone).objectives.map((o) => [o.unit, o.target]), buildModel(linked.sla).objectives.map((o) => [o.unit, o.target]));
+  });
 
   it('settles the unit once: a declared unit that fits, a target converted into it', () => {
     const analysis = analyze(

@@ -4,8 +4,7 @@
 // checker accepted (no error diagnostics); anything still missing is reported as an
 // EvaluationError rather than trusted.
 import type { Comparator, KindName, PeriodName, Quantity, Sla } from '../language/ast';
-import { firstItem, linkSla, type MaintenanceFacts, type MetricSource, type ObjectiveFacts, type ScheduleFacts, type SlaFacts } from '../language/linked';
-import { buildScope } from '../language/scope';
+import { firstItem, linkedFactsOfSla, type MaintenanceFacts, type MetricSource, type ObjectiveFacts, type ScheduleFacts, type SlaFacts } from '../language/linked';
 import type { Reduction } from './aggregate';
 import { MS_PER_MINUTE, daysFromCivil, localMs } from '../language/calendar';
 import type { DailyRange, MaintenanceRules, ScheduleRules } from './eligibility';
@@ -56,11 +55,11 @@ export interface TierModel {
 }
 
 /**
- * Builds the model of one `sla` block from its linked facts (the ones the checker read);
- * they are worked out here when the caller has none at hand (a worker thread gets the
- * block alone).
+ * Builds the model of one `sla` block from its linked facts: by default those its analysis
+ * linked (the ones the checker read), or linked now for a block on its own (a worker
+ * thread gets a clone).
  */
-export function buildModel(sla: Sla, linked: SlaFacts = linkSla(buildScope(sla))): ContractModel {
+export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): ContractModel {
   const zoneName = linked.zoneName ?? 'UTC';
   const zone = ZoneRules.of(zoneName);
   if (!zone) throw new EvaluationError(`unknown time zone ${JSON.stringify(zoneName)}`);

@@ -1,14 +1,15 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
-import { lookup, type SlaScope } from '../scope';
+import { PERIODS, type Compensation, type Sla, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
+import { buildScope, lookup, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
 import { firstItem, inValueUnit, indicatorFacts } from './indicators';
 import { maintenanceFacts, scheduleFacts } from './times';
 
-/** The facts of each scope, linked once: a scope belongs to one document version. */
+/** The facts of each scope (and of its sla), linked once: a scope belongs to one document version. */
 const linkedScopes = new WeakMap<SlaScope, SlaFacts>();
+const linkedBlocks = new WeakMap<Sla, SlaFacts>();
 
 export function linkSlas(scopes: readonly SlaScope[]): SlaFacts[] {
   return scopes.map(linkedFactsOf);
@@ -23,8 +24,17 @@ export function linkedFactsOf(scope: SlaScope): SlaFacts {
   if (!facts) {
     facts = linkSla(scope);
     linkedScopes.set(scope, facts);
+    linkedBlocks.set(scope.sla, facts);
   }
   return facts;
+}
+
+/**
+ * The facts of an sla block: those its analysis linked when there was one (the evaluator
+ * is handed the block of an analysis), else linked now (a worker thread's clone).
+ */
+export function linkedFactsOfSla(sla: Sla): SlaFacts {
+  return linkedBlocks.get(sla) ?? linkedFactsOf(buildScope(sla));
 }
 
 export function linkSla(scope: SlaScope): SlaFacts {
