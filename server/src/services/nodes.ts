@@ -1,6 +1,6 @@
 // Small queries over the AST shared by the services: which node is at an offset, what an
-// objective measures (read from the linked facts), which scope holds a position. Every child may be missing after
-// error recovery, so every step tolerates `undefined`.
+// objective measures (read from the linked facts), which scope holds a position. Every
+// child may be missing after error recovery, so every step tolerates `undefined`.
 import type { Compensation, Indicator, Objective, Sla, SlaItem, Span, TargetItem } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { factsOfObjective, firstItem, linkedFactsOf, type ObjectiveFacts, type SlaFacts } from '../language/linked';
