@@ -12,7 +12,7 @@ import type { Analysis } from '../language/analyze';
 import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
 import { PrometheusSource } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
-import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
 
 export class EvaluationService {
   private readonly snapshots = new Map<string, EvaluationSnapshot>();

@@ -17,18 +17,18 @@ import { readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
 import { EVALUATE_REQUEST, type EvaluateParams } from './protocol';
 import type { Analysis } from '../language/analyze';
-import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/completion';
-import { hover } from '../services/hover';
-import { definition } from '../services/definition';
-import { references } from '../services/references';
-import { prepareRename, rename } from '../services/rename';
-import { documentSymbols } from '../services/symbols';
-import { foldingRanges } from '../services/folding';
-import { selectionRanges } from '../services/selectionRange';
-import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/semanticTokens';
-import { formatDocument } from '../services/formatting';
-import { codeActions } from '../services/codeActions';
-import { codeLenses } from '../services/codeLens';
+import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
+import { hover } from '../services/features/hover';
+import { definition } from '../services/features/definition';
+import { references } from '../services/features/references';
+import { prepareRename, rename } from '../services/features/rename';
+import { documentSymbols } from '../services/features/symbols';
+import { foldingRanges } from '../services/features/folding';
+import { selectionRanges } from '../services/features/selectionRange';
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
+import { formatDocument } from '../services/features/formatting';
+import { codeActions } from '../services/features/codeActions';
+import { codeLenses } from '../services/features/codeLens';
 
 export interface ServerInitializationOptions {
   /** Debounce of on-type validation in ms (overrides the `sla.validate.delay` setting). */

@@ -1,9 +1,9 @@
 // Document symbols: the outline sla → its items (services, schedules, maintenance,
 // indicators, objectives, compensation with its tiers, credits, support with severities…).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Range, SlaItem, Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { firstItem, type SlaFacts } from '../language/linked';
+import type { Range, SlaItem, Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { firstItem, type SlaFacts } from '../../language/linked';
 
 const KIND: Record<SlaItem['type'], SymbolKind> = {
   Version: SymbolKind.Property,

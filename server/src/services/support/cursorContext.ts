@@ -3,12 +3,12 @@
 // cursor: brace matching gives the innermost block, and the current clause is the tokens
 // since the last item keyword of that block (or since the last `{` / `}`).
 import type { IToken } from 'chevrotain';
-import type { Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { isReservedWord, tokenEnd } from '../language/lexer';
+import type { Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { isReservedWord, tokenEnd } from '../../language/lexer';
 import type { BlockKind } from './keywords';
-import { BLOCK_ITEM_KEYWORDS } from '../language/vocabulary';
-import { DAY_NAMES } from '../language/ast';
+import { BLOCK_ITEM_KEYWORDS } from '../../language/vocabulary';
+import { DAY_NAMES } from '../../language/ast';
 import { lineIndexOf } from './text';
 
 /** The keywords (and fixed words) that start an item in each block. */

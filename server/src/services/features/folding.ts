@@ -1,10 +1,10 @@
 // Folding ranges: every block from its header line to the line before its `}`, block
 // comments, and runs of two or more line comments.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { streamAst } from '../language/traverse';
-import { lineIndexOf } from './text';
+import type { Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { streamAst } from '../../language/traverse';
+import { lineIndexOf } from '../support/text';
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const index = lineIndexOf(analysis);

@@ -1,11 +1,11 @@
 // Small queries over the AST shared by the services: which node is at an offset, what an
 // objective measures (read from the linked facts), which scope holds a position. Every
 // child may be missing after error recovery, so every step tolerates `undefined`.
-import type { Compensation, Indicator, Objective, Sla, SlaItem, Span, TargetItem } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { factsOfObjective, firstItem, linkedFactsOf, type ObjectiveFacts, type SlaFacts } from '../language/linked';
-import { scopeAt, type SlaScope } from '../language/scope';
-import { nodePathAt as nodePathInAst, type AstNode } from '../language/traverse';
+import type { Compensation, Indicator, Objective, Sla, SlaItem, Span, TargetItem } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { factsOfObjective, firstItem, linkedFactsOf, type ObjectiveFacts, type SlaFacts } from '../../language/linked';
+import { scopeAt, type SlaScope } from '../../language/scope';
+import { nodePathAt as nodePathInAst, type AstNode } from '../../language/traverse';
 
 /** The scope of the sla around `offset`; else the last one starting before it; else the first. */
 export function scopeNear(analysis: Analysis, offset: number): SlaScope | undefined {
@@ -23,7 +23,7 @@ export function nodeWithBodyAt(analysis: Analysis, braceOffset: number): Sla | S
   return path.find((node) => 'body' in node && node.body?.offset === braceOffset) as Sla | SlaItem | undefined;
 }
 
-export { kindOf } from '../language/linked';
+export { kindOf } from '../../language/linked';
 
 /** The linked facts of the sla of `scope`: what its objectives mean, read once per document version. */
 export function slaFacts(scope: SlaScope): SlaFacts {

@@ -7,13 +7,13 @@
 //   add it;
 // - SLA304: sort the tier ladder so that credits rise with severity.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { EXAMPLE_TARGET } from '../language/vocabulary';
-import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { scopeAt, type SlaScope } from '../language/scope';
-import { convert, dimensionOf } from '../language/units';
-import { contains, objectiveFacts, objectiveOf, targetOf } from './nodes';
-import { comparePositions, lineIndexOf } from './text';
+import { EXAMPLE_TARGET } from '../../language/vocabulary';
+import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { scopeAt, type SlaScope } from '../../language/scope';
+import { convert, dimensionOf } from '../../language/units';
+import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
+import { comparePositions, lineIndexOf } from '../support/text';
 
 export interface CodeActionContextLike {
   diagnostics: LspDiagnostic[];

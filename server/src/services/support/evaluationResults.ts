@@ -2,10 +2,10 @@
 // diagnostics: the latest period's result in one line ("✔ 99.95% ≥ 99.9%",
 // "✘ 99.2% — credit 10%") and a warning on objectives whose latest period is breached.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import type { Objective, Sla } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import type { ObjectiveReport, Report, ResultReport } from '../evaluation/report';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { Objective, Sla } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import type { ObjectiveReport, Report, ResultReport } from '../../evaluation/report';
+import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 
 export interface EvaluationSnapshot {
   report: Report;

@@ -1,9 +1,9 @@
 // Error-budget arithmetic for hovers: how much failure a target allows per period, in
 // words and time, also when the budget only counts scheduled hours (`during`).
 // Pure functions over plain numbers and dates; no AST, no LSP.
-import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../language/ast';
-import type { WindowFacts } from '../language/linked';
-import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../language/calendar';
+import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../../language/ast';
+import type { WindowFacts } from '../../language/linked';
+import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../../language/calendar';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

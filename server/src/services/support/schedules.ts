@@ -1,6 +1,6 @@
 // A schedule's linked facts as weekly hours, for hovers and budgets.
-import { formatDate, daysFromCivil } from '../language/calendar';
-import type { ScheduleFacts } from '../language/linked';
+import { formatDate, daysFromCivil } from '../../language/calendar';
+import type { ScheduleFacts } from '../../language/linked';
 import { weeklySchedule, type WeeklySchedule } from './budget';
 
 export function scheduleToWeekly(schedule: ScheduleFacts): WeeklySchedule {

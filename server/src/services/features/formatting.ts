@@ -10,12 +10,12 @@
 // syntax error, and checks that the result lexes to the same tokens and comments.
 import type { IToken } from 'chevrotain';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { tokenize, tokenEnd } from '../language/lexer';
-import { streamAst } from '../language/traverse';
+import type { Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { tokenize, tokenEnd } from '../../language/lexer';
+import { streamAst } from '../../language/traverse';
 import { commentSpans } from './folding';
-import { lineIndexOf } from './text';
+import { lineIndexOf } from '../support/text';
 
 const INDENT = '  ';
 

@@ -1,6 +1,6 @@
 // Hover: what a keyword means; for a name, a summary of its definition; for a target,
 // the error budget it allows per period; for a tier, when it pays and how much.
-import { tokenEnd } from '../language/lexer';
+import { tokenEnd } from '../../language/lexer';
 import type { IToken } from 'chevrotain';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type {
@@ -16,11 +16,11 @@ import type {
   Sla,
   TargetItem,
   Tier,
-} from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import type { ObjectiveFacts, SlaFacts } from '../language/linked';
-import { durationMs } from '../language/units';
-import { resolvedAs, scopeAt, type Definition, type SlaScope } from '../language/scope';
+} from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import type { ObjectiveFacts, SlaFacts } from '../../language/linked';
+import { durationMs } from '../../language/units';
+import { resolvedAs, scopeAt, type Definition, type SlaScope } from '../../language/scope';
 import {
   describeBudget,
   describeThresholdAsDowntime,
@@ -33,12 +33,12 @@ import {
   type BudgetOptions,
   type ScheduleSpec,
   type TargetSpec,
-} from './budget';
-import { keywordMarkdown, type BlockKind } from './keywords';
-import { BLOCK_OF_NODE_TYPE } from '../language/vocabulary';
-import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from './nodes';
-import { scheduleToWeekly } from './schedules';
-import { lineIndexOf } from './text';
+} from '../support/budget';
+import { keywordMarkdown, type BlockKind } from '../support/keywords';
+import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
+import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
+import { scheduleToWeekly } from '../support/schedules';
+import { lineIndexOf } from '../support/text';
 
 export interface HoverOptions {
   /** "Now", for the example month of schedule-hour budgets (default: the current date). */

@@ -1,7 +1,7 @@
 // Position helpers for the services over an analysis's text (0-based lines, UTF-16
 // characters, as in LSP and the AST). One line index per analysis, built lazily.
-import type { Position } from '../language/ast';
-import { LineIndex } from '../language/text';
+import type { Position } from '../../language/ast';
+import { LineIndex } from '../../language/text';
 
 export { LineIndex };
 
