@@ -20,7 +20,7 @@ import { describe, it } from 'mocha';
 import { ALL_TOKENS, isReservedWord } from '../../server/src/language/lexer';
 import { SlaGrammar } from '../../server/src/language/parse/grammar';
 import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, type BlockKind } from '../../server/src/language/vocabulary';
-import { ITEM_SHAPES } from '../../server/src/services/completion';
+import { ITEM_SHAPES } from '../../server/src/services/features/completion';
 
 const productions: Record<string, Rule> = new SlaGrammar().getGAstProductions();
 

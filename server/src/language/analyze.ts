@@ -1,6 +1,7 @@
-// The one entry point the CLI and the language server use: parse, resolve names, check.
+// The one entry point the CLI and the language server use: parse, resolve names, link, check.
 import { check, sortDiagnostics } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
+import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
 import { buildScopes, type SlaScope } from './scope';
 
@@ -10,6 +11,8 @@ export interface Analysis {
   text: string;
   parse: ParseResult;
   scopes: SlaScope[];
+  /** The linked facts of each sla, in the order of `scopes`: what every reader takes for meaning. */
+  linked: SlaFacts[];
   /** The parser's and the checker's diagnostics, sorted by position; at most MAX_DIAGNOSTICS and SLA004. */
   diagnostics: Diagnostic[];
 }
@@ -20,9 +23,10 @@ export const MAX_DIAGNOSTICS = 1000;
 export function analyze(text: string): Analysis {
   const parsed = parse(text);
   const scopes = buildScopes(parsed.file);
-  const checked = check(parsed.file, scopes, parsed.diagnostics);
+  const linked = linkSlas(scopes);
+  const checked = check(parsed.file, scopes, parsed.diagnostics, linked);
   const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]));
-  return { text, parse: parsed, scopes, diagnostics };
+  return { text, parse: parsed, scopes, linked, diagnostics };
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */

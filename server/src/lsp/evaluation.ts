@@ -13,7 +13,7 @@ import { EvaluationError, evaluateContract, expandMetricPaths, formatMarkdown, r
 import { isInsideFolders } from '../files/insideFolders';
 import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
-import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
 import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 
 export class EvaluationService {

@@ -1,9 +1,10 @@
 // Objectives: SLA200/201/204 (no `target`, `indicator`, `window`), SLA202 (target unit vs
 // the indicator's kind), SLA207 (aggregate rules), SLA208 (no error budget) and SLA209
 // (comparator pointing the unusual way).
-import type { Comparator, KindName, Objective, TargetItem } from '../ast';
+import type { Comparator, Objective, TargetItem } from '../ast';
 import { nearlyEqual, dimensionOf } from '../units';
-import type { CheckContext, ObjectiveFacts } from './context';
+import type { ObjectiveFacts } from '../linked';
+import type { CheckContext } from './context';
 import { blockNameRange, formatQuantity } from './describe';
 import { kindUnitsPhrase } from './indicator';
 import type { CheckTable } from './registry';

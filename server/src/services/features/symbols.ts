@@ -1,8 +1,9 @@
 // Document symbols: the outline sla → its items (services, schedules, maintenance,
 // indicators, objectives, compensation with its tiers, credits, support with severities…).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Range, SlaItem, Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
+import type { Range, SlaItem, Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { firstItem, type SlaFacts } from '../../language/linked';
 
 const KIND: Record<SlaItem['type'], SymbolKind> = {
   Version: SymbolKind.Property,
@@ -28,21 +29,23 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const text = analysis.text;
   const slice = (span: Span | undefined) => (span ? text.slice(span.offset, span.endOffset) : '');
   const symbols: DocumentSymbol[] = [];
-  for (const sla of analysis.parse.file.slas ?? []) {
-    if (!sla) continue;
+  for (const { sla, objectives } of analysis.linked) {
+    const facts: LinkedFacts = { objectives };
     symbols.push({
       name: sla.name?.text || 'sla',
       detail: sla.title?.value ?? '',
       kind: SymbolKind.Namespace,
       range: sla.range,
       selectionRange: (sla.name ?? sla.keyword).range,
-      children: (sla.items ?? []).filter(Boolean).map((item) => itemSymbol(item, slice)),
+      children: (sla.items ?? []).filter(Boolean).map((item) => itemSymbol(item, slice, facts)),
     });
   }
   return symbols;
 }
 
-function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string): DocumentSymbol {
+type LinkedFacts = Pick<SlaFacts, 'objectives'>;
+
+function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, facts: LinkedFacts): DocumentSymbol {
   const keyword = slice(item.keyword);
   const symbol = (name: string, detail: string, selection: Range, children?: DocumentSymbol[]): DocumentSymbol => ({
     name: name || keyword || item.type.toLowerCase(),
@@ -60,8 +63,7 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string): D
     case 'Maintenance':
       return symbol(item.name?.text ?? '', detailOf(item, slice), (item.name ?? item.keyword).range);
     case 'Objective': {
-      const target = item.items?.find((i) => i?.type === 'Target');
-      const window = item.items?.find((i) => i?.type === 'Window');
+      const { target, window } = facts.objectives.get(item) ?? {};
       const detail = [target && slice(target).replace(/^target\s+/, ''), window && slice(window).replace(/^window\s+/, '')].filter(Boolean).join(', ');
       return symbol(item.name?.text ?? '', detail || (item.title?.value ?? ''), (item.name ?? item.keyword).range);
     }
@@ -100,11 +102,8 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string): D
 }
 
 function detailOf(item: SlaItem, slice: (span: Span | undefined) => string): string {
-  if (item.type === 'Indicator') {
-    const kind = item.items?.find((i) => i?.type === 'Kind');
-    const title = item.title?.value;
-    return [kind?.type === 'Kind' ? kind.value?.text : undefined, title].filter(Boolean).join(' — ');
-  }
+  // The kind as written, a misspelt one too: the outline shows the text.
+  if (item.type === 'Indicator') return [firstItem(item.items, 'Kind')?.value?.text, item.title?.value].filter(Boolean).join(' — ');
   if (item.type === 'Service') return item.title?.value ?? '';
   if (item.type === 'Schedule' || item.type === 'Maintenance') {
     return ((item.items ?? []) as Span[]).filter(Boolean).map((i) => slice(i)).join('; ');

@@ -1,8 +1,8 @@
 // Find references: every use of the name under the cursor in its sla.
-import type { Position, Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { comparePositions } from './text';
-import { symbolAt } from './symbolAt';
+import type { Position, Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { comparePositions } from '../support/text';
+import { symbolAt } from '../support/symbolAt';
 
 export function references(analysis: Analysis, position: Position, includeDeclaration: boolean): Range[] {
   const symbol = symbolAt(analysis, position);

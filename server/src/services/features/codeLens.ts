@@ -1,10 +1,10 @@
 // Code lenses above each objective: "Evaluate" (runs the client's evaluate command on this
 // document) and, once the document has been evaluated, the latest period's result.
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { Objective } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { latestResult, resultTitle, type EvaluationSnapshot } from './evaluationResults';
-import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
+import type { Objective } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { latestResult, resultTitle, type EvaluationSnapshot } from '../support/evaluationResults';
+import { DEFAULT_LOCALE, messages, type Locale } from '../../l10n/index';
 
 /** The client command the "Evaluate" lens runs, with the document URI as argument. */
 const EVALUATE_COMMAND = 'sla.evaluateContract';

@@ -1,9 +1,10 @@
 // Folding ranges: every block from its header line to the line before its `}`, block
 // comments, and runs of two or more line comments.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { lineIndexOf } from './text';
+import type { Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { streamAst } from '../../language/traverse';
+import { lineIndexOf } from '../support/text';
 
 export function foldingRanges(analysis: Analysis): FoldingRange[] {
   const index = lineIndexOf(analysis);
@@ -15,11 +16,7 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
     const endLine = closing ? node.body.range.end.line - 1 : node.body.range.end.line;
     if (endLine > startLine) ranges.push({ startLine, endLine });
   };
-  for (const sla of analysis.parse.file.slas ?? []) {
-    if (!sla) continue;
-    block(sla);
-    for (const item of sla.items ?? []) if (item && 'body' in item) block(item);
-  }
+  for (const node of streamAst(analysis.parse.file)) if ('body' in node) block(node);
   let run: { start: number; end: number } | undefined;
   const flush = () => {
     if (run && run.end > run.start) ranges.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });

@@ -1,8 +1,8 @@
 // Core diagnostics in LSP shape: severity numbers, `source`, and a link from each code to
 // its entry in the README's reference (`codeDescription`).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import type { Diagnostic } from '../language/diagnostics';
-import { codeInfo } from '../language/codes';
+import type { Diagnostic } from '../../language/diagnostics';
+import { codeInfo } from '../../language/codes';
 
 export const DIAGNOSTIC_SOURCE = 'sla';
 

@@ -2,12 +2,12 @@
 // every reference to it. Refuses keywords, names that are no identifier, and a new name
 // that another definition of the same namespace already has.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Position, Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { isReservedWord, tokenEnd } from '../language/lexer';
-import { describeSort } from '../language/scope';
-import { symbolAt } from './symbolAt';
-import { lineIndexOf } from './text';
+import type { Position, Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { isReservedWord, tokenEnd } from '../../language/lexer';
+import { describeSort } from '../../language/scope';
+import { symbolAt } from '../support/symbolAt';
+import { lineIndexOf } from '../support/text';
 
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
 export type RenameResult = { edits: TextEdit[] } | { error: string };

@@ -7,13 +7,13 @@
 //   add it;
 // - SLA304: sort the tier ladder so that credits rise with severity.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { EXAMPLE_TARGET } from '../language/vocabulary';
-import type { Compensation, KindName, Objective, Quantity, Range, Sla, Tier } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { lookup, scopeAt, type SlaScope } from '../language/scope';
-import { convert, defaultUnitOfKind, dimensionOf } from '../language/units';
-import { contains, indicatorOf, kindOf, targetOf } from './nodes';
-import { comparePositions, lineIndexOf } from './text';
+import { EXAMPLE_TARGET } from '../../language/vocabulary';
+import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { scopeAt, type SlaScope } from '../../language/scope';
+import { convert, dimensionOf } from '../../language/units';
+import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
+import { comparePositions, lineIndexOf } from '../support/text';
 
 export interface CodeActionContextLike {
   diagnostics: LspDiagnostic[];
@@ -70,17 +70,18 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
     }
     case 'SLA202': {
       const objective = objectiveAround(scope, offset);
-      const quantity = objective ? targetOf(objective)?.quantity : undefined;
-      const kind = kindOf(indicatorOf(scope, objective));
-      if (!quantity?.unitRange || !kind) break;
-      const unit = defaultUnitOfKind(kind);
-      actions.push(fix(`Use the unit of a ${kind.replace('_', ' ')}: \`${formatValue(quantity.value)}${unitSpacing(unit)}\``, [{ range: quantity.unitRange, newText: unit }]));
+      const facts = objective && objectiveFacts(scope, objective);
+      const quantity = facts?.target?.quantity;
+      const unit = facts?.valueUnit;
+      const measure = facts?.ratio ? 'ratio' : facts?.kind?.replace('_', ' ');
+      if (!quantity?.unitRange || !unit || !measure) break;
+      actions.push(fix(`Use the unit of a ${measure}: \`${formatValue(quantity.value)}${unitSpacing(unit)}\``, [{ range: quantity.unitRange, newText: unit }]));
       break;
     }
     case 'SLA302': {
       const found = tierAround(scope, offset);
-      const objective = found && lookup(scope, found.compensation.target?.text, 'objective')?.node as Objective | undefined;
-      const targetUnit = targetOf(objective)?.quantity?.unit ?? (objective ? defaultUnit(scope, objective) : undefined);
+      const objective = found && objectiveOf(scope, found.compensation);
+      const targetUnit = objective && objectiveFacts(scope, objective).targetUnit;
       const threshold = found?.tier.threshold;
       if (!threshold?.unitRange || !targetUnit) break;
       actions.push(fix(`Use the target's unit: \`${formatValue(threshold.value)}${unitSpacing(targetUnit)}\``, [{ range: threshold.unitRange, newText: targetUnit }]));
@@ -99,7 +100,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
 // --- placeholders ---------------------------------------------------------------------------
 
 function missingLine(code: string, objective: Objective, scope: SlaScope): string {
-  if (code === 'SLA200') return EXAMPLE_TARGET[kindOf(indicatorOf(scope, objective)) ?? 'availability'];
+  if (code === 'SLA200') return EXAMPLE_TARGET[objectiveFacts(scope, objective).kind ?? 'availability'];
   if (code === 'SLA204') return 'window calendar month';
   // An indicator no objective uses yet, else the first one, else a name to replace.
   const indicators = [...scope.definitions.values()].filter((d) => d.sort === 'indicator').map((d) => d.name);
@@ -107,17 +108,13 @@ function missingLine(code: string, objective: Objective, scope: SlaScope): strin
   return `indicator ${indicators.find((n) => !used.has(n)) ?? indicators[0] ?? 'indicator_name'}`;
 }
 
-function defaultUnit(scope: SlaScope, objective: Objective): string | undefined {
-  const kind = kindOf(indicatorOf(scope, objective));
-  return kind ? defaultUnitOfKind(kind) : undefined;
-}
-
 /** A three-tier ladder that fits the objective's target, or undefined without a usable target. */
 function ladderFor(objective: Objective, scope: SlaScope): string | undefined {
-  const target = targetOf(objective);
+  const facts = objectiveFacts(scope, objective);
+  const target = facts.target;
   if (!target?.comparator || !target.quantity) return undefined;
   const value = target.quantity.value;
-  const unit = target.quantity.unit ?? defaultUnit(scope, objective) ?? '';
+  const unit = target.quantity.unit ?? facts.valueUnit ?? '';
   const below = target.comparator.op === '>=' || target.comparator.op === '>';
   let thresholds: number[];
   if (below && unit === '%') {
@@ -254,7 +251,7 @@ function missingPercentFixes(analysis: Analysis, uri: string, range: Range): Cod
   for (const item of scope.sla.items ?? []) {
     if (!item || item.endOffset < from || item.offset > to) continue;
     if (item.type === 'Compensation') {
-      const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
+      const objective = objectiveOf(scope, item);
       const percentTarget = targetUnitIsPercent(scope, objective);
       for (const tier of item.tiers ?? []) {
         if (tier?.credit) candidates.push({ quantity: tier.credit, what: 'credit' });
@@ -278,8 +275,6 @@ function missingPercentFixes(analysis: Analysis, uri: string, range: Range): Cod
 
 function targetUnitIsPercent(scope: SlaScope, objective: Objective | undefined): boolean {
   if (!objective) return false;
-  const unit = targetOf(objective)?.quantity?.unit;
-  if (unit !== undefined) return unit === '%';
-  const kind = kindOf(indicatorOf(scope, objective));
-  return kind === 'availability' || kind === 'error_rate';
+  const facts = objectiveFacts(scope, objective);
+  return (facts.target?.quantity?.unit ?? facts.valueUnit) === '%';
 }

@@ -2,15 +2,15 @@
 // hovers and completion documentation. Words that mean different things in different
 // blocks (`provider` in an sla and in responsibilities, `min` as aggregate and unit) have
 // an entry per block, looked up as `block:word` first.
-import { DAY_NAMES } from '../language/ast';
+import { DAY_NAMES } from '../../language/ast';
 
 export interface KeywordDoc {
   summary: string;
   example: string;
 }
 
-export type { BlockKind } from '../language/vocabulary';
-import type { BlockKind } from '../language/vocabulary';
+export type { BlockKind } from '../../language/vocabulary';
+import type { BlockKind } from '../../language/vocabulary';
 
 const DOCS: Record<string, KeywordDoc> = {
   sla: { summary: 'A service level agreement: its parties, services, indicators, objectives and compensation.', example: 'sla LanyingIM "蓝莺IM 企业级聊天云服务" { … }' },

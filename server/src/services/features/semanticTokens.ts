@@ -2,11 +2,11 @@
 // indicator…; declarations marked), keywords, fixed words, numbers and dates, units,
 // strings, operators and comments.
 import type { SemanticTokensLegend } from 'vscode-languageserver-types';
-import type { Analysis } from '../language/analyze';
-import { tokenCategory, type TokenCategory, tokenEnd } from '../language/lexer';
-import type { DefinitionSort } from '../language/scope';
+import type { Analysis } from '../../language/analyze';
+import { tokenCategory, type TokenCategory, tokenEnd } from '../../language/lexer';
+import type { DefinitionSort } from '../../language/scope';
 import { commentSpans } from './folding';
-import { lineIndexOf } from './text';
+import { lineIndexOf } from '../support/text';
 
 const TYPES = ['namespace', 'class', 'struct', 'event', 'variable', 'function', 'enumMember', 'keyword', 'number', 'string', 'operator', 'type', 'comment'] as const;
 const MODIFIERS = ['declaration', 'readonly'] as const;
@@ -19,7 +19,7 @@ const DECLARATION = 1 << MODIFIERS.indexOf('declaration');
 const READONLY = 1 << MODIFIERS.indexOf('readonly');
 
 /** How each sort of name is shown. */
-export const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
+const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
   service: 'class',
   schedule: 'struct',
   maintenance: 'event',

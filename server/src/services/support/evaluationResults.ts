@@ -3,12 +3,12 @@
 // "✘ 99.2% — credit 10%") and a warning on objectives whose latest period is breached.
 // Periods and attained values are worded as in every other output (evaluation/format/labels.ts).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import type { Objective, Sla } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import type { ObjectiveReport, Report, ResultReport } from '../evaluation/report';
-import { attainedText, opSign, periodLabel } from '../evaluation/format/labels';
-import { formatNumber } from '../language/numberFormat';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { Objective, Sla } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import type { ObjectiveReport, Report, ResultReport } from '../../evaluation/report';
+import { attainedText, opSign, periodLabel } from '../../evaluation/format/labels';
+import { formatNumber } from '../../language/numberFormat';
+import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 
 export interface EvaluationSnapshot {
   report: Report;

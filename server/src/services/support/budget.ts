@@ -1,8 +1,9 @@
 // Error-budget arithmetic for hovers: how much failure a target allows per period, in
 // words and time, also when the budget only counts scheduled hours (`during`).
 // Pure functions over plain numbers and dates; no AST, no LSP.
-import type { Comparator, KindName, PeriodName } from '../language/ast';
-import { DURATION_MS } from '../language/units';
+import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../../language/ast';
+import type { WindowFacts } from '../../language/linked';
+import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../../language/calendar';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -40,7 +41,7 @@ export function formatPercent(value: number): string {
 }
 
 /** The calendar lengths a period can have, shortest first, with a label for each. */
-export function periodLengths(period: PeriodName): { label: string; days: number }[] {
+function periodLengths(period: PeriodName): { label: string; days: number }[] {
   switch (period) {
     case 'day':
       return [{ label: 'a day', days: 1 }];
@@ -109,17 +110,12 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 }
 
 /** Scheduled minutes on one weekday. */
-export function minutesOnWeekday(schedule: WeeklySchedule, weekday: number): number {
+function minutesOnWeekday(schedule: WeeklySchedule, weekday: number): number {
   return schedule.days[weekday].reduce((sum, [start, end]) => sum + end - start, 0);
 }
 
 export function weeklyMinutes(schedule: WeeklySchedule): number {
   return [0, 1, 2, 3, 4, 5, 6].reduce((sum, day) => sum + minutesOnWeekday(schedule, day), 0);
-}
-
-/** Weekday (0 = Monday) of a calendar date. */
-export function weekdayOf(year: number, month: number, day: number): number {
-  return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
 }
 
 export interface ScheduledTime {
@@ -135,11 +131,11 @@ export interface ScheduledTime {
 export function scheduledTime(schedule: WeeklySchedule, year: number, month: number, day: number, days: number): ScheduledTime {
   const holidays = new Set(schedule.holidays);
   const result: ScheduledTime = { minutes: 0, scheduledDays: 0, holidaysTaken: 0 };
-  for (let i = 0; i < days; i++) {
-    const date = new Date(Date.UTC(year, month - 1, day + i));
-    const minutes = minutesOnWeekday(schedule, (date.getUTCDay() + 6) % 7);
+  const first = daysFromCivil(year, month, day);
+  for (let date = first; date < first + days; date++) {
+    const minutes = minutesOnWeekday(schedule, weekdayOfDays(date));
     if (minutes === 0) continue;
-    if (holidays.has(date.toISOString().slice(0, 10))) {
+    if (holidays.has(formatDate(date))) {
       result.holidaysTaken++;
       continue;
     }
@@ -150,34 +146,24 @@ export function scheduledTime(schedule: WeeklySchedule, year: number, month: num
 }
 
 /** The calendar periods of `period` that start in `year`: their first day and length in days. */
-export function periodsOfYear(period: PeriodName, year: number): { label: string; month: number; day: number; days: number }[] {
-  const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+function periodsOfYear(period: PeriodName, year: number): { label: string; month: number; day: number; days: number }[] {
   switch (period) {
     case 'month':
-      return Array.from({ length: 12 }, (_, i) => ({ label: `${MONTH_NAMES[i]} ${year}`, month: i + 1, day: 1, days: daysIn(year, i + 1) }));
+      return Array.from({ length: 12 }, (_, i) => ({ label: `${MONTH_NAMES[i]} ${year}`, month: i + 1, day: 1, days: daysInMonth(year, i + 1) }));
     case 'quarter':
       return [0, 1, 2, 3].map((q) => ({
         label: `Q${q + 1} ${year}`,
         month: q * 3 + 1,
         day: 1,
-        days: daysIn(year, q * 3 + 1) + daysIn(year, q * 3 + 2) + daysIn(year, q * 3 + 3),
+        days: daysInMonth(year, q * 3 + 1) + daysInMonth(year, q * 3 + 2) + daysInMonth(year, q * 3 + 3),
       }));
     case 'year':
-      return [{ label: `${year}`, month: 1, day: 1, days: isLeap(year) ? 366 : 365 }];
+      return [{ label: `${year}`, month: 1, day: 1, days: isLeapYear(year) ? 366 : 365 }];
     default:
       return [];
   }
 }
 
-export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 // --- targets -------------------------------------------------------------------------------
 
@@ -193,7 +179,8 @@ export interface TargetSpec {
   ratio?: 'good' | 'bad';
 }
 
-export type WindowSpec = { form: 'calendar'; period: PeriodName } | { form: 'rolling'; durationMs: number };
+/** A window as the linked facts read it. */
+export type WindowSpec = WindowFacts;
 
 export interface ScheduleSpec {
   name: string;
@@ -273,7 +260,7 @@ function describeScheduledBudget(share: number, window: WindowSpec, during: Sche
       const perDay = [0, 1, 2, 3, 4, 5, 6].filter((d) => minutesOnWeekday(schedule, d) > 0);
       const distinct = [...new Set(perDay.map((d) => minutesOnWeekday(schedule, d)))];
       for (const minutes of distinct) {
-        const days = perDay.filter((d) => minutesOnWeekday(schedule, d) === minutes).map((d) => WEEKDAY_NAMES[d]);
+        const days = perDay.filter((d) => minutesOnWeekday(schedule, d) === minutes).map((d) => DAY_NAMES[d]);
         lines.push(`- ${formatDuration(share * minutes * MINUTE)} on ${days.join(', ')} (${formatHours(minutes * MINUTE)} scheduled)`);
       }
       lines.push('- nothing on unscheduled days and holidays');
@@ -355,11 +342,6 @@ function describeAggregateBudget(target: TargetSpec, window: WindowSpec | undefi
       }
       return [];
   }
-}
-
-/** Milliseconds of a rolling window duration, or undefined for a non-duration unit. */
-export function windowDurationMs(value: number, unit: string | undefined): number | undefined {
-  return unit !== undefined && unit in DURATION_MS ? value * DURATION_MS[unit] : undefined;
 }
 
 /** How much downtime a `below X%` availability threshold means in each calendar period. */

@@ -2,10 +2,10 @@
 // literal or name, the clause, the block, the sla, to the whole file. Built generically
 // from every AST node with a span that contains the position.
 import type { SelectionRange } from 'vscode-languageserver-types';
-import type { Position, Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { tokenEnd } from '../language/lexer';
-import { lineIndexOf } from './text';
+import type { Position, Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { tokenEnd } from '../../language/lexer';
+import { lineIndexOf } from '../support/text';
 
 interface Spanned {
   offset: number;

@@ -10,11 +10,12 @@
 // syntax error, and checks that the result lexes to the same tokens and comments.
 import type { IToken } from 'chevrotain';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Span } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { tokenize, tokenEnd } from '../language/lexer';
+import type { Span } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { tokenize, tokenEnd } from '../../language/lexer';
+import { streamAst } from '../../language/traverse';
 import { commentSpans } from './folding';
-import { lineIndexOf } from './text';
+import { lineIndexOf } from '../support/text';
 
 const INDENT = '  ';
 
@@ -204,17 +205,7 @@ function reindentComment(comment: string, text: string, start: number, column: n
 /** Offsets where an item starts: each sla, each item of an sla and of its blocks, each tier. */
 function collectItemStarts(analysis: Analysis): Set<number> {
   const starts = new Set<number>();
-  const add = (span: Span | undefined) => span && starts.add(span.offset);
-  for (const sla of analysis.parse.file.slas ?? []) {
-    if (!sla) continue;
-    add(sla);
-    for (const item of sla.items ?? []) {
-      if (!item) continue;
-      add(item);
-      const children: readonly (Span | undefined)[] = item.type === 'Compensation' ? item.tiers : 'items' in item && Array.isArray(item.items) ? (item.items as Span[]) : [];
-      for (const child of children ?? []) add(child);
-    }
-  }
+  for (const node of streamAst(analysis.parse.file)) if (node.type !== 'File') starts.add(node.offset);
   return starts;
 }
 

@@ -1,6 +1,6 @@
 // Hover: what a keyword means; for a name, a summary of its definition; for a target,
 // the error budget it allows per period; for a tier, when it pays and how much.
-import { tokenEnd } from '../language/lexer';
+import { tokenEnd } from '../../language/lexer';
 import type { IToken } from 'chevrotain';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type {
@@ -10,17 +10,17 @@ import type {
   KindName,
   Maintenance,
   Objective,
-  PeriodName,
   Schedule,
   Service,
   SeverityItem,
   Sla,
   TargetItem,
   Tier,
-} from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { resolvedAs, scopeAt, type Definition, type SlaScope } from '../language/scope';
-import { defaultUnitOfKind } from '../language/units';
+} from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import type { ObjectiveFacts, SlaFacts } from '../../language/linked';
+import { durationMs } from '../../language/units';
+import { resolvedAs, scopeAt, type Definition, type SlaScope } from '../../language/scope';
 import {
   describeBudget,
   describeThresholdAsDowntime,
@@ -29,17 +29,16 @@ import {
   formatPercent,
   PERIOD_ADJECTIVE,
   weeklyMinutes,
-  windowDurationMs,
+  weeklySchedule,
   type BudgetOptions,
   type ScheduleSpec,
   type TargetSpec,
-  type WindowSpec,
-} from './budget';
-import { keywordMarkdown, type BlockKind } from './keywords';
-import { BLOCK_OF_NODE_TYPE } from '../language/vocabulary';
-import { compensationsFor, contains, duringOf, indicatorOf, kindOf, nodePathAt, objectiveOf, scheduleNamed, targetOf, windowOf } from './nodes';
-import { scheduleToWeekly } from './schedules';
-import { lineIndexOf } from './text';
+} from '../support/budget';
+import { keywordMarkdown, type BlockKind } from '../support/keywords';
+import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
+import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
+import { scheduleToWeekly } from '../support/schedules';
+import { lineIndexOf } from '../support/text';
 
 export interface HoverOptions {
   /** "Now", for the example month of schedule-hour budgets (default: the current date). */
@@ -150,7 +149,8 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
     }
     case 'Schedule': {
       const schedule = node as Schedule;
-      const weekly = scheduleToWeekly(schedule);
+      const linked = slaFacts(scope).schedules.get(schedule);
+      const weekly = linked ? scheduleToWeekly(linked) : weeklySchedule([]);
       facts.push(`${formatHours(weeklyMinutes(weekly) * 60_000)} a week`);
       for (const entry of schedule.items ?? []) {
         if (entry?.type === 'ScheduleLine') facts.push(analysis.text.slice(entry.offset, entry.endOffset));
@@ -170,7 +170,8 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
     }
     case 'Indicator': {
       const indicator = node as Indicator;
-      const kind = kindOf(indicator);
+      const values = slaFacts(scope).indicators.get(indicator) ?? {};
+      const kind = values.kind;
       if (kind) facts.push(`Kind: ${kind}`);
       for (const entry of indicator.items ?? []) {
         if (entry?.type === 'Metric' && entry.value) facts.push(`Metric: \`${entry.value.value}\``);
@@ -181,7 +182,8 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       }
       const unit = indicator.items?.find((i) => i?.type === 'Unit');
       if (unit?.type === 'Unit' && unit.value) facts.push(`Unit: ${unit.value.text}`);
-      else if (kind) facts.push(`Unit: ${defaultUnitOfKind(kind)} (default for ${kind})`);
+      else if (values.ratio) facts.push('Unit: % (a ratio)');
+      else if (kind) facts.push(`Unit: ${values.valueUnit} (default for ${kind})`);
       const objectives = objectivesUsing(scope, 'IndicatorRef', definition.name);
       if (objectives.length) facts.push(`Objectives: ${objectives.join(', ')}`);
       return [head(indicator.title?.value), ...facts.map(bullet)].join('\n');
@@ -191,7 +193,7 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       for (const entry of objective.items ?? []) {
         if (entry && entry.type !== 'Description') facts.push(analysis.text.slice(entry.offset, entry.endOffset));
       }
-      const tiers = compensationsFor(scope.sla, definition.name).flatMap((c) => c.tiers ?? []);
+      const tiers = objectiveFacts(scope, objective).tiers;
       facts.push(tiers.length ? `Compensation: ${tiers.length} tier${tiers.length === 1 ? '' : 's'}` : 'No compensation');
       const description = objective.items?.find((i) => i?.type === 'Description');
       const text = [head(objective.title?.value), ...facts.map((f) => bullet(`\`${f}\``))];
@@ -231,7 +233,7 @@ function bullet(text: string): string {
 }
 
 function describeQuantityDuration(value: number, unit: string | undefined): string {
-  const ms = windowDurationMs(value, unit);
+  const ms = durationMs(value, unit);
   return ms === undefined ? `${value}${unit ?? ''}` : formatDuration(ms);
 }
 
@@ -246,68 +248,43 @@ function objectivesUsing(scope: SlaScope, holder: 'IndicatorRef' | 'ServiceRef',
 
 // --- targets ------------------------------------------------------------------------------------
 
-function referenceDate(sla: Sla, now: Date): BudgetOptions {
-  const effective = sla.items?.find((i) => i?.type === 'Effective');
+function referenceDate(sla: SlaFacts, now: Date): BudgetOptions {
   let year = now.getUTCFullYear();
   let month = now.getUTCMonth() + 1;
-  if (effective?.type === 'Effective') {
-    const start = effective.start?.valid ? effective.start : undefined;
-    const end = effective.end?.valid ? effective.end : undefined;
-    const current = year * 12 + month;
-    if (start && current < start.year * 12 + start.month) [year, month] = [start.year, start.month];
-    else if (end && current > end.year * 12 + end.month) [year, month] = [end.year, end.month];
-  }
+  const { effectiveStart: start, effectiveEnd: end } = sla;
+  const current = year * 12 + month;
+  if (start && current < start.year * 12 + start.month) [year, month] = [start.year, start.month];
+  else if (end && current > end.year * 12 + end.month) [year, month] = [end.year, end.month];
   return { year, month };
 }
 
-export function targetSpec(objective: Objective, scope: SlaScope): { target: TargetSpec; kind?: KindName } | undefined {
-  const target = targetOf(objective);
+/** The target as budgets read it: written value and unit, kind and polarity from the linked facts. */
+function targetSpec(facts: ObjectiveFacts): TargetSpec | undefined {
+  const target = facts.target;
   if (!target?.comparator || !target.quantity) return undefined;
-  const indicator = indicatorOf(scope, objective);
-  const kind = kindOf(indicator);
-  const ratio = indicator?.items?.find((i) => i?.type === 'Ratio');
-  const polarity = ratio?.type === 'Ratio' ? ratio.polarity?.text : undefined;
   return {
-    kind,
-    target: {
-      kind,
-      aggregate: target.aggregate?.text,
-      percentile: target.aggregate?.percentile,
-      op: target.comparator.op,
-      value: target.quantity.value,
-      unit: target.quantity.unit,
-      ratio: polarity === 'good' || polarity === 'bad' ? polarity : undefined,
-    },
+    kind: facts.kind,
+    aggregate: target.aggregate?.text,
+    percentile: target.aggregate?.percentile,
+    op: target.comparator.op,
+    value: target.quantity.value,
+    unit: target.quantity.unit,
+    ratio: facts.ratio === 'good' || facts.ratio === 'bad' ? facts.ratio : undefined,
   };
-}
-
-export function windowSpec(objective: Objective): WindowSpec | undefined {
-  const window = windowOf(objective);
-  if (window?.form === 'calendar' && window.period) {
-    const period = window.period.text;
-    if (['day', 'week', 'month', 'quarter', 'year'].includes(period)) return { form: 'calendar', period: period as PeriodName };
-  }
-  if (window?.form === 'rolling' && window.duration) {
-    const ms = windowDurationMs(window.duration.value, window.duration.unit);
-    if (ms !== undefined) return { form: 'rolling', durationMs: ms };
-  }
-  return undefined;
 }
 
 const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
 function describeTarget(objective: Objective, scope: SlaScope, options: HoverOptions): string | undefined {
-  const spec = targetSpec(objective, scope);
-  if (!spec) return undefined;
-  const window = windowSpec(objective);
-  const duringName = duringOf(objective)?.ref?.text;
-  const schedule = scheduleNamed(scope, duringName);
-  const during: ScheduleSpec | undefined = schedule && duringName ? { name: duringName, schedule: scheduleToWeekly(schedule) } : undefined;
-  const t = spec.target;
+  const facts = objectiveFacts(scope, objective);
+  const t = targetSpec(facts);
+  if (!t) return undefined;
+  const window = facts.windowFacts;
+  const during: ScheduleSpec | undefined = facts.during && facts.duringName ? { name: facts.duringName, schedule: scheduleToWeekly(facts.during) } : undefined;
   const windowText = window ? (window.form === 'calendar' ? `calendar ${window.period}` : `rolling ${formatDuration(window.durationMs)}`) : 'no window';
-  const measured = spec.kind ? `${spec.kind.replace('_', ' ')}` : 'value';
+  const measured = t.kind ? `${t.kind.replace('_', ' ')}` : 'value';
   const heading = `**target ${t.aggregate ? `${t.aggregate} ` : ''}${OP_SIGN[t.op]} ${t.value}${t.unit ?? ''}** — ${measured}, ${windowText}`;
-  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, referenceDate(scope.sla, options.now ?? new Date())))];
+  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, referenceDate(slaFacts(scope), options.now ?? new Date())))];
   const excluding = objective.items?.find((i) => i?.type === 'Excluding');
   if (excluding?.type === 'Excluding' && excluding.refs.length) {
     lines.push('', `Samples in the maintenance windows ${excluding.refs.map((r) => `\`${r.text}\``).join(', ')} are not counted.`);
@@ -340,31 +317,29 @@ const MEASURE: Record<KindName, string> = {
 function describeTier(tier: Tier, compensation: Compensation, scope: SlaScope, text: string): string | undefined {
   if (!tier.threshold || !tier.credit) return undefined;
   const objective = objectiveOf(scope, compensation);
+  const sla = slaFacts(scope);
   const name = compensation.target?.text ?? '?';
-  const window = objective ? windowSpec(objective) : undefined;
-  const spec = objective ? targetSpec(objective, scope) : undefined;
+  const facts = objective ? objectiveFacts(scope, objective) : undefined;
+  const window = facts?.windowFacts;
+  const spec = facts && targetSpec(facts);
   const period = window?.form === 'calendar' ? window.period : undefined;
-  const fee = scope.sla.items?.find((i): i is FeeItem => i?.type === 'Fee');
+  const fee = sla.fee;
   const credit = tier.credit.value;
   let share = `${formatPercent(credit)} of the ${period ? `${PERIOD_ADJECTIVE[period]} ` : ''}fee`;
-  if (fee?.amount && fee.period?.text === period && fee.amount.unit) {
-    share += ` (${formatAmount((credit / 100) * fee.amount.value)} ${fee.amount.unit})`;
-  }
-  const aggregate = spec?.target.aggregate ? `${spec.target.aggregate} ` : '';
+  if (fee && fee.period === period) share += ` (${formatAmount((credit / 100) * fee.amount)} ${fee.currency})`;
+  const aggregate = spec?.aggregate ? `${spec.aggregate} ` : '';
   const measure = spec?.kind ? `${aggregate}${MEASURE[spec.kind]}` : 'the attained value';
   const threshold = text.slice(tier.threshold.offset, tier.threshold.endOffset);
   const when = `${period ? `${PERIOD_ADJECTIVE[period]} ` : ''}${measure} of \`${name}\` is ${tier.direction} ${threshold}`;
   const lines = [`**Pays ${share}** when the ${when}.`];
-  if (spec?.kind === 'availability' && tier.direction === 'below' && period && (tier.threshold.unit ?? '%') === '%' && !spec.target.ratio) {
+  if (spec?.kind === 'availability' && tier.direction === 'below' && period && (tier.threshold.unit ?? '%') === '%' && !spec.ratio) {
     const downtime = describeThresholdAsDowntime(tier.threshold.value, period);
     if (downtime) lines.push(`That is ${downtime}.`);
   }
   if (window?.form === 'rolling') lines.push('The objective has a rolling window: only calendar periods earn credits, so this tier never pays.');
   const tiers = (compensation.tiers ?? []).filter((t) => t?.threshold && t.direction === tier.direction);
   if (tiers.length > 1) lines.push('Only the most severe tier that applies pays; tiers are not added.');
-  const credits = scope.sla.items?.find((i) => i?.type === 'Credits');
-  const cap = credits?.type === 'Credits' ? credits.items?.find((i) => i?.type === 'Cap') : undefined;
-  if (cap?.type === 'Cap' && cap.percent) lines.push(`All credits of one period together are capped at ${formatPercent(cap.percent.value)}.`);
+  if (sla.cap !== undefined) lines.push(`All credits of one period together are capped at ${formatPercent(sla.cap)}.`);
   return lines.join('\n\n');
 }
 

@@ -1,8 +1,8 @@
 // The name under the cursor, as a definition with all its uses: shared by go to
 // definition, find references and rename.
-import type { Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { referencesTo, scopeAt, type Definition, type SlaScope } from '../language/scope';
+import type { Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { referencesTo, scopeAt, type Definition, type SlaScope } from '../../language/scope';
 import { contains } from './nodes';
 import { lineIndexOf } from './text';
 

@@ -3,10 +3,10 @@
 // cursor: brace matching gives the innermost block, and the current clause is the tokens
 // since the last item keyword of that block (or since the last `{` / `}`).
 import type { IToken } from 'chevrotain';
-import type { Range } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import { isReservedWord, tokenEnd } from '../language/lexer';
-import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../language/vocabulary';
+import type { Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { isReservedWord, tokenEnd } from '../../language/lexer';
+import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../../language/vocabulary';
 import { lineIndexOf } from './text';
 
 /**

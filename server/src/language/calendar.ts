@@ -1,4 +1,5 @@
-// Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), with no
+// The calendar helpers of the whole core (the parser's date checks, hover budgets, the
+// evaluator): proleptic Gregorian arithmetic on day numbers (days since 1970-01-01), with no
 // time zone: "local" times are handled as if they were UTC and shifted by the zone's offset
 // elsewhere (timezone.ts). Algorithms after Howard Hinnant's chrono date algorithms.
 
@@ -39,6 +40,12 @@ export function civilFromDays(days: number): CivilDate {
 export function weekdayOfDays(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
 }
+
+/** English month names, January first, for messages and labels. */
+export const MONTH_NAMES: readonly string[] = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

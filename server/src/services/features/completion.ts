@@ -10,16 +10,16 @@ import {
   type CompletionItem,
   type Position,
 } from 'vscode-languageserver-types';
-import { CADENCES, DAY_NAMES, KINDS, PERIODS, type Compensation, type Indicator, type KindName, type Objective } from '../language/ast';
-import type { Analysis } from '../language/analyze';
-import type { DefinitionSort, SlaScope } from '../language/scope';
-import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../language/units';
-import { isReservedWord } from '../language/lexer';
-import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../language/vocabulary';
-import { cursorContext, type CursorContext } from './cursorContext';
-import { keywordMarkdown } from './keywords';
-import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from './nodes';
-import { lineIndexOf } from './text';
+import { CADENCES, DAY_NAMES, KINDS, PERIODS, type Compensation, type Indicator, type KindName, type Objective } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import type { DefinitionSort, SlaScope } from '../../language/scope';
+import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../../language/units';
+import { isReservedWord } from '../../language/lexer';
+import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../../language/vocabulary';
+import { cursorContext, type CursorContext } from '../support/cursorContext';
+import { keywordMarkdown } from '../support/keywords';
+import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from '../support/nodes';
+import { lineIndexOf } from '../support/text';
 
 export const COMPLETION_TRIGGER_CHARACTERS: string[] = [];
 
