@@ -29,7 +29,7 @@ export class PrometheusUnavailable extends Error {
 
 export type Log = (message: string) => void;
 
-function which(command: string): string | undefined {
+export function which(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   const out = found.stdout.trim();
   return found.status === 0 && out !== '' ? out : undefined;
@@ -172,7 +172,7 @@ export async function backfill(tools: PrometheusTools, series: readonly Series[]
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -193,13 +193,35 @@ export interface RunningPrometheus {
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
   } catch {
     // already gone
   }
+}
+
+/** Keeps the server process to stop it when this process exits or is interrupted; `untrack` when stopped. */
+export function track(child: ChildProcess): void {
+  running.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const c of running) killGroup(c, 'SIGKILL');
+  });
+  // Interrupted (Ctrl-C, a CI timeout): stop the servers, then die of the same signal.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const c of running) killGroup(c, 'SIGKILL');
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** The server process is gone or being stopped: no longer stopped at exit. Returns whether it was tracked. */
+export function untrack(child: ChildProcess): boolean {
+  return running.delete(child);
 }
 
 /**
@@ -220,19 +242,6 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const child of running) killGroup(child, 'SIGKILL');
-    });
-    // Interrupted (Ctrl-C, a CI timeout): stop the servers, then die of the same signal.
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.once(signal, () => {
-        for (const child of running) killGroup(child, 'SIGKILL');
-        process.kill(process.pid, signal);
-      });
-    }
-  }
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
@@ -248,7 +257,7 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
       ],
       { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    running.add(child);
+    track(child);
     // Never what keeps the caller alive: stop() or the exit hooks end it.
     child.unref();
     (child.stderr as unknown as { unref?: () => void }).unref?.();
@@ -258,7 +267,7 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const stop = async () => {
-      if (running.delete(child)) {
+      if (untrack(child)) {
         child.ref(); // wait for it to be gone before removing its directory
         killGroup(child, 'SIGTERM');
         const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
@@ -267,13 +276,13 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
       }
       rmSync(dir, { recursive: true, force: true });
     };
-    const ready = await waitReady(url, exited, 60_000);
+    const ready = await waitReady(`${url}/-/ready`, exited, 60_000);
     if (ready) {
       log(`${tools.version} ready at ${url}`);
       return { url, tools, stop };
     }
     lastError = stderr.trim();
-    running.delete(child);
+    untrack(child);
     killGroup(child, 'SIGKILL');
     await exited;
     if (!/address already in use/i.test(lastError)) break;
@@ -282,13 +291,13 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
   throw new Error(`prometheus did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
 }
 
-async function waitReady(url: string, exited: Promise<void>, timeoutMs: number): Promise<boolean> {
+export async function waitReady(url: string, exited: Promise<void>, timeoutMs: number): Promise<boolean> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gone) {
     try {
-      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
       if (response.status === 200) return true;
     } catch {

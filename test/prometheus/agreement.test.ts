@@ -1,6 +1,7 @@
-// `sla evaluate --prometheus` against a real Prometheus holding the same samples as a CSV
-// file: the reports must be the same, field for field (metricsRead, which counts rows read,
-// and the query log aside), with and without pushing the aggregation down.
+// `sla evaluate --prometheus` against a real Prometheus and a real VictoriaMetrics holding
+// the same samples as a CSV file: the reports must be the same, field for field
+// (metricsRead, which counts rows read, and the query log aside), with and without pushing
+// the aggregation down, percentiles and rolling windows included.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -30,13 +31,17 @@ function contractFile(shared: Shared, name: string, text: string): string {
   return file;
 }
 
-describe('Prometheus and the CSV form of the same samples give the same report', function () {
+const ENGINES = ['Prometheus', 'VictoriaMetrics'];
+
+for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine} and the CSV form of the same samples give the same report`, function () {
   let shared: Shared;
   let file: string;
   let fromCsv: { status: number; report: Report };
+  let url: string;
 
   before(async function () {
     shared = await usePrometheus(this);
+    url = shared.engines[engineIndex].url;
     file = contractFile(shared, 'chat.sla', CONTRACT);
     const csv = await run({ metrics: [shared.csvFile], at: AT, explain: true }, file);
     assert.equal(csv.stderr, '');
@@ -65,8 +70,8 @@ describe('Prometheus and the CSV form of the same samples give the same report',
     assert.equal(r.warnings, undefined);
   });
 
-  it('pushing the aggregation down to Prometheus: the same report, --explain counts included', async function () {
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file);
+  it('pushing the aggregation down: the same report, --explain counts included', async function () {
+    const prom = await run({ prometheus: url, at: AT, explain: true }, file);
     assert.equal(prom.stderr, '');
     assert.equal(prom.status, fromCsv.status);
     const report = JSON.parse(prom.stdout) as Report;
@@ -74,15 +79,15 @@ describe('Prometheus and the CSV form of the same samples give the same report',
     // Mean availability and ratios were counted and added up by Prometheus: only the
     // latency objectives (p95, avg, max) read raw samples, of their eligible intervals.
     const log = report.queries![0];
-    assert.equal(log.source, shared.prometheus.url);
+    assert.equal(log.source, url);
     assert.ok(log.count < 60, `${log.count} queries`);
     assert.ok(log.first.some((q) => q.includes('sum(count_over_time(probe_success{job="chat"}[')));
     assert.ok(report.metricsRead < shared.dataset.samples / 4, `${report.metricsRead} raw samples received`);
   });
 
   it('reading every raw sample instead (--no-push-down): the same report, at the cost of many more queries and bytes', async function () {
-    const pushed = JSON.parse((await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file)).stdout) as Report;
-    const raw = await run({ prometheus: shared.prometheus.url, at: AT, explain: true, pushDown: false }, file);
+    const pushed = JSON.parse((await run({ prometheus: url, at: AT, explain: true }, file)).stdout) as Report;
+    const raw = await run({ prometheus: url, at: AT, explain: true, pushDown: false }, file);
     assert.equal(raw.stderr, '');
     assert.equal(raw.status, fromCsv.status);
     const report = JSON.parse(raw.stdout) as Report;
@@ -93,16 +98,16 @@ describe('Prometheus and the CSV form of the same samples give the same report',
 
   it('a rolling window ending on a schedule boundary: the single millisecond at its end is asked exactly', async function () {
     // 18:00 ends the business day: the window's last millisecond is outside the schedule.
-    const prom = JSON.parse((await run({ prometheus: shared.prometheus.url, at: AT, explain: true }, file)).stdout) as Report;
+    const prom = JSON.parse((await run({ prometheus: url, at: AT, explain: true }, file)).stdout) as Report;
     const csv = fromCsv.report.objectives.find((o) => o.name === 'uptime_7d')!.results[0];
     assert.deepEqual(prom.objectives.find((o) => o.name === 'uptime_7d')!.results[0], csv);
     assert.ok(csv.explain!.outsideSchedule > 0);
   });
 
   it('text output with --explain lists the number of queries and the PromQL of the first ones', async function () {
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT, explain: true, format: 'text' }, file);
+    const prom = await run({ prometheus: url, at: AT, explain: true, format: 'text' }, file);
     assert.equal(prom.status, 1);
-    assert.match(prom.stdout, new RegExp(`Prometheus ${shared.prometheus.url.replace(/[.]/g, '\\.')}: \\d+ queries, [\\d.]+ (KiB|MiB|bytes) received; the first 5:`));
+    assert.match(prom.stdout, new RegExp(`Prometheus ${url.replace(/[.]/g, '\\.')}: \\d+ queries, [\\d.]+ (KiB|MiB|bytes) received; the first 5:`));
     assert.match(prom.stdout, /^ {2}label_replace\(sum\(count_over_time\(probe_success\{job="chat"\}\[\d+ms\] @ \d+(\.\d{3})?\)\), "sla_term", "0", "", ""\) or /m);
     assert.match(prom.stdout, /2026-10\s+10752\s+97\.6563%\s+>= 99\.5%\s+BREACHED\s+25%/);
   });
@@ -146,12 +151,12 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
   });
 
   it('a selector whose series have no samples in the evaluated time: a warning saying so', async function () {
-    const file = contractFile(shared, 'later.sla', contract('probe_success{job="chat"}').replace('2026-10-01 to 2026-10-31', '2027-03-01 to 2027-03-31'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: '2027-03-20T00:00:00Z' }, file);
+    const file = contractFile(shared, 'earlier.sla', contract('probe_success{job="chat"}').replace('2026-10-01 to 2026-10-31', '2026-03-01 to 2026-03-31'));
+    const prom = await run({ prometheus: shared.prometheus.url, at: '2026-03-20T00:00:00Z' }, file);
     assert.equal(prom.status, 0);
     assert.match(
       prom.stderr,
-      /^sla evaluate: warning: indicator probe: probe_success\{job="chat"\} has no samples in Prometheus at \S+ between 2027-03-01T00:00:00\+01:00 and 2027-04-01T00:00:00\+02:00\n$/,
+      /^sla evaluate: warning: indicator probe: probe_success\{job="chat"\} has no samples in Prometheus at \S+ between 2026-03-01T00:00:00\+01:00 and 2026-04-01T00:00:00\+02:00\n$/,
     );
   });
 

@@ -27,7 +27,7 @@ export function formatText(report: Report, explain = false): string {
       continue;
     }
     const rows = o.results.map((r) => [
-      periodLabel(o.window, r.start, r.end),
+      periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
       String(r.samples),
       attainedText(o, r),
       targetText(o),

@@ -1,0 +1,135 @@
+// A real VictoriaMetrics (single node) for tests and benchmarks: finds `victoria-metrics`
+// (installing Debian's `victoria-metrics` package with apt-get when it is missing and we
+// are root), starts it on 127.0.0.1 on a free port with a fresh storage directory, a long
+// retention and its caches off, waits for /health, loads the samples exactly through
+// /api/v1/import (JSON lines, one per series, millisecond timestamps), flushes them so
+// that queries see them, and stops its whole process group afterwards (also when the
+// calling process exits early). Only its default query limits apply.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { installDebianPackages } from '../debian';
+import { PrometheusUnavailable, freePort, killGroup, track, untrack, waitReady, which, type Log, type Series } from './prometheus';
+
+export interface RunningVictoriaMetrics {
+  url: string;
+  /** `victoria-metrics-… v1.79.5 …` as the binary reports it. */
+  version: string;
+  /** Stops the process group and removes the storage directory. */
+  stop(): Promise<void>;
+}
+
+/** `victoria-metrics`, installed with apt-get when missing (root only); throws PrometheusUnavailable saying why when it cannot be had. */
+export function ensureVictoriaMetrics(log: Log = () => undefined): { binary: string; version: string } {
+  let binary = which('victoria-metrics');
+  if (!binary) {
+    try {
+      installDebianPackages(['victoria-metrics'], '`victoria-metrics` is not installed', log);
+    } catch (error) {
+      throw new PrometheusUnavailable((error as Error).message);
+    }
+    binary = which('victoria-metrics');
+    if (!binary) throw new PrometheusUnavailable('apt-get installed the victoria-metrics package, but `victoria-metrics` is still not on the PATH');
+  }
+  const version = spawnSync(binary, ['-version'], { encoding: 'utf8' });
+  return { binary, version: `${version.stdout ?? ''}${version.stderr ?? ''}`.split('\n')[0].trim() };
+}
+
+/** The series as /api/v1/import JSON lines, a few thousand samples per line. */
+export function* importLines(series: readonly Series[]): Generator<string> {
+  const PART = 5000;
+  for (const s of series) {
+    const metric = JSON.stringify({ __name__: s.name, ...s.labels });
+    for (let i = 0; i < s.times.length; i += PART) {
+      const end = Math.min(s.times.length, i + PART);
+      const times: number[] = [];
+      const values: number[] = [];
+      for (let k = i; k < end; k++) {
+        times.push(s.times[k]);
+        values.push(s.values[k]);
+      }
+      yield `{"metric":${metric},"values":${JSON.stringify(values)},"timestamps":${JSON.stringify(times)}}\n`;
+    }
+  }
+}
+
+/** Loads the series into a running VictoriaMetrics and makes them visible to queries. */
+export async function importSeries(url: string, series: readonly Series[]): Promise<void> {
+  let batch = '';
+  const send = async () => {
+    if (batch === '') return;
+    const response = await fetch(`${url}/api/v1/import`, { method: 'POST', body: batch });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`VictoriaMetrics refused the import: HTTP ${response.status}: ${text.slice(0, 500)}`);
+    batch = '';
+  };
+  for (const line of importLines(series)) {
+    batch += line;
+    if (batch.length > 8 << 20) await send();
+  }
+  await send();
+  const flushed = await fetch(`${url}/internal/force_flush`);
+  await flushed.arrayBuffer();
+  if (!flushed.ok) throw new Error(`VictoriaMetrics /internal/force_flush: HTTP ${flushed.status}`);
+}
+
+/** Starts VictoriaMetrics with the series loaded; the caller must call stop() (a process exit does it too). */
+export async function startVictoriaMetrics(options: { series: readonly Series[]; log?: Log }): Promise<RunningVictoriaMetrics> {
+  const log = options.log ?? (() => undefined);
+  const { binary, version } = ensureVictoriaMetrics(log);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sla-victoriametrics-'));
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(
+      binary,
+      [
+        `-storageDataPath=${path.join(dir, 'data')}`,
+        `-httpListenAddr=127.0.0.1:${port}`,
+        '-retentionPeriod=100y',
+        '-search.disableCache',
+        '-loggerLevel=ERROR',
+      ],
+      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    track(child);
+    child.unref();
+    (child.stderr as unknown as { unref?: () => void }).unref?.();
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const stop = async () => {
+      if (untrack(child)) {
+        child.ref();
+        killGroup(child, 'SIGTERM');
+        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+        if (child.exitCode === null && child.signalCode === null) await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    };
+    if (await waitReady(`${url}/health`, exited, 60_000)) {
+      const started = Date.now();
+      try {
+        await importSeries(url, options.series);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      const samples = options.series.reduce((n, s) => n + s.times.length, 0);
+      log(`${version}: imported ${samples} samples in ${Date.now() - started} ms; ready at ${url}`);
+      return { url, version, stop };
+    }
+    lastError = stderr.trim();
+    untrack(child);
+    killGroup(child, 'SIGKILL');
+    await exited;
+    if (!/address already in use/i.test(lastError)) break;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error(`victoria-metrics did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
+}
