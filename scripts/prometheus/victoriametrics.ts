@@ -32,8 +32,12 @@ export function ensureVictoriaMetrics(log: Log = () => undefined): { binary: str
     binary = which('victoria-metrics');
     if (!binary) throw new PrometheusUnavailable('apt-get installed the victoria-metrics package, but `victoria-metrics` is still not on the PATH');
   }
-  const version = spawnSync(binary, ['-version'], { encoding: 'utf8' });
-  return { binary, version: `${version.stdout ?? ''}${version.stderr ?? ''}`.split('\n')[0].trim() };
+  // Debian's build prints an empty -version: the package version says it then.
+  const own = spawnSync(binary, ['-version'], { encoding: 'utf8' });
+  const line = `${own.stdout ?? ''}${own.stderr ?? ''}`.split('\n')[0].trim();
+  const packaged = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'victoria-metrics'], { encoding: 'utf8' });
+  const version = line !== '' ? line : packaged.status === 0 ? `VictoriaMetrics ${packaged.stdout.trim()} (Debian package)` : 'VictoriaMetrics (unknown version)';
+  return { binary, version };
 }
 
 /** The series as /api/v1/import JSON lines, a few thousand samples per line. */

@@ -74,6 +74,6 @@ export function formatMarkdown(report: Report): string {
   return out.join('\n') + '\n';
 }
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
