@@ -3,9 +3,10 @@
 // (metricsRead, which counts rows read, and the query log aside), with and without pushing
 // the aggregation down, percentiles and rolling windows included.
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { runEvaluate, runEvaluatePortfolio, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import type { PortfolioReport } from '../../server/src/evaluation/portfolio';
 import type { Report } from '../../server/src/evaluation/index';
 import { AT, CONTRACT } from './fixture';
 import { stopPrometheus, usePrometheus, type Shared } from './server';
@@ -201,5 +202,61 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
     const starts = report.objectives[1].results.map((r) => r.start);
     assert.equal(starts[0], '2026-10-01T00:00:00+02:00');
     assert.ok(starts.every((s) => s >= '2026-10' && s < '2026-12'), starts.join(', '));
+  });
+});
+
+describe('a portfolio (sla evaluate DIR): files, Prometheus and VictoriaMetrics give the same summary; identical queries are shared', function () {
+  let shared: Shared;
+  let folder: string;
+
+  before(async function () {
+    shared = await usePrometheus(this);
+    folder = path.join(shared.dir, 'portfolio');
+    mkdirSync(folder, { recursive: true });
+    // Three customers on the same service: two with the same terms, one with a looser target.
+    writeFileSync(path.join(folder, 'alpha.sla'), CONTRACT.replace('customer "C"', 'customer "Alpha GmbH"'));
+    writeFileSync(path.join(folder, 'beta.sla'), CONTRACT.replace('customer "C"', 'customer "Beta AG"'));
+    writeFileSync(
+      path.join(folder, 'gamma.sla'),
+      CONTRACT.replace('customer "C"', 'customer "Gamma SE"').replace(/target >= 99\.5%/g, 'target >= 90%').replace(/below 99\.5%/g, 'below 90%').replace('target p95 <= 300ms', 'target p95 <= 3000ms').replace('target avg <= 200ms', 'target avg <= 2000ms').replace('target >= 99% window calendar day', 'target >= 90% window calendar day').replace('target >= 99% window rolling 7d', 'target >= 90% window rolling 7d'),
+    );
+  });
+
+  async function portfolio(options: EvaluateCommandOptions) {
+    let stdout = '';
+    let stderr = '';
+    const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
+    const status = await runEvaluatePortfolio([folder], { format: 'json', at: AT, ...options }, io, { env: {} });
+    return { status, stderr, summary: JSON.parse(stdout) as PortfolioReport };
+  }
+
+  const comparableSummary = (p: PortfolioReport) => ({
+    totals: p.totals,
+    contracts: p.contracts.map(({ report, ...row }) => ({ ...row, report: report && comparable(report) })),
+  });
+
+  it('the same summary from the CSV file and from both servers, with the queries the contracts share answered once', async function () {
+    const files = await portfolio({ metrics: [shared.csvFile] });
+    assert.equal(files.stderr, '');
+    assert.equal(files.status, 1);
+    assert.deepEqual(
+      files.summary.contracts.map((r) => [path.basename(r.contract), r.customer, r.status, r.credits]),
+      [
+        ['alpha.sla', 'Alpha GmbH', 'breached', [{ currency: 'EUR', amount: 400 }]],
+        ['beta.sla', 'Beta AG', 'breached', [{ currency: 'EUR', amount: 400 }]],
+        // One day below even 90% (the 2½-hour outage), but no tier pays for it.
+        ['gamma.sla', 'Gamma SE', 'breached', []],
+      ],
+    );
+    assert.deepEqual(files.summary.totals.credits, [{ currency: 'EUR', amount: 800 }]);
+    for (const engine of shared.engines) {
+      const served = await portfolio({ prometheus: engine.url });
+      assert.equal(served.stderr, '', engine.name);
+      assert.equal(served.status, 1);
+      assert.deepEqual(comparableSummary(served.summary), comparableSummary(files.summary), engine.name);
+      // Beta asks exactly what Alpha asked: all of it is answered from the shared queries.
+      const q = served.summary.queries!;
+      assert.ok(q.shared > q.sent / 2, `${engine.name}: ${JSON.stringify(q)}`);
+    }
   });
 });
