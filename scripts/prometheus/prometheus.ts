@@ -172,7 +172,7 @@ export async function backfill(tools: PrometheusTools, series: readonly Series[]
   }
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -193,7 +193,7 @@ export interface RunningPrometheus {
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
@@ -203,7 +203,7 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Keeps the server process to stop it when this process exits or is interrupted; `untrack` when stopped. */
-export function track(child: ChildProcess): void {
+function track(child: ChildProcess): void {
   running.add(child);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
@@ -220,7 +220,7 @@ export function track(child: ChildProcess): void {
 }
 
 /** The server process is gone or being stopped: no longer stopped at exit. Returns whether it was tracked. */
-export function untrack(child: ChildProcess): boolean {
+function untrack(child: ChildProcess): boolean {
   return running.delete(child);
 }
 
@@ -242,21 +242,40 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const server = await startServer({
+    command: tools.prometheus,
+    args: (port) => [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${tsdb}`,
+      '--storage.tsdb.retention.time=100y',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    readyPath: '/-/ready',
+    dir,
+  });
+  log(`${tools.version} ready at ${server.url}`);
+  return { ...server, tools };
+}
+
+/** A server process started by startServer: its address, and stop(), which also removes its directory. */
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `command` in its own process group on a free 127.0.0.1 port (`args(port)`), waits
+ * until `readyPath` answers 200 (trying another port when the chosen one was taken), and
+ * gives the way to stop it; `dir` (its working directory) is removed when it stops or fails.
+ */
+export async function startServer(options: { command: string; args: (port: number) => string[]; readyPath: string; dir: string }): Promise<RunningServer> {
+  const { command, dir } = options;
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      tools.prometheus,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${tsdb}`,
-        '--storage.tsdb.retention.time=100y',
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=warn',
-      ],
-      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn(command, options.args(port), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     track(child);
     // Never what keeps the caller alive: stop() or the exit hooks end it.
     child.unref();
@@ -276,11 +295,7 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
       }
       rmSync(dir, { recursive: true, force: true });
     };
-    const ready = await waitReady(`${url}/-/ready`, exited, 60_000);
-    if (ready) {
-      log(`${tools.version} ready at ${url}`);
-      return { url, tools, stop };
-    }
+    if (await waitReady(`${url}${options.readyPath}`, exited, 60_000)) return { url, stop };
     lastError = stderr.trim();
     untrack(child);
     killGroup(child, 'SIGKILL');
@@ -288,10 +303,10 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     if (!/address already in use/i.test(lastError)) break;
   }
   rmSync(dir, { recursive: true, force: true });
-  throw new Error(`prometheus did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
+  throw new Error(`${path.basename(command)} did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
 }
 
-export async function waitReady(url: string, exited: Promise<void>, timeoutMs: number): Promise<boolean> {
+async function waitReady(url: string, exited: Promise<void>, timeoutMs: number): Promise<boolean> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;

@@ -5,12 +5,12 @@
 // /api/v1/import (JSON lines, one per series, millisecond timestamps), flushes them so
 // that queries see them, and stops its whole process group afterwards (also when the
 // calling process exits early). Only its default query limits apply.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { installDebianPackages } from '../debian';
-import { PrometheusUnavailable, freePort, killGroup, track, untrack, waitReady, which, type Log, type Series } from './prometheus';
+import { PrometheusUnavailable, startServer, which, type Log, type Series } from './prometheus';
 
 export interface RunningVictoriaMetrics {
   url: string;
@@ -83,57 +83,20 @@ export async function startVictoriaMetrics(options: { series: readonly Series[];
   const log = options.log ?? (() => undefined);
   const { binary, version } = ensureVictoriaMetrics(log);
   const dir = mkdtempSync(path.join(tmpdir(), 'sla-victoriametrics-'));
-  let lastError = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      binary,
-      [
-        `-storageDataPath=${path.join(dir, 'data')}`,
-        `-httpListenAddr=127.0.0.1:${port}`,
-        '-retentionPeriod=100y',
-        '-search.disableCache',
-        '-loggerLevel=ERROR',
-      ],
-      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    track(child);
-    child.unref();
-    (child.stderr as unknown as { unref?: () => void }).unref?.();
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-4000);
-    });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const stop = async () => {
-      if (untrack(child)) {
-        child.ref();
-        killGroup(child, 'SIGTERM');
-        const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-        if (child.exitCode === null && child.signalCode === null) await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    };
-    if (await waitReady(`${url}/health`, exited, 60_000)) {
-      const started = Date.now();
-      try {
-        await importSeries(url, options.series);
-      } catch (error) {
-        await stop();
-        throw error;
-      }
-      const samples = options.series.reduce((n, s) => n + s.times.length, 0);
-      log(`${version}: imported ${samples} samples in ${Date.now() - started} ms; ready at ${url}`);
-      return { url, version, stop };
-    }
-    lastError = stderr.trim();
-    untrack(child);
-    killGroup(child, 'SIGKILL');
-    await exited;
-    if (!/address already in use/i.test(lastError)) break;
+  const server = await startServer({
+    command: binary,
+    args: (port) => [`-storageDataPath=${path.join(dir, 'data')}`, `-httpListenAddr=127.0.0.1:${port}`, '-retentionPeriod=100y', '-search.disableCache', '-loggerLevel=ERROR'],
+    readyPath: '/health',
+    dir,
+  });
+  const started = Date.now();
+  try {
+    await importSeries(server.url, options.series);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  rmSync(dir, { recursive: true, force: true });
-  throw new Error(`victoria-metrics did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
+  const samples = options.series.reduce((n, s) => n + s.times.length, 0);
+  log(`${version}: imported ${samples} samples in ${Date.now() - started} ms; ready at ${server.url}`);
+  return { ...server, version };
 }

@@ -4,13 +4,13 @@
 // or a report warning that says what the server did; nothing is dropped silently, no
 // credential leaves the origin, no answer is read past the size limit.
 import * as assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
 import type { Report } from '../../server/src/evaluation/index';
+import { serve as serveBody } from './fakeServer';
 
 // Mean availability (pushed down) and a percentile (raw samples) over one calendar month.
 const CONTRACT = `sla S {
@@ -42,30 +42,12 @@ async function run(options: Partial<EvaluateCommandOptions>, env: Record<string,
 
 type Handler = (req: IncomingMessage, form: URLSearchParams, res: ServerResponse) => void;
 
-async function serve(handler: Handler): Promise<{ url: string; requests: IncomingMessage[]; close: () => Promise<void> }> {
-  const requests: IncomingMessage[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(req);
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-      handler(req, new URLSearchParams(body || query), res);
-    });
+/** A fake server whose handler reads the request's form (a POST body, or the query string of a GET). */
+function serve(handler: Handler) {
+  return serveBody((req, body, res) => {
+    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+    handler(req, new URLSearchParams(body || query), res);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
 }
 
 const json = (res: ServerResponse, body: unknown) => {
