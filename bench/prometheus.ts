@@ -49,7 +49,8 @@ function portfolioContract(i: number): string {
   let text = CONTRACT.replace('customer "C"', `customer "Customer ${i}"`);
   if (kind === 1) text = text.replace('target >= 99.9%', 'target >= 99.5%');
   if (kind === 2) text = text.replace('fee 1000 EUR per month', 'fee 8000 CNY per month');
-  if (kind === 3) text = text.replace(' excluding weekly }', ' }');
+  // Around the clock instead of business hours: other intervals, other queries.
+  if (kind === 3) text = text.replace('window calendar month during business_hours excluding weekly }', 'window calendar month excluding weekly }');
   return text;
 }
 
