@@ -114,11 +114,13 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine} and t
   });
 });
 
-describe('Prometheus: selectors that find nothing, bad selectors, bad values', function () {
+for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine}: selectors that find nothing, bad selectors, bad values`, function () {
   let shared: Shared;
+  let url: string;
 
   before(async function () {
     shared = await usePrometheus(this);
+    url = shared.engines[engineIndex].url;
   });
 
   const contract = (metric: string, extra = '') => `sla S {
@@ -138,7 +140,7 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
 
   it('a selector that matches no series: no-data, and a warning naming it in the report and on stderr', async function () {
     const file = contractFile(shared, 'typo.sla', contract('probe_succes{job="chat"}'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    const prom = await run({ prometheus: url, at: AT }, file);
     assert.equal(prom.status, 0);
     const report = JSON.parse(prom.stdout) as Report;
     assert.deepEqual(
@@ -146,14 +148,14 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
       [[['no-data', 0]], []],
     );
     assert.deepEqual(report.warnings, [
-      `indicator probe: probe_succes{job="chat"} matches no series in Prometheus at ${shared.prometheus.url}; its results have no data (check the metric name and the labels)`,
+      `indicator probe: probe_succes{job="chat"} matches no series in Prometheus at ${url}; its results have no data (check the metric name and the labels)`,
     ]);
     assert.equal(prom.stderr, `sla evaluate: warning: ${report.warnings![0]}\n`);
   });
 
   it('a selector whose series have no samples in the evaluated time: a warning saying so', async function () {
     const file = contractFile(shared, 'earlier.sla', contract('probe_success{job="chat"}').replace('2026-10-01 to 2026-10-31', '2026-03-01 to 2026-03-31'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: '2026-03-20T00:00:00Z' }, file);
+    const prom = await run({ prometheus: url, at: '2026-03-20T00:00:00Z' }, file);
     assert.equal(prom.status, 0);
     assert.match(
       prom.stderr,
@@ -161,27 +163,27 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
     );
   });
 
-  it('a selector Prometheus refuses: exit 2 and Prometheus\'s own error text, naming the selector', async function () {
+  it('a selector the server refuses: exit 2 and the server\'s own error text, naming the selector', async function () {
     const file = contractFile(shared, 'regexp.sla', contract('probe_success{job=~"("}'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    const prom = await run({ prometheus: url, at: AT }, file);
     assert.equal(prom.status, 2);
     assert.equal(prom.stdout, '');
     assert.match(
       prom.stderr,
-      /^sla evaluate: Prometheus at \S+: the query for the selector probe_success\{job=~"\("\} was refused: HTTP 400 Bad Request: bad_data: invalid parameter "query": .*error parsing regexp: missing closing \)/,
+      /^sla evaluate: Prometheus at \S+: the query for the selector probe_success\{job=~"\("\} was refused: HTTP (400 Bad Request: bad_data: invalid parameter "query"|422 Unprocessable Entity: 422: error when executing query): .*error parsing regexp: missing closing \)/,
     );
   });
 
   it('a metric string that is no series selector is refused before anything is sent', async function () {
     const file = contractFile(shared, 'rate.sla', contract('rate(probe_success[5m])'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    const prom = await run({ prometheus: url, at: AT }, file);
     assert.equal(prom.status, 2);
     assert.match(prom.stderr, /^sla evaluate: Prometheus at \S+: metric "rate\(probe_success\[5m\]\)" is not a PromQL series selector: /);
   });
 
   it('an availability value outside [0, 1] is a data error, as in files, naming the selector and the period', async function () {
     const file = contractFile(shared, 'broken.sla', contract('probe_success{job="broken"}'));
-    const prom = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    const prom = await run({ prometheus: url, at: AT }, file);
     assert.equal(prom.status, 2);
     assert.match(
       prom.stderr,
@@ -192,16 +194,35 @@ describe('Prometheus: selectors that find nothing, bad selectors, bad values', f
   it('a calendar window needs a start: the contract\'s effective date, else --from', async function () {
     const open = contract('probe_success{job="chat"}').replace('  effective 2026-10-01 to 2026-10-31\n', '');
     const file = contractFile(shared, 'open.sla', open);
-    const without = await run({ prometheus: shared.prometheus.url, at: AT }, file);
+    const without = await run({ prometheus: url, at: AT }, file);
     assert.equal(without.status, 2);
     assert.match(without.stderr, /objective month has a calendar window and the contract has no `effective` start date: .*--from TIME/);
-    const withFrom = await run({ prometheus: shared.prometheus.url, at: AT, from: '2026-10-01 00:00' }, file);
+    const withFrom = await run({ prometheus: url, at: AT, from: '2026-10-01 00:00' }, file);
     assert.equal(withFrom.stderr, '');
     const report = JSON.parse(withFrom.stdout) as Report;
     // From October on, up to now (the samples end on 3 November 2026).
     const starts = report.objectives[1].results.map((r) => r.start);
     assert.equal(starts[0], '2026-10-01T00:00:00+02:00');
     assert.ok(starts.every((s) => s >= '2026-10' && s < '2026-12'), starts.join(', '));
+  });
+
+  it('--to ends the calendar periods: the month it cuts is partial, in JSON and text', async function () {
+    const open = contract('probe_success{job="chat"}').replace('  effective 2026-10-01 to 2026-10-31\n', '');
+    const file = contractFile(shared, 'open-to.sla', open);
+    const json = await run({ prometheus: url, at: AT, from: '2026-09-01 00:00', to: '2026-10-16 00:00' }, file);
+    assert.equal(json.stderr, '');
+    const months = (JSON.parse(json.stdout) as Report).objectives[1].results;
+    assert.deepEqual(
+      months.map((r) => [r.start, r.partial]),
+      [
+        ['2026-09-01T00:00:00+02:00', undefined],
+        ['2026-10-01T00:00:00+02:00', true],
+      ],
+    );
+    // 27 September 00:00 UTC to 15 October 22:00 UTC, one sample a minute (and the boundary extras).
+    assert.ok(months[1].samples > 15 * 1440 && months[1].samples < 16 * 1440, String(months[1].samples));
+    const text = await run({ prometheus: url, at: AT, from: '2026-09-01 00:00', to: '2026-10-16 00:00', format: 'text' }, file);
+    assert.match(text.stdout, /^ {2}2026-10 \(partial\) +\d+ /m);
   });
 });
 
@@ -258,5 +279,22 @@ describe('a portfolio (sla evaluate DIR): files, Prometheus and VictoriaMetrics 
       const q = served.summary.queries!;
       assert.ok(q.shared > q.sent / 2, `${engine.name}: ${JSON.stringify(q)}`);
     }
+  });
+
+  it('text and Markdown summaries: a line per contract with customer, status and credits owed, then the totals', async function () {
+    const outputs: Record<string, string> = {};
+    for (const format of ['text', 'markdown'] as const) {
+      let stdout = '';
+      const io = { out: (t: string) => (stdout += t), err: () => undefined };
+      const status = await runEvaluatePortfolio([folder], { format, at: AT, prometheus: shared.engines[1].url }, io, { env: {} });
+      assert.equal(status, 1);
+      outputs[format] = stdout;
+    }
+    assert.match(outputs.text, /^Portfolio: 3 contracts: 0 met, 3 breached, 0 with insufficient data, 0 not evaluated; credits owed: 800 EUR$/m);
+    assert.match(outputs.text, /^ {2}\S*alpha\.sla +Alpha GmbH +ChatCloud +BREACHED +400 EUR$/m);
+    assert.match(outputs.text, /^ {2}\S*gamma\.sla +Gamma SE +ChatCloud +BREACHED +-$/m);
+    assert.match(outputs.text, /^\d+ requests sent, \d+ of \d+ answered by identical queries of an earlier contract, \d+ bytes received$/m);
+    assert.match(outputs.markdown, /^\| Contract \| Customer \| SLA \| Status \| Credits owed \|$/m);
+    assert.match(outputs.markdown, /^\| \S*beta\.sla \| Beta AG \| ChatCloud \| BREACHED \| 400 EUR \|$/m);
   });
 });

@@ -181,6 +181,8 @@ describe('Prometheus failures and what is sent', function () {
       [{ prometheus: 'http://h:9090', concurrency: '0' }, /^sla evaluate: bad --concurrency "0": expected a whole number of at least 1\n$/],
       [{ prometheus: 'http://h:9090', prometheusHeader: ['no colon'] }, /^sla evaluate: bad header "no colon": expected 'Name: value'/],
       [{ metrics: ['x.csv'], timeout: '5s' }, /^sla evaluate: --timeout needs --prometheus URL\n$/],
+      [{ metrics: ['x.csv'], to: '2026-10-01' }, /^sla evaluate: --to needs --prometheus URL\n$/],
+      [{ prometheus: 'http://h:9090', maxAnswerSize: 'huge' }, /^sla evaluate: bad size "huge": expected a size of at least 1 KiB such as 64MiB, 512MiB or 2GiB\n$/],
     ];
     for (const [options, expected] of cases) {
       const r = await run(options);
