@@ -94,6 +94,11 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine} and t
     const report = JSON.parse(raw.stdout) as Report;
     assert.deepEqual(comparable(report), comparable(fromCsv.report));
     assert.ok(report.queries![0].count > 3 * pushed.queries![0].count);
+    // Each raw sample once: probe and latency samples all (calendar months), request counts
+    // (2 × good and all) those of the weeks from Monday 28 September to Sunday 1 November, Berlin.
+    const times = Array.from(shared.dataset.series[0].times);
+    const inWeeks = times.filter((t) => t >= Date.UTC(2026, 8, 27, 22) && t < Date.UTC(2026, 10, 1, 23)).length;
+    assert.equal(report.metricsRead, 2 * times.length + 4 * inWeeks);
     assert.ok(report.queries![0].bytes > 3 * pushed.queries![0].bytes);
   });
 
@@ -170,7 +175,7 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine}: sele
     assert.equal(prom.stdout, '');
     assert.match(
       prom.stderr,
-      /^sla evaluate: Prometheus at \S+: the query for the selector probe_success\{job=~"\("\} was refused: HTTP (400 Bad Request: bad_data: invalid parameter "query"|422 Unprocessable Entity: 422: error when executing query): .*error parsing regexp: missing closing \)/,
+      /^sla evaluate: Prometheus at \S+: the query for the selector probe_success\{job=~"\("\} was refused: HTTP (400 Bad Request: bad_data: invalid parameter "query": |422 Unprocessable Entity: 422: error when executing query=).*error parsing regexp: missing closing \)/,
     );
   });
 
