@@ -6,7 +6,7 @@
 // that queries see them, and stops its whole process group afterwards (also when the
 // calling process exits early). Only its default query limits apply.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { installDebianPackages } from '../debian';

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runEvaluate, runEvaluatePortfolio, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { runEvaluatePortfolio, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { evaluateCaptured } from './evaluateCli';
 import type { PortfolioReport } from '../../server/src/evaluation/portfolio';
 import type { Report } from '../../server/src/evaluation/index';
 import { AT, CONTRACT } from './fixture';
@@ -13,12 +14,8 @@ import { stopPrometheus, usePrometheus, type Shared } from './server';
 
 after(stopPrometheus);
 
-async function run(options: EvaluateCommandOptions, contractFile: string, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
-  const status = await runEvaluate(contractFile, { format: 'json', ...options }, io, { progress: false, env });
-  return { status, stdout, stderr };
+function run(options: EvaluateCommandOptions, contractFile: string, env: Record<string, string | undefined> = {}) {
+  return evaluateCaptured(contractFile, options, env);
 }
 
 function comparable(report: Report): unknown {

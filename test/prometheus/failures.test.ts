@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { evaluateCaptured } from './evaluateCli';
 import type { Report } from '../../server/src/evaluation/index';
 import { ROOT } from '../helpers/cli';
 import { spawn } from 'node:child_process';
@@ -30,12 +31,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sla-prom-fail-'));
 const contractFile = path.join(dir, 'c.sla');
 writeFileSync(contractFile, CONTRACT);
 
-async function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
-  const status = await runEvaluate(contractFile, { format: 'json', at: '2026-10-20T00:00:00Z', ...options }, io, { progress: false, env });
-  return { status, stdout, stderr };
+function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
+  return evaluateCaptured(contractFile, { at: '2026-10-20T00:00:00Z', ...options }, env);
 }
 
 /** Answers like an empty Prometheus 2: the range-bounds probe gives 3, everything else nothing. */

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import type { EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { evaluateCaptured } from './evaluateCli';
 import type { Report } from '../../server/src/evaluation/index';
 import { serve as serveBody } from './fakeServer';
 
@@ -32,12 +33,8 @@ const contractFile = path.join(dir, 'c.sla');
 writeFileSync(contractFile, CONTRACT);
 const OCT_10 = Date.UTC(2026, 9, 10) / 1000;
 
-async function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
-  const status = await runEvaluate(contractFile, { format: 'json', ...options }, io, { progress: false, env });
-  return { status, stdout, stderr };
+function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
+  return evaluateCaptured(contractFile, options, env);
 }
 
 type Handler = (req: IncomingMessage, form: URLSearchParams, res: ServerResponse) => void;
