@@ -39,7 +39,7 @@ export function formatMarkdown(report: Report): string {
     out.push(`|---|---:|---:|---|---:|${explain ? '---|' : ''}`);
     for (const r of o.results) {
       const cells = [
-        periodLabel(o.window, r.start, r.end),
+        periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
         String(r.samples),
         attainedText(o, r),
         STATUS[r.status],
@@ -65,6 +65,6 @@ export function formatMarkdown(report: Report): string {
   return out.join('\n') + '\n';
 }
 
-function escape(text: string): string {
+export function escape(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
