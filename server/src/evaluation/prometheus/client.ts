@@ -8,7 +8,7 @@
 // server's warnings and infos are kept for the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { Limiter } from './limiter';
-import type { QueryCache, RawAnswer } from './queryCache';
+import type { Answer, QueryCache, RawAnswer } from './queryCache';
 
 export interface PrometheusConnection {
   /** Base address, `http(s)://host:port` with an optional path prefix (`…/prometheus`). */
@@ -54,11 +54,6 @@ export interface QueryLog {
   first: string[];
 }
 
-/** A query's answer: its `data`, and what the server said beside it (`warnings`, `infos`). */
-export interface Answer {
-  data: PrometheusData;
-  notes: string[];
-}
 
 /** Reads a streamed answer body; returns the notes it found beside the data (`warnings`, `infos`), which queryStream passes on. */
 export type StreamReader = (chunks: AsyncIterable<Uint8Array>) => Promise<string[]>;

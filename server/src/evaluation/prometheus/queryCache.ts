@@ -3,7 +3,12 @@
 // (address, headers, path, query, time), so two tenants of one server never share an
 // answer. Small answers (counts, sums, series look-ups) are kept for the whole run; raw
 // sample blocks only up to a budget of samples, first come first kept.
-import type { Answer } from './client';
+
+/** A query's answer: its `data` (the JSON `data` field, checked by the source), and what the server said beside it (`warnings`, `infos`). */
+export interface Answer {
+  data: unknown;
+  notes: string[];
+}
 
 /** Raw samples kept at most (16 bytes each: 64 MiB). */
 const DEFAULT_SAMPLE_BUDGET = 4_000_000;
