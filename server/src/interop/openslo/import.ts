@@ -7,6 +7,7 @@ import { analyze } from '../../language/analyze';
 import { PERIODS } from '../../language/ast';
 import { formatNumber } from '../../language/numberFormat';
 import { convert, defaultUnitOfKind } from '../../language/units';
+import { selectorProblem } from '../../evaluation/prometheus/promql';
 import type { Messages } from '../../l10n/index';
 import { ANNOTATION } from './annotations';
 import { block, comment, indent, quote, sections } from './contractText';
@@ -182,6 +183,7 @@ class Importer {
       if (guessed) items.push(...comment(this.t('openslo.comment.kindGuessed', { kind, unit: unit ?? '%' })));
       if (sli.counter) items.push(...comment(this.t('openslo.comment.counter')));
       if (sli.sourceType && sli.sourceType !== 'Prometheus') items.push(...comment(this.t('openslo.comment.sourceType', { type: sli.sourceType })));
+      for (const query of Object.values(sli.query)) if (selectorProblem(query)) items.push(...comment(this.t('openslo.comment.notSelector', { query })));
       items.push(`kind ${kind}`);
       if (sli.form === 'metric') items.push(`metric ${quote(sli.query.metric!)}`);
       else if (sli.form === 'ratio-good') items.push(`ratio good ${quote(sli.query.good!)} total ${quote(sli.query.total!)}`);

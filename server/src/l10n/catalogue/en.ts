@@ -58,6 +58,7 @@ export const en = {
   'openslo.comment.budgeting': 'TODO: OpenSLO budgets this SLO by {method}; the SLA language counts samples',
   'openslo.comment.zones': 'TODO: the OpenSLO calendars use several time zones ({zones}); a contract has one',
   'openslo.comment.unsupported': 'OpenSLO {kind} {name} has no counterpart in the SLA language',
+  'openslo.comment.notSelector': 'TODO: the OpenSLO query {query} is not a series selector; sla evaluate reads metric names and series selectors',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -56,4 +56,5 @@ export const zhCN = {
   'openslo.comment.budgeting': 'TODO：OpenSLO 按 {method} 计算该 SLO 的预算；SLA 语言按样本计数',
   'openslo.comment.zones': 'TODO：OpenSLO 日历使用了多个时区（{zones}）；一份协议只有一个时区',
   'openslo.comment.unsupported': 'OpenSLO {kind} {name} 在 SLA 语言中没有对应',
+  'openslo.comment.notSelector': 'TODO：OpenSLO 查询 {query} 不是序列选择器；sla evaluate 只读取指标名和序列选择器',
 } as const satisfies Catalogue;
