@@ -155,7 +155,7 @@ class Exporter {
     const window = facts.windowFacts;
     if (!window) return undefined;
     if (window.form === 'rolling') {
-      const duration = fixedDuration(window.durationMs);
+      const duration = writtenDuration(facts.window?.duration) ?? fixedDuration(window.durationMs);
       return duration === undefined ? undefined : { duration, isRolling: true };
     }
     return {
@@ -201,6 +201,13 @@ function sliSpec(source: MetricSource): Record<string, unknown> {
   if (source.type === 'metric') return { thresholdMetric: prometheus(source.metric) };
   // Our ratios add per-interval counts (LANGUAGE.md 5), not cumulative counters.
   return { ratioMetric: { counter: false, [source.polarity]: prometheus(source.numerator), total: prometheus(source.total) } };
+}
+
+/** The duration as written when OpenSLO has its unit and the number is whole (`28d` stays `28d`). */
+function writtenDuration(quantity: { value: number; unit?: string } | undefined): string | undefined {
+  const unit = quantity?.unit === 'min' ? 'm' : quantity?.unit;
+  if (!quantity || !unit || !FIXED_DURATION_MS.some(([u]) => u === unit) || !Number.isInteger(quantity.value) || quantity.value <= 0) return undefined;
+  return `${quantity.value}${unit}`;
 }
 
 /** A whole number of weeks, days, hours or minutes (`24h` → `1d`); undefined otherwise. */

@@ -263,8 +263,9 @@ class Importer {
     for (const key of ['version', 'provider', 'customer'] as const) if (meta[ANNOTATION[key]] !== undefined) head.push(`${key} ${quote(meta[ANNOTATION[key]])}`);
     if (meta[ANNOTATION.provider] === undefined || meta[ANNOTATION.customer] === undefined) head.push(...comment(this.t('openslo.comment.noParties')));
     if (meta[ANNOTATION.effective]) head.push(`effective ${meta[ANNOTATION.effective]}`);
-    const zone = meta[ANNOTATION.timezone] ?? (zones.size ? [...zones][0] : undefined);
-    if (zones.size > 1) head.push(...comment(this.t('openslo.comment.zones', { zones: [...zones].join(', ') })));
+    // Our export writes UTC calendars for a contract without `timezone`: its annotations decide.
+    const zone = contractDoc ? meta[ANNOTATION.timezone] : zones.size ? [...zones][0] : undefined;
+    if (!contractDoc && zones.size > 1) head.push(...comment(this.t('openslo.comment.zones', { zones: [...zones].join(', ') })));
     if (zone !== undefined) head.push(`timezone ${quote(zone)}`);
     if (meta[ANNOTATION.fee]) head.push(`fee ${meta[ANNOTATION.fee]}`);
 
