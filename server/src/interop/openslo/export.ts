@@ -190,7 +190,7 @@ function document(kind: OpenSloDocument['kind'], metadata: { name: string; displ
   return { apiVersion: API_VERSION, kind, metadata: { name, ...(displayName !== undefined ? { displayName } : {}), annotations }, spec };
 }
 
-export function sliForm(source: MetricSource | undefined): SliForm {
+function sliForm(source: MetricSource | undefined): SliForm {
   if (source?.type === 'ratio') return source.polarity === 'good' ? 'ratio-good' : 'ratio-bad';
   return 'metric';
 }

@@ -96,14 +96,8 @@ class Importer {
   private read(input: ImportInput): Doc[] {
     const lines = new LineCounter();
     const docs: Doc[] = [];
-    const parsed = parseAllDocuments(input.text, { lineCounter: lines, prettyErrors: false });
-    const all = Array.isArray(parsed) ? parsed : [];
-    if (!Array.isArray(parsed)) {
-      // An empty stream (or one of only comments) parses to an EmptyStream.
-      this.problems.push({ file: input.file, reason: this.t('openslo.import.noDocuments') });
-      return docs;
-    }
-    all.forEach((yaml, i) => {
+    // An empty file parses to an empty list: it adds no document (and no SLO: see run()).
+    parseAllDocuments(input.text, { lineCounter: lines, prettyErrors: false }).forEach((yaml, i) => {
       const index = i + 1;
       const at = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line);
       if (yaml.errors.length) {

@@ -37,7 +37,6 @@ export const en = {
   'openslo.export.notExpressible.comparator': 'objective {objective}: `{clause}` points the way OpenSLO cannot say for this indicator; it is kept only in the contract annotation sla.openslo.io/objectives',
   'openslo.export.notExpressible.noBudget': 'objective {objective}: `{clause}` leaves no error budget (an OpenSLO target is below 1); it is kept only in the contract annotation sla.openslo.io/objectives',
   'openslo.export.notExpressible.window': 'objective {objective}: window `{clause}` is not a whole number of minutes, as OpenSLO needs; it is kept only in the contract annotation sla.openslo.io/objectives',
-  'openslo.import.noDocuments': 'no YAML document in this file',
   'openslo.import.yaml': 'YAML error: {reason}',
   'openslo.import.notObject': 'not an OpenSLO document: expected a mapping with apiVersion, kind, metadata and spec',
   'openslo.import.apiVersion': 'apiVersion is {found}: expected openslo/v1',

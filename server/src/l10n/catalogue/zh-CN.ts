@@ -35,7 +35,6 @@ export const zhCN = {
   'openslo.export.notExpressible.comparator': '目标 {objective}：对该指标而言，OpenSLO 无法表达 `{clause}` 的比较方向；它仅保留在协议注解 sla.openslo.io/objectives 中',
   'openslo.export.notExpressible.noBudget': '目标 {objective}：`{clause}` 没有留下错误预算（OpenSLO 的 target 必须小于 1）；它仅保留在协议注解 sla.openslo.io/objectives 中',
   'openslo.export.notExpressible.window': '目标 {objective}：统计窗口 `{clause}` 不是整数分钟，OpenSLO 无法表达；它仅保留在协议注解 sla.openslo.io/objectives 中',
-  'openslo.import.noDocuments': '该文件中没有 YAML 文档',
   'openslo.import.yaml': 'YAML 错误：{reason}',
   'openslo.import.notObject': '不是 OpenSLO 文档：应为包含 apiVersion、kind、metadata 和 spec 的映射',
   'openslo.import.apiVersion': 'apiVersion 为 {found}：应为 openslo/v1',
