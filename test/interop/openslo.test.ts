@@ -262,6 +262,26 @@ describe('OpenSLO export', () => {
     assert.deepEqual((uptime.spec.objectives as unknown[])[0], { displayName: 'Monthly availability', target: 0.999, op: 'gte', value: 1 });
   });
 
+  it('names each objective that has no OpenSLO form, with the reason, and keeps it for the import', () => {
+    const text = `sla Edge {
+  indicator up { kind availability metric "up" }
+  indicator lat { kind latency metric "lat_ms" }
+  objective perfect { indicator up target >= 100% window calendar month }
+  objective backwards { indicator up target <= 5% window calendar month }
+  objective slowest { indicator lat target p100 <= 1s window calendar month }
+  objective fine { indicator lat target p90 < 1s window calendar month }
+}
+`;
+    const { notes, documents, yaml } = exportText(text);
+    assert.deepEqual(notes.map((n) => [n.objective, n.reason, n.clause]), [
+      ['perfect', 'noBudget', '>= 100%'],
+      ['backwards', 'comparator', '<= 5%'],
+      ['slowest', 'noBudget', 'p100 <= 1s'],
+    ]);
+    assert.deepEqual(documents.filter((d) => d.kind === 'SLO').map((d) => (d.spec.objectives as unknown[])[0]), [{ displayName: 'fine', target: 0.9, op: 'lt', value: 1000 }]);
+    assert.deepEqual(meaning(firstFacts(imported(yaml))), meaning(firstFacts(text)));
+  });
+
   it('gives names in other scripts a valid OpenSLO name and keeps the original in an annotation', () => {
     assert.equal(openSloName('蓝莺IM_可用性'), 'u84dd-u83ba-im-u53ef-u7528-u6027');
     const text = `sla LanYing {
@@ -400,6 +420,12 @@ describe('OpenSLO import', () => {
       assert.equal(problem.document, 3);
       assert.equal(problem.line, text.split('\n').findIndex((l) => l.includes('duration: 2M')) + 1);
       assert.match(problem.reason, /the rolling time window 2M has no counterpart in the SLA language/);
+    });
+    it('an alias bomb: an error, not a hang or a crash', () => {
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + String.fromCharCode(97 + i)).join(', ')}]`)].join('\n');
+      const [problem] = problems(bomb + '\n');
+      assert.equal(problem.document, 1);
+      assert.match(problem.reason, /^YAML error: .*alias/i);
     });
     it('no SLO at all, and an empty file', () => {
       assert.match(problems('apiVersion: openslo/v1\nkind: Service\nmetadata: {name: web}\nspec: {}\n')[0].reason, /no SLO document/);

@@ -104,7 +104,13 @@ class Importer {
         for (const error of yaml.errors) this.problems.push({ file: input.file, document: index, line: at(error.pos[0]), reason: this.t('openslo.import.yaml', { reason: error.message.split('\n')[0] }) });
         return;
       }
-      const data = yaml.toJS() as unknown;
+      let data: unknown;
+      try {
+        data = yaml.toJS(); // throws on alias bombs (more than 100 aliases resolved)
+      } catch (error) {
+        this.problems.push({ file: input.file, document: index, line: at(yaml.range[0]), reason: this.t('openslo.import.yaml', { reason: error instanceof Error ? error.message : String(error) }) });
+        return;
+      }
       if (data === null || data === undefined) return; // `---` with nothing after it
       const problem = (reason: string, path: (string | number)[] = []) => this.problems.push({ file: input.file, document: index, line: lineOf(yaml, lines, path), reason });
       if (!isObject(data)) return problem(this.t('openslo.import.notObject'));
