@@ -54,8 +54,6 @@ interface Sli {
   counter: boolean;
   sourceType?: string;
   doc: Doc;
-  /** The spec path of the SLI (inline indicators sit under an SLO). */
-  path: (string | number)[];
 }
 
 export function importOpenSlo(inputs: readonly ImportInput[], messages: Messages): ImportResult {
@@ -191,7 +189,7 @@ class Importer {
       const written = sli.doc.annotations[ANNOTATION.unit];
       if (written) items.push(`unit ${written}`);
       else if (guessed && unit && unit !== '%') items.push(`unit ${unit}`);
-      const description = sli.doc.annotations[ANNOTATION.description] ?? (typeof sli.doc.spec.description === 'string' && sli.path.length === 0 ? sli.doc.spec.description : undefined);
+      const description = sli.doc.annotations[ANNOTATION.description] ?? (typeof sli.doc.spec.description === 'string' ? sli.doc.spec.description : undefined);
       if (description !== undefined) items.push(`description ${quote(description)}`);
       indicatorBlocks.set(sli.doc, block(`indicator ${name}${title(sli.doc.displayName)}`, items));
       return name;
@@ -320,7 +318,7 @@ class Importer {
     };
     if (isObject(spec.thresholdMetric)) {
       const metric = query(spec.thresholdMetric, ['thresholdMetric']);
-      return metric && { form: 'metric', query: { metric: metric.query }, counter: false, sourceType: metric.type, doc, path };
+      return metric && { form: 'metric', query: { metric: metric.query }, counter: false, sourceType: metric.type, doc };
     }
     if (isObject(spec.ratioMetric)) {
       const ratio = spec.ratioMetric;
@@ -329,7 +327,7 @@ class Importer {
       const part = query(ratio[polarity], ['ratioMetric', polarity]);
       const total = query(ratio.total, ['ratioMetric', 'total']);
       if (!part || !total) return undefined;
-      return { form: polarity === 'good' ? 'ratio-good' : 'ratio-bad', query: { [polarity]: part.query, total: total.query }, counter: ratio.counter === true, sourceType: part.type, doc, path };
+      return { form: polarity === 'good' ? 'ratio-good' : 'ratio-bad', query: { [polarity]: part.query, total: total.query }, counter: ratio.counter === true, sourceType: part.type, doc };
     }
     return void this.missing(doc, path.length ? path : ['spec'], 'spec.thresholdMetric');
   }
