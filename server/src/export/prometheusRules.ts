@@ -153,8 +153,17 @@ function exportable(o: ObjectiveFacts, t: Messages['t'], name: string): Exportab
   };
 }
 
-/** The error ratio over `window`, counting only instants where `condition` holds (when given). */
-function errorRatioExpr(sli: Sli, window: string, condition: string | undefined): string {
+/** The window whose error ratio is computed from the data when a time condition applies. */
+const BASE_WINDOW = '5m';
+
+/**
+ * The error ratio over `window`, counting only instants where `condition` holds (when given).
+ * Under a condition, only the 5-minute ratio is computed from the data, one step a minute
+ * (a subquery: the condition is tested at each step); longer windows average its recorded
+ * values, as evaluating the condition at every minute of 3 days in one query would not do.
+ */
+function errorRatioExpr(sli: Sli, window: string, condition: string | undefined, selector: string): string {
+  if (condition && window !== BASE_WINDOW) return `avg_over_time(${errorRatioRecord(BASE_WINDOW)}${selector}[${window}])`;
   const range = (selector: string) => (condition ? `(${selector} and on() (${condition}))[${window}:1m]` : `${selector}[${window}]`);
   if (sli.form === 'mean') {
     // Pooled over series (LANGUAGE.md 5); under a condition, the mean of each minute's mean.
@@ -286,8 +295,9 @@ export function prometheusRules(slas: readonly SlaFacts[], locale: Locale, now =
         continue;
       }
       comments.unshift(t('export.rules.burnRates', { objective: name, window: windowWords, days: num(days), factors: factors.join(', ') }));
+      if (condition) used.add(BASE_WINDOW);
       const windows = [...used].sort((a, b) => durationMsOf(a) - durationMsOf(b));
-      const recording: RecordingRule[] = windows.map((w) => ({ record: errorRatioRecord(w), expr: errorRatioExpr(found.sli, w, condition), labels: { ...labels } }));
+      const recording: RecordingRule[] = windows.map((w) => ({ record: errorRatioRecord(w), expr: errorRatioExpr(found.sli, w, condition, selector), labels: { ...labels } }));
       result.groups.push({ name: `sla-${slaName}-${name}`, comments, rules: [...recording, ...alerts] });
     }
   }

@@ -26,7 +26,7 @@ export const en = {
   'export.rules.histogram':
     '{objective}: {target} is read from histogram buckets: {metric}_bucket with le = {le} and {metric}_count; at least {share}% of requests must be at or below the target. The metric must be a Prometheus histogram with a bucket bound at exactly the target.',
   'export.rules.condition':
-    'Only instants inside the `during` schedule and outside the `excluding` windows count: PromQL time conditions on vector(time()) at UTC{offset} ({zone}); the SLI is then sampled every minute through subqueries ([window:1m]).',
+    'Only instants inside the `during` schedule and outside the `excluding` windows count: PromQL time conditions on vector(time()) at UTC{offset} ({zone}); the 5-minute error ratio is then sampled every minute through a subquery ([5m:1m]), and longer windows average its recorded values (they fill up over their length after the rules are loaded).',
   'export.rules.effective': 'The alerts fire only within the contract\'s effective dates.',
   'export.rules.dst':
     '{zone} changes its UTC offset for daylight saving ({offsets}). PromQL time functions know only UTC, so schedule hours and weekly maintenance windows here use UTC{used}: while {others} applies they are matched that much early or late. Effective dates and one-off maintenance are exact.',

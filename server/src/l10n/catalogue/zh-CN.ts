@@ -24,7 +24,7 @@ export const zhCN = {
   'export.rules.histogram':
     '{objective}：{target} 依据直方图分桶计算：{metric}_bucket（le = {le}）与 {metric}_count；至少 {share}% 的请求须不超过目标值。该指标须为 Prometheus 直方图，且恰有一个分桶上界等于目标值。',
   'export.rules.condition':
-    '只有 `during` 服务时段内且不在 `excluding` 维护窗口内的时刻计入：以 vector(time()) 上的 PromQL 时间条件表示，按 UTC{offset}（{zone}）计算；SLI 通过子查询（[窗口:1m]）每分钟取样一次。',
+    '只有 `during` 服务时段内且不在 `excluding` 维护窗口内的时刻计入：以 vector(time()) 上的 PromQL 时间条件表示，按 UTC{offset}（{zone}）计算；5 分钟错误比例通过子查询（[5m:1m]）每分钟取样一次，更长的窗口取其记录值的平均（规则加载后需经过相应时长才完整）。',
   'export.rules.effective': '告警只在协议生效期内触发。',
   'export.rules.dst':
     '{zone} 实行夏令时，UTC 偏移会变化（{offsets}）。PromQL 的时间函数只认 UTC，因此这里的服务时段和每周维护窗口按 UTC{used} 计算：在 {others} 生效期间，它们会相应提前或推后匹配。生效期和一次性维护窗口是精确的。',
