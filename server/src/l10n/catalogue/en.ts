@@ -52,7 +52,7 @@ export const en = {
   'export.cli.option.sla': 'the sla block to export (default: every block of the file)',
   'export.cli.option.output': 'write the rules to this file (default: standard output)',
   'export.cli.noSuchSla': 'no sla block named "{name}" in {file}; there are: {names}',
-  'export.cli.hasErrors': '{file} has {count} errors: fix them first (run `sla check {file}`)',
+  'export.cli.hasErrors': '{file} has errors ({count}): fix them first (run `sla check {file}`)',
   'export.cli.cannotRead': 'cannot read {file}: {reason}',
   'export.cli.cannotWrite': 'cannot write {file}: {reason}',
   'export.cli.warning': 'warning: {message}',
