@@ -22,7 +22,7 @@ export const en = {
   'export.rules.header':
     'Prometheus rules made by `sla export prometheus-rules`. For each exported objective: recording rules sla:sli_error:ratio_rate<window> (the share of the error budget\'s unit that went wrong over that window: bad time, bad requests or requests slower than the target) and SLAErrorBudgetBurn alerts, multi-window multi-burn-rate as in the Google SRE workbook (page: 1h with 5m and 6h with 30m; ticket: 3d with 6h).',
   'export.rules.burnRates':
-    '{objective}: {window} window of {days} days. Burn rates = (share of the budget spent in the long window: 2%, 5%, 10%) × {days} days / long window, so the workbook\'s 14.4, 6 and 1 for 30 days; here {factors}.',
+    '{objective}: {window} window, counted as {days} d. Burn rates = (share of the budget spent in the long window: 2%, 5%, 10%) × {days} d / long window, so the workbook\'s 14.4, 6 and 1 for 30 days; here {factors}.',
   'export.rules.histogram':
     '{objective}: {target} is read from histogram buckets: {metric}_bucket with le = {le} and {metric}_count; at least {share}% of requests must be at or below the target. The metric must be a Prometheus histogram with a bucket bound at exactly the target.',
   'export.rules.condition':
