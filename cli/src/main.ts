@@ -1,7 +1,9 @@
 // The `sla` command line: a thin shell over the core (see ARCHITECTURE.md).
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand, type Output } from './check';
+import { registerDiffCommand } from './diff';
 import { registerEvaluateCommand } from './evaluate';
+import { registerFmtCommand } from './fmt';
 import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
@@ -37,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
+  registerDiffCommand(program, io, setExit);
+  registerFmtCommand(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (error) {
