@@ -2,7 +2,7 @@
 // read from the linked facts, each change classed as stricter for the provider, looser, or
 // neutral (the rules are in docs/decisions.md). Plain data: wording is done by format.ts.
 import type { Analysis } from '../language/analyze';
-import type { Comparator, Sla } from '../language/ast';
+import type { Comparator, Quantity, Sla } from '../language/ast';
 import { firstItem, type ObjectiveFacts, type SlaFacts, type TierFacts, type WeeklyRange } from '../language/linked';
 import { formatNumber } from '../language/numberFormat';
 import { durationMs, nearlyEqual } from '../language/units';
@@ -98,14 +98,13 @@ export function diffContracts(before: Analysis, after: Analysis): ContractDiff {
 
 interface Block {
   facts: SlaFacts;
-  text: string;
 }
 
 function byName(analysis: Analysis): Map<string, Block> {
   const blocks = new Map<string, Block>();
   for (const facts of analysis.linked) {
     const name = facts.sla.name?.text;
-    if (name !== undefined && !blocks.has(name)) blocks.set(name, { facts, text: analysis.text });
+    if (name !== undefined && !blocks.has(name)) blocks.set(name, { facts });
   }
   return blocks;
 }
@@ -142,10 +141,10 @@ function diffSla(sla: string, o: Block, n: Block, out: SemanticChange[]): void {
   const newObjectives = objectives(n);
   for (const [name, facts] of newObjectives) {
     const previous = oldObjectives.get(name);
-    if (!previous) push('objective', 1, undefined, objectiveSummary(facts, n.text), name);
-    else diffObjective(name, previous, o, facts, n, push);
+    if (!previous) push('objective', 1, undefined, objectiveSummary(facts), name);
+    else diffObjective(name, previous, facts, push);
   }
-  for (const [name, facts] of oldObjectives) if (!newObjectives.has(name)) push('objective', -1, objectiveSummary(facts, o.text), undefined, name);
+  for (const [name, facts] of oldObjectives) if (!newObjectives.has(name)) push('objective', -1, objectiveSummary(facts), undefined, name);
 
   // A larger cap, a longer claim period: the provider owes more. No cap: credits are not capped;
   // no claim period: claims have no deadline.
@@ -179,23 +178,19 @@ function claimMs(facts: SlaFacts): number | undefined {
 }
 function claimText(block: Block): string | undefined {
   const duration = claimItem(block.facts);
-  return duration && `within ${source(block.text, duration)}`;
+  return duration && `within ${quantityText(duration)}`;
 }
 
 type Push = (aspect: ChangeAspect, sign: Sign, before: string | undefined, after: string | undefined, objective?: string) => SemanticChange;
 
-function diffObjective(name: string, o: ObjectiveFacts, ob: Block, n: ObjectiveFacts, nb: Block, push: Push): void {
+function diffObjective(name: string, o: ObjectiveFacts, n: ObjectiveFacts, push: Push): void {
   const indicator = (f: ObjectiveFacts) => indicatorSummary(f);
   const sameMeasure = indicator(o) === indicator(n) && o.valueUnit === n.valueUnit;
   if (!sameMeasure) push('indicator', 0, indicator(o), indicator(n), name);
 
-  const oldTarget = targetText(o, ob.text);
-  const newTarget = targetText(n, nb.text);
-  if (oldTarget !== newTarget) push('target', sameMeasure ? targetSign(o, n) : 0, oldTarget, newTarget, name);
+  if (!sameTarget(o, n)) push('target', sameMeasure ? targetSign(o, n) : 0, targetText(o), targetText(n), name);
 
-  const oldWindow = o.window && source(ob.text, o.window).replace(/^window\s+/, '');
-  const newWindow = n.window && source(nb.text, n.window).replace(/^window\s+/, '');
-  if (normalise(oldWindow) !== normalise(newWindow)) push('window', windowSign(o, n), oldWindow, newWindow, name);
+  if (!sameWindow(o, n)) push('window', windowSign(o, n), windowText(o), windowText(n), name);
 
   const oldHours = weeklyMinutes(o.during ? o.during.ranges : undefined);
   const newHours = weeklyMinutes(n.during ? n.during.ranges : undefined);
@@ -217,7 +212,7 @@ function diffObjective(name: string, o: ObjectiveFacts, ob: Block, n: ObjectiveF
   }
   listChange(oneOff(o), oneOff(n), -1, name, 'maintenance', push);
 
-  diffTiers(name, o, ob.text, n, nb.text, push);
+  diffTiers(name, o, n, push);
 }
 
 /** An added or removed list entry counts `addedIs` for the provider; both at once are neutral. */
@@ -294,7 +289,7 @@ function formatDuration(ms: number): string {
   return `${formatNumber(minutes)}min`;
 }
 
-function diffTiers(name: string, o: ObjectiveFacts, oldText: string, n: ObjectiveFacts, newText: string, push: Push): void {
+function diffTiers(name: string, o: ObjectiveFacts, n: ObjectiveFacts, push: Push): void {
   // Paired mildest first, one direction at a time.
   for (const direction of ['below', 'above'] as const) {
     const before = mildestFirst(o.tiers, direction);
@@ -302,9 +297,7 @@ function diffTiers(name: string, o: ObjectiveFacts, oldText: string, n: Objectiv
     for (let i = 0; i < Math.max(before.length, after.length); i++) {
       const a = before[i];
       const b = after[i];
-      const aText = a && tierText(a, oldText);
-      const bText = b && tierText(b, newText);
-      if (normalise(aText) === normalise(bText)) continue;
+      if (a && b && sameTier(a, b)) continue;
       let sign: Sign;
       if (!a) sign = 1;
       else if (!b) sign = -1;
@@ -315,7 +308,7 @@ function diffTiers(name: string, o: ObjectiveFacts, oldText: string, n: Objectiv
         const credit = a.credit === undefined || b.credit === undefined ? 0 : compare(a.credit, b.credit);
         sign = combine(threshold, credit);
       }
-      push('tier', sign, aText, bText, name);
+      push('tier', sign, a && tierText(a), b && tierText(b), name);
     }
   }
 }
@@ -326,14 +319,52 @@ function mildestFirst(tiers: TierFacts[], direction: 'below' | 'above'): TierFac
   return chosen.sort((x, y) => (direction === 'below' ? key(y) - key(x) : key(x) - key(y)));
 }
 
-function tierText(tier: TierFacts, text: string): string {
-  return normalise(source(text, tier.node)) ?? '';
+function sameTier(a: TierFacts, b: TierFacts): boolean {
+  return sameAmount(a.threshold, b.threshold, a.node.threshold, b.node.threshold) && sameAmount(a.credit, b.credit, a.node.credit, b.node.credit);
 }
 
-function targetText(f: ObjectiveFacts, text: string): string | undefined {
+function tierText(tier: TierFacts): string {
+  const { threshold, credit } = tier.node;
+  return `${tier.direction} ${threshold ? quantityText(threshold) : '?'} credit ${credit ? quantityText(credit) : '?'}`;
+}
+
+/** Equal after unit conversion; when a value could not be converted, equal as written. */
+function sameAmount(a: number | undefined, b: number | undefined, aWritten: Quantity | undefined, bWritten: Quantity | undefined): boolean {
+  if (a !== undefined && b !== undefined) return nearlyEqual(a, b);
+  return (aWritten && quantityText(aWritten)) === (bWritten && quantityText(bWritten));
+}
+
+function sameTarget(o: ObjectiveFacts, n: ObjectiveFacts): boolean {
+  return (
+    o.target?.comparator?.op === n.target?.comparator?.op &&
+    o.target?.aggregate?.text === n.target?.aggregate?.text &&
+    sameAmount(o.targetValue, n.targetValue, o.target?.quantity, n.target?.quantity)
+  );
+}
+
+function targetText(f: ObjectiveFacts): string | undefined {
   const target = f.target;
   if (!target) return undefined;
-  return normalise(source(text, target).replace(/^target\s+/, ''));
+  return [target.aggregate?.text, target.comparator?.op, target.quantity && quantityText(target.quantity)].filter(Boolean).join(' ');
+}
+
+function sameWindow(o: ObjectiveFacts, n: ObjectiveFacts): boolean {
+  const a = o.windowFacts;
+  const b = n.windowFacts;
+  if (!a || !b) return windowText(o) === windowText(n);
+  return a.form === 'calendar' ? b.form === 'calendar' && a.period === b.period : b.form === 'rolling' && nearlyEqual(a.durationMs, b.durationMs);
+}
+
+function windowText(f: ObjectiveFacts): string | undefined {
+  const window = f.window;
+  if (!window) return undefined;
+  const length = window.form === 'calendar' ? window.period?.text : window.duration && quantityText(window.duration);
+  return [window.form, length].filter(Boolean).join(' ');
+}
+
+/** A number and its unit as the formatter writes them: `99.9%`, `500ms`. */
+function quantityText(quantity: Quantity): string {
+  return `${formatNumber(quantity.value)}${quantity.unit ?? ''}`;
 }
 
 function indicatorSummary(f: ObjectiveFacts): string | undefined {
@@ -342,22 +373,14 @@ function indicatorSummary(f: ObjectiveFacts): string | undefined {
   return [f.kind && `kind ${f.kind}`, what].filter(Boolean).join(', ') || undefined;
 }
 
-function objectiveSummary(f: ObjectiveFacts, text: string): string {
-  return [targetText(f, text), f.window && normalise(source(text, f.window))].filter(Boolean).join(', ');
+function objectiveSummary(f: ObjectiveFacts): string {
+  const window = windowText(f);
+  return [targetText(f), window && `window ${window}`].filter(Boolean).join(', ');
 }
 
 function isoDate(date: { year: number; month: number; day: number }): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
-}
-
-function source(text: string, span: { offset: number; endOffset: number }): string {
-  return text.slice(span.offset, span.endOffset);
-}
-
-/** Runs of white space (and comments' line breaks) as one space: layout is not meaning. */
-function normalise(text: string | undefined): string | undefined {
-  return text?.replace(/\s+/g, ' ').trim();
 }
 
 function defined<T extends object>(value: T): Partial<T> {
