@@ -51,6 +51,7 @@ export const en = {
   'diff.versionNotBumped': '{file}: sla {name}: the meaning changed but version is still {version}',
   'diff.notParsed': '{file} has errors; fix them before comparing:',
   'diff.badRequest': 'sla/semanticDiff needs a document uri and the previous text',
+  'diff.notOpen': 'cannot compare {uri}: it is not open in the editor',
   'cli.diff.description': 'compare two versions of a contract by meaning; exit 1 with --require-version-bump when the meaning changed and version did not',
   'cli.diff.files': 'OLD NEW, or with --git the files to compare with REV (default: every changed .sla file)',
   'cli.diff.git': 'compare the working tree with git revision REV',

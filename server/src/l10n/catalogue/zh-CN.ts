@@ -49,6 +49,7 @@ export const zhCN = {
   'diff.versionNotBumped': '{file}：sla {name}：语义已变更，但 version 仍为 {version}',
   'diff.notParsed': '{file} 存在错误，请先修正再比较：',
   'diff.badRequest': 'sla/semanticDiff 需要文档 URI 和上一版本的文本',
+  'diff.notOpen': '无法比较 {uri}：该文档未在编辑器中打开',
   'cli.diff.description': '按语义比较协议的两个版本；使用 --require-version-bump 时，若语义已变更而 version 未变，退出码为 1',
   'cli.diff.files': 'OLD NEW；使用 --git 时为要与 REV 比较的文件（默认：所有已更改的 .sla 文件）',
   'cli.diff.git': '将工作区与 git 修订版本 REV 比较',
