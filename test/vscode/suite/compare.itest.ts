@@ -57,5 +57,10 @@ describe('SLA: Compare with Previous Version', () => {
     const original = (diffTab.input as vscode.TabInputTextDiff).original;
     assert.equal(original.scheme, 'git');
     assert.equal((await vscode.workspace.openTextDocument(original)).getText(), COMMITTED);
+    // The semantic changes beside it: VS Code's Markdown preview of the server's Markdown.
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const preview = tabs.find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+    assert.ok(preview, `no Markdown preview open: ${tabs.map((t) => t.label).join(', ')}`);
+    assert.match(preview.label, /chat\.sla\.semantic-diff\.md/);
   });
 });
