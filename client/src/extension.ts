@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluateResult, SemanticDiffResult } from '../../server/src/lsp/protocol';
 import { CompareWithPrevious } from './compare/compareWithPrevious';
+import { markReviewed } from './review/markReviewed';
 import { EvaluateCommand, type EvaluateCommandOptions } from './evaluate/evaluateCommand';
 import { tokenArgument } from './evaluate/commandOptions';
 import { setPrometheusToken } from './evaluate/prometheusSource';
@@ -16,6 +17,7 @@ export const COMMANDS = {
   showOutput: 'sla.showOutput',
   setPrometheusToken: 'sla.setPrometheusToken',
   compareWithPrevious: 'sla.compareWithPrevious',
+  markReviewed: 'sla.markReviewed',
 } as const;
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`). */
@@ -69,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.compareWithPrevious, (uri?: unknown) => compare.run(uri)),
+    vscode.commands.registerCommand(COMMANDS.markReviewed, markReviewed),
     vscode.commands.registerCommand(COMMANDS.evaluateContract, (first?: unknown, second?: unknown) => evaluate.run(first, second)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.setPrometheusToken, (token?: unknown) => setPrometheusToken(context.secrets, tokenArgument(token))),

@@ -84,7 +84,7 @@ export const en = {
   'cli.fmt.cannotWrite': 'cannot write {file}: {reason}',
   'cli.fmt.summaryCheck': '{count} of {total} files would be reformatted',
   'codeLens.nextReview': 'Next review: {date}',
-  'codeLens.reviewOverdue': 'Review overdue since {date}',
+  'codeLens.reviewOverdue': 'Review overdue: the next review was due on {date}',
   'codeLens.markReviewed': 'Mark reviewed today',
 } as const;
 

@@ -81,6 +81,6 @@ export const zhCN = {
   'cli.fmt.cannotWrite': '无法写入 {file}：{reason}',
   'cli.fmt.summaryCheck': '{total} 个文件中有 {count} 个需要重新格式化',
   'codeLens.nextReview': '下次复审：{date}',
-  'codeLens.reviewOverdue': '复审已逾期（应于 {date} 完成）',
+  'codeLens.reviewOverdue': '复审已逾期：下次复审应于 {date} 完成',
   'codeLens.markReviewed': '标记为今天已复审',
 } as const satisfies Catalogue;
