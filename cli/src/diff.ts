@@ -52,6 +52,8 @@ export function runDiff(args: string[], options: DiffOptions, io: Output): numbe
   if (broken) return 2;
 
   if (options.format === 'json') io.out(terminalJson(JSON.stringify(diffJson(compared), null, 2)) + '\n');
+  // `--git REV` with no .sla file that differs from REV.
+  else if (compared.length === 0) io.out(t('diff.noChange') + '\n');
   else if (options.format === 'markdown') io.out(terminalText(diffMarkdown(compared, io.locale ?? 'en')));
   else io.out(terminalText(diffText(compared, io.locale ?? 'en')));
 

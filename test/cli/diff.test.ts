@@ -104,7 +104,7 @@ describe('sla diff', () => {
   describe('--git', () => {
     let repo: string;
     before(() => {
-      repo = tempTree({ 'contract.sla': OLD, 'other.sla': OLD.replace('Chat', 'Other'), 'notes.txt': 'x' });
+      repo = tempTree({ 'contract.sla': OLD, 'other.sla': OLD.replace('Chat', 'Other'), 'sub/same.sla': OLD });
       git(repo, 'init', '-q');
       git(repo, 'add', '.');
       git(repo, 'commit', '-qm', 'first');
@@ -128,6 +128,12 @@ describe('sla diff', () => {
       const added = runCli(['diff', '--git', 'HEAD', 'added.sla'], { cwd: repo });
       assert.equal(added.status, 0, added.stderr);
       assert.match(added.stdout, /stricter {2}sla block: \(none\) → Added/);
+    });
+
+    it('says there is no semantic change when no .sla file differs from REV', () => {
+      const run = runCli(['diff', '--git', 'HEAD', '--require-version-bump'], { cwd: path.join(repo, 'sub') });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, 'no semantic change\n');
     });
 
     it('names a revision that does not exist (exit 2)', () => {

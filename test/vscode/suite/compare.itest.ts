@@ -57,10 +57,14 @@ describe('SLA: Compare with Previous Version', () => {
     const original = (diffTab.input as vscode.TabInputTextDiff).original;
     assert.equal(original.scheme, 'git');
     assert.equal((await vscode.workspace.openTextDocument(original)).getText(), COMMITTED);
-    // The semantic changes beside it: VS Code's Markdown preview of the server's Markdown.
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-    const preview = tabs.find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
-    assert.ok(preview, `no Markdown preview open: ${tabs.map((t) => t.label).join(', ')}`);
+    // The semantic changes beside it: VS Code's Markdown preview of the server's Markdown
+    // (a webview, whose tab may appear after the command has answered).
+    const isPreview = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType);
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    for (let waited = 0; !tabs().some(isPreview) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    const describe = (tab: vscode.Tab) => `${tab.label} [${tab.input instanceof vscode.TabInputWebview ? tab.input.viewType : (tab.input as object | undefined)?.constructor?.name}]`;
+    const preview = tabs().find(isPreview);
+    assert.ok(preview, `no Markdown preview open: ${tabs().map(describe).join(', ')}`);
     assert.match(preview.label, /chat\.sla\.semantic-diff\.md/);
   });
 });
