@@ -1,9 +1,11 @@
 // The `sla` command line: a thin shell over the core (see ARCHITECTURE.md).
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand, type Output } from './check';
+import { registerDiffCommand } from './diff';
 import { registerEvaluateCommand } from './evaluate';
 import { registerExportCommand } from './export';
 import { registerOpenSloCommands } from './openslo';
+import { registerFmtCommand } from './fmt';
 import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
   registerOpenSloCommands(program, registerExportCommand(program, io, setExit), io, setExit);
+  registerDiffCommand(program, io, setExit);
+  registerFmtCommand(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (error) {

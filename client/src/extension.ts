@@ -2,7 +2,9 @@
 // commands and the report webview, and returns an API object for extension-host tests.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { EvaluateResult } from '../../server/src/lsp/protocol';
+import type { EvaluateResult, SemanticDiffResult } from '../../server/src/lsp/protocol';
+import { CompareWithPrevious } from './compare/compareWithPrevious';
+import { markReviewed } from './review/markReviewed';
 import { EvaluateCommand, type EvaluateCommandOptions } from './evaluate/evaluateCommand';
 import { tokenArgument } from './evaluate/commandOptions';
 import { setPrometheusToken } from './evaluate/prometheusSource';
@@ -14,6 +16,8 @@ export const COMMANDS = {
   restartServer: 'sla.restartServer',
   showOutput: 'sla.showOutput',
   setPrometheusToken: 'sla.setPrometheusToken',
+  compareWithPrevious: 'sla.compareWithPrevious',
+  markReviewed: 'sla.markReviewed',
 } as const;
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`). */
@@ -28,6 +32,8 @@ export interface SlaExtensionApi {
   lastReport(uri: vscode.Uri | string): EvaluateResult | undefined;
   /** The HTML last shown in the report webview ('' before the first report). */
   reportHtml(): string;
+  /** Runs "Compare with Previous Version" on a contract; the semantic diff it showed. */
+  compareWithPrevious(uri: vscode.Uri | string): Promise<SemanticDiffResult | undefined>;
 }
 
 let client: LanguageClient | undefined;
@@ -60,7 +66,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     remember: (entry) => reports.set(entry.uri.toString(), entry),
   });
 
+  const compare = new CompareWithPrevious({ client: () => current, ready: () => starting });
+  context.subscriptions.push(compare);
+
   context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.compareWithPrevious, (uri?: unknown) => compare.run(uri)),
+    vscode.commands.registerCommand(COMMANDS.markReviewed, markReviewed),
     vscode.commands.registerCommand(COMMANDS.evaluateContract, (first?: unknown, second?: unknown) => evaluate.run(first, second)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.setPrometheusToken, (token?: unknown) => setPrometheusToken(context.secrets, tokenArgument(token))),
@@ -94,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     evaluate: (uri, options) => evaluate.run(uri, { ...options }),
     lastReport: (uri) => reports.get(key(uri))?.result,
     reportHtml: () => panel.currentHtml,
+    compareWithPrevious: (uri) => compare.run(uri),
   };
 }
 

@@ -90,3 +90,16 @@ export function formatOffset(offsetMinutes: number): string {
   const abs = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/**
+ * The date one review cadence after `date` (LANGUAGE.md §3, SLA505): calendar days, weeks,
+ * months (monthly 1, quarterly 3) or years, clamped to the month's last day.
+ */
+export function addCadence(date: CivilDate, cadence: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly'): CivilDate {
+  if (cadence === 'daily' || cadence === 'weekly') return civilFromDays(daysFromCivil(date.year, date.month, date.day) + (cadence === 'daily' ? 1 : 7));
+  const months = cadence === 'monthly' ? 1 : cadence === 'quarterly' ? 3 : 12;
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}

@@ -58,3 +58,28 @@ export interface EvaluateResult {
 
 /** Evaluation failures are returned as a ResponseError with this code and a readable message. */
 export const EVALUATION_FAILED = -32801;
+
+/** Request `sla/semanticDiff`: the semantic changes from an earlier text of an open contract to its current one. */
+export const SEMANTIC_DIFF_REQUEST = 'sla/semanticDiff';
+
+export interface SemanticDiffParams {
+  /** URI of the open `.sla` document: its current text is the new version. */
+  uri: string;
+  /** The earlier version's text (e.g. from git HEAD); empty for a file that is new. */
+  previousText: string;
+  /** How the two versions are named in the result (`HEAD:chat.sla`, `chat.sla`). */
+  previousName: string;
+  currentName: string;
+}
+
+export interface SemanticDiffResult {
+  /** The changes as Markdown, in the server's locale. */
+  markdown: string;
+  /** How many semantic changes (the version aside). */
+  changes: number;
+  /** sla blocks whose meaning changed while their version did not. */
+  versionNotBumped: string[];
+}
+
+/** A semantic diff that cannot be made (a version with errors) is a ResponseError with this code and the reason. */
+export const SEMANTIC_DIFF_FAILED = -32802;

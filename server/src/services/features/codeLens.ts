@@ -5,6 +5,7 @@ import type { Objective } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { latestResult, resultTitle, type EvaluationSnapshot } from '../support/evaluationResults';
 import { DEFAULT_LOCALE, messages, type Locale } from '../../l10n/index';
+import { reviewLenses } from './reviewLenses';
 
 /** The client command the "Evaluate" lens runs, with the document URI as argument. */
 const EVALUATE_COMMAND = 'sla.evaluateContract';
@@ -28,5 +29,6 @@ export function codeLenses(analysis: Analysis, uri: string, snapshot?: Evaluatio
       }
     }
   }
+  lenses.push(...reviewLenses(analysis, uri, locale));
   return lenses;
 }
