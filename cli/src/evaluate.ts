@@ -17,6 +17,7 @@ import {
   type Source,
 } from '../../server/src/evaluation/index';
 import { PrometheusSource, parseHeader, parseTimeout } from '../../server/src/evaluation/prometheus/index';
+import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import type { Output } from './check';
 import { reason } from './inputs';
 
@@ -93,6 +94,13 @@ export async function runEvaluate(
   io: Output,
   env: EvaluateEnvironment = {},
 ): Promise<number> {
+  // A server may echo the token or a credential header back in its error text.
+  const secrets = connectionSecrets(
+    (env.env ?? process.env)[TOKEN_VARIABLE]?.trim(),
+    (options.prometheusHeader ?? []).map((h) => [h.slice(0, Math.max(0, h.indexOf(':'))), h.slice(h.indexOf(':') + 1)]),
+  );
+  const raw = io;
+  if (secrets.length > 0) io = { out: (t: string) => raw.out(t), err: (t: string) => raw.err(redactSecrets(t, secrets)) };
   let text: string;
   try {
     text = await readFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath, 'utf8');

@@ -9,6 +9,7 @@ import type { ReportEntry, ReportPanel } from '../reportPanel';
 import { commandOptions } from './commandOptions';
 import { pickMetricFiles, type MetricChoice } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
+import { redactUrl } from '../../../server/src/text/redact';
 
 export type { EvaluateCommandOptions } from './commandOptions';
 
@@ -133,7 +134,7 @@ export class EvaluateCommand {
     const name = path.basename(uri.path);
     this.log(
       prometheus !== undefined
-        ? `${name}${sla ? ` (sla ${sla})` : ''} with Prometheus at ${prometheus}${params.prometheus?.token ? ' (with a token)' : ''}`
+        ? `${name}${sla ? ` (sla ${sla})` : ''} with Prometheus at ${redactUrl(prometheus)}${params.prometheus?.sealedToken ? ' (with a token)' : ''}`
         : `${name}${sla ? ` (sla ${sla})` : ''} with ${choice.files.length} metric file(s) from ${choice.source}: ${choice.files.join(', ')}`,
     );
 

@@ -10,9 +10,11 @@ import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type Prome
 import type { DocumentStore } from './documents';
 import type { Analysis } from '../language/analyze';
 import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
-import { PrometheusSource } from '../evaluation/prometheus/index';
+import { PrometheusSource, type PrometheusSourceOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { connectionSecrets, redactSecrets } from '../text/redact';
+import { openSecret, takeSecretKey } from './sealedSecret';
 
 export class EvaluationService {
   private readonly snapshots = new Map<string, EvaluationSnapshot>();
@@ -21,6 +23,8 @@ export class EvaluationService {
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
+    /** Opens the client's sealed tokens; taken from the environment before any worker starts. */
+    private readonly secretKey: string | undefined = takeSecretKey(),
   ) {}
 
   async evaluate(params: EvaluateParams): Promise<EvaluateResult> {
@@ -31,6 +35,7 @@ export class EvaluationService {
     const controller = new AbortController();
     this.running.set(params.uri, controller);
     const started = performance.now();
+    let secrets: string[] = [];
     try {
       const open = this.store.get(params.uri);
       const onDisk = params.uri.startsWith('file:');
@@ -39,8 +44,9 @@ export class EvaluationService {
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      const prometheus = params.prometheus === undefined ? undefined : prometheusSource(params.prometheus);
-      const sources = prometheus ? [prometheus] : [];
+      const connection = params.prometheus === undefined ? undefined : prometheusConnection(params.prometheus, this.secretKey);
+      secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
+      const sources = connection ? [new PrometheusSource(connection)] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
         sla: params.sla,
@@ -52,9 +58,10 @@ export class EvaluationService {
       return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
+      // A server may echo the token or a credential header back in its error text.
+      const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
       if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
-        this.log(`evaluation of ${params.uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+        this.log(`evaluation of ${params.uri} failed: ${redactSecrets(error instanceof Error ? (error.stack ?? message) : message, secrets)}`);
       }
       throw new ResponseError(EVALUATION_FAILED, message);
     } finally {
@@ -76,8 +83,8 @@ export class EvaluationService {
   }
 }
 
-/** The Prometheus source of a request, its parameters checked (a client may send anything). */
-function prometheusSource(params: PrometheusParams): PrometheusSource {
+/** The Prometheus connection of a request, its parameters checked (a client may send anything). */
+function prometheusConnection(params: PrometheusParams, secretKey: string | undefined): PrometheusSourceOptions {
   const p = params as Partial<Record<keyof PrometheusParams, unknown>>;
   if (!p || typeof p.url !== 'string' || p.url.trim() === '') throw new EvaluationError('the Prometheus source needs an address (sla.prometheus.url)');
   const headers: Record<string, string> = {};
@@ -85,10 +92,15 @@ function prometheusSource(params: PrometheusParams): PrometheusSource {
     if (typeof p.headers !== 'object' || p.headers === null) throw new EvaluationError('Prometheus headers must be an object of strings');
     for (const [name, value] of Object.entries(p.headers)) if (typeof value === 'string') headers[name] = value;
   }
-  return new PrometheusSource({
+  let token = typeof p.token === 'string' && p.token !== '' ? p.token : undefined;
+  if (typeof p.sealedToken === 'string') {
+    token = openSecret(p.sealedToken, secretKey);
+    if (token === undefined) throw new EvaluationError('the Prometheus token could not be opened (it was sealed for another language server): run "SLA: Restart Language Server"');
+  }
+  return {
     url: p.url,
-    token: typeof p.token === 'string' && p.token !== '' ? p.token : undefined,
+    token,
     headers,
     timeoutMs: typeof p.timeoutMs === 'number' && p.timeoutMs > 0 ? p.timeoutMs : undefined,
-  });
+  };
 }

@@ -1,13 +1,15 @@
 // Connection options as users write them on a command line: `Name: value` headers and
 // timeouts such as `30s`, `1500ms`, `2m` or plain seconds.
 import { EvaluationError } from '../errors';
+import { redactHeader } from '../../text/redact';
 
 /** `Name: value` → [name, value]. */
 export function parseHeader(text: string): [string, string] {
   const colon = text.indexOf(':');
   const name = colon > 0 ? text.slice(0, colon).trim() : '';
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new EvaluationError(`bad header ${JSON.stringify(text)}: expected 'Name: value' (for example 'X-Scope-OrgID: team-a')`);
+    // The value may be a token: the message shows at most the name.
+    throw new EvaluationError(`bad header ${JSON.stringify(redactHeader(text))}: expected 'Name: value' (for example 'X-Scope-OrgID: team-a')`);
   }
   return [name, text.slice(colon + 1).trim()];
 }
