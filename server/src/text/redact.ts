@@ -32,8 +32,9 @@ export function redactHeader(text: string): string {
   return name ? `${name[1]} ${REDACTED}` : REDACTED;
 }
 
-/** Secrets shorter than this are not searched for (they would match ordinary words). */
-const SHORTEST_SECRET = 4;
+/** Secrets shorter than this are not searched for: they would match ordinary words and
+ * file names ("test"), and real tokens are longer. */
+const SHORTEST_SECRET = 8;
 
 /** `text` with every occurrence of each secret (token, header values) replaced by `***`. */
 export function redactSecrets(text: string, secrets: Iterable<string | undefined>): string {
