@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/language/analyze';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
+import type { Locale } from '../../server/src/l10n/index';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
@@ -16,6 +17,8 @@ export interface CheckOptions {
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** The language of messages and reports, chosen once by main.ts (`--locale`, LC_ALL/LC_MESSAGES/LANG). */
+  locale?: Locale;
 }
 
 /** Runs `sla check` and returns its exit code; all output goes through `io`. */

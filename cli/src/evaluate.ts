@@ -16,7 +16,7 @@ import {
   hasBreach,
   type Source,
 } from '../../server/src/evaluation/index';
-import { PrometheusSource, parseHeader, parseTimeout } from '../../server/src/evaluation/prometheus/index';
+import { PrometheusSource, prometheusSourceOptions } from '../../server/src/evaluation/prometheus/index';
 import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import type { Output } from './check';
 import { reason } from './inputs';
@@ -66,25 +66,16 @@ function prometheusSource(options: EvaluateCommandOptions, env: Record<string, s
     if (stray.length > 0) throw new EvaluationError(`${stray.join(', ')} ${stray.length === 1 ? 'needs' : 'need'} --prometheus URL`);
     return undefined;
   }
-  const headers: Record<string, string> = {};
-  for (const h of options.prometheusHeader ?? []) {
-    const [name, value] = parseHeader(h);
-    headers[name] = value;
-  }
-  let concurrency: number | undefined;
-  if (options.concurrency !== undefined) {
-    concurrency = /^\s*\d+\s*$/.test(options.concurrency) ? Number(options.concurrency) : NaN;
-    if (!(concurrency >= 1)) throw new EvaluationError(`bad --concurrency ${JSON.stringify(options.concurrency)}: expected a whole number of at least 1`);
-  }
-  const token = env[TOKEN_VARIABLE]?.trim();
-  return new PrometheusSource({
-    url: options.prometheus,
-    token: token === '' ? undefined : token,
-    headers,
-    timeoutMs: options.timeout === undefined ? undefined : parseTimeout(options.timeout),
-    concurrency,
-    pushDown: options.pushDown,
-  });
+  return new PrometheusSource(
+    prometheusSourceOptions({
+      url: options.prometheus,
+      token: env[TOKEN_VARIABLE],
+      headers: options.prometheusHeader,
+      timeout: options.timeout,
+      concurrency: options.concurrency,
+      pushDown: options.pushDown,
+    }),
+  );
 }
 
 /** Runs `sla evaluate` and returns its exit code; all output goes through `io`. */
@@ -114,7 +105,7 @@ export async function runEvaluate(
     const metrics = options.metrics ?? [];
     if (metrics.length === 0 && !prometheus) throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
     const { report } = await evaluateContract(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
-      slaName: options.sla,
+      sla: options.sla,
       at: options.at,
       from: options.from,
       explain: options.explain,

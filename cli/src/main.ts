@@ -3,20 +3,36 @@ import { Command, CommanderError } from 'commander';
 import { registerCheckCommand, type Output } from './check';
 import { registerEvaluateCommand } from './evaluate';
 import { UsageError } from './inputs';
+import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
+import { messages, type Locale } from '../../server/src/l10n/index';
 
-const io: Output = {
+const streams: Output = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
 
 async function main(argv: string[]): Promise<number> {
+  let locale: Locale;
+  try {
+    locale = cliLocale(localeArgument(argv.slice(2)), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    streams.err(`sla: ${error.message}\n`);
+    return 2;
+  }
+  const io: Output = { ...streams, locale };
+  const { t } = messages(locale);
   let exitCode = 0;
   const setExit = (code: number) => (exitCode = code);
   const program = new Command('sla')
-    .description('Check service level agreements written in the SLA language and evaluate them against metrics.')
-    .version(TOOL_VERSION)
-    .showHelpAfterError('(run `sla --help` for usage)')
+    .description(t('cli.description'))
+    .version(TOOL_VERSION, '-V, --version', t('cli.option.version'))
+    .helpOption('-h, --help', t('cli.option.help'))
+    .option(LOCALE_OPTION, t('cli.option.locale'))
+    .showHelpAfterError(t('cli.helpHint'))
+    // Each command's help also lists --locale (the commands inherit this setting).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
@@ -31,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       io.err(`sla: ${error.message}\n`);
       return 2;
     }
-    io.err(`sla: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`sla: ${t('cli.internalError', { reason: error instanceof Error ? error.message : String(error) })}\n`);
     return 2;
   }
   return exitCode;

@@ -65,20 +65,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.setPrometheusToken, (token?: unknown) => setPrometheusToken(context.secrets, tokenArgument(token))),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
-      output.appendLine('[client] restarting the language server');
+      output.appendLine(`[client] ${vscode.l10n.t('Restarting the language server')}`);
       const old = current;
       // A client that is still starting cannot be stopped: let it finish (or fail) first.
       await starting.catch(() => undefined);
       try {
         await old.dispose();
       } catch (error) {
-        output.appendLine(`[client] stopping the old server failed: ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        output.appendLine(`[client] ${vscode.l10n.t('Stopping the old server failed: {message}', { message })}`);
       }
       current = createLanguageClient(context, output);
       client = current;
       starting = startClient(current, output);
       await starting.then(
-        () => vscode.window.setStatusBarMessage('SLA language server restarted', 3000),
+        () => vscode.window.setStatusBarMessage(vscode.l10n.t('SLA language server restarted'), 3000),
         () => undefined,
       );
     }),
@@ -101,9 +102,10 @@ function startClient(languageClient: LanguageClient, output: vscode.OutputChanne
   const started = languageClient.start();
   started.catch(async (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    output.appendLine(`[client] the language server did not start: ${message}`);
-    const answer = await vscode.window.showErrorMessage(`SLA: the language server did not start: ${message}`, 'Show Output');
-    if (answer === 'Show Output') output.show(true);
+    output.appendLine(`[client] ${vscode.l10n.t('The language server did not start: {message}', { message })}`);
+    const showOutput = vscode.l10n.t('Show Output');
+    const answer = await vscode.window.showErrorMessage(vscode.l10n.t('SLA: the language server did not start: {message}', { message }), showOutput);
+    if (answer === showOutput) output.show(true);
   });
   return started;
 }

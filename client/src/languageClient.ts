@@ -20,6 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'untitled', language: 'sla' },
     ],
     synchronize: { configurationSection: 'sla' },
+    // The server's language: this setting, else VS Code's display language (sent as `locale`).
+    initializationOptions: { locale: vscode.workspace.getConfiguration('sla').get<string>('locale', 'auto') },
     outputChannel,
     // Hovers quote contract strings: no command links, no HTML (the defaults, stated).
     markdown: { isTrusted: false, supportHtml: false },

@@ -7,7 +7,7 @@ import type { EvaluateResult } from '../../server/src/lsp/protocol';
 import { buildReportHtml, makeNonce, reportTitle } from './webview/html';
 import { readReport } from './webview/reportModel';
 
-export const REPORT_VIEW_TYPE = 'sla.report';
+const REPORT_VIEW_TYPE = 'sla.report';
 
 /** One shown evaluation: what was evaluated and with which files. */
 export interface ReportEntry {
@@ -89,7 +89,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private nameOf(entry: ReportEntry): string {
-    const read = readReport(entry.result.report);
+    const read = readReport(entry.result.report, entry.result.labels);
     return read.ok ? read.report.sla : path.basename(entry.uri.path);
   }
 

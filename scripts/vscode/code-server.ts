@@ -26,6 +26,8 @@ export interface CodeServerOptions {
   env: NodeJS.ProcessEnv;
   /** Lets the workbench run the test payload (extensionTestsPath); off for the UI check. */
   smokeTestDriver: boolean;
+  /** VS Code's display language (`zh-cn`); default English. See `declareLanguagePack`. */
+  displayLanguage?: string;
 }
 
 export function codeServerDirs(dataDir: string) {
@@ -50,6 +52,26 @@ export function codeServerCli(options: Omit<CodeServerOptions, 'smokeTestDriver'
   return output;
 }
 
+/**
+ * `--locale` alone leaves VS Code in English (`vscode.env.language` stays `en`): it switches
+ * only to a language that `languagepacks.json` in the user data lists, which installing a
+ * language pack writes. None can be downloaded here, so this declares one whose translations
+ * of VS Code's own strings are empty: the workbench stays English, but VS Code then runs in
+ * that language for extensions (env.language, package.nls.<language>.json, vscode.l10n
+ * bundles), which is what the suite checks.
+ */
+function declareLanguagePack(dataDir: string, userData: string, language: string): void {
+  const translations = join(dataDir, `language-pack-${language}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `sla-test-${language}`,
+    label: language,
+    extensions: [{ extensionIdentifier: { id: `sla-test.language-pack-${language}` }, version: '1.0.0' }],
+    translations: { vscode: translations },
+  };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ [language]: pack }));
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const dirs = codeServerDirs(options.dataDir);
   mkdirSync(dirs.userData, { recursive: true });
@@ -70,6 +92,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-getting-started-override',
   ];
   if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.displayLanguage) {
+    declareLanguagePack(options.dataDir, dirs.userData, options.displayLanguage);
+    args.push('--locale', options.displayLanguage);
+  }
   const out = openSync(dirs.log, 'a');
   // A small shell leads the group: it runs code-server and, should this process die without
   // cleaning up (SIGKILL), ends the group itself once it sees its parent gone.

@@ -12,8 +12,8 @@ import { buildSuite } from './build-suite';
 import { closeAll, withTimeout } from './cleanup';
 import { startCodeServer, tail } from './code-server';
 import { log } from './log';
-import { ensureChromium, ensureCodeServer } from './provision';
-import { startSuitePrometheus } from './prometheus-for-suite';
+import { ensureChromium, ensureCodeServer, type CodeServerInstall } from './provision';
+import { startSuitePrometheus, type SuitePrometheus } from './prometheus-for-suite';
 import { makeScratch } from './scratch';
 import { REPORT_MARK } from '../../test/vscode/report-mark';
 
@@ -40,17 +40,41 @@ async function main(): Promise<number> {
     return 0;
   }
   const install = ensureCodeServer();
-  const scratch = makeScratch(ROOT, 'vscode-test');
+  const english = await runSuite({ install, chromium: chromium.path, suite, started, prometheus: true });
+  if (english !== 0) return english;
+  // The localisation tests once more with VS Code's display language Chinese.
+  log('the localisation tests with the display language zh-cn');
+  return runSuite({ install, chromium: chromium.path, suite, started, prometheus: false, displayLanguage: 'zh-cn', grep: 'localisation' });
+}
+
+interface SuiteRun {
+  install: CodeServerInstall;
+  chromium: string;
+  /** The bundled suite's index.js. */
+  suite: string;
+  started: number;
+  /** Start a Prometheus for the suite's Prometheus tests (else they are told it is unavailable). */
+  prometheus: boolean;
+  /** VS Code's display language (default: English); the suite reads it as SLA_TEST_DISPLAY_LANGUAGE. */
+  displayLanguage?: string;
+  /** Only the tests whose titles match. */
+  grep?: string;
+}
+
+/** One run of the suite in a fresh code-server and browser, both stopped afterwards; the suite's exit code. */
+async function runSuite(run: SuiteRun): Promise<number> {
+  const { install, suite, started } = run;
+  const scratch = makeScratch(ROOT, run.displayLanguage ? `vscode-test-${run.displayLanguage}` : 'vscode-test');
   if (existsSync(join(ROOT, 'test/vscode/fixtures'))) {
     cpSync(join(ROOT, 'test/vscode/fixtures'), join(scratch.workspace, 'fixtures'), { recursive: true });
   }
 
   // Backfilled while code-server starts; the suite's Prometheus tests need it (or skip).
-  const prometheus = startSuitePrometheus();
+  const prometheus: Promise<SuitePrometheus> = run.prometheus ? startSuitePrometheus() : Promise.resolve({ unavailable: 'not started for this run' });
   prometheus.catch(() => undefined);
-  const server = await startCodeServer({ install, dataDir: scratch.dir, env: scratch.env, smokeTestDriver: true });
+  const server = await startCodeServer({ install, dataDir: scratch.dir, env: scratch.env, smokeTestDriver: true, displayLanguage: run.displayLanguage });
   log(`code-server ${server.url} (process group ${server.pid}) ready after ${seconds(started)}`);
-  const browser = await launchBrowser({ executablePath: chromium.path, dataDir: scratch.dir, env: scratch.env });
+  const browser = await launchBrowser({ executablePath: run.chromium, dataDir: scratch.dir, env: scratch.env });
 
   let reportExit!: (code: number) => void;
   const exited = new Promise<number>((resolve) => (reportExit = resolve));
@@ -65,13 +89,15 @@ async function main(): Promise<number> {
   const remote = (path: string) => `vscode-remote://${server.authority}${pathToFileURL(path).pathname}`;
   const environment: Record<string, string> = {};
   for (const name of PASSED_THROUGH) if (process.env[name]) environment[name] = process.env[name]!;
+  if (run.grep) environment.SLA_TEST_GREP = run.grep;
+  if (run.displayLanguage) environment.SLA_TEST_DISPLAY_LANGUAGE = run.displayLanguage;
   const suitePrometheus = await prometheus;
   if ('unavailable' in suitePrometheus) {
-    if (onCi()) {
+    if (onCi() && run.prometheus) {
       log(`FAILED: CI=true and no Prometheus for the VS Code suite: ${suitePrometheus.unavailable}`);
       return 1;
     }
-    log(`the Prometheus tests will be skipped: ${suitePrometheus.unavailable}`);
+    if (run.prometheus) log(`the Prometheus tests will be skipped: ${suitePrometheus.unavailable}`);
     environment.SLA_TEST_PROMETHEUS_UNAVAILABLE = suitePrometheus.unavailable;
   } else {
     Object.assign(environment, suitePrometheus.env);
@@ -95,7 +121,9 @@ async function main(): Promise<number> {
     log(`workbench and extension host log: ${workbenchLog}; code-server log: ${server.logFile} (SLA_TEST_KEEP=1 keeps them; SLA_TEST_VERBOSE=1 prints the first)`);
     log(`errors the workbench logged (end):\n${errorsIn(workbenchLog)}`);
   }
-  log(`extension-host suite ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds(started)}`);
+  log(`extension-host suite${run.displayLanguage ? ` (${run.displayLanguage})` : ''} ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds(started)}`);
+  await browser.close();
+  await server.stop();
   return code;
 }
 

@@ -14,6 +14,7 @@ const monthly: ChartSpec = {
   ],
   target: 99.9,
   op: '>=',
+  targetText: '≥ 99.9%',
   unit: '%',
 };
 
@@ -53,7 +54,7 @@ describe('client report chart', () => {
   });
 
   it('keeps the target on the chart even when every value is far from it', () => {
-    const spec: ChartSpec = { data: [datum(120, 'met', 'a'), datum(130, 'met', 'b')], target: 500, op: '<=', unit: 'ms' };
+    const spec: ChartSpec = { data: [datum(120, 'met', 'a'), datum(130, 'met', 'b')], target: 500, op: '<=', targetText: '≤ 500 ms', unit: 'ms' };
     const g = layoutChart(spec);
     assert.ok(g.min <= 120 && g.max >= 500);
     assert.ok(g.targetY! >= g.plot.top && g.targetY! <= g.plot.bottom);
@@ -66,13 +67,13 @@ describe('client report chart', () => {
 
   it('does not run a percentage axis past 100% nor a latency axis below 0', () => {
     assert.ok(layoutChart(monthly).max <= 100);
-    const latency = layoutChart({ data: [datum(5, 'met', 'a'), datum(900, 'met', 'b')], target: 1000, op: '<=', unit: 'ms' });
+    const latency = layoutChart({ data: [datum(5, 'met', 'a'), datum(900, 'met', 'b')], target: 1000, op: '<=', targetText: '≤ 1000 ms', unit: 'ms' });
     assert.ok(latency.min >= 0);
     for (const t of latency.ticks) assert.ok(t.y >= latency.plot.top - 1e-9 && t.y <= latency.plot.bottom + 1e-9);
   });
 
   it('handles one period and equal values without dividing by zero', () => {
-    const g = layoutChart({ data: [datum(99.9, 'met', 'only')], target: 99.9, op: '>=', unit: '%' });
+    const g = layoutChart({ data: [datum(99.9, 'met', 'only')], target: 99.9, op: '>=', targetText: '≥ 99.9%', unit: '%' });
     assert.equal(g.points.length, 1);
     assert.ok(Number.isFinite(g.points[0].y) && Number.isFinite(g.targetY!));
     assert.ok(Math.abs(g.points[0].y - g.targetY!) < 1e-9, 'a value equal to the target sits on the line');
@@ -81,14 +82,14 @@ describe('client report chart', () => {
 
   it('labels at most eight periods on the x axis but plots them all', () => {
     const data = Array.from({ length: 31 }, (_, i) => datum(99 + (i % 3) / 10, 'met', `d${i}`));
-    const svg = renderChart({ data, target: 99, op: '>=', unit: '%' });
+    const svg = renderChart({ data, target: 99, op: '>=', targetText: '≥ 99%', unit: '%' });
     assert.equal(svg.match(/<circle /g)?.length, 31);
     const xLabels = svg.match(/text-anchor="middle">d\d+</g) ?? [];
     assert.ok(xLabels.length <= 8 && xLabels.length >= 4, `${xLabels.length} labels`);
   });
 
   it('escapes period labels in the SVG', () => {
-    const svg = renderChart({ data: [datum(1, 'met', '<b>"x"</b>')], target: undefined, op: '>=', unit: null });
+    const svg = renderChart({ data: [datum(1, 'met', '<b>"x"</b>')], target: undefined, op: '>=', targetText: '', unit: null });
     assert.ok(!svg.includes('<b>'));
     assert.ok(svg.includes('&lt;b&gt;&quot;x&quot;&lt;/b&gt;'));
     assert.ok(!svg.includes('class="target"'), 'no target line without a target');

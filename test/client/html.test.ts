@@ -2,13 +2,19 @@ import assert from 'node:assert/strict';
 import { buildReportHtml, contentSecurityPolicy, makeNonce, targetInAttainedUnit, type ReportPageInput } from '../../client/src/webview/html';
 import { readReport } from '../../client/src/webview/reportModel';
 import { escapeHtml } from '../../client/src/webview/escape';
+import { reportLabels, type Report } from '../../server/src/evaluation/index';
 import { sampleReport } from './fixtures';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 
+/** The labels the server sends with a report (none for a malformed one). */
+function labelsOf(report: unknown): unknown {
+  return Array.isArray((report as Report | null)?.objectives) ? reportLabels(report as Report) : { objectives: [] };
+}
+
 function page(report: unknown, overrides: Partial<ReportPageInput> = {}): string {
   return buildReportHtml({
-    result: { report, markdown: '# report', rows: 20320, millis: 42 },
+    result: { report, labels: labelsOf(report), markdown: '# report', rows: 20320, millis: 42 },
     contractLabel: 'samples/lanying-im.sla',
     metricFiles: ['metrics/probe.csv'],
     cspSource: CSP_SOURCE,
@@ -64,7 +70,7 @@ describe('client report webview HTML', () => {
     assert.match(html, /report\.objectives is not an array/);
     assert.ok(!html.includes('<script>alert'));
     const markdownHtml = buildReportHtml({
-      result: { report: null, markdown: HOSTILE, rows: 0, millis: 0 },
+      result: { report: null, labels: null, markdown: HOSTILE, rows: 0, millis: 0 },
       contractLabel: 'c.sla',
       metricFiles: [],
       cspSource: CSP_SOURCE,
@@ -126,7 +132,7 @@ describe('client report webview HTML', () => {
   });
 
   it('draws the target in the attained values’ unit (1 s against milliseconds)', () => {
-    const read = readReport(sampleReport());
+    const read = readReport(sampleReport(), labelsOf(sampleReport()));
     assert.ok(read.ok);
     assert.equal(targetInAttainedUnit(read.report.objectives[1]), 1000);
     assert.equal(targetInAttainedUnit(read.report.objectives[0]), 99.9);
@@ -154,18 +160,28 @@ describe('client report reader', () => {
   it('names the malformed field instead of throwing', () => {
     const report = sampleReport() as unknown as { objectives: { results: { status: string }[] }[] };
     report.objectives[1].results[0].status = 'great';
-    const read = readReport(report);
+    const read = readReport(report, labelsOf(sampleReport()));
     assert.deepEqual(read, { ok: false, error: 'report.objectives[1].results[0].status is not one of met, breached, no-data' });
-    assert.deepEqual(readReport('x'), { ok: false, error: 'report is not an object' });
+    assert.deepEqual(readReport('x', labelsOf(sampleReport())), { ok: false, error: 'report is not an object' });
+  });
+
+  it('names what is wrong with the labels the server sent', () => {
+    const labels = reportLabels(sampleReport());
+    assert.deepEqual(readReport(sampleReport(), undefined), { ok: false, error: 'labels is not an object' });
+    labels.objectives[1].results.pop();
+    assert.deepEqual(readReport(sampleReport(), labels), { ok: false, error: 'report.objectives[1].results has 2 entries but its labels 1' });
+    labels.objectives.pop();
+    assert.deepEqual(readReport(sampleReport(), labels), { ok: false, error: 'report.objectives has 2 entries but labels.objectives 1' });
   });
 
   it('reads a minimal section 5 report without the extra fields', () => {
-    const read = readReport({
+    const minimal = {
       sla: 'A',
       version: null,
       objectives: [{ name: 'o', indicator: 'i', target: { aggregate: null, op: '>=', value: 99, unit: '%' }, results: [] }],
       credits: [],
-    });
+    };
+    const read = readReport(minimal, labelsOf(minimal));
     assert.ok(read.ok);
     assert.equal(read.report.objectives[0].attainedUnit, undefined);
     assert.equal(read.report.timezone, null);

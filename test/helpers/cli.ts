@@ -13,12 +13,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
+/** The locale variables are cleared (English) unless `options.env` sets them: output must not depend on the machine. */
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1' },
+    env,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

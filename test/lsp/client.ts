@@ -52,6 +52,8 @@ export interface ClientOptions {
   /** Whether the client announces workspace/configuration support (default true). */
   configuration?: boolean;
   initializationOptions?: unknown;
+  /** The client's display language sent in `initialize` (VS Code sends e.g. `zh-cn`). */
+  locale?: string;
   /** Extra server arguments; default `--stdio`. */
   args?: string[];
   /** Extra environment variables of the server process. */
@@ -129,6 +131,7 @@ export class TestClient {
         },
       },
       initializationOptions: options.initializationOptions,
+      locale: options.locale,
     });
     client.initializeResult = await Promise.race([initialize, died]);
     await client.connection.sendNotification('initialized', {});

@@ -98,6 +98,16 @@ describe('protocol: evaluation', function () {
     assert.equal(uptime.results[1].credit, 10);
     assert.equal(result.rows, 4000);
     assert.match(result.markdown, /uptime/);
+    // The webview's wording comes from the server, as the other outputs word it.
+    assert.deepEqual(result.labels.objectives[0], {
+      target: '≥ 99.9%',
+      targetInAttainedUnit: 99.9,
+      targetLine: '≥ 99.9%',
+      results: [
+        { period: '2026-09', attained: '100%' },
+        { period: '2026-10', attained: '99.2%' },
+      ],
+    });
 
     // The breach appears as a warning on the objective.
     const { diagnostics } = await republished;

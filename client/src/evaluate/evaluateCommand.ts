@@ -7,7 +7,7 @@ import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-langua
 import { EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from '../../../server/src/lsp/protocol';
 import type { ReportEntry, ReportPanel } from '../reportPanel';
 import { commandOptions } from './commandOptions';
-import { pickMetricFiles, type MetricChoice } from './pickMetrics';
+import { pickMetricFiles, type MetricChoice, type MetricSource } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
 import { redactUrl } from '../../../server/src/text/redact';
 
@@ -51,8 +51,25 @@ async function pickSlaBlock(uri: vscode.Uri): Promise<string | null | undefined>
     .map((s) => s.name.replace(/^sla\s+/, '').trim())
     .filter((n) => NAME.test(n));
   if (names.length <= 1) return null;
-  const picked = await vscode.window.showQuickPick(names, { title: 'Evaluate which agreement?', placeHolder: 'This file holds several sla blocks' });
+  const picked = await vscode.window.showQuickPick(names, {
+    title: vscode.l10n.t('Evaluate which agreement?'),
+    placeHolder: vscode.l10n.t('This file holds several sla blocks'),
+  });
   return picked;
+}
+
+/** Where the metric files came from, for the output. */
+function sourceName(source: MetricSource): string {
+  switch (source) {
+    case 'argument':
+      return vscode.l10n.t('the command arguments');
+    case 'setting':
+      return vscode.l10n.t('the sla.metrics setting');
+    case 'remembered':
+      return vscode.l10n.t('the files used last');
+    case 'dialog':
+      return vscode.l10n.t('the file dialog');
+  }
 }
 
 function errorMessage(error: unknown): string {
@@ -76,11 +93,13 @@ export class EvaluateCommand {
   async run(first?: unknown, second?: unknown): Promise<EvaluateResult | undefined> {
     const uri = targetUri(first);
     if (!uri) {
-      void vscode.window.showErrorMessage('SLA: open a contract (.sla file) to evaluate it.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('SLA: open a contract (.sla file) to evaluate it.'));
       return undefined;
     }
     if (uri.scheme !== 'file') {
-      void vscode.window.showErrorMessage(`SLA: save ${path.basename(uri.path)} to a file before evaluating it: evaluation reads the contract from disk.`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('SLA: save {name} to a file before evaluating it: evaluation reads the contract from disk.', { name: path.basename(uri.path) }),
+      );
       return undefined;
     }
     const options = commandOptions(first, second, (value) => value instanceof vscode.Uri);
@@ -100,7 +119,7 @@ export class EvaluateCommand {
     if (prometheus === undefined && !(options.metrics && options.metrics.length > 0) && !options.chooseFiles && options.source !== 'files') {
       const url = configuredPrometheusUrl(uri);
       if (!url && options.source === 'prometheus') {
-        void vscode.window.showErrorMessage('SLA: set sla.prometheus.url to evaluate against Prometheus.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('SLA: set sla.prometheus.url to evaluate against Prometheus.'));
         return undefined;
       }
       if (url) {
@@ -132,14 +151,18 @@ export class EvaluateCommand {
     };
     if (prometheus !== undefined) params.prometheus = await prometheusParams(prometheus, this.deps.secrets);
     const name = path.basename(uri.path);
-    this.log(
-      prometheus !== undefined
-        ? `${name}${sla ? ` (sla ${sla})` : ''} with Prometheus at ${redactUrl(prometheus)}${params.prometheus?.sealedToken ? ' (with a token)' : ''}`
-        : `${name}${sla ? ` (sla ${sla})` : ''} with ${choice.files.length} metric file(s) from ${choice.source}: ${choice.files.join(', ')}`,
-    );
+    const contract = sla ? vscode.l10n.t('{file} (sla {sla})', { file: name, sla }) : name;
+    if (prometheus === undefined) {
+      const files = choice.files.join(', ');
+      this.log(vscode.l10n.t('{contract} with {count} metric file(s) from {source}: {files}', { contract, count: choice.files.length, source: sourceName(choice.source), files }));
+    } else if (params.prometheus?.sealedToken) {
+      this.log(vscode.l10n.t('{contract} with Prometheus at {url} (with a token)', { contract, url: redactUrl(prometheus) }));
+    } else {
+      this.log(vscode.l10n.t('{contract} with Prometheus at {url}', { contract, url: redactUrl(prometheus) }));
+    }
 
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `SLA: evaluating ${name}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('SLA: evaluating {name}', { name }), cancellable: true },
       async (_progress, token) => {
         try {
           await this.deps.ready();
@@ -149,29 +172,37 @@ export class EvaluateCommand {
           request.catch(() => undefined);
           const result = await Promise.race([request, cancelled]);
           if (!result) {
-            this.log(`${name}: cancelled`);
+            this.log(vscode.l10n.t('{name}: cancelled', { name }));
             return undefined;
           }
-          this.log(`${name}: ${result.rows} rows in ${result.millis} ms`);
+          this.log(vscode.l10n.t('{name}: {rows} rows in {millis} ms', { name, rows: result.rows, millis: result.millis }));
           const warnings = (result.report as { warnings?: unknown }).warnings;
           if (Array.isArray(warnings)) {
-            for (const w of warnings) this.log(`${name}: warning: ${String(w)}`);
+            for (const w of warnings) this.log(vscode.l10n.t('{name}: warning: {warning}', { name, warning: String(w) }));
             if (warnings.length > 0) {
-              void vscode.window.showWarningMessage(`SLA: ${name}: ${String(warnings[0])}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in the output)` : ''}`);
+              const warning = String(warnings[0]);
+              void vscode.window.showWarningMessage(
+                warnings.length > 1
+                  ? vscode.l10n.t('SLA: {name}: {warning} (and {count} more in the output)', { name, warning, count: warnings.length - 1 })
+                  : vscode.l10n.t('SLA: {name}: {warning}', { name, warning }),
+              );
             }
           }
           const entry: ReportEntry = { uri, result, metricFiles: choice.files, sla, prometheus };
           this.deps.remember(entry);
           if (options.showReport !== false) this.deps.panel.show(entry);
-          vscode.window.setStatusBarMessage(`SLA: ${name} evaluated (${result.rows} rows in ${result.millis} ms)`, 5000);
+          vscode.window.setStatusBarMessage(
+            vscode.l10n.t('SLA: {name} evaluated ({rows} rows in {millis} ms)', { name, rows: result.rows, millis: result.millis }),
+            5000,
+          );
           return result;
         } catch (error) {
           if (isCancellation(error, token)) {
-            this.log(`${name}: cancelled`);
+            this.log(vscode.l10n.t('{name}: cancelled', { name }));
             return undefined;
           }
           const message = errorMessage(error);
-          this.log(`${name}: failed: ${message}`);
+          this.log(vscode.l10n.t('{name}: failed: {message}', { name, message }));
           void this.showFailure(uri, name, message, sla, prometheus);
           return undefined;
         }
@@ -180,11 +211,14 @@ export class EvaluateCommand {
   }
 
   private async showFailure(uri: vscode.Uri, name: string, message: string, sla: string | undefined, prometheus: string | undefined): Promise<void> {
-    const actions = prometheus !== undefined ? ['Show Output', 'Set Prometheus Token…', 'Choose Metric Files…'] : ['Show Output', 'Choose Metric Files…'];
-    const answer = await vscode.window.showErrorMessage(`SLA: evaluation of ${name} failed: ${message}`, ...actions);
-    if (answer === 'Show Output') this.deps.output.show(true);
-    if (answer === 'Set Prometheus Token…') await vscode.commands.executeCommand('sla.setPrometheusToken');
-    if (answer === 'Choose Metric Files…') {
+    const showOutput = vscode.l10n.t('Show Output');
+    const setToken = vscode.l10n.t('Set Prometheus Token…');
+    const chooseFiles = vscode.l10n.t('Choose Metric Files…');
+    const actions = prometheus !== undefined ? [showOutput, setToken, chooseFiles] : [showOutput, chooseFiles];
+    const answer = await vscode.window.showErrorMessage(vscode.l10n.t('SLA: evaluation of {name} failed: {message}', { name, message }), ...actions);
+    if (answer === showOutput) this.deps.output.show(true);
+    if (answer === setToken) await vscode.commands.executeCommand('sla.setPrometheusToken');
+    if (answer === chooseFiles) {
       await vscode.commands.executeCommand('sla.evaluateContract', uri, { sla, chooseFiles: true });
     }
   }

@@ -25,13 +25,13 @@ let restrictedNoticeShown = false;
 async function openDialog(contract: vscode.Uri, baseDir: string | undefined, remembered: string[]): Promise<string[] | undefined> {
   const near = remembered[0] ? path.dirname(remembered[0]) : baseDir;
   const picked = await vscode.window.showOpenDialog({
-    title: `Metric files for ${path.basename(contract.path)}`,
-    openLabel: 'Evaluate',
+    title: vscode.l10n.t('Metric files for {name}', { name: path.basename(contract.path) }),
+    openLabel: vscode.l10n.t('Evaluate'),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: true,
     defaultUri: near ? vscode.Uri.file(near) : undefined,
-    filters: { 'Metrics (CSV, Prometheus JSON)': ['csv', 'json'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('Metrics (CSV, Prometheus JSON)')]: ['csv', 'json'], [vscode.l10n.t('All files')]: ['*'] },
   });
   if (!picked || picked.length === 0) return undefined;
   return picked.map((u) => u.fsPath);
@@ -46,27 +46,29 @@ async function fromSetting(contract: vscode.Uri, baseDir: string | undefined, co
   if (ignoredWorkspaceValue && !restrictedNoticeShown) {
     restrictedNoticeShown = true;
     void vscode.window.showInformationMessage(
-      "This workspace's sla.metrics setting is not used in Restricted Mode: pick the metric files yourself, or trust the workspace.",
+      vscode.l10n.t("This workspace's sla.metrics setting is not used in Restricted Mode: pick the metric files yourself, or trust the workspace."),
     );
   }
   if (patterns.length === 0) return { kind: 'unset' };
   if (!baseDir) {
-    void vscode.window.showWarningMessage('sla.metrics is relative to a workspace folder; this contract is in none. Pick the metric files instead.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('sla.metrics is relative to a workspace folder; this contract is in none. Pick the metric files instead.'));
     return { kind: 'choose' };
   }
   const { files, unmatched } = await resolveMetricGlobs(patterns, baseDir);
-  for (const pattern of unmatched) context.log(`sla.metrics: "${pattern}" matched no metric file in ${baseDir}`);
+  for (const pattern of unmatched) context.log(vscode.l10n.t('sla.metrics: "{pattern}" matched no metric file in {folder}', { pattern, folder: baseDir }));
   if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting' } };
+  const chooseFiles = vscode.l10n.t('Choose Files…');
+  const openSettings = vscode.l10n.t('Open Settings');
   const answer = await vscode.window.showWarningMessage(
-    `sla.metrics (${patterns.join(', ')}) matched no .csv or .json file in ${baseDir}.`,
-    'Choose Files…',
-    'Open Settings',
+    vscode.l10n.t('sla.metrics ({patterns}) matched no .csv or .json file in {folder}.', { patterns: patterns.join(', '), folder: baseDir }),
+    chooseFiles,
+    openSettings,
   );
-  if (answer === 'Open Settings') {
+  if (answer === openSettings) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'sla.metrics');
     return { kind: 'cancel' };
   }
-  return answer === 'Choose Files…' ? { kind: 'choose' } : { kind: 'cancel' };
+  return answer === chooseFiles ? { kind: 'choose' } : { kind: 'cancel' };
 }
 
 /**
@@ -90,11 +92,11 @@ export async function pickMetricFiles(
   const remembered = rememberedMetricFiles(context.state, key, existsSync);
   if (!forceDialog && remembered.length > 0) {
     const names = remembered.map((f) => path.basename(f)).join(', ');
-    const use: vscode.QuickPickItem = { label: '$(history) Use the last metric files', description: names, detail: remembered.join(' · ') };
-    const other: vscode.QuickPickItem = { label: '$(folder-opened) Choose other files…' };
+    const use: vscode.QuickPickItem = { label: `$(history) ${vscode.l10n.t('Use the last metric files')}`, description: names, detail: remembered.join(' · ') };
+    const other: vscode.QuickPickItem = { label: `$(folder-opened) ${vscode.l10n.t('Choose other files…')}` };
     const answer = await vscode.window.showQuickPick([use, other], {
-      title: `Evaluate ${path.basename(contract.path)}`,
-      placeHolder: 'Metric files to evaluate the contract with',
+      title: vscode.l10n.t('Evaluate {name}', { name: path.basename(contract.path) }),
+      placeHolder: vscode.l10n.t('Metric files to evaluate the contract with'),
     });
     if (!answer) return undefined;
     if (answer === use) {

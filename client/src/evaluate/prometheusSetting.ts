@@ -29,17 +29,20 @@ export function effectivePrometheusUrl(levels: UrlSettingLevels | undefined, tru
   return { url: user, ignoredWorkspaceValue: workspace !== undefined && workspace !== user };
 }
 
+/** Why an address cannot be used (worded in the user's language by prometheusSource.ts). */
+export type UrlProblem = 'not-a-url' | 'scheme' | 'credentials' | 'query';
+
 /** Why an address cannot be used, or undefined when it looks right. */
-export function urlProblem(url: string): string | undefined {
+export function urlProblem(url: string): UrlProblem | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    return 'Enter an address such as http://prometheus.example:9090';
+    return 'not-a-url';
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'The address must start with http:// or https://';
-  if (parsed.username || parsed.password) return 'Put credentials in the token, not in the address';
-  if (parsed.search || parsed.hash) return 'Give the base address, without ?query or #fragment';
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'scheme';
+  if (parsed.username || parsed.password) return 'credentials';
+  if (parsed.search || parsed.hash) return 'query';
   return undefined;
 }
 

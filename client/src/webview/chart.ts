@@ -3,7 +3,7 @@
 // CSS classes (media/report.css) using the theme's --vscode-charts-* variables: the CSP
 // forbids inline style attributes.
 import { escapeHtml } from './escape';
-import { formatNumber, opSymbol } from './format';
+import { displayNumber } from './format';
 import type { PeriodStatus } from './reportModel';
 
 export interface ChartDatum {
@@ -21,6 +21,8 @@ export interface ChartSpec {
   /** Target in the same unit as the data; undefined when it cannot be converted. */
   target: number | undefined;
   op: string;
+  /** The target line's label after `target ` (`≥ 99.9%`, `≤ 1000 ms`), as the server words it. */
+  targetText: string;
   /** Unit of the data, for labels (`%`, `ms`). */
   unit: string | null;
 }
@@ -56,7 +58,7 @@ export interface ChartGeometry {
   targetY: number | undefined;
 }
 
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 640, height: 220 };
+const DEFAULT_CHART_SIZE: ChartSize = { width: 640, height: 220 };
 const MARGIN = { left: 64, right: 16, top: 14, bottom: 34 };
 const MAX_X_LABELS = 8;
 
@@ -141,7 +143,7 @@ export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutCha
 
   for (const tick of geometry.ticks) {
     parts.push(`<line class="grid" x1="${r(plot.left)}" x2="${r(plot.right)}" y1="${r(tick.y)}" y2="${r(tick.y)}"/>`);
-    parts.push(`<text class="tick" x="${r(plot.left - 6)}" y="${r(tick.y + 4)}" text-anchor="end">${escapeHtml(formatNumber(tick.value) + suffix)}</text>`);
+    parts.push(`<text class="tick" x="${r(plot.left - 6)}" y="${r(tick.y + 4)}" text-anchor="end">${escapeHtml(displayNumber(tick.value) + suffix)}</text>`);
   }
   parts.push(`<line class="axis" x1="${r(plot.left)}" x2="${r(plot.right)}" y1="${r(plot.bottom)}" y2="${r(plot.bottom)}"/>`);
 
@@ -152,7 +154,7 @@ export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutCha
   }
 
   if (targetY !== undefined && spec.target !== undefined) {
-    const label = `target ${opSymbol(spec.op)} ${formatNumber(spec.target)}${suffix}`;
+    const label = `target ${spec.targetText}`;
     parts.push(`<line class="target" x1="${r(plot.left)}" x2="${r(plot.right)}" y1="${r(targetY)}" y2="${r(targetY)}"><title>${escapeHtml(label)}</title></line>`);
     parts.push(`<text class="target-label" x="${r(plot.right - 4)}" y="${r(targetY - 5)}" text-anchor="end">${escapeHtml(label)}</text>`);
   }
@@ -170,7 +172,7 @@ export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutCha
   flush();
 
   for (const p of points) {
-    const valueText = p.datum.value === null ? 'no data' : `${formatNumber(p.datum.value)}${suffix}`;
+    const valueText = p.datum.value === null ? 'no data' : `${displayNumber(p.datum.value)}${suffix}`;
     const tip = `${p.datum.title}: ${valueText} (${p.datum.status})`;
     parts.push(
       `<circle class="point ${p.datum.status}" cx="${r(p.x)}" cy="${r(p.y)}" r="4"><title>${escapeHtml(tip)}</title></circle>`,

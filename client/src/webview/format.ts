@@ -1,29 +1,18 @@
-// Display formatting of report values: numbers, quantities, targets, money and instants.
-// Returns plain text; callers escape it for HTML.
-import type { TargetView } from './reportModel';
+// Display formatting in the report webview of what the server does not word for it: chart
+// ticks, counts, percentages, money and instants, through the platform's Intl. Periods,
+// targets and attained values arrive worded by the server (`sla/evaluate`'s labels), as
+// every other output words them. Returns plain text; callers escape it for HTML.
 
-const OP_SYMBOL: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
-
-/** A number with at most `maxFraction` decimals and no trailing zeros. */
-export function formatNumber(value: number, maxFraction = 4): string {
+/** A number the webview shows on its own (a chart tick, a count): at most `maxFraction` decimals, no grouping. */
+export function displayNumber(value: number, maxFraction = 4): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: maxFraction, useGrouping: false });
 }
 
 /** `99.9%`, `500 ms`, `12` (no unit). */
-export function formatQuantity(value: number, unit: string | null | undefined): string {
-  const n = formatNumber(value);
+export function displayQuantity(value: number, unit: string | null | undefined): string {
+  const n = displayNumber(value);
   if (!unit) return n;
   return unit === '%' ? `${n}%` : `${n} ${unit}`;
-}
-
-export function opSymbol(op: string): string {
-  return OP_SYMBOL[op] ?? op;
-}
-
-/** The target as a reader says it: `≥ 99.9%`, `p95 ≤ 500 ms`. */
-export function formatTarget(target: TargetView): string {
-  const aggregate = target.aggregate ? `${target.aggregate} ` : '';
-  return `${aggregate}${opSymbol(target.op)} ${formatQuantity(target.value, target.unit)}`;
 }
 
 /** `1,200 CNY`; amounts keep at most two decimals. */

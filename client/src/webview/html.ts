@@ -3,15 +3,14 @@
 // media/report.css and media/report.js. Every string from the contract, the data or the
 // server is escaped; there are no inline styles or event handlers (the CSP forbids them).
 import { randomBytes } from 'node:crypto';
-import { convert } from '../../../server/src/language/units';
 import { renderChart, type ChartDatum } from './chart';
 import { escapeHtml } from './escape';
-import { formatMoney, formatNumber, formatQuantity, formatTarget, splitInstant } from './format';
+import { displayNumber, displayQuantity, formatMoney, splitInstant } from './format';
 import { readReport, type CreditView, type ObjectiveView, type PeriodView, type ReportView } from './reportModel';
 
 export interface ReportPageInput {
-  /** The `sla/evaluate` result. */
-  result: { report: unknown; markdown: string; rows: number; millis: number };
+  /** The `sla/evaluate` result (`report` and `labels` checked before use). */
+  result: { report: unknown; labels: unknown; markdown: string; rows: number; millis: number };
   /** Contract file as shown to the user (workspace-relative path or file name). */
   contractLabel: string;
   /** Metric files read, as shown to the user. */
@@ -49,27 +48,14 @@ const STATUS_TEXT: Readonly<Record<PeriodView['status'], string>> = {
   'no-data': '– no data',
 };
 
-const DAY_MS = 86_400_000;
-
-/** Short x-axis label of a period: `2026-10` for month-long or longer periods, else the start date. */
-function periodLabel(period: PeriodView): string {
-  const start = splitInstant(period.start).local;
-  const length = Date.parse(period.end) - Date.parse(period.start);
-  if (length >= 28 * DAY_MS && /^\d{4}-\d{2}-01 00:00$/.test(start)) return start.slice(0, 7);
-  return start.slice(0, 10);
-}
-
 /** The unit attained values are in: stated by the server, else assumed to be the target's. */
 function attainedUnit(objective: ObjectiveView): string | null {
   return objective.attainedUnit ?? objective.target.unit;
 }
 
-/** The target converted into the attained values' unit (`1s` → 1000 for an `ms` indicator). */
+/** The target in the attained values' unit (`1s` → 1000 for an `ms` indicator), as the server converted it. */
 export function targetInAttainedUnit(objective: ObjectiveView): number | undefined {
-  const { value, unit } = objective.target;
-  const to = attainedUnit(objective);
-  if (unit === null || to === null || unit === to) return value;
-  return convert(value, unit, to);
+  return objective.targetInAttainedUnit ?? undefined;
 }
 
 function td(text: string, className?: string, title?: string): string {
@@ -83,49 +69,54 @@ function explainText(period: PeriodView): string {
   const e = period.explain;
   if (!e) return '';
   const leftOut = [
-    e.outsideEffective ? `${formatNumber(e.outsideEffective, 0)} outside the effective dates` : '',
-    e.outsideSchedule ? `${formatNumber(e.outsideSchedule, 0)} outside the schedule` : '',
-    e.inMaintenance ? `${formatNumber(e.inMaintenance, 0)} in maintenance` : '',
+    e.outsideEffective ? `${displayNumber(e.outsideEffective, 0)} outside the effective dates` : '',
+    e.outsideSchedule ? `${displayNumber(e.outsideSchedule, 0)} outside the schedule` : '',
+    e.inMaintenance ? `${displayNumber(e.inMaintenance, 0)} in maintenance` : '',
   ].filter(Boolean);
   const parts = [leftOut.length > 0 ? `left out: ${leftOut.join(', ')}` : 'none left out'];
-  if (e.tier) parts.push(`tier ${e.tier.direction} ${formatQuantity(e.tier.threshold, e.tier.unit)} → ${formatNumber(e.tier.credit)}%`);
+  if (e.tier) parts.push(`tier ${e.tier.direction} ${displayQuantity(e.tier.threshold, e.tier.unit)} → ${displayNumber(e.tier.credit)}%`);
   if (e.capped) parts.push('capped');
   return parts.join('; ');
 }
 
-function periodRow(objective: ObjectiveView, period: PeriodView, targetText: string, explained: boolean): string {
-  const unit = attainedUnit(objective);
-  const attained = period.attained === null ? '—' : formatQuantity(period.attained, unit);
+function periodRow(period: PeriodView, targetText: string, explained: boolean): string {
+  const attained = period.attainedText;
   const attainedTitle = period.attained === null ? undefined : String(period.attained);
   return (
     `<tr class="${period.status}">` +
     td(splitInstant(period.start).local, 'time', period.start) +
     td(splitInstant(period.end).local, 'time', period.end) +
-    td(formatNumber(period.samples, 0), 'num') +
+    td(displayNumber(period.samples, 0), 'num') +
     td(attained, 'num', attainedTitle) +
     td(targetText, 'num') +
     td(STATUS_TEXT[period.status], `status ${period.status}`) +
-    td(period.credit > 0 ? `${formatNumber(period.credit)}%` : '—', 'num') +
+    td(period.credit > 0 ? `${displayNumber(period.credit)}%` : '—', 'num') +
     (explained ? td(explainText(period), 'explain') : '') +
     '</tr>'
   );
 }
 
 function objectiveSection(objective: ObjectiveView, index: number): string {
-  const targetText = formatTarget(objective.target);
+  const targetText = objective.targetText;
   const breached = objective.results.filter((p) => p.status === 'breached').length;
   const data: ChartDatum[] = objective.results.map((p) => ({
     value: p.attained,
     status: p.status,
-    label: periodLabel(p),
-    title: `${splitInstant(p.start).local} – ${splitInstant(p.end).local}`,
+    label: p.label,
+    title: `${p.label} (${splitInstant(p.start).local} – ${splitInstant(p.end).local})`,
   }));
   const chart =
     objective.results.length === 0
       ? '<p class="empty">No period of this objective has samples of its indicator.</p>'
-      : renderChart({ data, target: targetInAttainedUnit(objective), op: objective.target.op, unit: attainedUnit(objective) });
+      : renderChart({
+          data,
+          target: targetInAttainedUnit(objective),
+          op: objective.target.op,
+          targetText: objective.targetLine ?? objective.targetText,
+          unit: attainedUnit(objective),
+        });
   const explained = objective.results.some((p) => p.explain !== undefined);
-  const rows = objective.results.map((p) => periodRow(objective, p, targetText, explained)).join('');
+  const rows = objective.results.map((p) => periodRow(p, targetText, explained)).join('');
   const headline = breached > 0 ? `${breached} breached` : objective.results.length > 0 ? 'all met' : 'no data';
   const indicator = objective.indicator ? ` · indicator <code>${escapeHtml(objective.indicator)}</code>` : '';
   const window = objective.window ? ` · window ${escapeHtml(objective.window)}` : '';
@@ -153,7 +144,7 @@ function creditsSection(credits: CreditView[]): string {
         '<tr>' +
         td(splitInstant(c.start).local, 'time', c.start) +
         td(splitInstant(c.end).local, 'time', c.end) +
-        td(`${formatNumber(c.percent)}%`, 'num') +
+        td(`${displayNumber(c.percent)}%`, 'num') +
         td(c.amount === null ? '—' : formatMoney(c.amount, c.currency), 'num') +
         '</tr>',
     )
@@ -200,8 +191,8 @@ function header(input: ReportPageInput, name: string, version: string | null, ex
     '<header>' +
     `<h1>SLA report: ${escapeHtml(name)}${versionText}</h1>` +
     titleLine +
-    `<p class="meta">${escapeHtml(input.contractLabel)} · ${escapeHtml(formatNumber(result.rows, 0))} rows read in ` +
-    `${escapeHtml(formatNumber(result.millis, 0))} ms${extraMeta}</p>` +
+    `<p class="meta">${escapeHtml(input.contractLabel)} · ${escapeHtml(displayNumber(result.rows, 0))} rows read in ` +
+    `${escapeHtml(displayNumber(result.millis, 0))} ms${extraMeta}</p>` +
     (files
       ? `<details><summary>Metric files (${input.metricFiles.length})</summary><ul class="files">${files}</ul></details>`
       : '') +
@@ -215,7 +206,7 @@ function header(input: ReportPageInput, name: string, version: string | null, ex
 
 /** The whole report page. A report the extension cannot read is shown as a message, with the Markdown. */
 export function buildReportHtml(input: ReportPageInput): string {
-  const read = readReport(input.result.report);
+  const read = readReport(input.result.report, input.result.labels);
   let body: string;
   let name: string;
   if (read.ok) {

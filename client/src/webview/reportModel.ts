@@ -1,9 +1,10 @@
-// Reads the JSON report of LANGUAGE.md section 5 (as received over `sla/evaluate`, typed
-// `unknown`) into the shape the webview renders. The report crosses a process boundary, so
-// it is checked field by field; a malformed report yields a message naming the bad field
-// instead of a broken page. The server's types (server/src/evaluation/report.ts) are imported
-// as types only; the compile-time checks at the end keep this reader in step with them.
-import type { Report } from '../../../server/src/evaluation/report';
+// Reads the JSON report of LANGUAGE.md section 5 and the labels the server words it with
+// (as received over `sla/evaluate`, typed `unknown`) into the shape the webview renders. Both
+// cross a process boundary, so they are checked field by field; a malformed report yields a
+// message naming the bad field instead of a broken page. The server's types are imported as
+// types only, through the protocol; the compile-time checks at the end keep this reader in
+// step with them.
+import type { ObjectiveLabels, Report, ReportLabels, ResultLabels } from '../../../server/src/lsp/protocol';
 
 export type PeriodStatus = 'met' | 'breached' | 'no-data';
 
@@ -26,6 +27,10 @@ export interface PeriodView {
   credit: number;
   /** Present when evaluated with `explain`. */
   explain: ExplainView | undefined;
+  /** Worded by the server: `2026-10`, `2026-Q4`, `week of 2026-10-05`, `start → end`. */
+  label: string;
+  /** Worded by the server: `99.8765%`, `1250 ms`, `—`. */
+  attainedText: string;
 }
 
 export interface ExplainView {
@@ -45,6 +50,12 @@ export interface ObjectiveView {
   /** The window as written (extra field), e.g. `calendar month`. */
   window: string | undefined;
   results: PeriodView[];
+  /** Worded by the server: `≥ 99.9%`, `p95 ≤ 1 s`. */
+  targetText: string;
+  /** Converted by the server into the attained values' unit (`1s` → 1000 for milliseconds); null when it cannot be. */
+  targetInAttainedUnit: number | null;
+  /** The chart's target line, `≤ 1000 ms`; null when the target cannot be converted. */
+  targetLine: string | null;
 }
 
 export interface CreditView {
@@ -134,9 +145,11 @@ function readExplain(value: unknown, path: string): ExplainView | undefined {
   };
 }
 
-function readPeriod(value: unknown, path: string): PeriodView {
+function readPeriod(value: unknown, path: string, labels: ResultLabels): PeriodView {
   const r = object(value, path);
   return {
+    label: labels.period,
+    attainedText: labels.attained,
     start: string(r.start, `${path}.start`),
     end: string(r.end, `${path}.end`),
     samples: number(r.samples, `${path}.samples`),
@@ -147,9 +160,14 @@ function readPeriod(value: unknown, path: string): PeriodView {
   };
 }
 
-function readObjective(value: unknown, path: string): ObjectiveView {
+function readObjective(value: unknown, path: string, labels: ObjectiveLabels): ObjectiveView {
   const o = object(value, path);
+  const results = array(o.results, `${path}.results`);
+  if (results.length !== labels.results.length) throw new ShapeError(`${path}.results has ${results.length} entries but its labels ${labels.results.length}`);
   return {
+    targetText: labels.target,
+    targetInAttainedUnit: labels.targetInAttainedUnit,
+    targetLine: labels.targetLine,
     name: string(o.name, `${path}.name`),
     indicator: optionalString(o.indicator, `${path}.indicator`) ?? '',
     target: readTarget(o.target, `${path}.target`),
@@ -157,7 +175,7 @@ function readObjective(value: unknown, path: string): ObjectiveView {
     // assumed to be in the attained values' unit.
     attainedUnit: optionalString(o.unit, `${path}.unit`) ?? undefined,
     window: optionalString(o.window, `${path}.window`) ?? undefined,
-    results: array(o.results, `${path}.results`).map((r, i) => readPeriod(r, `${path}.results[${i}]`)),
+    results: results.map((r, i) => readPeriod(r, `${path}.results[${i}]`, labels.results[i])),
   };
 }
 
@@ -172,10 +190,28 @@ function readCredit(value: unknown, path: string): CreditView {
   };
 }
 
-/** Checks and converts a section 5 report; never throws. */
-export function readReport(value: unknown): ReadReportResult {
+function readResultLabels(value: unknown, path: string): ResultLabels {
+  const l = object(value, path);
+  return { period: string(l.period, `${path}.period`), attained: string(l.attained, `${path}.attained`) };
+}
+
+function readObjectiveLabels(value: unknown, path: string): ObjectiveLabels {
+  const l = object(value, path);
+  return {
+    target: string(l.target, `${path}.target`),
+    targetInAttainedUnit: optionalNumber(l.targetInAttainedUnit, `${path}.targetInAttainedUnit`),
+    targetLine: optionalString(l.targetLine, `${path}.targetLine`),
+    results: array(l.results, `${path}.results`).map((r, i) => readResultLabels(r, `${path}.results[${i}]`)),
+  };
+}
+
+/** Checks and converts a section 5 report and its labels (`sla/evaluate`'s `report` and `labels`); never throws. */
+export function readReport(value: unknown, labelsValue: unknown): ReadReportResult {
   try {
     const r = object(value, 'report');
+    const objectives = array(r.objectives, 'report.objectives');
+    const labels = array(object(labelsValue, 'labels').objectives, 'labels.objectives').map((l, i) => readObjectiveLabels(l, `labels.objectives[${i}]`));
+    if (labels.length !== objectives.length) throw new ShapeError(`report.objectives has ${objectives.length} entries but labels.objectives ${labels.length}`);
     return {
       ok: true,
       report: {
@@ -183,7 +219,7 @@ export function readReport(value: unknown): ReadReportResult {
         version: optionalString(r.version, 'report.version'),
         title: optionalString(r.title, 'report.title'),
         timezone: optionalString(r.timezone, 'report.timezone'),
-        objectives: array(r.objectives, 'report.objectives').map((o, i) => readObjective(o, `report.objectives[${i}]`)),
+        objectives: objectives.map((o, i) => readObjective(o, `report.objectives[${i}]`, labels[i])),
         credits: array(r.credits ?? [], 'report.credits').map((c, i) => readCredit(c, `report.credits[${i}]`)),
       },
     };
@@ -198,9 +234,10 @@ type Fits<T extends true> = T;
 type ServerObjective = Report['objectives'][number];
 type ServerResult = ServerObjective['results'][number];
 export type ReportTypeChecks = [
-  Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain'> ? true : false>,
+  Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain' | 'label' | 'attainedText'> ? true : false>,
   Fits<NonNullable<ServerResult['explain']> extends ExplainView ? true : false>,
   Fits<ServerObjective['target'] extends TargetView ? true : false>,
   Fits<Report['credits'][number] extends CreditView ? true : false>,
   Fits<Pick<Report, 'sla' | 'version'> extends Pick<ReportView, 'sla' | 'version'> ? true : false>,
+  Fits<ReportLabels['objectives'][number] extends Omit<ObjectiveLabels, 'results'> ? true : false>,
 ];

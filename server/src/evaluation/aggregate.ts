@@ -212,7 +212,7 @@ const MAX_BLOCK = 1 << 20;
  * The 1-based nearest rank ⌈NN/100 × n⌉ (at least 1) for a percentile written `pNN`,
  * computed exactly from the decimal text (0.95 × 20 is 19, not 19.000000000000004).
  */
-export function nearestRank(percentileText: string, n: number): number {
+function nearestRank(percentileText: string, n: number): number {
   const digits = percentileText.replace(/^p/i, '');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(digits);
   if (!m) throw new Error(`not a percentile: ${percentileText}`);
@@ -225,7 +225,7 @@ export function nearestRank(percentileText: string, n: number): number {
 }
 
 /** The k-th smallest (0-based) of a[0, n): quickselect, falling back to a sort on bad pivots. */
-export function selectKth(a: Float64Array, n: number, k: number): number {
+function selectKth(a: Float64Array, n: number, k: number): number {
   let lo = 0;
   let hi = n - 1;
   let budget = 2 * Math.ceil(Math.log2(n + 1)) + 8;

@@ -2,24 +2,35 @@
 // the objectives whose indicator names its metric, and keeps per period only what the
 // attained value needs. Then builds the report (LANGUAGE.md section 5).
 import type { Sla } from '../language/ast';
-import { PeriodAccumulator, type AccumulatorState } from './aggregate';
+import { PeriodAccumulator } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
-import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
-import { readCsvInParallel, type ParallelOptions } from './parallel';
-import { CalendarPeriods } from './periods';
-import type { ObjectiveReport, QueryLogReport, Report, ResultReport } from './report';
-import { CsvSource } from './sources/csv';
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
-import type { SampleSink, SampleSource } from './sources/index';
+import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
+import { CalendarPeriods } from './periods';
+import {
+  NUMERATOR,
+  TOTAL,
+  VALUE,
+  type EvaluatorState,
+  type HeldState,
+  type IntervalSink,
+  type ObjectiveSink,
+  type ParallelOptions,
+  type PartSetup,
+  type PartSink,
+  type PartedReading,
+  type Role,
+  type RunState,
+  type SampleSource,
+} from './ports';
+import type { ObjectiveReport, QueryLogReport, Report, ResultReport } from './report';
 import { TimestampReader } from './timestamps';
 import type { ZoneRules } from './timezone';
 
 export interface EvaluateOptions {
-  /** Name of the `sla` block to evaluate (evaluateFiles only); the first by default. */
-  slaName?: string;
-  /** Same as `slaName` (the name the `sla/evaluate` request and `--sla` use). */
+  /** Name of the `sla` block to evaluate (evaluateFiles and evaluateContract only); the first by default. */
   sla?: string;
   /** End of rolling windows: RFC 3339, local `YYYY-MM-DD HH:MM[:SS]`, Unix seconds/ms, or epoch ms as a number. Default: the latest sample read. */
   at?: string | number;
@@ -44,30 +55,6 @@ export interface EvaluateOptions {
 /** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
 export type Source = SampleSource | IntervalSource;
 
-/** An Evaluator's gathered data as plain, structured-cloneable data. */
-export interface EvaluatorState {
-  latest: number;
-  rows: number;
-  runs: RunState[];
-}
-
-export interface RunState {
-  periods: AccumulatorState[];
-  held?: HeldState;
-}
-
-export interface HeldState {
-  times: Float64Array;
-  values: Float64Array;
-  tags: Uint8Array;
-}
-
-/** What a metric is to an objective: its values, a ratio's numerator (good or bad), a ratio's total. */
-export const VALUE = 0;
-export const NUMERATOR = 1;
-export const TOTAL = 2;
-export type Role = typeof VALUE | typeof NUMERATOR | typeof TOTAL;
-
 /** Evaluates one `sla` block of a contract with no error diagnostics against sample sources. */
 export async function evaluate(
   sla: Sla,
@@ -81,24 +68,19 @@ export async function evaluate(
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress);
+  const setup: PartSetup = { sla, at };
+  const parted: PartedReading = {
+    setup,
+    options: options.parallel ?? {},
+    newSink: (progress) => partEvaluator(setup, progress),
+    merge: (state) => evaluator.merge(state),
+    progress: (rows) => options.onProgress?.(evaluator.rows + rows),
+  };
   for (const source of sources) {
     if (options.signal?.aborted) throw new EvaluationAborted();
     if (isIntervalSource(source)) continue;
-    // A large CSV file is read in parts on several cores when it can be (else sequentially).
-    if (
-      source instanceof CsvSource &&
-      (await readCsvInParallel(
-        source,
-        evaluator,
-        sla,
-        at,
-        options.parallel ?? {},
-        (rows) => options.onProgress?.(evaluator.rows + rows),
-        options.signal,
-      ))
-    ) {
-      continue;
-    }
+    // A source that can be read in parts on several cores (a large CSV file) says whether it was.
+    if (source.readInParts !== undefined && (await source.readInParts(parted, options.signal))) continue;
     await source.read(evaluator, options.signal);
   }
   if (queried.length > 0) {
@@ -108,6 +90,11 @@ export async function evaluate(
     }
   }
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
+}
+
+/** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
+export function partEvaluator(setup: PartSetup, onProgress: (rows: number) => void): PartSink {
+  return new Evaluator(buildModel(setup.sla), setup.at, onProgress);
 }
 
 function readAt(at: string | number, zone: ZoneRules): number {
@@ -129,7 +116,7 @@ function readTime(at: string | number, zone: ZoneRules, option: string): number 
 }
 
 /** The per-objective state: eligibility, periods, accumulators. */
-export class ObjectiveRun {
+export class ObjectiveRun implements ObjectiveSink {
   readonly model: ObjectiveModel;
   readonly eligibility: Eligibility;
   private readonly periods: CalendarPeriods | undefined;
@@ -373,7 +360,7 @@ class HeldSamples {
 }
 
 /** The sink all sources write into. */
-export class Evaluator implements SampleSink {
+export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
   rows = 0;
   readonly model: ContractModel;

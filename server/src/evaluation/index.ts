@@ -14,8 +14,11 @@ export type * from './report';
 export { hasBreach } from './report';
 export { formatText } from './format/text';
 export { formatMarkdown } from './format/markdown';
-export type { SampleSink, SampleSource } from './sources/index';
-export { CsvSource, PrometheusJsonSource, readPrometheusJson, openMetricFiles, expandMetricPaths, detectFormat } from './sources/index';
+export { reportLabels, type ReportLabels } from './format/labels';
+export type { SampleSink, SampleSource } from './ports';
+export { CsvSource } from './sources/csv';
+export { PrometheusJsonSource, readPrometheusJson } from './sources/prometheusJson';
+export { openMetricFiles, expandMetricPaths, detectFormat } from './sources/files';
 export { ZoneRules } from './timezone';
 
 /**
@@ -57,7 +60,7 @@ export async function evaluateContract(
   const slas = analysis.parse.file.slas;
   if (slas.length === 0) throw new EvaluationError('the file holds no `sla` block', contractPath);
   const names = slas.map((s) => s.name?.text ?? '');
-  const wanted = options.slaName ?? options.sla;
+  const wanted = options.sla;
   const sla = wanted === undefined ? slas[0] : slas.find((s) => s.name?.text === wanted);
   if (!sla) {
     throw new EvaluationError(

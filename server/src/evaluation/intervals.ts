@@ -10,7 +10,8 @@
 import type { InstantClass } from './eligibility';
 import { ELIGIBLE } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
-import { NUMERATOR, TOTAL, VALUE, type Evaluator, type ObjectiveRun, type Role } from './evaluate';
+// The evaluator and its objectives as this reader fills them (ports.ts: no import of evaluate.ts).
+import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role } from './ports';
 import type { QueryLogReport } from './report';
 import { CalendarPeriods } from './periods';
 

@@ -1,7 +1,7 @@
-// Reading one large CSV file on several cores: the file is cut into parts at line breaks,
-// the first part is evaluated in this thread and each other part by a worker thread
-// (worker.ts), each with an Evaluator of its own, and the gathered accumulators are merged
-// in file order into the main Evaluator. The result is
+// Reading one large CSV file on several cores (CsvSource.readInParts): the file is cut into
+// parts at line breaks, the first part is evaluated in this thread and each other part by a
+// worker thread (worker.ts), each with an Evaluator of its own, and the gathered
+// accumulators are merged in file order into the main Evaluator. The result is
 // the sequential one (counts, minima, maxima and percentiles exactly; sums up to the order
 // of additions, far inside the 1e-9 tolerance).
 //
@@ -14,18 +14,40 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Sla } from '../language/ast';
 import { EvaluationAborted, EvaluationError } from './errors';
-import { Evaluator, type EvaluatorState } from './evaluate';
-import { buildModel } from './model';
-import type { CsvRange, CsvSource } from './sources/csv';
+import type { EvaluatorState, PartSetup, PartedReading, SampleSink } from './ports';
 
-export interface PartJob {
-  sla: Sla;
-  at: number | undefined;
+/** A part of a file: bytes [start, end) holding whole rows. */
+export interface FileRange<Columns> {
+  start: number;
+  end: number;
+  /** Whether `end` is the end of the file. */
+  final: boolean;
+  /** The header's columns; undefined for the first part, which holds the header. */
+  columns: Columns | undefined;
+}
+
+export interface FileRangeResult {
+  /** Line breaks read (the range's rows span that many lines). */
+  lines: number;
+  /** False when the range ended inside a record: the split point was inside a quoted field. */
+  complete: boolean;
+}
+
+/** A file of rows with a header that can be read from any line start on (a CSV file). */
+export interface RangeReadable<Columns> {
+  readonly name: string;
+  readonly path: string;
+  header(): Promise<{ columns: Columns; rowsStart: number }>;
+  readRange(sink: SampleSink, range: FileRange<Columns>, signal?: AbortSignal): Promise<FileRangeResult>;
+}
+
+/** What a worker thread is given: a CSV file's part and how to build its evaluator. */
+export interface PartJob<Columns> {
+  setup: PartSetup;
   path: string;
   name: string;
-  range: CsvRange;
+  range: FileRange<Columns>;
 }
 
 export type PartMessage =
@@ -33,15 +55,6 @@ export type PartMessage =
   | { type: 'done'; state: EvaluatorState; lines: number; complete: boolean }
   | { type: 'error'; reason: string; line: number | undefined }
   | { type: 'failed'; reason: string };
-
-export interface ParallelOptions {
-  /** Parts (worker threads) per file; default: the cores available, at most 4. Below 2: no parallel reading. */
-  workers?: number;
-  /** Files smaller than this are read sequentially; default 32 MiB. */
-  minBytes?: number;
-  /** Told how each CSV file was read: in how many parts, or why not in parts (for tests and benchmarks). */
-  onRead?(file: string, parts: number, whyNot?: string): void;
-}
 
 const DEFAULT_MIN_BYTES = 32 << 20;
 
@@ -54,35 +67,20 @@ function workerScript(): URL | undefined {
 }
 
 /**
- * Reads a CSV file in parallel parts into `evaluator`. Returns false, having changed
- * nothing, when the file is not worth it, no worker script is available, or a cut fell
- * inside a record: the caller then reads the file itself.
+ * Reads a file in parallel parts into the evaluator behind `reading`. Returns false, having
+ * changed nothing, when the file is not worth it, no worker script is available, or a cut
+ * fell inside a record: the caller then reads the file itself.
  */
-export async function readCsvInParallel(
-  source: CsvSource,
-  evaluator: Evaluator,
-  sla: Sla,
-  at: number | undefined,
-  options: ParallelOptions,
-  progress: (rows: number) => void,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  const outcome = await readInParts(source, evaluator, sla, at, options, progress, signal);
-  if (typeof outcome === 'number') options.onRead?.(source.name, outcome);
-  else options.onRead?.(source.name, 1, outcome);
+export async function readFileInParts<Columns>(source: RangeReadable<Columns>, reading: PartedReading, signal?: AbortSignal): Promise<boolean> {
+  const outcome = await readInParts(source, reading, signal);
+  if (typeof outcome === 'number') reading.options.onRead?.(source.name, outcome);
+  else reading.options.onRead?.(source.name, 1, outcome);
   return typeof outcome === 'number';
 }
 
 /** The number of parts the file was read in, or why it was not read in parts. */
-async function readInParts(
-  source: CsvSource,
-  evaluator: Evaluator,
-  sla: Sla,
-  at: number | undefined,
-  options: ParallelOptions,
-  progress: (rows: number) => void,
-  signal?: AbortSignal,
-): Promise<number | string> {
+async function readInParts<Columns>(source: RangeReadable<Columns>, reading: PartedReading, signal?: AbortSignal): Promise<number | string> {
+  const { options, progress } = reading;
   const parts = Math.floor(options.workers ?? Math.min(availableParallelism(), 4));
   if (parts < 2) return 'one worker';
   const script = workerScript();
@@ -98,7 +96,7 @@ async function readInParts(
   const { columns, rowsStart } = await source.header();
   const cuts = await cutPoints(source.path, rowsStart, size, parts);
   if (!cuts) return 'no cut points';
-  const ranges: CsvRange[] = [];
+  const ranges: FileRange<Columns>[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     ranges.push({ start: i === 0 ? 0 : cuts[i], end: cuts[i + 1], final: i + 2 === cuts.length, columns: i === 0 ? undefined : columns });
   }
@@ -109,7 +107,7 @@ async function readInParts(
   try {
     // The first part is read here, the others by worker threads.
     for (let i = 1; i < ranges.length; i++) {
-      const job: PartJob = { sla, at, path: source.path, name: source.name, range: ranges[i] };
+      const job: PartJob<Columns> = { setup: reading.setup, path: source.path, name: source.name, range: ranges[i] };
       let worker: Worker;
       try {
         worker = new Worker(script, { workerData: job });
@@ -133,7 +131,7 @@ async function readInParts(
       );
     }
     outcomes.unshift(
-      readPartHere(source, ranges[0], sla, at, signal, (r) => {
+      readPartHere(source, ranges[0], reading, signal, (r) => {
         rows[0] = r;
         progress(rows.reduce((a, b) => a + b, 0));
       }),
@@ -156,7 +154,7 @@ async function readInParts(
       if (!r.complete && !ranges[i].final) return 'a cut fell inside a record';
       linesBefore += r.lines;
     }
-    for (const r of results) if (r.type === 'done') evaluator.merge(r.state);
+    for (const r of results) if (r.type === 'done') reading.merge(r.state);
     return ranges.length;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
@@ -164,18 +162,17 @@ async function readInParts(
 }
 
 /** Reads a part in this thread, into an Evaluator of its own (merged with the others later). */
-async function readPartHere(
-  source: CsvSource,
-  range: CsvRange,
-  sla: Sla,
-  at: number | undefined,
+async function readPartHere<Columns>(
+  source: RangeReadable<Columns>,
+  range: FileRange<Columns>,
+  reading: PartedReading,
   signal: AbortSignal | undefined,
   progress: (rows: number) => void,
 ): Promise<PartMessage> {
-  const evaluator = new Evaluator(buildModel(sla), at, progress);
+  const sink = reading.newSink(progress);
   try {
-    const { lines, complete } = await source.readRange(evaluator, range, signal);
-    return { type: 'done', state: evaluator.exportState(), lines, complete };
+    const { lines, complete } = await source.readRange(sink, range, signal);
+    return { type: 'done', state: sink.exportState(), lines, complete };
   } catch (e) {
     if (e instanceof EvaluationError) return { type: 'error', reason: e.reason, line: e.line };
     throw e;

@@ -9,7 +9,7 @@ import { MS_PER_MINUTE, daysInMonth, localMs } from './civil';
 import type { ZoneRules } from './timezone';
 
 /** A bare number below this is Unix seconds, at or above it Unix milliseconds. */
-export const UNIX_SECONDS_LIMIT = 100_000_000_000;
+const UNIX_SECONDS_LIMIT = 100_000_000_000;
 
 const PREFIX = 16; // `YYYY-MM-DDTHH:MM`
 /** Instants of the years 0000–9999 (UTC): what the calendar code and time-zone data cover. */

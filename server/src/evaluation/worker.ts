@@ -2,14 +2,13 @@
 // CSV file with its own Evaluator and sends back what it gathered, for parallel.ts to merge.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EvaluationError } from './errors';
-import { Evaluator } from './evaluate';
-import { buildModel } from './model';
+import { partEvaluator } from './evaluate';
 import type { PartJob, PartMessage } from './parallel';
-import { CsvSource } from './sources/csv';
+import { CsvSource, type CsvColumns } from './sources/csv';
 
-async function run(job: PartJob): Promise<PartMessage> {
+async function run(job: PartJob<CsvColumns>): Promise<PartMessage> {
   let lastReport = 0;
-  const evaluator = new Evaluator(buildModel(job.sla), job.at, (rows) => {
+  const evaluator = partEvaluator(job.setup, (rows) => {
     if (rows - lastReport >= 500_000) {
       lastReport = rows;
       post({ type: 'progress', rows });
@@ -35,7 +34,7 @@ function post(message: PartMessage): void {
   parentPort!.postMessage(message, [...new Set(transfer)]);
 }
 
-run(workerData as PartJob).then(post, (e: unknown) => {
+run(workerData as PartJob<CsvColumns>).then(post, (e: unknown) => {
   // Anything else is a bug: the main thread falls back to reading the file itself.
   post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
 });

@@ -9,10 +9,11 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import type { Analysis } from '../language/analyze';
-import { EvaluationError, evaluateContract, formatMarkdown } from '../evaluation/index';
-import { PrometheusSource, type PrometheusSourceOptions } from '../evaluation/prometheus/index';
+import { EvaluationError, evaluateContract, formatMarkdown, reportLabels } from '../evaluation/index';
+import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 import { connectionSecrets, redactSecrets } from '../text/redact';
 import { openSecret, takeSecretKey } from './sealedSecret';
 
@@ -27,9 +28,10 @@ export class EvaluationService {
     private readonly secretKey: string | undefined = takeSecretKey(),
   ) {}
 
-  async evaluate(params: EvaluateParams): Promise<EvaluateResult> {
+  async evaluate(params: EvaluateParams, locale: Locale = DEFAULT_LOCALE): Promise<EvaluateResult> {
+    const { t } = messages(locale);
     if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics)) {
-      throw new ResponseError(EVALUATION_FAILED, 'sla/evaluate needs a document uri and a list of metric files');
+      throw new ResponseError(EVALUATION_FAILED, t('evaluate.badRequest'));
     }
     this.running.get(params.uri)?.abort();
     const controller = new AbortController();
@@ -39,12 +41,12 @@ export class EvaluationService {
     try {
       const open = this.store.get(params.uri);
       const onDisk = params.uri.startsWith('file:');
-      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, `cannot evaluate ${params.uri}: it is neither open nor a file`);
+      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      const connection = params.prometheus === undefined ? undefined : prometheusConnection(params.prometheus, this.secretKey);
+      const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
       secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
       const sources = connection ? [new PrometheusSource(connection)] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
@@ -55,7 +57,7 @@ export class EvaluationService {
         signal: controller.signal,
       });
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
-      return { report, markdown: formatMarkdown(report), rows, millis: Math.round(performance.now() - started) };
+      return { report, markdown: formatMarkdown(report), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       // A server may echo the token or a credential header back in its error text.
@@ -83,24 +85,15 @@ export class EvaluationService {
   }
 }
 
-/** The Prometheus connection of a request, its parameters checked (a client may send anything). */
-function prometheusConnection(params: PrometheusParams, secretKey: string | undefined): PrometheusSourceOptions {
-  const p = params as Partial<Record<keyof PrometheusParams, unknown>>;
-  if (!p || typeof p.url !== 'string' || p.url.trim() === '') throw new EvaluationError('the Prometheus source needs an address (sla.prometheus.url)');
-  const headers: Record<string, string> = {};
-  if (p.headers !== undefined) {
-    if (typeof p.headers !== 'object' || p.headers === null) throw new EvaluationError('Prometheus headers must be an object of strings');
-    for (const [name, value] of Object.entries(p.headers)) if (typeof value === 'string') headers[name] = value;
+/**
+ * The request's Prometheus parameters in the form the option builder checks (a client may
+ * send anything). A sealed token is opened with this server's key (see sealedSecret.ts).
+ */
+function userOptions(params: PrometheusParams | null, secretKey: string | undefined, t: ReturnType<typeof messages>['t']): PrometheusUserOptions {
+  let token = params?.token;
+  if (typeof params?.sealedToken === 'string') {
+    token = openSecret(params.sealedToken, secretKey);
+    if (token === undefined) throw new EvaluationError(t('evaluate.sealedToken'));
   }
-  let token = typeof p.token === 'string' && p.token !== '' ? p.token : undefined;
-  if (typeof p.sealedToken === 'string') {
-    token = openSecret(p.sealedToken, secretKey);
-    if (token === undefined) throw new EvaluationError('the Prometheus token could not be opened (it was sealed for another language server): run "SLA: Restart Language Server"');
-  }
-  return {
-    url: p.url,
-    token,
-    headers,
-    timeoutMs: typeof p.timeoutMs === 'number' && p.timeoutMs > 0 ? p.timeoutMs : undefined,
-  };
+  return { url: params?.url ?? '', token, headers: params?.headers, timeout: params?.timeoutMs };
 }

@@ -1,6 +1,11 @@
 // Custom requests and notifications between the extension client and the language server,
 // beyond standard LSP. Types and method names only: the client imports this file, so it
-// must not pull in the core.
+// must not pull in the core (the core's types below are imported as types: nothing of the
+// core reaches the client bundle, and the client imports core types only through here).
+import type { ReportLabels } from '../evaluation/format/labels';
+
+export type { Report } from '../evaluation/report';
+export type { ObjectiveLabels, ReportLabels, ResultLabels } from '../evaluation/format/labels';
 
 /** Request `sla/evaluate`: evaluate one contract document against metric sources. */
 export const EVALUATE_REQUEST = 'sla/evaluate';
@@ -39,6 +44,8 @@ export interface EvaluateResult {
   report: unknown;
   /** The same report as Markdown, for copying into a monthly report. */
   markdown: string;
+  /** The report's periods, targets and attained values as every output words them, and targets converted into the attained values' unit. */
+  labels: ReportLabels;
   /** Rows read and time taken, for the status message. */
   rows: number;
   millis: number;

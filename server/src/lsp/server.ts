@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documents';
 import { Validator } from './validation';
-import { readSettings, type ServerSettings } from './settings';
+import { isObject, readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
 import { EVALUATE_REQUEST, type EvaluateParams } from './protocol';
 import type { Analysis } from '../language/analyze';
@@ -29,10 +29,13 @@ import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/semanticToke
 import { formatDocument } from '../services/formatting';
 import { codeActions } from '../services/codeActions';
 import { codeLenses } from '../services/codeLens';
+import { serverLocale, type Locale } from '../l10n/index';
 
 export interface ServerInitializationOptions {
   /** Debounce of on-type validation in ms (overrides the `sla.validate.delay` setting). */
   validateDelayMs?: number;
+  /** The `sla.locale` setting at start (`auto`, `en`, `zh-cn`); later changes come as configuration. */
+  locale?: string;
 }
 
 export function startServer(connection: Connection): void {
@@ -42,6 +45,10 @@ export function startServer(connection: Connection): void {
   let codeLensRefresh = false;
   let delayOverride: number | undefined;
   let pushedSettings: unknown;
+  /** The client's display language (`initialize` params) and the `sla.locale` setting over it. */
+  let clientLocale: unknown;
+  let localeSetting: unknown;
+  const locale = (): Locale => serverLocale(localeSetting, clientLocale);
   /** Settings per document (`sla.*` settings are resource-scoped), fetched once per configuration. */
   const settingsCache = new Map<string, Promise<ServerSettings>>();
 
@@ -93,6 +100,8 @@ export function startServer(connection: Connection): void {
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
     if (typeof options.validateDelayMs === 'number') delayOverride = options.validateDelayMs;
+    clientLocale = params.locale;
+    localeSetting = options.locale;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -122,7 +131,31 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => {
     pushedSettings = (params.settings as Record<string, unknown> | undefined)?.sla ?? pushedSettings;
     settingsCache.clear();
+    void refreshLocaleSetting();
   });
+
+  /**
+   * `sla.locale` is window-wide: read from the pushed settings, else asked without a scope.
+   * Lenses already shown are asked for again when the language changes.
+   */
+  async function refreshLocaleSetting(): Promise<void> {
+    const before = locale();
+    await readLocaleSetting();
+    if (locale() !== before && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  async function readLocaleSetting(): Promise<void> {
+    if (isObject(pushedSettings) && 'locale' in pushedSettings) {
+      localeSetting = pushedSettings.locale;
+    } else if (configurationRequests) {
+      try {
+        const section: unknown = await connection.workspace.getConfiguration('sla');
+        if (isObject(section) && 'locale' in section) localeSetting = section.locale;
+      } catch (error) {
+        log(`could not read sla.locale: ${error}`);
+      }
+    }
+  }
 
   const openedVersion = new Map<string, number>();
   store.documents.onDidOpen((event) => {
@@ -185,11 +218,11 @@ export function startServer(connection: Connection): void {
     feature('codeAction', params.textDocument.uri, token, [], (a) => codeActions(a, params.textDocument.uri, params.range, params.context)),
   );
   connection.onCodeLens((params, token) =>
-    feature('codeLens', params.textDocument.uri, token, [], (a) => codeLenses(a, params.textDocument.uri, evaluation.last(params.textDocument.uri))),
+    feature('codeLens', params.textDocument.uri, token, [], (a) => codeLenses(a, params.textDocument.uri, evaluation.last(params.textDocument.uri), locale())),
   );
 
   connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams) => {
-    const result = await evaluation.evaluate(params);
+    const result = await evaluation.evaluate(params, locale());
     // Results show as code lenses and diagnostics: refresh both.
     if (store.get(params.uri)) validator.validateNow(params.uri);
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);

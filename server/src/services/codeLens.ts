@@ -4,11 +4,13 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { Objective } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import { latestResult, resultTitle, type EvaluationSnapshot } from './evaluationResults';
+import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 
 /** The client command the "Evaluate" lens runs, with the document URI as argument. */
-export const EVALUATE_COMMAND = 'sla.evaluateContract';
+const EVALUATE_COMMAND = 'sla.evaluateContract';
 
-export function codeLenses(analysis: Analysis, uri: string, snapshot?: EvaluationSnapshot): CodeLens[] {
+export function codeLenses(analysis: Analysis, uri: string, snapshot?: EvaluationSnapshot, locale: Locale = DEFAULT_LOCALE): CodeLens[] {
+  const { t } = messages(locale);
   const lenses: CodeLens[] = [];
   for (const sla of analysis.parse.file.slas ?? []) {
     if (!sla) continue;
@@ -17,7 +19,7 @@ export function codeLenses(analysis: Analysis, uri: string, snapshot?: Evaluatio
       if (item?.type !== 'Objective') continue;
       const objective = item as Objective;
       const range = objective.keyword.range;
-      lenses.push({ range, command: { title: '▶ Evaluate', command: EVALUATE_COMMAND, arguments: [uri] } });
+      lenses.push({ range, command: { title: t('codeLens.evaluate'), command: EVALUATE_COMMAND, arguments: [uri] } });
       const evaluated = report?.objectives.find((o) => o.name === objective.name?.text);
       const latest = evaluated && latestResult(evaluated);
       if (evaluated && latest) {

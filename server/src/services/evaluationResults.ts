@@ -1,10 +1,13 @@
 // What the last evaluation of a document says about each objective, for code lenses and
-// diagnostics: the latest period's result in one line ("✔ 99.95% ≥ 99.9%",
+// diagnostics: the latest period's result in one line ("✔ 99.95% ≥ 99.9% (2026-10)",
 // "✘ 99.2% — credit 10%") and a warning on objectives whose latest period is breached.
+// Periods and attained values are worded as in every other output (evaluation/format/labels.ts).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Objective, Sla } from '../language/ast';
 import type { Analysis } from '../language/analyze';
 import type { ObjectiveReport, Report, ResultReport } from '../evaluation/report';
+import { attainedText, opSign, periodLabel } from '../evaluation/format/labels';
+import { formatNumber } from '../language/numberFormat';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export interface EvaluationSnapshot {
@@ -13,35 +16,32 @@ export interface EvaluationSnapshot {
   finishedAt: number;
 }
 
-const OP_SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
-
 /** The result of the latest period that has one (the last by start). */
 export function latestResult(objective: ObjectiveReport): ResultReport | undefined {
   return objective.results[objective.results.length - 1];
 }
 
-/** A number as a person writes it: at most `digits` decimals, no trailing zeros. */
-export function formatNumber(value: number, digits = 3): string {
-  return String(Number(value.toFixed(digits)));
-}
-
-/** `≥ 99.9%`, `≤ 500ms`: the comparison as written, without the aggregate. */
+/** `≥ 99.9%`, `≤ 500ms`: the comparison as written, with a sign, without the aggregate (the attained value names it). */
 function formatTarget(objective: ObjectiveReport): string {
   const t = objective.target;
-  return `${OP_SIGN[t.op] ?? t.op} ${formatNumber(t.value)}${t.unit ?? ''}`;
+  return `${opSign(t.op)} ${formatNumber(t.value)}${t.unit ?? ''}`;
 }
 
-/** `99.2%`, `p95 300 ms`: the attained value with the aggregate it is. */
+/** `99.2%`, `p95 300 ms`: the attained value as the reports word it, with the aggregate it is. */
 function formatAttained(objective: ObjectiveReport, result: ResultReport): string {
   if (result.attained === null) return 'no data';
-  const unit = objective.unit === '%' ? '%' : ` ${objective.unit}`;
   const aggregate = objective.target.aggregate ? `${objective.target.aggregate} ` : '';
-  return `${aggregate}${formatNumber(result.attained, objective.unit === '%' ? 3 : 2)}${unit}`;
+  return `${aggregate}${attainedText(objective, result)}`;
+}
+
+/** The period of one of the objective's results, as every output words it (`2026-10`, `2026-Q4`, `week of 2026-10-05`). */
+function resultPeriod(objective: ObjectiveReport, result: ResultReport): string {
+  return periodLabel(objective.window, result.start, result.end);
 }
 
 /** The code-lens title for an objective's latest result. */
 export function resultTitle(objective: ObjectiveReport, result: ResultReport): string {
-  const period = periodLabel(result);
+  const period = resultPeriod(objective, result);
   switch (result.status) {
     case 'met':
       return `✔ ${formatAttained(objective, result)} ${formatTarget(objective)} (${period})`;
@@ -52,25 +52,13 @@ export function resultTitle(objective: ObjectiveReport, result: ResultReport): s
   }
 }
 
-/** `2026-10` for a month, the dates otherwise: from the RFC 3339 bounds. */
-export function periodLabel(result: ResultReport): string {
-  const start = result.start.slice(0, 10);
-  const end = result.end.slice(0, 10);
-  if (start.endsWith('-01') && end.endsWith('-01')) {
-    const [sy, sm] = start.split('-').map(Number);
-    const [ey, em] = end.split('-').map(Number);
-    if ((ey * 12 + em) - (sy * 12 + sm) === 1) return start.slice(0, 7);
-  }
-  return `${start} – ${end}`;
-}
-
 /** The objective node of `report`'s sla named `name`, in the current text. */
-export function findObjective(analysis: Analysis, report: Report, name: string): Objective | undefined {
+function findObjective(analysis: Analysis, report: Report, name: string): Objective | undefined {
   const sla = findSla(analysis, report);
   return sla?.items.find((item): item is Objective => item?.type === 'Objective' && item.name?.text === name);
 }
 
-export function findSla(analysis: Analysis, report: Report): Sla | undefined {
+function findSla(analysis: Analysis, report: Report): Sla | undefined {
   return analysis.parse.file.slas.find((sla) => sla?.name?.text === report.sla);
 }
 
@@ -88,14 +76,14 @@ export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSn
     if (!node) continue;
     const range = (node.name ?? node.keyword).range;
     const latest = latestResult(objectiveReport);
-    const periods = breached.map(periodLabel).join(', ');
+    const periods = breached.map((r) => resultPeriod(objectiveReport, r)).join(', ');
     if (latest?.status === 'breached') {
       diagnostics.push({
         range,
         severity: DiagnosticSeverity.Warning,
         source: `${DIAGNOSTIC_SOURCE} evaluation`,
         message:
-          `Objective ${objectiveReport.name} breached in ${periodLabel(latest)}: ${formatAttained(objectiveReport, latest)}, target ${formatTarget(objectiveReport)}` +
+          `Objective ${objectiveReport.name} breached in ${resultPeriod(objectiveReport, latest)}: ${formatAttained(objectiveReport, latest)}, target ${formatTarget(objectiveReport)}` +
           (latest.credit > 0 ? `; credit ${formatNumber(latest.credit)}%` : '') +
           (breached.length > 1 ? `. Breached periods: ${periods}.` : '.'),
       });

@@ -1,17 +1,8 @@
 // `sla evaluate --format markdown`: the report as Markdown tables, for pasting into a
 // monthly service report.
 import type { Report } from '../report';
-import {
-  amountText,
-  attainedText,
-  countResults,
-  creditLabel,
-  leftOutText,
-  percentText,
-  periodLabel,
-  targetText,
-  totalAmounts,
-} from './common';
+import { amountText, countResults, leftOutText, percentText, totalAmounts } from './common';
+import { attainedText, creditLabel, periodLabel, targetText } from './labels';
 import { markdownCodeSpan, markdownText as escape } from '../../text/markdown';
 
 const STATUS = { met: '✅ met', breached: '❌ breached', 'no-data': '— no data' } as const;

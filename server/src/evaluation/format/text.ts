@@ -1,17 +1,8 @@
 // `sla evaluate --format text`: one table per objective (period, samples, attained vs
 // target, status, credit), then the credits owed per interval and a one-line verdict.
 import type { Report } from '../report';
-import {
-  amountText,
-  attainedText,
-  countResults,
-  creditLabel,
-  leftOutText,
-  percentText,
-  periodLabel,
-  targetText,
-  totalAmounts,
-} from './common';
+import { amountText, countResults, leftOutText, percentText, totalAmounts } from './common';
+import { attainedText, creditLabel, periodLabel, targetText } from './labels';
 
 export function formatText(report: Report, explain = false): string {
   const lines: string[] = [];

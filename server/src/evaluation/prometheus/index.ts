@@ -3,4 +3,4 @@
 export { PrometheusSource, type PrometheusSourceOptions } from './source';
 export { PrometheusClient, PrometheusHttpError, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, type PrometheusConnection } from './client';
 export { batchQuery, promTime, rangeSelector, selectorProblem, statisticQuery } from './promql';
-export { parseHeader, parseTimeout } from './options';
+export { parseHeader, parseTimeout, prometheusSourceOptions, type PrometheusUserOptions } from './options';

@@ -1,7 +1,75 @@
-// Connection options as users write them on a command line: `Name: value` headers and
-// timeouts such as `30s`, `1500ms`, `2m` or plain seconds.
+// Connection options as users give them, turned into the source's options in one place:
+// on a command line (`Name: value` headers, timeouts such as `30s`, `1500ms`, `2m` or plain
+// seconds, numbers as text) or in an `sla/evaluate` request (JSON from a client that may
+// send anything).
 import { EvaluationError } from '../errors';
 import { redactHeader } from '../../text/redact';
+import type { PrometheusSourceOptions } from './source';
+
+/** A Prometheus server as a user gives it (`sla evaluate --prometheus …`, `sla/evaluate`'s `prometheus`). */
+export interface PrometheusUserOptions {
+  /** Base address: http(s)://host:port[/prefix]. */
+  url: string;
+  /** Bearer token; blank means none. */
+  token?: string;
+  /** `Name: value` lines, or an object of names to values. */
+  headers?: readonly string[] | Readonly<Record<string, string>>;
+  /** Per request: a duration as written (`30s`, `1500ms`, `2m`, seconds), or milliseconds as a number. */
+  timeout?: string | number;
+  /** Requests at once: a whole number of at least 1 (as text or as a number). */
+  concurrency?: string | number;
+  /** false: read every raw sample instead of letting the server count and add up. */
+  pushDown?: boolean;
+}
+
+/** The source's options from what the user gave, each checked (EvaluationError naming the bad one). */
+export function prometheusSourceOptions(user: PrometheusUserOptions): PrometheusSourceOptions {
+  const given = user as Partial<Record<keyof PrometheusUserOptions, unknown>> | undefined;
+  if (!given || typeof given.url !== 'string' || given.url.trim() === '') throw new EvaluationError('the Prometheus source needs an address (sla.prometheus.url or --prometheus)');
+  if (given.token !== undefined && typeof given.token !== 'string') throw new EvaluationError('the Prometheus token must be a string');
+  const token = given.token?.trim();
+  return {
+    url: given.url,
+    token: token === '' ? undefined : token,
+    headers: readHeaders(given.headers),
+    timeoutMs: readTimeout(given.timeout),
+    concurrency: readConcurrency(given.concurrency),
+    pushDown: given.pushDown !== false,
+  };
+}
+
+function readHeaders(headers: unknown): Record<string, string> {
+  const read: Record<string, string> = {};
+  if (headers === undefined) return read;
+  if (Array.isArray(headers)) {
+    for (const line of headers) {
+      if (typeof line !== 'string') throw new EvaluationError(`bad header ${JSON.stringify(line)}: expected 'Name: value'`);
+      const [name, value] = parseHeader(line);
+      read[name] = value;
+    }
+    return read;
+  }
+  if (typeof headers !== 'object' || headers === null) throw new EvaluationError('Prometheus headers must be an object of strings');
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') throw new EvaluationError(`Prometheus header ${JSON.stringify(name)}: the value must be a string`);
+    read[name] = value;
+  }
+  return read;
+}
+
+function readTimeout(timeout: unknown): number | undefined {
+  if (timeout === undefined) return undefined;
+  if (typeof timeout === 'string') return parseTimeout(timeout);
+  if (typeof timeout === 'number' && timeout > 0 && Number.isFinite(timeout)) return timeout;
+  throw new EvaluationError(`bad timeout ${JSON.stringify(timeout)}: expected a positive number of milliseconds`);
+}
+
+function readConcurrency(concurrency: unknown): number | undefined {
+  if (concurrency === undefined) return undefined;
+  const n = typeof concurrency === 'string' && /^\s*\d+\s*$/.test(concurrency) ? Number(concurrency) : concurrency;
+  if (typeof n === 'number' && Number.isInteger(n) && n >= 1) return n;
+  throw new EvaluationError(`bad --concurrency ${JSON.stringify(concurrency)}: expected a whole number of at least 1`);
+}
 
 /** `Name: value` → [name, value]. */
 export function parseHeader(text: string): [string, string] {

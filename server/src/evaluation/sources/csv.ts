@@ -10,9 +10,10 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal, scanDecimal, scanned } from '../numbers';
+import { readFileInParts, type FileRange, type FileRangeResult } from '../parallel';
 import { MAX_INSTANT, MIN_INSTANT, TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
 import { ZoneRules } from '../timezone';
-import type { SampleSink, SampleSource } from './index';
+import type { PartedReading, SampleSink, SampleSource } from '../ports';
 
 const CHUNK = 1 << 20;
 /** Room in front of each chunk for the record cut by the previous chunk's end. */
@@ -50,21 +51,7 @@ export interface CsvColumns {
 }
 
 /** A part of a CSV file: bytes [start, end) holding whole rows. */
-export interface CsvRange {
-  start: number;
-  end: number;
-  /** Whether `end` is the end of the file. */
-  final: boolean;
-  /** The header's columns; undefined for the first part, which holds the header. */
-  columns: CsvColumns | undefined;
-}
-
-export interface CsvRangeResult {
-  /** Line breaks read (the range's rows span that many lines). */
-  lines: number;
-  /** False when the range ended inside a record: the split point was inside a quoted field. */
-  complete: boolean;
-}
+export type CsvRange = FileRange<CsvColumns>;
 
 export class CsvSource implements SampleSource {
   readonly name: string;
@@ -80,11 +67,16 @@ export class CsvSource implements SampleSource {
     await this.scan(sink, signal, undefined);
   }
 
+  /** A large file is read in parts on worker threads (parallel.ts) when it is worth it. */
+  readInParts(reading: PartedReading, signal?: AbortSignal): Promise<boolean> {
+    return readFileInParts(this, reading, signal);
+  }
+
   /**
    * Reads the rows of one part of the file (for reading parts in parallel). Errors name
    * lines counted from the range's first line as 1 (the first part's are the file's).
    */
-  readRange(sink: SampleSink, range: CsvRange, signal?: AbortSignal): Promise<CsvRangeResult> {
+  readRange(sink: SampleSink, range: CsvRange, signal?: AbortSignal): Promise<FileRangeResult> {
     return this.scan(sink, signal, range);
   }
 
@@ -117,7 +109,7 @@ export class CsvSource implements SampleSource {
     }
   }
 
-  private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<CsvRangeResult> {
+  private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<FileRangeResult> {
     const handle = await this.open();
     // Two buffers: while one chunk is scanned, the next is read into the other (the read
     // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE

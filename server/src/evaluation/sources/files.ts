@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { expandPaths, PathExpansionError, type NamedFile } from '../../files/expandPaths';
 import { EvaluationError } from '../errors';
 import { CsvSource } from './csv';
-import type { SampleSource } from './index';
+import type { SampleSource } from '../ports';
 import { PrometheusJsonSource } from './prometheusJson';
 
 export type MetricFormat = 'csv' | 'prometheus-json';

@@ -7,7 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal } from '../numbers';
 import { TimestampReader, describeBadTimestamp } from '../timestamps';
-import type { SampleSink, SampleSource } from './index';
+import type { SampleSink, SampleSource } from '../ports';
 import { type JsonHandler, JsonSyntaxError, JsonTokenizer, decodeJsonString } from './jsonTokens';
 
 const CHUNK = 1 << 20;

@@ -4,7 +4,8 @@
 import type { Compensation, Objective, Range, Sla, Tier, TargetItem } from '../ast';
 import { convert, dimensionOf, nearlyEqual, type Dimension } from '../units';
 import { lineOf, type CheckContext } from './context';
-import { formatNumber, formatQuantity, joinRanges } from './describe';
+import { formatQuantity, joinRanges } from './describe';
+import { formatNumber } from '../numberFormat';
 import type { CheckTable } from './registry';
 
 /** SLA300. A rolling window never earns credits (SLA308), so such objectives are exempt. */

@@ -1,6 +1,7 @@
 // How messages name blocks and clauses.
 import type { Range, Span } from '../ast';
 import type { Block } from './context';
+import { formatNumber } from '../numberFormat';
 import { BLOCK_OF_NODE_TYPE } from '../vocabulary';
 
 /** "objective `uptime`", "sla `LanyingIM`", "credits". */
@@ -24,8 +25,4 @@ export function joinRanges(from: Span, to: Span | undefined): Range {
 export function formatQuantity(quantity: { value: number; unit?: string }): string {
   const unit = quantity.unit ?? '';
   return `${formatNumber(quantity.value)}${/^[A-Z]{3}$/.test(unit) ? ' ' + unit : unit}`;
-}
-
-export function formatNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
 }

@@ -7,7 +7,7 @@
 import type { CapItem, ClaimItem, NoticeItem, OnItem, Quantity, SeverityItem, Tier, WindowItem } from '../ast';
 import { DURATION_MS, dimensionOf } from '../units';
 import type { CheckContext } from './context';
-import { formatNumber } from './describe';
+import { formatNumber } from '../numberFormat';
 import type { CheckTable } from './registry';
 
 function expectDuration(quantity: Quantity | undefined, after: string, exampleUnit: string, ctx: CheckContext): void {

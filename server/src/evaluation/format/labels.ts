@@ -1,0 +1,123 @@
+// One wording of a report's periods, targets and values for every output: the text and
+// Markdown reports, the code lens and evaluation diagnostics, and the report webview, which
+// receives these labels and converted values from the server (`reportLabels`, sent with
+// `sla/evaluate`) instead of working them out itself.
+import { formatNumber } from '../../language/numberFormat';
+import { convert } from '../../language/units';
+import type { CreditReport, ObjectiveReport, Report, ResultReport, TargetReport } from '../report';
+
+/** A short label for a result's period: `2026-10`, `2026-Q4`, `2026`, `2026-10-05`, `week of 2026-10-05`, or `start → end`. */
+export function periodLabel(window: string, start: string, end: string): string {
+  const period = /^calendar (\w+)$/.exec(window)?.[1];
+  return period ? calendarLabel(period, start) : `${localTime(start)} → ${localTime(end)}`;
+}
+
+export function creditLabel(credit: CreditReport): string {
+  return calendarLabel(credit.period, credit.start);
+}
+
+function calendarLabel(period: string, start: string): string {
+  const date = start.slice(0, 10);
+  switch (period) {
+    case 'day':
+      return date;
+    case 'week':
+      return `week of ${date}`;
+    case 'month':
+      return start.slice(0, 7);
+    case 'quarter':
+      return `${start.slice(0, 4)}-Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'year':
+      return start.slice(0, 4);
+    default:
+      return date;
+  }
+}
+
+/** `2026-10-31 23:59:59` from an RFC 3339 time (offset dropped: all report times share the zone). */
+function localTime(rfc3339: string): string {
+  return rfc3339.slice(0, 19).replace('T', ' ');
+}
+
+/** `99.9%`, `500 ms`, `12` (no unit). */
+function withUnit(value: string, unit: string | null): string {
+  if (unit === null) return value;
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+/** The target as written in the contract: `>= 99.9%`, `p95 <= 500ms`. */
+export function targetText(o: ObjectiveReport): string {
+  const t = o.target;
+  return `${t.aggregate ? `${t.aggregate} ` : ''}${t.op} ${t.value}${t.unit ?? ''}`;
+}
+
+const OP_SIGN: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
+
+/** `≥`, `≤` for `>=`, `<=`. */
+export function opSign(op: string): string {
+  return OP_SIGN[op] ?? op;
+}
+
+/** The target as a reader says it: `≥ 99.9%`, `p95 ≤ 1 s`. */
+function targetLabel(target: TargetReport): string {
+  const aggregate = target.aggregate ? `${target.aggregate} ` : '';
+  return `${aggregate}${opSign(target.op)} ${withUnit(formatNumber(target.value, 4), target.unit)}`;
+}
+
+/** The target in the unit of the attained values (`1s` → 1000 for a millisecond indicator); null when it cannot be converted. */
+export function targetInAttainedUnit(o: ObjectiveReport): number | null {
+  const { value, unit } = o.target;
+  if (unit === null) return value;
+  return convert(value, unit, o.unit) ?? null;
+}
+
+/**
+ * The attained value with 4 decimals at most, more when rounding would make it look like
+ * it sits on the other side of the target than its status says; `—` for no data.
+ */
+export function attainedText(o: ObjectiveReport, r: ResultReport): string {
+  if (r.attained === null) return '—';
+  let decimals = 4;
+  let text = formatNumber(r.attained, decimals);
+  const target = targetInAttainedUnit(o);
+  while (target !== null && decimals < 12 && Number(text) === target && r.attained !== target) {
+    decimals += 2;
+    text = formatNumber(r.attained, decimals);
+  }
+  return withUnit(text, o.unit);
+}
+
+/** What the server sends beside a report so that the report webview words it like every other output. */
+export interface ReportLabels {
+  /** In the report's order of objectives. */
+  objectives: ObjectiveLabels[];
+}
+
+export interface ObjectiveLabels {
+  /** `≥ 99.9%`, `p95 ≤ 1 s`. */
+  target: string;
+  targetInAttainedUnit: number | null;
+  /** The target line of a chart of the attained values: `≥ 99.9%`, `≤ 1000 ms`; null when the target cannot be converted. */
+  targetLine: string | null;
+  /** In the order of the objective's results. */
+  results: ResultLabels[];
+}
+
+export interface ResultLabels {
+  period: string;
+  attained: string;
+}
+
+export function reportLabels(report: Report): ReportLabels {
+  return {
+    objectives: report.objectives.map((o) => {
+      const inUnit = targetInAttainedUnit(o);
+      return {
+        target: targetLabel(o.target),
+        targetInAttainedUnit: inUnit,
+        targetLine: inUnit === null ? null : `${opSign(o.target.op)} ${withUnit(formatNumber(inUnit, 4), o.unit)}`,
+        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r) })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,124 @@
+// What passes between the evaluator and the sources of samples, as types both sides import,
+// so that neither imports the other (the evaluator never sees a concrete source; sources,
+// the interval reader and the parallel reader never import the evaluator).
+import type { Sla } from '../language/ast';
+import type { AccumulatorState } from './aggregate';
+import type { Eligibility, InstantClass } from './eligibility';
+import type { ContractModel, ObjectiveModel } from './model';
+import type { QueryLogReport } from './report';
+import type { ZoneRules } from './timezone';
+
+export interface SampleSink {
+  /** The contract's zone, for timestamps written without an offset. */
+  readonly zone: ZoneRules;
+  /**
+   * The id to pass to `add` for a metric name, or -1 when no objective reads the metric
+   * (its rows are still passed to `add`: their timestamps count for the default `--at`).
+   * Sources may call this once per distinct name and remember the id.
+   */
+  metricId(name: string): number;
+  /**
+   * One sample: epoch milliseconds and a finite value. Returns the reason when the value is
+   * not acceptable for that metric (availability outside [0, 1]); the source then reports it
+   * as a data error with its own location.
+   */
+  add(metric: number, timestamp: number, value: number): string | undefined;
+  /** Rows read since the last call (for progress reports). */
+  rowsRead(count: number): void;
+}
+
+export interface SampleSource {
+  /** What to call the source in messages: a file path, an address. */
+  readonly name: string;
+  /**
+   * Streams every sample into the sink. Rejects with an EvaluationError naming the source,
+   * the line (or position) and the reason on the first unreadable row; with
+   * EvaluationAborted when the signal fires.
+   */
+  read(sink: SampleSink, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: reads the source in parts on several threads, each part into a sink of its
+   * own, merged in order. Resolves false, having changed nothing, when the source is not
+   * worth it or cannot be cut: the evaluator then calls `read`.
+   */
+  readInParts?(reading: PartedReading, signal?: AbortSignal): Promise<boolean>;
+}
+
+/** What a metric is to an objective: its values, a ratio's numerator (good or bad), a ratio's total. */
+export const VALUE = 0;
+export const NUMERATOR = 1;
+export const TOTAL = 2;
+export type Role = typeof VALUE | typeof NUMERATOR | typeof TOTAL;
+
+/** One objective's part of the evaluator, as the interval reader (intervals.ts) records into it. */
+export interface ObjectiveSink {
+  readonly model: ObjectiveModel;
+  readonly eligibility: Eligibility;
+  /** `count` samples of the role's metric adding up to `sum`, at instants from `t` on, all of class `cls`. */
+  addCounted(role: Role, cls: InstantClass, t: number, count: number, sum: number): void;
+  /** Lists the period holding t (it holds a sample inside the effective dates). */
+  markSeen(t: number): void;
+}
+
+/** The evaluator as a source answering questions about intervals (a Prometheus server) fills it. */
+export interface IntervalSink {
+  readonly model: ContractModel;
+  /** One per objective, in contract order. */
+  readonly runs: readonly ObjectiveSink[];
+  /** One sample for one objective alone; the reason when the value is not acceptable. */
+  addTo(run: ObjectiveSink, role: Role, t: number, value: number): string | undefined;
+  rowsRead(count: number): void;
+  warn(message: string): void;
+  logQueries(log: QueryLogReport): void;
+}
+
+/** An evaluator's gathered data as plain, structured-cloneable data. */
+export interface EvaluatorState {
+  latest: number;
+  rows: number;
+  runs: RunState[];
+}
+
+export interface RunState {
+  periods: AccumulatorState[];
+  held?: HeldState;
+}
+
+export interface HeldState {
+  times: Float64Array;
+  values: Float64Array;
+  tags: Uint8Array;
+}
+
+/** A sink for one part of a source; what it gathered leaves as plain data. */
+export interface PartSink extends SampleSink {
+  exportState(): EvaluatorState;
+}
+
+/** Plain, structured-cloneable data from which any thread builds a part's sink (`partEvaluator`). */
+export interface PartSetup {
+  sla: Sla;
+  /** End of rolling windows, when known before reading. */
+  at: number | undefined;
+}
+
+export interface ParallelOptions {
+  /** Parts (worker threads) per file; default: the cores available, at most 4. Below 2: no parallel reading. */
+  workers?: number;
+  /** Files smaller than this are read sequentially; default 32 MiB. */
+  minBytes?: number;
+  /** Told how each file that can be read in parts was read: in how many parts, or why not in parts (for tests and benchmarks). */
+  onRead?(file: string, parts: number, whyNot?: string): void;
+}
+
+/** What a source needs from the evaluator to read itself in parts (`SampleSource.readInParts`). */
+export interface PartedReading {
+  readonly setup: PartSetup;
+  readonly options: ParallelOptions;
+  /** A sink for a part read in this thread. */
+  newSink(progress: (rows: number) => void): PartSink;
+  /** Adds what a part gathered to the evaluator (parts in source order). */
+  merge(state: EvaluatorState): void;
+  /** Rows read so far by all parts of this source together. */
+  progress(rows: number): void;
+}
