@@ -5,7 +5,7 @@
 // - the same analysis (parse + check) run in-process, as the baseline of this run.
 // Goals (issue 4): ≤ 30 ms to diagnostics, ≤ 20 ms to completions. Printed, not asserted.
 import { analyze } from '../server/src/language/analyze';
-import { completion } from '../server/src/services/completion';
+import { completion } from '../server/src/services/features/completion';
 import { ensureServerBuilt, positionOf, TestClient } from '../test/lsp/client';
 import { generateContract } from './contractGenerator';
 import { fmt, median, timeRuns } from './stats';

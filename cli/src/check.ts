@@ -1,12 +1,13 @@
 // `sla check FILE|DIR|GLOB…`: parse and check contracts, print diagnostics, exit 0/1/2.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { analyze } from '../../server/src/language/analyze';
+import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
 import type { Locale } from '../../server/src/l10n/index';
+import { terminalJson, terminalLine } from '../../server/src/text/terminal';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
@@ -28,7 +29,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     files = expandInputs(inputs, ['.sla']);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`sla check: ${error.message}\n`);
+      io.err(`sla check: ${terminalLine(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -38,9 +39,9 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla check: cannot read ${file}: ${reason(error)}\n`);
+      io.err(`sla check: ${terminalLine(`cannot read ${file}: ${reason(error)}`)}\n`);
       unreadable = true;
       continue;
     }
@@ -49,8 +50,8 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     results.push({ file, diagnostics });
   }
 
-  if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (options.format === 'sarif') io.out(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2) + '\n');
+  if (options.format === 'json') io.out(terminalJson(JSON.stringify(toJson(results), null, 2)) + '\n');
+  else if (options.format === 'sarif') io.out(terminalJson(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2)) + '\n');
   else {
     const text = formatText(results);
     if (text) io.out(text + '\n');

@@ -1,7 +1,7 @@
 // Diagnostics of `sla check` as text (path:line:col), JSON and SARIF 2.1.0.
 import type { Diagnostic } from '../../server/src/language/diagnostics';
-import { CODE_TITLES, codeHref } from '../../server/src/language/codes';
-import { SEVERITY_OF } from '../../server/src/language/diagnostics';
+import { codeInfo, REFERENCE_URL } from '../../server/src/language/codes';
+import { terminalLine } from '../../server/src/text/terminal';
 
 export interface FileDiagnostics {
   file: string;
@@ -35,10 +35,13 @@ export function toJson(results: FileDiagnostics[]): JsonDiagnostic[] {
   );
 }
 
-/** `path:line:col: severity CODE: message`, the shape VS Code's problem matchers read. */
+/**
+ * `path:line:col: severity CODE: message`, the shape VS Code's problem matchers read: one
+ * diagnostic, one line, control characters escaped (a message must not forge another line).
+ */
 export function formatText(results: FileDiagnostics[]): string {
   return toJson(results)
-    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`)
+    .map((d) => terminalLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`))
     .join('\n');
 }
 
@@ -55,12 +58,12 @@ export function formatSarif(results: FileDiagnostics[], toolVersion: string): ob
           driver: {
             name: 'sla',
             version: toolVersion,
-            informationUri: codeHref('').replace(/#$/, ''),
+            informationUri: REFERENCE_URL,
             rules: used.map((code) => ({
               id: code,
-              shortDescription: { text: CODE_TITLES[code] ?? code },
-              helpUri: codeHref(code),
-              defaultConfiguration: { level: SARIF_LEVEL[SEVERITY_OF[code] ?? 'error'] },
+              shortDescription: { text: codeInfo(code).title },
+              helpUri: codeInfo(code).href,
+              defaultConfiguration: { level: SARIF_LEVEL[codeInfo(code).severity] },
             })),
           },
         },

@@ -3,7 +3,6 @@
 // or against a live Prometheus server with `--prometheus URL` (token from
 // SLA_PROMETHEUS_TOKEN, `--prometheus-header`, `--timeout`, `--concurrency`).
 // Exit 0 when every result is met or no-data, 1 when any is breached, 2 on errors.
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
@@ -18,8 +17,10 @@ import {
 } from '../../server/src/evaluation/index';
 import { PrometheusSource, prometheusSourceOptions } from '../../server/src/evaluation/prometheus/index';
 import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
+import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
 import { reason } from './inputs';
+import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
 
 export interface EvaluateCommandOptions {
   metrics?: string[];
@@ -94,9 +95,9 @@ export async function runEvaluate(
   if (secrets.length > 0) io = { out: (t: string) => raw.out(t), err: (t: string) => raw.err(redactSecrets(t, secrets)) };
   let text: string;
   try {
-    text = await readFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath, 'utf8');
+    text = await readRegularFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath);
   } catch (error) {
-    io.err(`sla evaluate: cannot read ${contractPath}: ${reason(error)}\n`);
+    io.err(`sla evaluate: ${terminalLine(`cannot read ${contractPath}: ${reason(error)}`)}\n`);
     return 2;
   }
   const progress = new Progress(io, env.progress ?? process.stderr.isTTY === true);
@@ -115,22 +116,22 @@ export async function runEvaluate(
       parallel: process.env.SLA_WORKERS ? { workers: Number(process.env.SLA_WORKERS) } : undefined,
     });
     progress.clear();
-    for (const warning of report.warnings ?? []) io.err(`sla evaluate: warning: ${warning}\n`);
+    for (const warning of report.warnings ?? []) io.err(`sla evaluate: warning: ${terminalLine(warning)}\n`);
     const format = options.format ?? 'text';
-    if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'markdown') io.out(formatMarkdown(report));
-    else io.out(formatText(report, options.explain));
+    if (format === 'json') io.out(terminalJson(JSON.stringify(report, null, 2)) + '\n');
+    else if (format === 'markdown') io.out(terminalText(formatMarkdown(report)));
+    else io.out(terminalText(formatText(report, options.explain)));
     return hasBreach(report) ? 1 : 0;
   } catch (error) {
     progress.clear();
     if (error instanceof ContractError) {
-      for (const d of error.diagnostics) io.err(formatDiagnostic(contractPath, d) + '\n');
+      for (const d of error.diagnostics) io.err(terminalLine(formatDiagnostic(contractPath, d)) + '\n');
       const n = error.diagnostics.length;
-      io.err(`sla evaluate: ${contractPath} has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before evaluating\n`);
+      io.err(`sla evaluate: ${terminalLine(contractPath)} has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before evaluating\n`);
       return 2;
     }
     if (error instanceof EvaluationError) {
-      io.err(`sla evaluate: ${error.message}\n`);
+      io.err(`sla evaluate: ${terminalLine(error.message)}\n`);
       return 2;
     }
     throw error;

@@ -1,5 +1,6 @@
 // The CLI's FILE|DIR|GLOB arguments, and file-system errors in words.
 import { expandPaths, PathExpansionError } from '../../server/src/files/expandPaths';
+import { fileErrorReason as reason } from '../../server/src/files/regularFile';
 
 export class UsageError extends Error {}
 
@@ -19,20 +20,5 @@ export function expandInputs(args: string[], extensions: string[]): string[] {
   }
 }
 
-/** A file-system error as a short human reason ("no such file or directory"). */
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+/** A file-system error as a short human reason (one list, shared with evaluation). */
+export { reason };

@@ -6,6 +6,7 @@ import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
 import { messages, type Locale } from '../../server/src/l10n/index';
+import { terminalLine } from '../../server/src/text/terminal';
 
 const streams: Output = {
   out: (text) => process.stdout.write(text),
@@ -44,10 +45,10 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      io.err(`sla: ${error.message}\n`);
+      io.err(`sla: ${terminalLine(error.message)}\n`);
       return 2;
     }
-    io.err(`sla: ${t('cli.internalError', { reason: error instanceof Error ? error.message : String(error) })}\n`);
+    io.err(`sla: ${t('cli.internalError', { reason: terminalLine(error instanceof Error ? error.message : String(error)) })}\n`);
     return 2;
   }
   return exitCode;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { buildReportHtml } from '../../client/src/webview/html';
 import { formatMarkdown, formatText, reportLabels, type Report } from '../../server/src/evaluation/index';
-import { resultTitle } from '../../server/src/services/evaluationResults';
+import { resultTitle } from '../../server/src/services/support/evaluationResults';
 import { contract, evaluateCsv, every, rows } from './helpers';
 
 const TEXT = contract(`

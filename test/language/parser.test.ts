@@ -345,6 +345,12 @@ describe('parser', () => {
       assert.deepEqual(result.diagnostics[0].data, { suggestion: 'objective' });
     });
 
+    it('counts two swapped letters as one typo when suggesting a keyword', () => {
+      const result = parse('sla X {\n  indicator i {\n    kidn availability\n  }\n}');
+      assert.deepEqual(result.diagnostics.map((d) => d.message), ['unexpected `kidn`: did you mean `kind`?']);
+      assert.deepEqual(result.diagnostics[0].data, { suggestion: 'kind' });
+    });
+
     it('expects `sla` at the top level', () => {
       assert.deepEqual(messages('hello world'), ['SLA001 0:0-0:5 unexpected `hello`: expected `sla`']);
       assert.deepEqual(messages('sla X { }\n}'), ['SLA001 1:0-1:1 unexpected `}`: no block is open here']);

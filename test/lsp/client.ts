@@ -58,6 +58,8 @@ export interface ClientOptions {
   args?: string[];
   /** Extra environment variables of the server process. */
   env?: Record<string, string>;
+  /** Workspace folders (absolute paths) announced at initialize, with change notifications; default: none, the repository as rootUri. */
+  workspaceFolders?: string[];
 }
 
 type Waiter = { predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -114,9 +116,11 @@ export class TestClient {
     );
     const initialize = client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(ROOT).href,
+      rootUri: pathToFileURL(options.workspaceFolders?.[0] ?? ROOT).href,
+      workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
       capabilities: {
         workspace: {
+          workspaceFolders: options.workspaceFolders !== undefined,
           configuration: options.configuration !== false,
           didChangeConfiguration: { dynamicRegistration: true },
           codeLens: { refreshSupport: true },

@@ -6,7 +6,7 @@ import {
   scheduledTime,
   weeklyMinutes,
   weeklySchedule,
-} from '../../server/src/services/budget';
+} from '../../server/src/services/support/budget';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { completion } from '../../server/src/services/completion';
+import { completion } from '../../server/src/services/features/completion';
 import { completionLabels, expectCompletion, marked } from './helpers';
 
 const HEAD = `sla Shop "Shop" {

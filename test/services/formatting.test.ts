@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/language/analyze';
-import { formatDocument, formatText } from '../../server/src/services/formatting';
+import { formatDocument, formatText } from '../../server/src/services/features/formatting';
 
 function format(text: string): string {
   const result = formatText(analyze(text));

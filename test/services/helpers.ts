@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze, type Analysis } from '../../server/src/language/analyze';
 import type { Position } from '../../server/src/language/ast';
-import { completion } from '../../server/src/services/completion';
-import { hover, type HoverOptions } from '../../server/src/services/hover';
+import { completion } from '../../server/src/services/features/completion';
+import { hover, type HoverOptions } from '../../server/src/services/features/hover';
 
 /** Removes every `<|>` marker; returns the analysis of the clean text and the markers' positions. */
 export function marked(text: string): { analysis: Analysis; positions: Position[]; text: string } {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { KEYWORDS, CONTEXTUAL_WORDS } from '../../server/src/language/lexer';
-import { keywordDoc } from '../../server/src/services/keywords';
+import { keywordDoc } from '../../server/src/services/support/keywords';
 import { expectHover, hoverText } from './helpers';
 
 const CONTRACT = `sla S {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { definition } from '../../server/src/services/definition';
-import { references } from '../../server/src/services/references';
-import { prepareRename, rename } from '../../server/src/services/rename';
+import { definition } from '../../server/src/services/features/definition';
+import { references } from '../../server/src/services/features/references';
+import { prepareRename, rename } from '../../server/src/services/features/rename';
 import { marked } from './helpers';
 
 const TEXT = `sla A {

@@ -10,6 +10,7 @@ import { commandOptions } from './commandOptions';
 import { pickMetricFiles, type MetricChoice, type MetricSource } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
 import { redactUrl } from '../../../server/src/text/redact';
+import { userPickedMetrics } from './userPicked';
 
 export type { EvaluateCommandOptions } from './commandOptions';
 
@@ -144,6 +145,8 @@ export class EvaluateCommand {
     const params: EvaluateParams = {
       uri: uri.toString(),
       metrics: choice.files,
+      // Files outside the workspace folders are read only when the user chose them.
+      userPicked: userPickedMetrics(choice),
       baseDir,
       sla,
       at: at === '' ? undefined : at,

@@ -5,14 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { resolveMetricGlobs } from './metricGlobs';
 import { effectiveMetricPatterns, rememberMetricFiles, rememberedMetricFiles } from './metricMemory';
+import { metricsSettingIsUsers, type MetricChoice } from './userPicked';
 
-export type MetricSource = 'argument' | 'setting' | 'remembered' | 'dialog';
-
-export interface MetricChoice {
-  /** Absolute paths. */
-  files: string[];
-  source: MetricSource;
-}
+export type { MetricChoice, MetricSource } from './userPicked';
 
 export interface PickContext {
   state: vscode.Memento;
@@ -56,7 +51,7 @@ async function fromSetting(contract: vscode.Uri, baseDir: string | undefined, co
   }
   const { files, unmatched } = await resolveMetricGlobs(patterns, baseDir);
   for (const pattern of unmatched) context.log(vscode.l10n.t('sla.metrics: "{pattern}" matched no metric file in {folder}', { pattern, folder: baseDir }));
-  if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting' } };
+  if (files.length > 0) return { kind: 'files', choice: { files, source: 'setting', fromUserSettings: metricsSettingIsUsers(levels, vscode.workspace.isTrusted) } };
   const chooseFiles = vscode.l10n.t('Choose Files…');
   const openSettings = vscode.l10n.t('Open Settings');
   const answer = await vscode.window.showWarningMessage(

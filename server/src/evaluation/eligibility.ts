@@ -4,7 +4,7 @@
 // month at a time (schedules and recurring maintenance are evaluated per local day on the
 // wall clock, so DST changes fall out of the local→UTC conversion), and samples are then
 // classified by a cached segment or a binary search: no time-zone work per sample.
-import { MS_PER_DAY, MS_PER_MINUTE, civilFromDays, daysFromCivil, weekdayOfDays } from './civil';
+import { MS_PER_DAY, MS_PER_MINUTE, civilFromDays, daysFromCivil, weekdayOfDays } from '../language/calendar';
 import type { ZoneRules } from './timezone';
 
 /** Classes of an instant, in the order the rules are applied (a sample counts under the first rule that leaves it out). */

@@ -1,24 +1,12 @@
-// The contract as the evaluator needs it: names resolved, units converted into each
-// indicator's unit, times turned into UTC instants and daily minute ranges. Built from an
-// `sla` block the checker accepted (no error diagnostics); anything still missing is
-// reported as an EvaluationError rather than trusted.
-import type {
-  Comparator,
-  Days,
-  Indicator,
-  KindName,
-  Maintenance,
-  Objective,
-  PeriodName,
-  Quantity,
-  Schedule,
-  Sla,
-  TimeRange,
-} from '../language/ast';
-import { DAY_NAMES, KINDS, PERIODS } from '../language/ast';
-import { convert, defaultUnitOfKind, durationMs } from '../language/units';
+// The contract as the evaluator needs it: built from the sla's linked facts (names resolved,
+// units settled, targets and thresholds in each indicator's unit; see language/linked/),
+// with times turned into UTC instants in the contract's zone. Built from an `sla` block the
+// checker accepted (no error diagnostics); anything still missing is reported as an
+// EvaluationError rather than trusted.
+import type { Comparator, KindName, PeriodName, Quantity, Sla } from '../language/ast';
+import { firstItem, linkedFactsOfSla, type MaintenanceFacts, type MetricSource, type ObjectiveFacts, type ScheduleFacts, type SlaFacts } from '../language/linked';
 import type { Reduction } from './aggregate';
-import { MS_PER_MINUTE, daysFromCivil, localMs } from './civil';
+import { MS_PER_MINUTE, daysFromCivil, localMs } from '../language/calendar';
 import type { DailyRange, MaintenanceRules, ScheduleRules } from './eligibility';
 import { EvaluationError } from './errors';
 import { ZoneRules } from './timezone';
@@ -36,9 +24,7 @@ export interface ContractModel {
   objectives: ObjectiveModel[];
 }
 
-export type MetricSource =
-  | { type: 'metric'; metric: string }
-  | { type: 'ratio'; polarity: 'good' | 'bad'; numerator: string; total: string };
+export type { MetricSource };
 
 export interface ObjectiveModel {
   name: string;
@@ -68,126 +54,93 @@ export interface TierModel {
   written: { value: number; unit: string | null };
 }
 
-/** Builds the model of one `sla` block. */
-export function buildModel(sla: Sla): ContractModel {
-  const items = sla.items;
-  const name = sla.name?.text ?? '';
-  const zoneName = find(items, 'Timezone')?.value?.value ?? 'UTC';
+/**
+ * Builds the model of one `sla` block from its linked facts: by default those its analysis
+ * linked (the ones the checker read), or linked now for a block on its own (a worker
+ * thread gets a clone).
+ */
+export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): ContractModel {
+  const zoneName = linked.zoneName ?? 'UTC';
   const zone = ZoneRules.of(zoneName);
   if (!zone) throw new EvaluationError(`unknown time zone ${JSON.stringify(zoneName)}`);
-
-  const effective = find(items, 'Effective');
-  let effectiveStart = -Infinity;
-  let effectiveEnd = Infinity;
-  if (effective?.start?.valid) {
-    const s = effective.start;
-    effectiveStart = zone.startOfDay(daysFromCivil(s.year, s.month, s.day));
-  }
-  if (effective?.end?.valid) {
-    const e = effective.end;
-    effectiveEnd = zone.startOfDay(daysFromCivil(e.year, e.month, e.day) + 1);
-  }
-
-  const feeItem = find(items, 'Fee');
-  const fee =
-    feeItem?.amount?.unit && feeItem.period && isPeriod(feeItem.period.text)
-      ? { amount: feeItem.amount.value, currency: feeItem.amount.unit, period: feeItem.period.text }
-      : null;
-  const capItem = find(items, 'Credits')?.items.find((i) => i.type === 'Cap');
-  const cap = capItem?.type === 'Cap' && capItem.percent ? capItem.percent.value : 100;
-
+  const { effectiveStart: start, effectiveEnd: end } = linked;
   const objectives: ObjectiveModel[] = [];
-  for (const item of items) if (item.type === 'Objective') objectives.push(objectiveModel(sla, item, zone));
+  for (const facts of linked.objectives.values()) objectives.push(objectiveModel(facts, zone));
   return {
-    name,
+    name: sla.name?.text ?? '',
     title: sla.title?.value ?? null,
-    version: find(items, 'Version')?.value?.value ?? null,
+    version: firstItem(sla.items, 'Version')?.value?.value ?? null,
     zone,
-    effectiveStart,
-    effectiveEnd,
-    fee,
-    cap,
+    effectiveStart: start ? zone.startOfDay(daysFromCivil(start.year, start.month, start.day)) : -Infinity,
+    effectiveEnd: end ? zone.startOfDay(daysFromCivil(end.year, end.month, end.day) + 1) : Infinity,
+    fee: linked.fee ?? null,
+    cap: linked.cap ?? 100,
     objectives,
   };
 }
 
-function objectiveModel(sla: Sla, objective: Objective, zone: ZoneRules): ObjectiveModel {
-  const name = objective.name?.text ?? '';
+function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel {
+  const name = facts.node.name?.text ?? '';
   const fail = (what: string): never => {
     throw new EvaluationError(`objective ${name}: ${what}`);
   };
-  const items = objective.items;
-  const indicatorName = find(items, 'IndicatorRef')?.ref?.text ?? fail('no indicator');
-  const indicator = definition(sla, 'Indicator', indicatorName) ?? fail(`no indicator named ${indicatorName}`);
-  const kindText = find(indicator.items, 'Kind')?.value?.text;
-  if (!kindText || !(KINDS as readonly string[]).includes(kindText)) fail(`indicator ${indicatorName} has no valid kind`);
-  const kind = kindText as KindName;
-  const source = metricSource(indicator) ?? fail(`indicator ${indicatorName} names no metric`);
-  const percent = source.type === 'ratio' || kind === 'availability' || kind === 'error_rate';
-  const unit = percent ? '%' : (find(indicator.items, 'Unit')?.value?.text ?? defaultUnitOfKind(kind));
+  const indicatorName = firstItem(facts.node.items, 'IndicatorRef')?.ref?.text ?? fail('no indicator');
+  if (!facts.indicator) fail(`no indicator named ${indicatorName}`);
+  const kind = facts.kind ?? fail(`indicator ${indicatorName} has no valid kind`);
+  const source = facts.source ?? fail(`indicator ${indicatorName} names no metric`);
+  const unit = facts.valueUnit!;
+  const inUnit = (q: Quantity, value: number | undefined, what: string): number => {
+    if (value !== undefined) return value;
+    if (facts.valueDimension === 'percent') return fail(`${what} ${q.value}${q.unit} is not a percentage`);
+    return fail(`${what} ${q.value}${q.unit ?? ''} cannot be converted into ${unit}`);
+  };
 
-  const targetItem = find(items, 'Target');
+  const { target: targetItem } = facts;
   if (!targetItem?.comparator || !targetItem.quantity) fail('no complete target');
   const { comparator, quantity, aggregate } = targetItem!;
-  const inUnit = (q: Quantity, what: string): number => {
-    if (percent) {
-      if (q.unit !== undefined && q.unit !== '%') fail(`${what} ${q.value}${q.unit} is not a percentage`);
-      return q.value;
-    }
-    const value = convert(q.value, q.unit ?? unit, unit);
-    if (value === undefined) fail(`${what} ${q.value}${q.unit ?? ''} cannot be converted into ${unit}`);
-    return value!;
-  };
   let reduction: Reduction;
   if (source.type === 'ratio') reduction = { type: 'ratio' };
-  else if (kind === 'availability' || kind === 'error_rate') reduction = { type: 'mean' };
+  else if (!facts.needsAggregate) reduction = { type: 'mean' };
   else if (!aggregate) reduction = fail('the target needs an aggregate (p95, avg, min, max)');
   else if (aggregate.percentile !== undefined) reduction = { type: 'percentile', text: aggregate.text };
   else if (aggregate.text === 'avg' || aggregate.text === 'min' || aggregate.text === 'max') reduction = { type: aggregate.text };
   else reduction = fail(`unknown aggregate ${aggregate.text}`);
 
-  const windowItem = find(items, 'Window');
   let window: ObjectiveModel['window'];
   let windowText: string;
-  if (windowItem?.form === 'calendar' && windowItem.period && isPeriod(windowItem.period.text)) {
-    window = { type: 'calendar', period: windowItem.period.text };
-    windowText = `calendar ${windowItem.period.text}`;
-  } else if (windowItem?.form === 'rolling' && windowItem.duration) {
-    const ms = durationMs(windowItem.duration.value, windowItem.duration.unit);
-    if (ms === undefined || !(ms > 0)) fail('the rolling window needs a positive duration');
-    window = { type: 'rolling', ms: ms! };
-    windowText = `rolling ${windowItem.duration.value}${windowItem.duration.unit}`;
+  const windowFacts = facts.windowFacts;
+  if (windowFacts?.form === 'calendar') {
+    window = { type: 'calendar', period: windowFacts.period };
+    windowText = `calendar ${windowFacts.period}`;
+  } else if (facts.window?.form === 'rolling' && facts.window.duration) {
+    if (windowFacts?.form !== 'rolling' || !(windowFacts.durationMs > 0)) fail('the rolling window needs a positive duration');
+    window = { type: 'rolling', ms: (windowFacts as { durationMs: number }).durationMs };
+    windowText = `rolling ${facts.window.duration.value}${facts.window.duration.unit}`;
   } else {
     window = fail('no complete window');
   }
 
-  const duringName = find(items, 'During')?.ref?.text;
   let schedule: ScheduleRules | undefined;
-  if (duringName !== undefined) {
-    const s = definition(sla, 'Schedule', duringName) ?? fail(`no schedule named ${duringName}`);
-    schedule = scheduleRules(s);
+  if (facts.duringName !== undefined) {
+    const during = facts.during ?? fail(`no schedule named ${facts.duringName}`);
+    schedule = scheduleRules(during);
   }
   const maintenance: MaintenanceRules[] = [];
-  for (const item of items) {
-    if (item.type !== 'Excluding') continue;
-    for (const ref of item.refs) {
-      const m = definition(sla, 'Maintenance', ref.text) ?? fail(`no maintenance named ${ref.text}`);
-      maintenance.push(maintenanceRules(m, zone));
-    }
+  for (const excluded of facts.excluding) {
+    const windows = excluded.maintenance ?? fail(`no maintenance named ${excluded.name}`);
+    maintenance.push(maintenanceRules(windows, zone));
   }
 
   const tiers: TierModel[] = [];
-  for (const item of sla.items) {
-    if (item.type !== 'Compensation' || item.target?.text !== name) continue;
-    for (const tier of item.tiers) {
-      if (!tier.threshold || !tier.credit) continue;
-      tiers.push({
-        direction: tier.direction,
-        threshold: inUnit(tier.threshold, 'tier threshold'),
-        credit: tier.credit.value,
-        written: { value: tier.threshold.value, unit: tier.threshold.unit ?? null },
-      });
-    }
+  for (const tier of facts.tiers) {
+    const { threshold, credit } = tier.node;
+    if (!threshold || !credit) continue;
+    tiers.push({
+      direction: tier.direction,
+      threshold: inUnit(threshold, tier.threshold, 'tier threshold'),
+      credit: credit.value,
+      written: { value: threshold.value, unit: threshold.unit ?? null },
+    });
   }
 
   return {
@@ -199,7 +152,7 @@ function objectiveModel(sla: Sla, objective: Objective, zone: ZoneRules): Object
     reduction,
     written: { aggregate: aggregate?.text ?? null, op: comparator!.op, value: quantity!.value, unit: quantity!.unit ?? null },
     op: comparator!.op,
-    target: inUnit(quantity!, 'target'),
+    target: inUnit(quantity!, facts.targetValue, 'target'),
     window: window!,
     windowText: windowText!,
     schedule,
@@ -208,98 +161,25 @@ function objectiveModel(sla: Sla, objective: Objective, zone: ZoneRules): Object
   };
 }
 
-function metricSource(indicator: Indicator): MetricSource | undefined {
-  const metric = find(indicator.items, 'Metric')?.value?.value;
-  if (metric !== undefined) return { type: 'metric', metric };
-  const ratio = find(indicator.items, 'Ratio');
-  if (ratio?.numerator && ratio.total && (ratio.polarity?.text === 'good' || ratio.polarity?.text === 'bad')) {
-    return { type: 'ratio', polarity: ratio.polarity.text, numerator: ratio.numerator.value, total: ratio.total.value };
-  }
-  return undefined;
-}
-
-function scheduleRules(schedule: Schedule): ScheduleRules {
-  const ranges: DailyRange[] = [];
-  const holidays = new Set<number>();
-  for (const item of schedule.items) {
-    if (item.type === 'ScheduleLine') {
-      const days = weekdays(item.days);
-      for (const r of item.ranges) {
-        const range = minutes(r);
-        if (range) ranges.push({ days, ...range });
-      }
-    } else {
-      for (const d of item.dates) if (d.valid) holidays.add(daysFromCivil(d.year, d.month, d.day));
-    }
-  }
+function scheduleRules(schedule: ScheduleFacts): ScheduleRules {
+  const ranges: DailyRange[] = schedule.ranges.map(({ days, start, end }) => ({ days: weekdayFlags(days), start, end }));
+  const holidays = new Set(schedule.holidays.map((d) => daysFromCivil(d.year, d.month, d.day)));
   return { ranges, holidays };
 }
 
-function maintenanceRules(maintenance: Maintenance, zone: ZoneRules): MaintenanceRules {
-  const recurring: DailyRange[] = [];
-  const windows: { start: number; end: number }[] = [];
-  for (const item of maintenance.items) {
-    if (item.type === 'Every' && item.days && item.times) {
-      const range = minutes(item.times);
-      if (range) recurring.push({ days: weekdays(item.days), ...range });
-    } else if (item.type === 'On' && item.at?.valid && item.duration) {
-      const at = item.at;
-      const local = localMs(at.year, at.month, at.day, at.hour, at.minute, at.second);
-      const start = at.offsetMinutes === undefined ? zone.toUtc(local) : local - at.offsetMinutes * MS_PER_MINUTE;
-      const length = durationMs(item.duration.value, item.duration.unit);
-      if (length !== undefined && length > 0) windows.push({ start, end: start + length });
-    }
-  }
+function maintenanceRules(maintenance: MaintenanceFacts, zone: ZoneRules): MaintenanceRules {
+  const recurring: DailyRange[] = maintenance.recurring.map(({ days, start, end }) => ({ days: weekdayFlags(days), start, end }));
+  const windows = maintenance.windows.map(({ at, durationMs }) => {
+    const local = localMs(at.year, at.month, at.day, at.hour, at.minute, at.second);
+    const start = at.offsetMinutes === undefined ? zone.toUtc(local) : local - at.offsetMinutes * MS_PER_MINUTE;
+    return { start, end: start + durationMs };
+  });
   return { recurring, windows };
 }
 
-/** Days of a `Days` clause as a Monday-first flag array; ranges may wrap (`fri..mon`). */
-function weekdays(days: Days): boolean[] {
+/** Weekday numbers (0 = Monday) as the Monday-first flag array eligibility reads. */
+function weekdayFlags(days: readonly number[]): boolean[] {
   const flags = new Array<boolean>(7).fill(false);
-  switch (days.form) {
-    case 'daily':
-      return flags.fill(true);
-    case 'weekdays':
-      return flags.fill(true, 0, 5);
-    case 'weekends':
-      return flags.fill(true, 5, 7);
-    case 'range': {
-      const from = DAY_NAMES.indexOf(days.from?.text as (typeof DAY_NAMES)[number]);
-      const to = days.to ? DAY_NAMES.indexOf(days.to.text as (typeof DAY_NAMES)[number]) : from;
-      if (from < 0 || to < 0) return flags;
-      for (let d = from; ; d = (d + 1) % 7) {
-        flags[d] = true;
-        if (d === to) break;
-      }
-      return flags;
-    }
-  }
+  for (const day of days) flags[day] = true;
+  return flags;
 }
-
-function minutes(range: TimeRange): { start: number; end: number } | undefined {
-  if (!range.start?.valid || !range.end?.valid) return undefined;
-  const start = range.start.hour * 60 + range.start.minute;
-  const end = range.end.hour * 60 + range.end.minute;
-  return end > start ? { start, end } : undefined;
-}
-
-function isPeriod(text: string): text is PeriodName {
-  return (PERIODS as readonly string[]).includes(text);
-}
-
-type ItemOf<T extends { type: string }, K extends string> = Extract<T, { type: K }>;
-
-function find<T extends { type: string }, K extends T['type']>(items: readonly T[], type: K): ItemOf<T, K> | undefined {
-  return items.find((i) => i.type === type) as ItemOf<T, K> | undefined;
-}
-
-function definition<K extends 'Indicator' | 'Schedule' | 'Maintenance'>(
-  sla: Sla,
-  type: K,
-  name: string,
-): ItemOf<Sla['items'][number], K> | undefined {
-  return sla.items.find((i) => i.type === type && 'name' in i && i.name?.text === name) as
-    | ItemOf<Sla['items'][number], K>
-    | undefined;
-}
-

@@ -3,7 +3,7 @@
 // July or October 1st, a year from January 1st. The period of the last sample is cached,
 // so a run of samples in one period costs two comparisons each.
 import type { PeriodName } from '../language/ast';
-import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDays } from './civil';
+import { MS_PER_DAY, civilFromDays, daysFromCivil, weekdayOfDays } from '../language/calendar';
 import type { ZoneRules } from './timezone';
 
 export class CalendarPeriods {
@@ -46,7 +46,7 @@ export class CalendarPeriods {
 }
 
 /** The first local day of the period holding a local day. */
-export function firstDayOf(period: PeriodName, day: number): number {
+function firstDayOf(period: PeriodName, day: number): number {
   switch (period) {
     case 'day':
       return day;
@@ -66,7 +66,7 @@ export function firstDayOf(period: PeriodName, day: number): number {
 }
 
 /** The first local day of the next period, given the first day of a period. */
-export function nextFirstDay(period: PeriodName, first: number): number {
+function nextFirstDay(period: PeriodName, first: number): number {
   switch (period) {
     case 'day':
       return first + 1;

@@ -5,7 +5,7 @@
 // - a bare number: Unix seconds (fractions allowed) below 1e11, else Unix milliseconds.
 // The reader remembers the last `YYYY-MM-DDTHH:MM` prefix it decoded, so consecutive rows
 // of the same minute cost a 16-byte comparison instead of a calendar computation.
-import { MS_PER_MINUTE, daysInMonth, localMs } from './civil';
+import { MS_PER_MINUTE, daysInMonth, localMs } from '../language/calendar';
 import type { ZoneRules } from './timezone';
 
 /** A bare number below this is Unix seconds, at or above it Unix milliseconds. */

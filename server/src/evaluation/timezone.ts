@@ -4,7 +4,7 @@
 // the transitions of each year are found once (sampled, then bisected to the millisecond)
 // and every later lookup is a cache hit or a binary search.
 import { IANAZone } from 'luxon';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, formatLocal, formatOffset } from './civil';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, formatLocal, formatOffset } from '../language/calendar';
 
 /** Step between offset probes when looking for transitions: shorter than any real DST period. */
 const PROBE_STEP = 6 * MS_PER_HOUR;

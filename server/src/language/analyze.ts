@@ -1,6 +1,7 @@
-// The one entry point the CLI and the language server use: parse, resolve names, check.
+// The one entry point the CLI and the language server use: parse, resolve names, link, check.
 import { check, sortDiagnostics } from './checker/index';
-import type { Diagnostic } from './diagnostics';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
 import { buildScopes, type SlaScope } from './scope';
 
@@ -10,15 +11,37 @@ export interface Analysis {
   text: string;
   parse: ParseResult;
   scopes: SlaScope[];
-  /** The parser's and the checker's diagnostics, sorted by position. */
+  /** The linked facts of each sla, in the order of `scopes`: what every reader takes for meaning. */
+  linked: SlaFacts[];
+  /** The parser's and the checker's diagnostics, sorted by position; at most MAX_DIAGNOSTICS and SLA004. */
   diagnostics: Diagnostic[];
 }
+
+/** LANGUAGE.md 1.1 SLA004: more would flood the editor, the terminal and CI logs. */
+export const MAX_DIAGNOSTICS = 1000;
 
 export function analyze(text: string): Analysis {
   const parsed = parse(text);
   const scopes = buildScopes(parsed.file);
-  const checked = check(parsed.file, scopes, parsed.diagnostics);
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...checked]);
-  return { text, parse: parsed, scopes, diagnostics };
+  const linked = linkSlas(scopes);
+  const checked = check(parsed.file, scopes, parsed.diagnostics, linked);
+  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]));
+  return { text, parse: parsed, scopes, linked, diagnostics };
+}
+
+/** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */
+function limitDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
+  if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
+  const next = sorted[MAX_DIAGNOSTICS];
+  const hidden = sorted.length - MAX_DIAGNOSTICS;
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS);
+  kept.push(
+    diagnostic(
+      'SLA004',
+      next.range,
+      `more than ${MAX_DIAGNOSTICS.toLocaleString('en-US')} diagnostics in this file: ${hidden.toLocaleString('en-US')} more from here on are not shown; fix the ones above first`,
+    ),
+  );
+  return kept;
 }
 

@@ -14,18 +14,19 @@
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
+import { DAY_FORMS } from './vocabulary';
 
 // --- categories -----------------------------------------------------------------------------
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
 /** Everything accepted where a name is expected: identifiers, contextual words, `p1`. */
 export const NameToken = createToken({ name: 'NameToken', pattern: Lexer.NA });
 export const Comparator = createToken({ name: 'Comparator', pattern: Lexer.NA });
-export const KindWord = createToken({ name: 'KindWord', pattern: Lexer.NA });
+const KindWord = createToken({ name: 'KindWord', pattern: Lexer.NA });
 export const PeriodWord = createToken({ name: 'PeriodWord', pattern: Lexer.NA });
 export const DayWord = createToken({ name: 'DayWord', pattern: Lexer.NA });
 export const CadenceWord = createToken({ name: 'CadenceWord', pattern: Lexer.NA });
 export const AggregateWord = createToken({ name: 'AggregateWord', pattern: Lexer.NA });
-export const UnitWord = createToken({ name: 'UnitWord', pattern: Lexer.NA });
+const UnitWord = createToken({ name: 'UnitWord', pattern: Lexer.NA });
 export const PolarityWord = createToken({ name: 'PolarityWord', pattern: Lexer.NA });
 
 const CATEGORY_TOKENS = [
@@ -42,8 +43,8 @@ const CATEGORY_TOKENS = [
 ];
 
 // --- trivia ------------------------------------------------------------------------------------
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
 /** Not nested; an unclosed one runs to the end of the file (reported by the parser). */
 export const BlockComment = createToken({
   name: 'BlockComment',
@@ -122,10 +123,10 @@ export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`', ca
 export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: '`..`', categories: [AnyToken] });
 export const Dash = createToken({ name: 'Dash', pattern: '-', label: '`-`', categories: [AnyToken] });
 export const Percent = createToken({ name: 'Percent', pattern: '%', label: '`%`', categories: [AnyToken] });
-export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`', categories: [Comparator, AnyToken] });
-export const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`', categories: [Comparator, AnyToken] });
-export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`', categories: [Comparator, AnyToken] });
-export const Less = createToken({ name: 'Less', pattern: '<', label: '`<`', categories: [Comparator, AnyToken] });
+const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`', categories: [Comparator, AnyToken] });
+const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`', categories: [Comparator, AnyToken] });
+const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`', categories: [Comparator, AnyToken] });
+const Less = createToken({ name: 'Less', pattern: '<', label: '`<`', categories: [Comparator, AnyToken] });
 
 // --- keywords ---------------------------------------------------------------------------------
 
@@ -139,7 +140,6 @@ export const KEYWORDS: readonly string[] = [
   'claim', 'within', 'remedy', 'hours', 'severity', 'response', 'resolve',
 ];
 
-const DAYS_FORMS = ['daily', 'weekdays', 'weekends'] as const;
 const AGGREGATES = ['avg', 'min', 'max'] as const;
 const POLARITIES = ['good', 'bad'] as const;
 
@@ -155,7 +155,7 @@ function addContextual(words: readonly string[], category?: TokenType): void {
 addContextual(KINDS, KindWord);
 addContextual(PERIODS, PeriodWord);
 addContextual(DAY_NAMES, DayWord);
-addContextual(DAYS_FORMS);
+addContextual(DAY_FORMS);
 addContextual(CADENCES, CadenceWord);
 addContextual(AGGREGATES, AggregateWord);
 addContextual(UNIT_WORDS, UnitWord);
@@ -175,13 +175,6 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
     word,
     createToken({ name: word, pattern: word, label: `\`${word}\``, longer_alt: Identifier, categories: [...categories, NameToken, AnyToken] }),
   );
-}
-
-/** The token type of a keyword or contextual word. */
-export function wordToken(word: string): TokenType {
-  const token = WORD_TOKENS.get(word);
-  if (!token) throw new Error(`no token for word ${word}`);
-  return token;
 }
 
 export function isReservedWord(word: string): boolean {

@@ -2,7 +2,7 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import { BlockComment, DateLiteral, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
@@ -65,8 +65,15 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   }
   diagnostics.push(...literalDiagnostics(lexed.tokens, lines));
 
+  const nesting = limitNesting(lexed.tokens);
+  for (const open of nesting.tooDeep) {
+    diagnostics.push(
+      diagnostic('SLA001', lines.range(open.startOffset, tokenEnd(open)), `blocks nested deeper than ${MAX_NESTING} levels: the contents of this block are not read`),
+    );
+  }
+
   grammar ??= new SlaGrammar();
-  const cst = grammar.parseTokens(lexed.tokens);
+  const cst = grammar.parseTokens(nesting.tokens);
   const builder = new AstBuilder(lines);
   const file = builder.file(cst, text.length);
 
@@ -101,6 +108,47 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
     tokens: lexed.tokens,
     comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
   };
+}
+
+/**
+ * How deep blocks may nest. A contract needs three or four levels; thousands of nested
+ * blocks (a generated or hostile file) would cost the parser seconds, so what lies deeper
+ * is cut out before parsing, in one pass over the tokens.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * The tokens with the contents of every block nested deeper than MAX_NESTING left out (its
+ * braces kept, so the structure around it parses as written), and the `{` of each such block.
+ */
+function limitNesting(tokens: IToken[]): { tokens: IToken[]; tooDeep: IToken[] } {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly && depth > 0) depth--;
+  }
+  if (deepest <= MAX_NESTING) return { tokens, tooDeep: [] };
+  const kept: IToken[] = [];
+  const tooDeep: IToken[] = [];
+  depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) {
+      depth++;
+      if (depth === MAX_NESTING + 1) tooDeep.push(t);
+      else if (depth > MAX_NESTING + 1) continue;
+    } else if (t.tokenType === RCurly) {
+      if (depth > MAX_NESTING + 1) {
+        depth--;
+        continue;
+      }
+      if (depth > 0) depth--;
+    } else if (depth > MAX_NESTING) {
+      continue;
+    }
+    kept.push(t);
+  }
+  return { tokens: kept, tooDeep };
 }
 
 /**

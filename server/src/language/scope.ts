@@ -59,7 +59,7 @@ export interface SlaScope {
 }
 
 /** The sort of name each definition keyword introduces. */
-export const SORT_OF_DEFINITION: Readonly<Record<NamedDefinition['type'], DefinitionSort>> = {
+const SORT_OF_DEFINITION: Readonly<Record<NamedDefinition['type'], DefinitionSort>> = {
   Service: 'service',
   Schedule: 'schedule',
   Maintenance: 'maintenance',
@@ -71,7 +71,7 @@ export const SORT_OF_DEFINITION: Readonly<Record<NamedDefinition['type'], Defini
  * What each referring clause must name, by the node type that holds the reference:
  * `indicator` in an objective names an indicator, `during` a schedule, and so on.
  */
-export const EXPECTED_SORT: Readonly<Record<ReferringNodeType, DefinitionSort>> = {
+const EXPECTED_SORT: Readonly<Record<ReferringNodeType, DefinitionSort>> = {
   IndicatorRef: 'indicator',
   ServiceRef: 'service',
   During: 'schedule',

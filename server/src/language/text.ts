@@ -75,8 +75,3 @@ export class LineIndex {
 export function positionAt(text: string, offset: number): Position {
   return new LineIndex(text).positionAt(offset);
 }
-
-/** Offset of `position` in `text`. */
-export function offsetAt(text: string, position: Position): number {
-  return new LineIndex(text).offsetAt(position);
-}

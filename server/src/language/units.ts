@@ -94,7 +94,7 @@ export function durationMs(value: number, unit: string | undefined): number | un
 }
 
 /** Relative tolerance under which two numbers are equal (LANGUAGE.md 5). */
-export const TOLERANCE = 1e-9;
+const TOLERANCE = 1e-9;
 
 export function nearlyEqual(a: number, b: number): boolean {
   if (a === b) return true;

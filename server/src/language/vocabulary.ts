@@ -1,7 +1,7 @@
 // Facts about the grammar that several layers read: the blocks, the keywords that start
 // an item in each block, and a typical target per kind. The parser's messages, the
 // checker's hints, completion, hover and quick fixes all take them from here.
-import type { KindName } from './ast';
+import { DAY_NAMES, type KindName } from './ast';
 
 /** The kind of block (or the file) a position or token is in. */
 export type BlockKind =
@@ -35,6 +35,20 @@ export const BLOCK_ITEM_KEYWORDS: Readonly<Record<Exclude<BlockKind, 'file'>, re
   credits: ['cap', 'claim', 'remedy'],
   responsibilities: ['provider', 'customer'],
   support: ['hours', 'severity'],
+};
+
+/** Words for a set of days besides day names and ranges (`daily 00:00-24:00`). */
+export const DAY_FORMS = ['daily', 'weekdays', 'weekends'] as const;
+
+/**
+ * The words that start an item in each block: the item keywords, and in a schedule also
+ * the days that start a schedule line. The grammar's item loops, the cursor context and
+ * completion's item shapes agree with it (test/language/conformance.test.ts).
+ */
+export const ITEM_STARTS: Readonly<Record<BlockKind, readonly string[]>> = {
+  file: ['sla'],
+  ...BLOCK_ITEM_KEYWORDS,
+  schedule: [...DAY_NAMES, ...DAY_FORMS, ...BLOCK_ITEM_KEYWORDS.schedule],
 };
 
 /** The block an AST block node opens. */

@@ -3,7 +3,7 @@
 // so work for a stale version is never reused; pending validations check the version
 // before publishing (see validation.ts).
 import { TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../language/analyze';
 
 interface CachedAnalysis {
@@ -11,8 +11,40 @@ interface CachedAnalysis {
   analysis: Analysis;
 }
 
+/**
+ * A client's edit with its range clamped into the document, as VS Code clamps ranges
+ * (undefined when it is no edit). The text-document library trusts ranges: one starting past
+ * the last line leaves its line table wrong, after which every edit lands in the wrong place
+ * and the text keeps doubling.
+ */
+export function clampChange(document: TextDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent | undefined {
+  if (typeof change?.text !== 'string') return undefined;
+  if (!('range' in change) || !change.range) return { text: change.text };
+  // offsetAt clamps any line and character into the text; positionAt turns that back into a valid position.
+  const start = document.offsetAt(validPosition(change.range.start));
+  const end = document.offsetAt(validPosition(change.range.end));
+  return { range: { start: document.positionAt(Math.min(start, end)), end: document.positionAt(Math.max(start, end)) }, text: change.text };
+}
+
+/** A position with whole, finite numbers (anything else is read as 0). */
+function validPosition(position: { line: number; character: number } | undefined): { line: number; character: number } {
+  const whole = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : 0);
+  return { line: whole(position?.line), character: whole(position?.character) };
+}
+
 export class DocumentStore {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    // One change at a time: each range refers to the text the previous change left.
+    update: (document, changes, version) => {
+      let current = document;
+      for (const change of changes) {
+        const valid = clampChange(current, change);
+        if (valid) current = TextDocument.update(current, [valid], version);
+      }
+      return TextDocument.update(current, [], version);
+    },
+  });
   private readonly analyses = new Map<string, CachedAnalysis>();
 
   get(uri: string): TextDocument | undefined {

@@ -1,18 +1,19 @@
 // The `sla/evaluate` request: evaluates a contract (its open text when open) against metric
 // files, keeps the last result per document for code lenses and diagnostics, and cancels
 // an evaluation of the same document that is still running when a new one is asked for.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
+import { fileErrorReason, readRegularFile } from '../files/regularFile';
 import type { Analysis } from '../language/analyze';
-import { EvaluationError, evaluateContract, formatMarkdown, reportLabels } from '../evaluation/index';
+import { EvaluationError, evaluateContract, expandMetricPaths, formatMarkdown, reportLabels } from '../evaluation/index';
+import { isInsideFolders } from '../files/insideFolders';
 import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
-import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/evaluationResults';
+import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
 import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 import { connectionSecrets, redactSecrets } from '../text/redact';
 import { openSecret, takeSecretKey } from './sealedSecret';
@@ -24,11 +25,14 @@ export class EvaluationService {
   constructor(
     private readonly store: DocumentStore,
     private readonly log: (message: string) => void,
+    /** The workspace folders: what may be read without the user choosing it. */
+    private readonly workspaceFolders: () => readonly string[] = () => [],
     /** Opens the client's sealed tokens; taken from the environment before any worker starts. */
     private readonly secretKey: string | undefined = takeSecretKey(),
   ) {}
 
-  async evaluate(params: EvaluateParams, locale: Locale = DEFAULT_LOCALE): Promise<EvaluateResult> {
+  /** `token`: the request's `$/cancelRequest`; it aborts the reading (and ends the worker threads). */
+  async evaluate(params: EvaluateParams, locale: Locale = DEFAULT_LOCALE, token?: CancellationToken): Promise<EvaluateResult> {
     const { t } = messages(locale);
     if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics)) {
       throw new ResponseError(EVALUATION_FAILED, t('evaluate.badRequest'));
@@ -36,6 +40,8 @@ export class EvaluationService {
     this.running.get(params.uri)?.abort();
     const controller = new AbortController();
     this.running.set(params.uri, controller);
+    const cancellation = token?.onCancellationRequested(() => controller.abort());
+    if (token?.isCancellationRequested) controller.abort();
     const started = performance.now();
     let secrets: string[] = [];
     try {
@@ -44,8 +50,12 @@ export class EvaluationService {
       if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
-      const contract = (open && this.store.analysis(params.uri)) || (await readFile(contractPath, 'utf8'));
+      if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
+        throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
+      }
+      const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
+      await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
       const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
       secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
       const sources = connection ? [new PrometheusSource(connection)] : [];
@@ -60,6 +70,7 @@ export class EvaluationService {
       return { report, markdown: formatMarkdown(report), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
       // A server may echo the token or a credential header back in its error text.
       const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
       if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
@@ -67,7 +78,25 @@ export class EvaluationService {
       }
       throw new ResponseError(EVALUATION_FAILED, message);
     } finally {
+      cancellation?.dispose();
       if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
+    }
+  }
+
+  /**
+   * Refuses metric entries the user did not choose that name files outside the workspace
+   * folders (and the folder of the open contract). Such files are not opened, so nothing of
+   * them can be quoted.
+   */
+  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined): Promise<void> {
+    const picked = new Set(Array.isArray(params.userPicked) ? params.userPicked.filter((p) => typeof p === 'string') : []);
+    const unpicked = params.metrics.filter((m) => !picked.has(m));
+    if (unpicked.length === 0) return;
+    const folders = contractFolder ? [...this.workspaceFolders(), contractFolder] : this.workspaceFolders();
+    for (const file of await expandMetricPaths(unpicked, baseDir)) {
+      if (!isInsideFolders(file.path, folders)) {
+        throw new EvaluationError('outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it', file.name);
+      }
     }
   }
 
@@ -96,4 +125,13 @@ function userOptions(params: PrometheusParams | null, secretKey: string | undefi
     if (token === undefined) throw new EvaluationError(t('evaluate.sealedToken'));
   }
   return { url: params?.url ?? '', token, headers: params?.headers, timeout: params?.timeoutMs };
+}
+
+/** The text of a contract that is not open; a FIFO or device is refused, not waited on. */
+async function readContract(file: string): Promise<string> {
+  try {
+    return await readRegularFile(file);
+  } catch (error) {
+    throw new EvaluationError(`cannot read: ${fileErrorReason(error)}`, file);
+  }
 }

@@ -18,6 +18,13 @@ export interface EvaluateParams {
   /** A Prometheus server to query (metric strings are series selectors), beside or instead of metric files. */
   prometheus?: PrometheusParams;
   baseDir?: string;
+  /**
+   * Entries of `metrics` the user chose (the file picker, user-level settings, a command
+   * argument): they may name files outside the workspace folders. Every other entry must
+   * resolve inside a workspace folder (or the open contract's folder): a workspace's own
+   * settings cannot make evaluation read other files of the machine.
+   */
+  userPicked?: string[];
   /** Name of the `sla` block; the first one by default. */
   sla?: string;
   /** RFC 3339 instant for rolling windows; default: the latest sample (now, with Prometheus). */

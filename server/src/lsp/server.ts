@@ -15,20 +15,21 @@ import { DocumentStore } from './documents';
 import { Validator } from './validation';
 import { isObject, readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
+import { WorkspaceFolders } from './workspaceFolders';
 import { EVALUATE_REQUEST, type EvaluateParams } from './protocol';
 import type { Analysis } from '../language/analyze';
-import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/completion';
-import { hover } from '../services/hover';
-import { definition } from '../services/definition';
-import { references } from '../services/references';
-import { prepareRename, rename } from '../services/rename';
-import { documentSymbols } from '../services/symbols';
-import { foldingRanges } from '../services/folding';
-import { selectionRanges } from '../services/selectionRange';
-import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/semanticTokens';
-import { formatDocument } from '../services/formatting';
-import { codeActions } from '../services/codeActions';
-import { codeLenses } from '../services/codeLens';
+import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
+import { hover } from '../services/features/hover';
+import { definition } from '../services/features/definition';
+import { references } from '../services/features/references';
+import { prepareRename, rename } from '../services/features/rename';
+import { documentSymbols } from '../services/features/symbols';
+import { foldingRanges } from '../services/features/folding';
+import { selectionRanges } from '../services/features/selectionRange';
+import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
+import { formatDocument } from '../services/features/formatting';
+import { codeActions } from '../services/features/codeActions';
+import { codeLenses } from '../services/features/codeLens';
 import { serverLocale, type Locale } from '../l10n/index';
 
 export interface ServerInitializationOptions {
@@ -53,7 +54,8 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<ServerSettings>>();
 
   const log = (message: string) => connection.console.error(message);
-  const evaluation = new EvaluationService(store, log);
+  const workspaceFolders = new WorkspaceFolders();
+  const evaluation = new EvaluationService(store, log, () => workspaceFolders.paths());
 
   function settings(uri: string): Promise<ServerSettings> {
     let cached = settingsCache.get(uri);
@@ -98,6 +100,7 @@ export function startServer(connection: Connection): void {
     configurationRequests = capabilities.workspace?.configuration === true;
     configurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    workspaceFolders.initialize(params);
     const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
     if (typeof options.validateDelayMs === 'number') delayOverride = options.validateDelayMs;
     clientLocale = params.locale;
@@ -117,12 +120,14 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'sla-language-server', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
+    workspaceFolders.listen(connection);
     if (configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sla' }).catch(() => undefined);
     }
@@ -221,8 +226,8 @@ export function startServer(connection: Connection): void {
     feature('codeLens', params.textDocument.uri, token, [], (a) => codeLenses(a, params.textDocument.uri, evaluation.last(params.textDocument.uri), locale())),
   );
 
-  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams) => {
-    const result = await evaluation.evaluate(params, locale());
+  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams, token) => {
+    const result = await evaluation.evaluate(params, locale(), token);
     // Results show as code lenses and diagnostics: refresh both.
     if (store.get(params.uri)) validator.validateNow(params.uri);
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);

@@ -6,7 +6,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { DocumentStore } from './documents';
 import type { ServerSettings } from './settings';
 import type { Analysis } from '../language/analyze';
-import { toLspDiagnostic } from '../services/diagnostics';
+import { toLspDiagnostic } from '../services/features/diagnostics';
 
 export interface ValidationHooks {
   publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;

@@ -8,9 +8,12 @@ import {
   codeOf,
   createWorkspaceFile,
   describeAll,
+  describeDiagnostic,
   hasCode,
+  nextDiagnostics,
   openWithDiagnostics,
   positionOf,
+  replaceText,
   waitForDiagnostics,
   workspaceFiles,
   workspaceUri,
@@ -42,18 +45,43 @@ function comments(text: string): string[] {
   return [...text.matchAll(/\/\/.*$|\/\*[\s\S]*?\*\//gm)].map((m) => m[0].trim());
 }
 
+/** The sample contracts at the workspace root (copied from samples/): the formatting tests run over each. */
+async function samples(): Promise<string[]> {
+  const found = await workspaceFiles('*.sla');
+  assert.ok(found.length > 0, 'no *.sla sample at the root of the test workspace: the formatting tests would check nothing');
+  return found;
+}
+
+/**
+ * A scratch document of the test's own, reused for every sample: VS Code releases the oldest
+ * of the documents no editor shows past 50, which later suites' documents would then be.
+ */
+async function scratchDocument(relativePath: string): Promise<vscode.TextDocument> {
+  await createWorkspaceFile(relativePath, '');
+  return (await openWithDiagnostics(relativePath)).document;
+}
+
+/** Sets the text of a scratch document and waits for the diagnostics the server published for it. */
+async function setText(document: vscode.TextDocument, text: string): Promise<vscode.Diagnostic[]> {
+  return nextDiagnostics(document.uri, () => replaceText(document, text));
+}
+
+async function sampleText(sample: string): Promise<string> {
+  return (await vscode.workspace.fs.readFile(workspaceUri(sample))).toString();
+}
+
 describe('formatting', () => {
   before(activateExtension);
 
   it('gives every sample one canonical layout, whatever its indentation, and keeps its comments', async () => {
-    for (const sample of await workspaceFiles('*.sla')) {
-      const original = (await vscode.workspace.fs.readFile(workspaceUri(sample))).toString();
-      const name = sample.replace(/\.sla$/, '');
-      await createWorkspaceFile(`scratch/format-${name}.sla`, original);
+    const document = await scratchDocument('scratch/format-layout.sla');
+    for (const sample of await samples()) {
+      const original = await sampleText(sample);
+      await setText(document, original);
+      const tidy = await formatDocument(document);
       // Same tokens, no indentation at all and stray trailing blanks.
-      await createWorkspaceFile(`scratch/format-${name}-messy.sla`, messUp(original));
-      const tidy = await formatDocument((await openWithDiagnostics(`scratch/format-${name}.sla`)).document);
-      const messy = await formatDocument((await openWithDiagnostics(`scratch/format-${name}-messy.sla`)).document);
+      await setText(document, messUp(original));
+      const messy = await formatDocument(document);
       assert.ok(messy.edits > 0, `${sample}: formatting a file with no indentation changed nothing`);
       assert.equal(messy.text, tidy.text, `${sample}: the layout depends on the input's layout`);
       assert.deepEqual(comments(tidy.text), comments(original), `${sample}: comments were lost or changed`);
@@ -63,19 +91,23 @@ describe('formatting', () => {
   });
 
   it('is idempotent: formatting formatted text changes nothing', async () => {
-    for (const sample of await workspaceFiles('*.sla')) {
-      const name = sample.replace(/\.sla$/, '');
-      const { document } = await openWithDiagnostics(`scratch/format-${name}.sla`);
-      const before = document.getText();
+    const document = await scratchDocument('scratch/format-twice.sla');
+    for (const sample of await samples()) {
+      await setText(document, messUp(await sampleText(sample)));
+      const once = await formatDocument(document);
       const again = await formatDocument(document);
-      assert.equal(again.text, before, `${sample}: a second formatting changed the text`);
+      assert.equal(again.text, once.text, `${sample}: a second formatting changed the text`);
     }
   });
 
   it('leaves the formatted samples free of errors', async () => {
-    for (const sample of await workspaceFiles('*.sla')) {
-      const uri = workspaceUri(`scratch/format-${sample.replace(/\.sla$/, '')}.sla`);
-      await waitForDiagnostics(uri, (ds) => ds.every((d) => d.severity !== vscode.DiagnosticSeverity.Error), undefined, `no errors in formatted ${sample}`);
+    const document = await scratchDocument('scratch/format-checked.sla');
+    for (const sample of await samples()) {
+      await setText(document, messUp(await sampleText(sample)));
+      // The diagnostics published for the formatted text (a messy copy always gets edits).
+      const diagnostics = await nextDiagnostics(document.uri, () => formatDocument(document));
+      const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      assert.deepEqual(errors.map(describeDiagnostic), [], `errors in formatted ${sample}`);
     }
   });
 });

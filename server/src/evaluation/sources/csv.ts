@@ -7,7 +7,8 @@
 // one reused buffer; a record cut by the chunk end is moved to the front and completed by
 // the next read. Rows make no strings: timestamps and values are decoded from bytes and
 // metric names are recognised by comparing bytes with the names already seen.
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { fileErrorReason, openRegularFile } from '../../files/regularFile';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal, scanDecimal, scanned } from '../numbers';
 import { readFileInParts, type FileRange, type FileRangeResult } from '../parallel';
@@ -103,9 +104,9 @@ export class CsvSource implements SampleSource {
 
   private async open(): Promise<FileHandle> {
     try {
-      return await open(this.path, 'r');
+      return await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
+      throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, this.name);
     }
   }
 
@@ -257,7 +258,10 @@ class CsvScanner {
         p = field.next;
       } else {
         let q = p;
-        while (q < limit && b[q] !== COMMA && b[q] !== LF) q++;
+        while (q < limit && b[q] !== COMMA && b[q] !== LF) {
+          if (b[q] === QUOTE) this.fail(this.line, 'a `"` inside a header field that does not start with `"`: quote the whole field and double the quote (`""`)');
+          q++;
+        }
         if (q >= limit && !eof) return -1;
         let e = q;
         if (e > p && b[e - 1] === CR) e--;
@@ -663,7 +667,11 @@ class CsvScanner {
         }
       } else {
         let c = 0;
-        while (p < limit && (c = b[p]) !== COMMA && c !== LF) p++;
+        while (p < limit && (c = b[p]) !== COMMA && c !== LF) {
+          // RFC 4180: a field holding a quote must be quoted (and the quote doubled).
+          if (c === QUOTE) this.fail(line, 'a `"` inside a field that does not start with `"`: quote the whole field and double the quote (`""`)');
+          p++;
+        }
         if (p >= limit && !eof) return -1;
         fieldEnd = p;
         if (fieldEnd > fieldStart && b[fieldEnd - 1] === CR) fieldEnd--;

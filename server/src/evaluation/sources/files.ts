@@ -1,7 +1,7 @@
 // Metric files named on the command line: files, directories (their .csv and .json files,
 // recursively) and globs; the format of each file is recognised from its first bytes.
-import { open } from 'node:fs/promises';
 import { expandPaths, PathExpansionError, type NamedFile } from '../../files/expandPaths';
+import { fileErrorReason, openRegularFile } from '../../files/regularFile';
 import { EvaluationError } from '../errors';
 import { CsvSource } from './csv';
 import type { SampleSource } from '../ports';
@@ -21,26 +21,37 @@ export async function expandMetricPaths(specs: string[], baseDir = process.cwd()
     const { spec } = error;
     if (error.kind === 'no-match') throw new EvaluationError(`no metric files match ${JSON.stringify(spec)}`);
     if (error.kind === 'empty-dir') throw new EvaluationError(`directory ${spec} holds no .csv or .json files`);
-    throw new EvaluationError(`metric file not found: ${spec}`);
+    const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new EvaluationError(`metric file not found: ${spec}`);
+    throw new EvaluationError(fileErrorReason(error.cause), spec);
   }
 }
 
-/** `prometheus-json` when the first non-blank byte (after a BOM) is `{`, else `csv`. */
+/**
+ * `prometheus-json` when the first non-blank byte (after a BOM) opens a JSON object or array,
+ * else `csv`. White space is skipped to the end of the file if need be (a CSV header is never
+ * blank), so padded JSON is still read as JSON and a top-level array gets a JSON message.
+ */
 export async function detectFormat(file: string, name = file): Promise<MetricFormat> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await openRegularFile(file);
   } catch (e) {
-    throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, name);
+    throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, name);
   }
   try {
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let p = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    while (p < bytesRead && (head[p] === 0x20 || head[p] === 0x09 || head[p] === 0x0a || head[p] === 0x0d)) p++;
-    return p < bytesRead && head[p] === 0x7b ? 'prometheus-json' : 'csv';
+    const head = Buffer.alloc(64 << 10);
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(head, 0, head.length, position);
+      if (bytesRead === 0) return 'csv';
+      let p = position === 0 && bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+      while (p < bytesRead && (head[p] === 0x20 || head[p] === 0x09 || head[p] === 0x0a || head[p] === 0x0d)) p++;
+      if (p < bytesRead) return head[p] === 0x7b || head[p] === 0x5b ? 'prometheus-json' : 'csv';
+      position += bytesRead;
+    }
   } catch (e) {
-    throw new EvaluationError(`cannot read: ${(e as NodeJS.ErrnoException).message}`, name);
+    throw new EvaluationError(`cannot read: ${fileErrorReason(e)}`, name);
   } finally {
     await handle.close();
   }

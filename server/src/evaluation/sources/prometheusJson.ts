@@ -3,7 +3,8 @@
 // a sample is `[unix_seconds, "value"]`. Streamed through the JSON tokenizer: series are
 // passed on as they are read; only a series whose `metric` comes after its values (legal
 // JSON, not what Prometheus writes) is held until its end.
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { fileErrorReason, openRegularFile } from '../../files/regularFile';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal } from '../numbers';
 import { TimestampReader, describeBadTimestamp } from '../timestamps';
@@ -24,9 +25,9 @@ export class PrometheusJsonSource implements SampleSource {
   async read(sink: SampleSink, signal?: AbortSignal): Promise<void> {
     let handle: FileHandle;
     try {
-      handle = await open(this.path, 'r');
+      handle = await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(`cannot open: ${(e as NodeJS.ErrnoException).message}`, this.name);
+      throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, this.name);
     }
     try {
       await readPrometheusJson(fileChunks(handle), this.name, sink, signal);

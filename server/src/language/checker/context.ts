@@ -1,22 +1,9 @@
-// What the checks of one `sla` block share: where to report, the names in scope, and
-// facts derived once per node (an objective's indicator, kind, target unit, …).
-import type {
-  Compensation,
-  Credits,
-  Indicator,
-  KindName,
-  Objective,
-  Position,
-  Range,
-  Sla,
-  SlaItem,
-  TargetItem,
-  WindowItem,
-} from '../ast';
-import { KINDS } from '../ast';
-import { diagnostic, type Diagnostic } from '../diagnostics';
-import { lookup, type SlaScope } from '../scope';
-import { dimensionOf, dimensionOfKind, defaultUnitOfKind, type Dimension } from '../units';
+// What the checks of one `sla` block share: where to report, the names in scope, and the
+// sla's linked facts (an objective's indicator, kind, target unit, …; see linked/).
+import type { Compensation, Credits, Indicator, KindName, Objective, Position, Range, Sla, SlaItem } from '../ast';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics';
+import { factsOfObjective, firstItem, type IndicatorFacts, type ObjectiveFacts, type SlaFacts } from '../linked';
+import type { SlaScope } from '../scope';
 
 /** A node with a `{ … }` body of items: the unit to which syntax errors are attributed. */
 export type Block = Sla | Extract<SlaItem, { type: BlockType }>;
@@ -34,75 +21,23 @@ const BLOCK_TYPES = [
 ] as const;
 const IS_BLOCK_TYPE: ReadonlySet<string> = new Set(BLOCK_TYPES);
 
-/** What an indicator's values are (LANGUAGE.md 5), as far as its items tell. */
-export interface IndicatorFacts {
-  /** Its kind, when it is a known kind. */
-  kind?: KindName;
-  /** `ratio good` / `ratio bad`: the values are then a percentage whatever the kind. */
-  ratio?: 'good' | 'bad' | 'unknown';
-  /** The unit its values are in: `%` for a ratio, else its valid `unit`, else the kind's default. */
-  valueUnit?: string;
-  valueDimension?: Dimension;
-  /** Whether good service means high values (availability, throughput, `ratio good`). */
-  higherIsBetter?: boolean;
-  /** Whether a target on it needs an aggregate (durations and rates of a `metric`). */
-  needsAggregate?: boolean;
-  /** How messages name what is measured: the kind, or `ratio good`. */
-  measure?: string;
-}
-
-export interface ObjectiveFacts extends IndicatorFacts {
-  /** The indicator it names, when the name resolves to an indicator. */
-  indicator?: Indicator;
-  /** The first `target`. */
-  target?: TargetItem;
-  /**
-   * The unit of the target's value: as written, or the indicator's value unit when none
-   * is written. Undefined when unknown (an unknown unit word, or no kind to default from).
-   */
-  targetUnit?: string;
-  targetDimension?: Dimension;
-  /** The first `window`. */
-  window?: WindowItem;
-}
-
-/** Kinds whose ratio reads as the kind itself: `availability` counts good, `error_rate` bad. */
-const NATURAL_POLARITY: Readonly<Partial<Record<KindName, 'good' | 'bad'>>> = { availability: 'good', error_rate: 'bad' };
-
-const HIGHER_IS_BETTER: Readonly<Record<KindName, boolean>> = {
-  availability: true,
-  error_rate: false,
-  latency: false,
-  response_time: false,
-  recovery_time: false,
-  resolution_time: false,
-  throughput: true,
-};
-
 export class CheckContext {
-  private readonly objectiveFacts = new Map<Objective, ObjectiveFacts>();
-  private readonly indicatorFacts = new Map<Indicator, IndicatorFacts>();
-  private readonly compensations = new Map<Objective, Compensation[]>();
+  readonly sla: Sla;
+  readonly scope: SlaScope;
   private readonly blocksWithSyntaxErrors = new Set<object>();
 
   constructor(
-    readonly sla: Sla,
-    readonly scope: SlaScope,
+    /** The linked facts of the sla: the checks read them rather than work them out again. */
+    readonly linked: SlaFacts,
     private readonly out: Diagnostic[],
     syntaxErrors: readonly Position[],
   ) {
+    this.sla = linked.sla;
+    this.scope = linked.scope;
     for (const position of syntaxErrors) this.attributeSyntaxError(position);
-    for (const item of sla.items ?? []) {
-      if (item?.type !== 'Compensation') continue;
-      const objective = this.objectiveOf(item);
-      if (!objective) continue;
-      const list = this.compensations.get(objective);
-      if (list) list.push(item);
-      else this.compensations.set(objective, [item]);
-    }
   }
 
-  report(code: string, range: Range, message: string, data?: Record<string, unknown>): void {
+  report(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
     this.out.push(diagnostic(code, range, message, data));
   }
 
@@ -117,84 +52,34 @@ export class CheckContext {
 
   /** The first item of `type` among `items`. */
   first<T extends { type: string }, K extends T['type']>(items: readonly T[] | undefined, type: K): Extract<T, { type: K }> | undefined {
-    for (const item of items ?? []) if (item?.type === type) return item as Extract<T, { type: K }>;
-    return undefined;
+    return firstItem(items, type);
   }
 
   kindOf(indicator: Indicator): KindName | undefined {
-    const word = this.first(indicator.items, 'Kind')?.value?.text;
-    return word !== undefined && (KINDS as readonly string[]).includes(word) ? (word as KindName) : undefined;
+    return this.indicatorFactsOf(indicator).kind;
   }
 
   indicatorFactsOf(indicator: Indicator): IndicatorFacts {
-    let facts = this.indicatorFacts.get(indicator);
-    if (facts) return facts;
-    const kind = this.kindOf(indicator);
-    const ratioItem = this.first(indicator.items, 'Ratio');
-    const polarity = ratioItem?.polarity?.text;
-    const ratio = ratioItem ? (polarity === 'good' || polarity === 'bad' ? polarity : 'unknown') : undefined;
-    if (ratio) {
-      facts = {
-        kind,
-        ratio,
-        valueUnit: '%',
-        valueDimension: 'percent',
-        higherIsBetter: ratio === 'unknown' ? undefined : ratio === 'good',
-        needsAggregate: false,
-        measure: ratio === 'unknown' ? 'ratio' : kind && NATURAL_POLARITY[kind] === ratio ? kind : `ratio ${ratio}`,
-      };
-    } else if (kind) {
-      const declared = this.first(indicator.items, 'Unit')?.value?.text;
-      const dimension = dimensionOfKind(kind);
-      facts = {
-        kind,
-        valueUnit: declared !== undefined && dimensionOf(declared) === dimension ? declared : defaultUnitOfKind(kind),
-        valueDimension: dimension,
-        higherIsBetter: HIGHER_IS_BETTER[kind],
-        needsAggregate: dimension !== 'percent',
-        measure: kind,
-      };
-    } else {
-      facts = {};
-    }
-    this.indicatorFacts.set(indicator, facts);
-    return facts;
+    return this.linked.indicators.get(indicator) ?? {};
   }
 
   facts(objective: Objective): ObjectiveFacts {
-    let facts = this.objectiveFacts.get(objective);
-    if (facts) return facts;
-    const indicatorName = this.first(objective.items, 'IndicatorRef')?.ref?.text;
-    const indicator = lookup(this.scope, indicatorName, 'indicator')?.node as Indicator | undefined;
-    const indicatorFacts = indicator ? this.indicatorFactsOf(indicator) : {};
-    const target = this.first(objective.items, 'Target');
-    const written = target?.quantity?.unit;
-    const targetUnit = written === undefined ? indicatorFacts.valueUnit : dimensionOf(written) ? written : undefined;
-    facts = {
-      ...indicatorFacts,
-      indicator,
-      target,
-      targetUnit,
-      targetDimension: dimensionOf(targetUnit),
-      window: this.first(objective.items, 'Window'),
-    };
-    this.objectiveFacts.set(objective, facts);
-    return facts;
+    return factsOfObjective(this.linked, objective);
   }
 
   /** The objective a compensation clause is for, when its name resolves to an objective. */
   objectiveOf(compensation: Compensation): Objective | undefined {
-    return lookup(this.scope, compensation.target?.text, 'objective')?.node as Objective | undefined;
+    return this.linked.compensated.get(compensation);
   }
 
   /** The compensation clauses for an objective, in text order. */
   compensationsOf(objective: Objective): readonly Compensation[] {
-    return this.compensations.get(objective) ?? [];
+    return this.facts(objective).compensations;
   }
 
   /** The first `credits` block of the sla. */
   credits(): Credits | undefined {
-    return this.first(this.sla.items, 'Credits');
+    return this.linked.credits;
   }
 
   /**

@@ -3,7 +3,9 @@
 // module owns its codes (see the table in registry order below).
 import type { ContractFile, Position } from '../ast';
 import type { Diagnostic } from '../diagnostics';
+import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
+import { childrenOf } from '../traverse';
 import { compensationChecks } from './compensation';
 import { CheckContext, comparePositions } from './context';
 import { indicatorChecks } from './indicator';
@@ -29,17 +31,21 @@ const REGISTRY = mergeTables([
 ]);
 
 /**
- * Checks a parsed file. `scopes` are rebuilt when not given. `parseDiagnostics` (the
+ * Checks a parsed file. `scopes` and the `linked` facts are worked out when not given. `parseDiagnostics` (the
  * parser's) lets the checker stay quiet about parts a syntax error may have swallowed:
  * a block with a syntax error in it is not also told that it lacks a `target`.
  */
-export function check(file: ContractFile, scopes?: SlaScope[], parseDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
+export function check(
+  file: ContractFile,
+  scopes?: SlaScope[],
+  parseDiagnostics: readonly Diagnostic[] = [],
+  linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const slaScopes = scopes ?? buildScopes(file);
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
-  for (const scope of slaScopes) {
-    const ctx = new CheckContext(scope.sla, scope, out, syntaxErrors);
-    walk(scope.sla, undefined, ctx);
+  for (const facts of linked) {
+    const ctx = new CheckContext(facts, out, syntaxErrors);
+    walk(facts.sla, undefined, ctx);
   }
   return sortDiagnostics(out);
 }
@@ -47,13 +53,7 @@ export function check(file: ContractFile, scopes?: SlaScope[], parseDiagnostics:
 function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {
   const checks = REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
   if (checks) for (const run of checks) run(node as never, ctx, parent);
-  const children = childrenOf(node);
-  for (const child of children) if (child) walk(child, node, ctx);
-}
-
-function childrenOf(node: CheckedNode): readonly (CheckedNode | undefined)[] {
-  if (node.type === 'Compensation') return node.tiers ?? [];
-  return 'items' in node ? ((node.items ?? []) as readonly CheckedNode[]) : [];
+  for (const child of childrenOf(node)) walk(child, node, ctx);
 }
 
 /** Where the parser's syntax errors (SLA001) start. Invalid literals (SLA002) lose no structure. */

@@ -1,9 +1,10 @@
 // Objectives: SLA200/201/204 (no `target`, `indicator`, `window`), SLA202 (target unit vs
 // the indicator's kind), SLA207 (aggregate rules), SLA208 (no error budget) and SLA209
 // (comparator pointing the unusual way).
-import type { Comparator, KindName, Objective, TargetItem } from '../ast';
+import type { Comparator, Objective, TargetItem } from '../ast';
 import { nearlyEqual, dimensionOf } from '../units';
-import type { CheckContext, ObjectiveFacts } from './context';
+import type { ObjectiveFacts } from '../linked';
+import type { CheckContext } from './context';
 import { blockNameRange, formatQuantity } from './describe';
 import { kindUnitsPhrase } from './indicator';
 import type { CheckTable } from './registry';
@@ -19,7 +20,7 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
     ctx.report('SLA200', range, `objective \`${name}\` has no \`target\`: add a line like \`${example}\``);
   }
   if (!ctx.first(objective.items, 'IndicatorRef')) {
-    const someIndicator = [...ctx.scope.definitions.values()].find((d) => d.sort === 'indicator')?.name ?? 'probe';
+    const someIndicator = firstIndicatorName(ctx);
     ctx.report(
       'SLA201',
       range,
@@ -29,6 +30,23 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   if (!facts.window) {
     ctx.report('SLA204', range, `objective \`${name}\` has no \`window\`: add a line like \`window calendar month\``);
   }
+}
+
+/** Once per scope: a file of thousands of objectives without indicators must not search the names for each. */
+const firstIndicators = new WeakMap<CheckContext['scope'], string>();
+function firstIndicatorName(ctx: CheckContext): string {
+  let name = firstIndicators.get(ctx.scope);
+  if (name === undefined) {
+    name = 'probe';
+    for (const d of ctx.scope.definitions.values()) {
+      if (d.sort === 'indicator') {
+        name = d.name;
+        break;
+      }
+    }
+    firstIndicators.set(ctx.scope, name);
+  }
+  return name;
 }
 
 /** Example targets by the dimension of the values and which way is good. */

@@ -1,6 +1,7 @@
 // The sla header: SLA401 (unknown time zone), SLA402 (effective dates in the wrong order)
 // and the clauses a complete contract has: SLA500–SLA504.
 import type { DateLiteral, EffectiveItem, Sla, TimezoneItem } from '../ast';
+import { daysFromCivil } from '../calendar';
 import { suggest } from '../suggest';
 import type { CheckContext } from './context';
 import { blockNameRange } from './describe';
@@ -21,7 +22,7 @@ function checkTimezone(item: TimezoneItem, ctx: CheckContext): void {
 }
 
 function dayNumber(date: DateLiteral): number {
-  return (date.year * 12 + date.month) * 31 + date.day;
+  return daysFromCivil(date.year, date.month, date.day);
 }
 
 function checkEffective(item: EffectiveItem, ctx: CheckContext): void {

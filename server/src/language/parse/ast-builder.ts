@@ -1,7 +1,10 @@
 // CST → AST. The CST may come from error recovery: any child may be missing and tokens
 // inserted by recovery (no text, NaN offsets) count as missing. Every accessor here copes.
+// Nodes are typed by cst.generated.ts (`npm run generate:cst`): a label or rule name the
+// grammar does not have fails to compile.
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from '../ast';
+import type * as C from './cst.generated';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit, UNIT_WORDS } from '../units';
@@ -15,23 +18,53 @@ function isRealToken(element: CstElement | undefined): element is IToken {
   return element !== undefined && 'image' in element && !element.isInsertedInRecovery && !Number.isNaN(element.startOffset);
 }
 
-function token(node: CstNode | undefined, label: string, index = 0): IToken | undefined {
-  const element = node?.children[label]?.[index];
+type ChildrenOf<N extends CstNode> = N['children'];
+/** The labels of `N` (of every member, for a union) whose elements are tokens. */
+type TokenLabel<N extends CstNode> = {
+  [K in keyof ChildrenOf<N>]-?: NonNullable<ChildrenOf<N>[K]> extends IToken[] ? K : never;
+}[keyof ChildrenOf<N>];
+/** The labels of `N` whose elements are nodes. */
+type NodeLabel<N extends CstNode> = {
+  [K in keyof ChildrenOf<N>]-?: NonNullable<ChildrenOf<N>[K]> extends CstNode[] ? K : never;
+}[keyof ChildrenOf<N>];
+type NodeAt<N extends CstNode, K extends keyof ChildrenOf<N>> = NonNullable<ChildrenOf<N>[K]> extends readonly (infer E)[] ? E : never;
+
+function elements(node: CstNode | undefined, label: PropertyKey): CstElement[] | undefined {
+  return node?.children[label as string];
+}
+
+function token<N extends CstNode>(node: N | undefined, label: TokenLabel<N>, index = 0): IToken | undefined {
+  const element = elements(node, label)?.[index];
   return isRealToken(element) ? element : undefined;
 }
 
-function tokens(node: CstNode | undefined, label: string): IToken[] {
-  return (node?.children[label] ?? []).filter(isRealToken);
+function tokens<N extends CstNode>(node: N | undefined, label: TokenLabel<N>): IToken[] {
+  return (elements(node, label) ?? []).filter(isRealToken);
 }
 
-function child(node: CstNode | undefined, label: string, index = 0): CstNode | undefined {
-  const element = node?.children[label]?.[index];
-  return element !== undefined && 'children' in element ? element : undefined;
+function child<N extends CstNode, K extends NodeLabel<N>>(node: N | undefined, label: K, index = 0): NodeAt<N, K> | undefined {
+  const element = elements(node, label)?.[index];
+  return element !== undefined && 'children' in element ? (element as NodeAt<N, K>) : undefined;
 }
 
-function children(node: CstNode | undefined, label: string): CstNode[] {
-  return (node?.children[label] ?? []).filter((e): e is CstNode => 'children' in e);
+function children<N extends CstNode, K extends NodeLabel<N>>(node: N | undefined, label: K): NodeAt<N, K>[] {
+  return (elements(node, label) ?? []).filter((e) => 'children' in e) as NodeAt<N, K>[];
 }
+
+/** Nodes of the blocks with a `{ … }` body. */
+type BlockNode =
+  | C.SlaBlockCstNode
+  | C.ServiceBlockCstNode
+  | C.ScheduleBlockCstNode
+  | C.MaintenanceBlockCstNode
+  | C.IndicatorBlockCstNode
+  | C.ObjectiveBlockCstNode
+  | C.CompensationBlockCstNode
+  | C.CreditsBlockCstNode
+  | C.ResponsibilitiesBlockCstNode
+  | C.SupportBlockCstNode;
+/** Nodes of the blocks that declare a name. */
+type NamedBlockNode = Exclude<BlockNode, C.CompensationBlockCstNode | C.CreditsBlockCstNode | C.ResponsibilitiesBlockCstNode | C.SupportBlockCstNode>;
 
 /** [start, end) of a node's real tokens (Chevrotain's `onlyOffset` node locations). */
 function extent(node: CstNode): [number, number] | undefined {
@@ -146,7 +179,7 @@ export class AstBuilder {
     return quantity;
   }
 
-  private quantity(node: CstNode | undefined): A.Quantity | undefined {
+  private quantity(node: C.QuantityCstNode | undefined): A.Quantity | undefined {
     return this.quantityOf(token(node, 'number'), token(node, 'unit'));
   }
 
@@ -157,7 +190,7 @@ export class AstBuilder {
     return { type, range: this.lines.range(start, end), offset: start, endOffset: end, keyword: this.span(keyword) };
   }
 
-  private body(node: CstNode): A.Span | undefined {
+  private body(node: BlockNode): A.Span | undefined {
     const open = token(node, 'open');
     if (!open) return undefined;
     const close = token(node, 'close');
@@ -168,7 +201,7 @@ export class AstBuilder {
 
   // --- file and sla ------------------------------------------------------------------------------
 
-  file(node: CstNode, textLength: number): A.ContractFile {
+  file(node: C.FileCstNode, textLength: number): A.ContractFile {
     const slas = children(node, 'slas')
       .map((s) => this.sla(s))
       .filter((s): s is A.Sla => s !== undefined);
@@ -180,7 +213,7 @@ export class AstBuilder {
    * Items after an `sla` was closed (an extra `}` above them) join the preceding `sla`, so
    * that the checker and outline still see them; one SLA001 per run explains the cause.
    */
-  private adoptOrphans(slas: A.Sla[], orphanNodes: CstNode[]): void {
+  private adoptOrphans(slas: A.Sla[], orphanNodes: C.SlaItemCstNode[]): void {
     let reportedFor: A.Sla | null | undefined = undefined;
     for (const orphanNode of orphanNodes) {
       const item = this.slaItem(orphanNode);
@@ -208,7 +241,7 @@ export class AstBuilder {
     }
   }
 
-  private sla(node: CstNode): A.Sla | undefined {
+  private sla(node: C.SlaBlockCstNode): A.Sla | undefined {
     const keyword = token(node, 'keyword');
     if (!keyword) return undefined;
     const items: A.SlaItem[] = [];
@@ -217,31 +250,31 @@ export class AstBuilder {
       if (item) items.push(item);
     }
     const sla: A.Sla = { ...this.base('Sla' as const, node, keyword), items };
-    this.header(sla, node);
+    this.header(sla, node, token(node, 'title'));
     return sla;
   }
 
   /** Name, title and body of a block. */
-  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: CstNode): void {
+  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: NamedBlockNode, title?: IToken): void {
     put(block, 'name', this.name(token(node, 'name')));
-    put(block, 'title', this.string(token(node, 'title')));
+    put(block, 'title', this.string(title));
     put(block, 'body', this.body(node));
   }
 
-  private slaItem(wrapper: CstNode): A.SlaItem | undefined {
+  private slaItem(wrapper: C.SlaItemCstNode): A.SlaItem | undefined {
     const node = child(wrapper, 'item');
     if (!node) return undefined;
     const keyword = token(node, 'keyword');
     if (!keyword) return undefined;
     switch (node.name) {
       case 'versionItem':
-        return this.valued(this.base('Version' as const, node, keyword), node);
+        return this.valued(this.base('Version' as const, node, keyword), token(node, 'value'));
       case 'providerItem':
-        return this.valued(this.base('Provider' as const, node, keyword), node);
+        return this.valued(this.base('Provider' as const, node, keyword), token(node, 'value'));
       case 'customerItem':
-        return this.valued(this.base('Customer' as const, node, keyword), node);
+        return this.valued(this.base('Customer' as const, node, keyword), token(node, 'value'));
       case 'timezoneItem':
-        return this.valued(this.base('Timezone' as const, node, keyword), node);
+        return this.valued(this.base('Timezone' as const, node, keyword), token(node, 'value'));
       case 'effectiveItem': {
         const item: A.EffectiveItem = this.base('Effective' as const, node, keyword);
         put(item, 'start', this.date(token(node, 'start')));
@@ -251,7 +284,7 @@ export class AstBuilder {
       case 'feeItem':
         return this.fee(node, keyword);
       case 'reportingItem': {
-        const item: A.ReportingItem = { ...this.base('Reporting' as const, node, keyword), recipients: this.strings(node, 'recipients') };
+        const item: A.ReportingItem = { ...this.base('Reporting' as const, node, keyword), recipients: this.strings(tokens(node, 'recipients')) };
         put(item, 'cadence', this.word(token(node, 'cadence')));
         return item;
       }
@@ -282,24 +315,24 @@ export class AstBuilder {
     return undefined;
   }
 
-  /** An item whose only child is a string labelled `value`. */
-  private valued<N extends object>(item: N, node: CstNode): N & { value?: A.StringLiteral } {
+  /** An item whose only child is a string (labelled `value`). */
+  private valued<N extends object>(item: N, valueToken: IToken | undefined): N & { value?: A.StringLiteral } {
     const valued: N & { value?: A.StringLiteral } = item;
-    const value = this.string(token(node, 'value'));
+    const value = this.string(valueToken);
     if (value) valued.value = value;
     return valued;
   }
 
-  private strings(node: CstNode, label: string): A.StringLiteral[] {
+  private strings(stringTokens: IToken[]): A.StringLiteral[] {
     const values: A.StringLiteral[] = [];
-    for (const t of tokens(node, label)) {
+    for (const t of stringTokens) {
       const value = this.string(t);
       if (value) values.push(value);
     }
     return values;
   }
 
-  private fee(node: CstNode, keyword: IToken): A.FeeItem {
+  private fee(node: C.FeeItemCstNode, keyword: IToken): A.FeeItem {
     const currency = token(node, 'currency');
     if (currency && isUnit(currency.image) && !isCurrency(currency.image)) {
       this.error('SLA002', this.span(currency), `\`${currency.image}\` is not a currency: write a three-letter code such as \`CNY\` or \`USD\``);
@@ -312,23 +345,23 @@ export class AstBuilder {
 
   // --- service -------------------------------------------------------------------------------------
 
-  private service(node: CstNode, keyword: IToken): A.Service {
+  private service(node: C.ServiceBlockCstNode, keyword: IToken): A.Service {
     const items: A.ServiceItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      if (item.name === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), item));
-      else if (item.name === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(item, 'values') });
-      else if (item.name === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(item, 'values') });
+      if (item.name === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
+      else if (item.name === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
+      else if (item.name === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
     }
     const service: A.Service = { ...this.base('Service' as const, node, keyword), items };
-    this.header(service, node);
+    this.header(service, node, token(node, 'title'));
     return service;
   }
 
   // --- schedule and maintenance ----------------------------------------------------------------------
 
-  private schedule(node: CstNode, keyword: IToken): A.Schedule {
+  private schedule(node: C.ScheduleBlockCstNode, keyword: IToken): A.Schedule {
     const items: A.ScheduleItem[] = [];
     for (const item of children(node, 'items')) {
       if (item.name === 'holidaysItem') {
@@ -362,7 +395,7 @@ export class AstBuilder {
     return schedule;
   }
 
-  private days(node: CstNode | undefined): A.Days | undefined {
+  private days(node: C.DaysCstNode | undefined): A.Days | undefined {
     if (!node) return undefined;
     const e = extent(node);
     if (!e) return undefined;
@@ -375,7 +408,7 @@ export class AstBuilder {
     return days;
   }
 
-  private timeRange(node: CstNode | undefined): A.TimeRange | undefined {
+  private timeRange(node: C.TimeRangeCstNode | undefined): A.TimeRange | undefined {
     if (!node) return undefined;
     const e = extent(node);
     if (!e) return undefined;
@@ -385,7 +418,7 @@ export class AstBuilder {
     return range;
   }
 
-  private maintenance(node: CstNode, keyword: IToken): A.Maintenance {
+  private maintenance(node: C.MaintenanceBlockCstNode, keyword: IToken): A.Maintenance {
     const items: A.MaintenanceItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -413,7 +446,7 @@ export class AstBuilder {
 
   // --- indicator ----------------------------------------------------------------------------------------
 
-  private indicator(node: CstNode, keyword: IToken): A.Indicator {
+  private indicator(node: C.IndicatorBlockCstNode, keyword: IToken): A.Indicator {
     const items: A.IndicatorItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -426,7 +459,7 @@ export class AstBuilder {
           break;
         }
         case 'metricItem':
-          items.push(this.valued(this.base('Metric' as const, item, kw), item));
+          items.push(this.valued(this.base('Metric' as const, item, kw), token(item, 'value')));
           break;
         case 'ratioItem': {
           const ratio: A.RatioItem = this.base('Ratio' as const, item, kw);
@@ -445,28 +478,28 @@ export class AstBuilder {
           break;
         }
         case 'descriptionItem':
-          items.push(this.valued(this.base('Description' as const, item, kw), item));
+          items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
           break;
       }
     }
     const indicator: A.Indicator = { ...this.base('Indicator' as const, node, keyword), items };
-    this.header(indicator, node);
+    this.header(indicator, node, token(node, 'title'));
     return indicator;
   }
 
   // --- objective ----------------------------------------------------------------------------------------
 
-  private objective(node: CstNode, keyword: IToken): A.Objective {
+  private objective(node: C.ObjectiveBlockCstNode, keyword: IToken): A.Objective {
     const items: A.ObjectiveItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
       switch (item.name) {
         case 'indicatorRefItem':
-          items.push(this.referring(this.base('IndicatorRef' as const, item, kw), item));
+          items.push(this.referring(this.base('IndicatorRef' as const, item, kw), token(item, 'ref')));
           break;
         case 'serviceRefItem':
-          items.push(this.referring(this.base('ServiceRef' as const, item, kw), item));
+          items.push(this.referring(this.base('ServiceRef' as const, item, kw), token(item, 'ref')));
           break;
         case 'targetItem':
           items.push(this.target(item, kw));
@@ -484,7 +517,7 @@ export class AstBuilder {
           break;
         }
         case 'duringItem':
-          items.push(this.referring(this.base('During' as const, item, kw), item));
+          items.push(this.referring(this.base('During' as const, item, kw), token(item, 'ref')));
           break;
         case 'excludingItem': {
           const refs: A.Reference[] = [];
@@ -493,24 +526,24 @@ export class AstBuilder {
           break;
         }
         case 'descriptionItem':
-          items.push(this.valued(this.base('Description' as const, item, kw), item));
+          items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
           break;
       }
     }
     const objective: A.Objective = { ...this.base('Objective' as const, node, keyword), items };
-    this.header(objective, node);
+    this.header(objective, node, token(node, 'title'));
     return objective;
   }
 
-  /** An item whose only child is a reference labelled `ref`. */
-  private referring<N extends object>(item: N, node: CstNode): N & { ref?: A.Reference } {
+  /** An item whose only child is a reference (labelled `ref`). */
+  private referring<N extends object>(item: N, refToken: IToken | undefined): N & { ref?: A.Reference } {
     const referring: N & { ref?: A.Reference } = item;
-    const ref = this.name(token(node, 'ref'));
+    const ref = this.name(refToken);
     if (ref) referring.ref = ref;
     return referring;
   }
 
-  private target(node: CstNode, keyword: IToken): A.TargetItem {
+  private target(node: C.TargetItemCstNode, keyword: IToken): A.TargetItem {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node, 'aggregate');
     if (aggregate) {
@@ -529,7 +562,7 @@ export class AstBuilder {
 
   // --- compensation and credits ----------------------------------------------------------------------------
 
-  private compensation(node: CstNode, keyword: IToken): A.Compensation {
+  private compensation(node: C.CompensationBlockCstNode, keyword: IToken): A.Compensation {
     const tiers: A.Tier[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -545,7 +578,7 @@ export class AstBuilder {
     return compensation;
   }
 
-  private credits(node: CstNode, keyword: IToken): A.Credits {
+  private credits(node: C.CreditsBlockCstNode, keyword: IToken): A.Credits {
     const items: A.CreditsItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -559,7 +592,7 @@ export class AstBuilder {
         put(claim, 'duration', this.quantity(child(item, 'duration')));
         items.push(claim);
       } else if (item.name === 'remedyItem') {
-        items.push(this.valued(this.base('Remedy' as const, item, kw), item));
+        items.push(this.valued(this.base('Remedy' as const, item, kw), token(item, 'value')));
       }
     }
     const credits: A.Credits = { ...this.base('Credits' as const, node, keyword), items };
@@ -569,25 +602,25 @@ export class AstBuilder {
 
   // --- responsibilities and support -------------------------------------------------------------------------
 
-  private responsibilities(node: CstNode, keyword: IToken): A.Responsibilities {
+  private responsibilities(node: C.ResponsibilitiesBlockCstNode, keyword: IToken): A.Responsibilities {
     const items: A.ResponsibilityItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      items.push(this.valued({ ...this.base('Responsibility' as const, item, kw), party: kw.image as 'provider' | 'customer' }, item));
+      items.push(this.valued({ ...this.base('Responsibility' as const, item, kw), party: kw.image as 'provider' | 'customer' }, token(item, 'value')));
     }
     const responsibilities: A.Responsibilities = { ...this.base('Responsibilities' as const, node, keyword), items };
     put(responsibilities, 'body', this.body(node));
     return responsibilities;
   }
 
-  private support(node: CstNode, keyword: IToken): A.Support {
+  private support(node: C.SupportBlockCstNode, keyword: IToken): A.Support {
     const items: A.SupportItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
       if (item.name === 'hoursItem') {
-        items.push(this.referring(this.base('Hours' as const, item, kw), item));
+        items.push(this.referring(this.base('Hours' as const, item, kw), token(item, 'ref')));
       } else if (item.name === 'severityItem') {
         const severity: A.SeverityItem = this.base('Severity' as const, item, kw);
         put(severity, 'name', this.name(token(item, 'name')));

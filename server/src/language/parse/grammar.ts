@@ -10,7 +10,7 @@
 // - Missing tokens are inserted, except that a stray token on the same line as the previous
 //   one is deleted when the token after it is the expected one (`target foo >= 99%`).
 // - Items outside any `sla` (after an extra `}`) are parsed as `orphans` for the AST builder.
-import { CstParser, EOF, tokenMatcher, type CstNode, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
+import { CstParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import {
   ALL_TOKENS,
   AggregateWord,
@@ -35,7 +35,9 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, strayTokenMessage, type BlockKind, errorMessages } from './messages';
+import type { FileCstNode } from './cst.generated';
+import { ITEM_STARTS, type BlockKind } from '../vocabulary';
+import { strayTokenMessage, errorMessages } from './messages';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -54,18 +56,10 @@ interface RecoveryInternals {
 
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
-const SLA_ITEM_STARTS = new Set<TokenType>(SLA_ITEM_KEYWORDS.map((w) => T[w]));
-const DAY_TOKENS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((w) => T[w]);
-
-function itemStarts(block: Exclude<BlockKind, 'file'>): Set<TokenType> {
-  const starts = new Set<TokenType>(BLOCK_ITEM_KEYWORDS[block].map((w) => T[w]));
-  if (block === 'schedule') for (const t of [...DAY_TOKENS, T.daily, T.weekdays, T.weekends]) starts.add(t);
-  return starts;
-}
-
-const ITEM_STARTS = Object.fromEntries(
-  (Object.keys(BLOCK_ITEM_KEYWORDS) as Exclude<BlockKind, 'file'>[]).map((block) => [block, itemStarts(block)]),
-) as Record<Exclude<BlockKind, 'file'>, Set<TokenType>>;
+/** The tokens that start an item, per block. */
+const ITEM_START_TOKENS = Object.fromEntries(
+  Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
+) as Record<BlockKind, Set<TokenType>>;
 
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
@@ -82,11 +76,11 @@ export class SlaGrammar extends CstParser {
   }
 
   /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[]): CstNode {
+  parseTokens(tokens: IToken[]): FileCstNode {
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.input = tokens;
-    return this.file();
+    return this.file() as FileCstNode;
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
@@ -103,11 +97,11 @@ export class SlaGrammar extends CstParser {
     const next = this.LA(1);
     const type = next.tokenType;
     if (type === EOF || type === RCurly || type === T.sla) return false;
-    if (ITEM_STARTS[block].has(type)) {
+    if (ITEM_START_TOKENS[block].has(type)) {
       if (block === 'objective' && (type === T.indicator || type === T.service)) return !this.startsBlock();
       return true;
     }
-    return !SLA_ITEM_STARTS.has(type);
+    return !ITEM_START_TOKENS.sla.has(type);
   }
 
   /** `indicator NAME {` or `indicator NAME "title" {`. */

@@ -1,5 +1,6 @@
 // Decoding and validation of literal tokens (LANGUAGE.md section 2). Lexing is generous
 // (`9:5`, `2026-13-01` are tokens) so that these functions can say precisely what is wrong.
+import { MONTH_NAMES, daysInMonth } from '../calendar';
 
 /** A problem inside a literal, relative to the literal's start. */
 export interface LiteralProblem {
@@ -94,16 +95,6 @@ function endsInsideEscape(image: string): boolean {
   let backslashes = 0;
   for (let i = image.length - 2; i >= 1 && image[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 1;
-}
-
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export interface DecodedDate {

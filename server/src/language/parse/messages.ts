@@ -21,11 +21,10 @@ import {
   tokenTypeName,
   UnitSuffix,
 } from '../lexer';
+import { editDistance } from '../suggest';
 import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
 
 const quoted = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
-
-export { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
 
 const EXPECTED_IN_BLOCK: Record<BlockKind, string> = {
   file: '`sla`',
@@ -87,7 +86,7 @@ const NAME_DESCRIPTION: Record<string, string> = {
 };
 
 /** What an expected token type means in the rule where it is expected. */
-export function describeExpected(tokenType: TokenType, ruleName: string): string {
+function describeExpected(tokenType: TokenType, ruleName: string): string {
   if (tokenType === NameToken || tokenType === Identifier) return NAME_DESCRIPTION[ruleName] ?? 'a name';
   if (tokenType === UnitSuffix && ruleName === 'feeItem') return 'a currency (three capital letters such as `CNY`)';
   if (tokenType === Percent && ruleName === 'unitItem') return NAME_DESCRIPTION.unitItem;
@@ -96,7 +95,7 @@ export function describeExpected(tokenType: TokenType, ruleName: string): string
 }
 
 /** A short, readable rendering of a token for "after …" and "unexpected …". */
-export function describeToken(token: IToken): string {
+function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return 'the end of the file';
   let image = token.image;
   if (image.length > 32) image = `${image.slice(0, 30)}…`;
@@ -161,22 +160,6 @@ export const errorMessages: IParserErrorMessageProvider = {
   },
 };
 
-/** Edit distance, small and bounded: used for "did you mean `objective`?". */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = saved;
-    }
-  }
-  return row[b.length];
-}
-
 export interface StrayMessage {
   message: string;
   suggestion?: string;
@@ -197,7 +180,7 @@ export function strayTokenMessage(token: IToken, block: BlockKind): StrayMessage
     let best: string | undefined;
     let bestDistance = 3;
     for (const candidate of candidates) {
-      const distance = editDistance(token.image.toLowerCase(), candidate);
+      const distance = editDistance(token.image.toLowerCase(), candidate, 2);
       if (distance < bestDistance && distance <= Math.max(1, Math.floor(candidate.length / 3))) {
         best = candidate;
         bestDistance = distance;

@@ -1,0 +1,141 @@
+// The linked facts of an `sla` block (Langium's "linked" state): what each indicator,
+// objective, schedule and maintenance window means once names are resolved and units
+// are settled. Computed once per document version by `analyze()` and read by the checker,
+// the editor features and the evaluator's model, so they cannot disagree.
+//
+// Plain data over a possibly partial AST: every fact is optional and absent when the text
+// does not give it (a missing kind, an unknown unit word, an unresolved name). The nodes
+// the facts came from are kept, so readers can still point at the text.
+import type {
+  Compensation,
+  Credits,
+  DateTimeLiteral,
+  Indicator,
+  KindName,
+  Maintenance,
+  Objective,
+  PeriodName,
+  Schedule,
+  Sla,
+  TargetItem,
+  Tier,
+  WindowItem,
+} from '../ast';
+import type { CivilDate } from '../calendar';
+import type { SlaScope } from '../scope';
+import type { Dimension } from '../units';
+
+/** Where an indicator's values come from. */
+export type MetricSource =
+  | { type: 'metric'; metric: string }
+  | { type: 'ratio'; polarity: 'good' | 'bad'; numerator: string; total: string };
+
+/** What an indicator's values are (LANGUAGE.md 5), as far as its items tell. */
+export interface IndicatorFacts {
+  /** Its kind, when it is a known kind. */
+  kind?: KindName;
+  /** `ratio good` / `ratio bad`: the values are then a percentage whatever the kind. */
+  ratio?: 'good' | 'bad' | 'unknown';
+  /**
+   * The unit its values are in: `%` for a ratio; else its `unit` when that fits the kind's
+   * dimension; else the kind's default. (A `unit` that does not fit is SLA210.)
+   */
+  valueUnit?: string;
+  valueDimension?: Dimension;
+  /** Whether good service means high values (availability, throughput, `ratio good`). */
+  higherIsBetter?: boolean;
+  /** Whether a target on it needs an aggregate (durations and rates of a `metric`). */
+  needsAggregate?: boolean;
+  /** How messages name what is measured: the kind, or `ratio good`. */
+  measure?: string;
+  /** The metric (or the two metrics of a ratio) its values are read from, when complete. */
+  source?: MetricSource;
+}
+
+/** A calendar window (`window calendar month`) or a rolling one in milliseconds. */
+export type WindowFacts = { form: 'calendar'; period: PeriodName } | { form: 'rolling'; durationMs: number };
+
+/** Minutes of the day [start, end) on some weekdays (0 = Monday … 6 = Sunday); end > start. */
+export interface WeeklyRange {
+  days: number[];
+  start: number;
+  end: number;
+}
+
+export interface ScheduleFacts {
+  node: Schedule;
+  name: string;
+  /** One entry per valid, non-empty time range of each line, in text order. */
+  ranges: WeeklyRange[];
+  /** Valid holiday dates, in text order. */
+  holidays: CivilDate[];
+}
+
+export interface MaintenanceFacts {
+  node: Maintenance;
+  name: string;
+  /** `every DAYS HH:MM-HH:MM` lines. */
+  recurring: WeeklyRange[];
+  /** `on DATE-TIME for DURATION` lines with a valid time and a positive duration. */
+  windows: { at: DateTimeLiteral; durationMs: number }[];
+}
+
+export interface TierFacts {
+  node: Tier;
+  compensation: Compensation;
+  direction: 'below' | 'above';
+  /** The threshold in the objective's value unit; undefined when missing or not convertible. */
+  threshold?: number;
+  /** The credit in percent of the fee. */
+  credit?: number;
+}
+
+export interface ObjectiveFacts extends IndicatorFacts {
+  node: Objective;
+  /** The indicator it names, when the name resolves to an indicator. */
+  indicator?: Indicator;
+  /** The first `target`. */
+  target?: TargetItem;
+  /**
+   * The unit of the target's value: as written, or the indicator's value unit when none
+   * is written. Undefined when unknown (an unknown unit word, or no kind to default from).
+   */
+  targetUnit?: string;
+  targetDimension?: Dimension;
+  /** The target's value in `valueUnit`; undefined when missing or not convertible. */
+  targetValue?: number;
+  /** The first `window`. */
+  window?: WindowItem;
+  /** The first `window`, read; undefined when incomplete. */
+  windowFacts?: WindowFacts;
+  /** The `during` schedule's name as written, and the schedule when it resolves. */
+  duringName?: string;
+  during?: ScheduleFacts;
+  /** Each name of `excluding`, with the maintenance window when it resolves. */
+  excluding: { name: string; maintenance?: MaintenanceFacts }[];
+  /** The compensation clauses for it, in text order. */
+  compensations: Compensation[];
+  /** The tiers of those clauses, in text order. */
+  tiers: TierFacts[];
+}
+
+export interface SlaFacts {
+  sla: Sla;
+  scope: SlaScope;
+  /** The `timezone` as written (validity is SLA401's). */
+  zoneName?: string;
+  /** The valid `effective` dates. */
+  effectiveStart?: CivilDate;
+  effectiveEnd?: CivilDate;
+  /** A complete `fee` with a currency and a period. */
+  fee?: { amount: number; currency: string; period: PeriodName };
+  /** The first `credits` block, and its `cap` in percent. */
+  credits?: Credits;
+  cap?: number;
+  indicators: Map<Indicator, IndicatorFacts>;
+  objectives: Map<Objective, ObjectiveFacts>;
+  schedules: Map<Schedule, ScheduleFacts>;
+  maintenances: Map<Maintenance, MaintenanceFacts>;
+  /** The objective each compensation clause is for, when its name resolves to one. */
+  compensated: Map<Compensation, Objective>;
+}

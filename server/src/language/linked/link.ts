@@ -1,0 +1,159 @@
+// Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
+// and compensation clauses through the scope, and settles units once (see facts.ts).
+import { PERIODS, type Compensation, type Sla, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
+import { buildScope, lookup, type SlaScope } from '../scope';
+import { dimensionOf, durationMs } from '../units';
+import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
+import { firstItem, inValueUnit, indicatorFacts } from './indicators';
+import { maintenanceFacts, scheduleFacts } from './times';
+
+/** The facts of each scope (and of its sla), linked once: a scope belongs to one document version. */
+const linkedScopes = new WeakMap<SlaScope, SlaFacts>();
+const linkedBlocks = new WeakMap<Sla, SlaFacts>();
+
+export function linkSlas(scopes: readonly SlaScope[]): SlaFacts[] {
+  return scopes.map(linkedFactsOf);
+}
+
+/**
+ * The linked facts of a scope, worked out on the first call and then remembered, so a
+ * reader holding only the scope (a service helper) gets the very facts the checker read.
+ */
+export function linkedFactsOf(scope: SlaScope): SlaFacts {
+  let facts = linkedScopes.get(scope);
+  if (!facts) {
+    facts = linkSla(scope);
+    linkedScopes.set(scope, facts);
+    linkedBlocks.set(scope.sla, facts);
+  }
+  return facts;
+}
+
+/**
+ * The facts of an sla block: those its analysis linked when there was one (the evaluator
+ * is handed the block of an analysis), else linked now (a worker thread's clone).
+ */
+export function linkedFactsOfSla(sla: Sla): SlaFacts {
+  return linkedBlocks.get(sla) ?? linkedFactsOf(buildScope(sla));
+}
+
+export function linkSla(scope: SlaScope): SlaFacts {
+  const sla = scope.sla;
+  const items = sla.items ?? [];
+  const facts: SlaFacts = {
+    sla,
+    scope,
+    indicators: new Map(),
+    objectives: new Map(),
+    schedules: new Map(),
+    maintenances: new Map(),
+    compensated: new Map(),
+  };
+  const zoneName = firstItem(items, 'Timezone')?.value?.value;
+  if (zoneName !== undefined) facts.zoneName = zoneName;
+  const effective = firstItem(items, 'Effective');
+  if (effective?.start?.valid) facts.effectiveStart = { year: effective.start.year, month: effective.start.month, day: effective.start.day };
+  if (effective?.end?.valid) facts.effectiveEnd = { year: effective.end.year, month: effective.end.month, day: effective.end.day };
+  const fee = firstItem(items, 'Fee');
+  if (fee?.amount?.unit && isPeriod(fee.period?.text)) facts.fee = { amount: fee.amount.value, currency: fee.amount.unit, period: fee.period.text };
+  const credits = firstItem(items, 'Credits');
+  if (credits) facts.credits = credits;
+  const cap = firstItem(credits?.items, 'Cap')?.percent;
+  if (cap) facts.cap = cap.value;
+
+  const compensations = new Map<Objective, Compensation[]>();
+  for (const item of items) {
+    if (!item) continue;
+    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
+    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
+    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
+    else if (item.type === 'Compensation') {
+      const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
+      if (!objective) continue;
+      facts.compensated.set(item, objective);
+      const list = compensations.get(objective);
+      if (list) list.push(item);
+      else compensations.set(objective, [item]);
+    }
+  }
+  for (const item of items) {
+    if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
+  }
+  return facts;
+}
+
+function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[]): ObjectiveFacts {
+  const items = objective.items ?? [];
+  const indicator = lookup(sla.scope, firstItem(items, 'IndicatorRef')?.ref?.text, 'indicator')?.node as Indicator | undefined;
+  const values: IndicatorFacts = (indicator && sla.indicators.get(indicator)) ?? {};
+  const target = firstItem(items, 'Target');
+  const written = target?.quantity?.unit;
+  const targetUnit = written === undefined ? values.valueUnit : dimensionOf(written) ? written : undefined;
+  const targetValue = target?.quantity && inValueUnit(target.quantity, values);
+  const window = firstItem(items, 'Window');
+  const windowFacts = window && readWindow(window);
+  const duringName = firstItem(items, 'During')?.ref?.text;
+  const during = resolve<Schedule, ScheduleFacts>(sla, duringName, 'schedule', sla.schedules);
+  const excluding: ObjectiveFacts['excluding'] = [];
+  for (const item of items) {
+    if (item?.type !== 'Excluding') continue;
+    for (const ref of item.refs ?? []) {
+      if (!ref?.text) continue;
+      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref.text, 'maintenance', sla.maintenances);
+      excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
+    }
+  }
+  const tiers: TierFacts[] = [];
+  for (const compensation of compensations) {
+    for (const tier of compensation.tiers ?? []) {
+      if (!tier) continue;
+      const threshold = tier.threshold && inValueUnit(tier.threshold, values);
+      tiers.push({
+        node: tier,
+        compensation,
+        direction: tier.direction,
+        ...(threshold !== undefined ? { threshold } : {}),
+        ...(tier.credit ? { credit: tier.credit.value } : {}),
+      });
+    }
+  }
+  return {
+    ...values,
+    node: objective,
+    indicator,
+    target,
+    targetUnit,
+    targetDimension: dimensionOf(targetUnit),
+    targetValue,
+    window,
+    windowFacts,
+    duringName,
+    during,
+    excluding,
+    compensations,
+    tiers,
+  };
+}
+
+function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, name: string | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
+  const node = lookup(sla.scope, name, sort)?.node as N | undefined;
+  return node && table.get(node);
+}
+
+function readWindow(window: WindowItem): WindowFacts | undefined {
+  if (window.form === 'calendar' && isPeriod(window.period?.text)) return { form: 'calendar', period: window.period.text };
+  if (window.form === 'rolling' && window.duration) {
+    const ms = durationMs(window.duration.value, window.duration.unit);
+    if (ms !== undefined) return { form: 'rolling', durationMs: ms };
+  }
+  return undefined;
+}
+
+function isPeriod(text: string | undefined): text is PeriodName {
+  return (PERIODS as readonly string[]).includes(text as string);
+}
+
+/** The facts of an objective of this sla (empty ones for a node from elsewhere). */
+export function factsOfObjective(sla: SlaFacts, objective: Objective): ObjectiveFacts {
+  return sla.objectives.get(objective) ?? { node: objective, excluding: [], compensations: [], tiers: [] };
+}

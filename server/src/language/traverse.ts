@@ -1,0 +1,33 @@
+// Walking the AST without knowing its node types (like Langium's `streamAst`): the one
+// place that says which field holds a node's children. The AST may be partial after error
+// recovery, so missing children are skipped.
+import type { AnyNode, ContractFile } from './ast';
+
+/** Every node but the file: what lies inside an `sla` block, the block included. */
+export type AstNode = Exclude<AnyNode, ContractFile>;
+
+/** The nodes directly inside `node`, in text order: a file's slas, a block's items, a compensation's tiers. */
+export function childrenOf(node: AnyNode): readonly AstNode[] {
+  const children = node.type === 'File' ? node.slas : node.type === 'Compensation' ? node.tiers : 'items' in node ? (node.items as readonly AstNode[] | undefined) : undefined;
+  if (!children) return [];
+  // Most nodes have no hole: keep their own array rather than copy it.
+  return children.every(Boolean) ? children : children.filter(Boolean);
+}
+
+/** `root` and every node under it, depth first in text order (parents before their children). */
+export function* streamAst(root: AnyNode): Generator<AnyNode> {
+  yield root;
+  for (const child of childrenOf(root)) yield* streamAst(child);
+}
+
+/** The nodes around `offset`, outermost first (an sla, its item, the item's tier or entry, …). */
+export function nodePathAt(root: AnyNode, offset: number): AstNode[] {
+  const path: AstNode[] = [];
+  let children = childrenOf(root);
+  for (;;) {
+    const inside = children.find((child) => child.offset <= offset && offset <= child.endOffset);
+    if (!inside) return path;
+    path.push(inside);
+    children = childrenOf(inside);
+  }
+}

@@ -1,0 +1,280 @@
+// Quick fixes for the checker's diagnostics:
+// - a suggestion in `data.suggestion` (SLA101 unknown name, SLA102, SLA301, SLA001 typos):
+//   replace the range with it;
+// - SLA200/201/204: add the missing `target` / `indicator` / `window` line with a placeholder;
+// - SLA300: add a three-tier compensation ladder after the objective;
+// - SLA202/SLA302: use the unit the kind or target needs; a percentage written without `%`:
+//   add it;
+// - SLA304: sort the tier ladder so that credits rise with severity.
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { EXAMPLE_TARGET } from '../../language/vocabulary';
+import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { scopeAt, type SlaScope } from '../../language/scope';
+import { convert, dimensionOf } from '../../language/units';
+import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
+import { comparePositions, lineIndexOf } from '../support/text';
+
+export interface CodeActionContextLike {
+  diagnostics: LspDiagnostic[];
+  only?: string[];
+}
+
+export function codeActions(analysis: Analysis, uri: string, range: Range, context: CodeActionContextLike): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of context.diagnostics ?? []) {
+    try {
+      actions.push(...fixesFor(analysis, uri, diagnostic));
+    } catch {
+      // A diagnostic that no longer fits the text (stale): no fix for it.
+    }
+  }
+  actions.push(...missingPercentFixes(analysis, uri, range));
+  return actions;
+}
+
+function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): CodeAction[] {
+  const code = String(diagnostic.code ?? '');
+  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const fix = (title: string, edits: TextEdit[], preferred = false): CodeAction => ({
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred || undefined,
+    edit: { changes: { [uri]: edits } },
+  });
+  const actions: CodeAction[] = [];
+  if (typeof data.suggestion === 'string' && data.suggestion) {
+    actions.push(fix(`Change to \`${data.suggestion}\``, [{ range: diagnostic.range, newText: data.suggestion }], true));
+  }
+  const offset = lineIndexOf(analysis).offsetAt(diagnostic.range.start);
+  const scope = scopeAt(analysis.scopes, offset);
+  if (!scope) return actions;
+  switch (code) {
+    case 'SLA200':
+    case 'SLA201':
+    case 'SLA204': {
+      const objective = objectiveNamedAt(scope, diagnostic.range);
+      if (!objective) break;
+      const line = missingLine(code, objective, scope);
+      actions.push(fix(`Add \`${line}\``, [insertInBlock(analysis, objective, line)], true));
+      break;
+    }
+    case 'SLA300': {
+      const objective = objectiveNamedAt(scope, diagnostic.range);
+      if (!objective?.name) break;
+      const ladder = ladderFor(objective, scope);
+      if (!ladder) break;
+      actions.push(fix(`Add a compensation ladder for \`${objective.name.text}\``, [insertAfter(analysis, objective, ladder)], true));
+      break;
+    }
+    case 'SLA202': {
+      const objective = objectiveAround(scope, offset);
+      const facts = objective && objectiveFacts(scope, objective);
+      const quantity = facts?.target?.quantity;
+      const unit = facts?.valueUnit;
+      const measure = facts?.ratio ? 'ratio' : facts?.kind?.replace('_', ' ');
+      if (!quantity?.unitRange || !unit || !measure) break;
+      actions.push(fix(`Use the unit of a ${measure}: \`${formatValue(quantity.value)}${unitSpacing(unit)}\``, [{ range: quantity.unitRange, newText: unit }]));
+      break;
+    }
+    case 'SLA302': {
+      const found = tierAround(scope, offset);
+      const objective = found && objectiveOf(scope, found.compensation);
+      const targetUnit = objective && objectiveFacts(scope, objective).targetUnit;
+      const threshold = found?.tier.threshold;
+      if (!threshold?.unitRange || !targetUnit) break;
+      actions.push(fix(`Use the target's unit: \`${formatValue(threshold.value)}${unitSpacing(targetUnit)}\``, [{ range: threshold.unitRange, newText: targetUnit }]));
+      break;
+    }
+    case 'SLA304': {
+      const found = tierAround(scope, offset);
+      const edits = found ? sortLadder(analysis, found.compensation) : undefined;
+      if (edits) actions.push(fix('Sort the tier ladder: credits rising with severity', edits, true));
+      break;
+    }
+  }
+  return actions;
+}
+
+// --- placeholders ---------------------------------------------------------------------------
+
+function missingLine(code: string, objective: Objective, scope: SlaScope): string {
+  if (code === 'SLA200') return EXAMPLE_TARGET[objectiveFacts(scope, objective).kind ?? 'availability'];
+  if (code === 'SLA204') return 'window calendar month';
+  // An indicator no objective uses yet, else the first one, else a name to replace.
+  const indicators = [...scope.definitions.values()].filter((d) => d.sort === 'indicator').map((d) => d.name);
+  const used = new Set(scope.references.filter((r) => r.expected.includes('indicator')).map((r) => r.ref.text));
+  return `indicator ${indicators.find((n) => !used.has(n)) ?? indicators[0] ?? 'indicator_name'}`;
+}
+
+/** A three-tier ladder that fits the objective's target, or undefined without a usable target. */
+function ladderFor(objective: Objective, scope: SlaScope): string | undefined {
+  const facts = objectiveFacts(scope, objective);
+  const target = facts.target;
+  if (!target?.comparator || !target.quantity) return undefined;
+  const value = target.quantity.value;
+  const unit = target.quantity.unit ?? facts.valueUnit ?? '';
+  const below = target.comparator.op === '>=' || target.comparator.op === '>';
+  let thresholds: number[];
+  if (below && unit === '%') {
+    // 99.9 → 99.0 → 95.0: the allowed failure share times 10 and 50.
+    const share = 100 - value;
+    thresholds = [value, 100 - share * 10, 100 - share * 50].map((t) => Math.max(0, t));
+  } else if (below) {
+    thresholds = [value, value / 2, value / 5];
+  } else {
+    thresholds = [value, value * 2, value * 5].map((t) => (unit === '%' ? Math.min(100, t) : t));
+  }
+  if (new Set(thresholds.map((t) => round(t))).size < 3) return undefined;
+  const direction = below ? 'below' : 'above';
+  const credits = [10, 25, 50];
+  const lines = thresholds.map((t, i) => `${direction} ${formatThreshold(t, unit === '%')}${unitSpacing(unit)} credit ${credits[i]}%`);
+  return `compensation for ${objective.name!.text} {\n${lines.map((l) => `  ${l}`).join('\n')}\n}`;
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(10));
+}
+
+function formatValue(value: number): string {
+  return String(round(value));
+}
+
+/** Percent thresholds keep one decimal at least (`99.0`, `95.0`), like the examples. */
+function formatThreshold(value: number, percent: boolean): string {
+  const text = formatValue(value);
+  return percent && !text.includes('.') && value < 100 && value > 0 ? `${text}.0` : text;
+}
+
+/** Currencies are written after a space; every other unit right after the number. */
+function unitSpacing(unit: string): string {
+  return dimensionOf(unit) === 'currency' ? ` ${unit}` : unit;
+}
+
+// --- edits ----------------------------------------------------------------------------------
+
+function indentationOf(analysis: Analysis, offset: number): string {
+  const index = lineIndexOf(analysis);
+  const lineStart = index.lineStarts[index.positionAt(offset).line];
+  return /^[ \t]*/.exec(analysis.text.slice(lineStart, offset))![0];
+}
+
+/** Inserts `line` as the last item of a block: on its own line before `}`, or inline for a one-line block. */
+function insertInBlock(analysis: Analysis, node: Objective, line: string): TextEdit {
+  const index = lineIndexOf(analysis);
+  const indent = indentationOf(analysis, node.offset);
+  const body = node.body;
+  const closing = body && analysis.text[body.endOffset - 1] === '}' ? body.endOffset - 1 : undefined;
+  if (closing === undefined) {
+    const at = index.positionAt(node.endOffset);
+    return { range: { start: at, end: at }, newText: `\n${indent}  ${line}\n${indent}}` };
+  }
+  const closingPos = index.positionAt(closing);
+  const lineStart = index.lineStarts[closingPos.line];
+  if (/^[ \t]*$/.test(analysis.text.slice(lineStart, closing)) && index.positionAt(body!.offset).line < closingPos.line) {
+    const at = { line: closingPos.line, character: 0 };
+    return { range: { start: at, end: at }, newText: `${indent}  ${line}\n` };
+  }
+  return { range: { start: closingPos, end: closingPos }, newText: `${analysis.text[closing - 1] === ' ' ? '' : ' '}${line} ` };
+}
+
+function insertAfter(analysis: Analysis, node: Objective, block: string): TextEdit {
+  const indent = indentationOf(analysis, node.offset);
+  const at = lineIndexOf(analysis).positionAt(node.endOffset);
+  return { range: { start: at, end: at }, newText: `\n\n${block.split('\n').map((l) => indent + l).join('\n')}` };
+}
+
+/**
+ * Rewrites the tiers of one direction so that thresholds go from mild to severe and the
+ * credits rise with them. Undefined when sorting cannot help (equal credits, mixed units).
+ */
+function sortLadder(analysis: Analysis, compensation: Compensation): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  for (const direction of ['below', 'above'] as const) {
+    const tiers = (compensation.tiers ?? []).filter((t): t is Tier & { threshold: Quantity; credit: Quantity } => !!t && t.direction === direction && !!t.threshold && !!t.credit);
+    if (tiers.length < 2) continue;
+    const base = tiers[0].threshold.unit;
+    const values = tiers.map((t) => (t.threshold.unit === base ? t.threshold.value : base && t.threshold.unit ? convert(t.threshold.value, t.threshold.unit, base) : undefined));
+    if (values.some((v) => v === undefined)) return undefined;
+    const order = tiers.map((tier, i) => ({ tier, value: values[i]! }));
+    // Mild first: the highest threshold for `below`, the lowest for `above`.
+    order.sort((a, b) => (direction === 'below' ? b.value - a.value : a.value - b.value));
+    const credits = tiers.map((t) => t.credit).sort((a, b) => a.value - b.value);
+    if (new Set(credits.map((c) => c.value)).size < credits.length) return undefined;
+    const text = (s: { offset: number; endOffset: number }) => analysis.text.slice(s.offset, s.endOffset);
+    tiers.forEach((slot, i) => {
+      const newText = `${direction} ${text(order[i].tier.threshold)} credit ${text(credits[i])}`;
+      if (newText !== text(slot)) edits.push({ range: slot.range, newText });
+    });
+  }
+  return edits.length ? edits : undefined;
+}
+
+// --- finding nodes ----------------------------------------------------------------------------
+
+function objectives(sla: Sla): Objective[] {
+  return (sla.items ?? []).filter((i): i is Objective => i?.type === 'Objective');
+}
+
+/** The objective whose name (or keyword) the diagnostic points at. */
+function objectiveNamedAt(scope: SlaScope, range: Range): Objective | undefined {
+  return objectives(scope.sla).find((o) => {
+    const at = (o.name ?? o.keyword).range;
+    return comparePositions(at.start, range.start) === 0 || (comparePositions(o.range.start, range.start) <= 0 && comparePositions(range.end, o.range.end) <= 0);
+  });
+}
+
+function objectiveAround(scope: SlaScope, offset: number): Objective | undefined {
+  return objectives(scope.sla).find((o) => contains(o, offset));
+}
+
+function tierAround(scope: SlaScope, offset: number): { compensation: Compensation; tier: Tier } | undefined {
+  for (const item of scope.sla.items ?? []) {
+    if (item?.type !== 'Compensation' || !contains(item, offset)) continue;
+    const tier = (item.tiers ?? []).find((t) => t && contains(t, offset));
+    if (tier) return { compensation: item, tier };
+  }
+  return undefined;
+}
+
+// --- percentages without `%` ----------------------------------------------------------------------
+
+/** `credit 10`, `cap 50`, an availability target `>= 99.9`: offer to write the `%`. */
+function missingPercentFixes(analysis: Analysis, uri: string, range: Range): CodeAction[] {
+  const index = lineIndexOf(analysis);
+  const from = index.offsetAt(range.start);
+  const to = index.offsetAt(range.end);
+  const scope = scopeAt(analysis.scopes, from);
+  if (!scope) return [];
+  const candidates: { quantity: Quantity; what: string }[] = [];
+  for (const item of scope.sla.items ?? []) {
+    if (!item || item.endOffset < from || item.offset > to) continue;
+    if (item.type === 'Compensation') {
+      const objective = objectiveOf(scope, item);
+      const percentTarget = targetUnitIsPercent(scope, objective);
+      for (const tier of item.tiers ?? []) {
+        if (tier?.credit) candidates.push({ quantity: tier.credit, what: 'credit' });
+        if (tier?.threshold && percentTarget) candidates.push({ quantity: tier.threshold, what: 'threshold' });
+      }
+    } else if (item.type === 'Credits') {
+      for (const entry of item.items ?? []) if (entry?.type === 'Cap' && entry.percent) candidates.push({ quantity: entry.percent, what: 'cap' });
+    } else if (item.type === 'Objective' && targetUnitIsPercent(scope, item)) {
+      const quantity = targetOf(item)?.quantity;
+      if (quantity) candidates.push({ quantity, what: 'target' });
+    }
+  }
+  return candidates
+    .filter(({ quantity }) => quantity.unit === undefined && quantity.offset <= to && quantity.endOffset >= from)
+    .map(({ quantity, what }) => ({
+      title: `Add the unit: ${what} \`${analysis.text.slice(quantity.offset, quantity.endOffset)}%\``,
+      kind: CodeActionKind.QuickFix,
+      edit: { changes: { [uri]: [{ range: { start: quantity.range.end, end: quantity.range.end }, newText: '%' }] } },
+    }));
+}
+
+function targetUnitIsPercent(scope: SlaScope, objective: Objective | undefined): boolean {
+  if (!objective) return false;
+  const facts = objectiveFacts(scope, objective);
+  return (facts.target?.quantity?.unit ?? facts.valueUnit) === '%';
+}

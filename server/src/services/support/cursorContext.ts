@@ -1,0 +1,166 @@
+// Where the cursor is, in grammar terms, for completion. Chevrotain 12 has no content
+// assist, and the file may be broken, so the context is read from the tokens before the
+// cursor: brace matching gives the innermost block, and the current clause is the tokens
+// since the last item keyword of that block (or since the last `{` / `}`).
+import type { IToken } from 'chevrotain';
+import type { Range } from '../../language/ast';
+import type { Analysis } from '../../language/analyze';
+import { isReservedWord, tokenEnd } from '../../language/lexer';
+import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../../language/vocabulary';
+import { lineIndexOf } from './text';
+
+/**
+ * The block a `{` opens, by the first word of its header, in the block it appears in. A
+ * block's keyword is its name (`objective NAME {` opens an objective).
+ */
+const BLOCK_OF_HEADER: Readonly<Partial<Record<BlockKind, Readonly<Record<string, BlockKind>>>>> = {
+  file: { sla: 'sla' },
+  sla: Object.fromEntries(SLA_ITEM_KEYWORDS.filter((word) => Object.hasOwn(BLOCK_ITEM_KEYWORDS, word)).map((word) => [word, word as BlockKind])),
+};
+
+export interface CursorContext {
+  offset: number;
+  /** Set when the cursor is inside a comment or a string: nothing to complete. */
+  inert?: 'comment' | 'string';
+  /** The innermost block around the cursor; `unknown` inside a block the grammar does not know. */
+  block: BlockKind | 'unknown';
+  /** The `{` that opened that block (undefined at top level). */
+  blockOpen?: IToken;
+  /** The tokens of that block's header (`objective uptime "…"`). */
+  header: IToken[];
+  /** The tokens of the current item before the cursor, the partial word excluded. */
+  clause: IToken[];
+  /** The partial word under the cursor (from its start to the cursor); '' when none. */
+  prefix: string;
+  /** What a completion replaces: the whole word under the cursor, or an empty range at it. */
+  replaceRange: Range;
+  /** Whether white space separates the cursor (or the partial word) from the previous token. */
+  afterSpace: boolean;
+}
+
+const WORD_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+function isWordToken(token: IToken): boolean {
+  return WORD_TOKEN.test(token.image) && token.tokenType.name !== 'NumberLiteral';
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function tokensBefore(tokens: IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function cursorContext(analysis: Analysis, offset: number): CursorContext {
+  const index = lineIndexOf(analysis);
+  const tokens = analysis.parse.tokens;
+  const position = index.positionAt(offset);
+  let count = tokensBefore(tokens, offset);
+  let prefix = '';
+  let replaceRange: Range = { start: position, end: position };
+  const base = { offset, block: 'unknown' as const, header: [], clause: [], prefix, replaceRange, afterSpace: false };
+
+  if (insideComment(analysis, offset)) return { ...base, inert: 'comment' };
+  const last = tokens[count - 1];
+  if (last && tokenEnd(last) >= offset) {
+    if (last.tokenType.name === 'StringLiteral' && (tokenEnd(last) > offset || !closedString(last.image))) {
+      return { ...base, inert: 'string' };
+    }
+    if (isWordToken(last)) {
+      // The word being typed: context comes from the tokens before it.
+      prefix = analysis.text.slice(last.startOffset, offset);
+      replaceRange = index.range(last.startOffset, tokenEnd(last));
+      count--;
+    }
+  }
+  const contextTokens = tokens.slice(0, count);
+  const wordStart = prefix ? offset - prefix.length : offset;
+  const previous = contextTokens[contextTokens.length - 1];
+  const afterSpace = previous ? tokenEnd(previous) < wordStart : true;
+
+  interface Frame {
+    block: BlockKind | 'unknown';
+    open?: IToken;
+    headerStart: number;
+    headerEnd: number;
+    clauseStart: number;
+  }
+  const stack: Frame[] = [{ block: 'file', headerStart: 0, headerEnd: 0, clauseStart: 0 }];
+  for (let i = 0; i < contextTokens.length; i++) {
+    const token = contextTokens[i];
+    const top = stack[stack.length - 1];
+    const name = token.tokenType.name;
+    if (name === 'LCurly') {
+      const first = contextTokens[top.clauseStart];
+      let block: BlockKind | 'unknown' = (top.block !== 'unknown' && first && BLOCK_OF_HEADER[top.block]?.[first.image]) || 'unknown';
+      let headerStart = top.clauseStart;
+      if (block === 'unknown') {
+        // Recovery: an sla-level block header inside an inner block means that block was never closed.
+        for (let j = i - 1; j >= top.clauseStart; j--) {
+          const word = contextTokens[j];
+          if (word.tokenType.name !== word.image) continue;
+          const outer = word.image === 'sla' ? 'file' : BLOCK_OF_HEADER.sla![word.image] ? 'sla' : undefined;
+          if (!outer || !stack.some((f) => f.block === outer)) continue;
+          while (stack[stack.length - 1].block !== outer) stack.pop();
+          block = BLOCK_OF_HEADER[outer]![word.image];
+          headerStart = j;
+          break;
+        }
+      }
+      stack.push({ block, open: token, headerStart, headerEnd: i, clauseStart: i + 1 });
+    } else if (name === 'RCurly') {
+      if (stack.length > 1) stack.pop();
+      stack[stack.length - 1].clauseStart = i + 1;
+    } else if (top.block !== 'unknown' && startsItem(top.block, token, contextTokens[i - 1])) {
+      top.clauseStart = i;
+    }
+  }
+  const top = stack[stack.length - 1];
+  return {
+    offset,
+    block: top.block,
+    blockOpen: top.open,
+    header: contextTokens.slice(top.headerStart, top.headerEnd),
+    clause: contextTokens.slice(top.clauseStart),
+    prefix,
+    replaceRange,
+    afterSpace,
+  };
+}
+
+/**
+ * Whether `token` starts a new item of `block`: one of the block's item words, as a word
+ * token, not continuing a day range (`mon..fri`) or a list, and — for contextual words such
+ * as day names, which may also be names — not the name a keyword like `during` expects.
+ */
+function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined): boolean {
+  if (!ITEM_STARTS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
+  if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
+  if (!isReservedWord(token.image) && previous && NAME_TAKING.has(previous.image)) return false;
+  return true;
+}
+
+/** Keywords followed by a name. */
+const NAME_TAKING = new Set(['indicator', 'service', 'during', 'excluding', 'for', 'hours', 'schedule', 'maintenance', 'objective', 'severity']);
+
+function closedString(image: string): boolean {
+  if (image.length < 2 || !image.endsWith('"')) return false;
+  // An escaped closing quote (`"a\"`) does not close the string.
+  let backslashes = 0;
+  for (let i = image.length - 2; i > 0 && image[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+function insideComment(analysis: Analysis, offset: number): boolean {
+  for (const comment of analysis.parse.comments) {
+    if (comment.offset >= offset) break;
+    const closedBlock = analysis.text.startsWith('/*', comment.offset) && comment.endOffset - comment.offset >= 4 && analysis.text.startsWith('*/', comment.endOffset - 2);
+    if (offset < comment.endOffset || (offset === comment.endOffset && !closedBlock)) return true;
+  }
+  return false;
+}
