@@ -48,6 +48,8 @@ export interface EvaluateOptions {
    * contract has no `effective` start date (same forms as `at`).
    */
   from?: string | number;
+  /** Interval sources only: where calendar periods end (same forms as `at`); they never run past `now` either way. */
+  to?: string | number;
   /** The current time (epoch ms) for interval sources: the default `at` and the end of open-ended contracts. Default: Date.now(). */
   now?: number;
 }
@@ -85,8 +87,9 @@ export async function evaluate(
   }
   if (queried.length > 0) {
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
+    const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to');
     for (const source of queried) {
-      await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
+      await readIntervalSource(evaluator, source, { at: at!, now, from, to, explain: options.explain ?? false, signal: options.signal });
     }
   }
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
@@ -128,6 +131,8 @@ export class ObjectiveRun implements ObjectiveSink {
   private windowEnd = NaN;
   private single: PeriodAccumulator | undefined;
   private held: HeldSamples | undefined;
+  /** Starts of calendar periods an interval source evaluated only in part (up to now or --to). */
+  readonly partial = new Set<number>();
 
   constructor(model: ObjectiveModel, eligibility: Eligibility, zone: ZoneRules, at: number | undefined) {
     this.model = model;
@@ -192,6 +197,11 @@ export class ObjectiveRun implements ObjectiveSink {
   markSeen(t: number): void {
     const acc = this.accumulatorAt(t);
     if (acc !== undefined) acc.seen = true;
+  }
+
+  /** The period starting at `start` was evaluated only up to now or --to. */
+  markPartial(start: number): void {
+    this.partial.add(start);
   }
 
   /** The accumulator of the period or rolling window holding t (made when needed); undefined outside the rolling window. */
@@ -500,6 +510,7 @@ export class Evaluator implements PartSink, IntervalSink {
           status,
           credit: tier?.credit ?? 0,
         };
+        if (run.partial.has(acc.start)) result.partial = true;
         if (explain) {
           result.explain = {
             outsideEffective: acc.outsideEffective,

@@ -77,6 +77,8 @@ export interface ResultReport {
   status: ResultStatus;
   /** Percent owed for this result before the cap (0 when met or no-data). */
   credit: number;
+  /** Only present, true, for a calendar period evaluated up to now or `--to` rather than to its end (a server source): the result may still change. */
+  partial?: true;
   /** Only with `explain`. */
   explain?: ResultExplanation;
 }

@@ -40,7 +40,7 @@ export function formatMarkdown(report: Report): string {
     out.push(`|---|---:|---:|---|---:|${explain ? '---|' : ''}`);
     for (const r of o.results) {
       const cells = [
-        periodLabel(o.window, r.start, r.end),
+        periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
         String(r.samples),
         attainedText(o, r),
         STATUS[r.status],

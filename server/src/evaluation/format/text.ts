@@ -18,7 +18,7 @@ export function formatText(report: Report, explain = false): string {
       continue;
     }
     const rows = o.results.map((r) => [
-      periodLabel(o.window, r.start, r.end),
+      periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
       String(r.samples),
       attainedText(o, r),
       targetText(o),
@@ -65,7 +65,7 @@ function bytesText(bytes: number): string {
 }
 
 /** Columns padded to their widest cell; `right` aligns numbers. Display width counts CJK as two. */
-function table(head: string[], rows: string[][], right: boolean[], notes: (string | undefined)[] = []): string[] {
+export function table(head: string[], rows: string[][], right: boolean[], notes: (string | undefined)[] = []): string[] {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]) =>
     '  ' +
