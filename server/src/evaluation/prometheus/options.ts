@@ -37,8 +37,13 @@ export function prometheusSourceOptions(user: PrometheusUserOptions): Prometheus
     timeoutMs: readTimeout(given.timeout),
     concurrency: readConcurrency(given.concurrency),
     pushDown: given.pushDown !== false,
-    maxAnswerBytes: readSize(given.maxAnswerSize),
+    ...optional('maxAnswerBytes', readSize(given.maxAnswerSize)),
   };
+}
+
+/** `{ [key]: value }`, or nothing when the value was not given (defaults stay the source's). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function readSize(size: unknown): number | undefined {
