@@ -27,7 +27,6 @@ describe('evaluation: Prometheus options from the command line and from a reques
       headers: { 'X-Scope-OrgID': 'team-a', Authorization: 'Bearer a:b' },
       timeoutMs: 1500,
       concurrency: 2,
-      maxAnswerBytes: undefined,
       pushDown: true,
     });
   });
@@ -39,7 +38,6 @@ describe('evaluation: Prometheus options from the command line and from a reques
       headers: {},
       timeoutMs: undefined,
       concurrency: undefined,
-      maxAnswerBytes: undefined,
       pushDown: false,
     });
   });
