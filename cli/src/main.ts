@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheckCommand, type Output } from './check';
 import { registerEvaluateCommand } from './evaluate';
+import { registerExportCommand } from './export';
+import { registerOpenSloCommands } from './openslo';
 import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
+  registerOpenSloCommands(program, registerExportCommand(program, io), io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (error) {
