@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
-  registerOpenSloCommands(program, registerExportCommand(program, io), io, setExit);
+  registerOpenSloCommands(program, registerExportCommand(program, io, setExit), io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -228,14 +228,25 @@ function untrack(child: ChildProcess): boolean {
  * Backfills the series into a fresh TSDB and starts Prometheus on it; resolves
  * once /-/ready answers 200. The caller must call stop() (a process exit does it too).
  */
-export async function startPrometheus(options: { series: readonly Series[]; tools?: PrometheusTools; log?: Log }): Promise<RunningPrometheus> {
+export async function startPrometheus(options: {
+  series: readonly Series[];
+  tools?: PrometheusTools;
+  log?: Log;
+  /** Rule files to load, evaluated every `evaluationInterval` (default 1h). */
+  ruleFiles?: readonly string[];
+  evaluationInterval?: string;
+}): Promise<RunningPrometheus> {
   const log = options.log ?? (() => undefined);
   const tools = options.tools ?? ensureTools(log);
   const dir = mkdtempSync(path.join(tmpdir(), 'sla-prometheus-'));
   const tsdb = path.join(dir, 'data');
   const config = path.join(dir, 'prometheus.yml');
   // Scrapes nothing: the data is only what was backfilled.
-  writeFileSync(config, 'global:\n  scrape_interval: 1h\n  evaluation_interval: 1h\nscrape_configs: []\n');
+  const rules = (options.ruleFiles ?? []).map((file) => `  - ${JSON.stringify(file)}\n`).join('');
+  writeFileSync(
+    config,
+    `global:\n  scrape_interval: 1h\n  evaluation_interval: ${options.evaluationInterval ?? '1h'}\nscrape_configs: []\n` + (rules ? `rule_files:\n${rules}` : ''),
+  );
   try {
     await backfill(tools, options.series, tsdb, log);
   } catch (error) {

@@ -20,7 +20,6 @@ export const en = {
   'cli.internalError': 'internal error: {reason}',
 
   // OpenSLO export and import (server/src/interop/openslo, cli/src/openslo.ts, cli/src/export.ts)
-  'cli.export.description': 'export a contract to another format',
   'cli.import.description': 'make a contract from another format',
   'cli.export.openslo.description': 'write the contract as OpenSLO v1 documents (multi-document YAML): Service, SLI, SLO, AlertPolicy',
   'cli.import.openslo.description': 'make a contract from OpenSLO v1 documents (YAML files)',
@@ -59,6 +58,45 @@ export const en = {
   'openslo.comment.zones': 'TODO: the OpenSLO calendars use several time zones ({zones}); a contract has one',
   'openslo.comment.unsupported': 'OpenSLO {kind} {name} has no counterpart in the SLA language',
   'openslo.comment.notSelector': 'TODO: the OpenSLO query {query} is not a series selector; sla evaluate reads metric names and series selectors',
+  // sla export prometheus-rules (server/src/export/prometheusRules.ts, cli/src/exportPrometheusRules.ts)
+  'export.rules.header':
+    'Prometheus rules made by `sla export prometheus-rules`. For each exported objective: recording rules sla:sli_error:ratio_rate<window> (the share of the error budget\'s unit that went wrong over that window: bad time, bad requests or requests slower than the target) and SLAErrorBudgetBurn alerts, multi-window multi-burn-rate as in the Google SRE workbook (page: 1h with 5m and 6h with 30m; ticket: 3d with 6h).',
+  'export.rules.burnRates':
+    '{objective}: {window} window, counted as {days} d. Burn rates = (share of the budget spent in the long window: 2%, 5%, 10%) × {days} d / long window, so the workbook\'s 14.4, 6 and 1 for 30 days; here {factors}.',
+  'export.rules.histogram':
+    '{objective}: {target} is read from histogram buckets: {metric}_bucket with le = {le} and {metric}_count; at least {share}% of requests must be at or below the target. The metric must be a Prometheus histogram with a bucket bound at exactly the target.',
+  'export.rules.condition':
+    'Only instants inside the `during` schedule and outside the `excluding` windows count: PromQL time conditions on vector(time()) at UTC{offset} ({zone}); the 5-minute error ratio is then sampled every minute through a subquery ([5m:1m]), and longer windows average its recorded values (they fill up over their length after the rules are loaded).',
+  'export.rules.effective': 'The alerts fire only within the contract\'s effective dates.',
+  'export.rules.dst':
+    '{zone} changes its UTC offset for daylight saving ({offsets}). PromQL time functions know only UTC, so schedule hours and weekly maintenance windows here use UTC{used}: while {others} applies they are matched that much early or late. Effective dates and one-off maintenance are exact.',
+  'export.rules.alertLongerThanWindow': 'no {severity} alert over {long}: longer than the {window} window',
+  'export.rules.alertCannotFire': 'no {severity} alert over {long}: burn rate {factor} × budget {budget} is above 1, it could never fire',
+  'export.rules.notExported': 'Not exported: {sla}.{objective}: {reason}',
+  'export.rules.reason.incomplete': 'its indicator, metric, target or window is missing or invalid (run `sla check`)',
+  'export.rules.reason.metricName': '"{metric}" is not a Prometheus metric name',
+  'export.rules.reason.aggregate': 'an aggregate ({aggregate}) on a {kind} share has no PromQL burn rate',
+  'export.rules.reason.notPromql':
+    '{aggregate} of a {kind} cannot be computed by PromQL as a burn rate: only percentiles at or below a target of latency and response times (from histogram buckets), shares (availability, error rates, ratios) are exported',
+  'export.rules.reason.noBudget': 'target {target} leaves no error budget',
+  'export.rules.reason.noAlert': 'no burn-rate alert can fire for its window and budget',
+  'export.rules.summary.page': '{objective} ({sla}) is burning its error budget fast: page',
+  'export.rules.summary.ticket': '{objective} ({sla}) is burning its error budget: ticket',
+  'export.rules.description': 'Objective {objective}: target {target} per {window}; error budget {budget}%.',
+  'export.rules.credit.amount': '{credit}% of the fee per {period} ({amount} {currency}) when the {period} ends {threshold}',
+  'export.rules.credit.percent': '{credit}% of the fee when the period ends {threshold}',
+  'export.rules.credit.none': 'no compensation clause',
+  'export.cli.description': 'export a contract to other tools',
+  'export.cli.rules.description': 'Prometheus recording and alerting rules (multi-window multi-burn-rate) for the objectives PromQL can compute',
+  'export.cli.argument.contract': 'the contract file (.sla)',
+  'export.cli.option.sla': 'the sla block to export (default: every block of the file)',
+  'export.cli.option.output': 'write the rules to this file (default: standard output)',
+  'export.cli.noSuchSla': 'no sla block named "{name}" in {file}; there are: {names}',
+  'export.cli.hasErrors': '{file} has errors ({count}): fix them first (run `sla check {file}`)',
+  'export.cli.cannotRead': 'cannot read {file}: {reason}',
+  'export.cli.cannotWrite': 'cannot write {file}: {reason}',
+  'export.cli.warning': 'warning: {message}',
+  'export.cli.nothingExported': 'no objective of {file} can be exported as Prometheus rules',
 } as const;
 
 export type MessageId = keyof typeof en;
