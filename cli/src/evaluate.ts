@@ -16,6 +16,7 @@ import {
   hasBreach,
 } from '../../server/src/evaluation/index';
 import { PrometheusSource, prometheusSourceOptions, type QueryCache } from '../../server/src/evaluation/prometheus/index';
+import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
 import { reason } from './inputs';
@@ -94,6 +95,13 @@ export async function runEvaluate(
   io: Output,
   env: EvaluateEnvironment = {},
 ): Promise<number> {
+  // A server may echo the token or a credential header back in its error text.
+  const secrets = connectionSecrets(
+    (env.env ?? process.env)[TOKEN_VARIABLE]?.trim(),
+    (options.prometheusHeader ?? []).map((h) => [h.slice(0, Math.max(0, h.indexOf(':'))), h.slice(h.indexOf(':') + 1)]),
+  );
+  const raw = io;
+  if (secrets.length > 0) io = { out: (t: string) => raw.out(t), err: (t: string) => raw.err(redactSecrets(t, secrets)) };
   let text: string;
   try {
     text = await readRegularFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath);

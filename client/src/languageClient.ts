@@ -2,6 +2,7 @@
 // over IPC and connects it to `sla` documents.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { serverEnvironment } from './evaluate/tokenSealing';
 
 /** Also the prefix of the `sla.trace.server` setting, which the client library reads itself. */
 export const CLIENT_ID = 'sla';
@@ -10,8 +11,8 @@ export const CLIENT_NAME = 'SLA Language Server';
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment() } },
+    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -22,6 +23,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // The server's language: this setting, else VS Code's display language (sent as `locale`).
     initializationOptions: { locale: vscode.workspace.getConfiguration('sla').get<string>('locale', 'auto') },
     outputChannel,
+    // Hovers quote contract strings: no command links, no HTML (the defaults, stated).
+    markdown: { isTrusted: false, supportHtml: false },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -73,6 +73,8 @@ describe('client manifest (package.json)', () => {
     // A workspace may point at a server only when trusted: the user's token is sent there.
     assert.equal(props['sla.prometheus.url'].scope, 'machine-overridable');
     assert.deepEqual(props['sla.trace.server'].enum, ['off', 'messages', 'verbose']);
+    // A workspace (even a trusted one) must not switch on a trace that prints message bodies.
+    assert.equal(props['sla.trace.server'].scope, 'machine');
     assert.ok(pkg.activationEvents.includes('onLanguage:sla'));
   });
 

@@ -48,7 +48,9 @@ describe('evaluation: Prometheus options from the command line and from a reques
       [{ url: 42 }, /^the Prometheus source needs an address/],
       [null, /^the Prometheus source needs an address/],
       [{ url: 'http://p', token: 7 }, /^the Prometheus token must be a string$/],
-      [{ url: 'http://p', headers: ['no colon'] }, /^bad header "no colon": expected 'Name: value'/],
+      // The value may be a token: only a leading name-like word is shown (issue 13 item 8).
+      [{ url: 'http://p', headers: ['no colon'] }, /^bad header "no \*\*\*": expected 'Name: value'/],
+      [{ url: 'http://p', headers: ['Authorization Bearer TOKEN12345'] }, /^bad header "Authorization \*\*\*": expected 'Name: value'/],
       [{ url: 'http://p', headers: 'X: y' }, /^Prometheus headers must be an object of strings$/],
       [{ url: 'http://p', headers: { 'X-Team': 3 } }, /^Prometheus header "X-Team": the value must be a string$/],
       [{ url: 'http://p', timeout: 'soon' }, /^bad timeout "soon": expected a duration such as 30s/],

@@ -56,6 +56,8 @@ export interface ClientOptions {
   locale?: string;
   /** Extra server arguments; default `--stdio`. */
   args?: string[];
+  /** Extra environment variables of the server process. */
+  env?: Record<string, string>;
   /** Workspace folders (absolute paths) announced at initialize, with change notifications; default: none, the repository as rootUri. */
   workspaceFolders?: string[];
 }
@@ -83,7 +85,7 @@ export class TestClient {
 
   private constructor(options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

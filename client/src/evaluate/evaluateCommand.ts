@@ -9,6 +9,7 @@ import type { ReportEntry, ReportPanel } from '../reportPanel';
 import { commandOptions } from './commandOptions';
 import { pickMetricFiles, type MetricChoice, type MetricSource } from './pickMetrics';
 import { configuredPrometheusUrl, pickSource, prometheusParams } from './prometheusSource';
+import { redactUrl } from '../../../server/src/text/redact';
 import { userPickedMetrics } from './userPicked';
 
 export type { EvaluateCommandOptions } from './commandOptions';
@@ -157,10 +158,10 @@ export class EvaluateCommand {
     if (prometheus === undefined) {
       const files = choice.files.join(', ');
       this.log(vscode.l10n.t('{contract} with {count} metric file(s) from {source}: {files}', { contract, count: choice.files.length, source: sourceName(choice.source), files }));
-    } else if (params.prometheus?.token) {
-      this.log(vscode.l10n.t('{contract} with Prometheus at {url} (with a token)', { contract, url: prometheus }));
+    } else if (params.prometheus?.sealedToken) {
+      this.log(vscode.l10n.t('{contract} with Prometheus at {url} (with a token)', { contract, url: redactUrl(prometheus) }));
     } else {
-      this.log(vscode.l10n.t('{contract} with Prometheus at {url}', { contract, url: prometheus }));
+      this.log(vscode.l10n.t('{contract} with Prometheus at {url}', { contract, url: redactUrl(prometheus) }));
     }
 
     return vscode.window.withProgress(

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { PrometheusParams } from '../../../server/src/lsp/protocol';
 import { PROMETHEUS_URL_SETTING, effectivePrometheusUrl, tokenKey, urlProblem, type UrlProblem } from './prometheusSetting';
+import { sealToken } from './tokenSealing';
 
 const LAST_SOURCE_KEY = 'sla.evaluateSource';
 
@@ -47,10 +48,13 @@ export async function pickSource(url: string, contractName: string, state: vscod
   return source;
 }
 
-/** The request's Prometheus parameters: the address and the token stored for its origin. */
+/**
+ * The request's Prometheus parameters: the address and the token stored for its origin,
+ * sealed (the request's body is printed by a verbose trace).
+ */
 export async function prometheusParams(url: string, secrets: vscode.SecretStorage): Promise<PrometheusParams> {
   const token = await secrets.get(tokenKey(url));
-  return token ? { url, token } : { url };
+  return token ? { url, sealedToken: sealToken(token) } : { url };
 }
 
 /**

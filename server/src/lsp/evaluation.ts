@@ -15,6 +15,8 @@ import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions }
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
 import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
+import { connectionSecrets, redactSecrets } from '../text/redact';
+import { openSecret, takeSecretKey } from './sealedSecret';
 
 export class EvaluationService {
   private readonly snapshots = new Map<string, EvaluationSnapshot>();
@@ -25,6 +27,8 @@ export class EvaluationService {
     private readonly log: (message: string) => void,
     /** The workspace folders: what may be read without the user choosing it. */
     private readonly workspaceFolders: () => readonly string[] = () => [],
+    /** Opens the client's sealed tokens; taken from the environment before any worker starts. */
+    private readonly secretKey: string | undefined = takeSecretKey(),
   ) {}
 
   /** `token`: the request's `$/cancelRequest`; it aborts the reading (and ends the worker threads). */
@@ -39,6 +43,7 @@ export class EvaluationService {
     const cancellation = token?.onCancellationRequested(() => controller.abort());
     if (token?.isCancellationRequested) controller.abort();
     const started = performance.now();
+    let secrets: string[] = [];
     try {
       const open = this.store.get(params.uri);
       const onDisk = params.uri.startsWith('file:');
@@ -51,8 +56,9 @@ export class EvaluationService {
       const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
       await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
-      const prometheus = params.prometheus === undefined ? undefined : new PrometheusSource(prometheusSourceOptions(userOptions(params.prometheus)));
-      const sources = prometheus ? [prometheus] : [];
+      const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
+      secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
+      const sources = connection ? [new PrometheusSource(connection)] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
         sla: params.sla,
@@ -65,9 +71,10 @@ export class EvaluationService {
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
-      const message = error instanceof Error ? error.message : String(error);
+      // A server may echo the token or a credential header back in its error text.
+      const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
       if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
-        this.log(`evaluation of ${params.uri} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+        this.log(`evaluation of ${params.uri} failed: ${redactSecrets(error instanceof Error ? (error.stack ?? message) : message, secrets)}`);
       }
       throw new ResponseError(EVALUATION_FAILED, message);
     } finally {
@@ -107,9 +114,17 @@ export class EvaluationService {
   }
 }
 
-/** The request's Prometheus parameters in the form the option builder checks (a client may send anything). */
-function userOptions(params: PrometheusParams | null): PrometheusUserOptions {
-  return { url: params?.url ?? '', token: params?.token, headers: params?.headers, timeout: params?.timeoutMs };
+/**
+ * The request's Prometheus parameters in the form the option builder checks (a client may
+ * send anything). A sealed token is opened with this server's key (see sealedSecret.ts).
+ */
+function userOptions(params: PrometheusParams | null, secretKey: string | undefined, t: ReturnType<typeof messages>['t']): PrometheusUserOptions {
+  let token = params?.token;
+  if (typeof params?.sealedToken === 'string') {
+    token = openSecret(params.sealedToken, secretKey);
+    if (token === undefined) throw new EvaluationError(t('evaluate.sealedToken'));
+  }
+  return { url: params?.url ?? '', token, headers: params?.headers, timeout: params?.timeoutMs };
 }
 
 /** The text of a contract that is not open; a FIFO or device is refused, not waited on. */

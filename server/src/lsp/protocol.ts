@@ -36,8 +36,10 @@ export interface EvaluateParams {
 export interface PrometheusParams {
   /** Base address: http(s)://host:port[/prefix]. */
   url: string;
-  /** Bearer token (from VS Code's secret storage). */
+  /** Bearer token in the clear (for other clients; tracing prints it). */
   token?: string;
+  /** Bearer token sealed with the key the extension gave the server (see sealedSecret.ts), so traces never show it. */
+  sealedToken?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** Per request; default 30 000. */

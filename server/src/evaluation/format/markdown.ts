@@ -3,6 +3,7 @@
 import type { Report } from '../report';
 import { amountText, countResults, leftOutText, percentText, totalAmounts } from './common';
 import { attainedText, creditLabel, periodLabel, targetText } from './labels';
+import { markdownCodeSpan, markdownText as escape } from '../../text/markdown';
 
 const STATUS = { met: '✅ met', breached: '❌ breached', 'no-data': '— no data' } as const;
 
@@ -10,7 +11,7 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`# SLA report: ${escape(report.sla)}${report.title ? ` — ${escape(report.title)}` : ''}`);
   out.push('');
-  const facts = [report.version ? `Version ${escape(report.version)}` : undefined, `times in ${report.timezone}`];
+  const facts = [report.version ? `Version ${escape(report.version)}` : undefined, `times in ${escape(report.timezone)}`];
   if (report.at) facts.push(`rolling windows end at ${report.at}`);
   out.push(facts.filter(Boolean).join(' · '));
   const counts = countResults(report);
@@ -29,7 +30,7 @@ export function formatMarkdown(report: Report): string {
     out.push('');
     out.push(`## ${escape(o.name)}`);
     out.push('');
-    out.push(`Indicator \`${o.indicator}\`, target \`${targetText(o)}\`, window ${o.window}.`);
+    out.push(`Indicator ${markdownCodeSpan(o.indicator)}, target ${markdownCodeSpan(targetText(o))}, window ${escape(o.window)}.`);
     out.push('');
     if (o.results.length === 0) {
       out.push('No samples of this indicator inside the effective dates.');
@@ -63,8 +64,4 @@ export function formatMarkdown(report: Report): string {
     }
   }
   return out.join('\n') + '\n';
-}
-
-export function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

@@ -2,7 +2,7 @@
 // contract (customer, sla, status, credits owed per currency), then the totals.
 import type { OwedAmount, PortfolioReport, PortfolioRow } from '../portfolio';
 import { formatNumber } from '../../language/numberFormat';
-import { escape } from './markdown';
+import { markdownText as escape } from '../../text/markdown';
 import { table } from './text';
 
 const STATUS: Record<PortfolioRow['status'], string> = { met: 'met', breached: 'BREACHED', insufficient: 'insufficient data', error: 'ERROR' };

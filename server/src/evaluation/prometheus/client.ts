@@ -8,6 +8,7 @@
 // server's warnings and infos are kept for the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { Limiter } from './limiter';
+import { redactUrl } from '../../text/redact';
 import type { Answer, QueryCache, RawAnswer } from './queryCache';
 
 export interface PrometheusConnection {
@@ -302,20 +303,21 @@ export type PrometheusData = unknown;
 /** The address as given, checked: http or https, no query or fragment. */
 function checkAddress(url: string): string {
   const trimmed = url.trim();
+  const quoted = JSON.stringify(redactUrl(url));
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new EvaluationError(`bad Prometheus address ${JSON.stringify(url)}: expected http://host:port or https://host/path`);
+    throw new EvaluationError(`bad Prometheus address ${quoted}: expected http://host:port or https://host/path`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new EvaluationError(`bad Prometheus address ${JSON.stringify(url)}: only http:// and https:// are supported`);
+    throw new EvaluationError(`bad Prometheus address ${quoted}: only http:// and https:// are supported`);
   }
   if (parsed.search || parsed.hash) {
-    throw new EvaluationError(`bad Prometheus address ${JSON.stringify(url)}: give the base address, without ?query or #fragment`);
+    throw new EvaluationError(`bad Prometheus address ${quoted}: give the base address, without ?query or #fragment`);
   }
   if (parsed.username || parsed.password) {
-    throw new EvaluationError(`bad Prometheus address ${JSON.stringify(url)}: put credentials in a header or the token, not in the address`);
+    throw new EvaluationError(`bad Prometheus address ${quoted}: put credentials in a header or the token, not in the address`);
   }
   return trimmed;
 }

@@ -3,6 +3,7 @@
 // seconds, sizes such as `64MiB`, numbers as text) or in an `sla/evaluate` request (JSON from
 // a client that may send anything).
 import { EvaluationError } from '../errors';
+import { redactHeader } from '../../text/redact';
 import type { PrometheusSourceOptions } from './source';
 
 /** A Prometheus server as a user gives it (`sla evaluate --prometheus …`, `sla/evaluate`'s `prometheus`). */
@@ -90,7 +91,8 @@ export function parseHeader(text: string): [string, string] {
   const colon = text.indexOf(':');
   const name = colon > 0 ? text.slice(0, colon).trim() : '';
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new EvaluationError(`bad header ${JSON.stringify(text)}: expected 'Name: value' (for example 'X-Scope-OrgID: team-a')`);
+    // The value may be a token: the message shows at most the name.
+    throw new EvaluationError(`bad header ${JSON.stringify(redactHeader(text))}: expected 'Name: value' (for example 'X-Scope-OrgID: team-a')`);
   }
   return [name, text.slice(colon + 1).trim()];
 }

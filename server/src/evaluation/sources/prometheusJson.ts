@@ -171,6 +171,7 @@ class PrometheusReader implements JsonHandler {
     else if (parent.role === Role.Result) role = Role.Series;
     else if (parent.role === Role.Series && parent.key === 'metric') role = Role.Labels;
     else if (parent.role === Role.Pair || parent.role === Role.Values) this.fail(line, 'expected a sample `[time, "value"]`, found an object');
+    else this.notSamples(parent, line, 'an object');
     if (role === Role.Series) {
       this.seriesName = undefined;
       this.labelsDone = false;
@@ -291,6 +292,9 @@ class PrometheusReader implements JsonHandler {
       case Role.Values:
         this.fail(line, 'expected a sample `[time, "value"]`, found a string');
         return;
+      case Role.Series:
+        this.notSamples(frame, line, 'a string');
+        return;
       default:
         return;
     }
@@ -311,6 +315,8 @@ class PrometheusReader implements JsonHandler {
       this.failResultItem(line);
     } else if (frame.role === Role.Values) {
       this.fail(line, 'expected a sample `[time, "value"]`, found a number');
+    } else {
+      this.notSamples(frame, line, 'a number');
     }
   }
 
@@ -320,6 +326,7 @@ class PrometheusReader implements JsonHandler {
       this.fail(line, `a sample holds ${String(value)} where a ${this.pairItems === 0 ? 'time' : 'value'} belongs`);
     }
     if (frame.role === Role.Result && value !== null) this.failResultItem(line);
+    this.notSamples(frame, line, String(value));
     if (frame.role === Role.Data && frame.key === 'result' && value === null) this.sawResult = true;
     if (frame.role === Role.Root && frame.key === 'isPartial' && value === true) this.info.partial = true;
   }
@@ -334,6 +341,13 @@ class PrometheusReader implements JsonHandler {
   private deliver(metric: number, timestamp: number, value: number, line: number): void {
     const rejected = this.sink.add(metric, timestamp, value);
     if (rejected !== undefined) this.fail(line, rejected);
+  }
+
+  /** A series' `values`/`value` that is not an array would lose the series without a word. */
+  private notSamples(frame: { role: Role; key: string }, line: number, found: string): void {
+    if (frame.role === Role.Series && (frame.key === 'values' || frame.key === 'value')) {
+      this.fail(line, `\`${frame.key}\` of a series must be an array of samples \`[time, "value"]\`, found ${found}`);
+    }
   }
 
   private failResultItem(line: number): never {

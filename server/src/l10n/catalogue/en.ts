@@ -8,6 +8,7 @@ export const en = {
   // The `sla/evaluate` request (server/src/lsp/evaluation.ts)
   'evaluate.badRequest': 'sla/evaluate needs a document uri and a list of metric files',
   'evaluate.notAFile': 'cannot evaluate {uri}: it is neither open nor a file',
+  'evaluate.sealedToken': 'the Prometheus token could not be opened (it was sealed for another language server): run "SLA: Restart Language Server"',
 
   // The command line (cli/src/main.ts)
   'cli.description': 'Check service level agreements written in the SLA language and evaluate them against metrics.',

@@ -7,6 +7,7 @@ export const zhCN = {
 
   'evaluate.badRequest': 'sla/evaluate 需要文档 URI 和指标文件列表',
   'evaluate.notAFile': '无法评估 {uri}：该文档既未打开，也不是本地文件',
+  'evaluate.sealedToken': '无法解开 Prometheus 令牌（它是为另一个语言服务器加密的）：请运行“SLA: 重启语言服务器”',
 
   'cli.description': '检查用 SLA 语言编写的服务等级协议，并依据指标数据进行评估。',
   'cli.helpHint': '（运行 `sla --help` 查看用法）',

@@ -39,6 +39,7 @@ import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
 import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
 import { scheduleToWeekly } from '../support/schedules';
 import { lineIndexOf } from '../support/text';
+import { markdownCodeBlock, markdownCodeSpan, markdownText } from '../../text/markdown';
 
 export interface HoverOptions {
   /** "Now", for the example month of schedule-hour budgets (default: the current date). */
@@ -133,15 +134,15 @@ function definitionAt(scope: SlaScope, offset: number): Definition | undefined {
 function describeDefinition(definition: Definition, scope: SlaScope, analysis: Analysis, options: HoverOptions): string {
   const line = lineIndexOf(analysis).positionAt(definition.nameSpan.offset).line + 1;
   const node = definition.node;
-  const head = (title?: string) => `\`\`\`sla\n${definition.sort} ${definition.name}${title ? ` "${title}"` : ''}\n\`\`\``;
+  const head = (title?: string) => markdownCodeBlock(`${definition.sort} ${definition.name}${title ? ` "${title}"` : ''}`, 'sla');
   const facts: string[] = [];
   switch (node.type) {
     case 'Service': {
       const service = node as Service;
       for (const entry of service.items ?? []) {
-        if (entry?.type === 'Description' && entry.value) facts.push(entry.value.value);
-        if (entry?.type === 'Includes') facts.push(`Includes: ${entry.values.map((v) => v.value).join(', ')}`);
-        if (entry?.type === 'Excludes') facts.push(`Excludes: ${entry.values.map((v) => v.value).join(', ')}`);
+        if (entry?.type === 'Description' && entry.value) facts.push(markdownText(entry.value.value));
+        if (entry?.type === 'Includes') facts.push(`Includes: ${entry.values.map((v) => markdownText(v.value)).join(', ')}`);
+        if (entry?.type === 'Excludes') facts.push(`Excludes: ${entry.values.map((v) => markdownText(v.value)).join(', ')}`);
       }
       const objectives = objectivesUsing(scope, 'ServiceRef', definition.name);
       if (objectives.length) facts.push(`Objectives: ${objectives.join(', ')}`);
@@ -153,7 +154,7 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       const weekly = linked ? scheduleToWeekly(linked) : weeklySchedule([]);
       facts.push(`${formatHours(weeklyMinutes(weekly) * 60_000)} a week`);
       for (const entry of schedule.items ?? []) {
-        if (entry?.type === 'ScheduleLine') facts.push(analysis.text.slice(entry.offset, entry.endOffset));
+        if (entry?.type === 'ScheduleLine') facts.push(markdownText(analysis.text.slice(entry.offset, entry.endOffset)));
       }
       if (weekly.holidays.length) facts.push(`Holidays: ${weekly.holidays.join(', ')}`);
       return [head(), ...facts.map(bullet)].join('\n');
@@ -161,8 +162,8 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
     case 'Maintenance': {
       const maintenance = node as Maintenance;
       for (const entry of maintenance.items ?? []) {
-        if (entry?.type === 'Every') facts.push(`Weekly: ${analysis.text.slice(entry.offset, entry.endOffset).replace(/^every\s+/, '')}`);
-        if (entry?.type === 'On') facts.push(`Once: ${analysis.text.slice(entry.offset, entry.endOffset).replace(/^on\s+/, '')}`);
+        if (entry?.type === 'Every') facts.push(`Weekly: ${markdownText(analysis.text.slice(entry.offset, entry.endOffset).replace(/^every\s+/, ''))}`);
+        if (entry?.type === 'On') facts.push(`Once: ${markdownText(analysis.text.slice(entry.offset, entry.endOffset).replace(/^on\s+/, ''))}`);
         if (entry?.type === 'Notice' && entry.duration) facts.push(`Announced ${describeQuantityDuration(entry.duration.value, entry.duration.unit)} ahead`);
       }
       facts.push('Objectives `excluding` it do not count samples inside these windows.');
@@ -174,11 +175,11 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       const kind = values.kind;
       if (kind) facts.push(`Kind: ${kind}`);
       for (const entry of indicator.items ?? []) {
-        if (entry?.type === 'Metric' && entry.value) facts.push(`Metric: \`${entry.value.value}\``);
+        if (entry?.type === 'Metric' && entry.value) facts.push(`Metric: ${markdownCodeSpan(entry.value.value)}`);
         if (entry?.type === 'Ratio') {
-          facts.push(`Ratio: ${entry.polarity?.text ?? '?'} \`${entry.numerator?.value ?? '?'}\` / total \`${entry.total?.value ?? '?'}\``);
+          facts.push(`Ratio: ${entry.polarity?.text ?? '?'} ${markdownCodeSpan(entry.numerator?.value ?? '?')} / total ${markdownCodeSpan(entry.total?.value ?? '?')}`);
         }
-        if (entry?.type === 'Description' && entry.value) facts.push(entry.value.value);
+        if (entry?.type === 'Description' && entry.value) facts.push(markdownText(entry.value.value));
       }
       const unit = indicator.items?.find((i) => i?.type === 'Unit');
       if (unit?.type === 'Unit' && unit.value) facts.push(`Unit: ${unit.value.text}`);
@@ -196,8 +197,8 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       const tiers = objectiveFacts(scope, objective).tiers;
       facts.push(tiers.length ? `Compensation: ${tiers.length} tier${tiers.length === 1 ? '' : 's'}` : 'No compensation');
       const description = objective.items?.find((i) => i?.type === 'Description');
-      const text = [head(objective.title?.value), ...facts.map((f) => bullet(`\`${f}\``))];
-      if (description?.type === 'Description' && description.value) text.push('', description.value.value);
+      const text = [head(objective.title?.value), ...facts.map((f) => bullet(markdownCodeSpan(f)))];
+      if (description?.type === 'Description' && description.value) text.push('', markdownText(description.value.value));
       const budget = describeTarget(objective, scope, options);
       if (budget) text.push('', budget);
       return text.join('\n');
@@ -218,14 +219,14 @@ function describeSla(sla: Sla, analysis: Analysis): string {
   };
   const count = (type: string) => sla.items?.filter((i) => i?.type === type).length ?? 0;
   const facts = [
-    value('Provider') && `Provider: ${value('Provider')}`,
-    value('Customer') && `Customer: ${value('Customer')}`,
-    value('Effective') && `Effective ${value('Effective')}`,
+    value('Provider') && `Provider: ${markdownText(value('Provider')!)}`,
+    value('Customer') && `Customer: ${markdownText(value('Customer')!)}`,
+    value('Effective') && `Effective ${markdownText(value('Effective')!)}`,
     [['Service', 'service'], ['Indicator', 'indicator'], ['Objective', 'objective'], ['Compensation', 'compensation clause']]
       .map(([type, noun]) => `${count(type)} ${noun}${count(type) === 1 ? '' : 's'}`)
       .join(', '),
   ].filter((f): f is string => !!f);
-  return [`\`\`\`sla\nsla ${sla.name?.text}${sla.title ? ` "${sla.title.value}"` : ''}\n\`\`\``, ...facts.map(bullet)].join('\n');
+  return [markdownCodeBlock(`sla ${sla.name?.text}${sla.title ? ` "${sla.title.value}"` : ''}`, 'sla'), ...facts.map(bullet)].join('\n');
 }
 
 function bullet(text: string): string {
