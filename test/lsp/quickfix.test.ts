@@ -115,7 +115,7 @@ describe('protocol: quick fixes', function () {
   });
 
   it('SLA302: writes a tier threshold in the unit of the target', async () => {
-    const objective = `  objective speed {\n    indicator latency\n    target p95 <= 50ms\n    window calendar month\n  }\n  compensation for speed {\n    above 80% credit 5%\n  }\n`;
+    const objective = `  objective speed {\n    indicator latency\n    target p95 <= 80ms\n    window calendar month\n  }\n  compensation for speed {\n    above 80% credit 5%\n  }\n`;
     const result = await applyFix(contract(objective), 'SLA302', /Use the target's unit: `80ms`/);
     assert.match(result.text, /above 80ms credit 5%/);
     assert.deepEqual(codes(result.after), []);

@@ -17,6 +17,28 @@ export const en = {
   'cli.option.locale': 'language of messages and reports: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)',
   'cli.unsupportedLocale': 'unsupported locale "{value}": use one of {supported}',
   'cli.internalError': 'internal error: {reason}',
+  // Language 1.1 checks and their quick fixes (checks11: server/src/language/checker/, services/features/codeActions.ts)
+  'check.sla311':
+    '`compensation for {objective}`: the objective is measured per calendar {period} but the fee is paid per {feePeriod}, so no credit amount can be computed; use `window calendar {feePeriod}` or a fee per {period}',
+  'check.sla312': 'a breach of `{objective}` ({target}) that no tier covers: {gap} owe nothing, as the mildest tier is `{tier}`; {fix}',
+  'check.sla312.gapExactly': 'values of exactly {target}',
+  'check.sla312.gapBelow': 'values from {threshold} up to (not including) {target}',
+  'check.sla312.gapBelowIncluding': 'values from {threshold} up to and including {target}',
+  'check.sla312.gapAbove': 'values above {target} up to {threshold}',
+  'check.sla312.gapAboveIncluding': 'values from {target} up to {threshold}',
+  'check.sla312.fixTier': 'add the tier `{tier}`',
+  'check.sla312.fixComparator': 'write the target as `{target}`',
+  'check.sla312.fixComparatorAndTier': 'write the target as `{target}` and add the tier `{tier}`',
+  'check.sla405.holiday': 'holiday {date} lies outside the effective dates ({effective}): it can never apply; correct the date (the year?) or remove it',
+  'check.sla405.workingDate': 'make-up working date {date} lies outside the effective dates ({effective}): it can never apply; correct the date (the year?) or remove it',
+  'check.sla405.maintenance': 'maintenance starting {start} (on {date} in the contract\'s time zone) lies outside the effective dates ({effective}): correct the date (the year?) or remove it',
+  'check.sla405.effectiveBetween': '{start} to {end}',
+  'check.sla405.effectiveFrom': 'from {start}',
+  'check.sla405.effectiveUntil': 'until {end}',
+  'check.sla406': 'severity `{severity}` must be resolved within {resolve}, sooner than its response within {response}: a ticket would be resolved before it is answered; make `resolve` at least as long as `response`',
+  'fix.sla312.addTier': 'Add the tier `{tier}`',
+  'fix.sla312.comparator': 'Change the target to `{target}`',
+  'fix.sla312.comparatorAndTier': 'Change the target to `{target}` and add the tier `{tier}`',
 } as const;
 
 export type MessageId = keyof typeof en;

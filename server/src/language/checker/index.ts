@@ -6,8 +6,9 @@ import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
 import { childrenOf } from '../traverse';
+import { breachCoverChecks } from './breachCover';
 import { compensationChecks } from './compensation';
-import { CheckContext, comparePositions } from './context';
+import { CheckContext, comparePositions, type CheckOptions } from './context';
 import { indicatorChecks } from './indicator';
 import { nameChecks } from './names';
 import { objectiveChecks } from './objective';
@@ -17,6 +18,8 @@ import { quantityChecks } from './quantities';
 import { mergeTables, type Check, type CheckedNode, type CheckedType } from './registry';
 import { scheduleChecks } from './schedule';
 import { slaChecks } from './sla';
+import { effectiveDateChecks } from './effectiveDates';
+import { supportChecks } from './support';
 
 const REGISTRY = mergeTables([
   nameChecks, // SLA100–102
@@ -24,9 +27,12 @@ const REGISTRY = mergeTables([
   objectiveChecks, // SLA200, 201, 202, 204, 207, 208, 209
   percentChecks, // SLA203
   indicatorChecks, // SLA205, 206, 210
-  compensationChecks, // SLA300–310
+  compensationChecks, // SLA300–311
+  breachCoverChecks, // SLA312
   scheduleChecks, // SLA400
   slaChecks, // SLA401, 402, 500–504
+  effectiveDateChecks, // SLA405
+  supportChecks, // SLA406
   quantityChecks, // SLA001/SLA002 for units fixed by their place (the grammar reads any quantity there)
 ]);
 
@@ -35,16 +41,19 @@ const REGISTRY = mergeTables([
  * parser's) lets the checker stay quiet about parts a syntax error may have swallowed:
  * a block with a syntax error in it is not also told that it lacks a `target`.
  */
+export type { CheckOptions };
+
 export function check(
   file: ContractFile,
   scopes?: SlaScope[],
   parseDiagnostics: readonly Diagnostic[] = [],
   linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
+  options: CheckOptions = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
   for (const facts of linked) {
-    const ctx = new CheckContext(facts, out, syntaxErrors);
+    const ctx = new CheckContext(facts, out, syntaxErrors, options);
     walk(facts.sla, undefined, ctx);
   }
   return sortDiagnostics(out);

@@ -1,0 +1,64 @@
+// SLA405 (LANGUAGE.md 4, 1.1): a holiday or a one-off maintenance start outside the
+// `effective` dates, compared as local dates in the contract's time zone: such a date can
+// never matter, so it is most likely a typo (a wrong year).
+import type { DateLiteral, DateTimeLiteral, HolidaysItem, OnItem, Range } from '../ast';
+import { daysFromCivil, formatDate, localMs, MS_PER_MINUTE, type CivilDate } from '../calendar';
+import type { CheckContext } from './context';
+import type { CheckTable } from './registry';
+import { localDateIn } from './zones';
+
+function dayNumber(date: CivilDate): number {
+  return daysFromCivil(date.year, date.month, date.day);
+}
+
+function text(date: CivilDate): string {
+  return formatDate(dayNumber(date));
+}
+
+/** The contract's effective dates in words, or undefined when it has none (nothing to compare). */
+function effectiveText(ctx: CheckContext): string | undefined {
+  const { effectiveStart: start, effectiveEnd: end } = ctx.linked;
+  if (!start && !end) return undefined;
+  if (start && end) return ctx.t('check.sla405.effectiveBetween', { start: text(start), end: text(end) });
+  return start ? ctx.t('check.sla405.effectiveFrom', { start: text(start) }) : ctx.t('check.sla405.effectiveUntil', { end: text(end!) });
+}
+
+/** Whether a local date lies outside the effective dates (an open end is no bound). */
+export function outsideEffective(ctx: CheckContext, date: CivilDate): boolean {
+  const { effectiveStart: start, effectiveEnd: end } = ctx.linked;
+  const day = dayNumber(date);
+  return (start !== undefined && day < dayNumber(start)) || (end !== undefined && day > dayNumber(end));
+}
+
+/** Reports one date of a schedule (a holiday, or an `on` date) outside the effective dates. */
+export function reportScheduleDate(ctx: CheckContext, date: DateLiteral, what: 'holiday' | 'on'): void {
+  if (!date.valid || !outsideEffective(ctx, date)) return;
+  const effective = effectiveText(ctx);
+  if (!effective) return;
+  const id = what === 'holiday' ? 'check.sla405.holiday' : 'check.sla405.workingDate';
+  ctx.report('SLA405', date.range, ctx.t(id, { date: date.text, effective }));
+}
+
+function checkHolidays(item: HolidaysItem, ctx: CheckContext): void {
+  for (const date of item.dates ?? []) if (date) reportScheduleDate(ctx, date, 'holiday');
+}
+
+/** The local date on which a maintenance window starts, in the contract's zone. */
+function startDate(at: DateTimeLiteral, zone: string | undefined): CivilDate | undefined {
+  if (at.offsetMinutes === undefined) return { year: at.year, month: at.month, day: at.day };
+  const instant = localMs(at.year, at.month, at.day, at.hour, at.minute, at.second) - at.offsetMinutes * MS_PER_MINUTE;
+  return localDateIn(zone ?? 'UTC', instant);
+}
+
+function checkMaintenanceStart(item: OnItem, ctx: CheckContext, parent: { type: string } | undefined): void {
+  const at = item.at;
+  if (parent?.type !== 'Maintenance' || !at?.valid) return;
+  const date = startDate(at, ctx.linked.zoneName);
+  if (!date || !outsideEffective(ctx, date)) return;
+  const effective = effectiveText(ctx);
+  if (!effective) return;
+  const range: Range = at.range;
+  ctx.report('SLA405', range, ctx.t('check.sla405.maintenance', { start: at.text, date: text(date), effective }));
+}
+
+export const effectiveDateChecks: CheckTable = { Holidays: [checkHolidays], On: [checkMaintenanceStart] };
