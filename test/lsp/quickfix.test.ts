@@ -121,6 +121,24 @@ describe('protocol: quick fixes', function () {
     assert.deepEqual(codes(result.after), []);
   });
 
+  it('SLA312: adds the tier at the target, at half the mildest credit', async () => {
+    const ladder = `  compensation for uptime {\n    below 99% credit 20%\n    below 95% credit 40%\n  }\n`;
+    const result = await applyFix(contract(UPTIME + ladder), 'SLA312', /^Add the tier `below 99.9% credit 10%`$/);
+    assert.match(result.text, /compensation for uptime \{\n {4}below 99\.9% credit 10%\n {4}below 99% credit 20%\n/);
+    assert.deepEqual(codes(result.after), []);
+  });
+
+  it('SLA312: a `>` target at the equal threshold becomes `>=`; below it, `>=` and a tier', async () => {
+    const strict = UPTIME.replace('>= 99.9%', '> 99.9%');
+    const equal = await applyFix(contract(strict + UPTIME_LADDER), 'SLA312', /^Change the target to `>= 99.9%`$/);
+    assert.match(equal.text, /target >= 99\.9%/);
+    assert.deepEqual(codes(equal.after), []);
+    const ladder = `  compensation for uptime {\n    below 99.5% credit 10%\n  }\n`;
+    const both = await applyFix(contract(strict + ladder), 'SLA312', /^Change the target to `>= 99.9%` and add the tier `below 99.9% credit 5%`$/);
+    assert.match(both.text, /target >= 99\.9%[\s\S]*below 99\.9% credit 5%\n {4}below 99\.5% credit 10%/);
+    assert.deepEqual(codes(both.after), []);
+  });
+
   it('SLA304: sorts a tier ladder so that credits rise with severity', async () => {
     const ladder = `  compensation for uptime {\n    below 99.0% credit 10%\n    below 99.9% credit 25%\n    below 95.0% credit 50%\n  }\n`;
     const result = await applyFix(contract(UPTIME + ladder), 'SLA304', /Sort the tier ladder/);

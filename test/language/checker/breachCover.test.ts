@@ -24,9 +24,9 @@ describe('SLA312 a breach that no tier covers', () => {
       code: 'SLA312',
       severity: 'warning',
       range: findIn(text, 'below 99% credit', '99%'),
-      words: ['`o` (>= 99.9%)', 'values from 99% up to (not including) 99.9%', '`below 99%`', 'add the tier `below 99.9% credit 10%`'],
+      words: ['`o` (>= 99.9%)', 'values from 99% up to (not including) 99.9%', '`below 99%`', 'add the tier `below 99.9% credit 5%`'],
     });
-    assert.deepEqual(d.data, { tier: 'below 99.9% credit 10%', comparator: undefined });
+    assert.deepEqual(d.data, { tier: 'below 99.9% credit 5%' });
   });
 
   it('`>= 99.9%` with `below 99.9%`: every breach pays', () => {
@@ -49,7 +49,7 @@ describe('SLA312 a breach that no tier covers', () => {
       range: findIn(text, 'below 99.9% credit', '99.9%'),
       words: ['values of exactly 99.9%', 'write the target as `>= 99.9%`'],
     });
-    assert.equal(d.data?.comparator, '>=');
+    assert.deepEqual(d.data, { comparator: '>=' });
   });
 
   it('`> 99.9%` with `below 99.5%`: 99.5% up to and including 99.9%', () => {
@@ -58,7 +58,7 @@ describe('SLA312 a breach that no tier covers', () => {
       code: 'SLA312',
       severity: 'warning',
       range: findIn(text, 'below 99.5% credit', '99.5%'),
-      words: ['values from 99.5% up to and including 99.9%', 'write the target as `>= 99.9%` and add the tier `below 99.9% credit 10%`'],
+      words: ['values from 99.5% up to and including 99.9%', 'write the target as `>= 99.9%` and add the tier `below 99.9% credit 5%`'],
     });
   });
 
@@ -68,7 +68,7 @@ describe('SLA312 a breach that no tier covers', () => {
       code: 'SLA312',
       severity: 'warning',
       range: findIn(text, 'above 1s', '1s'),
-      words: ['values above 500ms up to 1s', 'add the tier `above 500ms credit 5%`'],
+      words: ['values above 500ms up to 1s', 'add the tier `above 500ms credit 2.5%`'],
     });
   });
 
@@ -100,7 +100,7 @@ describe('SLA312 a breach that no tier covers', () => {
   it('is worded in Chinese for zh-CN', () => {
     const text = objective('>= 99.9%', 'below 99% credit 10%');
     const [d] = analyze(text, { locale: 'zh-CN' }).diagnostics.filter((x) => x.code === 'SLA312');
-    assert.match(d.message, /最宽松的档位是 `below 99%`；请添加档位 `below 99.9% credit 10%`/);
+    assert.match(d.message, /最宽松的档位是 `below 99%`；请添加档位 `below 99.9% credit 5%`/);
   });
 });
 

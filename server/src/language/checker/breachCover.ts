@@ -65,7 +65,8 @@ function checkUncoveredBreach(compensation: Compensation, ctx: CheckContext): vo
         : op === '<='
           ? t('check.sla312.gapAbove', { threshold: formatQuantity(threshold), target })
           : t('check.sla312.gapAboveIncluding', { threshold: formatQuantity(threshold), target });
-  const credit = mildest.node.credit ? formatQuantity(mildest.node.credit) : '10%';
+  // Half the mildest tier's credit: the new tier is milder still, and an equal credit would be SLA304.
+  const credit = formatQuantity({ value: (mildest.node.credit?.value ?? 10) / 2, unit: '%' });
   const newTier = `${low ? 'below' : 'above'} ${target} credit ${credit}`;
   const strict = op === '>' || op === '<';
   const fix = strict
@@ -77,7 +78,8 @@ function checkUncoveredBreach(compensation: Compensation, ctx: CheckContext): vo
     'SLA312',
     threshold.range,
     t('check.sla312', { objective: objective.name?.text ?? '', target: `${op} ${target}`, gap, tier: tierText, fix }),
-    { tier: newTier, comparator: strict ? (low ? '>=' : '<=') : undefined },
+    // For the quick fix: the tier to add (none when a strict target's threshold is already at it), the comparator to write.
+    strict ? (equal ? { comparator: low ? '>=' : '<=' } : { tier: newTier, comparator: low ? '>=' : '<=' }) : { tier: newTier },
   );
 }
 

@@ -5,7 +5,8 @@
 // - SLA300: add a three-tier compensation ladder after the objective;
 // - SLA202/SLA302: use the unit the kind or target needs; a percentage written without `%`:
 //   add it;
-// - SLA304: sort the tier ladder so that credits rise with severity.
+// - SLA304: sort the tier ladder so that credits rise with severity;
+// - SLA312: add the tier at the target (and write a strict target as `>=`/`<=`).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLE_TARGET } from '../../language/vocabulary';
 import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
@@ -14,17 +15,18 @@ import { scopeAt, type SlaScope } from '../../language/scope';
 import { convert, dimensionOf } from '../../language/units';
 import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
 import { comparePositions, lineIndexOf } from '../support/text';
+import { DEFAULT_LOCALE, messages, type Locale } from '../../l10n/index';
 
 export interface CodeActionContextLike {
   diagnostics: LspDiagnostic[];
   only?: string[];
 }
 
-export function codeActions(analysis: Analysis, uri: string, range: Range, context: CodeActionContextLike): CodeAction[] {
+export function codeActions(analysis: Analysis, uri: string, range: Range, context: CodeActionContextLike, locale: Locale = DEFAULT_LOCALE): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of context.diagnostics ?? []) {
     try {
-      actions.push(...fixesFor(analysis, uri, diagnostic));
+      actions.push(...fixesFor(analysis, uri, diagnostic, locale));
     } catch {
       // A diagnostic that no longer fits the text (stale): no fix for it.
     }
@@ -33,7 +35,7 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, conte
   return actions;
 }
 
-function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): CodeAction[] {
+function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, locale: Locale): CodeAction[] {
   const code = String(diagnostic.code ?? '');
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   const fix = (title: string, edits: TextEdit[], preferred = false): CodeAction => ({
@@ -91,6 +93,27 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
       const found = tierAround(scope, offset);
       const edits = found ? sortLadder(analysis, found.compensation) : undefined;
       if (edits) actions.push(fix('Sort the tier ladder: credits rising with severity', edits, true));
+      break;
+    }
+    case 'SLA312': {
+      // data: `tier` to add at the target, `comparator` (`>=`/`<=`) for a strict target.
+      const found = tierAround(scope, offset);
+      const tier = typeof data.tier === 'string' ? data.tier : undefined;
+      const comparator = typeof data.comparator === 'string' ? data.comparator : undefined;
+      if (!found || (!tier && !comparator)) break;
+      const { t } = messages(locale);
+      const edits: TextEdit[] = [];
+      let target = '';
+      if (comparator) {
+        const objective = objectiveOf(scope, found.compensation);
+        const written = objective && objectiveFacts(scope, objective).target;
+        if (!written?.comparator || !written.quantity) break;
+        target = `${comparator} ${analysis.text.slice(written.quantity.offset, written.quantity.endOffset)}`;
+        edits.push({ range: written.comparator.range, newText: comparator });
+      }
+      if (tier) edits.push(insertFirstTier(analysis, found.compensation, tier));
+      const title = !comparator ? t('fix.sla312.addTier', { tier: tier! }) : tier ? t('fix.sla312.comparatorAndTier', { target, tier }) : t('fix.sla312.comparator', { target });
+      actions.push(fix(title, edits, true));
       break;
     }
   }
@@ -177,6 +200,17 @@ function insertInBlock(analysis: Analysis, node: Objective, line: string): TextE
     return { range: { start: at, end: at }, newText: `${indent}  ${line}\n` };
   }
   return { range: { start: closingPos, end: closingPos }, newText: `${analysis.text[closing - 1] === ' ' ? '' : ' '}${line} ` };
+}
+
+/** Inserts `tier` before the first tier of a clause, on a line of its own with the same indentation. */
+function insertFirstTier(analysis: Analysis, compensation: Compensation, tier: string): TextEdit {
+  const index = lineIndexOf(analysis);
+  const first = (compensation.tiers ?? []).find((t) => t);
+  if (!first) throw new Error('a clause without tiers has no SLA312');
+  const at = index.positionAt(first.offset);
+  const indent = indentationOf(analysis, first.offset);
+  const ownLine = at.character === indent.length;
+  return { range: { start: at, end: at }, newText: ownLine ? `${tier}\n${indent}` : `${tier} ` };
 }
 
 function insertAfter(analysis: Analysis, node: Objective, block: string): TextEdit {
