@@ -38,6 +38,7 @@ import { keywordMarkdown, type BlockKind } from '../support/keywords';
 import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
 import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
 import { scheduleToWeekly } from '../support/schedules';
+import { periodTimes } from '../support/eligibleTime';
 import { lineIndexOf } from '../support/text';
 
 export interface HoverOptions {
@@ -284,7 +285,11 @@ function describeTarget(objective: Objective, scope: SlaScope, options: HoverOpt
   const windowText = window ? (window.form === 'calendar' ? `calendar ${window.period}` : `rolling ${formatDuration(window.durationMs)}`) : 'no window';
   const measured = t.kind ? `${t.kind.replace('_', ' ')}` : 'value';
   const heading = `**target ${t.aggregate ? `${t.aggregate} ` : ''}${OP_SIGN[t.op]} ${t.value}${t.unit ?? ''}** — ${measured}, ${windowText}`;
-  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, referenceDate(slaFacts(scope), options.now ?? new Date())))];
+  const sla = slaFacts(scope);
+  // Where `during` or `excluding` leave time out, the evaluator's own count of each period.
+  const counted = facts.duringName !== undefined || facts.excluding.length > 0 ? periodTimes(sla, facts) : undefined;
+  const budgetOptions = { ...referenceDate(sla, options.now ?? new Date()), periodTimes: counted };
+  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, budgetOptions))];
   const excluding = objective.items?.find((i) => i?.type === 'Excluding');
   if (excluding?.type === 'Excluding' && excluding.refs.length) {
     lines.push('', `Samples in the maintenance windows ${excluding.refs.map((r) => `\`${r.text}\``).join(', ')} are not counted.`);
