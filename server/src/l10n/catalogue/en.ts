@@ -17,6 +17,20 @@ export const en = {
   'cli.option.locale': 'language of messages and reports: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)',
   'cli.unsupportedLocale': 'unsupported locale "{value}": use one of {supported}',
   'cli.internalError': 'internal error: {reason}',
+
+  // Language 1.1 syntax (syntax11): lexer and parser (SLA003), checker/sampling.ts (SLA214),
+  // the SLA003 quick fixes in services/features/codeActions.ts
+  'lex.fullWidth': 'full-width `{char}` read as `{ascii}`: type the ASCII character (English punctuation in the input method)',
+  'check.everyNotAboveZero': '`every {interval}` is not above 0: write the interval at which samples are expected, e.g. `every 1m`',
+  'codeAction.replaceFullWidth': 'Replace `{char}` with `{ascii}`',
+  'codeAction.replaceAllFullWidth': 'Replace all full-width punctuation in this file',
+  'keyword.indicatorEvery': 'The interval at which the indicator’s samples are expected: coverage and `missing down` count the expected samples from it.',
+  'keyword.missingDown': 'With `every`: each expected sample that is missing counts as down (availability read from a `metric`).',
+  'keyword.counters': 'The ratio’s metrics are cumulative counters (as Prometheus exports them): each period counts their increase, resets included.',
+  'keyword.coverage': 'The share of expected samples (from the indicator’s `every`) a period needs; with less, its result is `insufficient-data`.',
+  'keyword.reviewed': 'The date the contract was last reviewed; with `review`, SLA505 warns once the next review is overdue.',
+  'keyword.scheduleOn': 'Dated working hours: on these local dates the schedule has exactly these ranges, whatever the weekday (make-up working days, 调休).',
+
   // Language 1.1 checks and their quick fixes (checks11: server/src/language/checker/, services/features/codeActions.ts)
   'check.sla311':
     '`compensation for {objective}`: the objective is measured per calendar {period} but the fee is paid per {feePeriod}, so no credit amount can be computed; use `window calendar {feePeriod}` or a fee per {period}',

@@ -16,6 +16,7 @@ import { onceChecks } from './once';
 import { percentChecks } from './percent';
 import { quantityChecks } from './quantities';
 import { mergeTables, type Check, type CheckedNode, type CheckedType } from './registry';
+import { samplingChecks } from './sampling';
 import { scheduleChecks } from './schedule';
 import { slaChecks } from './sla';
 import { effectiveDateChecks } from './effectiveDates';
@@ -27,6 +28,7 @@ const REGISTRY = mergeTables([
   objectiveChecks, // SLA200, 201, 202, 204, 207, 208, 209
   percentChecks, // SLA203
   indicatorChecks, // SLA205, 206, 210
+  samplingChecks, // SLA214
   compensationChecks, // SLA300–311
   breachCoverChecks, // SLA312
   scheduleChecks, // SLA400
