@@ -29,6 +29,9 @@ const CODE_TABLE = {
   SLA208: { severity: 'warning', title: 'Target leaves no error budget (100% availability or 0% error rate)' },
   SLA209: { severity: 'warning', title: 'Comparator points the unusual way for the kind' },
   SLA210: { severity: 'error', title: 'Indicator unit does not fit its kind' },
+  SLA211: { severity: 'error', title: '`missing down` without `every`, or not on an availability indicator read from a metric' },
+  SLA212: { severity: 'error', title: 'Objective `coverage` whose indicator has no `every`' },
+  SLA213: { severity: 'error', title: '`counters` on an indicator without `ratio`' },
   SLA214: { severity: 'error', title: 'Indicator `every` not above 0' },
   SLA300: { severity: 'warning', title: 'Objective with no compensation clause' },
   SLA301: { severity: 'error', title: 'Tier direction does not fit the target' },
@@ -46,6 +49,7 @@ const CODE_TABLE = {
   SLA400: { severity: 'error', title: 'Time range whose end is not after its start' },
   SLA401: { severity: 'error', title: 'Unknown time zone' },
   SLA402: { severity: 'error', title: 'Effective end before its start' },
+  SLA404: { severity: 'error', title: 'A date listed twice in one schedule' },
   SLA405: { severity: 'warning', title: 'A holiday, make-up working date or one-off maintenance outside the effective dates' },
   SLA406: { severity: 'warning', title: 'Support severity whose resolve is shorter than its response' },
   SLA500: { severity: 'warning', title: 'No provider or no customer' },
@@ -53,6 +57,7 @@ const CODE_TABLE = {
   SLA502: { severity: 'warning', title: 'No reporting clause' },
   SLA503: { severity: 'information', title: 'No review cadence' },
   SLA504: { severity: 'warning', title: 'sla with no objectives' },
+  SLA505: { severity: 'warning', title: 'Review overdue' },
 } as const satisfies Record<`SLA${number}`, CodeEntry>;
 
 /** A code of LANGUAGE.md section 4 that this implementation reports. */

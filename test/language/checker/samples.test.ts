@@ -59,6 +59,19 @@ const EXPECTED: Record<string, string[]> = {
     'SLA307@76',
   ],
   'schedule.sla': ['SLA402@6', 'SLA401@7', 'SLA400@12', 'SLA400@13', 'SLA400@18'],
+  'checks-v11.sla': [
+    'SLA505@11',
+    'SLA405@15',
+    'SLA404@16',
+    'SLA405@20',
+    'SLA211@26',
+    'SLA213@37',
+    'SLA212@50',
+    'SLA312@60',
+    'SLA311@64',
+    'SLA312@69',
+    'SLA406@78',
+  ],
   'missing-parts.sla': ['SLA500@3', 'SLA501@3', 'SLA502@3', 'SLA503@3', 'SLA200@9', 'SLA201@14', 'SLA204@19', 'SLA504@41'],
 };
 
@@ -85,6 +98,7 @@ describe('samples/broken', () => {
     const all = new Set(files.flatMap((f) => codesWithLines(`samples/broken/${f}`).map((c) => c.slice(0, 6))));
     const checkerCodes = [100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210]
       .concat([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 400, 401, 402, 500, 501, 502, 503, 504])
+      .concat([211, 212, 213, 311, 312, 404, 405, 406, 505])
       .map((n) => `SLA${n}`);
     for (const code of ['SLA001', 'SLA002', ...checkerCodes]) assert.ok(all.has(code), `no broken sample shows ${code}`);
   });

@@ -53,6 +53,16 @@ export const en = {
   'fix.sla312.addTier': 'Add the tier `{tier}`',
   'fix.sla312.comparator': 'Change the target to `{target}`',
   'fix.sla312.comparatorAndTier': 'Change the target to `{target}` and add the tier `{tier}`',
+  'check.sla211.every': '`missing down` on `{indicator}` needs `every`: without the interval at which samples are expected, no sample can be missing; add a line like `every 1m`',
+  'check.sla211.kind': '`missing down` on `{indicator}`, a `{kind}` indicator: only availability read from a `metric` can count a missing sample as down; remove it',
+  'check.sla211.ratio': '`missing down` on `{indicator}`, which is read from a `ratio`: only availability read from a `metric` can count a missing sample as down; remove it',
+  'check.sla212': '`coverage` of `{objective}` needs samples expected at an interval, but its indicator `{indicator}` has no `every`: add a line like `every 1m` to `{indicator}`',
+  'check.sla213': '`counters` on `{indicator}`, which has no `ratio`: only the metrics of a ratio are read as cumulative counters; write `ratio good "…" total "…"` or remove `counters`',
+  'check.sla404': '{date} is listed twice in schedule `{schedule}` (first at line {line}): remove this one',
+  'check.sla505': 'review overdue: reviewed on {reviewed} with a {cadence} review, the next was due by {due} and today is {today}; review the contract and set `reviewed` to the date',
+  'fix.sla505.setReviewed': 'Set `reviewed` to today ({today})',
+  'cli.check.today': 'the date review deadlines (SLA505) are compared with, YYYY-MM-DD (default: today in each contract\'s time zone)',
+  'cli.check.badToday': '--today needs a date as YYYY-MM-DD, not `{value}`',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,9 +1,10 @@
-// SLA405 (LANGUAGE.md 4, 1.1): a holiday or a one-off maintenance start outside the
-// `effective` dates, compared as local dates in the contract's time zone: such a date can
-// never matter, so it is most likely a typo (a wrong year).
-import type { DateLiteral, DateTimeLiteral, HolidaysItem, OnItem, Range } from '../ast';
+// SLA405 (LANGUAGE.md 4, 1.1): a holiday, a make-up working date (`on`) or a one-off
+// maintenance start outside the `effective` dates, compared as local dates in the contract's
+// time zone: such a date can never matter, so it is most likely a typo (a wrong year).
+// SLA404: a date listed twice in one schedule's `holidays` and `on` lines.
+import type { DateLiteral, DateTimeLiteral, HolidaysItem, OnItem, Range, Schedule, ScheduleOnItem } from '../ast';
 import { daysFromCivil, formatDate, localMs, MS_PER_MINUTE, type CivilDate } from '../calendar';
-import type { CheckContext } from './context';
+import { lineOf, type CheckContext } from './context';
 import type { CheckTable } from './registry';
 import { localDateIn } from './zones';
 
@@ -43,6 +44,25 @@ function checkHolidays(item: HolidaysItem, ctx: CheckContext): void {
   for (const date of item.dates ?? []) if (date) reportScheduleDate(ctx, date, 'holiday');
 }
 
+function checkWorkingDates(item: ScheduleOnItem, ctx: CheckContext): void {
+  for (const date of item.dates ?? []) if (date) reportScheduleDate(ctx, date, 'on');
+}
+
+/** SLA404 at every later listing of a date in the schedule's `holidays` and `on` lines. */
+function checkDatesListedOnce(schedule: Schedule, ctx: CheckContext): void {
+  const first = new Map<number, DateLiteral>();
+  for (const item of schedule.items ?? []) {
+    if (item?.type !== 'Holidays' && item?.type !== 'ScheduleOn') continue;
+    for (const date of item.dates ?? []) {
+      if (!date?.valid) continue;
+      const day = dayNumber(date);
+      const earlier = first.get(day);
+      if (!earlier) first.set(day, date);
+      else ctx.report('SLA404', date.range, ctx.t('check.sla404', { date: date.text, schedule: schedule.name?.text ?? '', line: lineOf(earlier.range) }));
+    }
+  }
+}
+
 /** The local date on which a maintenance window starts, in the contract's zone. */
 function startDate(at: DateTimeLiteral, zone: string | undefined): CivilDate | undefined {
   if (at.offsetMinutes === undefined) return { year: at.year, month: at.month, day: at.day };
@@ -61,4 +81,9 @@ function checkMaintenanceStart(item: OnItem, ctx: CheckContext, parent: { type: 
   ctx.report('SLA405', range, ctx.t('check.sla405.maintenance', { start: at.text, date: text(date), effective }));
 }
 
-export const effectiveDateChecks: CheckTable = { Holidays: [checkHolidays], On: [checkMaintenanceStart] };
+export const effectiveDateChecks: CheckTable = {
+  Schedule: [checkDatesListedOnce],
+  Holidays: [checkHolidays],
+  ScheduleOn: [checkWorkingDates],
+  On: [checkMaintenanceStart],
+};

@@ -21,6 +21,8 @@ import { scheduleChecks } from './schedule';
 import { slaChecks } from './sla';
 import { effectiveDateChecks } from './effectiveDates';
 import { supportChecks } from './support';
+import { coverageChecks } from './coverage';
+import { reviewChecks } from './review';
 
 const REGISTRY = mergeTables([
   nameChecks, // SLA100–102
@@ -28,13 +30,15 @@ const REGISTRY = mergeTables([
   objectiveChecks, // SLA200, 201, 202, 204, 207, 208, 209
   percentChecks, // SLA203
   indicatorChecks, // SLA205, 206, 210
+  coverageChecks, // SLA211–213
   samplingChecks, // SLA214
   compensationChecks, // SLA300–311
   breachCoverChecks, // SLA312
   scheduleChecks, // SLA400
   slaChecks, // SLA401, 402, 500–504
-  effectiveDateChecks, // SLA405
+  effectiveDateChecks, // SLA404, 405
   supportChecks, // SLA406
+  reviewChecks, // SLA505
   quantityChecks, // SLA001/SLA002 for units fixed by their place (the grammar reads any quantity there)
 ]);
 

@@ -6,7 +6,8 @@
 // - SLA202/SLA302: use the unit the kind or target needs; a percentage written without `%`:
 //   add it;
 // - SLA304: sort the tier ladder so that credits rise with severity;
-// - SLA312: add the tier at the target (and write a strict target as `>=`/`<=`).
+// - SLA312: add the tier at the target (and write a strict target as `>=`/`<=`);
+// - SLA505: set `reviewed` to today (the date the check used, in `data.today`).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLE_TARGET } from '../../language/vocabulary';
 import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
@@ -93,6 +94,13 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       const found = tierAround(scope, offset);
       const edits = found ? sortLadder(analysis, found.compensation) : undefined;
       if (edits) actions.push(fix('Sort the tier ladder: credits rising with severity', edits, true));
+      break;
+    }
+    case 'SLA505': {
+      const item = (scope.sla.items ?? []).find((i) => i?.type === 'Reviewed');
+      const date = item?.type === 'Reviewed' ? item.date : undefined;
+      if (!date || typeof data.today !== 'string') break;
+      actions.push(fix(messages(locale).t('fix.sla505.setReviewed', { today: data.today }), [{ range: date.range, newText: data.today }], true));
       break;
     }
     case 'SLA312': {
