@@ -139,6 +139,13 @@ describe('protocol: quick fixes', function () {
     assert.deepEqual(codes(both.after), []);
   });
 
+  it('SLA505: sets `reviewed` to today, the local date in the contract zone (UTC here)', async () => {
+    const result = await applyFix(contract(`  reviewed 2020-01-31\n` + UPTIME + UPTIME_LADDER), 'SLA505', /^Set `reviewed` to today \(\d{4}-\d{2}-\d{2}\)$/);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(result.text, new RegExp(`reviewed ${today}\n`));
+    assert.deepEqual(codes(result.after), []);
+  });
+
   it('SLA304: sorts a tier ladder so that credits rise with severity', async () => {
     const ladder = `  compensation for uptime {\n    below 99.0% credit 10%\n    below 99.9% credit 25%\n    below 95.0% credit 50%\n  }\n`;
     const result = await applyFix(contract(UPTIME + ladder), 'SLA304', /Sort the tier ladder/);

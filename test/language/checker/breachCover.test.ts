@@ -127,3 +127,18 @@ describe('SLA311 compensation for a period the fee is not paid per', () => {
     expectNone(withFee('fee 12000 CNY per month', 'rolling 7d'), 'SLA311');
   });
 });
+
+describe('quick fix titles in Chinese', () => {
+  it('SLA312 and SLA505 titles come from the zh-CN catalogue', async () => {
+    const { codeActions } = await import('../../../server/src/services/features/codeActions');
+    const text = contract(`${INDICATORS}
+  reviewed 2020-01-31
+  objective o { indicator probe target >= 99.9% window calendar month }
+  compensation for o { below 99% credit 10% }`);
+    const analysis = analyze(text, { locale: 'zh-CN', today: { year: 2026, month: 12, day: 5 } });
+    const diagnostics = analysis.diagnostics.filter((d) => d.code === 'SLA312' || d.code === 'SLA505').map((d) => ({ ...d, severity: 2 as const }));
+    const titles = codeActions(analysis, 'file:///t.sla', diagnostics[0].range, { diagnostics }, 'zh-CN').map((a) => a.title);
+    assert.ok(titles.includes('添加档位 `below 99.9% credit 5%`'), JSON.stringify(titles));
+    assert.ok(titles.includes('将 `reviewed` 设为今天（2026-12-05）'), JSON.stringify(titles));
+  });
+});
