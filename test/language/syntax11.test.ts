@@ -83,7 +83,7 @@ describe('language 1.1 syntax', () => {
     const text = contract(`
   schedule reviewed { daily 00:00-24:00 }
   maintenance missing { notice 1h }
-  indicator coverage { kind availability metric "up" counters }
+  indicator coverage { kind availability ratio good "ok" total "all" counters }
   indicator down { kind availability metric "down" }
   objective counters { indicator coverage target >= 99% window calendar month during reviewed excluding missing }`);
     const errors = analyze(text).diagnostics.filter((d) => d.severity === 'error');
