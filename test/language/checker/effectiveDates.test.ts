@@ -54,6 +54,10 @@ describe('SLA405 dates outside the effective dates', () => {
     assert.equal(withCode(newYork, 'SLA405').length, 1);
   });
 
+  it('not when the effective dates are reversed (SLA402 says so)', () => {
+    expectNone(dated('  schedule office { holidays 2025-10-01 }', 'effective 2026-12-31 to 2026-01-01'), 'SLA405');
+  });
+
   it('is worded in Chinese for zh-CN', () => {
     const text = dated('  schedule office { mon..fri 09:00-18:00 holidays 2025-10-01 }');
     const [d] = analyze(text, { locale: 'zh-CN' }).diagnostics.filter((x) => x.code === 'SLA405');

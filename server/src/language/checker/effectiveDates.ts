@@ -24,15 +24,16 @@ function effectiveText(ctx: CheckContext): string | undefined {
   return start ? ctx.t('check.sla405.effectiveFrom', { start: text(start) }) : ctx.t('check.sla405.effectiveUntil', { end: text(end!) });
 }
 
-/** Whether a local date lies outside the effective dates (an open end is no bound). */
-export function outsideEffective(ctx: CheckContext, date: CivilDate): boolean {
+/** Whether a local date lies outside the effective dates (an open end is no bound; reversed dates are SLA402's alone). */
+function outsideEffective(ctx: CheckContext, date: CivilDate): boolean {
   const { effectiveStart: start, effectiveEnd: end } = ctx.linked;
+  if (start && end && dayNumber(end) < dayNumber(start)) return false;
   const day = dayNumber(date);
   return (start !== undefined && day < dayNumber(start)) || (end !== undefined && day > dayNumber(end));
 }
 
 /** Reports one date of a schedule (a holiday, or an `on` date) outside the effective dates. */
-export function reportScheduleDate(ctx: CheckContext, date: DateLiteral, what: 'holiday' | 'on'): void {
+function reportScheduleDate(ctx: CheckContext, date: DateLiteral, what: 'holiday' | 'on'): void {
   if (!date.valid || !outsideEffective(ctx, date)) return;
   const effective = effectiveText(ctx);
   if (!effective) return;
