@@ -59,6 +59,7 @@ const EXPECTED: Record<string, string[]> = {
     'SLA307@76',
   ],
   'schedule.sla': ['SLA402@6', 'SLA401@7', 'SLA400@12', 'SLA400@13', 'SLA400@18'],
+  'input-method.sla': ['SLA003@15', 'SLA003@22', 'SLA003@22', 'SLA214@23', 'SLA003@28'],
   'checks-v11.sla': [
     'SLA505@12',
     'SLA405@16',
@@ -100,6 +101,6 @@ describe('samples/broken', () => {
       .concat([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 400, 401, 402, 500, 501, 502, 503, 504])
       .concat([211, 212, 213, 311, 312, 404, 405, 406, 505])
       .map((n) => `SLA${n}`);
-    for (const code of ['SLA001', 'SLA002', ...checkerCodes]) assert.ok(all.has(code), `no broken sample shows ${code}`);
+    for (const code of ['SLA001', 'SLA002', 'SLA003', 'SLA214', ...checkerCodes]) assert.ok(all.has(code), `no broken sample shows ${code}`);
   });
 });
