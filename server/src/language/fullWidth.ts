@@ -52,26 +52,32 @@ function isFullWidthDigit(char: string): boolean {
  */
 export function readFullWidth(text: string): AsciiReading {
   if (!ANY_FULL_WIDTH.test(text)) return { text, found: [] };
-  const chars = text.split('');
   const found: FullWidthChar[] = [];
-  const replace = (offset: number) => {
-    const ascii = FULL_WIDTH.get(text[offset])!;
-    found.push({ offset, char: text[offset], ascii });
-    chars[offset] = ascii;
-  };
+  const replace = (offset: number) => found.push({ offset, char: text[offset], ascii: FULL_WIDTH.get(text[offset])! });
   let inName = false;
   let afterDigit = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      const end = text[i + 1] === '/' ? lineEnd(text, i) : blockCommentEnd(text, i);
-      i = end - 1;
-      inName = afterDigit = false;
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII: comments, strings, names and digits.
+      if (code === 0x2f && (text.charCodeAt(i + 1) === 0x2f || text.charCodeAt(i + 1) === 0x2a)) {
+        i = (text.charCodeAt(i + 1) === 0x2f ? lineEnd(text, i) : blockCommentEnd(text, i)) - 1;
+        inName = afterDigit = false;
+      } else if (code === 0x22) {
+        i = stringEnd(text, i, false, replace) - 1;
+        inName = afterDigit = false;
+      } else {
+        const digit = code >= 0x30 && code <= 0x39;
+        const part = digit || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+        inName = part && (inName || (!afterDigit && !digit));
+        afterDigit = digit || (part && afterDigit);
+      }
       continue;
     }
-    if (c === '"' || c === '“' || c === '”') {
-      if (c !== '"') replace(i);
-      i = stringEnd(text, i, c !== '"', replace) - 1;
+    const c = text[i];
+    if (c === '“' || c === '”') {
+      replace(i);
+      i = stringEnd(text, i, true, replace) - 1;
       inName = afterDigit = false;
       continue;
     }
@@ -82,14 +88,25 @@ export function readFullWidth(text: string): AsciiReading {
       continue;
     }
     // A letter of another plane is two UTF-16 units.
-    const char = c >= '\uD800' && c <= '\uDBFF' ? text.slice(i, i + 2) : c;
+    const char = code >= 0xd800 && code <= 0xdbff ? text.slice(i, i + 2) : c;
     i += char.length - 1;
     const part = isNamePart(char);
-    const digit = c >= '0' && c <= '9';
-    inName = part && (inName || (!afterDigit && !digit));
-    afterDigit = digit || (part && afterDigit);
+    inName = part && (inName || !afterDigit);
+    afterDigit = part && afterDigit;
   }
-  return { text: chars.join(''), found };
+  return { text: asciiText(text, found), found };
+}
+
+/** The text with each found character replaced (all are one UTF-16 unit). */
+function asciiText(text: string, found: readonly FullWidthChar[]): string {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { offset, ascii } of found) {
+    pieces.push(text.slice(from, offset), ascii);
+    from = offset + 1;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 function lineEnd(text: string, from: number): number {

@@ -14,7 +14,7 @@
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
-import { DAY_FORMS } from './vocabulary';
+import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 
@@ -280,6 +280,9 @@ export type TokenCategory =
   | 'punctuation'
   | 'comment';
 
+/** (1.1) Contextual words that start an item (and `missing down`'s `down`): keywords where they are not names. */
+const ITEM_WORDS: ReadonlySet<string> = new Set([...Object.values(CONTEXTUAL_ITEM_WORDS).flat(), 'down']);
+
 /** What a token is, for semantic highlighting. */
 export function tokenCategory(tokenType: TokenType): TokenCategory {
   switch (tokenType) {
@@ -312,6 +315,7 @@ export function tokenCategory(tokenType: TokenType): TokenCategory {
       return 'comment';
   }
   if (KEYWORDS.includes(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'keyword';
+  if (ITEM_WORDS.has(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'keyword';
   if (CONTEXTUAL_CATEGORIES.has(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'contextual';
   return 'punctuation';
 }

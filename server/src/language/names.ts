@@ -25,7 +25,9 @@ export function startsLikeName(text: string): boolean {
 
 /** Whether the character (one code point) may continue a name. */
 export function isNamePart(char: string): boolean {
-  return char.length > 0 && (char < '\x80' ? /[A-Za-z0-9_]/.test(char) : NAME_PART.test(char));
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return NAME_PART.test(char);
 }
 
 /**

@@ -22,6 +22,7 @@ export const zhCN = {
   'check.everyNotAboveZero': '`every {interval}` 不大于 0：请写出样本的预期间隔，例如 `every 1m`',
   'codeAction.replaceFullWidth': '将 `{char}` 替换为 `{ascii}`',
   'codeAction.replaceIdeographicSpace': '将全角空格（U+3000）替换为半角空格',
+  'hover.scheduleOn': '{date}：{hours}（不论星期几）',
   'codeAction.replaceAllFullWidth': '替换此文件中的所有全角标点',
   'keyword.indicatorEvery': '该 SLI 样本的预期采集间隔：覆盖率和 `missing down` 据此计算预期样本数。',
   'keyword.missingDown': '与 `every` 同用：每个缺失的预期样本都计为不可用（适用于由 `metric` 读取的可用性）。',
