@@ -273,3 +273,47 @@ function offsets(text: string, range: A.Range): [number, number] {
   const lineStart = (line: number) => text.split('\n').slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
   return [lineStart(range.start.line) + range.start.character, lineStart(range.end.line) + range.end.character];
 }
+
+describe('language 1.1 lexing and recovery', () => {
+  it('lexes names in any script, `p95延迟` as a name and `p95` as a percentile', async () => {
+    const { tokenize } = await import('../../server/src/language/lexer');
+    const result = tokenize('sla 蓝莺IM { target p95 <= 5分钟 p95延迟 ŝablono café 𠀀名 }');
+    assert.deepEqual(
+      result.tokens.map((t) => `${t.tokenType.name}:${t.image}`),
+      ['sla:sla', 'Identifier:蓝莺IM', 'LCurly:{', 'target:target', 'Percentile:p95', 'LessEqual:<=', 'NumberLiteral:5', 'UnitSuffix:分钟', 'Identifier:p95延迟', 'Identifier:ŝablono', 'Identifier:café', 'Identifier:𠀀名', 'RCurly:}'],
+    );
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.fullWidth, []);
+  });
+
+  it('reads a full-width date, time range and date-time as their ASCII literals', async () => {
+    const { tokenize } = await import('../../server/src/language/lexer');
+    const result = tokenize('２０２６－１０－１０ ０９：００－１８：００ ２０２６－１０－１７T２２：００');
+    assert.deepEqual(
+      result.tokens.map((t) => `${t.tokenType.name}:${t.image}`),
+      ['DateLiteral:2026-10-10', 'TimeLiteral:09:00', 'Dash:-', 'TimeLiteral:18:00', 'DateTimeLiteral:2026-10-17T22:00'],
+    );
+    assert.equal(result.fullWidth.length, 36);
+  });
+
+  it('ends an indicator whose `}` is missing at `reviewed`, and keeps both items', () => {
+    const text = contract(`
+  indicator probe { kind availability metric "p" every 1m
+  reviewed 2026-03-01`);
+    const analysis = analyze(text);
+    assert.match(withCode(text, 'SLA001')[0].message, /expected `}` to close the indicator/);
+    assert.equal(analysis.linked[0].indicators.values().next().value!.everyMs, 60_000);
+    assert.deepEqual(analysis.linked[0].reviewed, { year: 2026, month: 3, day: 1 });
+  });
+
+  it('skips a stray word in an objective and still reads its `coverage`', () => {
+    const text = contract(`
+  indicator probe { kind availability metric "p" every 1m }
+  objective o { indicator probe covrage 80% target >= 99% window calendar month coverage 90% }`);
+    const [stray] = withCode(text, 'SLA001');
+    assert.match(stray.message, /did you mean `coverage`\?/);
+    const objective = [...analyze(text).linked[0].objectives.values()][0];
+    assert.equal(objective.coverage, 90);
+    assert.equal(objective.targetValue, 99);
+  });
+});
