@@ -6,13 +6,16 @@ import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
-import type { Locale } from '../../server/src/l10n/index';
+import { messages, type Locale } from '../../server/src/l10n/index';
+import { daysInMonth, type CivilDate } from '../../server/src/language/calendar';
 import { terminalJson, terminalLine } from '../../server/src/text/terminal';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
   quiet?: boolean;
+  /** `--today DATE`: the date SLA505 compares with (default: today in each contract's zone). */
+  today?: CivilDate;
 }
 
 export interface Output {
@@ -46,7 +49,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
       continue;
     }
     // Editors hide a byte order mark; columns must not count it either.
-    const diagnostics = analyze(text.replace(/^\uFEFF/, '')).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+    const diagnostics = analyze(text.replace(/^\uFEFF/, ''), { locale: io.locale, today: options.today }).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
     results.push({ file, diagnostics });
   }
 
@@ -87,7 +90,18 @@ export function registerCheckCommand(program: Command, io: Output, setExit: (cod
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
+    .option('--today <date>', messages(io.locale).t('cli.check.today'), (value: string) => parseDate(value, io.locale))
     .action((paths: string[], options: CheckOptions) => setExit(runCheck(paths, options, io)));
+}
+
+/** `YYYY-MM-DD`, a real calendar date. */
+function parseDate(value: string, locale: Locale | undefined): CivilDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new UsageError(messages(locale).t('cli.check.badToday', { value }));
+  }
+  return { year, month, day };
 }
 
 function parseCount(value: string): number {

@@ -144,4 +144,20 @@ describe('sla check positions', () => {
     const run = runCli(['check', 'bom.sla'], { cwd: dir });
     assert.match(run.stdout, /^bom\.sla:6:32: error SLA101/m);
   });
+
+  it('--today sets the date SLA505 compares with; a bad date is a usage error (exit 2)', () => {
+    const tree = tempTree({ 'reviewed.sla': CLEAN.replace('review quarterly', 'review quarterly\n  reviewed 2026-01-31') });
+    const due = runCli(['check', '--today', '2026-04-30', '-f', 'json', path.join(tree, 'reviewed.sla')]);
+    assert.equal(due.status, 0, due.stderr);
+    assert.deepEqual(JSON.parse(due.stdout), []);
+    const overdue = runCli(['check', '--today', '2026-05-01', '-f', 'json', path.join(tree, 'reviewed.sla')]);
+    assert.equal(overdue.status, 0, overdue.stderr);
+    const [d] = JSON.parse(overdue.stdout);
+    assert.equal(d.code, 'SLA505');
+    assert.equal(d.line, 11);
+    assert.match(d.message, /next was due by 2026-04-30 and today is 2026-05-01/);
+    const bad = runCli(['check', '--today', '2026-02-30', path.join(tree, 'reviewed.sla')]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--today needs a date as YYYY-MM-DD, not `2026-02-30`/);
+  });
 });

@@ -115,9 +115,34 @@ describe('protocol: quick fixes', function () {
   });
 
   it('SLA302: writes a tier threshold in the unit of the target', async () => {
-    const objective = `  objective speed {\n    indicator latency\n    target p95 <= 50ms\n    window calendar month\n  }\n  compensation for speed {\n    above 80% credit 5%\n  }\n`;
+    const objective = `  objective speed {\n    indicator latency\n    target p95 <= 80ms\n    window calendar month\n  }\n  compensation for speed {\n    above 80% credit 5%\n  }\n`;
     const result = await applyFix(contract(objective), 'SLA302', /Use the target's unit: `80ms`/);
     assert.match(result.text, /above 80ms credit 5%/);
+    assert.deepEqual(codes(result.after), []);
+  });
+
+  it('SLA312: adds the tier at the target, at half the mildest credit', async () => {
+    const ladder = `  compensation for uptime {\n    below 99% credit 20%\n    below 95% credit 40%\n  }\n`;
+    const result = await applyFix(contract(UPTIME + ladder), 'SLA312', /^Add the tier `below 99.9% credit 10%`$/);
+    assert.match(result.text, /compensation for uptime \{\n {4}below 99\.9% credit 10%\n {4}below 99% credit 20%\n/);
+    assert.deepEqual(codes(result.after), []);
+  });
+
+  it('SLA312: a `>` target at the equal threshold becomes `>=`; below it, `>=` and a tier', async () => {
+    const strict = UPTIME.replace('>= 99.9%', '> 99.9%');
+    const equal = await applyFix(contract(strict + UPTIME_LADDER), 'SLA312', /^Change the target to `>= 99.9%`$/);
+    assert.match(equal.text, /target >= 99\.9%/);
+    assert.deepEqual(codes(equal.after), []);
+    const ladder = `  compensation for uptime {\n    below 99.5% credit 10%\n  }\n`;
+    const both = await applyFix(contract(strict + ladder), 'SLA312', /^Change the target to `>= 99.9%` and add the tier `below 99.9% credit 5%`$/);
+    assert.match(both.text, /target >= 99\.9%[\s\S]*below 99\.9% credit 5%\n {4}below 99\.5% credit 10%/);
+    assert.deepEqual(codes(both.after), []);
+  });
+
+  it('SLA505: sets `reviewed` to today, the local date in the contract zone (UTC here)', async () => {
+    const result = await applyFix(contract(`  reviewed 2020-01-31\n` + UPTIME + UPTIME_LADDER), 'SLA505', /^Set `reviewed` to today \(\d{4}-\d{2}-\d{2}\)$/);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(result.text, new RegExp(`reviewed ${today}\n`));
     assert.deepEqual(codes(result.after), []);
   });
 
@@ -138,5 +163,15 @@ describe('protocol: quick fixes', function () {
     const version = await client.applyEdits(uri, action.edit!.changes![uri]);
     assert.match(client.text(uri), /below 99\.9% credit 10%/);
     assert.deepEqual(await client.diagnosticsFor(uri, version), []);
+  });
+  it('SLA003: replaces one full-width character, or all of them in one edit', async () => {
+    const typed = contract(UPTIME.replace('>= 99.9%', '>＝ ９９．９％') + UPTIME_LADDER.replace('credit 10%', 'credit 10％'));
+    const one = await applyFix(typed, 'SLA003', /Replace `＝` with `=`/);
+    assert.equal(one.action.isPreferred, true);
+    assert.match(one.text, /target >= ９９．９％/);
+    assert.equal(codes(one.after).filter((c) => c === 'SLA003').length, 6, 'the other six stay');
+    const all = await applyFix(typed, 'SLA003', /Replace all full-width punctuation in this file/);
+    assert.equal(all.text, contract(UPTIME + UPTIME_LADDER));
+    assert.deepEqual(codes(all.after), []);
   });
 });

@@ -63,7 +63,6 @@ export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): 
   const zoneName = linked.zoneName ?? 'UTC';
   const zone = ZoneRules.of(zoneName);
   if (!zone) throw new EvaluationError(`unknown time zone ${JSON.stringify(zoneName)}`);
-  const { effectiveStart: start, effectiveEnd: end } = linked;
   const objectives: ObjectiveModel[] = [];
   for (const facts of linked.objectives.values()) objectives.push(objectiveModel(facts, zone));
   return {
@@ -71,8 +70,7 @@ export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): 
     title: sla.title?.value ?? null,
     version: firstItem(sla.items, 'Version')?.value?.value ?? null,
     zone,
-    effectiveStart: start ? zone.startOfDay(daysFromCivil(start.year, start.month, start.day)) : -Infinity,
-    effectiveEnd: end ? zone.startOfDay(daysFromCivil(end.year, end.month, end.day) + 1) : Infinity,
+    ...effectiveBounds(linked, zone),
     fee: linked.fee ?? null,
     cap: linked.cap ?? 100,
     objectives,
@@ -161,13 +159,22 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
   };
 }
 
-function scheduleRules(schedule: ScheduleFacts): ScheduleRules {
+/** The `effective` dates as UTC [start, end): the start date's local midnight to the day after the end date's. */
+export function effectiveBounds(linked: SlaFacts, zone: ZoneRules): { effectiveStart: number; effectiveEnd: number } {
+  const { effectiveStart: start, effectiveEnd: end } = linked;
+  return {
+    effectiveStart: start ? zone.startOfDay(daysFromCivil(start.year, start.month, start.day)) : -Infinity,
+    effectiveEnd: end ? zone.startOfDay(daysFromCivil(end.year, end.month, end.day) + 1) : Infinity,
+  };
+}
+
+export function scheduleRules(schedule: ScheduleFacts): ScheduleRules {
   const ranges: DailyRange[] = schedule.ranges.map(({ days, start, end }) => ({ days: weekdayFlags(days), start, end }));
   const holidays = new Set(schedule.holidays.map((d) => daysFromCivil(d.year, d.month, d.day)));
   return { ranges, holidays };
 }
 
-function maintenanceRules(maintenance: MaintenanceFacts, zone: ZoneRules): MaintenanceRules {
+export function maintenanceRules(maintenance: MaintenanceFacts, zone: ZoneRules): MaintenanceRules {
   const recurring: DailyRange[] = maintenance.recurring.map(({ days, start, end }) => ({ days: weekdayFlags(days), start, end }));
   const windows = maintenance.windows.map(({ at, durationMs }) => {
     const local = localMs(at.year, at.month, at.day, at.hour, at.minute, at.second);

@@ -1,5 +1,5 @@
 // The one entry point the CLI and the language server use: parse, resolve names, link, check.
-import { check, sortDiagnostics } from './checker/index';
+import { check, sortDiagnostics, type CheckOptions } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
@@ -20,11 +20,14 @@ export interface Analysis {
 /** LANGUAGE.md 1.1 SLA004: more would flood the editor, the terminal and CI logs. */
 export const MAX_DIAGNOSTICS = 1000;
 
-export function analyze(text: string): Analysis {
+/** The language of catalogue messages and the date SLA505 compares with (see CheckOptions). */
+export type AnalyzeOptions = CheckOptions;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const parsed = parse(text);
   const scopes = buildScopes(parsed.file);
   const linked = linkSlas(scopes);
-  const checked = check(parsed.file, scopes, parsed.diagnostics, linked);
+  const checked = check(parsed.file, scopes, parsed.diagnostics, linked, options);
   const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]));
   return { text, parse: parsed, scopes, linked, diagnostics };
 }

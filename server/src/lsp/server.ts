@@ -221,7 +221,7 @@ export function startServer(connection: Connection): void {
     feature('formatting', params.textDocument.uri, token, [], (a) => formatDocument(a, params.options)),
   );
   connection.onCodeAction((params, token) =>
-    feature('codeAction', params.textDocument.uri, token, [], (a) => codeActions(a, params.textDocument.uri, params.range, params.context)),
+    feature('codeAction', params.textDocument.uri, token, [], (a) => codeActions(a, params.textDocument.uri, params.range, params.context, locale())),
   );
   connection.onCodeLens((params, token) =>
     feature('codeLens', params.textDocument.uri, token, [], (a) => codeLenses(a, params.textDocument.uri, evaluation.last(params.textDocument.uri), locale())),

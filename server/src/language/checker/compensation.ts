@@ -1,6 +1,6 @@
 // Compensation and credits: SLA300 (objective never compensated), SLA301–SLA306 (tiers),
-// SLA307 (cap below a tier's credit), SLA308 (rolling window), SLA309 (no claim period)
-// and SLA310 (clause with no tiers).
+// SLA307 (cap below a tier's credit), SLA308 (rolling window), SLA309 (no claim period),
+// SLA310 (clause with no tiers) and SLA311 (calendar period other than the fee's).
 import type { Compensation, Objective, Range, Sla, Tier, TargetItem } from '../ast';
 import { convert, dimensionOf, nearlyEqual, type Dimension } from '../units';
 import { lineOf, type CheckContext } from './context';
@@ -260,6 +260,19 @@ function checkWindow(compensation: Compensation, ctx: CheckContext): void {
   );
 }
 
+/** SLA311: a credit is a share of the fee of the same calendar period; another period has no amount. */
+function checkFeePeriod(compensation: Compensation, ctx: CheckContext): void {
+  const objective = ctx.objectiveOf(compensation);
+  const window = objective && ctx.facts(objective).windowFacts;
+  const fee = ctx.linked.fee;
+  if (!fee || window?.form !== 'calendar' || window.period === fee.period) return;
+  ctx.report(
+    'SLA311',
+    headerRange(compensation),
+    ctx.t('check.sla311', { objective: compensation.target?.text ?? '', period: window.period, feePeriod: fee.period }),
+  );
+}
+
 /** SLA307 and SLA309: the sla's `credits` block against all its tiers. */
 function checkCredits(_sla: Sla, ctx: CheckContext): void {
   const compensations = (ctx.sla.items ?? []).filter((i): i is Compensation => i?.type === 'Compensation');
@@ -299,5 +312,5 @@ function checkCredits(_sla: Sla, ctx: CheckContext): void {
 export const compensationChecks: CheckTable = {
   Sla: [checkCredits],
   Objective: [checkCompensated],
-  Compensation: [checkTiers, checkWindow],
+  Compensation: [checkTiers, checkWindow, checkFeePeriod],
 };

@@ -4,6 +4,19 @@ import type { Compensation, Credits, Indicator, KindName, Objective, Position, R
 import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import { factsOfObjective, firstItem, type IndicatorFacts, type ObjectiveFacts, type SlaFacts } from '../linked';
 import type { SlaScope } from '../scope';
+import type { CivilDate } from '../calendar';
+import { messages, type Messages } from '../../l10n/messages';
+import type { Locale } from '../../l10n/locale';
+
+/** What a check may depend on beyond the text: the language of its messages and the date. */
+export interface CheckOptions {
+  /** The language of the messages that go through the catalogue (default English). */
+  locale?: Locale;
+  /** "Today" for SLA505, as a local date taken as is in every contract's zone (`sla check --today`). */
+  today?: CivilDate;
+  /** The instant whose local date in the contract's zone is "today" when `today` is not given (default: now). */
+  now?: number;
+}
 
 /** A node with a `{ … }` body of items: the unit to which syntax errors are attributed. */
 export type Block = Sla | Extract<SlaItem, { type: BlockType }>;
@@ -24,6 +37,8 @@ const IS_BLOCK_TYPE: ReadonlySet<string> = new Set(BLOCK_TYPES);
 export class CheckContext {
   readonly sla: Sla;
   readonly scope: SlaScope;
+  /** The catalogue's messages in the chosen language. */
+  readonly t: Messages['t'];
   private readonly blocksWithSyntaxErrors = new Set<object>();
 
   constructor(
@@ -31,9 +46,11 @@ export class CheckContext {
     readonly linked: SlaFacts,
     private readonly out: Diagnostic[],
     syntaxErrors: readonly Position[],
+    readonly options: CheckOptions = {},
   ) {
     this.sla = linked.sla;
     this.scope = linked.scope;
+    this.t = messages(options.locale).t;
     for (const position of syntaxErrors) this.attributeSyntaxError(position);
   }
 

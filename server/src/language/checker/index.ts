@@ -6,8 +6,9 @@ import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
 import { childrenOf } from '../traverse';
+import { breachCoverChecks } from './breachCover';
 import { compensationChecks } from './compensation';
-import { CheckContext, comparePositions } from './context';
+import { CheckContext, comparePositions, type CheckOptions } from './context';
 import { indicatorChecks } from './indicator';
 import { nameChecks } from './names';
 import { objectiveChecks } from './objective';
@@ -18,6 +19,10 @@ import { mergeTables, type Check, type CheckedNode, type CheckedType } from './r
 import { samplingChecks } from './sampling';
 import { scheduleChecks } from './schedule';
 import { slaChecks } from './sla';
+import { effectiveDateChecks } from './effectiveDates';
+import { supportChecks } from './support';
+import { coverageChecks } from './coverage';
+import { reviewChecks } from './review';
 
 const REGISTRY = mergeTables([
   nameChecks, // SLA100–102
@@ -25,10 +30,15 @@ const REGISTRY = mergeTables([
   objectiveChecks, // SLA200, 201, 202, 204, 207, 208, 209
   percentChecks, // SLA203
   indicatorChecks, // SLA205, 206, 210
+  coverageChecks, // SLA211–213
   samplingChecks, // SLA214
-  compensationChecks, // SLA300–310
+  compensationChecks, // SLA300–311
+  breachCoverChecks, // SLA312
   scheduleChecks, // SLA400
   slaChecks, // SLA401, 402, 500–504
+  effectiveDateChecks, // SLA404, 405
+  supportChecks, // SLA406
+  reviewChecks, // SLA505
   quantityChecks, // SLA001/SLA002 for units fixed by their place (the grammar reads any quantity there)
 ]);
 
@@ -37,16 +47,19 @@ const REGISTRY = mergeTables([
  * parser's) lets the checker stay quiet about parts a syntax error may have swallowed:
  * a block with a syntax error in it is not also told that it lacks a `target`.
  */
+export type { CheckOptions };
+
 export function check(
   file: ContractFile,
   scopes?: SlaScope[],
   parseDiagnostics: readonly Diagnostic[] = [],
   linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
+  options: CheckOptions = {},
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
   for (const facts of linked) {
-    const ctx = new CheckContext(facts, out, syntaxErrors);
+    const ctx = new CheckContext(facts, out, syntaxErrors, options);
     walk(facts.sla, undefined, ctx);
   }
   return sortDiagnostics(out);

@@ -5,7 +5,10 @@
 // - SLA300: add a three-tier compensation ladder after the objective;
 // - SLA202/SLA302: use the unit the kind or target needs; a percentage written without `%`:
 //   add it;
-// - SLA304: sort the tier ladder so that credits rise with severity.
+// - SLA304: sort the tier ladder so that credits rise with severity;
+// - SLA312: add the tier at the target (and write a strict target as `>=`/`<=`);
+// - SLA505: set `reviewed` to today (the date the check used, in `data.today`);
+// - SLA003 (1.1): replace the full-width character, or every one in the file at once.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLE_TARGET } from '../../language/vocabulary';
 import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
@@ -14,17 +17,19 @@ import { scopeAt, type SlaScope } from '../../language/scope';
 import { convert, dimensionOf } from '../../language/units';
 import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
 import { comparePositions, lineIndexOf } from '../support/text';
+import { DEFAULT_LOCALE, messages, type Locale } from '../../l10n/index';
+import { readFullWidth } from '../../language/fullWidth';
 
 export interface CodeActionContextLike {
   diagnostics: LspDiagnostic[];
   only?: string[];
 }
 
-export function codeActions(analysis: Analysis, uri: string, range: Range, context: CodeActionContextLike): CodeAction[] {
+export function codeActions(analysis: Analysis, uri: string, range: Range, context: CodeActionContextLike, locale: Locale = DEFAULT_LOCALE): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of context.diagnostics ?? []) {
     try {
-      actions.push(...fixesFor(analysis, uri, diagnostic));
+      actions.push(...fixesFor(analysis, uri, diagnostic, locale));
     } catch {
       // A diagnostic that no longer fits the text (stale): no fix for it.
     }
@@ -33,7 +38,7 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, conte
   return actions;
 }
 
-function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): CodeAction[] {
+function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, locale: Locale): CodeAction[] {
   const code = String(diagnostic.code ?? '');
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   const fix = (title: string, edits: TextEdit[], preferred = false): CodeAction => ({
@@ -47,6 +52,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
   if (typeof data.suggestion === 'string' && data.suggestion) {
     actions.push(fix(`Change to \`${data.suggestion}\``, [{ range: diagnostic.range, newText: data.suggestion }], true));
   }
+  if (code === 'SLA003' && typeof data.replacement === 'string') actions.push(...fullWidthFixes(analysis, uri, diagnostic, data.replacement));
   const offset = lineIndexOf(analysis).offsetAt(diagnostic.range.start);
   const scope = scopeAt(analysis.scopes, offset);
   if (!scope) return actions;
@@ -93,11 +99,57 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
       if (edits) actions.push(fix('Sort the tier ladder: credits rising with severity', edits, true));
       break;
     }
+    case 'SLA505': {
+      const item = (scope.sla.items ?? []).find((i) => i?.type === 'Reviewed');
+      const date = item?.type === 'Reviewed' ? item.date : undefined;
+      if (!date || typeof data.today !== 'string') break;
+      actions.push(fix(messages(locale).t('fix.sla505.setReviewed', { today: data.today }), [{ range: date.range, newText: data.today }], true));
+      break;
+    }
+    case 'SLA312': {
+      // data: `tier` to add at the target, `comparator` (`>=`/`<=`) for a strict target.
+      const found = tierAround(scope, offset);
+      const tier = typeof data.tier === 'string' ? data.tier : undefined;
+      const comparator = typeof data.comparator === 'string' ? data.comparator : undefined;
+      if (!found || (!tier && !comparator)) break;
+      const { t } = messages(locale);
+      const edits: TextEdit[] = [];
+      let target = '';
+      if (comparator) {
+        const objective = objectiveOf(scope, found.compensation);
+        const written = objective && objectiveFacts(scope, objective).target;
+        if (!written?.comparator || !written.quantity) break;
+        target = `${comparator} ${analysis.text.slice(written.quantity.offset, written.quantity.endOffset)}`;
+        edits.push({ range: written.comparator.range, newText: comparator });
+      }
+      if (tier) edits.push(insertFirstTier(analysis, found.compensation, tier));
+      const title = !comparator ? t('fix.sla312.addTier', { tier: tier! }) : tier ? t('fix.sla312.comparatorAndTier', { target, tier }) : t('fix.sla312.comparator', { target });
+      actions.push(fix(title, edits, true));
+      break;
+    }
   }
   return actions;
 }
 
 // --- placeholders ---------------------------------------------------------------------------
+
+/** SLA003: this character, and every full-width character of the file in one edit (all are one UTF-16 unit). */
+function fullWidthFixes(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, replacement: string): CodeAction[] {
+  const lines = lineIndexOf(analysis);
+  const start = lines.offsetAt(diagnostic.range.start);
+  const char = analysis.text.slice(start, start + 1);
+  const t = messages().t;
+  const one: CodeAction = {
+    title: replacement === ' ' ? t('codeAction.replaceIdeographicSpace') : t('codeAction.replaceFullWidth', { char, ascii: replacement }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [uri]: [{ range: diagnostic.range, newText: replacement }] } },
+  };
+  const all = readFullWidth(analysis.text).found.map(({ offset, ascii }) => ({ range: lines.range(offset, offset + 1), newText: ascii }));
+  if (all.length < 2) return [one];
+  return [one, { title: t('codeAction.replaceAllFullWidth'), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: all } } }];
+}
 
 function missingLine(code: string, objective: Objective, scope: SlaScope): string {
   if (code === 'SLA200') return EXAMPLE_TARGET[objectiveFacts(scope, objective).kind ?? 'availability'];
@@ -177,6 +229,17 @@ function insertInBlock(analysis: Analysis, node: Objective, line: string): TextE
     return { range: { start: at, end: at }, newText: `${indent}  ${line}\n` };
   }
   return { range: { start: closingPos, end: closingPos }, newText: `${analysis.text[closing - 1] === ' ' ? '' : ' '}${line} ` };
+}
+
+/** Inserts `tier` before the first tier of a clause, on a line of its own with the same indentation. */
+function insertFirstTier(analysis: Analysis, compensation: Compensation, tier: string): TextEdit {
+  const index = lineIndexOf(analysis);
+  const first = (compensation.tiers ?? []).find((t) => t);
+  if (!first) throw new Error('a clause without tiers has no SLA312');
+  const at = index.positionAt(first.offset);
+  const indent = indentationOf(analysis, first.offset);
+  const ownLine = at.character === indent.length;
+  return { range: { start: at, end: at }, newText: ownLine ? `${tier}\n${indent}` : `${tier} ` };
 }
 
 function insertAfter(analysis: Analysis, node: Objective, block: string): TextEdit {

@@ -38,6 +38,14 @@ import { keywordMarkdown, type BlockKind } from '../support/keywords';
 import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
 import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
 import { scheduleToWeekly } from '../support/schedules';
+import { periodTimes } from '../support/eligibleTime';
+import { daysFromCivil, formatDate } from '../../language/calendar';
+import { messages } from '../../l10n/messages';
+
+/** `540` → `09:00`; `1440` → `24:00`. */
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
 import { lineIndexOf } from '../support/text';
 import { markdownCodeBlock, markdownCodeSpan, markdownText } from '../../text/markdown';
 
@@ -155,6 +163,10 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       facts.push(`${formatHours(weeklyMinutes(weekly) * 60_000)} a week`);
       for (const entry of schedule.items ?? []) {
         if (entry?.type === 'ScheduleLine') facts.push(markdownText(analysis.text.slice(entry.offset, entry.endOffset)));
+      }
+      for (const { date, ranges } of linked?.onDates ?? []) {
+        const hours = ranges.map(({ start, end }) => `${clock(start)}-${clock(end)}`).join(', ');
+        facts.push(messages().t('hover.scheduleOn', { date: formatDate(daysFromCivil(date.year, date.month, date.day)), hours }));
       }
       if (weekly.holidays.length) facts.push(`Holidays: ${weekly.holidays.join(', ')}`);
       return [head(), ...facts.map(bullet)].join('\n');
@@ -285,7 +297,11 @@ function describeTarget(objective: Objective, scope: SlaScope, options: HoverOpt
   const windowText = window ? (window.form === 'calendar' ? `calendar ${window.period}` : `rolling ${formatDuration(window.durationMs)}`) : 'no window';
   const measured = t.kind ? `${t.kind.replace('_', ' ')}` : 'value';
   const heading = `**target ${t.aggregate ? `${t.aggregate} ` : ''}${OP_SIGN[t.op]} ${t.value}${t.unit ?? ''}** — ${measured}, ${windowText}`;
-  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, referenceDate(slaFacts(scope), options.now ?? new Date())))];
+  const sla = slaFacts(scope);
+  // Where `during` or `excluding` leave time out, the evaluator's own count of each period.
+  const counted = facts.duringName !== undefined || facts.excluding.length > 0 ? periodTimes(sla, facts) : undefined;
+  const budgetOptions = { ...referenceDate(sla, options.now ?? new Date()), periodTimes: counted };
+  const lines = [heading, '', ...paragraphs(describeBudget(t, window, during, budgetOptions))];
   const excluding = objective.items?.find((i) => i?.type === 'Excluding');
   if (excluding?.type === 'Excluding' && excluding.refs.length) {
     lines.push('', `Samples in the maintenance windows ${excluding.refs.map((r) => `\`${r.text}\``).join(', ')} are not counted.`);

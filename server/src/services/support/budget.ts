@@ -4,6 +4,7 @@
 import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../../language/ast';
 import type { WindowFacts } from '../../language/linked';
 import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../../language/calendar';
+import type { PeriodTime, PeriodTimes } from './eligibleTime';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -192,6 +193,12 @@ export interface BudgetOptions {
   year?: number;
   /** Month (1–12) shown as an example for `during` schedules (default: the current month). */
   month?: number;
+  /**
+   * The eligible time of the objective's calendar periods as the evaluator counts it, given
+   * when `during` or `excluding` make it differ from the calendar: the example period's and
+   * the year's budgets then come from it (maintenance, effective dates, daylight saving).
+   */
+  periodTimes?: PeriodTimes;
 }
 
 /**
@@ -230,6 +237,7 @@ export function describeBudget(target: TargetSpec, window: WindowSpec | undefine
   }
   const asTime = target.ratio || target.kind === 'error_rate' ? 'As full-outage time' : 'Allowed downtime';
   if (during) lines.push(...describeScheduledBudget(share, window, during, asTime, options));
+  else if (window.form === 'calendar' && options.periodTimes) lines.push(`${asTime}:`, ...describeCountedPeriods(share, window.period, options.periodTimes, options));
   else {
     lines.push(`${asTime}:`);
     if (window.form === 'rolling') lines.push(`- ${formatDuration(share * window.durationMs)} in ${formatDuration(window.durationMs)}`);
@@ -271,8 +279,13 @@ function describeScheduledBudget(share: number, window: WindowSpec, during: Sche
       return lines;
     default: {
       const typical = typicalMonth(schedule);
-      if (window.period === 'month' && typical) {
+      // A typical month counts no maintenance: not shown where maintenance takes scheduled time.
+      if (window.period === 'month' && typical && !(options.periodTimes && options.periodTimes(year, month).maintenanceMs > 0)) {
         lines.push(`- ${formatDuration(share * typical.minutes * MINUTE)} in a month with ${typical.days} scheduled days of ${formatHours(typical.minutes * MINUTE / typical.days)} (${formatHours(typical.minutes * MINUTE)}), no holidays`);
+      }
+      if (options.periodTimes) {
+        lines.push(...describeCountedPeriods(share, window.period, options.periodTimes, { year, month }, schedule));
+        return lines;
       }
       const periods = periodsOfYear(window.period, year).map((p) => ({ ...p, time: scheduledTime(schedule, year, p.month, p.day, p.days) }));
       const example = periods.find((p) => p.month <= month && month < p.month + (window.period === 'quarter' ? 3 : window.period === 'year' ? 12 : 1));
@@ -289,6 +302,46 @@ function describeScheduledBudget(share: number, window: WindowSpec, during: Sche
       return lines;
     }
   }
+}
+
+/**
+ * The budget of the example period and the range across its year, from the time the
+ * evaluator counts. With a schedule, the scheduled days and holidays are named as well.
+ */
+function describeCountedPeriods(share: number, period: PeriodName, times: PeriodTimes, options: BudgetOptions, schedule?: WeeklySchedule): string[] {
+  const now = new Date();
+  const year = options.year ?? now.getUTCFullYear();
+  const month = options.month ?? now.getUTCMonth() + 1;
+  const example = times(year, month);
+  const lines = [`- ${formatDuration(share * example.eligibleMs)} in ${example.label}: ${describeCounted(example, schedule && scheduledDaysOf(schedule, period, year, month))}`];
+  if (period === 'month' || period === 'quarter') {
+    const periods = Array.from({ length: period === 'month' ? 12 : 4 }, (_, i) => times(year, period === 'month' ? i + 1 : i * 3 + 1));
+    const sorted = [...periods].sort((a, b) => a.eligibleMs - b.eligibleMs);
+    const least = sorted[0];
+    const most = sorted[sorted.length - 1];
+    lines.push(
+      `- ${formatDuration(share * least.eligibleMs)} (${least.label}, ${formatHours(least.eligibleMs)}) to ` +
+        `${formatDuration(share * most.eligibleMs)} (${most.label}, ${formatHours(most.eligibleMs)}) across ${year}`,
+    );
+  }
+  return lines;
+}
+
+/** The scheduled days and holidays (wall clock) of the period holding a month's first day. */
+function scheduledDaysOf(schedule: WeeklySchedule, period: PeriodName, year: number, month: number): ScheduledTime | undefined {
+  const found = periodsOfYear(period, year).find((p) => p.month <= month && month < p.month + (period === 'quarter' ? 3 : period === 'year' ? 12 : 1));
+  return found && scheduledTime(schedule, year, found.month, found.day, found.days);
+}
+
+/** `712 h counted of 720 h, 8 h of maintenance left out`; with a schedule, `180 h scheduled on 20 days, 2 holidays left out`. */
+function describeCounted(time: PeriodTime, scheduled: ScheduledTime | undefined): string {
+  const maintenance = time.maintenanceMs > 0 ? `, ${formatHours(time.maintenanceMs)} of maintenance left out` : '';
+  if (scheduled) {
+    const holidays = scheduled.holidaysTaken ? `, ${scheduled.holidaysTaken} ${scheduled.holidaysTaken === 1 ? 'holiday' : 'holidays'} left out` : '';
+    return `${formatHours(time.eligibleMs + time.maintenanceMs)} scheduled on ${scheduled.scheduledDays} days${holidays}${maintenance}`;
+  }
+  const outside = time.outsideEffectiveMs > 0 ? `, ${formatHours(time.outsideEffectiveMs)} outside the effective dates` : '';
+  return `${formatHours(time.eligibleMs)} counted of ${formatHours(time.totalMs)}${maintenance}${outside}`;
 }
 
 function describeScheduled(time: ScheduledTime): string {
