@@ -350,6 +350,7 @@ class CsvScanner {
   private fastRun(b: Buffer, p: number, limit: number): number {
     const roles = this.roles;
     const last = this.lastColumn;
+    const columnCount = this.columns;
     const sink = this.sink;
     const zone = this.sink.zone;
     const names = this.metricBytes;
@@ -552,13 +553,16 @@ class CsvScanner {
       } else if (c === CR && p + 1 < limit && b[p + 1] === LF) {
         p += 2;
       } else if (c === COMMA) {
-        // Label columns after the last needed one.
+        // Label columns after the last needed one; a row with more fields than the header
+        // (a decimal comma in the value: `…,up,0,5`) goes to the general reader, which refuses it.
         let d = 0;
+        let fields = last + 2;
         while (p < limit && (d = b[p]) !== LF) {
           if (d === QUOTE) break;
+          if (d === COMMA) fields++;
           p++;
         }
-        if (p >= limit || d !== LF) {
+        if (p >= limit || d !== LF || fields > columnCount) {
           p = recordStart;
           break;
         }
@@ -712,6 +716,8 @@ class CsvScanner {
     if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd)));
     const value = parseDecimal(b, valueStart, valueEnd);
     if (value !== value) this.badValue(recordLine, b.toString('utf8', valueStart, valueEnd));
+    // After the fields' own checks, which name a stray byte (a bare CR) more precisely.
+    if (column > this.columns) this.fail(recordLine, `a row with more fields than the header (${column}, the header ${this.columns}): a decimal comma, or a field that needs quotes`);
     const metric = this.findMetric(b, metricStart, metricEnd, metricEscaped, recordLine);
     const rejected = this.sink.add(metric, timestamp, value);
     if (rejected !== undefined) this.fail(recordLine, rejected);

@@ -39,15 +39,19 @@ export async function detectFormat(file: string, name = file): Promise<MetricFor
   } catch (e) {
     throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, name);
   }
+  const jsonNamed = /\.json$/i.test(name);
   try {
     const head = Buffer.alloc(64 << 10);
     let position = 0;
     for (;;) {
       const { bytesRead } = await handle.read(head, 0, head.length, position);
-      if (bytesRead === 0) return 'csv';
+      // The content decides; a `.json` name only breaks a tie CSV would lose anyway: an empty
+      // file, or one opening with `<` (an HTML error page saved as JSON), gets the JSON
+      // reader's reason rather than a CSV header error.
+      if (bytesRead === 0) return jsonNamed ? 'prometheus-json' : 'csv';
       let p = position === 0 && bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
       while (p < bytesRead && (head[p] === 0x20 || head[p] === 0x09 || head[p] === 0x0a || head[p] === 0x0d)) p++;
-      if (p < bytesRead) return head[p] === 0x7b || head[p] === 0x5b ? 'prometheus-json' : 'csv';
+      if (p < bytesRead) return head[p] === 0x7b || head[p] === 0x5b || (jsonNamed && head[p] === 0x3c) ? 'prometheus-json' : 'csv';
       position += bytesRead;
     }
   } catch (e) {

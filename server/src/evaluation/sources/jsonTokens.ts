@@ -167,6 +167,7 @@ export class JsonTokenizer {
       }
       this.fail(`unexpected ${describe(c)}`);
     }
+    if (eof && this.expect === Expect.Value && this.depth === 0) this.fail('empty file: expected a Prometheus API response (JSON)');
     if (eof && this.expect !== Expect.Done) this.fail('the JSON document ends too early');
     return p;
   }
