@@ -223,13 +223,13 @@ describe('OpenSLO export', () => {
   it('writes ratios, percentiles, windows and the burn-rate alerts as OpenSLO says them', () => {
     const { documents } = exportText(readFileSync(path.join(ROOT, 'samples', 'api-gateway.sla'), 'utf8'));
     const slo = (name: string) => documents.find((d) => d.kind === 'SLO' && d.metadata.name === name)!.spec as Record<string, any>;
-    // `target < 0.5%` of bad requests: 99.5% of requests good.
+    // `target <= 0.5%` of bad requests: 99.5% of requests good.
     assert.deepEqual(slo('error-rate').objectives[0], { displayName: 'Monthly server error rate', target: 0.995 });
     assert.deepEqual(slo('error-rate').timeWindow, [{ duration: '1M', isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Europe/Berlin' } }]);
     assert.equal(slo('error-rate').budgetingMethod, 'Occurrences');
     // `p99 <= 800ms` on an indicator in seconds: 99% of values ≤ 0.8.
     assert.deepEqual(slo('latency-p99').objectives[0], { displayName: '99th percentile latency', target: 0.99, op: 'lte', value: 0.8 });
-    assert.deepEqual(slo('quarterly-success').timeWindow[0].duration, '1Q');
+    assert.deepEqual(slo('request-success').timeWindow[0].duration, '1M');
     assert.deepEqual(slo('latency-last-day').timeWindow, [{ duration: '24h', isRolling: true }]);
     const sli = documents.find((d) => d.kind === 'SLI' && d.metadata.name === 'api-errors')!.spec;
     assert.deepEqual(sli, {

@@ -1,7 +1,8 @@
 // Names across the border: OpenSLO `metadata.name` is lower-case ASCII (`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`),
 // contract names are letters of any script, digits and `_` (LANGUAGE.md 2). The contract
 // name itself travels in an annotation; these are the best names each side can read.
-import { Identifier, KEYWORDS } from '../../language/lexer';
+import { KEYWORDS } from '../../language/lexer';
+import { isNameText } from '../../language/names';
 
 /** A contract name as an OpenSLO name: `_` → `-`, upper case lowered, other letters as `u<hex>`. */
 export function openSloName(name: string): string {
@@ -15,12 +16,9 @@ export function openSloName(name: string): string {
   return joined || 'x';
 }
 
-/** The lexer's own name pattern, whole: whatever names the lexer reads, and no more. */
-const NAME = new RegExp(`^(?:${(Identifier.PATTERN as RegExp).source})$`, 'u');
-
 /** Whether `text` can be a name in a contract (the lexer reads it as a name, and it is not a reserved keyword). */
 export function isContractName(text: string): boolean {
-  return NAME.test(text) && !KEYWORDS.includes(text);
+  return isNameText(text) && !KEYWORDS.includes(text);
 }
 
 /** An OpenSLO name as a contract name: `-` → `_`; a leading digit or a keyword gets a `_`. */
