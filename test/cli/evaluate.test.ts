@@ -72,6 +72,7 @@ describe('sla evaluate', () => {
       attained: report.objectives[0].results[0].attained,
       status: 'met',
       credit: 0,
+      coverage: null,
     });
     assert.deepEqual(
       report.credits.map(({ start, end, percent, amount, currency }) => ({ start, end, percent, amount, currency })),
@@ -102,6 +103,26 @@ describe('sla evaluate', () => {
     const missing = await evaluate('c.sla', { metrics: ['m.csv'], sla: 'Nope' }, dir);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /c\.sla: no sla named "Nope" \(the file defines "Shop", "Other"\)/);
+  });
+
+  it('exits 2 with no report when a metric has no samples; --allow-missing-metrics makes it a warning (1.1)', async () => {
+    // The contract reads "up"; the file holds only "upp" (one edit away).
+    const dir = tempTree({ 'c.sla': CONTRACT, 'm.csv': 'timestamp,metric,value\n2026-10-01T00:00:00Z,upp,1\n' });
+    const failed = await evaluate('c.sla', { metrics: ['m.csv'], format: 'json' }, dir);
+    assert.equal(failed.status, 2);
+    assert.equal(failed.stdout, '');
+    assert.equal(failed.stderr, 'sla evaluate: no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?\n');
+    const allowed = await evaluate('c.sla', { metrics: ['m.csv'], format: 'json', allowMissingMetrics: true }, dir);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stderr, 'sla evaluate: warning: no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?\n');
+    const report = JSON.parse(allowed.stdout) as Report;
+    assert.deepEqual(report.warnings, ['no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?']);
+    assert.deepEqual(report.objectives[0].results, []);
+    // The built CLI takes the option and speaks Chinese with --locale zh-CN.
+    const built = runCli(['evaluate', path.join(dir, 'c.sla'), '-m', path.join(dir, 'm.csv'), '--locale', 'zh-CN']);
+    assert.equal(built.status, 2);
+    assert.match(built.stderr, /输入中没有指标“up”的样本/);
+    assert.equal(runCli(['evaluate', path.join(dir, 'c.sla'), '-m', path.join(dir, 'm.csv'), '--allow-missing-metrics']).status, 0);
   });
 
   it('prints the same report as evaluateFiles', async () => {

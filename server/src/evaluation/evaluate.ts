@@ -5,8 +5,10 @@ import type { Sla } from '../language/ast';
 import { PeriodAccumulator } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
-import { EvaluationAborted, EvaluationError } from './errors';
+import { EvaluationAborted, EvaluationError, MissingMetricsError } from './errors';
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
+import type { Locale } from '../l10n/index';
+import { missingMetricMessage, missingMetrics } from './missingMetrics';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
 import { CalendarPeriods } from './periods';
 import {
@@ -50,6 +52,10 @@ export interface EvaluateOptions {
   from?: string | number;
   /** The current time (epoch ms) for interval sources: the default `at` and the end of open-ended contracts. Default: Date.now(). */
   now?: number;
+  /** Metrics the contract names with no samples are warnings, not an error (`--allow-missing-metrics`). */
+  allowMissingMetrics?: boolean;
+  /** The language of the evaluation's messages (errors and warnings); English by default. */
+  locale?: Locale;
 }
 
 /** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
@@ -88,8 +94,20 @@ export async function evaluate(
     for (const source of queried) {
       await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
     }
+  } else {
+    // A server's selectors that match nothing are its own warnings (prometheus/), so only files are checked here.
+    checkMissingMetrics(evaluator, options);
   }
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
+}
+
+/** Metrics with no samples: an error naming each (no report), or with `allowMissingMetrics` a warning each. */
+function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions): void {
+  const missing = missingMetrics(evaluator.model, (metric) => evaluator.hasSamples(metric));
+  if (missing.length === 0) return;
+  const problems = missing.map((m) => missingMetricMessage(m, evaluator.namesRead, options.locale));
+  if (!options.allowMissingMetrics) throw new MissingMetricsError(problems);
+  for (const problem of problems) evaluator.warn(problem);
 }
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
@@ -377,6 +395,10 @@ export class Evaluator implements PartSink, IntervalSink {
   private readonly routesRole: Role[][] = [];
   /** Per metric id: 1 when its values must lie in [0, 1]. */
   private readonly unitInterval: number[] = [];
+  /** Per metric id: 1 once a sample of it was read. */
+  private readonly sampled: number[] = [];
+  /** Every metric name read, of any metric. */
+  readonly namesRead = new Set<string>();
   private latest = -Infinity;
 
   constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void) {
@@ -414,12 +436,20 @@ export class Evaluator implements PartSink, IntervalSink {
   }
 
   metricId(name: string): number {
+    this.namesRead.add(name);
     return this.idByName.get(name) ?? -1;
+  }
+
+  /** Whether some sample of a metric that objectives read arrived. */
+  hasSamples(name: string): boolean {
+    const id = this.idByName.get(name);
+    return id !== undefined && this.sampled[id] === 1;
   }
 
   add(metric: number, t: number, value: number): string | undefined {
     if (t > this.latest) this.latest = t;
     if (metric < 0) return undefined;
+    this.sampled[metric] = 1;
     if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
       return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
     }
@@ -465,12 +495,16 @@ export class Evaluator implements PartSink, IntervalSink {
 
   /** What was gathered, as plain data (a worker thread sends it to the main one). */
   exportState(): EvaluatorState {
-    return { latest: this.latest, rows: this.rows, runs: this.runs.map((r) => r.exportState()) };
+    const sampled: number[] = [];
+    this.sampled.forEach((flag, id) => flag === 1 && sampled.push(id));
+    return { latest: this.latest, rows: this.rows, namesRead: [...this.namesRead], sampled, runs: this.runs.map((r) => r.exportState()) };
   }
 
   /** Adds what another evaluator of the same contract gathered (the rows count too). */
   merge(state: EvaluatorState): void {
     if (state.latest > this.latest) this.latest = state.latest;
+    for (const name of state.namesRead) this.namesRead.add(name);
+    for (const id of state.sampled) this.sampled[id] = 1;
     this.runs.forEach((run, i) => run.merge(state.runs[i]));
     this.rowsRead(state.rows);
   }
@@ -499,6 +533,7 @@ export class Evaluator implements PartSink, IntervalSink {
           attained,
           status,
           credit: tier?.credit ?? 0,
+          coverage: null,
         };
         if (explain) {
           result.explain = {
@@ -521,6 +556,7 @@ export class Evaluator implements PartSink, IntervalSink {
         indicator: o.indicator,
         target: { ...o.written },
         results,
+        title: o.title,
         kind: o.kind,
         unit: o.unit,
         window: o.windowText,
@@ -549,8 +585,8 @@ export class Evaluator implements PartSink, IntervalSink {
       timezone: zone.name,
       at: rolling ? zone.format(at) : null,
       metricsRead: this.rows,
+      warnings: [...this.warnings],
     };
-    if (this.warnings.length > 0) report.warnings = [...this.warnings];
     if (explain && this.queryLogs.length > 0) report.queries = this.queryLogs.map((q) => ({ ...q, first: [...q.first] }));
     return report;
   }
@@ -564,6 +600,7 @@ export class Evaluator implements PartSink, IntervalSink {
       this.routesRun.push([]);
       this.routesRole.push([]);
       this.unitInterval.push(0);
+      this.sampled.push(0);
     }
     this.routesRun[id].push(run);
     this.routesRole[id].push(role);

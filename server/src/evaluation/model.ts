@@ -28,6 +28,8 @@ export type { MetricSource };
 
 export interface ObjectiveModel {
   name: string;
+  /** The objective's string, or null. */
+  title: string | null;
   indicator: string;
   kind: KindName;
   /** Unit of the attained value. */
@@ -145,6 +147,7 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
 
   return {
     name,
+    title: facts.node.title?.value ?? null,
     indicator: indicatorName,
     kind,
     unit,

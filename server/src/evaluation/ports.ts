@@ -76,6 +76,10 @@ export interface IntervalSink {
 export interface EvaluatorState {
   latest: number;
   rows: number;
+  /** Every metric name read, of any metric (for the missing metrics' suggestions). */
+  namesRead: string[];
+  /** Ids (as `metricId` gives them) of the metrics that objectives read and that had a sample. */
+  sampled: number[];
   runs: RunState[];
 }
 

@@ -87,6 +87,16 @@ export function attainedText(o: ObjectiveReport, r: ResultReport): string {
   return withUnit(text, o.unit);
 }
 
+/** A result's coverage, `87.5%` (4 decimals at most); null without `every` or when nothing was expected. */
+export function coverageText(r: ResultReport): string | null {
+  return r.coverage === null || r.coverage === undefined ? null : `${formatNumber(r.coverage, 4)}%`;
+}
+
+/** Whether any result of the objective has a coverage (its indicator has `every`): outputs show the column then. */
+export function hasCoverage(o: ObjectiveReport): boolean {
+  return o.results.some((r) => r.coverage !== null && r.coverage !== undefined);
+}
+
 /** What the server sends beside a report so that the report webview words it like every other output. */
 export interface ReportLabels {
   /** In the report's order of objectives. */
@@ -106,6 +116,8 @@ export interface ObjectiveLabels {
 export interface ResultLabels {
   period: string;
   attained: string;
+  /** (1.1) `87.5%`, or null without `every`. */
+  coverage: string | null;
 }
 
 export function reportLabels(report: Report): ReportLabels {
@@ -116,7 +128,7 @@ export function reportLabels(report: Report): ReportLabels {
         target: targetLabel(o.target),
         targetInAttainedUnit: inUnit,
         targetLine: inUnit === null ? null : `${opSign(o.target.op)} ${withUnit(formatNumber(inUnit, 4), o.unit)}`,
-        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r) })),
+        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r), coverage: coverageText(r) })),
       };
     }),
   };

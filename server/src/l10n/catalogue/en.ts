@@ -17,6 +17,17 @@ export const en = {
   'cli.option.locale': 'language of messages and reports: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)',
   'cli.unsupportedLocale': 'unsupported locale "{value}": use one of {supported}',
   'cli.internalError': 'internal error: {reason}',
+
+  // Evaluation 1.1: missing metrics, series, coverage (eval11: server/src/evaluation, cli/src/evaluate.ts)
+  'evaluate.missingMetric': 'no samples of metric "{metric}" in the inputs (named by indicator {indicators})',
+  'evaluate.missingMetricSuggest': 'no samples of metric "{metric}" in the inputs (named by indicator {indicators}); did you mean "{suggestion}"?',
+  'evaluate.cumulativeSeries': 'series {series} looks cumulative: its {count} samples never decrease and end at {last}, more than 10 times the first ({first}); a ratio adds per-interval counts, so mark indicator {indicator} `counters` if these are counters',
+  'evaluate.counterDuplicate': 'a second sample of series {series} at the same timestamp: under `counters` a series has one value per instant',
+  'evaluate.option.allowMissingMetrics': 'evaluate even when a metric the contract names has no samples (a warning instead of an error; the metric counts as empty)',
+  'report.status.insufficientData': 'insufficient data',
+  'report.column.coverage': 'coverage',
+  'report.partialData': 'partial data',
+  'report.count.insufficientData': '{count} insufficient data',
 } as const;
 
 export type MessageId = keyof typeof en;
