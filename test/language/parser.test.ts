@@ -304,7 +304,7 @@ describe('parser', () => {
 
     it('lists the objective items for a stray word', () => {
       assert.deepEqual(messages('sla X { objective o {\n  foo bar\n} }'), [
-        'SLA001 1:2-1:5 unexpected `foo`: expected an objective item (`indicator`, `service`, `target`, `window`, `during`, `excluding`, `description`) or `}`',
+        'SLA001 1:2-1:5 unexpected `foo`: expected an objective item (`indicator`, `service`, `target`, `window`, `during`, `excluding`, `description`, `coverage`) or `}`',
       ]);
     });
 

@@ -54,7 +54,7 @@ describe('parser error recovery', () => {
     assert.deepEqual(outline(text), ['Objective:o[IndicatorRef,Target,Window]', 'Objective:q[IndicatorRef]']);
     assert.deepEqual(errors(text), [
       '3:4 unexpected characters `@@`',
-      '3:7 unexpected `what`: expected an objective item (`indicator`, `service`, `target`, `window`, `during`, `excluding`, `description`) or `}`',
+      '3:7 unexpected `what`: expected an objective item (`indicator`, `service`, `target`, `window`, `during`, `excluding`, `description`, `coverage`) or `}`',
       '3:20 unexpected character `)`',
     ]);
   });

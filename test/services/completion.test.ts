@@ -18,8 +18,8 @@ const HEAD = `sla Shop "Shop" {
   objective uptime { indicator probe target >= 99.9% window calendar month }
   objective speed { indicator latency_ms target p95 <= 500ms window calendar month }
 `;
-const SLA_ITEMS = ['version', 'provider', 'customer', 'effective', 'timezone', 'fee', 'service', 'schedule', 'maintenance', 'indicator', 'objective', 'compensation', 'credits', 'responsibilities', 'support', 'reporting', 'review'];
-const OBJECTIVE_ITEMS = ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'];
+const SLA_ITEMS = ['version', 'provider', 'customer', 'effective', 'timezone', 'fee', 'service', 'schedule', 'maintenance', 'indicator', 'objective', 'compensation', 'credits', 'responsibilities', 'support', 'reporting', 'review', 'reviewed'];
+const OBJECTIVE_ITEMS = ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description', 'coverage'];
 
 describe('completion', () => {
   it('offers only `sla` (and its snippet) at the top level', () => {
@@ -38,7 +38,7 @@ describe('completion', () => {
 
   it('offers each block its own items', () => {
     expectCompletion(`${HEAD}  objective x {\n    <|>\n  }\n}`, { exactly: OBJECTIVE_ITEMS });
-    expectCompletion(`${HEAD}  indicator i {\n    <|>\n  }\n}`, { exactly: ['kind', 'metric', 'ratio', 'unit', 'description'] });
+    expectCompletion(`${HEAD}  indicator i {\n    <|>\n  }\n}`, { exactly: ['kind', 'metric', 'ratio', 'unit', 'description', 'every', 'missing', 'counters'] });
     expectCompletion(`${HEAD}  service s {\n    <|>\n  }\n}`, { exactly: ['description', 'includes', 'excludes'] });
     expectCompletion(`${HEAD}  maintenance m {\n    <|>\n  }\n}`, { exactly: ['every', 'on', 'notice'] });
     expectCompletion(`${HEAD}  compensation for uptime {\n    <|>\n  }\n}`, { exactly: ['below', 'above'] });
@@ -46,7 +46,7 @@ describe('completion', () => {
     expectCompletion(`${HEAD}  responsibilities {\n    <|>\n  }\n}`, { exactly: ['provider', 'customer'] });
     expectCompletion(`${HEAD}  support {\n    <|>\n  }\n}`, { exactly: ['hours', 'severity'] });
     expectCompletion(`${HEAD}  schedule s {\n    <|>\n  }\n}`, {
-      exactly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends', 'holidays'],
+      exactly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'daily', 'weekdays', 'weekends', 'holidays', 'on'],
     });
   });
 

@@ -142,7 +142,8 @@ export type SlaItem =
   | Responsibilities
   | Support
   | ReportingItem
-  | ReviewItem;
+  | ReviewItem
+  | ReviewedItem;
 
 export interface VersionItem extends NodeBase {
   type: 'Version';
@@ -179,6 +180,11 @@ export interface ReportingItem extends NodeBase {
 export interface ReviewItem extends NodeBase {
   type: 'Review';
   cadence?: Word;
+}
+/** (1.1) `reviewed 2026-03-01`: when the contract was last reviewed (SLA505). */
+export interface ReviewedItem extends NodeBase {
+  type: 'Reviewed';
+  date?: DateLiteral;
 }
 
 // --- service -----------------------------------------------------------------------------
@@ -221,7 +227,7 @@ export interface Schedule extends NodeBase {
   items: ScheduleItem[];
   body?: Span;
 }
-export type ScheduleItem = ScheduleLine | HolidaysItem;
+export type ScheduleItem = ScheduleLine | HolidaysItem | ScheduleOnItem;
 /** `mon..fri 09:00-12:00, 13:00-18:00`; `keyword` is the span of the days. */
 export interface ScheduleLine extends NodeBase {
   type: 'ScheduleLine';
@@ -231,6 +237,12 @@ export interface ScheduleLine extends NodeBase {
 export interface HolidaysItem extends NodeBase {
   type: 'Holidays';
   dates: DateLiteral[];
+}
+/** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours (make-up working days, 调休). */
+export interface ScheduleOnItem extends NodeBase {
+  type: 'ScheduleOn';
+  dates: DateLiteral[];
+  ranges: TimeRange[];
 }
 export interface Maintenance extends NodeBase {
   type: 'Maintenance';
@@ -263,7 +275,15 @@ export interface Indicator extends NodeBase {
   items: IndicatorItem[];
   body?: Span;
 }
-export type IndicatorItem = KindItem | MetricItem | RatioItem | UnitItem | DescriptionItem;
+export type IndicatorItem =
+  | KindItem
+  | MetricItem
+  | RatioItem
+  | UnitItem
+  | DescriptionItem
+  | SampleEveryItem
+  | MissingDownItem
+  | CountersItem;
 export interface KindItem extends NodeBase {
   type: 'Kind';
   /** The word as written; it may be an unknown kind (SLA206). */
@@ -284,6 +304,22 @@ export interface UnitItem extends NodeBase {
   value?: Word;
 }
 
+/** (1.1) `every 1m`: the interval at which samples are expected (coverage, `missing down`). */
+export interface SampleEveryItem extends NodeBase {
+  type: 'SampleEvery';
+  interval?: Quantity;
+}
+/** (1.1) `missing down`: expected samples that are missing count as down. `keyword` is `missing`. */
+export interface MissingDownItem extends NodeBase {
+  type: 'MissingDown';
+  /** The `down` word; absent when it is missing (a syntax error). */
+  down?: Word;
+}
+/** (1.1) `counters`: the ratio's metrics are cumulative counters. */
+export interface CountersItem extends NodeBase {
+  type: 'Counters';
+}
+
 // --- objective ---------------------------------------------------------------------------------
 export interface Objective extends NodeBase {
   type: 'Objective';
@@ -299,7 +335,13 @@ export type ObjectiveItem =
   | WindowItem
   | DuringItem
   | ExcludingItem
+  | CoverageItem
   | DescriptionItem;
+/** (1.1) `coverage 90%`: the share of expected samples a result needs (else `insufficient-data`). */
+export interface CoverageItem extends NodeBase {
+  type: 'Coverage';
+  percent?: Quantity;
+}
 export interface IndicatorRefItem extends NodeBase {
   type: 'IndicatorRef';
   ref?: Reference;

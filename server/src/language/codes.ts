@@ -12,6 +12,7 @@ interface CodeEntry {
 const CODE_TABLE = {
   SLA001: { severity: 'error', title: 'Syntax error' },
   SLA002: { severity: 'error', title: 'Invalid literal: impossible date or time, bad escape, unknown unit' },
+  SLA003: { severity: 'warning', title: 'Full-width punctuation read as its ASCII form' },
   SLA004: { severity: 'information', title: 'More than 1,000 diagnostics in one file: the rest are not shown' },
   SLA100: { severity: 'error', title: 'A name is defined twice in one sla' },
   SLA101: { severity: 'error', title: 'A reference names nothing defined' },
@@ -28,6 +29,7 @@ const CODE_TABLE = {
   SLA208: { severity: 'warning', title: 'Target leaves no error budget (100% availability or 0% error rate)' },
   SLA209: { severity: 'warning', title: 'Comparator points the unusual way for the kind' },
   SLA210: { severity: 'error', title: 'Indicator unit does not fit its kind' },
+  SLA214: { severity: 'error', title: 'Indicator `every` not above 0' },
   SLA300: { severity: 'warning', title: 'Objective with no compensation clause' },
   SLA301: { severity: 'error', title: 'Tier direction does not fit the target' },
   SLA302: { severity: 'error', title: "Tier threshold's unit does not fit the objective's target" },

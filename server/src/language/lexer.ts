@@ -161,6 +161,8 @@ addContextual(AGGREGATES, AggregateWord);
 addContextual(UNIT_WORDS, UnitWord);
 addContextual(POLARITIES, PolarityWord);
 addContextual(['total']);
+// (1.1) item words that stay usable as names: `missing down`, `counters`, `coverage`, `reviewed`.
+addContextual(['missing', 'down', 'counters', 'coverage', 'reviewed']);
 
 /** Words with a meaning in some places that remain usable as names (LANGUAGE.md section 3). */
 export const CONTEXTUAL_WORDS: readonly string[] = [...CONTEXTUAL_CATEGORIES.keys()];

@@ -27,15 +27,30 @@ export const SLA_ITEM_KEYWORDS = [
 export const BLOCK_ITEM_KEYWORDS: Readonly<Record<Exclude<BlockKind, 'file'>, readonly string[]>> = {
   sla: SLA_ITEM_KEYWORDS,
   service: ['description', 'includes', 'excludes'],
-  schedule: ['holidays'],
+  schedule: ['holidays', 'on'],
   maintenance: ['every', 'on', 'notice'],
-  indicator: ['kind', 'metric', 'ratio', 'unit', 'description'],
+  indicator: ['kind', 'metric', 'ratio', 'unit', 'description', 'every'],
   objective: ['indicator', 'service', 'target', 'window', 'during', 'excluding', 'description'],
   compensation: ['below', 'above'],
   credits: ['cap', 'claim', 'remedy'],
   responsibilities: ['provider', 'customer'],
   support: ['hours', 'severity'],
 };
+
+/**
+ * (1.1) Contextual words that start an item (LANGUAGE.md section 3): they start an item
+ * where an item may start and are names everywhere else (`during reviewed`).
+ */
+export const CONTEXTUAL_ITEM_WORDS: Readonly<Partial<Record<Exclude<BlockKind, 'file'>, readonly string[]>>> = {
+  sla: ['reviewed'],
+  indicator: ['missing', 'counters'],
+  objective: ['coverage'],
+};
+
+/** Every word that starts an item of a block but a schedule's days: keywords, then contextual words. */
+export function itemWords(block: Exclude<BlockKind, 'file'>): readonly string[] {
+  return [...BLOCK_ITEM_KEYWORDS[block], ...(CONTEXTUAL_ITEM_WORDS[block] ?? [])];
+}
 
 /** Words for a set of days besides day names and ranges (`daily 00:00-24:00`). */
 export const DAY_FORMS = ['daily', 'weekdays', 'weekends'] as const;
@@ -47,7 +62,10 @@ export const DAY_FORMS = ['daily', 'weekdays', 'weekends'] as const;
  */
 export const ITEM_STARTS: Readonly<Record<BlockKind, readonly string[]>> = {
   file: ['sla'],
-  ...BLOCK_ITEM_KEYWORDS,
+  ...(Object.fromEntries(Object.keys(BLOCK_ITEM_KEYWORDS).map((block) => [block, itemWords(block as Exclude<BlockKind, 'file'>)])) as Record<
+    Exclude<BlockKind, 'file'>,
+    readonly string[]
+  >),
   schedule: [...DAY_NAMES, ...DAY_FORMS, ...BLOCK_ITEM_KEYWORDS.schedule],
 };
 

@@ -28,6 +28,18 @@ export const en = {
   'report.column.coverage': 'coverage',
   'report.partialData': 'partial data',
   'report.count.insufficientData': '{count} insufficient data',
+  // Language 1.1 syntax (syntax11): lexer and parser (SLA003), checker/sampling.ts (SLA214),
+  // the SLA003 quick fixes in services/features/codeActions.ts
+  'lex.fullWidth': 'full-width `{char}` read as `{ascii}`: type the ASCII character (English punctuation in the input method)',
+  'check.everyNotAboveZero': '`every {interval}` is not above 0: write the interval at which samples are expected, e.g. `every 1m`',
+  'codeAction.replaceFullWidth': 'Replace `{char}` with `{ascii}`',
+  'codeAction.replaceAllFullWidth': 'Replace all full-width punctuation in this file',
+  'keyword.indicatorEvery': 'The interval at which the indicator’s samples are expected: coverage and `missing down` count the expected samples from it.',
+  'keyword.missingDown': 'With `every`: each expected sample that is missing counts as down (availability read from a `metric`).',
+  'keyword.counters': 'The ratio’s metrics are cumulative counters (as Prometheus exports them): each period counts their increase, resets included.',
+  'keyword.coverage': 'The share of expected samples (from the indicator’s `every`) a period needs; with less, its result is `insufficient-data`.',
+  'keyword.reviewed': 'The date the contract was last reviewed; with `review`, SLA505 warns once the next review is overdue.',
+  'keyword.scheduleOn': 'Dated working hours: on these local dates the schedule has exactly these ranges, whatever the weekday (make-up working days, 调休).',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -26,4 +26,15 @@ export const zhCN = {
   'report.column.coverage': '数据覆盖率',
   'report.partialData': '数据不完整',
   'report.count.insufficientData': '{count} 个数据不足',
+  // 语言 1.1 语法（syntax11）
+  'lex.fullWidth': '全角字符 `{char}` 已按 `{ascii}` 读取：请输入半角字符（将输入法切换为英文标点）',
+  'check.everyNotAboveZero': '`every {interval}` 不大于 0：请写出样本的预期间隔，例如 `every 1m`',
+  'codeAction.replaceFullWidth': '将 `{char}` 替换为 `{ascii}`',
+  'codeAction.replaceAllFullWidth': '替换此文件中的所有全角标点',
+  'keyword.indicatorEvery': '该 SLI 样本的预期采集间隔：覆盖率和 `missing down` 据此计算预期样本数。',
+  'keyword.missingDown': '与 `every` 同用：每个缺失的预期样本都计为不可用（适用于由 `metric` 读取的可用性）。',
+  'keyword.counters': '比率的指标是累计计数器（与 Prometheus 导出的一致）：每个周期按其增量计算，计数器重置也会正确处理。',
+  'keyword.coverage': '一个周期所需的预期样本比例（依据 SLI 的 `every`）；低于该比例时，结果为 `insufficient-data`（数据不足）。',
+  'keyword.reviewed': '协议最近一次复审的日期；与 `review` 同用时，若已超过下次复审日期，SLA505 会发出警告。',
+  'keyword.scheduleOn': '指定日期的服务时段：在这些本地日期，无论星期几，服务时段都恰为所列时间段（调休工作日）。',
 } as const satisfies Catalogue;

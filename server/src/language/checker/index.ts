@@ -15,6 +15,7 @@ import { onceChecks } from './once';
 import { percentChecks } from './percent';
 import { quantityChecks } from './quantities';
 import { mergeTables, type Check, type CheckedNode, type CheckedType } from './registry';
+import { samplingChecks } from './sampling';
 import { scheduleChecks } from './schedule';
 import { slaChecks } from './sla';
 
@@ -24,6 +25,7 @@ const REGISTRY = mergeTables([
   objectiveChecks, // SLA200, 201, 202, 204, 207, 208, 209
   percentChecks, // SLA203
   indicatorChecks, // SLA205, 206, 210
+  samplingChecks, // SLA214
   compensationChecks, // SLA300–310
   scheduleChecks, // SLA400
   slaChecks, // SLA401, 402, 500–504

@@ -1,8 +1,8 @@
 // SLA203: a percentage outside 0–100, wherever one is written: a target, a tier
-// threshold, a credit, a cap. (The lexer has no negative numbers, so only "above 100"
+// threshold, a credit, a cap, (1.1) a coverage. (The lexer has no negative numbers, so only "above 100"
 // can occur.) A value written without a unit counts as a percentage where the unit it
 // takes from its context is `%`.
-import type { CapItem, Objective, Quantity, TargetItem, Tier, Compensation } from '../ast';
+import type { CapItem, Objective, Quantity, TargetItem, Tier, Compensation, CoverageItem } from '../ast';
 import type { CheckContext } from './context';
 import { formatQuantity } from './describe';
 import type { CheckTable } from './registry';
@@ -29,4 +29,8 @@ function checkCap(cap: CapItem, ctx: CheckContext): void {
   reportAbove100(ctx, cap.percent, cap.percent?.unit ?? '%', 'cap', 'credits cannot exceed the whole fee; use at most `100%`');
 }
 
-export const percentChecks: CheckTable = { Target: [checkTarget], Tier: [checkTier], Cap: [checkCap] };
+function checkCoverage(coverage: CoverageItem, ctx: CheckContext): void {
+  reportAbove100(ctx, coverage.percent, coverage.percent?.unit ?? '%', 'coverage', 'it is the share of expected samples a result needs, at most `100%`');
+}
+
+export const percentChecks: CheckTable = { Target: [checkTarget], Tier: [checkTier], Cap: [checkCap], Coverage: [checkCoverage] };

@@ -1,10 +1,10 @@
 // Quantities whose place fixes their unit (LANGUAGE.md section 3): `Duration` after
-// `rolling`, `for`, `notice`, `claim within`, `response` and `resolve`; `Percent` after
-// `credit` and `cap`. The grammar reads any `Number [Unit]` there, so the unit is checked
+// `rolling`, `for`, `notice`, `claim within`, `response`, `resolve` and (1.1) an indicator's
+// `every`; `Percent` after `credit`, `cap` and (1.1) `coverage`. The grammar reads any `Number [Unit]` there, so the unit is checked
 // here, with the parser's codes: a missing unit is a syntax error (SLA001: a `Duration` was
 // expected), a unit of the wrong sort an invalid literal (SLA002, as for `fee 5 ms`).
 // Unknown unit words were already reported by the parser.
-import type { CapItem, ClaimItem, NoticeItem, OnItem, Quantity, SeverityItem, Tier, WindowItem } from '../ast';
+import type { CapItem, ClaimItem, CoverageItem, NoticeItem, OnItem, Quantity, SampleEveryItem, SeverityItem, Tier, WindowItem } from '../ast';
 import { DURATION_MS, dimensionOf } from '../units';
 import type { CheckContext } from './context';
 import { formatNumber } from '../numberFormat';
@@ -30,7 +30,7 @@ function expectDuration(quantity: Quantity | undefined, after: string, exampleUn
   }
 }
 
-function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext): void {
+function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext, shareOf = 'the fee'): void {
   if (!quantity) return;
   const unit = quantity.unit;
   if (unit === '%') return;
@@ -38,7 +38,7 @@ function expectPercent(quantity: Quantity | undefined, after: string, ctx: Check
   if (unit === undefined) {
     ctx.report('SLA001', quantity.range, `expected a percentage after \`${after}\`: write \`${example}\``);
   } else if (unit !== '%' && dimensionOf(unit) !== undefined) {
-    ctx.report('SLA002', quantity.unitRange ?? quantity.range, `\`${unit}\` is not a percentage: a \`${after}\` is a share of the fee, like \`${example}\``);
+    ctx.report('SLA002', quantity.unitRange ?? quantity.range, `\`${unit}\` is not a percentage: a \`${after}\` is a share of ${shareOf}, like \`${example}\``);
   }
 }
 
@@ -59,4 +59,6 @@ export const quantityChecks: CheckTable = {
   ],
   Tier: [(tier: Tier, ctx) => expectPercent(tier.credit, 'credit', ctx)],
   Cap: [(cap: CapItem, ctx) => expectPercent(cap.percent, 'cap', ctx)],
+  SampleEvery: [(every: SampleEveryItem, ctx) => expectDuration(every.interval, 'every', 'm', ctx)],
+  Coverage: [(coverage: CoverageItem, ctx) => expectPercent(coverage.percent, 'coverage', ctx, 'the expected samples')],
 };

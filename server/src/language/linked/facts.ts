@@ -8,6 +8,7 @@
 // the facts came from are kept, so readers can still point at the text.
 import type {
   Compensation,
+  CoverageItem,
   Credits,
   DateTimeLiteral,
   Indicator,
@@ -15,6 +16,7 @@ import type {
   Maintenance,
   Objective,
   PeriodName,
+  ReviewedItem,
   Schedule,
   Sla,
   TargetItem,
@@ -50,6 +52,12 @@ export interface IndicatorFacts {
   measure?: string;
   /** The metric (or the two metrics of a ratio) its values are read from, when complete. */
   source?: MetricSource;
+  /** (1.1) The first `every`, in milliseconds: present when it is a duration above 0 (else SLA214 or a unit error). */
+  everyMs?: number;
+  /** (1.1) Whether it has `missing down` (written in full). Whether that is allowed is SLA211's. */
+  missingDown?: boolean;
+  /** (1.1) Whether it has `counters`. Whether that is allowed is SLA213's. */
+  counters?: boolean;
 }
 
 /** A calendar window (`window calendar month`) or a rolling one in milliseconds. */
@@ -62,6 +70,18 @@ export interface WeeklyRange {
   end: number;
 }
 
+/** Minutes of the day [start, end), end > start; `24:00` is 1440 (the next local midnight). */
+export interface MinuteRange {
+  start: number;
+  end: number;
+}
+
+/** (1.1) A date of a schedule `on` line with that line's valid, non-empty ranges. */
+export interface DatedRanges {
+  date: CivilDate;
+  ranges: MinuteRange[];
+}
+
 export interface ScheduleFacts {
   node: Schedule;
   name: string;
@@ -69,6 +89,13 @@ export interface ScheduleFacts {
   ranges: WeeklyRange[];
   /** Valid holiday dates, in text order. */
   holidays: CivilDate[];
+  /**
+   * (1.1) `on DATE {, DATE} RANGES` lines: one entry per valid date, in text order. Such a
+   * date is a working date with exactly these ranges, whatever its weekday (LANGUAGE.md 5).
+   * A date listed twice (in `on` or `holidays`) is SLA404, an error, so an evaluated
+   * contract has each date once.
+   */
+  onDates: DatedRanges[];
 }
 
 export interface MaintenanceFacts {
@@ -117,6 +144,10 @@ export interface ObjectiveFacts extends IndicatorFacts {
   compensations: Compensation[];
   /** The tiers of those clauses, in text order. */
   tiers: TierFacts[];
+  /** (1.1) The first `coverage`, in percent (whatever unit is written; SLA203 and the unit check report bad ones). */
+  coverage?: number;
+  /** (1.1) The first `coverage` item. */
+  coverageItem?: CoverageItem;
 }
 
 export interface SlaFacts {
@@ -138,4 +169,7 @@ export interface SlaFacts {
   maintenances: Map<Maintenance, MaintenanceFacts>;
   /** The objective each compensation clause is for, when its name resolves to one. */
   compensated: Map<Compensation, Objective>;
+  /** (1.1) The first `reviewed` date, when valid, and its item (for diagnostics and quick fixes). */
+  reviewed?: CivilDate;
+  reviewedItem?: ReviewedItem;
 }

@@ -1,7 +1,7 @@
 // What an indicator's values are (LANGUAGE.md 5): one rule for the unit and the polarity,
 // read by the checker, hover and the evaluator alike.
 import { KINDS, type Indicator, type IndicatorItem, type KindName, type Quantity } from '../ast';
-import { convert, defaultUnitOfKind, dimensionOf, dimensionOfKind } from '../units';
+import { convert, defaultUnitOfKind, dimensionOf, dimensionOfKind, durationMs } from '../units';
 import type { IndicatorFacts, MetricSource } from './facts';
 
 /** Kinds whose ratio reads as the kind itself: `availability` counts good, `error_rate` bad. */
@@ -34,6 +34,21 @@ export function kindOf(indicator: Indicator | undefined): KindName | undefined {
 }
 
 export function indicatorFacts(indicator: Indicator): IndicatorFacts {
+  return { ...valueFacts(indicator), ...samplingFacts(indicator) };
+}
+
+/** (1.1) `every`, `missing down`, `counters`: only the fields that are set. */
+function samplingFacts(indicator: Indicator): IndicatorFacts {
+  const facts: IndicatorFacts = {};
+  const interval = firstItem(indicator.items, 'SampleEvery')?.interval;
+  const everyMs = interval && durationMs(interval.value, interval.unit);
+  if (everyMs !== undefined && everyMs > 0) facts.everyMs = everyMs;
+  if (firstItem(indicator.items, 'MissingDown')?.down) facts.missingDown = true;
+  if (firstItem(indicator.items, 'Counters')) facts.counters = true;
+  return facts;
+}
+
+function valueFacts(indicator: Indicator): IndicatorFacts {
   const kind = kindOf(indicator);
   const source = metricSource(indicator);
   const ratioItem = firstItem(indicator.items, 'Ratio');

@@ -60,6 +60,9 @@ export function linkSla(scope: SlaScope): SlaFacts {
   if (credits) facts.credits = credits;
   const cap = firstItem(credits?.items, 'Cap')?.percent;
   if (cap) facts.cap = cap.value;
+  const reviewed = firstItem(items, 'Reviewed');
+  if (reviewed) facts.reviewedItem = reviewed;
+  if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
 
   const compensations = new Map<Objective, Compensation[]>();
   for (const item of items) {
@@ -117,8 +120,11 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
       });
     }
   }
+  const coverageItem = firstItem(items, 'Coverage');
   return {
     ...values,
+    ...(coverageItem ? { coverageItem } : {}),
+    ...(coverageItem?.percent ? { coverage: coverageItem.percent.value } : {}),
     node: objective,
     indicator,
     target,

@@ -1,9 +1,10 @@
 // Schedules and maintenance windows as weekly minute ranges and dates: the one reading of
-// `mon..fri 09:00-18:00`, `holidays …`, `every sun 02:00-04:00` and `on … for 2h`.
+// `mon..fri 09:00-18:00`, `holidays …`, schedule `on 2026-10-10 09:00-18:00` (1.1),
+// `every sun 02:00-04:00` and `on … for 2h`.
 import { DAY_NAMES, type DayName, type Days, type Maintenance, type Schedule, type TimeRange } from '../ast';
 import type { CivilDate } from '../calendar';
 import { durationMs } from '../units';
-import type { MaintenanceFacts, ScheduleFacts, WeeklyRange } from './facts';
+import type { DatedRanges, MaintenanceFacts, MinuteRange, ScheduleFacts, WeeklyRange } from './facts';
 
 /** Weekday numbers (0 = Monday) a `Days` form covers; a range may wrap (`fri..mon`). */
 function weekdaysOf(days: Days | undefined): number[] {
@@ -30,7 +31,7 @@ function weekdaysOf(days: Days | undefined): number[] {
 }
 
 /** Minutes of the day of a valid, non-empty time range (an empty or reversed one is SLA400). */
-function minutesOf(range: TimeRange | undefined): { start: number; end: number } | undefined {
+function minutesOf(range: TimeRange | undefined): MinuteRange | undefined {
   if (!range?.start?.valid || !range.end?.valid) return undefined;
   const start = range.start.hour * 60 + range.start.minute;
   const end = range.end.hour * 60 + range.end.minute;
@@ -40,6 +41,7 @@ function minutesOf(range: TimeRange | undefined): { start: number; end: number }
 export function scheduleFacts(schedule: Schedule): ScheduleFacts {
   const ranges: WeeklyRange[] = [];
   const holidays: CivilDate[] = [];
+  const onDates: DatedRanges[] = [];
   for (const item of schedule.items ?? []) {
     if (item?.type === 'ScheduleLine') {
       const days = weekdaysOf(item.days);
@@ -49,9 +51,18 @@ export function scheduleFacts(schedule: Schedule): ScheduleFacts {
       }
     } else if (item?.type === 'Holidays') {
       for (const date of item.dates ?? []) if (date?.valid) holidays.push({ year: date.year, month: date.month, day: date.day });
+    } else if (item?.type === 'ScheduleOn') {
+      const minutes: MinuteRange[] = [];
+      for (const range of item.ranges ?? []) {
+        const m = minutesOf(range);
+        if (m) minutes.push(m);
+      }
+      for (const date of item.dates ?? []) {
+        if (date?.valid) onDates.push({ date: { year: date.year, month: date.month, day: date.day }, ranges: minutes });
+      }
     }
   }
-  return { node: schedule, name: schedule.name?.text ?? '', ranges, holidays };
+  return { node: schedule, name: schedule.name?.text ?? '', ranges, holidays, onDates };
 }
 
 export function maintenanceFacts(maintenance: Maintenance): MaintenanceFacts {

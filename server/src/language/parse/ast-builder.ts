@@ -293,6 +293,11 @@ export class AstBuilder {
         put(item, 'cadence', this.word(token(node, 'cadence')));
         return item;
       }
+      case 'reviewedItem': {
+        const item: A.ReviewedItem = this.base('Reviewed' as const, node, keyword);
+        put(item, 'date', this.date(token(node, 'date')));
+        return item;
+      }
       case 'serviceBlock':
         return this.service(node, keyword);
       case 'scheduleBlock':
@@ -370,14 +375,16 @@ export class AstBuilder {
         const dates: A.DateLiteral[] = [];
         for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
         items.push({ ...this.base('Holidays' as const, item, kw), dates });
+      } else if (item.name === 'scheduleOnItem') {
+        const kw = token(item, 'keyword');
+        if (!kw) continue;
+        const dates: A.DateLiteral[] = [];
+        for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
+        items.push({ ...this.base('ScheduleOn' as const, item, kw), dates, ranges: this.timeRanges(children(item, 'ranges')) });
       } else if (item.name === 'scheduleLine') {
         const days = this.days(child(item, 'days'));
         if (!days) continue;
-        const ranges: A.TimeRange[] = [];
-        for (const r of children(item, 'ranges')) {
-          const range = this.timeRange(r);
-          if (range) ranges.push(range);
-        }
+        const ranges = this.timeRanges(children(item, 'ranges'));
         const e = extent(item) ?? [days.offset, days.endOffset];
         items.push({
           type: 'ScheduleLine',
@@ -406,6 +413,15 @@ export class AstBuilder {
       put(days, 'to', this.word(token(node, 'to')));
     }
     return days;
+  }
+
+  private timeRanges(nodes: C.TimeRangeCstNode[]): A.TimeRange[] {
+    const ranges: A.TimeRange[] = [];
+    for (const node of nodes) {
+      const range = this.timeRange(node);
+      if (range) ranges.push(range);
+    }
+    return ranges;
   }
 
   private timeRange(node: C.TimeRangeCstNode | undefined): A.TimeRange | undefined {
@@ -480,6 +496,21 @@ export class AstBuilder {
         case 'descriptionItem':
           items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
           break;
+        case 'sampleEveryItem': {
+          const every: A.SampleEveryItem = this.base('SampleEvery' as const, item, kw);
+          put(every, 'interval', this.quantity(child(item, 'interval')));
+          items.push(every);
+          break;
+        }
+        case 'missingItem': {
+          const missing: A.MissingDownItem = this.base('MissingDown' as const, item, kw);
+          put(missing, 'down', this.word(token(item, 'value')));
+          items.push(missing);
+          break;
+        }
+        case 'countersItem':
+          items.push(this.base('Counters' as const, item, kw));
+          break;
       }
     }
     const indicator: A.Indicator = { ...this.base('Indicator' as const, node, keyword), items };
@@ -523,6 +554,12 @@ export class AstBuilder {
           const refs: A.Reference[] = [];
           for (const t of tokens(item, 'refs')) refs.push(this.name(t)!);
           items.push({ ...this.base('Excluding' as const, item, kw), refs });
+          break;
+        }
+        case 'coverageItem': {
+          const coverage: A.CoverageItem = this.base('Coverage' as const, item, kw);
+          put(coverage, 'percent', this.quantity(child(item, 'percent')));
+          items.push(coverage);
           break;
         }
         case 'descriptionItem':

@@ -52,7 +52,7 @@ export interface SlaItemCstNode extends CstNode {
 }
 
 export type SlaItemCstChildren = {
-  item?: (VersionItemCstNode | ProviderItemCstNode | CustomerItemCstNode | EffectiveItemCstNode | TimezoneItemCstNode | FeeItemCstNode | ServiceBlockCstNode | ScheduleBlockCstNode | MaintenanceBlockCstNode | IndicatorBlockCstNode | ObjectiveBlockCstNode | CompensationBlockCstNode | CreditsBlockCstNode | ResponsibilitiesBlockCstNode | SupportBlockCstNode | ReportingItemCstNode | ReviewItemCstNode)[];
+  item?: (VersionItemCstNode | ProviderItemCstNode | CustomerItemCstNode | EffectiveItemCstNode | TimezoneItemCstNode | FeeItemCstNode | ServiceBlockCstNode | ScheduleBlockCstNode | MaintenanceBlockCstNode | IndicatorBlockCstNode | ObjectiveBlockCstNode | CompensationBlockCstNode | CreditsBlockCstNode | ResponsibilitiesBlockCstNode | SupportBlockCstNode | ReportingItemCstNode | ReviewItemCstNode | ReviewedItemCstNode)[];
 };
 
 export interface VersionItemCstNode extends CstNode {
@@ -143,6 +143,16 @@ export type ReviewItemCstChildren = {
   cadence: IToken[];
 };
 
+export interface ReviewedItemCstNode extends CstNode {
+  name: "reviewedItem";
+  children: ReviewedItemCstChildren;
+}
+
+export type ReviewedItemCstChildren = {
+  keyword: IToken[];
+  date: IToken[];
+};
+
 export interface ServiceBlockCstNode extends CstNode {
   name: "serviceBlock";
   children: ServiceBlockCstChildren;
@@ -199,7 +209,7 @@ export type ScheduleBlockCstChildren = {
   keyword: IToken[];
   name: IToken[];
   open: IToken[];
-  items?: (HolidaysItemCstNode | ScheduleLineCstNode)[];
+  items?: (HolidaysItemCstNode | ScheduleLineCstNode | ScheduleOnItemCstNode)[];
   garbage?: GarbageCstNode[];
   close: IToken[];
 };
@@ -224,6 +234,18 @@ export type HolidaysItemCstChildren = {
   keyword: IToken[];
   dates: (IToken)[];
   separators?: IToken[];
+};
+
+export interface ScheduleOnItemCstNode extends CstNode {
+  name: "scheduleOnItem";
+  children: ScheduleOnItemCstChildren;
+}
+
+export type ScheduleOnItemCstChildren = {
+  keyword: IToken[];
+  dates: (IToken)[];
+  separators?: (IToken)[];
+  ranges: (TimeRangeCstNode)[];
 };
 
 export interface DaysCstNode extends CstNode {
@@ -306,7 +328,7 @@ export type IndicatorBlockCstChildren = {
   name: IToken[];
   title?: IToken[];
   open: IToken[];
-  items?: (KindItemCstNode | MetricItemCstNode | RatioItemCstNode | UnitItemCstNode | DescriptionItemCstNode)[];
+  items?: (KindItemCstNode | MetricItemCstNode | RatioItemCstNode | UnitItemCstNode | DescriptionItemCstNode | SampleEveryItemCstNode | MissingItemCstNode | CountersItemCstNode)[];
   garbage?: GarbageCstNode[];
   close: IToken[];
 };
@@ -354,6 +376,35 @@ export type UnitItemCstChildren = {
   value?: (IToken)[];
 };
 
+export interface SampleEveryItemCstNode extends CstNode {
+  name: "sampleEveryItem";
+  children: SampleEveryItemCstChildren;
+}
+
+export type SampleEveryItemCstChildren = {
+  keyword: IToken[];
+  interval: QuantityCstNode[];
+};
+
+export interface MissingItemCstNode extends CstNode {
+  name: "missingItem";
+  children: MissingItemCstChildren;
+}
+
+export type MissingItemCstChildren = {
+  keyword: IToken[];
+  value: IToken[];
+};
+
+export interface CountersItemCstNode extends CstNode {
+  name: "countersItem";
+  children: CountersItemCstChildren;
+}
+
+export type CountersItemCstChildren = {
+  keyword: IToken[];
+};
+
 export interface ObjectiveBlockCstNode extends CstNode {
   name: "objectiveBlock";
   children: ObjectiveBlockCstChildren;
@@ -364,7 +415,7 @@ export type ObjectiveBlockCstChildren = {
   name: IToken[];
   title?: IToken[];
   open: IToken[];
-  items?: (IndicatorRefItemCstNode | ServiceRefItemCstNode | TargetItemCstNode | WindowItemCstNode | DuringItemCstNode | ExcludingItemCstNode | DescriptionItemCstNode)[];
+  items?: (IndicatorRefItemCstNode | ServiceRefItemCstNode | TargetItemCstNode | WindowItemCstNode | DuringItemCstNode | ExcludingItemCstNode | CoverageItemCstNode | DescriptionItemCstNode)[];
   garbage?: GarbageCstNode[];
   close: IToken[];
 };
@@ -432,6 +483,16 @@ export type ExcludingItemCstChildren = {
   keyword: IToken[];
   refs: (IToken)[];
   separators?: IToken[];
+};
+
+export interface CoverageItemCstNode extends CstNode {
+  name: "coverageItem";
+  children: CoverageItemCstChildren;
+}
+
+export type CoverageItemCstChildren = {
+  keyword: IToken[];
+  percent: QuantityCstNode[];
 };
 
 export interface QuantityCstNode extends CstNode {

@@ -153,7 +153,8 @@ export class SlaGrammar extends CstParser {
 
   private readonly scheduleLoop = this.itemLoop('schedule', [
     { ALT: () => this.SUBRULE(this.holidaysItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.scheduleLine, { LABEL: 'items' }) }
+    { ALT: () => this.SUBRULE(this.scheduleLine, { LABEL: 'items' }) },
+    { ALT: () => this.SUBRULE(this.scheduleOnItem, { LABEL: 'items' }) }
   ]);
 
   private readonly maintenanceLoop = this.itemLoop('maintenance', [
@@ -167,7 +168,10 @@ export class SlaGrammar extends CstParser {
     { ALT: () => this.SUBRULE(this.metricItem, { LABEL: 'items' }) },
     { ALT: () => this.SUBRULE(this.ratioItem, { LABEL: 'items' }) },
     { ALT: () => this.SUBRULE(this.unitItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE2(this.descriptionItem, { LABEL: 'items' }) }
+    { ALT: () => this.SUBRULE2(this.descriptionItem, { LABEL: 'items' }) },
+    { ALT: () => this.SUBRULE(this.sampleEveryItem, { LABEL: 'items' }) },
+    { ALT: () => this.SUBRULE(this.missingItem, { LABEL: 'items' }) },
+    { ALT: () => this.SUBRULE(this.countersItem, { LABEL: 'items' }) }
   ]);
 
   private readonly objectiveLoop = this.itemLoop('objective', [
@@ -177,6 +181,7 @@ export class SlaGrammar extends CstParser {
     { ALT: () => this.SUBRULE(this.windowItem, { LABEL: 'items' }) },
     { ALT: () => this.SUBRULE(this.duringItem, { LABEL: 'items' }) },
     { ALT: () => this.SUBRULE(this.excludingItem, { LABEL: 'items' }) },
+    { ALT: () => this.SUBRULE(this.coverageItem, { LABEL: 'items' }) },
     { ALT: () => this.SUBRULE3(this.descriptionItem, { LABEL: 'items' }) }
   ]);
 
@@ -217,6 +222,7 @@ export class SlaGrammar extends CstParser {
     { ALT: () => this.SUBRULE(this.supportBlock, { LABEL: 'item' }) },
     { ALT: () => this.SUBRULE(this.reportingItem, { LABEL: 'item' }) },
     { ALT: () => this.SUBRULE(this.reviewItem, { LABEL: 'item' }) },
+    { ALT: () => this.SUBRULE(this.reviewedItem, { LABEL: 'item' }) },
   ];
 
   // --- file and sla ---------------------------------------------------------------------------
@@ -362,6 +368,12 @@ export class SlaGrammar extends CstParser {
     this.CONSUME(CadenceWord, { LABEL: 'cadence' });
   });
 
+  /** (1.1) `reviewed 2026-03-01`. */
+  reviewedItem = this.RULE('reviewedItem', () => {
+    this.CONSUME(T.reviewed, { LABEL: 'keyword' });
+    this.CONSUME(DateLiteral, { LABEL: 'date' });
+  });
+
   // --- service ----------------------------------------------------------------------------------
 
   serviceBlock = this.RULE('serviceBlock', () => {
@@ -417,6 +429,21 @@ export class SlaGrammar extends CstParser {
     this.MANY(() => {
       this.CONSUME(Comma, { LABEL: 'separators' });
       this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+    });
+  });
+
+  /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
+  scheduleOnItem = this.RULE('scheduleOnItem', () => {
+    this.CONSUME(T.on, { LABEL: 'keyword' });
+    this.CONSUME(DateLiteral, { LABEL: 'dates' });
+    this.MANY(() => {
+      this.CONSUME(Comma, { LABEL: 'separators' });
+      this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+    });
+    this.SUBRULE(this.timeRange, { LABEL: 'ranges' });
+    this.MANY2(() => {
+      this.CONSUME2(Comma, { LABEL: 'separators' });
+      this.SUBRULE2(this.timeRange, { LABEL: 'ranges' });
     });
   });
 
@@ -499,6 +526,23 @@ export class SlaGrammar extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(NameToken, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(Percent, { LABEL: 'value' }) }]);
   });
 
+  /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
+  sampleEveryItem = this.RULE('sampleEveryItem', () => {
+    this.CONSUME(T.every, { LABEL: 'keyword' });
+    this.SUBRULE(this.quantity, { LABEL: 'interval' });
+  });
+
+  /** (1.1) `missing down`. */
+  missingItem = this.RULE('missingItem', () => {
+    this.CONSUME(T.missing, { LABEL: 'keyword' });
+    this.CONSUME(T.down, { LABEL: 'value' });
+  });
+
+  /** (1.1) `counters`. */
+  countersItem = this.RULE('countersItem', () => {
+    this.CONSUME(T.counters, { LABEL: 'keyword' });
+  });
+
   // --- objective -------------------------------------------------------------------------------------
 
   objectiveBlock = this.RULE('objectiveBlock', () => {
@@ -555,6 +599,12 @@ export class SlaGrammar extends CstParser {
       this.CONSUME(Comma, { LABEL: 'separators' });
       this.CONSUME2(NameToken, { LABEL: 'refs' });
     });
+  });
+
+  /** (1.1) `coverage 90%`. */
+  coverageItem = this.RULE('coverageItem', () => {
+    this.CONSUME(T.coverage, { LABEL: 'keyword' });
+    this.SUBRULE(this.quantity, { LABEL: 'percent' });
   });
 
   /** `99.9%`, `500 ms`, `2`. */

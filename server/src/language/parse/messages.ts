@@ -22,18 +22,18 @@ import {
   UnitSuffix,
 } from '../lexer';
 import { editDistance } from '../suggest';
-import { BLOCK_ITEM_KEYWORDS, SLA_ITEM_KEYWORDS, type BlockKind } from '../vocabulary';
+import { BLOCK_ITEM_KEYWORDS, itemWords, type BlockKind } from '../vocabulary';
 
 const quoted = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
 const EXPECTED_IN_BLOCK: Record<BlockKind, string> = {
   file: '`sla`',
-  sla: `an sla item (${quoted(SLA_ITEM_KEYWORDS)}) or \`}\``,
+  sla: `an sla item (${quoted(itemWords('sla'))}) or \`}\``,
   service: `a service item (${quoted(BLOCK_ITEM_KEYWORDS.service)}) or \`}\``,
-  schedule: 'a schedule line (days such as `mon..fri`, `daily`, `weekdays`, `weekends`, then times), `holidays` or `}`',
+  schedule: 'a schedule line (days such as `mon..fri`, `daily`, `weekdays`, `weekends`, then times), `holidays`, `on` or `}`',
   maintenance: `a maintenance item (${quoted(BLOCK_ITEM_KEYWORDS.maintenance)}) or \`}\``,
-  indicator: `an indicator item (${quoted(BLOCK_ITEM_KEYWORDS.indicator)}) or \`}\``,
-  objective: `an objective item (${quoted(BLOCK_ITEM_KEYWORDS.objective)}) or \`}\``,
+  indicator: `an indicator item (${quoted(itemWords('indicator'))}) or \`}\``,
+  objective: `an objective item (${quoted(itemWords('objective'))}) or \`}\``,
   compensation: 'a tier (`below` or `above`) or `}`',
   credits: `a credits item (${quoted(BLOCK_ITEM_KEYWORDS.credits)}) or \`}\``,
   responsibilities: '`provider`, `customer` or `}`',
@@ -42,8 +42,8 @@ const EXPECTED_IN_BLOCK: Record<BlockKind, string> = {
 
 /** Where each item keyword belongs, to explain a misplaced item. */
 const HOMES_OF_KEYWORD = new Map<string, BlockKind[]>();
-for (const [block, words] of Object.entries(BLOCK_ITEM_KEYWORDS)) {
-  for (const word of words) HOMES_OF_KEYWORD.set(word, [...(HOMES_OF_KEYWORD.get(word) ?? []), block as BlockKind]);
+for (const block of Object.keys(BLOCK_ITEM_KEYWORDS) as Exclude<BlockKind, 'file'>[]) {
+  for (const word of itemWords(block)) HOMES_OF_KEYWORD.set(word, [...(HOMES_OF_KEYWORD.get(word) ?? []), block as BlockKind]);
 }
 
 const PLACE_OF_BLOCK: Record<Exclude<BlockKind, 'file'>, string> = {
@@ -176,7 +176,7 @@ export function strayTokenMessage(token: IToken, block: BlockKind): StrayMessage
     return { message: `unexpected ${shown}: \`${token.image}\` belongs ${joinAlternatives(places)}` };
   }
   if (token.tokenType === Identifier || token.tokenType === Percentile || matchesName(token)) {
-    const candidates = block === 'file' ? ['sla'] : BLOCK_ITEM_KEYWORDS[block];
+    const candidates = block === 'file' ? ['sla'] : itemWords(block);
     let best: string | undefined;
     let bestDistance = 3;
     for (const candidate of candidates) {

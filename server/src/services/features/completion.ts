@@ -91,6 +91,7 @@ export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slo
       { k: 'opt', of: [kw('to'), { k: 'list', of: [str] }] },
     ],
     review: [kw('review'), { k: 'word', words: CADENCES, item: CompletionItemKind.EnumMember }],
+    reviewed: [kw('reviewed'), date],
   },
   service: {
     description: [kw('description'), str],
@@ -100,6 +101,7 @@ export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slo
   schedule: {
     ...Object.fromEntries(DAY_WORDS.map((d) => [d, [...days, { k: 'list', of: timeRange } as Slot]])),
     holidays: [kw('holidays'), { k: 'list', of: [date] }],
+    on: [kw('on'), { k: 'list', of: [date] }, { k: 'list', of: timeRange }],
   },
   maintenance: {
     every: [kw('every'), ...days, ...timeRange],
@@ -112,6 +114,9 @@ export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slo
     ratio: [kw('ratio'), { k: 'word', words: ['good', 'bad'], item: CompletionItemKind.Keyword }, str, kw('total'), str],
     unit: [kw('unit'), { k: 'unit', units: (env) => (env.kind ? unitsForKind(env.kind) : UNIT_WORDS) }],
     description: [kw('description'), str],
+    every: [kw('every'), ...duration],
+    missing: [kw('missing'), kw('down')],
+    counters: [kw('counters')],
   },
   objective: {
     indicator: [kw('indicator'), { k: 'name', sort: 'indicator' }],
@@ -130,6 +135,7 @@ export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slo
     ],
     during: [kw('during'), { k: 'name', sort: 'schedule' }],
     excluding: [kw('excluding'), { k: 'list', of: [{ k: 'name', sort: 'maintenance', exclude: true }] }],
+    coverage: [kw('coverage'), ...percent],
     description: [kw('description'), str],
   },
   compensation: {
@@ -345,7 +351,7 @@ function environment(analysis: Analysis, context: CursorContext): Env {
 
 function offerItems(block: BlockKind, env: Env, add: (item: CompletionItem) => void): void {
   for (const word of ITEM_STARTS[block]) {
-    const isDay = block === 'schedule' && word !== 'holidays';
+    const isDay = block === 'schedule' && word !== 'holidays' && word !== 'on';
     add({
       label: word,
       kind: isDay ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,

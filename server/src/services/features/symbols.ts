@@ -14,6 +14,7 @@ const KIND: Record<SlaItem['type'], SymbolKind> = {
   Fee: SymbolKind.Property,
   Reporting: SymbolKind.Property,
   Review: SymbolKind.Property,
+  Reviewed: SymbolKind.Property,
   Service: SymbolKind.Module,
   Schedule: SymbolKind.Event,
   Maintenance: SymbolKind.Event,

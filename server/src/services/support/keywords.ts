@@ -3,6 +3,7 @@
 // blocks (`provider` in an sla and in responsibilities, `min` as aggregate and unit) have
 // an entry per block, looked up as `block:word` first.
 import { DAY_NAMES } from '../../language/ast';
+import { messages } from '../../l10n/messages';
 
 export interface KeywordDoc {
   summary: string;
@@ -112,6 +113,14 @@ const DOCS: Record<string, KeywordDoc> = {
   rps: { summary: 'Unit: requests per second.', example: '150rps' },
   rpm: { summary: 'Unit: requests per minute.', example: '9000rpm' },
   '%': { summary: 'Unit: percent.', example: 'target >= 99.9%' },
+  // language 1.1: summaries in the message catalogue
+  'indicator:every': { summary: messages().t('keyword.indicatorEvery'), example: 'every 1m' },
+  missing: { summary: messages().t('keyword.missingDown'), example: 'missing down' },
+  down: { summary: messages().t('keyword.missingDown'), example: 'missing down' },
+  counters: { summary: messages().t('keyword.counters'), example: 'counters' },
+  coverage: { summary: messages().t('keyword.coverage'), example: 'coverage 90%' },
+  reviewed: { summary: messages().t('keyword.reviewed'), example: 'reviewed 2026-03-01' },
+  'schedule:on': { summary: messages().t('keyword.scheduleOn'), example: 'on 2026-10-10, 2026-10-11 09:00-18:00' },
 };
 
 const DAY_FULL = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
