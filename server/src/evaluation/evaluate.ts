@@ -27,7 +27,7 @@ import {
   type RunState,
   type SampleSource,
 } from './ports';
-import type { ObjectiveReport, QueryLogReport, Report, ResultReport } from './report';
+import type { ObjectiveReport, QueryLogReport, Report, ResultReport, ResultStatus } from './report';
 import { TimestampReader } from './timestamps';
 import type { ZoneRules } from './timezone';
 
@@ -92,6 +92,7 @@ export async function evaluate(
   if (queried.length > 0) {
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
     for (const source of queried) {
+      evaluator.horizonEnd = now;
       await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
     }
   } else {
@@ -218,6 +219,16 @@ export class ObjectiveRun implements ObjectiveSink {
     if (periods !== undefined) return t >= periods.start && t < periods.end ? this.current! : this.switchPeriod(t);
     if (this.single !== undefined) return t > this.windowStart && t <= this.windowEnd ? this.single : undefined;
     return undefined;
+  }
+
+  /**
+   * (1.1) `missing down`: lists every calendar period that intersects [from, to) (the data
+   * span within the effective dates), with or without samples: missing samples count as down.
+   */
+  coverPeriods(from: number, to: number): void {
+    const periods = this.periods;
+    if (periods === undefined) return;
+    for (let t = from; t < to; t = periods.end) this.switchPeriod(t).seen = true;
   }
 
   /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
@@ -377,6 +388,14 @@ class HeldSamples {
   }
 }
 
+/** Milliseconds of [from, to) in which samples count (inside the effective dates and `during`, outside `excluding`). */
+function eligibleTime(eligibility: Eligibility, from: number, to: number): number {
+  let ms = 0;
+  if (!(to > from)) return 0;
+  for (const s of eligibility.segments(from, to)) if (s.cls === ELIGIBLE) ms += s.end - s.start;
+  return ms;
+}
+
 /** The sink all sources write into. */
 export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
@@ -400,6 +419,9 @@ export class Evaluator implements PartSink, IntervalSink {
   /** Every metric name read, of any metric. */
   readonly namesRead = new Set<string>();
   private latest = -Infinity;
+  private earliest = Infinity;
+  /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
+  horizonEnd: number | undefined;
 
   constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void) {
     this.model = model;
@@ -409,7 +431,7 @@ export class Evaluator implements PartSink, IntervalSink {
     const shared = new Map<string, Eligibility>();
     this.runs = model.objectives.map((o) => {
       // Objectives with the same rules share one eligibility timeline.
-      const key = JSON.stringify([o.schedule ? [o.schedule.ranges, [...o.schedule.holidays]] : null, o.maintenance]);
+      const key = JSON.stringify([o.schedule ? [o.schedule.ranges, [...o.schedule.holidays], [...o.schedule.dated]] : null, o.maintenance]);
       let eligibility = shared.get(key);
       if (!eligibility) {
         eligibility = new Eligibility({
@@ -448,6 +470,7 @@ export class Evaluator implements PartSink, IntervalSink {
 
   add(metric: number, t: number, value: number): string | undefined {
     if (t > this.latest) this.latest = t;
+    if (t < this.earliest) this.earliest = t;
     if (metric < 0) return undefined;
     this.sampled[metric] = 1;
     if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
@@ -475,6 +498,7 @@ export class Evaluator implements PartSink, IntervalSink {
    */
   addTo(run: ObjectiveRun, role: Role, t: number, value: number): string | undefined {
     if (t > this.latest) this.latest = t;
+    if (t < this.earliest) this.earliest = t;
     if (run.model.reduction.type === 'mean' && !(value >= 0 && value <= 1)) {
       const source = run.model.source;
       return `value ${value} of ${source.type === 'metric' ? source.metric : ''} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
@@ -497,12 +521,13 @@ export class Evaluator implements PartSink, IntervalSink {
   exportState(): EvaluatorState {
     const sampled: number[] = [];
     this.sampled.forEach((flag, id) => flag === 1 && sampled.push(id));
-    return { latest: this.latest, rows: this.rows, namesRead: [...this.namesRead], sampled, runs: this.runs.map((r) => r.exportState()) };
+    return { latest: this.latest, earliest: this.earliest, rows: this.rows, namesRead: [...this.namesRead], sampled, runs: this.runs.map((r) => r.exportState()) };
   }
 
   /** Adds what another evaluator of the same contract gathered (the rows count too). */
   merge(state: EvaluatorState): void {
     if (state.latest > this.latest) this.latest = state.latest;
+    if (state.earliest < this.earliest) this.earliest = state.earliest;
     for (const name of state.namesRead) this.namesRead.add(name);
     for (const id of state.sampled) this.sampled[id] = 1;
     this.runs.forEach((run, i) => run.merge(state.runs[i]));
@@ -516,13 +541,27 @@ export class Evaluator implements PartSink, IntervalSink {
     // With no sample read and no --at, the rolling windows end now.
     const at = this.at ?? (this.latest > -Infinity ? this.latest : Date.now());
     for (const run of this.runs) if (run.model.window.type === 'rolling') run.finishRolling(at);
+    for (const run of this.runs) {
+      const o = run.model;
+      if (!o.missingDown || o.everyMs === undefined || this.latest === -Infinity) continue;
+      run.coverPeriods(Math.max(this.earliest, model.effectiveStart), Math.min(this.horizon(o.everyMs), model.effectiveEnd));
+    }
 
     const owed: (OwedCredit & { result: ResultReport })[] = [];
     const objectives: ObjectiveReport[] = this.runs.map((run) => {
       const o = run.model;
       const results: ResultReport[] = run.results().map((acc) => {
-        const attained = acc.attained(o.reduction);
-        const status = attained === null ? 'no-data' : satisfies(attained, o.op, o.target) ? 'met' : 'breached';
+        const sampling = this.sampling(run, acc);
+        const attained = sampling.missingDownAttained !== undefined ? sampling.missingDownAttained : acc.attained(o.reduction);
+        // (1.1) Too few of the expected samples: neither met nor breached (before no-data).
+        const insufficient = o.coverage !== undefined && sampling.coverage !== null && !satisfies(sampling.coverage, '>=', o.coverage);
+        const status: ResultStatus = insufficient
+          ? 'insufficient-data'
+          : attained === null
+            ? 'no-data'
+            : satisfies(attained, o.op, o.target)
+              ? 'met'
+              : 'breached';
         // Only calendar periods earn credits (a rolling window's breach owes nothing).
         const tier: TierModel | undefined =
           status === 'breached' && o.window.type === 'calendar' ? applicableTier(o.tiers, attained!) : undefined;
@@ -533,8 +572,9 @@ export class Evaluator implements PartSink, IntervalSink {
           attained,
           status,
           credit: tier?.credit ?? 0,
-          coverage: null,
+          coverage: sampling.coverage,
         };
+        if (sampling.partial) result.partial = true;
         if (explain) {
           result.explain = {
             outsideEffective: acc.outsideEffective,
@@ -589,6 +629,29 @@ export class Evaluator implements PartSink, IntervalSink {
     };
     if (explain && this.queryLogs.length > 0) report.queries = this.queryLogs.map((q) => ({ ...q, first: [...q.first] }));
     return report;
+  }
+
+  /** (1.1) Where measured time ends for an indicator with `every I`: the latest sample read (any metric) plus I, or a server's end. */
+  private horizon(everyMs: number): number {
+    return this.horizonEnd ?? this.latest + everyMs;
+  }
+
+  /**
+   * (1.1) What `every` says about a result: its coverage (null without `every` or when no
+   * time was eligible), the `missing down` attained value (undefined when not applicable,
+   * null for a period with no eligible time) and whether the data stops before its end.
+   */
+  private sampling(run: ObjectiveRun, acc: PeriodAccumulator): { coverage: number | null; missingDownAttained?: number | null; partial: boolean } {
+    const o = run.model;
+    const every = o.everyMs;
+    if (every === undefined) return { coverage: null, partial: false };
+    const horizon = this.horizon(every);
+    const eligibleMs = eligibleTime(run.eligibility, acc.start, Math.min(acc.end, horizon));
+    const coverage = eligibleMs > 0 ? 100 * Math.min(1, (acc.count * every) / eligibleMs) : null;
+    const partial = o.window.type === 'calendar' && horizon < acc.end;
+    if (!o.missingDown) return { coverage, partial };
+    const expected = eligibleMs / every;
+    return { coverage, partial, missingDownAttained: eligibleMs > 0 ? acc.meanOver(Math.max(acc.count, expected)) : null };
   }
 
   private route(name: string, run: ObjectiveRun, role: Role): number {

@@ -75,6 +75,8 @@ export interface IntervalSink {
 /** An evaluator's gathered data as plain, structured-cloneable data. */
 export interface EvaluatorState {
   latest: number;
+  /** The earliest timestamp read, of any metric (the start of the data span, for `missing down`). */
+  earliest: number;
   rows: number;
   /** Every metric name read, of any metric (for the missing metrics' suggestions). */
   namesRead: string[];
