@@ -9,6 +9,7 @@ import { EvaluationAborted, EvaluationError, MissingMetricsError } from './error
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
 import type { Locale } from '../l10n/index';
 import { missingMetricMessage, missingMetrics } from './missingMetrics';
+import { SeriesTracker } from './series';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
 import { CalendarPeriods } from './periods';
 import {
@@ -73,7 +74,7 @@ export async function evaluate(
   let at = options.at === undefined ? undefined : readAt(options.at, model.zone);
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
-  const evaluator = new Evaluator(model, at, options.onProgress);
+  const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
   const setup: PartSetup = { sla, at };
   const parted: PartedReading = {
     setup,
@@ -86,7 +87,8 @@ export async function evaluate(
     if (options.signal?.aborted) throw new EvaluationAborted();
     if (isIntervalSource(source)) continue;
     // A source that can be read in parts on several cores (a large CSV file) says whether it was.
-    if (source.readInParts !== undefined && (await source.readInParts(parted, options.signal))) continue;
+    // Counter series are kept whole, with the line of a repeated timestamp: no parts then.
+    if (source.readInParts !== undefined && !evaluator.readsCounters && (await source.readInParts(parted, options.signal))) continue;
     await source.read(evaluator, options.signal);
   }
   if (queried.length > 0) {
@@ -95,10 +97,10 @@ export async function evaluate(
       evaluator.horizonEnd = now;
       await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
     }
-  } else {
-    // A server's selectors that match nothing are its own warnings (prometheus/), so only files are checked here.
-    checkMissingMetrics(evaluator, options);
   }
+  evaluator.finishSeries();
+  // A server's selectors that match nothing are its own warnings (prometheus/), so only files are checked here.
+  if (queried.length === 0) checkMissingMetrics(evaluator, options);
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
 }
 
@@ -414,6 +416,15 @@ export class Evaluator implements PartSink, IntervalSink {
   private readonly routesRole: Role[][] = [];
   /** Per metric id: 1 when its values must lie in [0, 1]. */
   private readonly unitInterval: number[] = [];
+  /** Per metric id: 1 when a ratio reads it (its samples come with their series). */
+  private readonly ratioMetric: number[] = [];
+  /** Per metric id: 1 when some objective reads it as a counter (`counters`): its samples wait in `series`. */
+  private readonly counterMetric: number[] = [];
+  /** Per metric id: 1 when some objective reads it as per-interval ratio counts (watched for looking cumulative). */
+  private readonly plainRatioMetric: number[] = [];
+  private readonly series: SeriesTracker;
+  /** (1.1) Whether some objective reads counters. */
+  readonly readsCounters: boolean;
   /** Per metric id: 1 once a sample of it was read. */
   private readonly sampled: number[] = [];
   /** Every metric name read, of any metric. */
@@ -423,8 +434,9 @@ export class Evaluator implements PartSink, IntervalSink {
   /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
   horizonEnd: number | undefined;
 
-  constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void) {
+  constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void, locale?: Locale) {
     this.model = model;
+    this.series = new SeriesTracker(locale);
     this.zone = model.zone;
     this.at = at;
     this.onProgress = onProgress;
@@ -451,10 +463,39 @@ export class Evaluator implements PartSink, IntervalSink {
         const id = this.route(source.metric, run, VALUE);
         if (run.model.reduction.type === 'mean') this.unitInterval[id] = 1;
       } else {
-        this.route(source.numerator, run, NUMERATOR);
-        this.route(source.total, run, TOTAL);
+        for (const id of [this.route(source.numerator, run, NUMERATOR), this.route(source.total, run, TOTAL)]) {
+          this.ratioMetric[id] = 1;
+          if (run.model.counters) this.counterMetric[id] = 1;
+          else this.plainRatioMetric[id] = 1;
+        }
       }
     }
+    this.readsCounters = this.counterMetric.includes(1);
+  }
+
+  wantsSeries(metric: number): boolean {
+    return this.ratioMetric[metric] === 1;
+  }
+
+  /**
+   * (1.1) After every source: counter series become increases in their runs (a first sample
+   * only lists its period), and series that look cumulative draw a warning.
+   */
+  finishSeries(): void {
+    this.series.flushCounters(
+      (metric, t, increase) => this.forCounterRuns(metric, (run, role) => run.add(role, t, increase, this.latest)),
+      (metric, t) =>
+        this.forCounterRuns(metric, (run) => {
+          if (run.eligibility.classify(t) !== OUTSIDE_EFFECTIVE) run.markSeen(t);
+        }),
+    );
+    const indicatorOf = (metric: number) => this.routesRun[metric].find((run) => !run.model.counters)?.model.indicator ?? '';
+    for (const warning of this.series.cumulativeWarnings(indicatorOf)) this.warn(warning);
+  }
+
+  private forCounterRuns(metric: number, action: (run: ObjectiveRun, role: Role) => void): void {
+    const runs = this.routesRun[metric];
+    for (let i = 0; i < runs.length; i++) if (runs[i].model.counters) action(runs[i], this.routesRole[metric][i]);
   }
 
   metricId(name: string): number {
@@ -468,7 +509,7 @@ export class Evaluator implements PartSink, IntervalSink {
     return id !== undefined && this.sampled[id] === 1;
   }
 
-  add(metric: number, t: number, value: number): string | undefined {
+  add(metric: number, t: number, value: number, series?: string): string | undefined {
     if (t > this.latest) this.latest = t;
     if (t < this.earliest) this.earliest = t;
     if (metric < 0) return undefined;
@@ -476,6 +517,7 @@ export class Evaluator implements PartSink, IntervalSink {
     if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
       return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
     }
+    if (this.ratioMetric[metric] === 1) return this.addRatioSample(metric, t, value, series ?? this.metricNames[metric]);
     const runs = this.routesRun[metric];
     if (runs.length === 1) {
       runs[0].add(this.routesRole[metric][0], t, value, this.latest);
@@ -483,6 +525,20 @@ export class Evaluator implements PartSink, IntervalSink {
       const roles = this.routesRole[metric];
       for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, this.latest);
     }
+    return undefined;
+  }
+
+  /** A sample of a ratio's metric: kept per series for counters, watched and passed on for the others. */
+  private addRatioSample(metric: number, t: number, value: number, series: string): string | undefined {
+    if (this.counterMetric[metric] === 1) {
+      const rejected = this.series.addCounter(metric, series, t, value);
+      if (rejected !== undefined) return rejected;
+    }
+    if (this.plainRatioMetric[metric] !== 1) return undefined;
+    this.series.watch(metric, series, t, value);
+    const runs = this.routesRun[metric];
+    const roles = this.routesRole[metric];
+    for (let i = 0; i < runs.length; i++) if (!runs[i].model.counters) runs[i].add(roles[i], t, value, this.latest);
     return undefined;
   }
 
@@ -521,7 +577,7 @@ export class Evaluator implements PartSink, IntervalSink {
   exportState(): EvaluatorState {
     const sampled: number[] = [];
     this.sampled.forEach((flag, id) => flag === 1 && sampled.push(id));
-    return { latest: this.latest, earliest: this.earliest, rows: this.rows, namesRead: [...this.namesRead], sampled, runs: this.runs.map((r) => r.exportState()) };
+    return { latest: this.latest, earliest: this.earliest, rows: this.rows, namesRead: [...this.namesRead], sampled, watched: this.series.exportWatched(), runs: this.runs.map((r) => r.exportState()) };
   }
 
   /** Adds what another evaluator of the same contract gathered (the rows count too). */
@@ -530,6 +586,7 @@ export class Evaluator implements PartSink, IntervalSink {
     if (state.earliest < this.earliest) this.earliest = state.earliest;
     for (const name of state.namesRead) this.namesRead.add(name);
     for (const id of state.sampled) this.sampled[id] = 1;
+    this.series.mergeWatched(state.watched);
     this.runs.forEach((run, i) => run.merge(state.runs[i]));
     this.rowsRead(state.rows);
   }
@@ -664,6 +721,9 @@ export class Evaluator implements PartSink, IntervalSink {
       this.routesRole.push([]);
       this.unitInterval.push(0);
       this.sampled.push(0);
+      this.ratioMetric.push(0);
+      this.counterMetric.push(0);
+      this.plainRatioMetric.push(0);
     }
     this.routesRun[id].push(run);
     this.routesRole[id].push(role);
