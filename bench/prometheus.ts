@@ -1,17 +1,23 @@
-// `npm run bench:prometheus`: what pushing the aggregation down to Prometheus saves. One
-// month of 15-second samples (an availability probe, and good/all request counts from two
-// instances) is backfilled into a real Prometheus; a contract with an availability and a
-// ratio objective in business hours (with weekly maintenance) is evaluated against it with
-// push-down (sum/count per eligible interval, computed by Prometheus) and by pulling every
-// raw sample, in the same run, alternating, several times. Prints queries, bytes received
-// (response bodies after decompression) and wall time of each, the ratios, and checks that
-// both reports equal the one the same samples give from a CSV file.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench:prometheus`: what pushing the aggregation down saves, per engine, and what
+// sharing identical queries saves for a provider's portfolio. One month of 15-second
+// samples (an availability probe, and good/all request counts from two instances) is
+// backfilled into a real Prometheus and imported into a real VictoriaMetrics; a contract
+// with an availability and a ratio objective in business hours (with weekly maintenance)
+// is evaluated against each with push-down (sum/count per eligible interval, computed by
+// the server) and by pulling every raw sample, in the same run, alternating, several
+// times. Then a portfolio of 100 such contracts (one per customer, four kinds of terms) is
+// evaluated against each engine with the shared query cache and without it. Prints
+// queries, bytes received (response bodies after decompression) and wall time of each,
+// the ratios, and checks that every report equals the one the same samples give from a
+// CSV file.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evaluateContract, type Report } from '../server/src/evaluation/index';
-import { PrometheusSource } from '../server/src/evaluation/prometheus/index';
+import { evaluatePortfolio, type PortfolioReport } from '../server/src/evaluation/portfolio';
+import { PrometheusSource, QueryCache } from '../server/src/evaluation/prometheus/index';
 import { PrometheusUnavailable, ensureTools, startPrometheus, type Series } from '../scripts/prometheus/prometheus';
+import { startVictoriaMetrics } from '../scripts/prometheus/victoriametrics';
 
 const CONTRACT = `sla Bench {
   version "1"
@@ -34,7 +40,19 @@ const CONTRACT = `sla Bench {
 }
 `;
 
-const RUNS = 5;
+const RUNS = 3;
+const PORTFOLIO = 100;
+
+/** Contract i of the portfolio: its own customer, one of four kinds of terms. */
+function portfolioContract(i: number): string {
+  const kind = i % 4;
+  let text = CONTRACT.replace('customer "C"', `customer "Customer ${i}"`);
+  if (kind === 1) text = text.replace('target >= 99.9%', 'target >= 99.5%');
+  if (kind === 2) text = text.replace('fee 1000 EUR per month', 'fee 8000 CNY per month');
+  // Around the clock instead of business hours: other intervals, other queries.
+  if (kind === 3) text = text.replace('window calendar month during business_hours excluding weekly }', 'window calendar month excluding weekly }');
+  return text;
+}
 
 function samples(): { series: Series[]; csv: string; count: number } {
   // The month in Berlin: 30 September 22:00 UTC to 31 October 23:00 UTC.
@@ -85,6 +103,33 @@ function comparable(report: Report): string {
   return JSON.stringify(rest);
 }
 
+interface PortfolioMeasured {
+  queries: number;
+  shared: number;
+  bytes: number;
+  ms: number;
+  summary: PortfolioReport;
+}
+
+async function measurePortfolio(url: string, files: { path: string; name: string }[], share: boolean): Promise<PortfolioMeasured> {
+  const cache = share ? new QueryCache() : undefined;
+  const sources: PrometheusSource[] = [];
+  const started = performance.now();
+  const summary = await evaluatePortfolio(files, () => {
+    const source = new PrometheusSource({ url, cache });
+    sources.push(source);
+    return { sources: [source] };
+  });
+  const ms = performance.now() - started;
+  const logs = sources.map((s) => s.queryLog());
+  return { queries: logs.reduce((n, l) => n + l.count, 0), shared: cache?.hits ?? 0, bytes: logs.reduce((n, l) => n + l.bytes, 0), ms, summary };
+}
+
+/** Whether every contract's report equals the CSV report of its kind of terms (contract i has kind i % 4). */
+function sameAsCsv(p: PortfolioReport, csvByKind: Report[]): boolean {
+  return p.contracts.every((row, i) => row.report !== undefined && comparable(row.report) === comparable(csvByKind[i % 4]));
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -103,42 +148,84 @@ async function main(): Promise<void> {
   const data = samples();
   console.log(tools.version);
   console.log(`data: one month of 15-second samples, ${data.count.toLocaleString('en-US')} samples in 5 series (probe; good and all of 2 instances)`);
-  const prometheus = await startPrometheus({ series: data.series, tools, log: (m) => console.log(`  ${m}`) });
+  const [prometheus, victoriaMetrics] = await Promise.all([
+    startPrometheus({ series: data.series, tools, log: (m) => console.log(`  ${m}`) }),
+    startVictoriaMetrics({ series: data.series, log: (m) => console.log(`  ${m}`) }),
+  ]);
+  const engines = [
+    { name: tools.version.replace(/^prometheus, version (\S+).*$/, 'Prometheus $1'), url: prometheus.url },
+    { name: victoriaMetrics.version, url: victoriaMetrics.url },
+  ];
   const dir = mkdtempSync(path.join(tmpdir(), 'sla-bench-prom-'));
+  let allSame = true;
   try {
     const csvFile = path.join(dir, 'metrics.csv');
     writeFileSync(csvFile, data.csv);
-    // Warm-up: Prometheus opens its blocks, the JIT warms.
-    await measure(prometheus.url, true);
-    await measure(prometheus.url, false);
-    const pushed: Measured[] = [];
-    const raw: Measured[] = [];
     const csvMs: number[] = [];
     let csvReport: Report | undefined;
     for (let i = 0; i < RUNS; i++) {
-      pushed.push(await measure(prometheus.url, true));
-      raw.push(await measure(prometheus.url, false));
       const started = performance.now();
       csvReport = (await evaluateContract(CONTRACT, 'bench.sla', { metrics: [csvFile] }, { parallel: { workers: 0 } })).report;
       csvMs.push(performance.now() - started);
     }
-    const same = [...pushed, ...raw].every((m) => comparable(m.report) === comparable(csvReport!));
-    const p = pushed[0];
-    const r = raw[0];
-    const pMs = median(pushed.map((m) => m.ms));
-    const rMs = median(raw.map((m) => m.ms));
     console.log('');
     console.log(`2 objectives (availability, ratio), calendar month in business hours; wall time: median of ${RUNS} runs`);
-    console.log(`  push-down (sum/count per interval):  ${String(p.queries).padStart(5)} queries  ${kib(p.bytes).padStart(12)}  ${pMs.toFixed(0).padStart(6)} ms`);
-    console.log(`  raw samples pulled (--no-push-down): ${String(r.queries).padStart(5)} queries  ${kib(r.bytes).padStart(12)}  ${rMs.toFixed(0).padStart(6)} ms`);
-    console.log(`  the same samples from a CSV file:                              ${median(csvMs).toFixed(0).padStart(6)} ms`);
-    console.log(
-      `  raw / push-down: ${(r.queries / p.queries).toFixed(1)}× the queries, ${(r.bytes / p.bytes).toFixed(0)}× the bytes, ${(rMs / pMs).toFixed(1)}× the time`,
-    );
-    console.log(`  reports identical (push-down, raw, CSV): ${same ? 'yes' : 'NO'}`);
-    if (!same) process.exitCode = 1;
+    console.log(`  the same samples from a CSV file: ${median(csvMs).toFixed(0).padStart(6)} ms`);
+    for (const engine of engines) {
+      // Warm-up: the server opens its blocks, the JIT warms.
+      await measure(engine.url, true);
+      await measure(engine.url, false);
+      const pushed: Measured[] = [];
+      const raw: Measured[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        pushed.push(await measure(engine.url, true));
+        raw.push(await measure(engine.url, false));
+      }
+      const same = [...pushed, ...raw].every((m) => comparable(m.report) === comparable(csvReport!));
+      allSame &&= same;
+      const p = pushed[0];
+      const r = raw[0];
+      const pMs = median(pushed.map((m) => m.ms));
+      const rMs = median(raw.map((m) => m.ms));
+      console.log(`  ${engine.name}`);
+      console.log(`    push-down (sum/count per interval):  ${String(p.queries).padStart(5)} queries  ${kib(p.bytes).padStart(12)}  ${pMs.toFixed(0).padStart(6)} ms`);
+      console.log(`    raw samples pulled (--no-push-down): ${String(r.queries).padStart(5)} queries  ${kib(r.bytes).padStart(12)}  ${rMs.toFixed(0).padStart(6)} ms`);
+      console.log(`    raw / push-down: ${(r.queries / p.queries).toFixed(1)}× the queries, ${(r.bytes / p.bytes).toFixed(0)}× the bytes, ${(rMs / pMs).toFixed(1)}× the time`);
+      console.log(`    reports identical (push-down, raw, CSV): ${same ? 'yes' : 'NO'}`);
+    }
+
+    // The portfolio: 100 contracts, four kinds of terms over the same series.
+    const folder = path.join(dir, 'portfolio');
+    mkdirSync(folder);
+    const files = Array.from({ length: PORTFOLIO }, (_, i) => {
+      const file = path.join(folder, `customer-${String(i).padStart(3, '0')}.sla`);
+      writeFileSync(file, portfolioContract(i));
+      return { path: file, name: path.basename(file) };
+    });
+    // The CSV reference: one contract of each kind (a file is read once per contract, so 100 would take minutes).
+    const csvByKind: Report[] = [];
+    for (let kind = 0; kind < 4; kind++) {
+      csvByKind.push((await evaluateContract(portfolioContract(kind), 'bench.sla', { metrics: [csvFile] }, { parallel: { workers: 0 } })).report);
+    }
+    console.log('');
+    console.log(`a portfolio of ${PORTFOLIO} such contracts (one per customer, 4 kinds of terms), push-down; one run each`);
+    for (const engine of engines) {
+      const alone = await measurePortfolio(engine.url, files, false);
+      const shared = await measurePortfolio(engine.url, files, true);
+      const same = [alone, shared].every((m) => sameAsCsv(m.summary, csvByKind));
+      allSame &&= same;
+      console.log(`  ${engine.name}`);
+      console.log(`    every contract on its own: ${String(alone.queries).padStart(6)} queries  ${kib(alone.bytes).padStart(12)}  ${alone.ms.toFixed(0).padStart(6)} ms`);
+      console.log(
+        `    shared identical queries:  ${String(shared.queries).padStart(6)} queries  ${kib(shared.bytes).padStart(12)}  ${shared.ms.toFixed(0).padStart(6)} ms  (${shared.shared} answered from the cache)`,
+      );
+      console.log(
+        `    saving: ${(alone.queries / shared.queries).toFixed(1)}× fewer queries, ${(alone.bytes / shared.bytes).toFixed(1)}× fewer bytes, ${(alone.ms / shared.ms).toFixed(1)}× less time; reports identical to the CSV ones: ${same ? 'yes' : 'NO'}`,
+      );
+    }
+    if (!allSame) process.exitCode = 1;
   } finally {
-    await prometheus.stop();
+    await Promise.all([prometheus.stop(), victoriaMetrics.stop()]);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@
 // [--format text|json|markdown] [--explain]`: evaluates a contract against metric files,
 // or against a live Prometheus server with `--prometheus URL` (token from
 // SLA_PROMETHEUS_TOKEN, `--prometheus-header`, `--timeout`, `--concurrency`).
+// Several contracts (a directory, a glob) are a portfolio: see portfolio.ts.
 // Exit 0 when every result is met or no-data, 1 when any is breached, 2 on errors.
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -14,13 +15,13 @@ import {
   formatMarkdown,
   formatText,
   hasBreach,
-  type Source,
 } from '../../server/src/evaluation/index';
-import { PrometheusSource, prometheusSourceOptions } from '../../server/src/evaluation/prometheus/index';
+import { PrometheusSource, prometheusSourceOptions, type QueryCache } from '../../server/src/evaluation/prometheus/index';
 import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
 import { messages } from '../../server/src/l10n/index';
 import { reason } from './inputs';
+import { isPortfolio, runPortfolio } from './portfolio';
 import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
 
 export interface EvaluateCommandOptions {
@@ -39,6 +40,10 @@ export interface EvaluateCommandOptions {
   concurrency?: string;
   /** Where calendar periods begin when the contract has no `effective` start (Prometheus only). */
   from?: string;
+  /** Where calendar periods end, if before the effective end (Prometheus only; never past now). */
+  to?: string;
+  /** The largest answer read from the server: `64MiB`, `1GiB`. */
+  maxAnswerSize?: string;
   /** false (`--no-push-down`): read every raw sample instead of letting Prometheus count and add up. */
   pushDown?: boolean;
   /** Metrics with no samples are warnings instead of an error. */
@@ -57,29 +62,33 @@ export interface EvaluateEnvironment {
 /** The environment variable holding the bearer token for --prometheus. */
 export const TOKEN_VARIABLE = 'SLA_PROMETHEUS_TOKEN';
 
-/** The Prometheus source the options ask for, if any (throws EvaluationError on bad options). */
-function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>): Source | undefined {
+/** The Prometheus source the options ask for, if any (throws EvaluationError on bad options); `cache` shares answers between sources. */
+export function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>, cache?: QueryCache): PrometheusSource | undefined {
   if (options.prometheus === undefined) {
     const stray = [
       options.prometheusHeader?.length ? '--prometheus-header' : undefined,
       options.timeout !== undefined ? '--timeout' : undefined,
       options.concurrency !== undefined ? '--concurrency' : undefined,
       options.from !== undefined ? '--from' : undefined,
+      options.to !== undefined ? '--to' : undefined,
+      options.maxAnswerSize !== undefined ? '--max-answer-size' : undefined,
       options.pushDown === false ? '--no-push-down' : undefined,
     ].filter((x) => x !== undefined);
     if (stray.length > 0) throw new EvaluationError(`${stray.join(', ')} ${stray.length === 1 ? 'needs' : 'need'} --prometheus URL`);
     return undefined;
   }
-  return new PrometheusSource(
-    prometheusSourceOptions({
+  return new PrometheusSource({
+    ...prometheusSourceOptions({
       url: options.prometheus,
       token: env[TOKEN_VARIABLE],
       headers: options.prometheusHeader,
       timeout: options.timeout,
       concurrency: options.concurrency,
       pushDown: options.pushDown,
+      maxAnswerSize: options.maxAnswerSize,
     }),
-  );
+    cache,
+  });
 }
 
 /** Runs `sla evaluate` and returns its exit code; all output goes through `io`. */
@@ -105,6 +114,7 @@ export async function runEvaluate(
       sla: options.sla,
       at: options.at,
       from: options.from,
+      to: options.to,
       explain: options.explain,
       allowMissingMetrics: options.allowMissingMetrics,
       locale: io.locale,
@@ -138,6 +148,20 @@ export async function runEvaluate(
     }
     throw error;
   }
+}
+
+/** Runs `sla evaluate` on a portfolio (several contracts, a directory, a glob) and returns its exit code. */
+export function runEvaluatePortfolio(specs: string[], options: EvaluateCommandOptions, io: Output, env: EvaluateEnvironment = {}): Promise<number> {
+  return runPortfolio(
+    specs,
+    {
+      format: options.format ?? 'text',
+      metrics: options.metrics ?? [],
+      options: { sla: options.sla, at: options.at, from: options.from, to: options.to, explain: options.explain, baseDir: env.cwd },
+      source: (cache) => prometheusSource(options, env.env ?? process.env, cache),
+    },
+    io,
+  );
 }
 
 /** Rows read and rate on stderr, redrawn at most four times a second, only on a terminal. */
@@ -185,18 +209,22 @@ export function registerEvaluateCommand(program: Command, io: Output, setExit: (
   program
     .command('evaluate')
     .description('evaluate a contract against metrics; exit 1 when any objective is breached, 2 on errors')
-    .argument('<contract>', 'the .sla contract file')
+    .argument('<contracts...>', 'the .sla contract file; several, a directory or a glob evaluate a portfolio (a summary of every contract)')
     .option('-m, --metrics <paths...>', 'metric files (CSV or Prometheus JSON), directories or globs; repeatable')
     .option('--prometheus <url>', `a Prometheus server (or Thanos, Mimir, VictoriaMetrics) to query; metric strings are series selectors; bearer token from ${TOKEN_VARIABLE}`)
     .option('--prometheus-header <header>', "a 'Name: value' header sent with every request; repeatable", collect)
     .option('--timeout <duration>', 'per request to the server (30s, 1500ms, 2m; default 30s)')
     .option('--concurrency <n>', 'requests to the server at once (default 4)')
     .option('--from <time>', 'with --prometheus, where calendar periods begin when the contract has no effective start date')
+    .option('--to <time>', 'with --prometheus, where calendar periods end when before the effective end (default and latest: now; a period cut short is marked partial)')
+    .option('--max-answer-size <size>', 'with --prometheus, the largest answer read from the server (default 64MiB)')
     .option('--no-push-down', 'with --prometheus, read every raw sample instead of letting the server count and add up (slower; for comparison)')
     .option('--sla <name>', 'the sla block to evaluate (default: the first in the file)')
     .option('--at <time>', 'end of rolling windows (RFC 3339, local YYYY-MM-DD HH:MM[:SS], or Unix time); default: the latest sample, or now with --prometheus')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .option('--allow-missing-metrics', messages(io.locale).t('evaluate.option.allowMissingMetrics'))
     .option('--explain', 'show, per result, the samples each rule left out, the tier applied and whether the cap cut the total; with --prometheus also the queries sent')
-    .action(async (contract: string, options: EvaluateCommandOptions) => setExit(await runEvaluate(contract, options, io)));
+    .action(async (contracts: string[], options: EvaluateCommandOptions) =>
+      setExit(await (isPortfolio(contracts) ? runEvaluatePortfolio(contracts, options, io) : runEvaluate(contracts[0], options, io))),
+    );
 }

@@ -29,7 +29,7 @@ export class PrometheusUnavailable extends Error {
 
 export type Log = (message: string) => void;
 
-function which(command: string): string | undefined {
+export function which(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   const out = found.stdout.trim();
   return found.status === 0 && out !== '' ? out : undefined;
@@ -202,6 +202,28 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Keeps the server process to stop it when this process exits or is interrupted; `untrack` when stopped. */
+function track(child: ChildProcess): void {
+  running.add(child);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const c of running) killGroup(c, 'SIGKILL');
+  });
+  // Interrupted (Ctrl-C, a CI timeout): stop the servers, then die of the same signal.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const c of running) killGroup(c, 'SIGKILL');
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** The server process is gone or being stopped: no longer stopped at exit. Returns whether it was tracked. */
+function untrack(child: ChildProcess): boolean {
+  return running.delete(child);
+}
+
 /**
  * Backfills the series into a fresh TSDB and starts Prometheus on it; resolves
  * once /-/ready answers 200. The caller must call stop() (a process exit does it too).
@@ -220,35 +242,41 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const child of running) killGroup(child, 'SIGKILL');
-    });
-    // Interrupted (Ctrl-C, a CI timeout): stop the servers, then die of the same signal.
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.once(signal, () => {
-        for (const child of running) killGroup(child, 'SIGKILL');
-        process.kill(process.pid, signal);
-      });
-    }
-  }
+  const server = await startServer({
+    command: tools.prometheus,
+    args: (port) => [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${tsdb}`,
+      '--storage.tsdb.retention.time=100y',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    readyPath: '/-/ready',
+    dir,
+  });
+  log(`${tools.version} ready at ${server.url}`);
+  return { ...server, tools };
+}
+
+/** A server process started by startServer: its address, and stop(), which also removes its directory. */
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `command` in its own process group on a free 127.0.0.1 port (`args(port)`), waits
+ * until `readyPath` answers 200 (trying another port when the chosen one was taken), and
+ * gives the way to stop it; `dir` (its working directory) is removed when it stops or fails.
+ */
+export async function startServer(options: { command: string; args: (port: number) => string[]; readyPath: string; dir: string }): Promise<RunningServer> {
+  const { command, dir } = options;
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(
-      tools.prometheus,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${tsdb}`,
-        '--storage.tsdb.retention.time=100y',
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--log.level=warn',
-      ],
-      { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    running.add(child);
+    const child = spawn(command, options.args(port), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    track(child);
     // Never what keeps the caller alive: stop() or the exit hooks end it.
     child.unref();
     (child.stderr as unknown as { unref?: () => void }).unref?.();
@@ -258,7 +286,7 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const stop = async () => {
-      if (running.delete(child)) {
+      if (untrack(child)) {
         child.ref(); // wait for it to be gone before removing its directory
         killGroup(child, 'SIGTERM');
         const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
@@ -267,19 +295,15 @@ export async function startPrometheus(options: { series: readonly Series[]; tool
       }
       rmSync(dir, { recursive: true, force: true });
     };
-    const ready = await waitReady(url, exited, 60_000);
-    if (ready) {
-      log(`${tools.version} ready at ${url}`);
-      return { url, tools, stop };
-    }
+    if (await waitReady(`${url}${options.readyPath}`, exited, 60_000)) return { url, stop };
     lastError = stderr.trim();
-    running.delete(child);
+    untrack(child);
     killGroup(child, 'SIGKILL');
     await exited;
     if (!/address already in use/i.test(lastError)) break;
   }
   rmSync(dir, { recursive: true, force: true });
-  throw new Error(`prometheus did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
+  throw new Error(`${path.basename(command)} did not become ready:\n${lastError.split('\n').slice(-10).join('\n')}`);
 }
 
 async function waitReady(url: string, exited: Promise<void>, timeoutMs: number): Promise<boolean> {
@@ -288,7 +312,7 @@ async function waitReady(url: string, exited: Promise<void>, timeoutMs: number):
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gone) {
     try {
-      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
       if (response.status === 200) return true;
     } catch {

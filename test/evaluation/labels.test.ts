@@ -80,9 +80,9 @@ describe('evaluation: period labels', () => {
       ],
     });
     assert.deepEqual(labels.objectives[0], {
-      target: 'p95 ≤ 1 s',
+      target: 'p95 <= 1s',
       targetInAttainedUnit: 1000,
-      targetLine: '≤ 1000 ms',
+      targetLine: '<= 1000ms',
       // 4 decimals would round it onto the target it is below.
       results: [{ period: '2026-Q4', attained: '999.99999 ms', coverage: null }],
     });

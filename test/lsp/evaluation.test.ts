@@ -100,9 +100,9 @@ describe('protocol: evaluation', function () {
     assert.match(result.markdown, /uptime/);
     // The webview's wording comes from the server, as the other outputs word it.
     assert.deepEqual(result.labels.objectives[0], {
-      target: '≥ 99.9%',
+      target: '>= 99.9%',
       targetInAttainedUnit: 99.9,
-      targetLine: '≥ 99.9%',
+      targetLine: '>= 99.9%',
       results: [
         { period: '2026-09', attained: '100%', coverage: null },
         { period: '2026-10', attained: '99.2%', coverage: null },
@@ -114,13 +114,13 @@ describe('protocol: evaluation', function () {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].severity, 2);
     assert.equal(diagnostics[0].range.start.line, 9);
-    assert.match(diagnostics[0].message, /Objective uptime breached in 2026-10: 99\.2%, target ≥ 99\.9%; credit 10%/);
+    assert.match(diagnostics[0].message, /Objective uptime breached in 2026-10: 99\.2%, target >= 99\.9%; credit 10%/);
     assert.ok(client.codeLensRefreshes >= 1, 'code lenses refreshed');
   });
 
   it('shows the last result of the latest period as a lens', async () => {
     const titles = (await client.codeLenses(uri)).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['▶ Evaluate', '✘ 99.2% — credit 10%; target ≥ 99.9% (2026-10)', '▶ Evaluate', '✔ p95 300 ms ≤ 500ms (2026-10)']);
+    assert.deepEqual(titles, ['▶ Evaluate', '✘ 99.2% — credit 10%; target >= 99.9% (2026-10)', '▶ Evaluate', '✔ p95 300 ms; target p95 <= 500ms (2026-10)']);
   });
 
   it('keeps the results on the right objectives after an edit above them', async () => {

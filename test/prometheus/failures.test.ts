@@ -4,14 +4,15 @@
 // (no real one is needed).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { once } from 'node:events';
 import { runEvaluate, type EvaluateCommandOptions } from '../../cli/src/evaluate';
+import { evaluateCaptured } from './evaluateCli';
 import type { Report } from '../../server/src/evaluation/index';
 import { ROOT } from '../helpers/cli';
 import { spawn } from 'node:child_process';
+import { serve } from './fakeServer';
 
 const CONTRACT = `sla S {
   version "1"
@@ -30,35 +31,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sla-prom-fail-'));
 const contractFile = path.join(dir, 'c.sla');
 writeFileSync(contractFile, CONTRACT);
 
-async function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += t), err: (t: string) => (stderr += t) };
-  const status = await runEvaluate(contractFile, { format: 'json', at: '2026-10-20T00:00:00Z', ...options }, io, { progress: false, env });
-  return { status, stdout, stderr };
-}
-
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-
-async function serve(handler: Handler): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => handler(req, body, res));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+function run(options: Partial<EvaluateCommandOptions>, env: Record<string, string | undefined> = {}) {
+  return evaluateCaptured(contractFile, { at: '2026-10-20T00:00:00Z', ...options }, env);
 }
 
 /** Answers like an empty Prometheus 2: the range-bounds probe gives 3, everything else nothing. */
@@ -204,6 +178,8 @@ describe('Prometheus failures and what is sent', function () {
       [{ prometheus: 'http://h:9090', concurrency: '0' }, /^sla evaluate: bad --concurrency "0": expected a whole number of at least 1\n$/],
       [{ prometheus: 'http://h:9090', prometheusHeader: ['no colon'] }, /^sla evaluate: bad header "no colon": expected 'Name: value'/],
       [{ metrics: ['x.csv'], timeout: '5s' }, /^sla evaluate: --timeout needs --prometheus URL\n$/],
+      [{ metrics: ['x.csv'], to: '2026-10-01' }, /^sla evaluate: --to needs --prometheus URL\n$/],
+      [{ prometheus: 'http://h:9090', maxAnswerSize: 'huge' }, /^sla evaluate: bad size "huge": expected a size of at least 1 KiB such as 64MiB, 512MiB or 2GiB\n$/],
     ];
     for (const [options, expected] of cases) {
       const r = await run(options);

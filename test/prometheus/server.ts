@@ -1,15 +1,26 @@
-// One real Prometheus for the whole suite, backfilled once with the fixture's samples;
-// stopped by a root `after` hook. Where Prometheus cannot be had (not installed, not root),
-// the tests that need it are skipped with a clear message, except under CI=true, where
-// that is a failure: CI must run them.
+// One real Prometheus and one real VictoriaMetrics for the whole suite, both loaded once with
+// the fixture's samples; stopped by a root `after` hook. Where they cannot be had (not
+// installed, not root), the tests that need them are skipped with a clear message, except
+// under CI=true, where that is a failure: CI must run them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PrometheusUnavailable, ensureTools, startPrometheus, type RunningPrometheus } from '../../scripts/prometheus/prometheus';
+import { startVictoriaMetrics, type RunningVictoriaMetrics } from '../../scripts/prometheus/victoriametrics';
 import { generate, writeCsv, type Dataset } from './fixture';
+
+/** A server with the Prometheus HTTP API holding the fixture's samples. */
+export interface Engine {
+  /** `Prometheus 2.42`, `VictoriaMetrics 1.79`: what test titles call it. */
+  name: string;
+  url: string;
+}
 
 export interface Shared {
   prometheus: RunningPrometheus;
+  victoriaMetrics: RunningVictoriaMetrics;
+  /** Both, Prometheus first. */
+  engines: Engine[];
   dataset: Dataset;
   /** The CSV form of the same samples. */
   csvFile: string;
@@ -31,8 +42,15 @@ async function start(): Promise<Shared> {
   const dataset = generate();
   const dir = mkdtempSync(path.join(tmpdir(), 'sla-prom-test-'));
   const csvFile = writeCsv(dir, dataset);
-  const prometheus = await startPrometheus({ series: dataset.series, tools, log });
-  return { prometheus, dataset, csvFile, dir };
+  const [prometheus, victoriaMetrics] = await Promise.all([
+    startPrometheus({ series: dataset.series, tools, log }),
+    startVictoriaMetrics({ series: dataset.series, log: (m) => process.stderr.write(`      [victoria-metrics] ${m}\n`) }),
+  ]);
+  const engines = [
+    { name: 'Prometheus', url: prometheus.url },
+    { name: 'VictoriaMetrics', url: victoriaMetrics.url },
+  ];
+  return { prometheus, victoriaMetrics, engines, dataset, csvFile, dir };
 }
 
 /** The suite's Prometheus (started on first use); skips the calling test or hook where Prometheus cannot be had. */
@@ -57,8 +75,8 @@ export async function stopPrometheus(): Promise<void> {
   registry[KEY] = undefined;
   if (!running) return;
   try {
-    const { prometheus, dir } = await running;
-    await prometheus.stop();
+    const { prometheus, victoriaMetrics, dir } = await running;
+    await Promise.all([prometheus.stop(), victoriaMetrics.stop()]);
     rmSync(dir, { recursive: true, force: true });
   } catch {
     // it never started

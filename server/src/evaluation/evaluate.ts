@@ -51,6 +51,8 @@ export interface EvaluateOptions {
    * contract has no `effective` start date (same forms as `at`).
    */
   from?: string | number;
+  /** Interval sources only: where calendar periods end (same forms as `at`); they never run past `now` either way. */
+  to?: string | number;
   /** The current time (epoch ms) for interval sources: the default `at` and the end of open-ended contracts. Default: Date.now(). */
   now?: number;
   /** Metrics the contract names with no samples are warnings, not an error (`--allow-missing-metrics`). */
@@ -93,9 +95,11 @@ export async function evaluate(
   }
   if (queried.length > 0) {
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
+    const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to');
     for (const source of queried) {
-      evaluator.horizonEnd = now;
-      await readIntervalSource(evaluator, source, { at: at!, now, from, explain: options.explain ?? false, signal: options.signal });
+      // (1.1) From a server, measured time ends where the evaluation ends.
+      evaluator.horizonEnd = to ?? now;
+      await readIntervalSource(evaluator, source, { at: at!, now, from, to, explain: options.explain ?? false, signal: options.signal });
     }
   }
   evaluator.finishSeries();
@@ -149,6 +153,8 @@ export class ObjectiveRun implements ObjectiveSink {
   private windowEnd = NaN;
   private single: PeriodAccumulator | undefined;
   private held: HeldSamples | undefined;
+  /** Starts of calendar periods an interval source evaluated only in part (up to now or --to). */
+  readonly partial = new Set<number>();
 
   constructor(model: ObjectiveModel, eligibility: Eligibility, zone: ZoneRules, at: number | undefined) {
     this.model = model;
@@ -213,6 +219,11 @@ export class ObjectiveRun implements ObjectiveSink {
   markSeen(t: number): void {
     const acc = this.accumulatorAt(t);
     if (acc !== undefined) acc.seen = true;
+  }
+
+  /** The period starting at `start` was evaluated only up to now or --to. */
+  markPartial(start: number): void {
+    this.partial.add(start);
   }
 
   /** The accumulator of the period or rolling window holding t (made when needed); undefined outside the rolling window. */
@@ -631,7 +642,7 @@ export class Evaluator implements PartSink, IntervalSink {
           credit: tier?.credit ?? 0,
           coverage: sampling.coverage,
         };
-        if (sampling.partial) result.partial = true;
+        if (sampling.partial || run.partial.has(acc.start)) result.partial = true;
         if (explain) {
           result.explain = {
             outsideEffective: acc.outsideEffective,

@@ -4,9 +4,11 @@
 // holidays and the `excluding` maintenance into intervals of one class each. It then asks
 // the source for the count and the sum of the samples in each interval where those are all
 // the attained value needs (mean availability, ratios), and for the samples themselves in
-// bounded chunks where it needs the values (percentiles, min, max, avg). The answers are
-// recorded exactly as the same samples streamed from a file would be, so both give the
-// same report.
+// bounded chunks where it needs the values (percentiles, min, max, avg), each metric's
+// samples once whatever number of objectives read them. The answers are recorded exactly
+// as the same samples streamed from a file would be, so both give the same report.
+// Calendar periods end at --to, the effective end or now, whichever is first: a period
+// cut short by now or --to is marked partial.
 import type { InstantClass } from './eligibility';
 import { ELIGIBLE } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
@@ -47,8 +49,8 @@ export interface IntervalSource {
   aggregate(requests: readonly IntervalRequest[], signal?: AbortSignal): Promise<(number | null)[]>;
   /** The samples of the series (all it names) with timestamps in [start, end). */
   samples(series: string, start: number, end: number, signal?: AbortSignal): Promise<SampleBlock>;
-  /** Whether the series names anything at all, at any time (to word the warning about a series without samples). */
-  seriesExists(series: string, signal?: AbortSignal): Promise<boolean>;
+  /** Whether the series names anything with samples in [start, end] (to word the warning about a series without samples). */
+  seriesExists(series: string, start: number, end: number, signal?: AbortSignal): Promise<boolean>;
   /** Problems the source reported without failing (Prometheus's own warnings). */
   warnings?(): string[];
   /** What was sent, for the report with `explain`. */
@@ -66,6 +68,8 @@ export interface IntervalReadOptions {
   now: number;
   /** Start of calendar periods when the contract has no `effective` start. */
   from: number | undefined;
+  /** End of calendar periods (`--to`) when before the contract's effective end; never past `now` either way. */
+  to?: number;
   /** Count the samples each rule leaves out (the report's `explain`). */
   explain: boolean;
   signal?: AbortSignal;
@@ -78,13 +82,19 @@ export const RAW_CHUNK_MS = 24 * 3600_000;
 const MIN_CHUNK_MS = 60_000;
 /** More periods than this is a mistake (a --from decades back with daily periods), not a plan. */
 const MAX_WINDOWS = 20_000;
+/** Where series look-ups start: 1970-01-01T00:00:01Z, as VictoriaMetrics reads a start of 0 as "none given" (the last day only). */
+const SERIES_SEARCH_START = 1000;
 /** Raw chunks fetched ahead of the one being recorded. */
 const AHEAD = 8;
 
-/** A calendar period or the rolling window: [start, end), and its part inside the effective dates. */
+/** A calendar period or the rolling window: [start, end), evaluated up to `stop`, and its part inside the effective dates. */
 interface Window {
   start: number;
   end: number;
+  /** `end`, or earlier for the period holding --to or now. */
+  stop: number;
+  /** Cut short by --to or now: the result is marked partial. */
+  partial: boolean;
   inStart: number;
   inEnd: number;
   /** A rolling window always gets a result; a calendar period only when it holds a sample. */
@@ -118,11 +128,15 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
   const numerator = o.source.type === 'ratio' ? o.source.numerator : undefined;
   const effectiveStart = Math.ceil(model.effectiveStart);
   const effectiveEnd = Math.ceil(model.effectiveEnd);
-  const window = (start: number, end: number, always: boolean): Window => ({
+  // Calendar periods are listed up to --to or the effective end, and read up to --to and never past now.
+  const cut = Math.ceil(Math.min(options.to ?? Infinity, options.now));
+  const window = (start: number, end: number, always: boolean, stop = end): Window => ({
     start,
     end,
+    stop,
+    partial: stop < end && stop < effectiveEnd,
     inStart: Math.max(start, effectiveStart),
-    inEnd: Math.min(end, effectiveEnd),
+    inEnd: Math.min(stop, effectiveEnd),
     always,
   });
   if (o.window.type === 'rolling') {
@@ -135,12 +149,12 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
       `objective ${o.name} has a calendar window and the contract has no \`effective\` start date: say where its periods begin (add \`effective DATE\` to the contract, or pass --from TIME)`,
     );
   }
-  const to = Number.isFinite(model.effectiveEnd) ? model.effectiveEnd : options.now;
   const periods = new CalendarPeriods(model.zone, o.window.period);
   const windows: Window[] = [];
+  const to = Math.min(model.effectiveEnd, cut);
   for (let t = from; t < to; t = periods.end) {
     const start = periods.locate(t);
-    windows.push(window(start, periods.end, false));
+    windows.push(window(start, periods.end, false, Math.min(periods.end, cut)));
     if (windows.length > MAX_WINDOWS) {
       throw new EvaluationError(`objective ${o.name}: more than ${MAX_WINDOWS} calendar periods between the start and the end of the evaluation; give a later start`);
     }
@@ -170,12 +184,13 @@ class SeriesTally {
     if (entry) entry.samples += samples;
   }
 
-  async warnAboutEmpty(evaluator: Evaluator, source: IntervalSource, signal?: AbortSignal): Promise<void> {
+  async warnAboutEmpty(evaluator: Evaluator, source: IntervalSource, now: number, signal?: AbortSignal): Promise<void> {
     const zone = evaluator.model.zone;
     for (const [series, entry] of this.found) {
       if (entry.samples > 0) continue;
       const who = [...entry.indicators].map((i) => `indicator ${i}`).join(', ');
-      if (!(await source.seriesExists(series, signal))) {
+      // Any series at any time up to now says "the selector is right, the samples are elsewhere".
+      if (!(await source.seriesExists(series, SERIES_SEARCH_START, Math.max(entry.to, now), signal))) {
         evaluator.warn(`${who}: ${series} matches no series in ${source.name}; its results have no data (check the metric name and the labels)`);
       } else {
         evaluator.warn(`${who}: ${series} has no samples in ${source.name} between ${zone.format(entry.from)} and ${zone.format(entry.to)}`);
@@ -195,13 +210,23 @@ interface Recording {
   sum: number;
 }
 
-/** Raw samples of one chunk, for one run and role. */
-interface ChunkTask {
+/** Raw samples one run needs in one role: those of `series` in [start, end). */
+interface SampleNeed {
   plan: RunPlan;
   role: Role;
   series: string;
   start: number;
   end: number;
+  /** Samples per millisecond, when known (from the counts): sizes the requests. */
+  density?: number;
+}
+
+/** One request for raw samples, and the needs it serves. */
+interface Fetch {
+  series: string;
+  start: number;
+  end: number;
+  needs: SampleNeed[];
 }
 
 async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions): Promise<void> {
@@ -220,8 +245,8 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
         }
       }
       if (plan.run.model.reduction.type === 'mean') {
-        entry.bounds = first.push({ series: plan.counted, start: w.start, end: w.end, statistic: 'min' }) - 1;
-        first.push({ series: plan.counted, start: w.start, end: w.end, statistic: 'max' });
+        entry.bounds = first.push({ series: plan.counted, start: w.start, end: w.stop, statistic: 'min' }) - 1;
+        first.push({ series: plan.counted, start: w.start, end: w.stop, statistic: 'max' });
       }
       asked.push(entry);
     }
@@ -231,7 +256,7 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
   const tally = new SeriesTally();
   const second: IntervalRequest[] = [];
   const recordings: (Recording & { countAnswer: number; sumAnswer: number })[] = [];
-  const chunks: ChunkTask[] = [];
+  const needs: SampleNeed[] = [];
   for (const { plan, window: w, counted, numerator, bounds } of asked) {
     const o = plan.run.model;
     if (bounds >= 0) {
@@ -250,11 +275,12 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
     if (numerator >= 0) tally.note(plan.numerator!, o.indicator, w.inStart, w.inEnd, numeratorSamples);
     if (!w.always && countedSamples + numeratorSamples === 0) continue;
     if (!w.always) plan.run.markSeen(w.start);
+    if (w.partial) plan.run.markPartial(w.start);
 
     // Phase 2: the intervals of one class inside the period or window.
     const pushed = o.reduction.type === 'mean' || o.reduction.type === 'ratio';
     const density = countedSamples / Math.max(1, w.inEnd - w.inStart);
-    for (const segment of plan.run.eligibility.segments(w.start, w.end)) {
+    for (const segment of plan.run.eligibility.segments(w.start, w.stop)) {
       const { start, end, cls } = segment;
       const ask = (series: string, role: Role, withSum: boolean) => {
         const countAnswer = second.push({ series, start, end, statistic: 'count' }) - 1;
@@ -266,17 +292,14 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
           ask(plan.counted, plan.countedRole, true);
           if (plan.numerator !== undefined) ask(plan.numerator, NUMERATOR, true);
         } else if (countedSamples > 0) {
-          const length = Math.max(MIN_CHUNK_MS, Math.floor(CHUNK_SAMPLES / density));
-          for (let s = start; s < end; s += length) {
-            chunks.push({ plan, role: plan.countedRole, series: plan.counted, start: s, end: Math.min(end, s + length) });
-          }
+          needs.push({ plan, role: plan.countedRole, series: plan.counted, start, end, density });
         }
       } else if (options.explain) {
         ask(plan.counted, plan.countedRole, false);
       }
     }
   }
-  await tally.warnAboutEmpty(evaluator, source, options.signal);
+  await tally.warnAboutEmpty(evaluator, source, options.now, options.signal);
 
   const secondAnswers = await source.aggregate(second, options.signal);
   for (const r of recordings) {
@@ -290,65 +313,114 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
     }
     r.plan.run.addCounted(r.role, r.cls, r.t, count, sum);
   }
-  await readChunks(evaluator, source, chunks, options.signal);
+  await readSamples(evaluator, source, needs, options.signal);
 }
 
 /** Without aggregation: every sample of every period or window, recorded as a file's would be. */
 async function pullSamples(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions): Promise<void> {
-  const chunks: ChunkTask[] = [];
+  const needs: SampleNeed[] = [];
   const tally = new SeriesTally();
   for (const plan of plans) {
     if (plan.windows.length === 0) continue;
     // Calendar periods follow each other: one range.
     const start = plan.windows[0].start;
-    const end = plan.windows[plan.windows.length - 1].end;
+    const last = plan.windows[plan.windows.length - 1];
+    const end = last.stop;
+    if (last.partial) plan.run.markPartial(last.start);
     const roles: [string, Role][] = [[plan.counted, plan.countedRole]];
     if (plan.numerator !== undefined) roles.push([plan.numerator, NUMERATOR]);
     for (const [series, role] of roles) {
       tally.note(series, plan.run.model.indicator, start, end, 0);
-      for (let s = start; s < end; s += RAW_CHUNK_MS) chunks.push({ plan, role, series, start: s, end: Math.min(end, s + RAW_CHUNK_MS) });
+      needs.push({ plan, role, series, start, end });
     }
   }
-  await readChunks(evaluator, source, chunks, options.signal, (series, n) => tally.add(series, n));
-  await tally.warnAboutEmpty(evaluator, source, options.signal);
+  await readSamples(evaluator, source, needs, options.signal, (series, n) => tally.add(series, n));
+  await tally.warnAboutEmpty(evaluator, source, options.now, options.signal);
 }
 
-/** Fetches the chunks a few at a time and records them in order (the same order every run). */
-async function readChunks(
+/**
+ * The requests that serve the needs with each metric's samples fetched once: per series,
+ * the union of the needed intervals, cut into requests of about CHUNK_SAMPLES samples (by
+ * the densest need's density) or RAW_CHUNK_MS when the density is unknown.
+ */
+function planFetches(needs: readonly SampleNeed[]): Fetch[] {
+  const bySeries = new Map<string, SampleNeed[]>();
+  for (const need of needs) {
+    let list = bySeries.get(need.series);
+    if (!list) bySeries.set(need.series, (list = []));
+    list.push(need);
+  }
+  const fetches: Fetch[] = [];
+  for (const [series, list] of bySeries) {
+    list.sort((a, b) => a.start - b.start || a.end - b.end);
+    let i = 0;
+    while (i < list.length) {
+      // One stretch of overlapping or touching needs.
+      let end = list[i].end;
+      let density = list[i].density;
+      let j = i + 1;
+      for (; j < list.length && list[j].start <= end; j++) {
+        end = Math.max(end, list[j].end);
+        const d = list[j].density;
+        if (d !== undefined) density = Math.max(density ?? 0, d);
+      }
+      const stretch = list.slice(i, j);
+      const length = density === undefined ? RAW_CHUNK_MS : Math.max(MIN_CHUNK_MS, Math.floor(CHUNK_SAMPLES / Math.max(density, Number.MIN_VALUE)));
+      for (let s = list[i].start; s < end; s += length) {
+        const e = Math.min(end, s + length);
+        fetches.push({ series, start: s, end: e, needs: stretch.filter((n) => n.start < e && n.end > s) });
+      }
+      i = j;
+    }
+  }
+  return fetches;
+}
+
+/** Fetches the samples the needs ask for, a few requests at a time, and records them in order (the same order every run). */
+async function readSamples(
   evaluator: Evaluator,
   source: IntervalSource,
-  chunks: ChunkTask[],
+  needs: readonly SampleNeed[],
   signal: AbortSignal | undefined,
   onReceived?: (series: string, samples: number) => void,
 ): Promise<void> {
-  if (chunks.length === 0) return;
+  const fetches = planFetches(needs);
+  if (fetches.length === 0) return;
   const controller = new AbortController();
   const stop = () => controller.abort();
   signal?.addEventListener('abort', stop, { once: true });
   const pending: Promise<SampleBlock>[] = [];
   let next = 0;
   const start = () => {
-    const c = chunks[next++];
-    const p = source.samples(c.series, c.start, c.end, controller.signal);
+    const f = fetches[next++];
+    const p = source.samples(f.series, f.start, f.end, controller.signal);
     p.catch(() => undefined); // awaited below; a failure stops the others
     pending.push(p);
   };
   try {
-    while (next < chunks.length && pending.length < AHEAD) start();
-    for (const chunk of chunks) {
+    while (next < fetches.length && pending.length < AHEAD) start();
+    for (const fetch of fetches) {
       const block = await pending.shift()!;
       if (signal?.aborted) throw new EvaluationAborted();
-      if (next < chunks.length) start();
+      if (next < fetches.length) start();
       const { times, values } = block;
       for (let i = 0; i < times.length; i++) {
         const t = times[i];
-        // The source answers for [start, end); anything else would be counted twice.
-        if (!(t >= chunk.start && t < chunk.end)) continue;
-        const rejected = evaluator.addTo(chunk.plan.run, chunk.role, t, values[i]);
-        if (rejected !== undefined) throw new EvaluationError(rejected, source.name);
+        // The source answers for [start, end); anything else is its error, never dropped quietly.
+        if (!(t >= fetch.start && t < fetch.end)) {
+          throw new EvaluationError(
+            `sent a sample of ${fetch.series} at ${evaluator.model.zone.format(t)}, outside the interval asked for (${evaluator.model.zone.format(fetch.start)} to ${evaluator.model.zone.format(fetch.end)})`,
+            source.name,
+          );
+        }
+        for (const need of fetch.needs) {
+          if (t < need.start || t >= need.end) continue;
+          const rejected = evaluator.addTo(need.plan.run, need.role, t, values[i]);
+          if (rejected !== undefined) throw new EvaluationError(rejected, source.name);
+        }
       }
       evaluator.rowsRead(times.length);
-      onReceived?.(chunk.series, times.length);
+      onReceived?.(fetch.series, times.length);
     }
   } finally {
     signal?.removeEventListener('abort', stop);

@@ -72,6 +72,8 @@ export interface ObjectiveSink {
   addCounted(role: Role, cls: InstantClass, t: number, count: number, sum: number): void;
   /** Lists the period holding t (it holds a sample inside the effective dates). */
   markSeen(t: number): void;
+  /** The period starting at `start` was evaluated only up to now or `--to`: its result is marked partial. */
+  markPartial(start: number): void;
 }
 
 /** The evaluator as a source answering questions about intervals (a Prometheus server) fills it. */

@@ -81,7 +81,11 @@ export interface ResultReport {
   credit: number;
   /** (1.1) 100 × min(1, n × I / E) when the indicator has `every I`; null without `every` or when E = 0. */
   coverage: number | null;
-  /** Only present, true, for a calendar period that the data does not reach the end of (its indicator has `every` and the horizon lies before the period's end): the result may still change. */
+  /**
+   * Only present, true, when the result may still change: a calendar period evaluated up to
+   * now or `--to` rather than to its end (a server source), or (1.1) one whose indicator has
+   * `every` and whose end lies after the horizon (files).
+   */
   partial?: true;
   /** Only with `explain`. */
   explain?: ResultExplanation;

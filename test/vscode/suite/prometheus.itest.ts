@@ -95,7 +95,7 @@ describe('SLA: Evaluate Contract against Prometheus', () => {
   it('shows the latest day in the code lenses and marks the breaches with diagnostics', async () => {
     assert.ok(report, 'needs the evaluation above');
     const uptime = await lensTitles(document, 'uptime');
-    assert.ok(uptime.some((t) => t.startsWith('✔ 99.5% ≥ 99.5%') && t.includes('2026-10-03')), `uptime lenses: ${JSON.stringify(uptime)}`);
+    assert.ok(uptime.some((t) => t.startsWith('✔ 99.5%; target >= 99.5%') && t.includes('2026-10-03')), `uptime lenses: ${JSON.stringify(uptime)}`);
     const speed = await lensTitles(document, 'speed');
     assert.ok(speed.some((t) => t.startsWith('✘ max 650 ms') && t.includes('2026-10-03')), `speed lenses: ${JSON.stringify(speed)}`);
 

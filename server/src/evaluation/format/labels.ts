@@ -4,7 +4,7 @@
 // `sla/evaluate`) instead of working them out itself.
 import { formatNumber } from '../../language/numberFormat';
 import { convert } from '../../language/units';
-import type { CreditReport, ObjectiveReport, Report, ResultReport, TargetReport } from '../report';
+import type { CreditReport, ObjectiveReport, Report, ResultReport } from '../report';
 
 /** A short label for a result's period: `2026-10`, `2026-Q4`, `2026`, `2026-10-05`, `week of 2026-10-05`, or `start → end`. */
 export function periodLabel(window: string, start: string, end: string): string {
@@ -45,23 +45,13 @@ function withUnit(value: string, unit: string | null): string {
   return unit === '%' ? `${value}%` : `${value} ${unit}`;
 }
 
-/** The target as written in the contract: `>= 99.9%`, `p95 <= 500ms`. */
+/**
+ * The target as written in the contract: `>= 99.9%`, `p95 <= 500ms`. The one wording of a
+ * target in every output (CLI, Markdown, code lens, diagnostics, webview).
+ */
 export function targetText(o: ObjectiveReport): string {
   const t = o.target;
   return `${t.aggregate ? `${t.aggregate} ` : ''}${t.op} ${t.value}${t.unit ?? ''}`;
-}
-
-const OP_SIGN: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<' };
-
-/** `≥`, `≤` for `>=`, `<=`. */
-export function opSign(op: string): string {
-  return OP_SIGN[op] ?? op;
-}
-
-/** The target as a reader says it: `≥ 99.9%`, `p95 ≤ 1 s`. */
-function targetLabel(target: TargetReport): string {
-  const aggregate = target.aggregate ? `${target.aggregate} ` : '';
-  return `${aggregate}${opSign(target.op)} ${withUnit(formatNumber(target.value, 4), target.unit)}`;
 }
 
 /** The target in the unit of the attained values (`1s` → 1000 for a millisecond indicator); null when it cannot be converted. */
@@ -104,10 +94,10 @@ export interface ReportLabels {
 }
 
 export interface ObjectiveLabels {
-  /** `≥ 99.9%`, `p95 ≤ 1 s`. */
+  /** As every output words it: `>= 99.9%`, `p95 <= 1s`. */
   target: string;
   targetInAttainedUnit: number | null;
-  /** The target line of a chart of the attained values: `≥ 99.9%`, `≤ 1000 ms`; null when the target cannot be converted. */
+  /** The target line of a chart of the attained values, in their unit: `>= 99.9%`, `<= 1000ms`; null when the target cannot be converted. */
   targetLine: string | null;
   /** In the order of the objective's results. */
   results: ResultLabels[];
@@ -125,9 +115,9 @@ export function reportLabels(report: Report): ReportLabels {
     objectives: report.objectives.map((o) => {
       const inUnit = targetInAttainedUnit(o);
       return {
-        target: targetLabel(o.target),
+        target: targetText(o),
         targetInAttainedUnit: inUnit,
-        targetLine: inUnit === null ? null : `${opSign(o.target.op)} ${withUnit(formatNumber(inUnit, 4), o.unit)}`,
+        targetLine: inUnit === null ? null : `${o.target.op} ${formatNumber(inUnit, 4)}${o.unit}`,
         results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r), coverage: coverageText(r) })),
       };
     }),

@@ -72,7 +72,7 @@ function bytesText(bytes: number): string {
 }
 
 /** Columns padded to their widest cell; `right` aligns numbers. Display width counts CJK as two. */
-function table(head: string[], rows: string[][], right: boolean[], notes: (string | undefined)[] = []): string[] {
+export function table(head: string[], rows: string[][], right: boolean[], notes: (string | undefined)[] = []): string[] {
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]) =>
     '  ' +

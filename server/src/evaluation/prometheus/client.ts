@@ -2,9 +2,13 @@
 // VictoriaMetrics): instant queries sent as POST forms, a timeout per request, a bearer
 // token or other headers, a limit on requests in flight, and errors that say what went
 // wrong in the user's terms (connection refused, no answer in time, the server's own error
-// text). Every request is logged for `--explain`.
+// text). Every request is logged for `--explain`. Hostile or broken servers: answers are
+// read up to a size limit; redirects are followed within the same origin only (the
+// token and headers never go to another host); a partial answer is an error and the
+// server's warnings and infos are kept for the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { Limiter } from './limiter';
+import type { Answer, QueryCache, RawAnswer } from './queryCache';
 
 export interface PrometheusConnection {
   /** Base address, `http(s)://host:port` with an optional path prefix (`…/prometheus`). */
@@ -17,10 +21,17 @@ export interface PrometheusConnection {
   timeoutMs?: number;
   /** Requests in flight at once; default 4. */
   concurrency?: number;
+  /** The largest answer body read, in bytes; default 64 MiB. */
+  maxAnswerBytes?: number;
+  /** Answers shared with other clients of the same server and credentials (a portfolio of contracts). */
+  cache?: QueryCache;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+/** Redirects followed (same origin only) before giving up. */
+const MAX_REDIRECTS = 5;
 /** PromQL of this many first queries is kept for `--explain`, each up to LOGGED_LENGTH characters. */
 const LOGGED_QUERIES = 5;
 const LOGGED_LENGTH = 2000;
@@ -43,17 +54,25 @@ export interface QueryLog {
   first: string[];
 }
 
+
+/** Reads a streamed answer body; returns the notes it found beside the data (`warnings`, `infos`), which queryStream passes on. */
+export type StreamReader = (chunks: AsyncIterable<Uint8Array>) => Promise<string[]>;
+
 export class PrometheusClient {
   /** `Prometheus at URL`, what messages call the server. */
   readonly name: string;
   readonly address: string;
   readonly timeoutMs: number;
+  readonly maxAnswerBytes: number;
   readonly log: QueryLog = { count: 0, bytes: 0, first: [] };
-  /** Warnings Prometheus sent with its answers (partial data and the like). */
+  /** Warnings and infos the server sent with its answers (partial data and the like). */
   readonly warnings = new Set<string>();
   private readonly base: string;
   private readonly headers: Record<string, string>;
   private readonly limiter: Limiter;
+  private readonly cache: QueryCache | undefined;
+  /** What answers are shared under: the address and everything sent with each request. */
+  private readonly cacheScope: string;
 
   constructor(connection: PrometheusConnection) {
     this.address = checkAddress(connection.url);
@@ -66,6 +85,11 @@ export class PrometheusClient {
     if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
       throw new EvaluationError(`the concurrency must be a whole number of at least 1, not ${concurrency}`);
     }
+    const maxAnswerBytes = connection.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    if (!(Number.isInteger(maxAnswerBytes) && maxAnswerBytes >= 1024)) {
+      throw new EvaluationError(`the answer size limit must be a whole number of bytes, at least 1 KiB, not ${maxAnswerBytes}`);
+    }
+    this.maxAnswerBytes = maxAnswerBytes;
     this.limiter = new Limiter(concurrency);
     this.headers = { Accept: 'application/json' };
     const extra = connection.headers ?? {};
@@ -75,59 +99,100 @@ export class PrometheusClient {
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new EvaluationError(`bad header name ${JSON.stringify(name)}`);
       this.headers[name] = value;
     }
-  }
-
-  /** An instant query whose result is small: the parsed `data` of the answer. */
-  async query(promql: string, signal?: AbortSignal): Promise<PrometheusData> {
-    return this.limiter.run(() =>
-      this.request('api/v1/query', { query: promql }, promql, signal, async (response, fail) => {
-        const bytes = new Uint8Array(await response.arrayBuffer().catch(fail));
-        this.log.bytes += bytes.length;
-        return this.unwrap(bytes);
-      }),
-    );
+    this.cache = connection.cache;
+    this.cacheScope = JSON.stringify([this.base, Object.entries(this.headers).sort(), this.timeoutMs]);
   }
 
   /**
-   * An instant query whose result may be large (raw samples): its body is handed over as
-   * a stream of chunks, read while it arrives.
+   * An instant query whose result is small: the parsed `data` of the answer. `time` (PromQL
+   * seconds) is the evaluation time; without it the server's now. Identical queries are
+   * answered from the shared cache, when there is one.
    */
-  async queryStream(promql: string, read: (chunks: AsyncIterable<Uint8Array>) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  async query(promql: string, signal?: AbortSignal, time?: string): Promise<PrometheusData> {
+    const form: Record<string, string> = time === undefined ? { query: promql } : { query: promql, time };
+    const answer = await this.cached('api/v1/query', form, () =>
+      this.limiter.run(() => this.request('api/v1/query', form, promql, signal, (response, fail) => this.readAnswer(response, promql, fail))),
+    );
+    return this.take(answer);
+  }
+
+  /**
+   * An instant query whose result may be large (raw samples), at evaluation time `time`
+   * (PromQL seconds): its body is handed over as a stream of chunks, read while it arrives,
+   * at most the answer size limit.
+   */
+  async queryStream(promql: string, time: string, read: StreamReader, signal?: AbortSignal): Promise<string[]> {
     return this.limiter.run(() =>
-      this.request('api/v1/query', { query: promql }, promql, signal, async (response, fail) => {
+      this.request('api/v1/query', { query: promql, time }, promql, signal, (response, fail) => {
         const body = response.body;
-        if (!body) return read(emptyChunks());
-        const log = this.log;
-        async function* chunks(): AsyncGenerator<Uint8Array> {
-          try {
-            for await (const chunk of body as AsyncIterable<Uint8Array>) {
-              log.bytes += chunk.byteLength;
-              yield chunk;
-            }
-          } catch (error) {
-            fail(error);
-          }
-        }
-        await read(chunks());
+        return read(body ? this.limited(body as AsyncIterable<Uint8Array>, promql, fail) : emptyChunks());
       }),
     );
   }
 
-  /** Whether a series selector matches any series at any time. */
-  async matchesSeries(selector: string, signal?: AbortSignal): Promise<boolean> {
-    const data = await this.limiter.run(() =>
-      this.request('api/v1/series', { 'match[]': selector, limit: '1' }, `series ${selector}`, signal, async (response, fail) => {
-        const bytes = new Uint8Array(await response.arrayBuffer().catch(fail));
-        this.log.bytes += bytes.length;
-        return this.unwrap(bytes);
-      }),
+  /** Raw samples loaded by `load` (with queryStream), shared through the cache under the query and its time. */
+  async rawSamples(promql: string, time: string, load: () => Promise<RawAnswer>): Promise<RawAnswer> {
+    const answer = this.cache ? await this.cache.samples(JSON.stringify([this.cacheScope, 'raw', promql, time]), load) : await load();
+    for (const note of answer.notes) this.warnings.add(note);
+    return answer;
+  }
+
+  /** Whether a series selector matches any series with samples in [start, end] (PromQL seconds). */
+  async matchesSeries(selector: string, start: string, end: string, signal?: AbortSignal): Promise<boolean> {
+    const form = { 'match[]': selector, start, end, limit: '1' };
+    const what = `series ${selector}`;
+    const answer = await this.cached('api/v1/series', form, () =>
+      this.limiter.run(() => this.request('api/v1/series', form, what, signal, (response, fail) => this.readAnswer(response, what, fail))),
     );
+    const data = this.take(answer);
     return Array.isArray(data) && data.length > 0;
+  }
+
+  /** Shares the answer through the cache, when there is one. */
+  private cached(path: string, form: Record<string, string>, load: () => Promise<Answer>): Promise<Answer> {
+    if (!this.cache) return load();
+    return this.cache.answer(JSON.stringify([this.cacheScope, path, form]), load);
+  }
+
+  private take(answer: Answer): PrometheusData {
+    for (const note of answer.notes) this.warnings.add(note);
+    return answer.data;
+  }
+
+  private async readAnswer(response: Response, what: string, fail: (error: unknown) => never): Promise<Answer> {
+    const parts: Uint8Array[] = [];
+    if (response.body) for await (const chunk of this.limited(response.body as AsyncIterable<Uint8Array>, what, fail)) parts.push(chunk);
+    return this.unwrap(Buffer.concat(parts));
+  }
+
+  /** The chunks of a body, counted in the log, failing once they pass the size limit. */
+  private async *limited(body: AsyncIterable<Uint8Array>, what: string, fail: (error: unknown) => never): AsyncGenerator<Uint8Array> {
+    let size = 0;
+    try {
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        this.log.bytes += chunk.byteLength;
+        if (size > this.maxAnswerBytes) throw this.tooLarge(what);
+        yield chunk;
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  private tooLarge(what: string): EvaluationError {
+    return new EvaluationError(
+      `the answer to ${shorten(what)} is larger than ${formatBytes(this.maxAnswerBytes)} (the answer size limit; raise it with --max-answer-size)`,
+      this.name,
+    );
   }
 
   /**
    * One POST request with the timeout and the user's signal; `use` reads the answer
    * (given only when it is a 2xx) and calls `fail` with anything thrown while reading.
+   * Redirects within the same origin are followed (307/308 keep the POST, 301/302/303
+   * become a GET with the form in the address, as browsers do); a redirect to another
+   * origin is refused, so that the token and headers go nowhere else.
    */
   private async request<T>(
     path: string,
@@ -152,22 +217,49 @@ export class PrometheusClient {
       throw new EvaluationError(describeNetworkError(error), this.name);
     };
     const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.ceil(this.timeoutMs / 1000))}s` });
+    let url = new URL(`${this.base}/${path}`);
+    let method: 'POST' | 'GET' = 'POST';
     let response: Response;
-    try {
-      response = await fetch(`${this.base}/${path}`, {
-        method: 'POST',
-        headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body,
-        signal: combined,
-        redirect: 'follow',
-      });
-    } catch (error) {
-      return fail(error);
+    for (let redirects = 0; ; redirects++) {
+      try {
+        response = await fetch(
+          method === 'GET' ? `${url.href}${url.search ? '&' : '?'}${body}` : url,
+          method === 'POST'
+            ? { method, headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' }, body, signal: combined, redirect: 'manual' }
+            : { method, headers: this.headers, signal: combined, redirect: 'manual' },
+        );
+      } catch (error) {
+        return fail(error);
+      }
+      if (![301, 302, 303, 307, 308].includes(response.status)) break;
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      let target: URL | undefined;
+      try {
+        target = location ? new URL(location, url) : undefined;
+      } catch {
+        target = undefined;
+      }
+      if (!target) throw new EvaluationError(`HTTP ${response.status} redirect from ${shownUrl(url)} without a usable Location header`, this.name);
+      if (target.origin !== url.origin) {
+        throw new EvaluationError(
+          `${shownUrl(url)} redirects to ${shownUrl(target)}, another origin: not followed, so that the token and headers are not sent there (if that server is the right one, give its address to --prometheus)`,
+          this.name,
+        );
+      }
+      if (redirects >= MAX_REDIRECTS) throw new EvaluationError(`more than ${MAX_REDIRECTS} redirects, the last to ${shownUrl(target)}`, this.name);
+      if (response.status !== 307 && response.status !== 308) method = 'GET';
+      url = target;
     }
     if (!response.ok) {
       const text = await readLimited(response).catch(fail);
       this.log.bytes += Buffer.byteLength(text);
       throw new PrometheusHttpError(describeHttpError(response, text), this.name, response.status);
+    }
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    if (length > this.maxAnswerBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw this.tooLarge(what);
     }
     try {
       return await use(response, fail);
@@ -176,20 +268,32 @@ export class PrometheusClient {
     }
   }
 
-  private unwrap(bytes: Uint8Array): PrometheusData {
-    let parsed: { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown; warnings?: unknown };
+  private unwrap(bytes: Uint8Array): Answer {
+    let parsed: { status?: unknown; data?: unknown; error?: unknown; errorType?: unknown; warnings?: unknown; infos?: unknown; isPartial?: unknown };
     try {
       parsed = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       throw new EvaluationError(`the answer is not JSON: ${snippet(new TextDecoder().decode(bytes.subarray(0, 400)))}`, this.name);
     }
-    if (Array.isArray(parsed.warnings)) for (const w of parsed.warnings) if (typeof w === 'string') this.warnings.add(w);
     if (parsed.status !== 'success') {
       const detail = [parsed.errorType, parsed.error].filter((x) => typeof x === 'string' && x !== '').join(': ');
       throw new EvaluationError(`the answer reports status ${JSON.stringify(parsed.status)}${detail ? `: ${detail}` : ''}`, this.name);
     }
-    return parsed.data as PrometheusData;
+    if (parsed.isPartial === true) throw new EvaluationError(PARTIAL_ANSWER, this.name);
+    return { data: parsed.data as PrometheusData, notes: answerNotes(parsed) };
   }
+}
+
+/** Why a partial answer (VictoriaMetrics cluster: some storage nodes did not answer) stops the evaluation. */
+export const PARTIAL_ANSWER =
+  'the answer is partial ("isPartial": true: some storage nodes did not answer), so the samples are incomplete; evaluate again when the cluster is whole (or run VictoriaMetrics with -search.denyPartialResponse)';
+
+/** The `warnings` and `infos` of an answer, as the report's warnings. */
+export function answerNotes(parsed: { warnings?: unknown; infos?: unknown }): string[] {
+  const notes: string[] = [];
+  if (Array.isArray(parsed.warnings)) for (const w of parsed.warnings) if (typeof w === 'string') notes.push(`the server warns: ${w}`);
+  if (Array.isArray(parsed.infos)) for (const i of parsed.infos) if (typeof i === 'string') notes.push(`the server notes: ${i}`);
+  return notes;
 }
 
 /** `data` of a Prometheus answer: for a query `{resultType, result}`, for /series an array. */
@@ -272,6 +376,22 @@ async function readLimited(response: Response): Promise<string> {
     if (size >= ERROR_BODY_LIMIT) break;
   }
   return new TextDecoder().decode(Buffer.concat(parts).subarray(0, ERROR_BODY_LIMIT));
+}
+
+/** A URL for messages: without credentials, query or fragment. */
+function shownUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+function shorten(what: string): string {
+  return what.length > 200 ? `${what.slice(0, 200)}…` : what;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes % (1024 * 1024 * 1024) === 0) return `${bytes / (1024 * 1024 * 1024)} GiB`;
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 function snippet(text: string): string {

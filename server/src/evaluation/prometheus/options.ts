@@ -1,7 +1,7 @@
 // Connection options as users give them, turned into the source's options in one place:
 // on a command line (`Name: value` headers, timeouts such as `30s`, `1500ms`, `2m` or plain
-// seconds, numbers as text) or in an `sla/evaluate` request (JSON from a client that may
-// send anything).
+// seconds, sizes such as `64MiB`, numbers as text) or in an `sla/evaluate` request (JSON from
+// a client that may send anything).
 import { EvaluationError } from '../errors';
 import type { PrometheusSourceOptions } from './source';
 
@@ -19,6 +19,8 @@ export interface PrometheusUserOptions {
   concurrency?: string | number;
   /** false: read every raw sample instead of letting the server count and add up. */
   pushDown?: boolean;
+  /** The largest answer read: a size as written (`64MiB`), or bytes as a number. */
+  maxAnswerSize?: string | number;
 }
 
 /** The source's options from what the user gave, each checked (EvaluationError naming the bad one). */
@@ -34,7 +36,20 @@ export function prometheusSourceOptions(user: PrometheusUserOptions): Prometheus
     timeoutMs: readTimeout(given.timeout),
     concurrency: readConcurrency(given.concurrency),
     pushDown: given.pushDown !== false,
+    ...optional('maxAnswerBytes', readSize(given.maxAnswerSize)),
   };
+}
+
+/** `{ [key]: value }`, or nothing when the value was not given (defaults stay the source's). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function readSize(size: unknown): number | undefined {
+  if (size === undefined) return undefined;
+  if (typeof size === 'number' && Number.isSafeInteger(size) && size > 0) return size;
+  if (typeof size === 'string') return parseSize(size);
+  throw new EvaluationError(`bad answer size limit ${JSON.stringify(size)}: expected a size such as 64MiB`);
 }
 
 function readHeaders(headers: unknown): Record<string, string> {
@@ -88,4 +103,15 @@ export function parseTimeout(text: string): number {
   const ms = m ? Math.round(Number(m[1]) * UNIT_MS[m[2] ?? 's']) : NaN;
   if (!(ms > 0)) throw new EvaluationError(`bad timeout ${JSON.stringify(text)}: expected a duration such as 30s, 1500ms or 2m`);
   return ms;
+}
+
+const UNIT_BYTES: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20, g: 1 << 30, gb: 1 << 30, gib: 1 << 30 };
+
+/** `64MiB`, `512M`, `1GiB`, `100000` (bytes) → bytes; units are binary (1 MB = 1 MiB here). */
+export function parseSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = m ? UNIT_BYTES[m[2].toLowerCase()] : undefined;
+  const bytes = m && unit !== undefined ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!(bytes >= 1024)) throw new EvaluationError(`bad size ${JSON.stringify(text)}: expected a size of at least 1 KiB such as 64MiB, 512MiB or 2GiB`);
+  return bytes;
 }

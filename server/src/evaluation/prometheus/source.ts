@@ -1,16 +1,20 @@
 // A Prometheus server as an interval source: the evaluator's count/sum/min/max questions
 // become `sum(count_over_time(sel[…] @ T))` and the like, many to one query (batched per
 // selector, so a refused query names its selector); raw samples come from range selectors
-// `sel[…] @ T` through /api/v1/query, which answers with the samples themselves, read as a
-// stream by the same reader as Prometheus JSON files.
+// `sel[…]` at `time` T through /api/v1/query, which answers with the samples themselves,
+// read as a stream by the same reader as Prometheus JSON files. Nothing an engine sends is
+// dropped silently: a sample outside the interval asked for, a result type not asked for
+// or a partial answer is an error naming the engine's behaviour; its warnings and infos go
+// to the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
 import type { IntervalRequest, IntervalSource, SampleBlock } from '../intervals';
 import type { QueryLogReport } from '../report';
 import type { SampleSink } from '../sources/index';
 import { readPrometheusJson } from '../sources/prometheusJson';
 import { ZoneRules } from '../timezone';
-import { PrometheusClient, PrometheusHttpError, type PrometheusConnection } from './client';
-import { RANGE_BOUNDS_PROBE, TERM_LABEL, batchQuery, rangeSelector, selectorProblem, type RangeBounds } from './promql';
+import { PARTIAL_ANSWER, PrometheusClient, PrometheusHttpError, type PrometheusConnection } from './client';
+import { RANGE_BOUNDS_PROBE, RANGE_BOUNDS_TIME, TERM_LABEL, batchQuery, promTime, rawQuery, selectorProblem, type RangeBounds } from './promql';
+import type { RawAnswer } from './queryCache';
 
 export interface PrometheusSourceOptions extends PrometheusConnection {
   /** Let Prometheus count and add up (default true); false reads every sample (what the benchmark compares against). */
@@ -64,10 +68,7 @@ export class PrometheusSource implements IntervalSource {
         } catch (error) {
           throw await this.refused(error, batch.series, inner);
         }
-        for (const [term, value] of readVector(data, this.name)) {
-          const index = batch.indices[term];
-          if (index !== undefined) answers[index] = value;
-        }
+        for (const [term, value] of readVector(data, `${this.name}, query ${promql}`, batch.indices.length)) answers[batch.indices[term]] = value;
       }),
       signal,
     );
@@ -76,30 +77,52 @@ export class PrometheusSource implements IntervalSource {
 
   async samples(series: string, start: number, end: number, signal?: AbortSignal): Promise<SampleBlock> {
     this.check(series);
-    const times: number[] = [];
-    const values: number[] = [];
-    const sink: SampleSink = {
-      zone: UTC,
-      metricId: () => 0,
-      add: (_metric, t, value) => {
-        times.push(t);
-        values.push(value);
-        return undefined;
-      },
-      rowsRead: () => undefined,
+    const { query, time, extra } = rawQuery(series, start, end, await this.rangeBounds(signal));
+    const what = `${this.name}, query ${query} at time ${time}`;
+    const load = async (): Promise<RawAnswer> => {
+      const times: number[] = [];
+      const values: number[] = [];
+      const sink: SampleSink = {
+        zone: UTC,
+        metricId: () => 0,
+        add: (_metric, t, value) => {
+          if (t === extra) return undefined; // asked for only because a left-closed range cannot be 1 ms long
+          if (!(t >= start && t < end)) return outsideInterval(t, start, end);
+          times.push(t);
+          values.push(value);
+          return undefined;
+        },
+        rowsRead: () => undefined,
+      };
+      try {
+        const notes = await this.client.queryStream(
+          query,
+          time,
+          async (chunks) => {
+            const info = await readPrometheusJson(chunks, `${what}, answer`, sink, signal);
+            if (info.partial) throw new EvaluationError(PARTIAL_ANSWER, this.name);
+            if (info.resultType !== 'matrix') {
+              throw new EvaluationError(
+                `the answer to ${query} at time ${time} has result type ${JSON.stringify(info.resultType ?? null)}, not the "matrix" of raw samples a range selector asks for`,
+                this.name,
+              );
+            }
+            return [...info.warnings.map((w) => `the server warns: ${w}`), ...info.infos.map((i) => `the server notes: ${i}`)];
+          },
+          signal,
+        );
+        return { times, values, notes };
+      } catch (error) {
+        throw await this.refused(error, series, signal);
+      }
     };
-    const promql = rangeSelector(series, start, end, await this.rangeBounds(signal));
-    try {
-      await this.client.queryStream(promql, (chunks) => readPrometheusJson(chunks, `${this.name}, query ${promql}, answer`, sink, signal), signal);
-    } catch (error) {
-      throw await this.refused(error, series, signal);
-    }
-    return { times, values };
+    return this.client.rawSamples(query, time, load);
   }
 
-  async seriesExists(series: string, signal?: AbortSignal): Promise<boolean> {
+  async seriesExists(series: string, start: number, end: number, signal?: AbortSignal): Promise<boolean> {
     this.check(series);
-    return this.client.matchesSeries(series, signal);
+    // Explicit bounds: without `start`, VictoriaMetrics searches only recent data.
+    return this.client.matchesSeries(series, promTime(Math.floor(start / 1000) * 1000), promTime(Math.ceil(end / 1000) * 1000), signal);
   }
 
   warnings(): string[] {
@@ -114,12 +137,12 @@ export class PrometheusSource implements IntervalSource {
   /** How this server bounds range selectors, asked once (Prometheus 2 and 3 differ at the left end). */
   rangeBounds(signal?: AbortSignal): Promise<RangeBounds> {
     if (!this.bounds) {
-      this.bounds = this.client.query(RANGE_BOUNDS_PROBE, signal).then((data) => {
-        const points = readVector(data, this.name, false)[0]?.[1];
+      this.bounds = this.client.query(RANGE_BOUNDS_PROBE, signal, RANGE_BOUNDS_TIME).then((data) => {
+        const points = readVector(data, `${this.name}, query ${RANGE_BOUNDS_PROBE}`)[0]?.[1];
         if (points === 2) return 'left-open';
         if (points === 3) return 'left-closed';
         throw new EvaluationError(
-          `cannot tell how the server bounds range selectors: ${RANGE_BOUNDS_PROBE} gave ${points ?? 'nothing'} (expected 2 or 3)`,
+          `cannot tell how the server bounds range selectors: ${RANGE_BOUNDS_PROBE} at time ${RANGE_BOUNDS_TIME} gave ${points ?? 'nothing'} (expected 2 or 3)`,
           this.name,
         );
       });
@@ -154,20 +177,41 @@ export class PrometheusSource implements IntervalSource {
 
 const UTC = ZoneRules.of('UTC')!;
 
-/** [term index, value] of each element of a vector answer (index 0 for all without `terms`). */
-function readVector(data: unknown, source: string, terms = true): [number, number][] {
+/** Why a sample the server sent is not taken: it lies outside the interval asked for. */
+function outsideInterval(t: number, start: number, end: number): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return (
+    `the server sent a sample at ${iso(t)}, outside the interval asked for [${iso(start)}, ${iso(end)}): ` +
+    'it does not bound range selectors the way it answered the range probe (or it ignores the evaluation time); nothing is dropped silently, so the evaluation stops'
+  );
+}
+
+/**
+ * [term index, value] of each element of a vector answer: with `terms`, of a batched query
+ * (each term at most once, labelled with its index), else of a single query (index 0).
+ * Anything else in the answer is an error: an element dropped here would be a wrong count.
+ */
+function readVector(data: unknown, source: string, terms?: number): [number, number][] {
   const d = data as { resultType?: unknown; result?: unknown } | null;
   if (!d || d.resultType !== 'vector' || !Array.isArray(d.result)) {
     throw new EvaluationError(`expected a vector answer, got ${JSON.stringify(d?.resultType ?? null)}`, source);
   }
   const out: [number, number][] = [];
+  const seen = new Set<number>();
   for (const element of d.result as { metric?: Record<string, string>; value?: [unknown, unknown] }[]) {
-    const term = terms ? Number(element.metric?.[TERM_LABEL]) : 0;
+    const label = element?.metric?.[TERM_LABEL];
+    const term = terms === undefined ? 0 : Number(label);
+    if (!(Number.isInteger(term) && term >= 0 && term < (terms ?? 1)) || seen.has(term)) {
+      throw new EvaluationError(
+        `the answer holds an element the query cannot give (${JSON.stringify(element?.metric ?? null)}: ${terms === undefined ? 'a second element' : `label ${TERM_LABEL} missing, repeated or out of range`})`,
+        source,
+      );
+    }
+    seen.add(term);
     const raw = element.value?.[1];
-    const value = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : NaN;
-    if (!Number.isInteger(term)) continue;
+    if (typeof raw !== 'string' && typeof raw !== 'number') throw new EvaluationError(`an element of the answer has no value: ${JSON.stringify(element).slice(0, 200)}`, source);
     // NaN and ±Inf are passed on: the evaluator says which interval holds them.
-    out.push([term, value]);
+    out.push([term, Number(raw)]);
   }
   return out;
 }

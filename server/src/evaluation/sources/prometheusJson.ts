@@ -46,6 +46,16 @@ async function* fileChunks(handle: FileHandle): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** What an answer said beside its samples (a live server's caller checks these). */
+export interface PrometheusAnswerInfo {
+  resultType: string | undefined;
+  /** `warnings` and `infos`, in order. */
+  warnings: string[];
+  infos: string[];
+  /** VictoriaMetrics' `"isPartial": true`. */
+  partial: boolean;
+}
+
 /**
  * Streams a Prometheus API response body, given as chunks of bytes (a file, an HTTP
  * response body), into the sink. `name` is what messages call the source. Rejects with an
@@ -56,7 +66,7 @@ export async function readPrometheusJson(
   name: string,
   sink: SampleSink,
   signal?: AbortSignal,
-): Promise<void> {
+): Promise<PrometheusAnswerInfo> {
   const reader = new PrometheusReader(sink, name);
   const tokenizer = new JsonTokenizer(reader);
   let carry: Buffer = Buffer.alloc(0);
@@ -84,6 +94,7 @@ export async function readPrometheusJson(
     tokenizer.feed(carry, first ? skipBom(carry) : 0, carry.length, true);
     reader.flushProgress();
     reader.finish(tokenizer.line);
+    return reader.info;
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw new EvaluationError(e.message, name, e.line);
     if (e instanceof EvaluationError || e instanceof EvaluationAborted) throw e;
@@ -103,6 +114,7 @@ const enum Role {
   Labels,
   Values, // `values`: an array of pairs
   Pair, // `[time, "value"]`
+  Notes, // root `warnings` or `infos`: strings
 }
 
 interface Frame {
@@ -134,6 +146,7 @@ class PrometheusReader implements JsonHandler {
   private pairValue = NaN;
   private pairLine = 0;
   private rows = 0;
+  readonly info: PrometheusAnswerInfo = { resultType: undefined, warnings: [], infos: [], partial: false };
 
   constructor(sink: SampleSink, file: string) {
     this.sink = sink;
@@ -194,7 +207,9 @@ class PrometheusReader implements JsonHandler {
     const parent = this.frames[this.frames.length - 1];
     let role = Role.Ignored;
     if (!parent) this.fail(line, 'not a Prometheus API response: expected an object, found an array');
-    if (parent.role === Role.Data && parent.key === 'result') {
+    if (parent.role === Role.Root && (parent.key === 'warnings' || parent.key === 'infos')) {
+      role = Role.Notes;
+    } else if (parent.role === Role.Data && parent.key === 'result') {
       role = Role.Result;
       this.sawResult = true;
     } else if (parent.role === Role.Series && parent.key === 'values') role = Role.Values;
@@ -241,6 +256,7 @@ class PrometheusReader implements JsonHandler {
       case Role.Data:
         if (frame.key === 'resultType') {
           this.resultType = this.decode(b, start, end, escaped, line);
+          this.info.resultType = this.resultType;
           if (this.resultType !== 'matrix' && this.resultType !== 'vector') {
             this.fail(line, `result type "${this.resultType}" is not supported: query an instant vector or a range (matrix)`);
           }
@@ -274,6 +290,11 @@ class PrometheusReader implements JsonHandler {
       case Role.Result:
         this.failResultItem(line);
         return;
+      case Role.Notes: {
+        const parent = this.frames[this.frames.length - 2];
+        (parent.key === 'warnings' ? this.info.warnings : this.info.infos).push(this.decode(b, start, end, escaped, line));
+        return;
+      }
       case Role.Values:
         this.fail(line, 'expected a sample `[time, "value"]`, found a string');
         return;
@@ -307,6 +328,7 @@ class PrometheusReader implements JsonHandler {
     }
     if (frame.role === Role.Result && value !== null) this.failResultItem(line);
     if (frame.role === Role.Data && frame.key === 'result' && value === null) this.sawResult = true;
+    if (frame.role === Role.Root && frame.key === 'isPartial' && value === true) this.info.partial = true;
   }
 
   private requireMetric(line: number): number {

@@ -1,12 +1,12 @@
 // What the last evaluation of a document says about each objective, for code lenses and
-// diagnostics: the latest period's result in one line ("✔ 99.95% ≥ 99.9% (2026-10)",
+// diagnostics: the latest period's result in one line ("✔ 99.95%; target >= 99.9% (2026-10)",
 // "✘ 99.2% — credit 10%") and a warning on objectives whose latest period is breached.
 // Periods and attained values are worded as in every other output (evaluation/format/labels.ts).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { Objective, Sla } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import type { ObjectiveReport, Report, ResultReport } from '../../evaluation/report';
-import { attainedText, opSign, periodLabel } from '../../evaluation/format/labels';
+import { attainedText, periodLabel, targetText } from '../../evaluation/format/labels';
 import { formatNumber } from '../../language/numberFormat';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 
@@ -21,11 +21,6 @@ export function latestResult(objective: ObjectiveReport): ResultReport | undefin
   return objective.results[objective.results.length - 1];
 }
 
-/** `≥ 99.9%`, `≤ 500ms`: the comparison as written, with a sign, without the aggregate (the attained value names it). */
-function formatTarget(objective: ObjectiveReport): string {
-  const t = objective.target;
-  return `${opSign(t.op)} ${formatNumber(t.value)}${t.unit ?? ''}`;
-}
 
 /** `99.2%`, `p95 300 ms`: the attained value as the reports word it, with the aggregate it is. */
 function formatAttained(objective: ObjectiveReport, result: ResultReport): string {
@@ -44,9 +39,9 @@ export function resultTitle(objective: ObjectiveReport, result: ResultReport): s
   const period = resultPeriod(objective, result);
   switch (result.status) {
     case 'met':
-      return `✔ ${formatAttained(objective, result)} ${formatTarget(objective)} (${period})`;
+      return `✔ ${formatAttained(objective, result)}; target ${targetText(objective)} (${period})`;
     case 'breached':
-      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${formatTarget(objective)} (${period})`;
+      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${targetText(objective)} (${period})`;
     default:
       return `○ no data (${period})`;
   }
@@ -83,7 +78,7 @@ export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSn
         severity: DiagnosticSeverity.Warning,
         source: `${DIAGNOSTIC_SOURCE} evaluation`,
         message:
-          `Objective ${objectiveReport.name} breached in ${resultPeriod(objectiveReport, latest)}: ${formatAttained(objectiveReport, latest)}, target ${formatTarget(objectiveReport)}` +
+          `Objective ${objectiveReport.name} breached in ${resultPeriod(objectiveReport, latest)}: ${formatAttained(objectiveReport, latest)}, target ${targetText(objectiveReport)}` +
           (latest.credit > 0 ? `; credit ${formatNumber(latest.credit)}%` : '') +
           (breached.length > 1 ? `. Breached periods: ${periods}.` : '.'),
       });
