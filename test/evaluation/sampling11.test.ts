@@ -1,6 +1,9 @@
 // LANGUAGE.md §5 1.1: `every`, `missing down`, `coverage`, the horizon, `insufficient-data`,
 // and schedule `on` dates. Every expected value is worked out by hand in the comments.
 import * as assert from 'node:assert/strict';
+import { buildReportHtml } from '../../client/src/webview/html';
+import { formatMarkdown, formatText, reportLabels } from '../../server/src/evaluation/index';
+import { resultTitle } from '../../server/src/services/support/evaluationResults';
 import { contract, evaluateCsv, results, rows } from './helpers';
 
 const HOUR = 3_600_000;
@@ -125,5 +128,60 @@ describe('evaluation 1.1: schedule `on` dates (make-up working days)', () => {
     const [r] = results(await evaluateCsv(text, csv, { explain: true }), 'uptime');
     // Eligible: 0, 1, 1 → 200/3 %.
     assert.deepEqual([r.samples, r.attained, r.explain?.outsideSchedule], [3, 200 / 3, 3]);
+  });
+});
+
+describe('evaluation 1.1: coverage and insufficient data in every output', () => {
+  it('shows a coverage column, the status and the partial mark in text, Markdown, the code lens and the webview', async () => {
+    const text = contract(`
+  indicator probe { kind availability metric "up" every 1h missing down }
+  objective uptime "可用性" { indicator probe target >= 90% window calendar day coverage 50% }`);
+    // Oct 1: 11 of 24 hours (insufficient); Oct 2: 12 hourly samples 00:00–11:00, the last data: horizon 12:00 → coverage 100%, partial.
+    const csv = series('up', '2026-10-01T00:00:00Z', 11, HOUR) + series('up', '2026-10-02T00:00:00Z', 12, HOUR);
+    const report = await evaluateCsv(text, csv);
+    assert.equal(report.objectives[0].title, '可用性');
+    const lines = formatText(report).split('\n');
+    assert.match(lines.find((l) => l.includes('period'))!, /period\s+samples\s+coverage\s+attained/);
+    assert.match(lines.find((l) => l.includes('2026-10-01'))!, /2026-10-01\s+11\s+45\.8333%\s+45\.8333%\s+>= 90%\s+INSUFFICIENT DATA\s+0%/);
+    assert.match(lines.find((l) => l.includes('2026-10-02'))!, /2026-10-02 \(partial data\)\s+12\s+100%\s+100%\s+>= 90%\s+met/);
+    assert.match(formatText(report), /2 results: 1 met, 0 breached, 0 no data, 1 insufficient data/);
+    const markdown = formatMarkdown(report);
+    assert.match(markdown, /\| Period \| Samples \| Coverage \| Attained \| Status \| Credit \|/);
+    assert.match(markdown, /\| 2026-10-01 \| 11 \| 45\.8333% \| 45\.8333% \| ◌ insufficient data \| 0% \|/);
+    assert.match(formatMarkdown(report, 'zh-CN'), /◌ 数据不足/);
+    const [first, second] = report.objectives[0].results;
+    assert.equal(resultTitle(report.objectives[0], first), '◌ insufficient data; coverage 45.8333% (2026-10-01)');
+    assert.equal(resultTitle(report.objectives[0], second), '✔ 100%; target >= 90%; coverage 100% (2026-10-02, partial data)');
+    const html = buildReportHtml({
+      result: { report, labels: reportLabels(report), markdown, rows: 23, millis: 1 },
+      contractLabel: 'c.sla',
+      metricFiles: [],
+      cspSource: 'x',
+      nonce: 'n',
+      styleUri: 's',
+      scriptUri: 'j',
+    });
+    assert.match(html, /<th class="num">Coverage<\/th>/);
+    assert.match(html, /<td class="num coverage" title="[\d.]+">45\.8333%<\/td>/);
+    assert.match(html, /◌ insufficient data/);
+    assert.match(html, /<span class="partial">partial data<\/span>/);
+    assert.match(html, /1 with insufficient data/);
+  });
+
+  it('lists the warnings in the webview', async () => {
+    const text = contract(`
+  indicator probe { kind availability metric "up" }
+  objective uptime { indicator probe target >= 90% window calendar day }`);
+    const report = await evaluateCsv(text, rows('upp', [['2026-10-01T00:00:00Z', 1]]), { allowMissingMetrics: true });
+    const html = buildReportHtml({
+      result: { report, labels: reportLabels(report), markdown: '', rows: 1, millis: 1 },
+      contractLabel: 'c.sla',
+      metricFiles: [],
+      cspSource: 'x',
+      nonce: 'n',
+      styleUri: 's',
+      scriptUri: 'j',
+    });
+    assert.match(html, /<section class="warnings"><h2>Warnings<\/h2><ul><li>no samples of metric &quot;up&quot; in the inputs \(named by indicator probe\); did you mean &quot;upp&quot;\?<\/li><\/ul><\/section>/);
   });
 });

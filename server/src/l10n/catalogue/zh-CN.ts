@@ -26,6 +26,7 @@ export const zhCN = {
   'report.column.coverage': '数据覆盖率',
   'report.partialData': '数据不完整',
   'report.count.insufficientData': '{count} 个数据不足',
+  'codeLens.coverage': '数据覆盖率 {coverage}',
   // 语言 1.1 语法（syntax11）
   'lex.fullWidth': '全角字符 `{char}` 已按 `{ascii}` 读取：请输入半角字符（将输入法切换为英文标点）',
   'check.everyNotAboveZero': '`every {interval}` 不大于 0：请写出样本的预期间隔，例如 `every 1m`',
