@@ -140,6 +140,24 @@ describe('TextMate grammar', () => {
     it('gives a contextual word used as a declared name the name scope', async () => {
       assert.equal(await scopeOf('indicator latency {', 'latency'), 'entity.name.type.indicator.sla');
     });
+
+    it('(1.1) paints names in any script as names', async () => {
+      assert.equal(await scopeOf('sla 蓝莺IM "t" {', '蓝莺IM'), 'entity.name.type.sla.sla');
+      assert.equal(await scopeOf('objective 月度可用性 {', '月度可用性'), 'entity.name.function.objective.sla');
+      assert.equal(await scopeOf('  indicator p95延迟 {', 'p95延迟'), 'entity.name.type.indicator.sla');
+      assert.equal(await scopeOf('    indicator 可用性_1', '可用性_1'), 'variable.other.reference.sla');
+      assert.equal(await scopeOf('    excluding 周维护, 发布窗口', '发布窗口'), 'variable.other.reference.sla');
+      assert.equal(await scopeOf('target p95延迟', 'p95延迟'), 'variable.other.sla');
+    });
+
+    it('(1.1) scopes the new item words, and full-width punctuation as deprecated', async () => {
+      for (const word of ['every', 'counters', 'coverage', 'reviewed', 'missing']) {
+        assert.equal(await scopeOf(`  ${word} x`, word), `keyword.control.${word}.sla`, word);
+      }
+      assert.equal(await scopeOf('missing down', 'down'), 'keyword.other.down.sla');
+      assert.equal(await scopeOf('target >= 99.9％', '％'), 'invalid.deprecated.full-width.sla');
+      assert.equal(await scopeOf('metric “probe”', 'probe'), 'string.quoted.double.full-width.sla');
+    });
   });
 
   describe('aggregates', () => {

@@ -9,7 +9,7 @@ export interface Snippet {
   scope?: string;
 }
 
-const VARIABLES: Readonly<Record<string, string>> = { CURRENT_YEAR: '2026' };
+const VARIABLES: Readonly<Record<string, string>> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '01' };
 
 export function expandSnippet(body: string | string[]): string {
   const text = Array.isArray(body) ? body.join('\n') : body;

@@ -362,10 +362,9 @@ describe('parser', () => {
       ]);
     });
 
-    it('reports a run of unknown characters once, with a hint for non-ASCII names', () => {
-      assert.deepEqual(messages('sla X { objective 延迟 { } }'), [
-        'SLA001 0:18-0:20 unexpected characters `延迟`: names use only the letters A–Z, digits and `_`; put other text in a string ("…")',
-      ]);
+    it('reports a run of unknown characters once; (1.1) names in any script are names', () => {
+      assert.deepEqual(messages('sla X { objective 延迟 { } }'), []);
+      assert.deepEqual(messages('sla X { objective a（b） { } }'), ['SLA001 0:19-0:20 unexpected character `（`', 'SLA001 0:21-0:22 unexpected character `）`']);
       assert.deepEqual(messages('sla X { @#$ }'), ['SLA001 0:8-0:11 unexpected characters `@#$`']);
     });
 

@@ -174,3 +174,146 @@ describe('language 1.1 checks of the syntax helper', () => {
     assert.match(withCode(text, 'SLA002')[0].message, /`ms` is not a percentage/);
   });
 });
+
+describe('names in any script (1.1)', () => {
+  it('reads Chinese names, names with combining marks and `p95延迟` as names', () => {
+    const text = contract(`
+  indicator 可用性_p95 { kind availability metric "up" }
+  indicator p95延迟 { kind latency metric "latency_ms" }
+  indicator café { kind availability metric "up" }
+  objective 月度可用性 "月度可用性" { indicator 可用性_p95 target >= 99.9% window calendar month }`).replace('sla Test', 'sla 蓝莺IM');
+    const analysis = analyze(text);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
+    const sla = analysis.parse.file.slas[0];
+    assert.equal(sla.name?.text, '蓝莺IM');
+    assert.deepEqual(
+      sla.items.filter((i) => i.type === 'Indicator' || i.type === 'Objective').map((i) => (i as A.Indicator).name?.text),
+      ['可用性_p95', 'p95延迟', 'café', '月度可用性'],
+    );
+  });
+
+  it('keeps keywords ASCII: a keyword followed by letters is one name', () => {
+    const text = contract(`
+  indicator kind指标 { kind availability metric "up" }`);
+    assert.deepEqual(withCode(text, 'SLA001'), []);
+  });
+
+  it('suggests a Chinese name for a near miss (SLA101)', () => {
+    const text = contract(`
+  indicator 可用性 { kind availability metric "up" }
+  objective o { indicator 可用 target >= 99% window calendar month }`);
+    assert.equal(withCode(text, 'SLA101').length, 1);
+  });
+});
+
+describe('full-width punctuation (1.1, SLA003)', () => {
+  const typed = contract(`
+  indicator 可用性 { kind availability metric “probe_success” }
+  schedule 工作时间 { mon..fri ０９：００－１８：００ }
+  objective 月度 {
+    indicator 可用性１
+    target >＝ ９９．９％
+    window calendar month
+  }
+  indicator 可用性１ { kind availability metric "up" description "全角，标点“不变”：字符串内" }
+  // 注释里的，：不报告
+  fee １２０００ CNY per month`);
+
+  it('reads the text as its ASCII form: no error, the same AST', () => {
+    const analysis = analyze(typed);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 'error'), []);
+    const objective = [...analysis.linked[0].objectives.values()][0];
+    assert.equal(objective.targetValue, 99.9);
+    assert.equal(objective.target?.comparator?.op, '>=');
+    assert.equal(objective.indicator?.name?.text, '可用性１', 'a full-width digit inside a name is a name character');
+    const schedule = [...analysis.linked[0].schedules.values()][0];
+    assert.deepEqual(schedule.ranges, [{ days: [0, 1, 2, 3, 4], start: 540, end: 1080 }]);
+    const probe = [...analysis.linked[0].indicators.values()][0];
+    assert.deepEqual(probe.source, { type: 'metric', metric: 'probe_success' });
+    assert.equal(analysis.linked[0].fee?.amount, 12000);
+  });
+
+  it('reports each character once, as a warning with the ASCII replacement, and nothing in strings or comments', () => {
+    const found = withCode(typed, 'SLA003');
+    const chars = found.map((d) => typed.slice(...offsets(typed, d.range)));
+    assert.deepEqual(chars.join(''), '“”０９：００－１８：００＝９９．９％１２０００');
+    assert.ok(found.every((d) => d.severity === 'warning' && d.range.end.character === d.range.start.character + 1));
+    const percent = found.find((d) => typed.slice(...offsets(typed, d.range)) === '％')!;
+    assert.equal(percent.message, 'full-width `％` read as `%`: type the ASCII character (English punctuation in the input method)');
+    assert.deepEqual(percent.data, { replacement: '%' });
+  });
+
+  it('ends a string opened by `“` at `”` or `"`, and one opened by `"` only at `"`', () => {
+    const text = contract(`
+  indicator a { kind availability metric “up" }
+  indicator b { kind availability metric "x”y" }`);
+    assert.deepEqual(analyze(text).diagnostics.filter((d) => d.severity === 'error'), []);
+    const [a, b] = [...analyze(text).linked[0].indicators.values()];
+    assert.deepEqual([a.source, b.source], [{ type: 'metric', metric: 'up' }, { type: 'metric', metric: 'x”y' }]);
+    assert.equal(withCode(text, 'SLA003').length, 1);
+  });
+
+  it('reads the ideographic space as a space', () => {
+    const text = contract('\u3000indicator\u3000a { kind availability metric "up" }');
+    assert.deepEqual(analyze(text).diagnostics.filter((d) => d.severity === 'error'), []);
+    const spaces = withCode(text, 'SLA003');
+    assert.equal(spaces.length, 2);
+    assert.match(spaces[0].message, /U\+3000/);
+  });
+
+  it('keeps the positions of everything after a full-width character', () => {
+    const text = contract(`
+  objective o { indicator nope target >＝ 99% window calendar month }`);
+    const unknown = withCode(text, 'SLA101')[0];
+    assert.deepEqual(unknown.range, find(text, 'nope'));
+  });
+});
+
+function offsets(text: string, range: A.Range): [number, number] {
+  const lineStart = (line: number) => text.split('\n').slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
+  return [lineStart(range.start.line) + range.start.character, lineStart(range.end.line) + range.end.character];
+}
+
+describe('language 1.1 lexing and recovery', () => {
+  it('lexes names in any script, `p95延迟` as a name and `p95` as a percentile', async () => {
+    const { tokenize } = await import('../../server/src/language/lexer');
+    const result = tokenize('sla 蓝莺IM { target p95 <= 5分钟 p95延迟 ŝablono café 𠀀名 }');
+    assert.deepEqual(
+      result.tokens.map((t) => `${t.tokenType.name}:${t.image}`),
+      ['sla:sla', 'Identifier:蓝莺IM', 'LCurly:{', 'target:target', 'Percentile:p95', 'LessEqual:<=', 'NumberLiteral:5', 'UnitSuffix:分钟', 'Identifier:p95延迟', 'Identifier:ŝablono', 'Identifier:café', 'Identifier:𠀀名', 'RCurly:}'],
+    );
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.fullWidth, []);
+  });
+
+  it('reads a full-width date, time range and date-time as their ASCII literals', async () => {
+    const { tokenize } = await import('../../server/src/language/lexer');
+    const result = tokenize('２０２６－１０－１０ ０９：００－１８：００ ２０２６－１０－１７T２２：００');
+    assert.deepEqual(
+      result.tokens.map((t) => `${t.tokenType.name}:${t.image}`),
+      ['DateLiteral:2026-10-10', 'TimeLiteral:09:00', 'Dash:-', 'TimeLiteral:18:00', 'DateTimeLiteral:2026-10-17T22:00'],
+    );
+    assert.equal(result.fullWidth.length, 36);
+  });
+
+  it('ends an indicator whose `}` is missing at `reviewed`, and keeps both items', () => {
+    const text = contract(`
+  indicator probe { kind availability metric "p" every 1m
+  reviewed 2026-03-01`);
+    const analysis = analyze(text);
+    assert.match(withCode(text, 'SLA001')[0].message, /expected `}` to close the indicator/);
+    assert.equal(analysis.linked[0].indicators.values().next().value!.everyMs, 60_000);
+    assert.deepEqual(analysis.linked[0].reviewed, { year: 2026, month: 3, day: 1 });
+  });
+
+  it('skips a stray word in an objective and still reads its `coverage`', () => {
+    const text = contract(`
+  indicator probe { kind availability metric "p" every 1m }
+  objective o { indicator probe covrage 80% target >= 99% window calendar month coverage 90% }`);
+    const [stray] = withCode(text, 'SLA001');
+    assert.match(stray.message, /did you mean `coverage`\?/);
+    const objective = [...analyze(text).linked[0].objectives.values()][0];
+    assert.equal(objective.coverage, 90);
+    assert.equal(objective.targetValue, 99);
+  });
+});

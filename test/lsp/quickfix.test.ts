@@ -139,4 +139,14 @@ describe('protocol: quick fixes', function () {
     assert.match(client.text(uri), /below 99\.9% credit 10%/);
     assert.deepEqual(await client.diagnosticsFor(uri, version), []);
   });
+  it('SLA003: replaces one full-width character, or all of them in one edit', async () => {
+    const typed = contract(UPTIME.replace('>= 99.9%', '>＝ ９９．９％') + UPTIME_LADDER.replace('credit 10%', 'credit 10％'));
+    const one = await applyFix(typed, 'SLA003', /Replace `＝` with `=`/);
+    assert.equal(one.action.isPreferred, true);
+    assert.match(one.text, /target >= ９９．９％/);
+    assert.equal(codes(one.after).filter((c) => c === 'SLA003').length, 6, 'the other six stay');
+    const all = await applyFix(typed, 'SLA003', /Replace all full-width punctuation in this file/);
+    assert.equal(all.text, contract(UPTIME + UPTIME_LADDER));
+    assert.deepEqual(codes(all.after), []);
+  });
 });

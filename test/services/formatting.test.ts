@@ -102,7 +102,12 @@ describe('formatting', () => {
 
   it('keeps unicode text and strings untouched', () => {
     const text = 'sla 蓝莺 {}';
-    assert.equal(formatText(analyze(text)), undefined, 'a name with Chinese letters is a syntax error: not formatted');
+    assert.equal(formatText(analyze(text)), 'sla 蓝莺 {\n}\n', '(1.1) names in any script are formatted like others');
+    assert.equal(
+      formatText(analyze('sla 蓝莺 {\n objective 可用性 { target >＝ ９９．９％ }\n schedule s { on 2026-10-10 09:00-18:00 }\n}')),
+      'sla 蓝莺 {\n  objective 可用性 {\n    target >= 99.9%\n  }\n  schedule s {\n    on 2026-10-10 09:00-18:00\n  }\n}\n',
+      '(1.1) full-width punctuation is written in its ASCII form',
+    );
     assert.equal(format('sla A   "蓝莺IM  企业级" {\n provider "a\\"  b"\n}'), 'sla A "蓝莺IM  企业级" {\n  provider "a\\"  b"\n}\n');
   });
 });

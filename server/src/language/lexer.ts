@@ -14,7 +14,9 @@
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
-import { DAY_FORMS } from './vocabulary';
+import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
+import { readFullWidth, type FullWidthChar } from './fullWidth';
+import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 
 // --- categories -----------------------------------------------------------------------------
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
@@ -54,9 +56,24 @@ export const BlockComment = createToken({
 });
 
 // --- literals ----------------------------------------------------------------------------------
+/** Characters that may start a name or a unit word (names are in any script: names.ts). */
+const NAME_START_HINTS = nameStartHints();
+
+/** A sticky Unicode pattern as a custom matcher: Chevrotain copies RegExp patterns without their `u` flag. */
+function stickyMatcher(sticky: RegExp): { exec: (text: string, offset: number) => RegExpExecArray | null } {
+  return {
+    exec: (text, offset) => {
+      sticky.lastIndex = offset;
+      return sticky.exec(text);
+    },
+  };
+}
+
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  pattern: stickyMatcher(new RegExp(NAME_AT.source, 'uy')),
+  start_chars_hint: NAME_START_HINTS,
+  line_breaks: false,
   categories: [NameToken, AnyToken],
 });
 /** A string stops at the end of its line: an unclosed one is reported, not lexed further. */
@@ -81,15 +98,14 @@ export function tokenEnd(token: IToken): number {
   return token.startOffset + token.image.length;
 }
 
-const WORD_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
 const INLINE_SPACE = /^[ \t]+$/;
 
 /** The unit of the number just lexed; see the header comment for the rule. */
 function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [string] | null {
   const previous = tokens[tokens.length - 1];
   if (previous === undefined || previous.tokenType !== NumberLiteral) return null;
-  WORD_AT.lastIndex = offset;
-  const match = WORD_AT.exec(text);
+  NAME_AT.lastIndex = offset;
+  const match = NAME_AT.exec(text);
   if (match === null) return null;
   const word = match[0];
   const gapStart = tokenEnd(previous);
@@ -98,19 +114,17 @@ function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [strin
   return UNIT_WORDS.includes(word) || isCurrency(word) ? [word] : null;
 }
 
-const LETTERS_AND_UNDERSCORE = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'];
-
 export const UnitSuffix = createToken({
   name: 'UnitSuffix',
   pattern: { exec: matchUnitSuffix },
-  start_chars_hint: LETTERS_AND_UNDERSCORE,
+  start_chars_hint: NAME_START_HINTS,
   line_breaks: false,
   categories: [AnyToken],
 });
 /** `p95`, `p99.9`; not `p95_latency` (a name). Also a name when it has no fraction (`p1`). */
 export const Percentile = createToken({
   name: 'Percentile',
-  pattern: /p\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
+  pattern: stickyMatcher(new RegExp(String.raw`p\d+(?:\.\d+)?(?!${NAME_PART_CLASS})`, 'uy')),
   start_chars_hint: ['p'],
   line_breaks: false,
   categories: [AggregateWord, NameToken, AnyToken],
@@ -234,14 +248,18 @@ export interface LexResult {
   comments: IToken[];
   /** Runs of characters that start no token (one entry per run). */
   errors: LexError[];
+  /** (1.1) Full-width punctuation read as ASCII (SLA003); token images hold the ASCII form. */
+  fullWidth: FullWidthChar[];
 }
 
 export function tokenize(text: string): LexResult {
-  const result = lexer.tokenize(text);
+  const reading = readFullWidth(text);
+  const result = lexer.tokenize(reading.text);
   return {
     tokens: result.tokens,
     comments: (result.groups.comments as IToken[] | undefined) ?? [],
     errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
+    fullWidth: reading.found,
   };
 }
 
@@ -261,6 +279,9 @@ export type TokenCategory =
   | 'operator'
   | 'punctuation'
   | 'comment';
+
+/** (1.1) Contextual words that start an item (and `missing down`'s `down`): keywords where they are not names. */
+const ITEM_WORDS: ReadonlySet<string> = new Set([...Object.values(CONTEXTUAL_ITEM_WORDS).flat(), 'down']);
 
 /** What a token is, for semantic highlighting. */
 export function tokenCategory(tokenType: TokenType): TokenCategory {
@@ -294,6 +315,7 @@ export function tokenCategory(tokenType: TokenType): TokenCategory {
       return 'comment';
   }
   if (KEYWORDS.includes(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'keyword';
+  if (ITEM_WORDS.has(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'keyword';
   if (CONTEXTUAL_CATEGORIES.has(tokenType.name) && WORD_TOKENS.get(tokenType.name) === tokenType) return 'contextual';
   return 'punctuation';
 }

@@ -2,17 +2,19 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
+import type { FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { LineIndex } from './text';
 import { isUnit } from './units';
+import { messages } from '../l10n/messages';
 
 export interface ParseResult {
   /** The AST: never undefined, even for garbage input. */
   file: ContractFile;
-  /** SLA001 syntax errors and SLA002 invalid literals, in text order. */
+  /** SLA001 syntax errors, SLA002 invalid literals and (1.1) SLA003 full-width punctuation, in text order. */
   diagnostics: Diagnostic[];
   /** All non-comment tokens, in order. */
   tokens: IToken[];
@@ -104,7 +106,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
   return {
     file,
-    diagnostics: limitSyntaxErrors(diagnostics),
+    diagnostics: withFullWidth(limitSyntaxErrors(diagnostics), lexed.fullWidth, lines),
     tokens: lexed.tokens,
     comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
   };
@@ -172,10 +174,20 @@ function limitSyntaxErrors(sorted: Diagnostic[]): Diagnostic[] {
 function unknownCharactersMessage(run: string): string {
   const shown = run.length > 20 ? `${run.slice(0, 20)}…` : run;
   const plural = [...run].length > 1 ? 'characters' : 'character';
-  if (/[^\x00-\x7F]/.test(run) && /\p{L}/u.test(run)) {
-    return `unexpected ${plural} \`${shown}\`: names use only the letters A–Z, digits and \`_\`; put other text in a string ("…")`;
-  }
   return `unexpected ${plural} \`${shown}\``;
+}
+
+/**
+ * (1.1) SLA003, one per full-width character read as ASCII (warnings: the text means what
+ * the ASCII would), merged in text order; the cap on syntax errors does not count them.
+ */
+function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex): Diagnostic[] {
+  if (fullWidth.length === 0) return sorted;
+  const t = messages().t;
+  const found = fullWidth.map(({ offset, char, ascii }) =>
+    diagnostic('SLA003', lines.range(offset, offset + 1), ascii === ' ' ? t('lex.ideographicSpace') : t('lex.fullWidth', { char, ascii }), { replacement: ascii }),
+  );
+  return [...sorted, ...found].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
 }
 
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */

@@ -59,6 +59,7 @@ const EXPECTED: Record<string, string[]> = {
     'SLA307@76',
   ],
   'schedule.sla': ['SLA402@6', 'SLA401@7', 'SLA400@12', 'SLA400@13', 'SLA400@18'],
+  'input-method.sla': ['SLA003@15', 'SLA003@22', 'SLA003@22', 'SLA214@23', 'SLA003@28'],
   'missing-parts.sla': ['SLA500@3', 'SLA501@3', 'SLA502@3', 'SLA503@3', 'SLA200@9', 'SLA201@14', 'SLA204@19', 'SLA504@41'],
 };
 
@@ -86,6 +87,6 @@ describe('samples/broken', () => {
     const checkerCodes = [100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210]
       .concat([300, 301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 400, 401, 402, 500, 501, 502, 503, 504])
       .map((n) => `SLA${n}`);
-    for (const code of ['SLA001', 'SLA002', ...checkerCodes]) assert.ok(all.has(code), `no broken sample shows ${code}`);
+    for (const code of ['SLA001', 'SLA002', 'SLA003', 'SLA214', ...checkerCodes]) assert.ok(all.has(code), `no broken sample shows ${code}`);
   });
 });

@@ -32,8 +32,11 @@ export const en = {
   // Language 1.1 syntax (syntax11): lexer and parser (SLA003), checker/sampling.ts (SLA214),
   // the SLA003 quick fixes in services/features/codeActions.ts
   'lex.fullWidth': 'full-width `{char}` read as `{ascii}`: type the ASCII character (English punctuation in the input method)',
+  'lex.ideographicSpace': 'ideographic space (U+3000) read as a space: type an ASCII space (English punctuation in the input method)',
   'check.everyNotAboveZero': '`every {interval}` is not above 0: write the interval at which samples are expected, e.g. `every 1m`',
   'codeAction.replaceFullWidth': 'Replace `{char}` with `{ascii}`',
+  'codeAction.replaceIdeographicSpace': 'Replace the ideographic space (U+3000) with a space',
+  'hover.scheduleOn': 'On {date}: {hours} (whatever the weekday)',
   'codeAction.replaceAllFullWidth': 'Replace all full-width punctuation in this file',
   'keyword.indicatorEvery': 'The interval at which the indicator’s samples are expected: coverage and `missing down` count the expected samples from it.',
   'keyword.missingDown': 'With `every`: each expected sample that is missing counts as down (availability read from a `metric`).',

@@ -29,8 +29,11 @@ export const zhCN = {
   'codeLens.coverage': '数据覆盖率 {coverage}',
   // 语言 1.1 语法（syntax11）
   'lex.fullWidth': '全角字符 `{char}` 已按 `{ascii}` 读取：请输入半角字符（将输入法切换为英文标点）',
+  'lex.ideographicSpace': '全角空格（U+3000）已按半角空格读取：请输入半角空格（将输入法切换为英文标点）',
   'check.everyNotAboveZero': '`every {interval}` 不大于 0：请写出样本的预期间隔，例如 `every 1m`',
   'codeAction.replaceFullWidth': '将 `{char}` 替换为 `{ascii}`',
+  'codeAction.replaceIdeographicSpace': '将全角空格（U+3000）替换为半角空格',
+  'hover.scheduleOn': '{date}：{hours}（不论星期几）',
   'codeAction.replaceAllFullWidth': '替换此文件中的所有全角标点',
   'keyword.indicatorEvery': '该 SLI 样本的预期采集间隔：覆盖率和 `missing down` 据此计算预期样本数。',
   'keyword.missingDown': '与 `every` 同用：每个缺失的预期样本都计为不可用（适用于由 `metric` 读取的可用性）。',

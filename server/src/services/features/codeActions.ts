@@ -5,7 +5,8 @@
 // - SLA300: add a three-tier compensation ladder after the objective;
 // - SLA202/SLA302: use the unit the kind or target needs; a percentage written without `%`:
 //   add it;
-// - SLA304: sort the tier ladder so that credits rise with severity.
+// - SLA304: sort the tier ladder so that credits rise with severity;
+// - SLA003 (1.1): replace the full-width character, or every one in the file at once.
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { EXAMPLE_TARGET } from '../../language/vocabulary';
 import type { Compensation, Objective, Quantity, Range, Sla, Tier } from '../../language/ast';
@@ -14,6 +15,8 @@ import { scopeAt, type SlaScope } from '../../language/scope';
 import { convert, dimensionOf } from '../../language/units';
 import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
 import { comparePositions, lineIndexOf } from '../support/text';
+import { readFullWidth } from '../../language/fullWidth';
+import { messages } from '../../l10n/messages';
 
 export interface CodeActionContextLike {
   diagnostics: LspDiagnostic[];
@@ -47,6 +50,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
   if (typeof data.suggestion === 'string' && data.suggestion) {
     actions.push(fix(`Change to \`${data.suggestion}\``, [{ range: diagnostic.range, newText: data.suggestion }], true));
   }
+  if (code === 'SLA003' && typeof data.replacement === 'string') actions.push(...fullWidthFixes(analysis, uri, diagnostic, data.replacement));
   const offset = lineIndexOf(analysis).offsetAt(diagnostic.range.start);
   const scope = scopeAt(analysis.scopes, offset);
   if (!scope) return actions;
@@ -98,6 +102,24 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic): C
 }
 
 // --- placeholders ---------------------------------------------------------------------------
+
+/** SLA003: this character, and every full-width character of the file in one edit (all are one UTF-16 unit). */
+function fullWidthFixes(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, replacement: string): CodeAction[] {
+  const lines = lineIndexOf(analysis);
+  const start = lines.offsetAt(diagnostic.range.start);
+  const char = analysis.text.slice(start, start + 1);
+  const t = messages().t;
+  const one: CodeAction = {
+    title: replacement === ' ' ? t('codeAction.replaceIdeographicSpace') : t('codeAction.replaceFullWidth', { char, ascii: replacement }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: { changes: { [uri]: [{ range: diagnostic.range, newText: replacement }] } },
+  };
+  const all = readFullWidth(analysis.text).found.map(({ offset, ascii }) => ({ range: lines.range(offset, offset + 1), newText: ascii }));
+  if (all.length < 2) return [one];
+  return [one, { title: t('codeAction.replaceAllFullWidth'), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: all } } }];
+}
 
 function missingLine(code: string, objective: Objective, scope: SlaScope): string {
   if (code === 'SLA200') return EXAMPLE_TARGET[objectiveFacts(scope, objective).kind ?? 'availability'];

@@ -15,6 +15,7 @@ import type { Analysis } from '../../language/analyze';
 import type { DefinitionSort, SlaScope } from '../../language/scope';
 import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../../language/units';
 import { isReservedWord } from '../../language/lexer';
+import { isNameText, startsLikeName } from '../../language/names';
 import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../../language/vocabulary';
 import { cursorContext, type CursorContext } from '../support/cursorContext';
 import { keywordMarkdown } from '../support/keywords';
@@ -202,7 +203,7 @@ function matches(slot: Slot, token: IToken, env: Env): boolean {
     case 'word':
       return resolveWords(slot.words, env).includes(token.image) || (slot.percentile === true && type === 'Percentile');
     case 'name':
-      return /^[A-Za-z_]/.test(token.image) && type !== 'StringLiteral' && !isReserved(token);
+      return startsLikeName(token.image) && type !== 'StringLiteral' && !isReserved(token);
     case 'string':
       return type === 'StringLiteral';
     case 'number':
@@ -444,7 +445,7 @@ function snippet(label: string, filterText: string, body: string, detail: string
 }
 
 function choice(values: string[], fallback: string): string {
-  const clean = values.filter((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v));
+  const clean = values.filter(isNameText);
   return clean.length ? `|${clean.join(',')}|` : `:${fallback}`;
 }
 

@@ -38,6 +38,13 @@ import { keywordMarkdown, type BlockKind } from '../support/keywords';
 import { BLOCK_OF_NODE_TYPE } from '../../language/vocabulary';
 import { contains, nodePathAt, objectiveFacts, objectiveOf, slaFacts } from '../support/nodes';
 import { scheduleToWeekly } from '../support/schedules';
+import { daysFromCivil, formatDate } from '../../language/calendar';
+import { messages } from '../../l10n/messages';
+
+/** `540` → `09:00`; `1440` → `24:00`. */
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
 import { lineIndexOf } from '../support/text';
 
 export interface HoverOptions {
@@ -154,6 +161,10 @@ function describeDefinition(definition: Definition, scope: SlaScope, analysis: A
       facts.push(`${formatHours(weeklyMinutes(weekly) * 60_000)} a week`);
       for (const entry of schedule.items ?? []) {
         if (entry?.type === 'ScheduleLine') facts.push(analysis.text.slice(entry.offset, entry.endOffset));
+      }
+      for (const { date, ranges } of linked?.onDates ?? []) {
+        const hours = ranges.map(({ start, end }) => `${clock(start)}-${clock(end)}`).join(', ');
+        facts.push(messages().t('hover.scheduleOn', { date: formatDate(daysFromCivil(date.year, date.month, date.day)), hours }));
       }
       if (weekly.holidays.length) facts.push(`Holidays: ${weekly.holidays.join(', ')}`);
       return [head(), ...facts.map(bullet)].join('\n');

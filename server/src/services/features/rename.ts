@@ -6,13 +6,13 @@ import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { isReservedWord, tokenEnd } from '../../language/lexer';
 import { describeSort } from '../../language/scope';
+import { isNameText } from '../../language/names';
 import { symbolAt } from '../support/symbolAt';
 import { lineIndexOf } from '../support/text';
 
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
 export type RenameResult = { edits: TextEdit[] } | { error: string };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function prepareRename(analysis: Analysis, position: Position): PrepareRenameResult {
   const symbol = symbolAt(analysis, position);
@@ -30,7 +30,7 @@ export function rename(analysis: Analysis, position: Position, newName: string):
   if ('error' in prepared) return prepared;
   const symbol = symbolAt(analysis, position)!;
   const definition = symbol.definition!;
-  if (!NAME.test(newName)) return { error: `\`${newName}\` is not a name: use letters, digits and \`_\`, starting with a letter or \`_\`.` };
+  if (!isNameText(newName)) return { error: `\`${newName}\` is not a name: use letters, digits and \`_\`, starting with a letter or \`_\`.` };
   if (isReservedWord(newName)) return { error: `\`${newName}\` is a keyword and cannot be a name.` };
   if (newName === symbol.name) return { edits: [] };
   const table = definition.sort === 'severity' ? symbol.scope.severities : symbol.scope.definitions;

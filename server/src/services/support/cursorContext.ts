@@ -6,6 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { isReservedWord, tokenEnd } from '../../language/lexer';
+import { startsLikeName } from '../../language/names';
 import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../../language/vocabulary';
 import { lineIndexOf } from './text';
 
@@ -38,10 +39,9 @@ export interface CursorContext {
   afterSpace: boolean;
 }
 
-const WORD_TOKEN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-
+/** A word being typed: a name (in any script), a keyword, a unit or a percentile such as `p99.9`. */
 function isWordToken(token: IToken): boolean {
-  return WORD_TOKEN.test(token.image) && token.tokenType.name !== 'NumberLiteral';
+  return startsLikeName(token.image) && token.tokenType.name !== 'StringLiteral';
 }
 
 /** Index of the first token that starts at or after `offset`. */
