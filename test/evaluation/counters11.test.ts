@@ -2,7 +2,7 @@
 // timestamps) and the warning for ratio series that look cumulative. Expected values are
 // worked out by hand in the comments.
 import * as assert from 'node:assert/strict';
-import { evaluateFiles } from '../../server/src/evaluation/index';
+import { evaluateContract, evaluateFiles, type IntervalSource } from '../../server/src/evaluation/index';
 import { contract, results, tempFile } from './helpers';
 
 const COUNTERS = contract(`
@@ -95,5 +95,21 @@ describe('evaluation 1.1: ratio series that look cumulative', () => {
     ]);
     // The values are still added as per-interval counts (the warning changes nothing).
     assert.equal(results(report, 'delivered')[0].samples, 10 + 11 + 10 + 9);
+  });
+});
+
+describe('evaluation 1.1: counters from a server', () => {
+  it('are refused with a message (not added up as raw values) until the server source takes increases', async () => {
+    const server: IntervalSource = {
+      name: 'memory',
+      aggregates: true,
+      aggregate: async (requests) => requests.map(() => null),
+      samples: async () => ({ times: [], values: [] }),
+      seriesExists: async () => true,
+    };
+    await assert.rejects(
+      evaluateContract(COUNTERS, 'c.sla', { sources: [server] }, { now: Date.UTC(2026, 10, 1) }),
+      (e: Error) => e.message === 'objective delivered: indicator orders reads `counters`, which this version evaluates from metric files only (CSV or Prometheus JSON with the raw samples), not from a Prometheus server',
+    );
   });
 });

@@ -7,7 +7,7 @@ import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from '.
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
 import { EvaluationAborted, EvaluationError, MissingMetricsError } from './errors';
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
-import type { Locale } from '../l10n/index';
+import { messages, type Locale } from '../l10n/index';
 import { missingMetricMessage, missingMetrics } from './missingMetrics';
 import { SeriesTracker } from './series';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
@@ -94,6 +94,9 @@ export async function evaluate(
     await source.read(evaluator, options.signal);
   }
   if (queried.length > 0) {
+    // (1.1) A server's answers carry no series to take increases of: refuse rather than add up raw counter values.
+    const counting = model.objectives.find((o) => o.counters);
+    if (counting) throw new EvaluationError(messages(options.locale).t('evaluate.countersFromServer', { objective: counting.name, indicator: counting.indicator }));
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
     const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to');
     for (const source of queried) {

@@ -29,6 +29,7 @@ export const en = {
   'report.partialData': 'partial data',
   'report.count.insufficientData': '{count} insufficient data',
   'codeLens.coverage': 'coverage {coverage}',
+  'evaluate.countersFromServer': 'objective {objective}: indicator {indicator} reads `counters`, which this version evaluates from metric files only (CSV or Prometheus JSON with the raw samples), not from a Prometheus server',
   // Language 1.1 syntax (syntax11): lexer and parser (SLA003), checker/sampling.ts (SLA214),
   // the SLA003 quick fixes in services/features/codeActions.ts
   'lex.fullWidth': 'full-width `{char}` read as `{ascii}`: type the ASCII character (English punctuation in the input method)',

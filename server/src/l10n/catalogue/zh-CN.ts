@@ -27,6 +27,7 @@ export const zhCN = {
   'report.partialData': '数据不完整',
   'report.count.insufficientData': '{count} 个数据不足',
   'codeLens.coverage': '数据覆盖率 {coverage}',
+  'evaluate.countersFromServer': '目标 {objective}：服务等级指标 {indicator} 使用 `counters`，此版本只能依据指标文件（含原始样本的 CSV 或 Prometheus JSON）评估，不能直接查询 Prometheus 服务器',
   // 语言 1.1 语法（syntax11）
   'lex.fullWidth': '全角字符 `{char}` 已按 `{ascii}` 读取：请输入半角字符（将输入法切换为英文标点）',
   'lex.ideographicSpace': '全角空格（U+3000）已按半角空格读取：请输入半角空格（将输入法切换为英文标点）',
