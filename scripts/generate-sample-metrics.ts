@@ -115,4 +115,38 @@ writeFileSync(
   matrix('incident_recovery_minutes', { job: 'incident-tracker' }, recovery.map(([t, v]) => [t, v])),
 );
 
+// --- samples/order-service.sla (language 1.1): hourly checkout probe summaries from 25 August
+// to 10 October 2026 (local), with a 3-hour outage on 16 September and a 6-hour gap on 22
+// September (no samples: `missing down` counts it as down); order counters of two instances,
+// scraped hourly, instance b restarting (a counter reset) on 14 September 10:00.
+const ORDERS_START = at('2026-08-25', '00:00');
+const ORDERS_END = at('2026-10-11', '00:00');
+const HOUR = 3600;
+const CHECKOUT_OUTAGE = [at('2026-09-16', '14:00'), at('2026-09-16', '17:00')];
+const PROBE_GAP = [at('2026-09-22', '02:00'), at('2026-09-22', '08:00')];
+const RESTART = at('2026-09-14', '10:00');
+const orderRows: string[] = [];
+const counters = { a: { ok: 51234, total: 51300 }, b: { ok: 88000, total: 88102 } };
+for (let t = ORDERS_START; t < ORDERS_END; t += HOUR) {
+  const down = t >= CHECKOUT_OUTAGE[0] && t < CHECKOUT_OUTAGE[1];
+  if (!(t >= PROBE_GAP[0] && t < PROBE_GAP[1])) {
+    const ratio = down ? 0 : 1 - Math.floor(random() * 4) / 1000;
+    orderRows.push(`${iso(t)},checkout_probe_success_ratio,${value(ratio)},checkout\n`);
+  }
+  for (const instance of ['a', 'b'] as const) {
+    const c = counters[instance];
+    if (instance === 'b' && t === RESTART) {
+      c.ok = 0;
+      c.total = 0;
+    }
+    const orders = 300 + Math.floor(random() * 200);
+    const failed = down ? Math.floor(orders * 0.6) : Math.floor(random() * 3);
+    c.total += orders;
+    c.ok += orders - failed;
+    orderRows.push(`${iso(t)},orders_total,${c.total},${instance}\n`, `${iso(t)},orders_ok_total,${c.ok},${instance}\n`);
+  }
+}
+mkdirSync(path.join(OUT, 'orders'), { recursive: true });
+writeFileSync(path.join(OUT, 'orders', 'orders.csv'), 'timestamp,metric,value,instance\n' + orderRows.join(''));
+
 console.log(`wrote ${probes.length} probes, ${latency.length} latency observations, ${recovery.length} recoveries to ${path.relative(ROOT, OUT)}/`);

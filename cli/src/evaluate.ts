@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import {
   ContractError,
   EvaluationError,
+  MissingMetricsError,
   evaluateContract,
   formatDiagnostic,
   formatMarkdown,
@@ -19,6 +20,7 @@ import { PrometheusSource, prometheusSourceOptions, type QueryCache } from '../.
 import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
+import { messages } from '../../server/src/l10n/index';
 import { reason } from './inputs';
 import { isPortfolio, runPortfolio } from './portfolio';
 import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
@@ -45,6 +47,8 @@ export interface EvaluateCommandOptions {
   maxAnswerSize?: string;
   /** false (`--no-push-down`): read every raw sample instead of letting Prometheus count and add up. */
   pushDown?: boolean;
+  /** Metrics with no samples are warnings instead of an error. */
+  allowMissingMetrics?: boolean;
 }
 
 export interface EvaluateEnvironment {
@@ -120,6 +124,8 @@ export async function runEvaluate(
       from: options.from,
       to: options.to,
       explain: options.explain,
+      allowMissingMetrics: options.allowMissingMetrics,
+      locale: io.locale,
       baseDir: env.cwd,
       onProgress: (rows) => progress.update(rows),
       // SLA_WORKERS=1 reads large CSV files on one thread (benchmarks compare both).
@@ -129,8 +135,8 @@ export async function runEvaluate(
     for (const warning of report.warnings ?? []) io.err(`sla evaluate: warning: ${terminalLine(warning)}\n`);
     const format = options.format ?? 'text';
     if (format === 'json') io.out(terminalJson(JSON.stringify(report, null, 2)) + '\n');
-    else if (format === 'markdown') io.out(terminalText(formatMarkdown(report)));
-    else io.out(terminalText(formatText(report, options.explain)));
+    else if (format === 'markdown') io.out(terminalText(formatMarkdown(report, io.locale)));
+    else io.out(terminalText(formatText(report, options.explain, io.locale)));
     return hasBreach(report) ? 1 : 0;
   } catch (error) {
     progress.clear();
@@ -138,6 +144,10 @@ export async function runEvaluate(
       for (const d of error.diagnostics) io.err(terminalLine(formatDiagnostic(contractPath, d)) + '\n');
       const n = error.diagnostics.length;
       io.err(`sla evaluate: ${terminalLine(contractPath)} has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before evaluating\n`);
+      return 2;
+    }
+    if (error instanceof MissingMetricsError) {
+      for (const problem of error.problems) io.err(`sla evaluate: ${terminalLine(problem)}\n`);
       return 2;
     }
     if (error instanceof EvaluationError) {
@@ -220,6 +230,7 @@ export function registerEvaluateCommand(program: Command, io: Output, setExit: (
     .option('--sla <name>', 'the sla block to evaluate (default: the first in the file)')
     .option('--at <time>', 'end of rolling windows (RFC 3339, local YYYY-MM-DD HH:MM[:SS], or Unix time); default: the latest sample, or now with --prometheus')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--allow-missing-metrics', messages(io.locale).t('evaluate.option.allowMissingMetrics'))
     .option('--explain', 'show, per result, the samples each rule left out, the tier applied and whether the cap cut the total; with --prometheus also the queries sent')
     .action(async (contracts: string[], options: EvaluateCommandOptions) =>
       setExit(await (isPortfolio(contracts) ? runEvaluatePortfolio(contracts, options, io) : runEvaluate(contracts[0], options, io))),

@@ -72,6 +72,7 @@ describe('sla evaluate', () => {
       attained: report.objectives[0].results[0].attained,
       status: 'met',
       credit: 0,
+      coverage: null,
     });
     assert.deepEqual(
       report.credits.map(({ start, end, percent, amount, currency }) => ({ start, end, percent, amount, currency })),
@@ -102,6 +103,58 @@ describe('sla evaluate', () => {
     const missing = await evaluate('c.sla', { metrics: ['m.csv'], sla: 'Nope' }, dir);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /c\.sla: no sla named "Nope" \(the file defines "Shop", "Other"\)/);
+  });
+
+  it('exits 2 with no report when a metric has no samples; --allow-missing-metrics makes it a warning (1.1)', async () => {
+    // The contract reads "up"; the file holds only "upp" (one edit away).
+    const dir = tempTree({ 'c.sla': CONTRACT, 'm.csv': 'timestamp,metric,value\n2026-10-01T00:00:00Z,upp,1\n' });
+    const failed = await evaluate('c.sla', { metrics: ['m.csv'], format: 'json' }, dir);
+    assert.equal(failed.status, 2);
+    assert.equal(failed.stdout, '');
+    assert.equal(failed.stderr, 'sla evaluate: no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?\n');
+    const allowed = await evaluate('c.sla', { metrics: ['m.csv'], format: 'json', allowMissingMetrics: true }, dir);
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.equal(allowed.stderr, 'sla evaluate: warning: no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?\n');
+    const report = JSON.parse(allowed.stdout) as Report;
+    assert.deepEqual(report.warnings, ['no samples of metric "up" in the inputs (named by indicator probe); did you mean "upp"?']);
+    assert.deepEqual(report.objectives[0].results, []);
+    // The built CLI takes the option and speaks Chinese with --locale zh-CN.
+    const built = runCli(['evaluate', path.join(dir, 'c.sla'), '-m', path.join(dir, 'm.csv'), '--locale', 'zh-CN']);
+    assert.equal(built.status, 2);
+    assert.match(built.stderr, /输入中没有指标“up”的样本/);
+    assert.equal(runCli(['evaluate', path.join(dir, 'c.sla'), '-m', path.join(dir, 'm.csv'), '--allow-missing-metrics']).status, 0);
+  });
+
+  it('evaluates the 1.1 sample: insufficient data in August, a breach with credit in September, a partial October (exit 1)', () => {
+    const run = runCli(['evaluate', 'samples/order-service.sla', '--metrics', 'samples/metrics/orders', '--format', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as Report;
+    const [checkout, orders] = report.objectives;
+    assert.deepEqual(checkout.results.map((r) => [r.start.slice(0, 7), r.status, r.credit, r.partial ?? false]), [
+      ['2026-08', 'insufficient-data', 0, false],
+      ['2026-09', 'breached', 25, false],
+      ['2026-10', 'met', 0, true],
+    ]);
+    // September: 720 hours, 714 probe samples (the 6-hour gap) → coverage 714/720.
+    assert.equal(checkout.results[1].coverage, (100 * 714) / 720);
+    // Two order instances, hourly: 2 × 720 increases in September (instance b's reset included).
+    assert.deepEqual([orders.results[1].samples, orders.results[1].coverage, orders.results[1].status], [1440, 100, 'met']);
+    assert.deepEqual(report.credits.map((c) => [c.start.slice(0, 7), c.percent, c.amount]), [['2026-09', 25, 2000]]);
+    assert.deepEqual(report.warnings, []);
+  });
+
+  it('exits 2 naming file, line and series for a repeated timestamp of a counter series', async () => {
+    const text = `sla S {
+  indicator orders { kind availability ratio good "ok" total "all" counters }
+  objective o { indicator orders target >= 99% window calendar month }
+}
+`;
+    const csv = 'timestamp,metric,value,pod\n2026-10-01T00:00:00Z,all,5,p1\n2026-10-01T00:00:00Z,ok,5,p1\n2026-10-01T00:00:00Z,all,6,p1\n';
+    const dir = tempTree({ 'c.sla': text, 'm.csv': csv });
+    const run = await evaluate('c.sla', { metrics: ['m.csv'] }, dir);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /m\.csv:4: a second sample of series all\{pod="p1"\} at the same timestamp/);
   });
 
   it('prints the same report as evaluateFiles', async () => {
@@ -173,7 +226,7 @@ describe('sla evaluate', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'sla-samples-'));
     const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/generate-sample-metrics.ts'), out], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    for (const file of ['csv/probes.csv', 'csv/latency.csv', 'csv/recovery.csv', 'prometheus/probes.json', 'prometheus/latency.json', 'prometheus/recovery.json']) {
+    for (const file of ['csv/probes.csv', 'csv/latency.csv', 'csv/recovery.csv', 'prometheus/probes.json', 'prometheus/latency.json', 'prometheus/recovery.json', 'orders/orders.csv']) {
       assert.ok(readFileSync(path.join(out, file)).equals(readFileSync(path.join(ROOT, 'samples/metrics', file))), `${file} differs from the generator's output`);
     }
   });

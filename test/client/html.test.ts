@@ -161,7 +161,7 @@ describe('client report reader', () => {
     const report = sampleReport() as unknown as { objectives: { results: { status: string }[] }[] };
     report.objectives[1].results[0].status = 'great';
     const read = readReport(report, labelsOf(sampleReport()));
-    assert.deepEqual(read, { ok: false, error: 'report.objectives[1].results[0].status is not one of met, breached, no-data' });
+    assert.deepEqual(read, { ok: false, error: 'report.objectives[1].results[0].status is not one of met, breached, no-data, insufficient-data' });
     assert.deepEqual(readReport('x', labelsOf(sampleReport())), { ok: false, error: 'report is not an object' });
   });
 

@@ -69,12 +69,13 @@ describe('evaluation: period labels', () => {
       objectives: [
         {
           name: 'speed',
+          title: null,
           indicator: 'latency',
           kind: 'latency',
           unit: 'ms',
           window: 'calendar quarter',
           target: { aggregate: 'p95', op: '<=', value: 1, unit: 's' },
-          results: [{ start: '2026-10-01T00:00:00+08:00', end: '2027-01-01T00:00:00+08:00', samples: 3, attained: 999.99999, status: 'met', credit: 0 }],
+          results: [{ start: '2026-10-01T00:00:00+08:00', end: '2027-01-01T00:00:00+08:00', samples: 3, attained: 999.99999, status: 'met', credit: 0, coverage: null }],
         },
       ],
     });
@@ -83,7 +84,7 @@ describe('evaluation: period labels', () => {
       targetInAttainedUnit: 1000,
       targetLine: '<= 1000ms',
       // 4 decimals would round it onto the target it is below.
-      results: [{ period: '2026-Q4', attained: '999.99999 ms' }],
+      results: [{ period: '2026-Q4', attained: '999.99999 ms', coverage: null }],
     });
   });
 });

@@ -308,7 +308,7 @@ describe('evaluation: rolling windows', () => {
     const report = await evaluateCsv(text, csv);
     // (3 Oct 05:30Z, 4 Oct 05:30Z]: probes 06:00 … 23:00 on 3 October.
     assert.deepEqual(results(report, 'daily'), [
-      { start: '2026-10-03T05:30:00+00:00', end: '2026-10-04T05:30:00+00:00', samples: 18, attained: 100, status: 'met', credit: 0 },
+      { start: '2026-10-03T05:30:00+00:00', end: '2026-10-04T05:30:00+00:00', samples: 18, attained: 100, status: 'met', credit: 0, coverage: null },
     ]);
     assert.equal(report.at, '2026-10-04T05:30:00+00:00');
   });
@@ -324,7 +324,7 @@ describe('evaluation: rolling windows', () => {
   it('always gives one result, no-data when nothing is eligible', async () => {
     const report = await evaluateCsv(text, csv, { at: '2026-12-01 00:00' });
     assert.deepEqual(results(report, 'daily'), [
-      { start: '2026-11-30T00:00:00+00:00', end: '2026-12-01T00:00:00+00:00', samples: 0, attained: null, status: 'no-data', credit: 0 },
+      { start: '2026-11-30T00:00:00+00:00', end: '2026-12-01T00:00:00+00:00', samples: 0, attained: null, status: 'no-data', credit: 0, coverage: null },
     ]);
   });
 
@@ -366,12 +366,13 @@ describe('evaluation: credits', () => {
 
   it('owes the most severe tier that holds; a threshold exactly met is not a breach of that tier', async () => {
     // 99 of 100 is exactly 99%: `below 99%` does not hold, `below 99.9%` does → 10%.
-    const report = await evaluateCsv(text, probes(10, 100, 1), { explain: true });
+    // Only probes: latency's metric is allowed to be missing (an error otherwise since 1.1).
+    const report = await evaluateCsv(text, probes(10, 100, 1), { explain: true, allowMissingMetrics: true });
     const [r] = results(report, 'uptime');
     assert.deepEqual([r.status, r.credit], ['breached', 10]);
     assert.deepEqual(r.explain?.tier, { direction: 'below', threshold: 99.9, unit: '%', credit: 10 });
     // 94 of 100: below 99.9, 99 and 95 all hold; the most severe is 95 → 50%.
-    const worse = results(await evaluateCsv(text, probes(10, 100, 6)), 'uptime')[0];
+    const worse = results(await evaluateCsv(text, probes(10, 100, 6), { allowMissingMetrics: true }), 'uptime')[0];
     assert.equal(worse.credit, 50);
   });
 

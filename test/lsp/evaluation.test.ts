@@ -104,8 +104,8 @@ describe('protocol: evaluation', function () {
       targetInAttainedUnit: 99.9,
       targetLine: '>= 99.9%',
       results: [
-        { period: '2026-09', attained: '100%' },
-        { period: '2026-10', attained: '99.2%' },
+        { period: '2026-09', attained: '100%', coverage: null },
+        { period: '2026-10', attained: '99.2%', coverage: null },
       ],
     });
 

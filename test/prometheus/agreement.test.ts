@@ -65,7 +65,7 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine} and t
     assert.equal(byName.latency_max.results[0].attained, 1900, 'the sample at --at counts, the one a day before does not');
     assert.equal(r.credits.find((c) => c.start.startsWith('2026-10-01'))!.percent, 25);
     assert.equal(r.credits.find((c) => c.start.startsWith('2026-10-01'))!.uncapped, 30);
-    assert.equal(r.warnings, undefined);
+    assert.deepEqual(r.warnings, []); // 1.1: always present
   });
 
   it('pushing the aggregation down: the same report, --explain counts included', async function () {
@@ -224,7 +224,7 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine}: sele
     // 27 September 00:00 UTC to 15 October 22:00 UTC, one sample a minute (and the boundary extras).
     assert.ok(months[1].samples > 15 * 1440 && months[1].samples < 16 * 1440, String(months[1].samples));
     const text = await run({ prometheus: url, at: AT, from: '2026-09-01 00:00', to: '2026-10-16 00:00', format: 'text' }, file);
-    assert.match(text.stdout, /^ {2}2026-10 \(partial\) +\d+ /m);
+    assert.match(text.stdout, /^ {2}2026-10 \(partial data\) +\d+ /m);
   });
 });
 

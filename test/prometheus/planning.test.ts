@@ -110,8 +110,8 @@ ${TAIL}`;
     );
     for (const r of source.asked) assert.ok(r.end <= now, `asked up to ${new Date(r.end).toISOString()}`);
     const md = formatMarkdown(report);
-    assert.match(md, /\| 2026-11 \(partial\) \|/);
-    assert.match(formatText(report), /2026-11 \(partial\)/);
+    assert.match(md, /\| 2026-11 \(partial data\) \|/);
+    assert.match(formatText(report), /2026-11 \(partial data\)/);
   });
 
   it('--to ends calendar periods earlier; a later --to is still cut at now', async function () {

@@ -46,6 +46,7 @@ const STATUS_TEXT: Readonly<Record<PeriodView['status'], string>> = {
   met: '✔ met',
   breached: '✘ breached',
   'no-data': '– no data',
+  'insufficient-data': '◌ insufficient data',
 };
 
 /** The unit attained values are in: stated by the server, else assumed to be the target's. */
@@ -79,14 +80,17 @@ function explainText(period: PeriodView): string {
   return parts.join('; ');
 }
 
-function periodRow(period: PeriodView, targetText: string, explained: boolean): string {
+function periodRow(period: PeriodView, targetText: string, explained: boolean, covered: boolean): string {
   const attained = period.attainedText;
   const attainedTitle = period.attained === null ? undefined : String(period.attained);
+  // (1.1) The data does not reach the period's end: said beside its end.
+  const partial = period.partial ? ' <span class="partial">partial data</span>' : '';
   return (
     `<tr class="${period.status}">` +
     td(splitInstant(period.start).local, 'time', period.start) +
-    td(splitInstant(period.end).local, 'time', period.end) +
+    td(splitInstant(period.end).local, 'time', period.end).replace('</td>', `${partial}</td>`) +
     td(displayNumber(period.samples, 0), 'num') +
+    (covered ? td(period.coverageText ?? '—', 'num coverage', period.coverage === null ? undefined : String(period.coverage)) : '') +
     td(attained, 'num', attainedTitle) +
     td(targetText, 'num') +
     td(STATUS_TEXT[period.status], `status ${period.status}`) +
@@ -116,17 +120,24 @@ function objectiveSection(objective: ObjectiveView, index: number): string {
           unit: attainedUnit(objective),
         });
   const explained = objective.results.some((p) => p.explain !== undefined);
-  const rows = objective.results.map((p) => periodRow(p, targetText, explained)).join('');
-  const headline = breached > 0 ? `${breached} breached` : objective.results.length > 0 ? 'all met' : 'no data';
+  // (1.1) A coverage column where the indicator has `every`.
+  const covered = objective.results.some((p) => p.coverage !== null);
+  const rows = objective.results.map((p) => periodRow(p, targetText, explained, covered)).join('');
+  const insufficient = objective.results.filter((p) => p.status === 'insufficient-data').length;
+  const headline =
+    breached > 0 ? `${breached} breached` : insufficient > 0 ? `${insufficient} with insufficient data` : objective.results.length > 0 ? 'all met' : 'no data';
+  const badge = breached > 0 ? 'breached' : insufficient > 0 ? 'insufficient-data' : 'met';
   const indicator = objective.indicator ? ` · indicator <code>${escapeHtml(objective.indicator)}</code>` : '';
   const window = objective.window ? ` · window ${escapeHtml(objective.window)}` : '';
   return (
     `<section class="objective" id="objective-${index}">` +
-    `<h2>${escapeHtml(objective.name)} <span class="badge ${breached > 0 ? 'breached' : 'met'}">${escapeHtml(headline)}</span></h2>` +
+    `<h2>${escapeHtml(objective.name)}${objective.title ? ` <span class="title">${escapeHtml(objective.title)}</span>` : ''} <span class="badge ${badge}">${escapeHtml(headline)}</span></h2>` +
     `<p class="meta">target ${escapeHtml(targetText)}${window}${indicator}</p>` +
     chart +
     (rows
-      ? '<table class="periods"><thead><tr><th>Start</th><th>End</th><th class="num">Samples</th><th class="num">Attained</th>' +
+      ? '<table class="periods"><thead><tr><th>Start</th><th>End</th><th class="num">Samples</th>' +
+        (covered ? '<th class="num">Coverage</th>' : '') +
+        '<th class="num">Attained</th>' +
         '<th class="num">Target</th><th>Status</th><th class="num">Credit</th>' +
         (explained ? '<th>Explanation</th>' : '') +
         '</tr></thead>' +
@@ -164,11 +175,18 @@ function creditsSection(credits: CreditView[]): string {
   );
 }
 
+/** (1.1) The evaluation's warnings (also in the report's `warnings`), one item each. */
+function warningsSection(warnings: readonly string[]): string {
+  if (warnings.length === 0) return '';
+  return `<section class="warnings"><h2>Warnings</h2><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`;
+}
+
 function summary(report: ReportView): string {
   const periods = report.objectives.flatMap((o) => o.results);
   const count = (s: PeriodView['status']) => periods.filter((p) => p.status === s).length;
   const parts = [`${count('met')} met`, `${count('breached')} breached`];
   if (count('no-data') > 0) parts.push(`${count('no-data')} without data`);
+  if (count('insufficient-data') > 0) parts.push(`${count('insufficient-data')} with insufficient data`);
   const objectives = `${report.objectives.length} objective${report.objectives.length === 1 ? '' : 's'}`;
   const text = `${objectives}, ${periods.length} period${periods.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
   return `<p class="summary ${count('breached') > 0 ? 'breached' : 'met'}">${escapeHtml(text)}</p>`;
@@ -215,6 +233,7 @@ export function buildReportHtml(input: ReportPageInput): string {
     body =
       header(input, report.sla, report.version, timeNote(report), report.title) +
       summary(report) +
+      warningsSection(report.warnings) +
       creditsSection(report.credits) +
       report.objectives.map(objectiveSection).join('') +
       (report.objectives.length === 0 ? '<p class="empty">This contract has no objectives.</p>' : '');

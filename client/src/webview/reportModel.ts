@@ -6,7 +6,7 @@
 // step with them.
 import type { ObjectiveLabels, Report, ReportLabels, ResultLabels } from '../../../server/src/lsp/protocol';
 
-export type PeriodStatus = 'met' | 'breached' | 'no-data';
+export type PeriodStatus = 'met' | 'breached' | 'no-data' | 'insufficient-data';
 
 export interface TargetView {
   aggregate: string | null;
@@ -25,12 +25,18 @@ export interface PeriodView {
   status: PeriodStatus;
   /** Percent owed for this result before the cap. */
   credit: number;
+  /** (1.1) Percent of the expected samples present, when the indicator has `every`; else null. */
+  coverage: number | null;
+  /** (1.1) The data does not reach the period's end: the result may still change. */
+  partial?: true;
   /** Present when evaluated with `explain`. */
   explain: ExplainView | undefined;
   /** Worded by the server: `2026-10`, `2026-Q4`, `week of 2026-10-05`, `start → end`. */
   label: string;
   /** Worded by the server: `99.8765%`, `1250 ms`, `—`. */
   attainedText: string;
+  /** Worded by the server: `87.5%`; null without `every`. */
+  coverageText: string | null;
 }
 
 export interface ExplainView {
@@ -43,6 +49,8 @@ export interface ExplainView {
 
 export interface ObjectiveView {
   name: string;
+  /** (1.1) The objective's string, or null. */
+  title: string | null;
   indicator: string;
   target: TargetView;
   /** Unit of `attained` (extra field `unit`), when the server states it. */
@@ -74,6 +82,8 @@ export interface ReportView {
   timezone: string | null;
   objectives: ObjectiveView[];
   credits: CreditView[];
+  /** (1.1) Warnings of the evaluation (missing metrics allowed, cumulative-looking series, source warnings). */
+  warnings: string[];
 }
 
 export type ReadReportResult = { ok: true; report: ReportView } | { ok: false; error: string };
@@ -113,8 +123,8 @@ function optionalNumber(value: unknown, path: string): number | null {
 }
 
 function status(value: unknown, path: string): PeriodStatus {
-  if (value === 'met' || value === 'breached' || value === 'no-data') return value;
-  throw new ShapeError(`${path} is not one of met, breached, no-data`);
+  if (value === 'met' || value === 'breached' || value === 'no-data' || value === 'insufficient-data') return value;
+  throw new ShapeError(`${path} is not one of met, breached, no-data, insufficient-data`);
 }
 
 function readTarget(value: unknown, path: string): TargetView {
@@ -150,12 +160,15 @@ function readPeriod(value: unknown, path: string, labels: ResultLabels): PeriodV
   return {
     label: labels.period,
     attainedText: labels.attained,
+    coverageText: labels.coverage,
     start: string(r.start, `${path}.start`),
     end: string(r.end, `${path}.end`),
     samples: number(r.samples, `${path}.samples`),
     attained: optionalNumber(r.attained, `${path}.attained`),
     status: status(r.status, `${path}.status`),
     credit: optionalNumber(r.credit, `${path}.credit`) ?? 0,
+    coverage: optionalNumber(r.coverage, `${path}.coverage`),
+    ...(r.partial === true ? { partial: true as const } : {}),
     explain: readExplain(r.explain, `${path}.explain`),
   };
 }
@@ -169,6 +182,7 @@ function readObjective(value: unknown, path: string, labels: ObjectiveLabels): O
     targetInAttainedUnit: labels.targetInAttainedUnit,
     targetLine: labels.targetLine,
     name: string(o.name, `${path}.name`),
+    title: optionalString(o.title, `${path}.title`),
     indicator: optionalString(o.indicator, `${path}.indicator`) ?? '',
     target: readTarget(o.target, `${path}.target`),
     // Not a field of section 5 but an extra one of this server: without it the target is
@@ -192,7 +206,11 @@ function readCredit(value: unknown, path: string): CreditView {
 
 function readResultLabels(value: unknown, path: string): ResultLabels {
   const l = object(value, path);
-  return { period: string(l.period, `${path}.period`), attained: string(l.attained, `${path}.attained`) };
+  return {
+    period: string(l.period, `${path}.period`),
+    attained: string(l.attained, `${path}.attained`),
+    coverage: optionalString(l.coverage, `${path}.coverage`),
+  };
 }
 
 function readObjectiveLabels(value: unknown, path: string): ObjectiveLabels {
@@ -221,6 +239,7 @@ export function readReport(value: unknown, labelsValue: unknown): ReadReportResu
         timezone: optionalString(r.timezone, 'report.timezone'),
         objectives: objectives.map((o, i) => readObjective(o, `report.objectives[${i}]`, labels[i])),
         credits: array(r.credits ?? [], 'report.credits').map((c, i) => readCredit(c, `report.credits[${i}]`)),
+        warnings: array(r.warnings ?? [], 'report.warnings').map((w, i) => string(w, `report.warnings[${i}]`)),
       },
     };
   } catch (err) {
@@ -234,7 +253,7 @@ type Fits<T extends true> = T;
 type ServerObjective = Report['objectives'][number];
 type ServerResult = ServerObjective['results'][number];
 export type ReportTypeChecks = [
-  Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain' | 'label' | 'attainedText'> ? true : false>,
+  Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain' | 'label' | 'attainedText' | 'coverageText'> ? true : false>,
   Fits<NonNullable<ServerResult['explain']> extends ExplainView ? true : false>,
   Fits<ServerObjective['target'] extends TargetView ? true : false>,
   Fits<Report['credits'][number] extends CreditView ? true : false>,

@@ -91,6 +91,11 @@ export class PeriodAccumulator {
     this.numerator = t;
   }
 
+  /** (1.1) `missing down`: 100 × Σvalues / denominator (the larger of the samples and the expected samples). */
+  meanOver(denominator: number): number {
+    return (100 * (this.sum + this.sumCompensation)) / denominator;
+  }
+
   /** The attained value, or null when there is nothing to compute it from (`no-data`). */
   attained(reduction: Reduction): number | null {
     if (this.result === undefined) this.result = this.compute(reduction);

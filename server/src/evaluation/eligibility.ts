@@ -26,6 +26,8 @@ export interface ScheduleRules {
   ranges: DailyRange[];
   /** Local day numbers (days since 1970-01-01) on which the schedule does not apply. */
   holidays: ReadonlySet<number>;
+  /** (1.1) `on` dates: local day number → that day's only ranges (minutes), whatever its weekday. */
+  dated: ReadonlyMap<number, readonly { start: number; end: number }[]>;
 }
 
 export interface MaintenanceRules {
@@ -150,7 +152,12 @@ export class Eligibility {
     const inMaintenance: number[] = [];
     for (let day = firstDay; day < nextDay; day++) {
       const weekday = weekdayOfDays(day);
-      if (schedule && !schedule.holidays.has(day)) addDaily(inSchedule, schedule.ranges, day, weekday, zone);
+      if (schedule && !schedule.holidays.has(day)) {
+        // A make-up working day (`on`) has exactly its own ranges; other days follow the day lines.
+        const dated = schedule.dated.get(day);
+        if (dated) for (const r of dated) addRange(inSchedule, r.start, r.end, day, zone);
+        else addDaily(inSchedule, schedule.ranges, day, weekday, zone);
+      }
       for (const m of maintenance) addDaily(inMaintenance, m.recurring, day, weekday, zone);
     }
     for (const m of maintenance) {
@@ -192,12 +199,14 @@ function segmentIndex(chunk: Chunk, t: number): number {
 
 /** Adds the UTC intervals of the daily ranges that apply on a local day. */
 function addDaily(out: number[], ranges: DailyRange[], day: number, weekday: number, zone: ZoneRules): void {
-  for (const r of ranges) {
-    if (!r.days[weekday]) continue;
-    const from = zone.toUtc(day * MS_PER_DAY + r.start * MS_PER_MINUTE);
-    const to = r.end >= 1440 ? zone.startOfDay(day + 1) : zone.toUtc(day * MS_PER_DAY + r.end * MS_PER_MINUTE);
-    if (to > from) out.push(from, to);
-  }
+  for (const r of ranges) if (r.days[weekday]) addRange(out, r.start, r.end, day, zone);
+}
+
+/** Adds the UTC interval of minutes [start, end) of a local day (an end of 24:00 is the next local midnight). */
+function addRange(out: number[], start: number, end: number, day: number, zone: ZoneRules): void {
+  const from = zone.toUtc(day * MS_PER_DAY + start * MS_PER_MINUTE);
+  const to = end >= 1440 ? zone.startOfDay(day + 1) : zone.toUtc(day * MS_PER_DAY + end * MS_PER_MINUTE);
+  if (to > from) out.push(from, to);
 }
 
 /** Union of flat [start, end) pairs → sorted disjoint flat pairs. */

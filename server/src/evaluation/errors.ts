@@ -17,6 +17,19 @@ export class EvaluationError extends Error {
   }
 }
 
+/**
+ * Metrics the contract names with no samples in the inputs (LANGUAGE.md §5 1.1): one
+ * problem per metric, each a line of the message. An EvaluationError to every caller.
+ */
+export class MissingMetricsError extends EvaluationError {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.problems = problems;
+  }
+}
+
 /** The contract has errors (diagnostics of severity `error`): it is not evaluated. */
 export class ContractError extends Error {
   readonly file: string;

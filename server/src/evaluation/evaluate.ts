@@ -5,8 +5,11 @@ import type { Sla } from '../language/ast';
 import { PeriodAccumulator } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
-import { EvaluationAborted, EvaluationError } from './errors';
+import { EvaluationAborted, EvaluationError, MissingMetricsError } from './errors';
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
+import { messages, type Locale } from '../l10n/index';
+import { missingMetricMessage, missingMetrics } from './missingMetrics';
+import { SeriesTracker } from './series';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
 import { CalendarPeriods } from './periods';
 import {
@@ -25,7 +28,7 @@ import {
   type RunState,
   type SampleSource,
 } from './ports';
-import type { ObjectiveReport, QueryLogReport, Report, ResultReport } from './report';
+import type { ObjectiveReport, QueryLogReport, Report, ResultReport, ResultStatus } from './report';
 import { TimestampReader } from './timestamps';
 import type { ZoneRules } from './timezone';
 
@@ -52,6 +55,10 @@ export interface EvaluateOptions {
   to?: string | number;
   /** The current time (epoch ms) for interval sources: the default `at` and the end of open-ended contracts. Default: Date.now(). */
   now?: number;
+  /** Metrics the contract names with no samples are warnings, not an error (`--allow-missing-metrics`). */
+  allowMissingMetrics?: boolean;
+  /** The language of the evaluation's messages (errors and warnings); English by default. */
+  locale?: Locale;
 }
 
 /** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
@@ -69,7 +76,7 @@ export async function evaluate(
   let at = options.at === undefined ? undefined : readAt(options.at, model.zone);
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
-  const evaluator = new Evaluator(model, at, options.onProgress);
+  const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
   const setup: PartSetup = { sla, at };
   const parted: PartedReading = {
     setup,
@@ -82,17 +89,35 @@ export async function evaluate(
     if (options.signal?.aborted) throw new EvaluationAborted();
     if (isIntervalSource(source)) continue;
     // A source that can be read in parts on several cores (a large CSV file) says whether it was.
-    if (source.readInParts !== undefined && (await source.readInParts(parted, options.signal))) continue;
+    // Counter series are kept whole, with the line of a repeated timestamp: no parts then.
+    if (source.readInParts !== undefined && !evaluator.readsCounters && (await source.readInParts(parted, options.signal))) continue;
     await source.read(evaluator, options.signal);
   }
   if (queried.length > 0) {
+    // (1.1) A server's answers carry no series to take increases of: refuse rather than add up raw counter values.
+    const counting = model.objectives.find((o) => o.counters);
+    if (counting) throw new EvaluationError(messages(options.locale).t('evaluate.countersFromServer', { objective: counting.name, indicator: counting.indicator }));
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
     const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to');
     for (const source of queried) {
+      // (1.1) From a server, measured time ends where the evaluation ends.
+      evaluator.horizonEnd = to ?? now;
       await readIntervalSource(evaluator, source, { at: at!, now, from, to, explain: options.explain ?? false, signal: options.signal });
     }
   }
+  evaluator.finishSeries();
+  // A server's selectors that match nothing are its own warnings (prometheus/), so only files are checked here.
+  if (queried.length === 0) checkMissingMetrics(evaluator, options);
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
+}
+
+/** Metrics with no samples: an error naming each (no report), or with `allowMissingMetrics` a warning each. */
+function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions): void {
+  const missing = missingMetrics(evaluator.model, (metric) => evaluator.hasSamples(metric));
+  if (missing.length === 0) return;
+  const problems = missing.map((m) => missingMetricMessage(m, evaluator.namesRead, options.locale));
+  if (!options.allowMissingMetrics) throw new MissingMetricsError(problems);
+  for (const problem of problems) evaluator.warn(problem);
 }
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
@@ -210,6 +235,16 @@ export class ObjectiveRun implements ObjectiveSink {
     if (periods !== undefined) return t >= periods.start && t < periods.end ? this.current! : this.switchPeriod(t);
     if (this.single !== undefined) return t > this.windowStart && t <= this.windowEnd ? this.single : undefined;
     return undefined;
+  }
+
+  /**
+   * (1.1) `missing down`: lists every calendar period that intersects [from, to) (the data
+   * span within the effective dates), with or without samples: missing samples count as down.
+   */
+  coverPeriods(from: number, to: number): void {
+    const periods = this.periods;
+    if (periods === undefined) return;
+    for (let t = from; t < to; t = periods.end) this.switchPeriod(t).seen = true;
   }
 
   /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
@@ -369,6 +404,14 @@ class HeldSamples {
   }
 }
 
+/** Milliseconds of [from, to) in which samples count (inside the effective dates and `during`, outside `excluding`). */
+function eligibleTime(eligibility: Eligibility, from: number, to: number): number {
+  let ms = 0;
+  if (!(to > from)) return 0;
+  for (const s of eligibility.segments(from, to)) if (s.cls === ELIGIBLE) ms += s.end - s.start;
+  return ms;
+}
+
 /** The sink all sources write into. */
 export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
@@ -387,17 +430,34 @@ export class Evaluator implements PartSink, IntervalSink {
   private readonly routesRole: Role[][] = [];
   /** Per metric id: 1 when its values must lie in [0, 1]. */
   private readonly unitInterval: number[] = [];
+  /** Per metric id: 1 when a ratio reads it (its samples come with their series). */
+  private readonly ratioMetric: number[] = [];
+  /** Per metric id: 1 when some objective reads it as a counter (`counters`): its samples wait in `series`. */
+  private readonly counterMetric: number[] = [];
+  /** Per metric id: 1 when some objective reads it as per-interval ratio counts (watched for looking cumulative). */
+  private readonly plainRatioMetric: number[] = [];
+  private readonly series: SeriesTracker;
+  /** (1.1) Whether some objective reads counters. */
+  readonly readsCounters: boolean;
+  /** Per metric id: 1 once a sample of it was read. */
+  private readonly sampled: number[] = [];
+  /** Every metric name read, of any metric. */
+  readonly namesRead = new Set<string>();
   private latest = -Infinity;
+  private earliest = Infinity;
+  /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
+  horizonEnd: number | undefined;
 
-  constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void) {
+  constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void, locale?: Locale) {
     this.model = model;
+    this.series = new SeriesTracker(locale);
     this.zone = model.zone;
     this.at = at;
     this.onProgress = onProgress;
     const shared = new Map<string, Eligibility>();
     this.runs = model.objectives.map((o) => {
       // Objectives with the same rules share one eligibility timeline.
-      const key = JSON.stringify([o.schedule ? [o.schedule.ranges, [...o.schedule.holidays]] : null, o.maintenance]);
+      const key = JSON.stringify([o.schedule ? [o.schedule.ranges, [...o.schedule.holidays], [...o.schedule.dated]] : null, o.maintenance]);
       let eligibility = shared.get(key);
       if (!eligibility) {
         eligibility = new Eligibility({
@@ -417,22 +477,61 @@ export class Evaluator implements PartSink, IntervalSink {
         const id = this.route(source.metric, run, VALUE);
         if (run.model.reduction.type === 'mean') this.unitInterval[id] = 1;
       } else {
-        this.route(source.numerator, run, NUMERATOR);
-        this.route(source.total, run, TOTAL);
+        for (const id of [this.route(source.numerator, run, NUMERATOR), this.route(source.total, run, TOTAL)]) {
+          this.ratioMetric[id] = 1;
+          if (run.model.counters) this.counterMetric[id] = 1;
+          else this.plainRatioMetric[id] = 1;
+        }
       }
     }
+    this.readsCounters = this.counterMetric.includes(1);
+  }
+
+  wantsSeries(metric: number): boolean {
+    return this.ratioMetric[metric] === 1;
+  }
+
+  /**
+   * (1.1) After every source: counter series become increases in their runs (a first sample
+   * only lists its period), and series that look cumulative draw a warning.
+   */
+  finishSeries(): void {
+    this.series.flushCounters(
+      (metric, t, increase) => this.forCounterRuns(metric, (run, role) => run.add(role, t, increase, this.latest)),
+      (metric, t) =>
+        this.forCounterRuns(metric, (run) => {
+          if (run.eligibility.classify(t) !== OUTSIDE_EFFECTIVE) run.markSeen(t);
+        }),
+    );
+    const indicatorOf = (metric: number) => this.routesRun[metric].find((run) => !run.model.counters)?.model.indicator ?? '';
+    for (const warning of this.series.cumulativeWarnings(indicatorOf)) this.warn(warning);
+  }
+
+  private forCounterRuns(metric: number, action: (run: ObjectiveRun, role: Role) => void): void {
+    const runs = this.routesRun[metric];
+    for (let i = 0; i < runs.length; i++) if (runs[i].model.counters) action(runs[i], this.routesRole[metric][i]);
   }
 
   metricId(name: string): number {
+    this.namesRead.add(name);
     return this.idByName.get(name) ?? -1;
   }
 
-  add(metric: number, t: number, value: number): string | undefined {
+  /** Whether some sample of a metric that objectives read arrived. */
+  hasSamples(name: string): boolean {
+    const id = this.idByName.get(name);
+    return id !== undefined && this.sampled[id] === 1;
+  }
+
+  add(metric: number, t: number, value: number, series?: string): string | undefined {
     if (t > this.latest) this.latest = t;
+    if (t < this.earliest) this.earliest = t;
     if (metric < 0) return undefined;
+    this.sampled[metric] = 1;
     if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
       return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
     }
+    if (this.ratioMetric[metric] === 1) return this.addRatioSample(metric, t, value, series ?? this.metricNames[metric]);
     const runs = this.routesRun[metric];
     if (runs.length === 1) {
       runs[0].add(this.routesRole[metric][0], t, value, this.latest);
@@ -440,6 +539,20 @@ export class Evaluator implements PartSink, IntervalSink {
       const roles = this.routesRole[metric];
       for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, this.latest);
     }
+    return undefined;
+  }
+
+  /** A sample of a ratio's metric: kept per series for counters, watched and passed on for the others. */
+  private addRatioSample(metric: number, t: number, value: number, series: string): string | undefined {
+    if (this.counterMetric[metric] === 1) {
+      const rejected = this.series.addCounter(metric, series, t, value);
+      if (rejected !== undefined) return rejected;
+    }
+    if (this.plainRatioMetric[metric] !== 1) return undefined;
+    this.series.watch(metric, series, t, value);
+    const runs = this.routesRun[metric];
+    const roles = this.routesRole[metric];
+    for (let i = 0; i < runs.length; i++) if (!runs[i].model.counters) runs[i].add(roles[i], t, value, this.latest);
     return undefined;
   }
 
@@ -455,6 +568,7 @@ export class Evaluator implements PartSink, IntervalSink {
    */
   addTo(run: ObjectiveRun, role: Role, t: number, value: number): string | undefined {
     if (t > this.latest) this.latest = t;
+    if (t < this.earliest) this.earliest = t;
     if (run.model.reduction.type === 'mean' && !(value >= 0 && value <= 1)) {
       const source = run.model.source;
       return `value ${value} of ${source.type === 'metric' ? source.metric : ''} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
@@ -475,12 +589,18 @@ export class Evaluator implements PartSink, IntervalSink {
 
   /** What was gathered, as plain data (a worker thread sends it to the main one). */
   exportState(): EvaluatorState {
-    return { latest: this.latest, rows: this.rows, runs: this.runs.map((r) => r.exportState()) };
+    const sampled: number[] = [];
+    this.sampled.forEach((flag, id) => flag === 1 && sampled.push(id));
+    return { latest: this.latest, earliest: this.earliest, rows: this.rows, namesRead: [...this.namesRead], sampled, watched: this.series.exportWatched(), runs: this.runs.map((r) => r.exportState()) };
   }
 
   /** Adds what another evaluator of the same contract gathered (the rows count too). */
   merge(state: EvaluatorState): void {
     if (state.latest > this.latest) this.latest = state.latest;
+    if (state.earliest < this.earliest) this.earliest = state.earliest;
+    for (const name of state.namesRead) this.namesRead.add(name);
+    for (const id of state.sampled) this.sampled[id] = 1;
+    this.series.mergeWatched(state.watched);
     this.runs.forEach((run, i) => run.merge(state.runs[i]));
     this.rowsRead(state.rows);
   }
@@ -492,13 +612,27 @@ export class Evaluator implements PartSink, IntervalSink {
     // With no sample read and no --at, the rolling windows end now.
     const at = this.at ?? (this.latest > -Infinity ? this.latest : Date.now());
     for (const run of this.runs) if (run.model.window.type === 'rolling') run.finishRolling(at);
+    for (const run of this.runs) {
+      const o = run.model;
+      if (!o.missingDown || o.everyMs === undefined || this.latest === -Infinity) continue;
+      run.coverPeriods(Math.max(this.earliest, model.effectiveStart), Math.min(this.horizon(o.everyMs), model.effectiveEnd));
+    }
 
     const owed: (OwedCredit & { result: ResultReport })[] = [];
     const objectives: ObjectiveReport[] = this.runs.map((run) => {
       const o = run.model;
       const results: ResultReport[] = run.results().map((acc) => {
-        const attained = acc.attained(o.reduction);
-        const status = attained === null ? 'no-data' : satisfies(attained, o.op, o.target) ? 'met' : 'breached';
+        const sampling = this.sampling(run, acc);
+        const attained = sampling.missingDownAttained !== undefined ? sampling.missingDownAttained : acc.attained(o.reduction);
+        // (1.1) Too few of the expected samples: neither met nor breached (before no-data).
+        const insufficient = o.coverage !== undefined && sampling.coverage !== null && !satisfies(sampling.coverage, '>=', o.coverage);
+        const status: ResultStatus = insufficient
+          ? 'insufficient-data'
+          : attained === null
+            ? 'no-data'
+            : satisfies(attained, o.op, o.target)
+              ? 'met'
+              : 'breached';
         // Only calendar periods earn credits (a rolling window's breach owes nothing).
         const tier: TierModel | undefined =
           status === 'breached' && o.window.type === 'calendar' ? applicableTier(o.tiers, attained!) : undefined;
@@ -509,8 +643,9 @@ export class Evaluator implements PartSink, IntervalSink {
           attained,
           status,
           credit: tier?.credit ?? 0,
+          coverage: sampling.coverage,
         };
-        if (run.partial.has(acc.start)) result.partial = true;
+        if (sampling.partial || run.partial.has(acc.start)) result.partial = true;
         if (explain) {
           result.explain = {
             outsideEffective: acc.outsideEffective,
@@ -532,6 +667,7 @@ export class Evaluator implements PartSink, IntervalSink {
         indicator: o.indicator,
         target: { ...o.written },
         results,
+        title: o.title,
         kind: o.kind,
         unit: o.unit,
         window: o.windowText,
@@ -560,10 +696,33 @@ export class Evaluator implements PartSink, IntervalSink {
       timezone: zone.name,
       at: rolling ? zone.format(at) : null,
       metricsRead: this.rows,
+      warnings: [...this.warnings],
     };
-    if (this.warnings.length > 0) report.warnings = [...this.warnings];
     if (explain && this.queryLogs.length > 0) report.queries = this.queryLogs.map((q) => ({ ...q, first: [...q.first] }));
     return report;
+  }
+
+  /** (1.1) Where measured time ends for an indicator with `every I`: the latest sample read (any metric) plus I, or a server's end. */
+  private horizon(everyMs: number): number {
+    return this.horizonEnd ?? this.latest + everyMs;
+  }
+
+  /**
+   * (1.1) What `every` says about a result: its coverage (null without `every` or when no
+   * time was eligible), the `missing down` attained value (undefined when not applicable,
+   * null for a period with no eligible time) and whether the data stops before its end.
+   */
+  private sampling(run: ObjectiveRun, acc: PeriodAccumulator): { coverage: number | null; missingDownAttained?: number | null; partial: boolean } {
+    const o = run.model;
+    const every = o.everyMs;
+    if (every === undefined) return { coverage: null, partial: false };
+    const horizon = this.horizon(every);
+    const eligibleMs = eligibleTime(run.eligibility, acc.start, Math.min(acc.end, horizon));
+    const coverage = eligibleMs > 0 ? 100 * Math.min(1, (acc.count * every) / eligibleMs) : null;
+    const partial = o.window.type === 'calendar' && horizon < acc.end;
+    if (!o.missingDown) return { coverage, partial };
+    const expected = eligibleMs / every;
+    return { coverage, partial, missingDownAttained: eligibleMs > 0 ? acc.meanOver(Math.max(acc.count, expected)) : null };
   }
 
   private route(name: string, run: ObjectiveRun, role: Role): number {
@@ -575,6 +734,10 @@ export class Evaluator implements PartSink, IntervalSink {
       this.routesRun.push([]);
       this.routesRole.push([]);
       this.unitInterval.push(0);
+      this.sampled.push(0);
+      this.ratioMetric.push(0);
+      this.counterMetric.push(0);
+      this.plainRatioMetric.push(0);
     }
     this.routesRun[id].push(run);
     this.routesRole[id].push(role);

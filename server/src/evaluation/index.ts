@@ -9,7 +9,7 @@ import { openMetricFiles } from './sources/files';
 export { evaluate, type EvaluateOptions, type Source } from './evaluate';
 export type { IntervalRequest, IntervalSource, IntervalStatistic, SampleBlock } from './intervals';
 export { isIntervalSource } from './intervals';
-export { ContractError, EvaluationAborted, EvaluationError, formatDiagnostic } from './errors';
+export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';
 export type * from './report';
 export { hasBreach } from './report';
 export { formatText } from './format/text';

@@ -28,6 +28,8 @@ export type { MetricSource };
 
 export interface ObjectiveModel {
   name: string;
+  /** The objective's string, or null. */
+  title: string | null;
   indicator: string;
   kind: KindName;
   /** Unit of the attained value. */
@@ -44,6 +46,14 @@ export interface ObjectiveModel {
   schedule?: ScheduleRules;
   maintenance: MaintenanceRules[];
   tiers: TierModel[];
+  /** (1.1) The indicator's `every`, in ms: coverage and expected samples. */
+  everyMs?: number;
+  /** (1.1) `missing down` (availability with `metric` and `every` only: the checker refuses the rest). */
+  missingDown: boolean;
+  /** (1.1) The ratio's metrics are cumulative counters. */
+  counters: boolean;
+  /** (1.1) The objective's `coverage`, in percent. */
+  coverage?: number;
 }
 
 export interface TierModel {
@@ -143,6 +153,7 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
 
   return {
     name,
+    title: facts.node.title?.value ?? null,
     indicator: indicatorName,
     kind,
     unit,
@@ -156,6 +167,10 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
     schedule,
     maintenance,
     tiers,
+    everyMs: facts.everyMs,
+    missingDown: facts.missingDown === true && facts.everyMs !== undefined && reduction.type === 'mean',
+    counters: facts.counters === true && source.type === 'ratio',
+    coverage: facts.coverage,
   };
 }
 
@@ -171,7 +186,8 @@ export function effectiveBounds(linked: SlaFacts, zone: ZoneRules): { effectiveS
 export function scheduleRules(schedule: ScheduleFacts): ScheduleRules {
   const ranges: DailyRange[] = schedule.ranges.map(({ days, start, end }) => ({ days: weekdayFlags(days), start, end }));
   const holidays = new Set(schedule.holidays.map((d) => daysFromCivil(d.year, d.month, d.day)));
-  return { ranges, holidays };
+  const dated = new Map(schedule.onDates.map(({ date, ranges }) => [daysFromCivil(date.year, date.month, date.day), ranges]));
+  return { ranges, holidays, dated };
 }
 
 export function maintenanceRules(maintenance: MaintenanceFacts, zone: ZoneRules): MaintenanceRules {

@@ -6,6 +6,7 @@ import type { AccumulatorState } from './aggregate';
 import type { Eligibility, InstantClass } from './eligibility';
 import type { ContractModel, ObjectiveModel } from './model';
 import type { QueryLogReport } from './report';
+import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
 
 export interface SampleSink {
@@ -18,11 +19,15 @@ export interface SampleSink {
    */
   metricId(name: string): number;
   /**
-   * One sample: epoch milliseconds and a finite value. Returns the reason when the value is
-   * not acceptable for that metric (availability outside [0, 1]); the source then reports it
-   * as a data error with its own location.
+   * One sample: epoch milliseconds and a finite value, and (1.1) its series when
+   * `wantsSeries` said so (`seriesName`; the metric name alone when absent). Returns the
+   * reason when the sample is not acceptable (availability outside [0, 1], a repeated
+   * timestamp of a counter series); the source then reports it as a data error with its
+   * own location.
    */
-  add(metric: number, timestamp: number, value: number): string | undefined;
+  add(metric: number, timestamp: number, value: number, series?: string): string | undefined;
+  /** (1.1) Whether `add` needs the series of this metric's samples (ratio metrics); absent: never. */
+  wantsSeries?(metric: number): boolean;
   /** Rows read since the last call (for progress reports). */
   rowsRead(count: number): void;
 }
@@ -42,6 +47,15 @@ export interface SampleSource {
    * worth it or cannot be cut: the evaluator then calls `read`.
    */
   readInParts?(reading: PartedReading, signal?: AbortSignal): Promise<boolean>;
+}
+
+/**
+ * (1.1) How a series (a metric with its label values) is named in messages and told apart:
+ * `name{label="value", …}`, or the name alone without labels.
+ */
+export function seriesName(metric: string, labels: readonly (readonly [string, string])[]): string {
+  if (labels.length === 0) return metric;
+  return `${metric}{${labels.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
 }
 
 /** What a metric is to an objective: its values, a ratio's numerator (good or bad), a ratio's total. */
@@ -77,7 +91,15 @@ export interface IntervalSink {
 /** An evaluator's gathered data as plain, structured-cloneable data. */
 export interface EvaluatorState {
   latest: number;
+  /** The earliest timestamp read, of any metric (the start of the data span, for `missing down`). */
+  earliest: number;
   rows: number;
+  /** Every metric name read, of any metric (for the missing metrics' suggestions). */
+  namesRead: string[];
+  /** Ids (as `metricId` gives them) of the metrics that objectives read and that had a sample. */
+  sampled: number[];
+  /** (1.1) Ratio series watched for looking cumulative. */
+  watched: [string, WatchedSeries][];
   runs: RunState[];
 }
 

@@ -3,7 +3,7 @@
 // small helpers, so the language server and the client can import the types cheaply.
 import type { Comparator, KindName, PeriodName } from '../language/ast';
 
-export type ResultStatus = 'met' | 'breached' | 'no-data';
+export type ResultStatus = 'met' | 'breached' | 'no-data' | 'insufficient-data';
 
 export interface Report {
   /** The `sla` block's name. */
@@ -22,8 +22,8 @@ export interface Report {
   at: string | null;
   /** Rows read from all sources (samples of every metric, used or not); from a Prometheus server, the raw samples received (none for what it aggregated). */
   metricsRead: number;
-  /** Problems that did not stop the evaluation, such as a selector that matches no series in Prometheus. Only present when there are some. */
-  warnings?: string[];
+  /** (1.1) Problems that did not stop the evaluation (metrics with no samples under `--allow-missing-metrics`, cumulative-looking series, source warnings); also printed on stderr. Possibly empty. */
+  warnings: string[];
   /** Only with `explain`, and only when a Prometheus server was queried: what was sent to it. */
   queries?: QueryLogReport[];
 }
@@ -42,6 +42,8 @@ export interface QueryLogReport {
 
 export interface ObjectiveReport {
   name: string;
+  /** (1.1) The objective's string, or null. */
+  title: string | null;
   indicator: string;
   target: TargetReport;
   /** One per period, sorted by start. */
@@ -75,9 +77,15 @@ export interface ResultReport {
   /** Unrounded, in the indicator's unit; null for `no-data`. */
   attained: number | null;
   status: ResultStatus;
-  /** Percent owed for this result before the cap (0 when met or no-data). */
+  /** Percent owed for this result before the cap (0 when met, no-data or insufficient-data). */
   credit: number;
-  /** Only present, true, for a calendar period evaluated up to now or `--to` rather than to its end (a server source): the result may still change. */
+  /** (1.1) 100 × min(1, n × I / E) when the indicator has `every I`; null without `every` or when E = 0. */
+  coverage: number | null;
+  /**
+   * Only present, true, when the result may still change: a calendar period evaluated up to
+   * now or `--to` rather than to its end (a server source), or (1.1) one whose indicator has
+   * `every` and whose end lies after the horizon (files).
+   */
   partial?: true;
   /** Only with `explain`. */
   explain?: ResultExplanation;
@@ -119,7 +127,7 @@ export interface CreditReport {
   cap: number;
 }
 
-/** Whether a report has any breached result (the CLI exits 1 then). */
+/** Whether a report has any breached or insufficient-data result (the CLI exits 1 then). */
 export function hasBreach(report: Report): boolean {
-  return report.objectives.some((o) => o.results.some((r) => r.status === 'breached'));
+  return report.objectives.some((o) => o.results.some((r) => r.status === 'breached' || r.status === 'insufficient-data'));
 }

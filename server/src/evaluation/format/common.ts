@@ -1,7 +1,24 @@
 // Shared pieces of the text and Markdown reports: percentages, amounts, totals, counts and
 // explanations (periods, targets and attained values are worded in labels.ts).
 import { formatNumber } from '../../language/numberFormat';
-import type { CreditReport, Report, ResultReport } from '../report';
+import { messages, type Locale } from '../../l10n/index';
+import type { CreditReport, Report, ResultReport, ResultStatus } from '../report';
+
+/** A status as the text report words it; the 1.1 status through the catalogue. */
+export function statusText(status: ResultStatus, locale?: Locale): string {
+  if (status === 'insufficient-data') return messages(locale).t('report.status.insufficientData').toUpperCase();
+  return status === 'breached' ? 'BREACHED' : status;
+}
+
+/** ` (partial data)` after a period the data does not reach the end of, else ''. */
+export function partialMark(r: ResultReport, locale?: Locale): string {
+  return r.partial ? ` (${messages(locale).t('report.partialData')})` : '';
+}
+
+/** `, 2 insufficient data` when there are some, else '' (1.0 summaries stay as they were). */
+export function insufficientCount(counts: Counts, locale?: Locale): string {
+  return counts.insufficientData > 0 ? `, ${messages(locale).t('report.count.insufficientData', { count: counts.insufficientData })}` : '';
+}
 
 export function percentText(x: number): string {
   return `${formatNumber(x, 4)}%`;
@@ -24,6 +41,7 @@ export interface Counts {
   met: number;
   breached: number;
   noData: number;
+  insufficientData: number;
 }
 
 export function countResults(report: Report): Counts {
@@ -33,6 +51,7 @@ export function countResults(report: Report): Counts {
     met: all.filter((r) => r.status === 'met').length,
     breached: all.filter((r) => r.status === 'breached').length,
     noData: all.filter((r) => r.status === 'no-data').length,
+    insufficientData: all.filter((r) => r.status === 'insufficient-data').length,
   };
 }
 

@@ -77,6 +77,16 @@ export function attainedText(o: ObjectiveReport, r: ResultReport): string {
   return withUnit(text, o.unit);
 }
 
+/** A result's coverage, `87.5%` (4 decimals at most); null without `every` or when nothing was expected. */
+export function coverageText(r: ResultReport): string | null {
+  return r.coverage === null || r.coverage === undefined ? null : `${formatNumber(r.coverage, 4)}%`;
+}
+
+/** Whether any result of the objective has a coverage (its indicator has `every`): outputs show the column then. */
+export function hasCoverage(o: ObjectiveReport): boolean {
+  return o.results.some((r) => r.coverage !== null && r.coverage !== undefined);
+}
+
 /** What the server sends beside a report so that the report webview words it like every other output. */
 export interface ReportLabels {
   /** In the report's order of objectives. */
@@ -96,6 +106,8 @@ export interface ObjectiveLabels {
 export interface ResultLabels {
   period: string;
   attained: string;
+  /** (1.1) `87.5%`, or null without `every`. */
+  coverage: string | null;
 }
 
 export function reportLabels(report: Report): ReportLabels {
@@ -106,7 +118,7 @@ export function reportLabels(report: Report): ReportLabels {
         target: targetText(o),
         targetInAttainedUnit: inUnit,
         targetLine: inUnit === null ? null : `${o.target.op} ${formatNumber(inUnit, 4)}${o.unit}`,
-        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r) })),
+        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r), coverage: coverageText(r) })),
       };
     }),
   };

@@ -1,13 +1,18 @@
 // `sla evaluate --format markdown`: the report as Markdown tables, for pasting into a
 // monthly service report.
-import type { Report } from '../report';
-import { amountText, countResults, leftOutText, percentText, totalAmounts } from './common';
-import { attainedText, creditLabel, periodLabel, targetText } from './labels';
+import type { Report, ResultStatus } from '../report';
+import { messages, type Locale } from '../../l10n/index';
+import { amountText, countResults, insufficientCount, leftOutText, partialMark, percentText, totalAmounts } from './common';
+import { attainedText, coverageText, creditLabel, hasCoverage, periodLabel, targetText } from './labels';
 import { markdownCodeSpan, markdownText as escape } from '../../text/markdown';
 
 const STATUS = { met: '✅ met', breached: '❌ breached', 'no-data': '— no data' } as const;
 
-export function formatMarkdown(report: Report): string {
+function statusCell(status: ResultStatus, locale?: Locale): string {
+  return status === 'insufficient-data' ? `◌ ${messages(locale).t('report.status.insufficientData')}` : STATUS[status];
+}
+
+export function formatMarkdown(report: Report, locale?: Locale): string {
   const out: string[] = [];
   out.push(`# SLA report: ${escape(report.sla)}${report.title ? ` — ${escape(report.title)}` : ''}`);
   out.push('');
@@ -18,7 +23,7 @@ export function formatMarkdown(report: Report): string {
   const amounts = totalAmounts(report);
   out.push('');
   out.push(
-    `**${counts.met} met, ${counts.breached} breached, ${counts.noData} without data**` +
+    `**${counts.met} met, ${counts.breached} breached, ${counts.noData} without data${insufficientCount(counts, locale)}**` +
       (amounts.length > 0 ? ` · credits owed: **${amounts.join(', ')}**` : ''),
   );
   for (const warning of report.warnings ?? []) {
@@ -36,14 +41,18 @@ export function formatMarkdown(report: Report): string {
       out.push('No samples of this indicator inside the effective dates.');
       continue;
     }
-    out.push(`| Period | Samples | Attained | Status | Credit |${explain ? ' Notes |' : ''}`);
-    out.push(`|---|---:|---:|---|---:|${explain ? '---|' : ''}`);
+    // (1.1) A coverage column where the indicator has `every`.
+    const coverage = hasCoverage(o);
+    const coverageHead = coverage ? ` ${capitalised(messages(locale).t('report.column.coverage'))} |` : '';
+    out.push(`| Period | Samples |${coverageHead} Attained | Status | Credit |${explain ? ' Notes |' : ''}`);
+    out.push(`|---|---:|${coverage ? '---:|' : ''}---:|---|---:|${explain ? '---|' : ''}`);
     for (const r of o.results) {
       const cells = [
-        periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
+        periodLabel(o.window, r.start, r.end) + partialMark(r, locale),
         String(r.samples),
+        ...(coverage ? [coverageText(r) ?? '—'] : []),
         attainedText(o, r),
-        STATUS[r.status],
+        statusCell(r.status, locale),
         percentText(r.credit),
       ];
       if (explain) cells.push(leftOutText(r) ?? '');
@@ -64,4 +73,8 @@ export function formatMarkdown(report: Report): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,10 +1,11 @@
 // `sla evaluate --format text`: one table per objective (period, samples, attained vs
 // target, status, credit), then the credits owed per interval and a one-line verdict.
 import type { Report } from '../report';
-import { amountText, countResults, leftOutText, percentText, totalAmounts } from './common';
-import { attainedText, creditLabel, periodLabel, targetText } from './labels';
+import { messages, type Locale } from '../../l10n/index';
+import { amountText, countResults, insufficientCount, leftOutText, partialMark, percentText, statusText, totalAmounts } from './common';
+import { attainedText, coverageText, creditLabel, hasCoverage, periodLabel, targetText } from './labels';
 
-export function formatText(report: Report, explain = false): string {
+export function formatText(report: Report, explain = false, locale?: Locale): string {
   const lines: string[] = [];
   const title = report.title ? ` "${report.title}"` : '';
   const version = report.version ? `, version ${report.version}` : '';
@@ -17,16 +18,21 @@ export function formatText(report: Report, explain = false): string {
       lines.push('  no samples of this indicator inside the effective dates');
       continue;
     }
+    // (1.1) A coverage column where the indicator has `every`.
+    const coverage = hasCoverage(o);
     const rows = o.results.map((r) => [
-      periodLabel(o.window, r.start, r.end) + (r.partial ? ' (partial)' : ''),
+      periodLabel(o.window, r.start, r.end) + partialMark(r, locale),
       String(r.samples),
+      ...(coverage ? [coverageText(r) ?? '—'] : []),
       attainedText(o, r),
       targetText(o),
-      r.status === 'breached' ? 'BREACHED' : r.status,
+      statusText(r.status, locale),
       percentText(r.credit),
     ]);
     const explanations = o.results.map((r) => (explain ? leftOutText(r) : undefined));
-    lines.push(...table(['period', 'samples', 'attained', 'target', 'status', 'credit'], rows, [false, true, true, false, false, true], explanations));
+    const head = ['period', 'samples', ...(coverage ? [messages(locale).t('report.column.coverage')] : []), 'attained', 'target', 'status', 'credit'];
+    const right = [false, true, ...(coverage ? [true] : []), true, false, false, true];
+    lines.push(...table(head, rows, right, explanations));
   }
   lines.push('');
   if (report.credits.length === 0) {
@@ -50,6 +56,7 @@ export function formatText(report: Report, explain = false): string {
   lines.push('');
   lines.push(
     `${counts.results} result${counts.results === 1 ? '' : 's'}: ${counts.met} met, ${counts.breached} breached, ${counts.noData} no data` +
+      insufficientCount(counts, locale) +
       (amounts.length > 0 ? `; credits owed: ${amounts.join(', ')}` : ''),
   );
   return lines.join('\n') + '\n';

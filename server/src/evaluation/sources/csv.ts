@@ -14,7 +14,7 @@ import { parseDecimal, scanDecimal, scanned } from '../numbers';
 import { readFileInParts, type FileRange, type FileRangeResult } from '../parallel';
 import { MAX_INSTANT, MIN_INSTANT, TimestampReader, decodePrefix, describeBadTimestamp } from '../timestamps';
 import { ZoneRules } from '../timezone';
-import type { PartedReading, SampleSink, SampleSource } from '../ports';
+import { seriesName, type PartedReading, type SampleSink, type SampleSource } from '../ports';
 
 const CHUNK = 1 << 20;
 /** Room in front of each chunk for the record cut by the previous chunk's end. */
@@ -49,6 +49,8 @@ export interface CsvColumns {
   value: number;
   /** Columns in the header. */
   count: number;
+  /** (1.1) The header's column names, for naming series. */
+  names?: string[];
 }
 
 /** A part of a CSV file: bytes [start, end) holding whole rows. */
@@ -219,6 +221,13 @@ class CsvScanner {
   private readonly metricWords: Int32Array[] = [];
   private readonly metricIds: number[] = [];
   private readonly metricByName = new Map<string, number>();
+  /** (1.1) Per sink id: 1 when the sink wants the series of the metric's samples. */
+  private readonly seriesMetrics: number[] = [];
+  private readonly seriesNames: string[] = [];
+  /** The header's column names (for series names); absent when the header was read elsewhere. */
+  private columnNames: string[] | undefined;
+  /** The label fields of the record being read: column, start, end, escaped (1/0), flat. */
+  private labelFields: number[] = [];
   private lastMetric = -1;
   private metricEnd = 0;
   private rowsSinceProgress = 0;
@@ -296,13 +305,13 @@ class CsvScanner {
       if (names.indexOf(column, at + 1) >= 0) this.fail(1, `column \`${column}\` appears twice in the header`);
       index[column] = at;
     }
-    this.useColumns({ timestamp: index.timestamp, metric: index.metric, value: index.value, count: fields.length });
+    this.useColumns({ timestamp: index.timestamp, metric: index.metric, value: index.value, count: fields.length, names: fields.map((f) => f.trim()) });
     this.line = 2;
     return p;
   }
 
   columnsOf(): CsvColumns {
-    return { timestamp: this.timestampColumn, metric: this.metricColumn, value: this.valueColumn, count: this.columns };
+    return { timestamp: this.timestampColumn, metric: this.metricColumn, value: this.valueColumn, count: this.columns, names: this.columnNames };
   }
 
   /** Columns known from the header read elsewhere (a part of the file); lines count from 1. */
@@ -316,6 +325,7 @@ class CsvScanner {
     this.roles[columns.metric] = ROLE_METRIC;
     this.roles[columns.value] = ROLE_VALUE;
     this.columns = columns.count;
+    this.columnNames = columns.names;
     this.line = 1;
   }
 
@@ -355,6 +365,7 @@ class CsvScanner {
     const zone = this.sink.zone;
     const names = this.metricBytes;
     const ids = this.metricIds;
+    const seriesMetrics = this.seriesMetrics;
     const view = new DataView(b.buffer, b.byteOffset, b.length);
     const nameWords = this.metricWords;
     let prefix0 = this.prefixWords[0];
@@ -575,6 +586,11 @@ class CsvScanner {
         p = recordStart;
         break;
       }
+      // (1.1) A ratio's metric needs its series (the label columns): `record` reads those.
+      if (metric >= 0 && seriesMetrics[metric] === 1) {
+        p = recordStart;
+        break;
+      }
       const rejected = sink.add(metric, timestamp, value);
       if (rejected !== undefined) {
         this.line = line;
@@ -629,6 +645,8 @@ class CsvScanner {
     let valueEnd = 0;
     let blank = false;
     const recordStart = p;
+    const labels = this.labelFields;
+    labels.length = 0;
     this.counted = false;
     for (;;) {
       let fieldStart = p;
@@ -691,6 +709,8 @@ class CsvScanner {
       } else if (column === valueColumn) {
         valueStart = fieldStart;
         valueEnd = fieldEnd;
+      } else {
+        labels.push(column, fieldStart, fieldEnd, escaped ? 1 : 0);
       }
       column++;
       if (p >= limit) break;
@@ -719,10 +739,24 @@ class CsvScanner {
     // After the fields' own checks, which name a stray byte (a bare CR) more precisely.
     if (column > this.columns) this.fail(recordLine, `a row with more fields than the header (${column}, the header ${this.columns}): a decimal comma, or a field that needs quotes`);
     const metric = this.findMetric(b, metricStart, metricEnd, metricEscaped, recordLine);
-    const rejected = this.sink.add(metric, timestamp, value);
+    const series = metric >= 0 && this.seriesMetrics[metric] === 1 ? this.seriesOf(b, metric) : undefined;
+    const rejected = this.sink.add(metric, timestamp, value, series);
     if (rejected !== undefined) this.fail(recordLine, rejected);
     this.counted = true;
     return p;
+  }
+
+  /** The series of the record just read: its metric and the values of the other columns (LANGUAGE.md §5 1.1). */
+  private seriesOf(b: Buffer, metric: number): string {
+    const labels: [string, string][] = [];
+    const fields = this.labelFields;
+    for (let i = 0; i < fields.length; i += 4) {
+      const column = fields[i];
+      let text = b.toString('utf8', fields[i + 1], fields[i + 2]);
+      if (fields[i + 3] === 1) text = text.replace(/""/g, '"');
+      labels.push([this.columnNames?.[column] ?? `column ${column + 1}`, text.trim()]);
+    }
+    return seriesName(this.seriesNames[metric], labels);
   }
 
   private findMetric(b: Buffer, start: number, end: number, escaped: boolean, line: number): number {
@@ -744,6 +778,10 @@ class CsvScanner {
     if (id === undefined) {
       id = this.sink.metricId(trimmed);
       this.metricByName.set(trimmed, id);
+      if (id >= 0 && this.sink.wantsSeries?.(id) === true) {
+        this.seriesMetrics[id] = 1;
+        this.seriesNames[id] = trimmed;
+      }
     }
     // Remember these exact bytes (a bounded number of spellings; beyond that, look up by string).
     if (!escaped && this.metricBytes.length < MAX_SPELLINGS) {

@@ -8,7 +8,7 @@ import { fileErrorReason, openRegularFile } from '../../files/regularFile';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { parseDecimal } from '../numbers';
 import { TimestampReader, describeBadTimestamp } from '../timestamps';
-import type { SampleSink, SampleSource } from '../ports';
+import { seriesName, type SampleSink, type SampleSource } from '../ports';
 import { type JsonHandler, JsonSyntaxError, JsonTokenizer, decodeJsonString } from './jsonTokens';
 
 const CHUNK = 1 << 20;
@@ -136,6 +136,9 @@ class PrometheusReader implements JsonHandler {
   private seriesName: string | undefined;
   private labelsDone = false;
   private seriesMetric = -1;
+  /** (1.1) The series' labels other than `__name__`, and its name once asked for. */
+  private seriesLabels: [string, string][] = [];
+  private seriesKey: string | undefined;
   private held: { timestamp: number; value: number; line: number }[] = [];
   // The pair being read.
   private pairItems = 0;
@@ -176,6 +179,8 @@ class PrometheusReader implements JsonHandler {
       this.seriesName = undefined;
       this.labelsDone = false;
       this.seriesMetric = -1;
+      this.seriesLabels = [];
+      this.seriesKey = undefined;
       this.held.length = 0;
     }
     this.frames.push({ role, key: '' });
@@ -263,6 +268,8 @@ class PrometheusReader implements JsonHandler {
           this.seriesName = this.decode(b, start, end, escaped, line);
           if (this.seriesName === '') this.fail(line, 'empty metric name in `__name__`');
           this.seriesMetric = this.sink.metricId(this.seriesName);
+        } else {
+          this.seriesLabels.push([frame.key, this.decode(b, start, end, escaped, line)]);
         }
         return;
       case Role.Pair:
@@ -339,7 +346,7 @@ class PrometheusReader implements JsonHandler {
   }
 
   private deliver(metric: number, timestamp: number, value: number, line: number): void {
-    const rejected = this.sink.add(metric, timestamp, value);
+    const rejected = this.sink.add(metric, timestamp, value, metric >= 0 && this.sink.wantsSeries?.(metric) === true ? this.series() : undefined);
     if (rejected !== undefined) this.fail(line, rejected);
   }
 
@@ -348,6 +355,15 @@ class PrometheusReader implements JsonHandler {
     if (frame.role === Role.Series && (frame.key === 'values' || frame.key === 'value')) {
       this.fail(line, `\`${frame.key}\` of a series must be an array of samples \`[time, "value"]\`, found ${found}`);
     }
+  }
+
+  /** The series being read, named once: labels sorted by name, as Prometheus orders them. */
+  private series(): string {
+    if (this.seriesKey === undefined) {
+      const labels = [...this.seriesLabels].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      this.seriesKey = seriesName(this.seriesName ?? '', labels);
+    }
+    return this.seriesKey;
   }
 
   private failResultItem(line: number): never {

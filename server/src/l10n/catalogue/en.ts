@@ -97,6 +97,18 @@ export const en = {
   'export.cli.cannotWrite': 'cannot write {file}: {reason}',
   'export.cli.warning': 'warning: {message}',
   'export.cli.nothingExported': 'no objective of {file} can be exported as Prometheus rules',
+  // Evaluation 1.1: missing metrics, series, coverage (eval11: server/src/evaluation, cli/src/evaluate.ts)
+  'evaluate.missingMetric': 'no samples of metric "{metric}" in the inputs (named by indicator {indicators})',
+  'evaluate.missingMetricSuggest': 'no samples of metric "{metric}" in the inputs (named by indicator {indicators}); did you mean "{suggestion}"?',
+  'evaluate.cumulativeSeries': 'series {series} looks cumulative: its {count} samples never decrease and end at {last}, more than 10 times the first ({first}); a ratio adds per-interval counts, so mark indicator {indicator} `counters` if these are counters',
+  'evaluate.counterDuplicate': 'a second sample of series {series} at the same timestamp: under `counters` a series has one value per instant',
+  'evaluate.option.allowMissingMetrics': 'evaluate even when a metric the contract names has no samples (a warning instead of an error; the metric counts as empty)',
+  'report.status.insufficientData': 'insufficient data',
+  'report.column.coverage': 'coverage',
+  'report.partialData': 'partial data',
+  'report.count.insufficientData': '{count} insufficient data',
+  'codeLens.coverage': 'coverage {coverage}',
+  'evaluate.countersFromServer': 'objective {objective}: indicator {indicator} reads `counters`, which this version evaluates from metric files only (CSV or Prometheus JSON with the raw samples), not from a Prometheus server',
   // Language 1.1 syntax (syntax11): lexer and parser (SLA003), checker/sampling.ts (SLA214),
   // the SLA003 quick fixes in services/features/codeActions.ts
   'lex.fullWidth': 'full-width `{char}` read as `{ascii}`: type the ASCII character (English punctuation in the input method)',

@@ -95,6 +95,18 @@ export const zhCN = {
   'export.cli.cannotWrite': '无法写入 {file}：{reason}',
   'export.cli.warning': '警告：{message}',
   'export.cli.nothingExported': '{file} 中没有可导出为 Prometheus 规则的目标（SLO）',
+  // 评估 1.1：缺失的指标、序列、数据覆盖率（eval11）
+  'evaluate.missingMetric': '输入中没有指标“{metric}”的样本（服务等级指标 {indicators} 使用该指标）',
+  'evaluate.missingMetricSuggest': '输入中没有指标“{metric}”的样本（服务等级指标 {indicators} 使用该指标）；您是否要用“{suggestion}”？',
+  'evaluate.cumulativeSeries': '序列 {series} 看起来是累计值：其 {count} 个样本从不减少，最后为 {last}，超过第一个值（{first}）的 10 倍；比率按每个区间的计数相加，如果这些是计数器，请为服务等级指标 {indicator} 加上 `counters`',
+  'evaluate.counterDuplicate': '序列 {series} 在同一时间戳有第二个样本：使用 `counters` 时，每个序列在每个时刻只能有一个值',
+  'evaluate.option.allowMissingMetrics': '即使协议使用的某个指标没有样本也进行评估（报告警告而非错误；该指标按无样本处理）',
+  'report.status.insufficientData': '数据不足',
+  'report.column.coverage': '数据覆盖率',
+  'report.partialData': '数据不完整',
+  'report.count.insufficientData': '{count} 个数据不足',
+  'codeLens.coverage': '数据覆盖率 {coverage}',
+  'evaluate.countersFromServer': '目标 {objective}：服务等级指标 {indicator} 使用 `counters`，此版本只能依据指标文件（含原始样本的 CSV 或 Prometheus JSON）评估，不能直接查询 Prometheus 服务器',
   // 语言 1.1 语法（syntax11）
   'lex.fullWidth': '全角字符 `{char}` 已按 `{ascii}` 读取：请输入半角字符（将输入法切换为英文标点）',
   'lex.ideographicSpace': '全角空格（U+3000）已按半角空格读取：请输入半角空格（将输入法切换为英文标点）',

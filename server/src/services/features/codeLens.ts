@@ -25,7 +25,7 @@ export function codeLenses(analysis: Analysis, uri: string, snapshot?: Evaluatio
       const latest = evaluated && latestResult(evaluated);
       if (evaluated && latest) {
         // No command: the lens is a label (VS Code shows a lens with an empty command as text).
-        lenses.push({ range, command: { title: resultTitle(evaluated, latest), command: '' } });
+        lenses.push({ range, command: { title: resultTitle(evaluated, latest, locale), command: '' } });
       }
     }
   }

@@ -6,7 +6,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { Objective, Sla } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import type { ObjectiveReport, Report, ResultReport } from '../../evaluation/report';
-import { attainedText, periodLabel, targetText } from '../../evaluation/format/labels';
+import { attainedText, coverageText, periodLabel, targetText } from '../../evaluation/format/labels';
+import { messages, type Locale } from '../../l10n/index';
 import { formatNumber } from '../../language/numberFormat';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 
@@ -35,13 +36,19 @@ function resultPeriod(objective: ObjectiveReport, result: ResultReport): string 
 }
 
 /** The code-lens title for an objective's latest result. */
-export function resultTitle(objective: ObjectiveReport, result: ResultReport): string {
-  const period = resultPeriod(objective, result);
+export function resultTitle(objective: ObjectiveReport, result: ResultReport, locale?: Locale): string {
+  const { t } = messages(locale);
+  // (1.1) The coverage where the indicator has `every`, and the partial-data mark.
+  const coverage = coverageText(result);
+  const period = resultPeriod(objective, result) + (result.partial ? `, ${t('report.partialData')}` : '');
+  const covered = coverage === null ? '' : `; ${t('codeLens.coverage', { coverage })}`;
   switch (result.status) {
     case 'met':
-      return `✔ ${formatAttained(objective, result)}; target ${targetText(objective)} (${period})`;
+      return `✔ ${formatAttained(objective, result)}; target ${targetText(objective)}${covered} (${period})`;
     case 'breached':
-      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${targetText(objective)} (${period})`;
+      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${targetText(objective)}${covered} (${period})`;
+    case 'insufficient-data':
+      return `◌ ${t('report.status.insufficientData')}${covered} (${period})`;
     default:
       return `○ no data (${period})`;
   }
