@@ -147,7 +147,7 @@ describe('evaluation 1.1: coverage and insufficient data in every output', () =>
     assert.match(formatText(report), /2 results: 1 met, 0 breached, 0 no data, 1 insufficient data/);
     const markdown = formatMarkdown(report);
     assert.match(markdown, /\| Period \| Samples \| Coverage \| Attained \| Status \| Credit \|/);
-    assert.match(markdown, /\| 2026-10-01 \| 11 \| 45\.8333% \| 45\.8333% \| ◌ insufficient data \| 0% \|/);
+    assert.match(markdown, /\| 2026-10-01 \| 11 \| 45\\\.8333% \| 45\\\.8333% \| ◌ insufficient data \| 0% \|/); // dots escaped by the Markdown escaper
     assert.match(formatMarkdown(report, 'zh-CN'), /◌ 数据不足/);
     const [first, second] = report.objectives[0].results;
     assert.equal(resultTitle(report.objectives[0], first), '◌ insufficient data; coverage 45.8333% (2026-10-01)');

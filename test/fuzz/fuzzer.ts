@@ -23,6 +23,7 @@ import { selectionRanges } from '../../server/src/services/features/selectionRan
 import { semanticTokens } from '../../server/src/services/features/semanticTokens';
 import { documentSymbols } from '../../server/src/services/features/symbols';
 import { lineIndexOf } from '../../server/src/services/support/text';
+import { readFullWidth } from '../../server/src/language/fullWidth';
 
 const SAMPLES = path.resolve(import.meta.dirname, '..', '..', 'samples');
 
@@ -198,13 +199,13 @@ function applyEdits(text: string, edits: { range: Range; newText: string }[], wh
   return out;
 }
 
-/** Formatting changes only white space: the same tokens, the same non-blank characters. */
+/** Formatting changes only white space (and writes full-width punctuation as the ASCII the lexer reads, LANGUAGE.md 2): the same tokens, the same non-blank characters. */
 function checkFormatting(text: string, formatted: string, analysis: Analysis): void {
   const images = (t: string) => tokenize(t).tokens.map((token) => token.image);
   const before = analysis.parse.tokens.map((token) => token.image);
   if (JSON.stringify(images(formatted)) !== JSON.stringify(before)) throw new Error('formatting changed the tokens');
   const squeeze = (s: string) => s.replace(/\s+/g, '');
-  if (squeeze(formatted) !== squeeze(text)) throw new Error('formatting changed more than white space');
+  if (squeeze(formatted) !== squeeze(readFullWidth(text).text)) throw new Error('formatting changed more than white space');
   if (formatText(analyze(formatted)) !== formatted) throw new Error('formatting is not idempotent');
 }
 
