@@ -252,7 +252,7 @@ export function readReport(value: unknown, labelsValue: unknown): ReadReportResu
 type Fits<T extends true> = T;
 type ServerObjective = Report['objectives'][number];
 type ServerResult = ServerObjective['results'][number];
-export type ReportTypeChecks = [
+type ReportTypeChecks = [
   Fits<Omit<ServerResult, 'explain'> extends Omit<PeriodView, 'explain' | 'label' | 'attainedText' | 'coverageText'> ? true : false>,
   Fits<NonNullable<ServerResult['explain']> extends ExplainView ? true : false>,
   Fits<ServerObjective['target'] extends TargetView ? true : false>,

@@ -6,20 +6,15 @@ import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
 
-export { evaluate, type EvaluateOptions, type Source } from './evaluate';
-export type { IntervalRequest, IntervalSource, IntervalStatistic, SampleBlock } from './intervals';
-export { isIntervalSource } from './intervals';
+export { evaluate, type EvaluateOptions } from './evaluate';
+export type { IntervalRequest, IntervalSource, SampleBlock } from './intervals';
 export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';
 export type * from './report';
 export { hasBreach } from './report';
 export { formatText } from './format/text';
 export { formatMarkdown } from './format/markdown';
-export { reportLabels, type ReportLabels } from './format/labels';
-export type { SampleSink, SampleSource } from './ports';
-export { CsvSource } from './sources/csv';
-export { PrometheusJsonSource, readPrometheusJson } from './sources/prometheusJson';
-export { openMetricFiles, expandMetricPaths, detectFormat } from './sources/files';
-export { ZoneRules } from './timezone';
+export { reportLabels } from './format/labels';
+export { expandMetricPaths } from './sources/files';
 
 /**
  * Evaluates a contract (its text, or its analysis) against metric files, directories or globs. Throws

@@ -24,7 +24,6 @@ export interface ContractModel {
   objectives: ObjectiveModel[];
 }
 
-export type { MetricSource };
 
 export interface ObjectiveModel {
   name: string;

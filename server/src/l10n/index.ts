@@ -1,5 +1,5 @@
 // Localisation of what users read: locales and the message catalogues (see messages.ts).
-export { DEFAULT_LOCALE, LOCALES, LOCALE_SETTING_VALUES, LOCALE_VARIABLES, environmentLocale, matchLocale, serverLocale } from './locale';
-export type { Locale, LocaleSetting } from './locale';
+export { DEFAULT_LOCALE, LOCALES, environmentLocale, matchLocale, serverLocale } from './locale';
+export type { Locale } from './locale';
 export { CATALOGUES, PLACEHOLDER, messages } from './messages';
 export type { MessageId, MessageParams, Messages } from './messages';

@@ -46,7 +46,7 @@ export function environmentLocale(env: Readonly<Record<string, string | undefine
 
 /** Values of the `sla.locale` setting. */
 export const LOCALE_SETTING_VALUES = ['auto', 'en', 'zh-cn'] as const;
-export type LocaleSetting = (typeof LOCALE_SETTING_VALUES)[number];
+type LocaleSetting = (typeof LOCALE_SETTING_VALUES)[number];
 
 /**
  * The language server's locale: the `sla.locale` setting when it names a language, else

@@ -5,7 +5,6 @@ import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
 import { buildScopes, type SlaScope } from './scope';
 
-export type { ParseResult };
 
 export interface Analysis {
   text: string;

@@ -3,7 +3,6 @@
 import type { Position } from '../../language/ast';
 import { LineIndex } from '../../language/text';
 
-export { LineIndex };
 
 const indexes = new WeakMap<object, LineIndex>();
 
