@@ -46,6 +46,14 @@ describe('protocol: locale', function () {
     );
   });
 
+  it('publishes the checker diagnostics in the chosen language (SLA406 in Chinese for zh-cn, English otherwise)', async () => {
+    const text = CONTRACT.replace(/\}\n$/, '  support { severity P1 "Down" response 1h resolve 30m }\n}\n');
+    const sla406 = (diagnostics: { code?: unknown; message: string }[]) => diagnostics.find((d) => d.code === 'SLA406')?.message;
+    assert.match(sla406((await (await start({ locale: 'zh-cn' })).open(text)).diagnostics) ?? '', /^级别 `P1` 的解决时限 30m 短于其响应时限 1h/);
+    assert.match(sla406((await (await start({ locale: 'en' })).open(text)).diagnostics) ?? '', /P1/);
+    assert.doesNotMatch(sla406((await (await start({ locale: 'en' })).open(text)).diagnostics) ?? '', /级别/);
+  });
+
   it('answers in English for other languages and without a locale', async () => {
     assert.deepEqual(await lensTitles(await start({ locale: 'de' })), ['▶ Evaluate']);
     assert.deepEqual(await lensTitles(await start({})), ['▶ Evaluate']);

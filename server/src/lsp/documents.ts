@@ -5,9 +5,11 @@
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../language/analyze';
+import { DEFAULT_LOCALE, type Locale } from '../l10n/index';
 
 interface CachedAnalysis {
   version: number;
+  locale: Locale;
   analysis: Analysis;
 }
 
@@ -47,6 +49,9 @@ export class DocumentStore {
   });
   private readonly analyses = new Map<string, CachedAnalysis>();
 
+  /** `locale`: the language of the checker's messages (the client's, or `sla.locale`). */
+  constructor(private readonly locale: () => Locale = () => DEFAULT_LOCALE) {}
+
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
   }
@@ -56,9 +61,10 @@ export class DocumentStore {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(document.getText());
-    this.analyses.set(uri, { version: document.version, analysis });
+    const locale = this.locale();
+    if (cached && cached.version === document.version && cached.locale === locale) return cached.analysis;
+    const analysis = analyze(document.getText(), { locale });
+    this.analyses.set(uri, { version: document.version, locale, analysis });
     return analysis;
   }
 

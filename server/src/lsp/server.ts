@@ -41,7 +41,8 @@ export interface ServerInitializationOptions {
 }
 
 export function startServer(connection: Connection): void {
-  const store = new DocumentStore();
+  // The checker's messages follow the locale in force when a version is analysed.
+  const store = new DocumentStore(() => locale());
   let configurationRequests = false;
   let configurationRegistration = false;
   let codeLensRefresh = false;
