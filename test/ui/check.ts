@@ -77,7 +77,12 @@ function steps(sampleText: string): Step[] {
         const editor = await quickOpen(page, SAMPLE);
         await editor.locator('.view-line', { hasText: 'sla LanyingIM' }).waitFor({ timeout: TIMEOUT_MS });
         const plain = await editorForeground(editor);
-        const keyword = await tokenColour(editor, 'sla');
+        // Tokenisation paints the lines after they are shown: wait until `sla` is a span of its own.
+        let keyword = await tokenColour(editor, 'sla');
+        for (const started = Date.now(); (!keyword || keyword === plain) && Date.now() - started < TIMEOUT_MS; ) {
+          await page.waitForTimeout(200);
+          keyword = await tokenColour(editor, 'sla');
+        }
         const string = await tokenColour(editor, '"', true);
         const comment = await tokenColour(editor, '//', true);
         await shot(page, 'editor.png');
