@@ -1,4 +1,5 @@
-// Generates samples/metrics/ for samples/lanying-im.sla: two months (September and October
+// Generates samples/metrics/ for samples/lanying-im.sla (and zh/ for lanying-im.zh.sla, orders/
+// for order-service.sla): two months (September and October
 // 2026, Asia/Shanghai) of per-minute availability probes, request latency observations and
 // incident recovery times, as CSV and as Prometheus query_range JSON holding the same
 // samples. Deterministic (seeded PRNG): running it again writes the same bytes.
@@ -148,5 +149,38 @@ for (let t = ORDERS_START; t < ORDERS_END; t += HOUR) {
 }
 mkdirSync(path.join(OUT, 'orders'), { recursive: true });
 writeFileSync(path.join(OUT, 'orders', 'orders.csv'), 'timestamp,metric,value,instance\n' + orderRows.join(''));
+
+// --- samples/lanying-im.zh.sla (the same contract in Chinese, with the 2026 National Day
+// holidays and their make-up working days, 调休): September and October 2026, its own seed so
+// that the files above do not change. Probes are exact (no random failures) so that the
+// results can be worked by hand; business hours 09:00-18:00 on working days:
+// - 2026-09-20 (Sunday, a make-up working day) 10:00-10:06: 6 minutes down, counted;
+// - 2026-09-25 (Friday, Mid-Autumn holiday) 10:00-12:00: 120 minutes down, not counted;
+//   September: 22 working days × 540 min = 11880 min, 11874 up: 99.9495%, met;
+// - 2026-10-02 (Friday, National Day holiday) 09:00-14:00: 300 minutes down, not counted;
+// - 2026-10-10 (Saturday, a make-up working day) 14:00-14:45: 45 minutes down, counted;
+//   October: 18 working days × 540 min = 9720 min, 9675 up: 99.5370%, breached, credit 10%.
+// Latency: log-normal around 140 ms every 10 minutes, met in both months.
+const zhRandom = prng(20261010);
+const ZH_DOWN = [
+  [at('2026-09-20', '10:00'), at('2026-09-20', '10:06')],
+  [at('2026-09-25', '10:00'), at('2026-09-25', '12:00')],
+  [at('2026-10-02', '09:00'), at('2026-10-02', '14:00')],
+  [at('2026-10-10', '14:00'), at('2026-10-10', '14:45')],
+];
+const zhProbes: string[] = [];
+for (let t = START; t < END; t += 60) {
+  const down = ZH_DOWN.some(([s, e]) => t >= s && t < e);
+  zhProbes.push(`${naive(t)},probe_success,${down ? 0 : 1}\n`);
+}
+const zhLatency: string[] = [];
+for (let t = START; t < END; t += LATENCY_STEP) {
+  const normal = Math.sqrt(-2 * Math.log(1 - zhRandom())) * Math.cos(2 * Math.PI * zhRandom());
+  const ms = Math.round(140 * Math.exp(0.45 * normal) * 10) / 10;
+  zhLatency.push(`http_request_duration_ms,${iso(t + Math.floor(zhRandom() * 60))},${value(ms)}\n`);
+}
+mkdirSync(path.join(OUT, 'zh'), { recursive: true });
+writeFileSync(path.join(OUT, 'zh', 'probes.csv'), 'timestamp,metric,value\n' + zhProbes.join(''));
+writeFileSync(path.join(OUT, 'zh', 'latency.csv'), 'metric,timestamp,value\n' + zhLatency.join(''));
 
 console.log(`wrote ${probes.length} probes, ${latency.length} latency observations, ${recovery.length} recoveries to ${path.relative(ROOT, OUT)}/`);
