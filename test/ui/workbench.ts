@@ -16,41 +16,31 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Opens a file with Quick Open (Ctrl+P), as a user does, and waits for its editor. */
 export async function quickOpen(page: Page, fileName: string): Promise<Locator> {
-  // The file's tab must end up the active one (it may have been open in the background). The
-  // list re-sorts while it filters, so a click can land on a neighbour (`lanying-im.zh.sla`
-  // for `lanying-im.sla`): then open it again.
-  const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
-  const exactName = new RegExp(`^\\s*${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  // The file's tab must end up the active one. A file already open in the background is
+  // reached through its tab: quick open's list re-sorts while it filters, and a click could
+  // land on a neighbour (`lanying-im.zh.sla` for `lanying-im.sla`).
   const openTab = page.locator(`.editor-group-container.active .tabs-container .tab[data-resource-name="${fileName}"]`);
-  for (let attempt = 1; ; attempt++) {
-    // Already open in the background: its tab is the one sure way back to it.
-    if ((await openTab.count()) > 0) {
-      await openTab.first().click();
-      await parkMouse(page);
-      await tab.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-      break;
-    }
+  if ((await openTab.count()) > 0) {
+    await openTab.first().click();
+  } else {
     await focusWorkbench(page);
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
     await input.fill(fileName);
     // Click the entry named exactly fileName: Enter could pick the previous first entry while the list filters.
+    const exactName = new RegExp(`^\\s*${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = page
       .locator('.quick-input-widget .monaco-list-row')
       .filter({ has: page.locator('.label-name', { hasText: exactName }) })
       .first();
     await row.waitFor({ timeout: TIMEOUT_MS });
     await row.click();
-    await parkMouse(page);
     await closed(page);
-    try {
-      await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : TIMEOUT_MS });
-      break;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
   }
+  await parkMouse(page);
+  const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
+  await tab.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   const editor = activeEditor(page);
   await editor.locator('.view-line').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   return editor;

@@ -37,13 +37,9 @@ export function prometheusSourceOptions(user: PrometheusUserOptions): Prometheus
     timeoutMs: readTimeout(given.timeout),
     concurrency: readConcurrency(given.concurrency),
     pushDown: given.pushDown !== false,
-    ...optional('maxAnswerBytes', readSize(given.maxAnswerSize)),
+    // Only when given: the source keeps its own default otherwise.
+    ...(given.maxAnswerSize === undefined ? {} : { maxAnswerBytes: readSize(given.maxAnswerSize) }),
   };
-}
-
-/** `{ [key]: value }`, or nothing when the value was not given (defaults stay the source's). */
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function readSize(size: unknown): number | undefined {

@@ -7,6 +7,7 @@ import type { SlaScope } from '../scope';
 import type { CivilDate } from '../calendar';
 import { messages, type Messages } from '../../l10n/messages';
 import type { Locale } from '../../l10n/locale';
+import { comparePositions } from '../text';
 
 /** What a check may depend on beyond the text: the language of its messages and the date. */
 export interface CheckOptions {
@@ -129,10 +130,6 @@ export class CheckContext {
     }
     return undefined;
   }
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 /** After the `{` (an error at the brace itself is about the header before it) up to the `}`. */

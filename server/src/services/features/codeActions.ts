@@ -16,7 +16,8 @@ import type { Analysis } from '../../language/analyze';
 import { scopeAt, type SlaScope } from '../../language/scope';
 import { convert, dimensionOf } from '../../language/units';
 import { contains, objectiveFacts, objectiveOf, targetOf } from '../support/nodes';
-import { comparePositions, lineIndexOf } from '../support/text';
+import { comparePositions } from '../../language/text';
+import { lineIndexOf } from '../support/text';
 import { DEFAULT_LOCALE, messages, type Locale } from '../../l10n/index';
 import { readFullWidth } from '../../language/fullWidth';
 

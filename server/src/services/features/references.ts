@@ -1,7 +1,7 @@
 // Find references: every use of the name under the cursor in its sla.
 import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
-import { comparePositions } from '../support/text';
+import { comparePositions } from '../../language/text';
 import { symbolAt } from '../support/symbolAt';
 
 export function references(analysis: Analysis, position: Position, includeDeclaration: boolean): Range[] {

@@ -16,6 +16,3 @@ export function lineIndexOf(holder: { text: string }): LineIndex {
   return index;
 }
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line !== b.line ? a.line - b.line : a.character - b.character;
-}
