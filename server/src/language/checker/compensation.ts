@@ -16,8 +16,7 @@ function checkCompensated(objective: Objective, ctx: CheckContext): void {
   ctx.report(
     'SLA300',
     objective.name.range,
-    `objective \`${objective.name.text}\` has no \`compensation\` clause: a breach costs the provider nothing; ` +
-      `add \`compensation for ${objective.name.text} { … }\` with credit tiers`,
+    ctx.t('check.sla300', { name: objective.name.text, example: `compensation for ${objective.name.text} { … }` }),
   );
 }
 
@@ -94,7 +93,7 @@ function checkTiers(compensation: Compensation, ctx: CheckContext): void {
     ctx.report(
       'SLA310',
       headerRange(compensation),
-      `\`compensation for ${compensation.target?.text ?? ''}\` has no tiers: add a line like \`${example}\``,
+      ctx.t('check.sla310', { objective: compensation.target?.text ?? '', example }),
     );
     return;
   }
@@ -128,7 +127,7 @@ function checkCredit(tier: Tier, ctx: CheckContext): void {
   ctx.report(
     'SLA306',
     credit.range,
-    `a credit of \`${formatQuantity(credit)}\` pays nothing: give the tier a credit above 0%, or remove the tier`,
+    ctx.t('check.sla306', { credit: formatQuantity(credit) }),
   );
 }
 
@@ -139,8 +138,12 @@ function checkDirection(tier: Tier, facts: TargetFacts, ctx: CheckContext): bool
   ctx.report(
     'SLA301',
     tier.keyword.range,
-    `\`${tier.direction}\` does not fit the target \`${targetText(facts.target)}\` of \`${facts.name}\`: that target is breached ` +
-      `by ${facts.breachedBelow ? 'low' : 'high'} values, so its tiers are written \`${wanted} …\``,
+    ctx.t(facts.breachedBelow ? 'check.sla301.low' : 'check.sla301.high', {
+      direction: tier.direction,
+      target: targetText(facts.target),
+      objective: facts.name,
+      wanted,
+    }),
     { suggestion: wanted },
   );
   return false;
@@ -155,8 +158,12 @@ function checkThresholdUnit(tier: Tier, unit: string | undefined, facts: TargetF
   ctx.report(
     'SLA302',
     threshold.range,
-    `tier threshold \`${formatQuantity(threshold)}\` does not fit the target \`${targetText(facts.target)}\` of \`${facts.name}\`: ` +
-      `write it in the target's unit, like \`${tier.direction} ${facts.target.quantity ? formatQuantity({ ...facts.target.quantity, unit: facts.unit }) : ''}\``,
+    ctx.t('check.sla302', {
+      threshold: formatQuantity(threshold),
+      target: targetText(facts.target),
+      objective: facts.name,
+      example: `${tier.direction} ${facts.target.quantity ? formatQuantity({ ...facts.target.quantity, unit: facts.unit }) : ''}`,
+    }),
   );
   return false;
 }
@@ -178,9 +185,12 @@ function checkIsBreach(
   ctx.report(
     'SLA303',
     threshold.range,
-    `tier \`${tier.direction} ${formatQuantity(threshold)}\` pays while the target \`${targetText(facts.target)}\` of ` +
-      `\`${facts.name}\` is met: use a threshold at or ${facts.breachedBelow ? 'below' : 'above'} the target's ` +
-      `${formatQuantity(quantity)}`,
+    ctx.t(facts.breachedBelow ? 'check.sla303.below' : 'check.sla303.above', {
+      tier: `${tier.direction} ${formatQuantity(threshold)}`,
+      target: targetText(facts.target),
+      objective: facts.name,
+      value: formatQuantity(quantity),
+    }),
   );
 }
 
@@ -198,8 +208,7 @@ function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContex
         ctx.report(
           'SLA305',
           threshold.range,
-          `a second tier at \`${formatQuantity(threshold)}\`: the tier at line ${lineOf(first.tier.keyword.range)} ` +
-            `has the same threshold; merge them or change one threshold`,
+          ctx.t('check.sla305', { threshold: formatQuantity(threshold), line: lineOf(first.tier.keyword.range) }),
         );
       }
     }
@@ -236,10 +245,13 @@ function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext):
       ctx.report(
         'SLA304',
         entry.tier.range,
-        `tier \`${entry.tier.direction} ${formatQuantity(entry.tier.threshold!)}\` is more severe than ` +
-          `\`${milder.direction} ${formatQuantity(milder.threshold!)}\` (line ${lineOf(milder.keyword.range)}) ` +
-          `but pays ${formatQuantity(credit)}, no more than its ${formatQuantity(best)}: ` +
-          `give the more severe tier the larger credit`,
+        ctx.t('check.sla304', {
+          tier: `${entry.tier.direction} ${formatQuantity(entry.tier.threshold!)}`,
+          milder: `${milder.direction} ${formatQuantity(milder.threshold!)}`,
+          line: lineOf(milder.keyword.range),
+          credit: formatQuantity(credit),
+          milderCredit: formatQuantity(best),
+        }),
       );
     }
     if (!best || credit.value > best.value) mildestBest = entry;
@@ -255,8 +267,7 @@ function checkWindow(compensation: Compensation, ctx: CheckContext): void {
   ctx.report(
     'SLA308',
     headerRange(compensation),
-    `\`${compensation.target?.text}\` has a rolling window (\`window rolling${duration}\`), and only calendar periods ` +
-      `earn credits: give it a window like \`window calendar month\` or remove this clause`,
+    ctx.t('check.sla308', { objective: String(compensation.target?.text), duration }),
   );
 }
 
@@ -285,8 +296,8 @@ function checkCredits(_sla: Sla, ctx: CheckContext): void {
       'SLA309',
       range,
       credits
-        ? `\`credits\` has no \`claim within\` period: add a line like \`claim within 30d\` saying how long a customer has to claim`
-        : `compensation is promised but no \`claim within\` period is given: add \`credits { claim within 30d }\``,
+        ? ctx.t('check.sla309.credits')
+        : ctx.t('check.sla309.none', { example: 'credits { claim within 30d }' }),
     );
   }
 
@@ -303,9 +314,7 @@ function checkCredits(_sla: Sla, ctx: CheckContext): void {
   ctx.report(
     'SLA307',
     cap.range,
-    `cap \`${formatQuantity(cap)}\` is below the ${formatQuantity(credit)} credit of the tier at line ` +
-      `${lineOf(largest.keyword.range)}: that tier never pays in full; raise the cap to at least ` +
-      `${formatNumber(credit.value)}% or lower the credit`,
+    ctx.t('check.sla307', { cap: formatQuantity(cap), credit: formatQuantity(credit), line: lineOf(largest.keyword.range), minimum: formatNumber(credit.value) }),
   );
 }
 

@@ -3,6 +3,7 @@
 import { KINDS, type Indicator, type KindName } from '../ast';
 import { suggest } from '../suggest';
 import { dimensionOf, dimensionOfKind, unitsForKind } from '../units';
+import { list, type Translate } from '../wording';
 import type { CheckContext } from './context';
 import { blockNameRange } from './describe';
 import type { CheckTable } from './registry';
@@ -16,16 +17,14 @@ function checkDataBinding(indicator: Indicator, ctx: CheckContext): void {
     ctx.report(
       'SLA205',
       blockNameRange(indicator),
-      `indicator \`${name}\` is bound to no data: add \`metric "metric_name"\` ` +
-        `or \`ratio good "good_metric" total "total_metric"\``,
+      ctx.t('check.sla205.noData', { name }),
     );
   } else if (metric && ratio) {
     const later = metric.offset > ratio.offset ? metric : ratio;
     ctx.report(
       'SLA205',
       later.range,
-      `indicator \`${name}\` has both \`metric\` and \`ratio\`: keep one (a \`ratio\` computes ` +
-        `the value from two metrics, a \`metric\` reads it directly)`,
+      ctx.t('check.sla205.both', { name }),
     );
   }
 }
@@ -37,8 +36,7 @@ function checkKind(indicator: Indicator, ctx: CheckContext): void {
     ctx.report(
       'SLA206',
       blockNameRange(indicator),
-      `indicator \`${indicator.name?.text ?? ''}\` has no \`kind\`: add a line like \`kind availability\` ` +
-        `(one of ${KINDS.join(', ')})`,
+      ctx.t('check.sla206.missing', { name: indicator.name?.text ?? '', kinds: list(ctx.t, KINDS) }),
     );
     return;
   }
@@ -49,8 +47,8 @@ function checkKind(indicator: Indicator, ctx: CheckContext): void {
     'SLA206',
     word.range,
     suggestion
-      ? `unknown kind \`${word.text}\`; did you mean \`${suggestion}\`?`
-      : `unknown kind \`${word.text}\`: use one of ${KINDS.join(', ')}`,
+      ? ctx.t('check.sla206.suggest', { kind: word.text, suggestion })
+      : ctx.t('check.sla206.unknown', { kind: word.text, kinds: list(ctx.t, KINDS) }),
     suggestion ? { suggestion } : undefined,
   );
 }
@@ -62,23 +60,19 @@ function checkUnit(indicator: Indicator, ctx: CheckContext): void {
   const dimension = dimensionOf(word.text);
   // An unknown unit word is the parser's SLA002.
   if (dimension === undefined || dimension === dimensionOfKind(kind)) return;
-  const allowed = unitsForKind(kind).map((u) => `\`${u}\``).join(', ');
-  ctx.report(
-    'SLA210',
-    word.range,
-    `unit \`${word.text}\` does not fit kind \`${kind}\`: ${kindUnitsPhrase(kind)}; use one of ${allowed}`,
-  );
+  const allowed = list(ctx.t, unitsForKind(kind).map((u) => `\`${u}\``));
+  ctx.report('SLA210', word.range, ctx.t('check.sla210', { unit: word.text, kind, units: kindUnitsPhrase(ctx.t, kind), allowed }));
 }
 
-/** "a latency is a duration", for messages. */
-export function kindUnitsPhrase(kind: KindName): string {
+/** "`latency` is a duration (ms, s, …)", for messages. */
+export function kindUnitsPhrase(t: Translate, kind: KindName): string {
   switch (dimensionOfKind(kind)) {
     case 'percent':
-      return `\`${kind}\` is measured in percent`;
+      return t('check.kindUnits.percent', { kind });
     case 'rate':
-      return `\`${kind}\` is a rate (rps, rpm)`;
+      return t('check.kindUnits.rate', { kind });
     default:
-      return `\`${kind}\` is a duration (ms, s, min, h, …)`;
+      return t('check.kindUnits.duration', { kind });
   }
 }
 

@@ -1,8 +1,9 @@
 // SLA100 (a name defined twice), SLA101 (a reference to nothing) and SLA102 (a reference
 // to the wrong sort of thing), from the scope of each sla.
 import type { Sla } from '../ast';
-import { describeSort, type DefinitionSort } from '../scope';
+import type { DefinitionSort } from '../scope';
 import { suggest } from '../suggest';
+import { list, orList, type Translate } from '../wording';
 import { lineOf, type CheckContext } from './context';
 import type { CheckTable } from './registry';
 
@@ -11,11 +12,11 @@ function checkDuplicates(_sla: Sla, ctx: CheckContext): void {
     const table = duplicate.sort === 'severity' ? ctx.scope.severities : ctx.scope.definitions;
     const first = table.get(duplicate.name);
     if (!first) continue;
+    const line = lineOf(first.nameSpan.range);
     const message =
       duplicate.sort === 'severity'
-        ? `severity \`${duplicate.name}\` is already defined at line ${lineOf(first.nameSpan.range)}: give each severity its own name`
-        : `\`${duplicate.name}\` is already defined as ${describeSort(first.sort)} at line ${lineOf(first.nameSpan.range)}: ` +
-          `rename this ${duplicate.sort} (all names in an sla share one namespace)`;
+        ? ctx.t('check.sla100.severity', { name: duplicate.name, line })
+        : ctx.t('check.sla100', { name: duplicate.name, firstSort: ctx.t(`check.sort.${first.sort}`), line, sort: ctx.t(`check.sortWord.${duplicate.sort}`) });
     ctx.report('SLA100', duplicate.nameSpan.range, message, { firstDefinition: first.nameSpan.range });
   }
 }
@@ -24,24 +25,30 @@ function checkReferences(_sla: Sla, ctx: CheckContext): void {
   const suggestions = new SuggestionCache(ctx);
   for (const resolved of ctx.scope.references) {
     const { ref, definition, expected } = resolved;
-    const wanted = expected.map(describeSort).join(' or ');
-    const kinds = expected.join(' or ');
+    const t = ctx.t;
     if (!definition) {
       const suggestion = suggestions.get(ref.text, expected);
       const message = suggestion
-        ? `unknown ${kinds} \`${ref.text}\`; did you mean \`${suggestion}\`?`
-        : `unknown ${kinds} \`${ref.text}\`: define it in this sla or name ${wanted} that is defined` +
-          suggestions.defined(expected);
+        ? t('check.sla101.suggest', { kinds: sortWords(t, expected), name: ref.text, suggestion })
+        : t('check.sla101', { kinds: sortWords(t, expected), name: ref.text, wanted: sortNouns(t, expected), defined: suggestions.defined(expected) });
       ctx.report('SLA101', ref.range, message, suggestion ? { suggestion } : undefined);
     } else if (!expected.includes(definition.sort)) {
       const suggestion = suggestions.get(ref.text, expected);
-      const hint = suggestion ? `; did you mean \`${suggestion}\`?` : `: name ${wanted} here`;
-      const message =
-        `\`${resolved.clause}\` must name ${wanted}, but \`${ref.text}\` is ` +
-        `${describeSort(definition.sort)} (line ${lineOf(definition.nameSpan.range)})${hint}`;
+      const facts = { clause: resolved.clause, wanted: sortNouns(t, expected), name: ref.text, sort: t(`check.sort.${definition.sort}`), line: lineOf(definition.nameSpan.range) };
+      const message = suggestion ? t('check.sla102.suggest', { ...facts, suggestion }) : t('check.sla102', facts);
       ctx.report('SLA102', ref.range, message, suggestion ? { suggestion } : undefined);
     }
   }
+}
+
+/** "an indicator or a schedule" (worded only when a check fires: most references resolve). */
+function sortNouns(t: Translate, sorts: readonly DefinitionSort[]): string {
+  return orList(t, sorts.map((sort) => t(`check.sort.${sort}`)));
+}
+
+/** "indicator or schedule". */
+function sortWords(t: Translate, sorts: readonly DefinitionSort[]): string {
+  return orList(t, sorts.map((sort) => t(`check.sortWord.${sort}`)));
 }
 
 /** Close names of the wanted sorts, computed once per misspelling. */
@@ -64,7 +71,7 @@ class SuggestionCache {
   defined(sorts: readonly DefinitionSort[]): string {
     const names = sorts.flatMap((sort) => this.names(sort));
     if (names.length === 0 || names.length > 5) return '';
-    return ` (defined here: ${names.map((n) => `\`${n}\``).join(', ')})`;
+    return this.ctx.t('check.sla101.defined', { names: list(this.ctx.t, names.map((n) => `\`${n}\``)) });
   }
 
   private names(sort: DefinitionSort): string[] {

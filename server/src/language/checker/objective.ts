@@ -17,18 +17,14 @@ function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   const facts = ctx.facts(objective);
   if (!facts.target) {
     const example = EXAMPLE_TARGET[facts.kind ?? 'availability'];
-    ctx.report('SLA200', range, `objective \`${name}\` has no \`target\`: add a line like \`${example}\``);
+    ctx.report('SLA200', range, ctx.t('check.sla200', { name, example }));
   }
   if (!ctx.first(objective.items, 'IndicatorRef')) {
     const someIndicator = firstIndicatorName(ctx);
-    ctx.report(
-      'SLA201',
-      range,
-      `objective \`${name}\` has no \`indicator\`: add a line like \`indicator ${someIndicator}\` naming what it measures`,
-    );
+    ctx.report('SLA201', range, ctx.t('check.sla201', { name, indicator: someIndicator }));
   }
   if (!facts.window) {
-    ctx.report('SLA204', range, `objective \`${name}\` has no \`window\`: add a line like \`window calendar month\``);
+    ctx.report('SLA204', range, ctx.t('check.sla204', { name }));
   }
 }
 
@@ -55,23 +51,19 @@ function exampleTarget(facts: ObjectiveFacts): string {
   return facts.higherIsBetter === false ? '<= 0.1%' : '>= 99.9%';
 }
 
-function describeValues(facts: ObjectiveFacts): string {
-  if (facts.ratio) return `a \`${facts.measure}\` indicator is measured in percent`;
-  return facts.kind ? kindUnitsPhrase(facts.kind) : '';
-}
-
 /** SLA202: the target's written unit must be of the dimension of the indicator's values. */
 function checkTargetUnit(target: TargetItem, ctx: CheckContext, parent: unknown): void {
   const facts = ctx.facts(parent as Objective);
   const quantity = target.quantity;
   const dimension = dimensionOf(quantity?.unit);
   if (!facts.valueDimension || !quantity || dimension === undefined || dimension === facts.valueDimension) return;
+  const facts202 = { target: formatQuantity(quantity), indicator: String(facts.indicator?.name?.text), example: exampleTarget(facts) };
   ctx.report(
     'SLA202',
     quantity.range,
-    `target \`${formatQuantity(quantity)}\` does not fit indicator \`${facts.indicator?.name?.text}\` ` +
-      `${facts.ratio ? '(a ratio)' : `of kind \`${facts.kind}\``}: ${describeValues(facts)}; ` +
-      `write a target like \`${exampleTarget(facts)}\``,
+    facts.ratio
+      ? ctx.t('check.sla202.ratio', { ...facts202, measure: String(facts.measure) })
+      : ctx.t('check.sla202.kind', { ...facts202, kind: String(facts.kind), units: facts.kind ? kindUnitsPhrase(ctx.t, facts.kind) : '' }),
   );
 }
 
@@ -84,23 +76,21 @@ function checkAggregate(target: TargetItem, ctx: CheckContext, parent: unknown):
     ctx.report(
       'SLA207',
       { start: target.keyword.range.start, end: target.comparator.range.end },
-      `a \`${facts.kind}\` target needs an aggregate (\`p95\`, \`avg\`, \`min\` or \`max\`) saying which value ` +
-        `of the period is compared: write it like \`target ${exampleTarget(facts)}\``,
+      ctx.t('check.sla207.needs', { kind: String(facts.kind), example: exampleTarget(facts) }),
     );
   } else if (!facts.needsAggregate && target.aggregate) {
-    const why = facts.ratio
-      ? `the indicator is a \`${facts.measure}\`, whose value is already a percentage of the period`
-      : 'the attained value is already a percentage of the period';
+    const why = facts.ratio ? ctx.t('check.sla207.whyRatio', { measure: String(facts.measure) }) : ctx.t('check.sla207.whyPercent');
     ctx.report(
       'SLA207',
       target.aggregate.range,
-      `${article(facts.measure)} \`${facts.measure}\` target takes no aggregate: remove \`${target.aggregate.text}\` (${why})`,
+      ctx.t('check.sla207.none', { measure: measurePhrase(ctx, facts.measure), aggregate: target.aggregate.text, why }),
     );
   }
 }
 
-function article(word: string | undefined): string {
-  return word && /^[aeiou]/.test(word) ? 'an' : 'a';
+/** "a `latency`", "an `availability`" (the article is English only). */
+function measurePhrase(ctx: CheckContext, measure: string | undefined): string {
+  return ctx.t(measure && /^[aeiou]/.test(measure) ? 'check.measure.an' : 'check.measure.a', { measure: String(measure) });
 }
 
 /** SLA208: 100% of good (availability) or 0% of bad (error rate) leaves no room for one failure. */
@@ -111,13 +101,12 @@ function checkErrorBudget(target: TargetItem, ctx: CheckContext, parent: unknown
   const limit = facts.higherIsBetter ? 100 : 0;
   if (facts.higherIsBetter === undefined || !nearlyEqual(quantity.value, limit)) return;
   const what =
-    facts.measure === 'error_rate' ? 'error rate' : facts.measure === 'availability' ? 'availability' : `on a \`${facts.measure}\` indicator`;
-  ctx.report(
-    'SLA208',
-    quantity.range,
-    `a target of ${limit}% ${what} leaves no error budget: a single ${facts.higherIsBetter ? 'failure' : 'error'} ` +
-      `breaches it; use a target like \`${facts.higherIsBetter ? '>= 99.9%' : '<= 0.1%'}\``,
-  );
+    facts.measure === 'error_rate'
+      ? ctx.t('check.sla208.errorRate')
+      : facts.measure === 'availability'
+        ? ctx.t('check.sla208.availability')
+        : ctx.t('check.sla208.onMeasure', { measure: String(facts.measure) });
+  ctx.report('SLA208', quantity.range, ctx.t(facts.higherIsBetter ? 'check.sla208.high' : 'check.sla208.low', { limit, what }));
 }
 
 const FLIPPED: Readonly<Record<Comparator, Comparator>> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
@@ -133,8 +122,11 @@ function checkComparatorDirection(target: TargetItem, ctx: CheckContext, parent:
   ctx.report(
     'SLA209',
     comparator.range,
-    `${article(facts.measure)} \`${facts.measure}\` target with \`${comparator.op}\` is met by ` +
-      `${facts.higherIsBetter ? 'low' : 'high'} values, which is bad service; did you mean \`${replacement}\`?`,
+    ctx.t(facts.higherIsBetter ? 'check.sla209.low' : 'check.sla209.high', {
+      measure: measurePhrase(ctx, facts.measure),
+      op: comparator.op,
+      replacement,
+    }),
     { suggestion: replacement },
   );
 }

@@ -68,12 +68,7 @@ function checkOnceOnly(block: Block, ctx: CheckContext): void {
     }
     const word = once[item.type];
     const range = BLOCK_ITEMS.has(item.type) ? item.keyword.range : item.range;
-    ctx.report(
-      'SLA103',
-      range,
-      `second \`${word}\` in ${describeBlock(block)} (the first is at line ${lineOf(first.keyword.range)}): ` +
-        `\`${word}\` may appear only once; remove one or merge them`,
-    );
+    ctx.report('SLA103', range, ctx.t('check.sla103', { word, block: describeBlock(block), line: lineOf(first.keyword.range) }));
   }
 }
 
@@ -89,8 +84,7 @@ function checkOneCompensationPerObjective(_sla: Sla, ctx: CheckContext): void {
       ctx.report(
         'SLA103',
         joinRanges(duplicate.keyword, duplicate.target),
-        `second \`compensation for ${duplicate.target?.text}\` (the first is at line ${lineOf(first.keyword.range)}): ` +
-          `an objective has one compensation clause; move these tiers into the first one`,
+        ctx.t('check.sla103.compensation', { objective: duplicate.target?.text ?? '', line: lineOf(first.keyword.range) }),
       );
     }
     reported.add(first);

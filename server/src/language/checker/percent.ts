@@ -7,30 +7,32 @@ import type { CheckContext } from './context';
 import { formatQuantity } from './describe';
 import type { CheckTable } from './registry';
 
-function reportAbove100(ctx: CheckContext, quantity: Quantity | undefined, unit: string | undefined, what: string, fix: string): void {
+type Above100Id = 'check.sla203.target' | 'check.sla203.tierThreshold' | 'check.sla203.credit' | 'check.sla203.cap' | 'check.sla203.coverage';
+
+function reportAbove100(ctx: CheckContext, quantity: Quantity | undefined, unit: string | undefined, id: Above100Id): void {
   if (!quantity || unit !== '%' || quantity.value <= 100) return;
-  ctx.report('SLA203', quantity.range, `${what} \`${formatQuantity(quantity)}\` is more than 100%: ${fix}`);
+  ctx.report('SLA203', quantity.range, ctx.t(id, { quantity: formatQuantity(quantity) }));
 }
 
 function checkTarget(target: TargetItem, ctx: CheckContext, parent: unknown): void {
   const { valueUnit } = ctx.facts(parent as Objective);
   const unit = target.quantity?.unit ?? valueUnit;
-  reportAbove100(ctx, target.quantity, unit, 'target', 'a percentage lies between 0% and 100%, e.g. `99.9%`');
+  reportAbove100(ctx, target.quantity, unit, 'check.sla203.target');
 }
 
 function checkTier(tier: Tier, ctx: CheckContext, parent: unknown): void {
   const objective = ctx.objectiveOf(parent as Compensation);
   const valueUnit = objective && ctx.facts(objective).valueUnit;
-  reportAbove100(ctx, tier.threshold, tier.threshold?.unit ?? valueUnit, 'tier threshold', 'a percentage lies between 0% and 100%');
-  reportAbove100(ctx, tier.credit, tier.credit?.unit ?? '%', 'credit', 'a credit is a share of the fee, at most 100%');
+  reportAbove100(ctx, tier.threshold, tier.threshold?.unit ?? valueUnit, 'check.sla203.tierThreshold');
+  reportAbove100(ctx, tier.credit, tier.credit?.unit ?? '%', 'check.sla203.credit');
 }
 
 function checkCap(cap: CapItem, ctx: CheckContext): void {
-  reportAbove100(ctx, cap.percent, cap.percent?.unit ?? '%', 'cap', 'credits cannot exceed the whole fee; use at most `100%`');
+  reportAbove100(ctx, cap.percent, cap.percent?.unit ?? '%', 'check.sla203.cap');
 }
 
 function checkCoverage(coverage: CoverageItem, ctx: CheckContext): void {
-  reportAbove100(ctx, coverage.percent, coverage.percent?.unit ?? '%', 'coverage', 'it is the share of expected samples a result needs, at most `100%`');
+  reportAbove100(ctx, coverage.percent, coverage.percent?.unit ?? '%', 'check.sla203.coverage');
 }
 
 export const percentChecks: CheckTable = { Target: [checkTarget], Tier: [checkTier], Cap: [checkCap], Coverage: [checkCoverage] };

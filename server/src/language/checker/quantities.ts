@@ -16,29 +16,22 @@ function expectDuration(quantity: Quantity | undefined, after: string, exampleUn
   if (unit !== undefined && unit in DURATION_MS) return;
   const example = `${formatNumber(quantity.value)}${exampleUnit}`;
   if (unit === undefined) {
-    ctx.report(
-      'SLA001',
-      quantity.range,
-      `expected a duration after \`${after}\`: \`${formatNumber(quantity.value)}\` has no unit; write it like \`${example}\` (ms, s, min, h, d, w)`,
-    );
+    ctx.report('SLA001', quantity.range, ctx.t('check.duration.noUnit', { after, number: formatNumber(quantity.value), example }));
   } else if (dimensionOf(unit) !== undefined && dimensionOf(unit) !== 'duration') {
-    ctx.report(
-      'SLA002',
-      quantity.unitRange ?? quantity.range,
-      `\`${unit}\` is not a duration unit: write the duration after \`${after}\` like \`${example}\` (ms, s, min, h, d, w)`,
-    );
+    ctx.report('SLA002', quantity.unitRange ?? quantity.range, ctx.t('check.duration.wrongUnit', { unit, after, example }));
   }
 }
 
-function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext, shareOf = 'the fee'): void {
+function expectPercent(quantity: Quantity | undefined, after: string, ctx: CheckContext, shareOf: 'fee' | 'samples' = 'fee'): void {
   if (!quantity) return;
   const unit = quantity.unit;
   if (unit === '%') return;
   const example = `${formatNumber(quantity.value)}%`;
   if (unit === undefined) {
-    ctx.report('SLA001', quantity.range, `expected a percentage after \`${after}\`: write \`${example}\``);
+    ctx.report('SLA001', quantity.range, ctx.t('check.percent.noUnit', { after, example }));
   } else if (unit !== '%' && dimensionOf(unit) !== undefined) {
-    ctx.report('SLA002', quantity.unitRange ?? quantity.range, `\`${unit}\` is not a percentage: a \`${after}\` is a share of ${shareOf}, like \`${example}\``);
+    const share = ctx.t(shareOf === 'fee' ? 'check.shareOf.fee' : 'check.shareOf.samples');
+    ctx.report('SLA002', quantity.unitRange ?? quantity.range, ctx.t('check.percent.wrongUnit', { unit, after, shareOf: share, example }));
   }
 }
 
@@ -60,5 +53,5 @@ export const quantityChecks: CheckTable = {
   Tier: [(tier: Tier, ctx) => expectPercent(tier.credit, 'credit', ctx)],
   Cap: [(cap: CapItem, ctx) => expectPercent(cap.percent, 'cap', ctx)],
   SampleEvery: [(every: SampleEveryItem, ctx) => expectDuration(every.interval, 'every', 'm', ctx)],
-  Coverage: [(coverage: CoverageItem, ctx) => expectPercent(coverage.percent, 'coverage', ctx, 'the expected samples')],
+  Coverage: [(coverage: CoverageItem, ctx) => expectPercent(coverage.percent, 'coverage', ctx, 'samples')],
 };

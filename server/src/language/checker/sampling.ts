@@ -2,7 +2,6 @@
 // above 0: `every 0s` would expect infinitely many samples. The unit of `every` (a duration)
 // is checked with the other place-fixed units in quantities.ts.
 import type { SampleEveryItem } from '../ast';
-import { messages } from '../../l10n/messages';
 import { formatQuantity } from './describe';
 import type { CheckContext } from './context';
 import type { CheckTable } from './registry';
@@ -10,7 +9,7 @@ import type { CheckTable } from './registry';
 function checkEveryAboveZero(every: SampleEveryItem, ctx: CheckContext): void {
   const interval = every.interval;
   if (!interval || interval.value > 0) return;
-  ctx.report('SLA214', interval.range, messages().t('check.everyNotAboveZero', { interval: formatQuantity(interval) }));
+  ctx.report('SLA214', interval.range, ctx.t('check.everyNotAboveZero', { interval: formatQuantity(interval) }));
 }
 
 export const samplingChecks: CheckTable = { SampleEvery: [checkEveryAboveZero] };

@@ -13,9 +13,8 @@ function checkRange(range: TimeRange | undefined, ctx: CheckContext): void {
   const written = `${start.text}-${end.text}`;
   const message =
     to === from
-      ? `time range \`${written}\` is empty: its end must be after its start`
-      : `time range \`${written}\` ends before it starts: a time range cannot cross midnight; ` +
-        `split it into \`${start.text}-24:00\` and \`00:00-${end.text}\` on the next day`;
+      ? ctx.t('check.sla400.empty', { range: written })
+      : ctx.t('check.sla400.midnight', { range: written, start: start.text, end: end.text });
   ctx.report('SLA400', range.range, message);
 }
 

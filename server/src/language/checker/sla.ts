@@ -13,11 +13,12 @@ function checkTimezone(item: TimezoneItem, ctx: CheckContext): void {
   if (!value?.valid || isKnownTimeZone(value.value)) return;
   const isOffset = /^[+-]\d/.test(value.value);
   const suggestion = isOffset ? undefined : suggest(value.value, zoneNames());
+  const zone = value.value;
   const message = isOffset
-    ? `\`${value.value}\` is a fixed offset, not a time zone: use an IANA zone name such as "Asia/Shanghai" or "UTC"`
+    ? ctx.t('check.sla401.offset', { zone })
     : suggestion
-      ? `unknown time zone "${value.value}"; did you mean "${suggestion}"?`
-      : `unknown time zone "${value.value}": use an IANA zone name such as "Europe/Berlin", "Asia/Shanghai" or "UTC"`;
+      ? ctx.t('check.sla401.suggest', { zone, suggestion })
+      : ctx.t('check.sla401.unknown', { zone });
   ctx.report('SLA401', value.range, message, suggestion ? { suggestion } : undefined);
 }
 
@@ -28,11 +29,7 @@ function dayNumber(date: DateLiteral): number {
 function checkEffective(item: EffectiveItem, ctx: CheckContext): void {
   const { start, end } = item;
   if (!start?.valid || !end?.valid || dayNumber(end) >= dayNumber(start)) return;
-  ctx.report(
-    'SLA402',
-    end.range,
-    `the contract ends on ${end.text}, before it starts on ${start.text}: swap the dates or correct the end`,
-  );
+  ctx.report('SLA402', end.range, ctx.t('check.sla402', { end: end.text, start: start.text }));
 }
 
 function checkCompleteness(sla: Sla, ctx: CheckContext): void {
@@ -42,24 +39,15 @@ function checkCompleteness(sla: Sla, ctx: CheckContext): void {
   const has = (type: string) => (sla.items ?? []).some((i) => i?.type === type);
   const hasObjectives = has('Objective');
 
-  const missingParties = (['provider', 'customer'] as const).filter((party) => !has(party === 'provider' ? 'Provider' : 'Customer'));
-  if (missingParties.length > 0) {
-    const names = missingParties.map((p) => `\`${p}\``).join(' and no ');
-    const lines = missingParties.map((p) => `\`${p} "…"\``).join(' and ');
-    ctx.report('SLA500', range, `sla \`${name}\` names no ${names}: add ${lines} so the parties are on record`);
+  const noProvider = !has('Provider');
+  const noCustomer = !has('Customer');
+  if (noProvider || noCustomer) {
+    ctx.report('SLA500', range, ctx.t(noProvider && noCustomer ? 'check.sla500.both' : noProvider ? 'check.sla500.provider' : 'check.sla500.customer', { name }));
   }
-  if (!has('Version')) ctx.report('SLA501', range, `sla \`${name}\` has no \`version\`: add a line like \`version "1.0"\``);
-  if (hasObjectives && !has('Reporting')) {
-    ctx.report(
-      'SLA502',
-      range,
-      `sla \`${name}\` has no \`reporting\` clause, so nobody reports on its targets: add a line like \`reporting monthly to "…"\``,
-    );
-  }
-  if (!has('Review')) ctx.report('SLA503', range, `sla \`${name}\` has no \`review\` cadence: add a line like \`review quarterly\``);
-  if (!hasObjectives) {
-    ctx.report('SLA504', range, `sla \`${name}\` has no objectives: add an \`objective\` with an indicator, a target and a window`);
-  }
+  if (!has('Version')) ctx.report('SLA501', range, ctx.t('check.sla501', { name }));
+  if (hasObjectives && !has('Reporting')) ctx.report('SLA502', range, ctx.t('check.sla502', { name }));
+  if (!has('Review')) ctx.report('SLA503', range, ctx.t('check.sla503', { name }));
+  if (!hasObjectives) ctx.report('SLA504', range, ctx.t('check.sla504', { name }));
 }
 
 export const slaChecks: CheckTable = {
