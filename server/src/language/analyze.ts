@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
 import { buildScopes, type SlaScope } from './scope';
+import { messages } from '../l10n/messages';
 
 
 export interface Analysis {
@@ -23,16 +24,16 @@ export const MAX_DIAGNOSTICS = 1000;
 export type AnalyzeOptions = CheckOptions;
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parse(text);
+  const parsed = parse(text, options.locale);
   const scopes = buildScopes(parsed.file);
   const linked = linkSlas(scopes);
   const checked = check(parsed.file, scopes, parsed.diagnostics, linked, options);
-  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]));
+  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]), options);
   return { text, parse: parsed, scopes, linked, diagnostics };
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */
-function limitDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
+function limitDiagnostics(sorted: Diagnostic[], options: AnalyzeOptions): Diagnostic[] {
   if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
   const next = sorted[MAX_DIAGNOSTICS];
   const hidden = sorted.length - MAX_DIAGNOSTICS;
@@ -41,7 +42,7 @@ function limitDiagnostics(sorted: Diagnostic[]): Diagnostic[] {
     diagnostic(
       'SLA004',
       next.range,
-      `more than ${MAX_DIAGNOSTICS.toLocaleString('en-US')} diagnostics in this file: ${hidden.toLocaleString('en-US')} more from here on are not shown; fix the ones above first`,
+      messages(options.locale).t('check.sla004', { max: MAX_DIAGNOSTICS.toLocaleString('en-US'), hidden: hidden.toLocaleString('en-US') }),
     ),
   );
   return kept;

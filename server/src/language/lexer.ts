@@ -17,6 +17,8 @@ import { UNIT_WORDS, isCurrency } from './units';
 import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
+import { list, type Translate } from './wording';
+import { messages } from '../l10n/messages';
 
 // --- categories -----------------------------------------------------------------------------
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
@@ -320,29 +322,32 @@ export function tokenCategory(tokenType: TokenType): TokenCategory {
   return 'punctuation';
 }
 
-const CATEGORY_DESCRIPTIONS = new Map<TokenType, string>([
-  [AnyToken, 'anything'],
-  [NameToken, 'a name'],
-  [Comparator, 'a comparator (`>=`, `>`, `<=`, `<`)'],
-  [KindWord, `a kind (${KINDS.map((k) => `\`${k}\``).join(', ')})`],
-  [PeriodWord, `a period (${PERIODS.map((k) => `\`${k}\``).join(', ')})`],
-  [DayWord, 'a day (`mon` … `sun`)'],
-  [CadenceWord, `a cadence (${CADENCES.map((k) => `\`${k}\``).join(', ')})`],
-  [AggregateWord, 'an aggregate (`p95`, `avg`, `min`, `max`)'],
-  [UnitWord, 'a unit'],
-  [PolarityWord, '`good` or `bad`'],
-  [Identifier, 'a name'],
-  [StringLiteral, 'a string'],
-  [NumberLiteral, 'a number'],
-  [DateLiteral, 'a date (YYYY-MM-DD)'],
-  [TimeLiteral, 'a time (HH:MM)'],
-  [DateTimeLiteral, 'a date-time (YYYY-MM-DDTHH:MM)'],
-  [UnitSuffix, 'a unit'],
-  [Percentile, 'a percentile such as `p95`'],
-  [EOF, 'the end of the file'],
+/** `a`, `b`, `c`: code words in the locale's list. */
+const codeList = (t: Translate, words: readonly string[]) => list(t, words.map((w) => `\`${w}\``));
+
+const CATEGORY_DESCRIPTIONS = new Map<TokenType, (t: Translate) => string>([
+  [AnyToken, (t) => t('parse.token.anything')],
+  [NameToken, (t) => t('parse.token.name')],
+  [Comparator, (t) => t('parse.token.comparator')],
+  [KindWord, (t) => t('parse.token.kind', { kinds: codeList(t, KINDS) })],
+  [PeriodWord, (t) => t('parse.token.period', { periods: codeList(t, PERIODS) })],
+  [DayWord, (t) => t('parse.token.day')],
+  [CadenceWord, (t) => t('parse.token.cadence', { cadences: codeList(t, CADENCES) })],
+  [AggregateWord, (t) => t('parse.token.aggregate')],
+  [UnitWord, (t) => t('parse.token.unit')],
+  [PolarityWord, (t) => t('parse.token.polarity')],
+  [Identifier, (t) => t('parse.token.name')],
+  [StringLiteral, (t) => t('parse.token.string')],
+  [NumberLiteral, (t) => t('parse.token.number')],
+  [DateLiteral, (t) => t('parse.token.date')],
+  [TimeLiteral, (t) => t('parse.token.time')],
+  [DateTimeLiteral, (t) => t('parse.token.dateTime')],
+  [UnitSuffix, (t) => t('parse.token.unit')],
+  [Percentile, (t) => t('parse.token.percentile')],
+  [EOF, (t) => t('parse.endOfFile')],
 ]);
 
 /** A readable description of a token type for messages: "`{`", "a name", "a string". */
-export function tokenTypeName(tokenType: TokenType): string {
-  return CATEGORY_DESCRIPTIONS.get(tokenType) ?? (typeof tokenType.LABEL === 'string' ? tokenType.LABEL : tokenType.name);
+export function tokenTypeName(tokenType: TokenType, t: Translate = messages().t): string {
+  return CATEGORY_DESCRIPTIONS.get(tokenType)?.(t) ?? (typeof tokenType.LABEL === 'string' ? tokenType.LABEL : tokenType.name);
 }

@@ -4,12 +4,15 @@ import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
-import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
+import { AstBuilder } from './parse/ast-builder';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
+import { unknownUnitMessage } from './parse/messages';
 import { LineIndex } from './text';
 import { isUnit } from './units';
 import { messages } from '../l10n/messages';
+import { DEFAULT_LOCALE, type Locale } from '../l10n/locale';
+import type { Translate } from './wording';
 
 export interface ParseResult {
   /** The AST: never undefined, even for garbage input. */
@@ -25,23 +28,25 @@ export interface ParseResult {
 // One parser instance, built once (grammar analysis is the expensive part) and reused.
 let grammar: SlaGrammar | undefined;
 
-export function parse(text: string): ParseResult {
+/** Parses `text`; messages are in the language of `locale` (default English). */
+export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
   const lines = new LineIndex(text);
+  const t = messages(locale).t;
   try {
-    return parseWith(text, lines);
+    return parseWith(text, lines, t);
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);
     return {
       file: { type: 'File', slas: [], range: lines.range(0, text.length) },
-      diagnostics: [diagnostic('SLA001', lines.range(0, 0), `internal parser error: ${message}`)],
+      diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
       tokens: [],
       comments: [],
     };
   }
 }
 
-function parseWith(text: string, lines: LineIndex): ParseResult {
+function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   const lexed = tokenize(text);
   const diagnostics: Diagnostic[] = [];
 
@@ -54,29 +59,29 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   };
   for (const error of lexed.errors) {
     const end = error.offset + error.length;
-    diagnostics.push(diagnostic('SLA001', lines.range(error.offset, end), unknownCharactersMessage(text.slice(error.offset, end))));
+    diagnostics.push(diagnostic('SLA001', lines.range(error.offset, end), unknownCharactersMessage(t, text.slice(error.offset, end))));
     noteLexical(error.offset, end);
   }
   for (const comment of lexed.comments) {
     if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) {
-      diagnostics.push(diagnostic('SLA001', lines.range(comment.startOffset, comment.startOffset + 2), 'comment is not closed: add `*/` (block comments do not nest)'));
+      diagnostics.push(diagnostic('SLA001', lines.range(comment.startOffset, comment.startOffset + 2), t('parse.commentNotClosed')));
     }
   }
-  for (const t of lexed.tokens) {
-    if (t.tokenType === StringLiteral && !decodeString(t.image).closed) noteLexical(t.startOffset, tokenEnd(t));
+  for (const token of lexed.tokens) {
+    if (token.tokenType === StringLiteral && !decodeString(token.image).closed) noteLexical(token.startOffset, tokenEnd(token));
   }
-  diagnostics.push(...literalDiagnostics(lexed.tokens, lines));
+  diagnostics.push(...literalDiagnostics(lexed.tokens, lines, t));
 
   const nesting = limitNesting(lexed.tokens);
   for (const open of nesting.tooDeep) {
     diagnostics.push(
-      diagnostic('SLA001', lines.range(open.startOffset, tokenEnd(open)), `blocks nested deeper than ${MAX_NESTING} levels: the contents of this block are not read`),
+      diagnostic('SLA001', lines.range(open.startOffset, tokenEnd(open)), t('parse.tooDeep', { max: MAX_NESTING })),
     );
   }
 
   grammar ??= new SlaGrammar();
-  const cst = grammar.parseTokens(nesting.tokens);
-  const builder = new AstBuilder(lines);
+  const cst = grammar.parseTokens(nesting.tokens, t);
+  const builder = new AstBuilder(lines, t);
   const file = builder.file(cst, text.length);
 
   // Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`,
@@ -92,11 +97,11 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   }
   const firstOrphan = Math.min(...builder.orphanRunOffsets);
   for (const stray of grammar.strayErrors) {
-    const t = stray.token;
+    const token = stray.token;
     // The `}` that was meant to close an sla closed early by an extra `}`: already explained.
-    if (stray.block === 'file' && t.tokenType === RCurly && t.startOffset > firstOrphan) continue;
+    if (stray.block === 'file' && token.tokenType === RCurly && token.startOffset > firstOrphan) continue;
     syntaxErrors.push(
-      diagnostic('SLA001', lines.range(t.startOffset, tokenEnd(t)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
+      diagnostic('SLA001', lines.range(token.startOffset, tokenEnd(token)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
     );
   }
   grammar.release();
@@ -106,7 +111,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
   return {
     file,
-    diagnostics: withFullWidth(limitSyntaxErrors(diagnostics), lexed.fullWidth, lines),
+    diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t),
     tokens: lexed.tokens,
     comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
   };
@@ -159,31 +164,29 @@ function limitNesting(tokens: IToken[]): { tokens: IToken[]; tooDeep: IToken[] }
  */
 export const MAX_SYNTAX_ERRORS = 100;
 
-function limitSyntaxErrors(sorted: Diagnostic[]): Diagnostic[] {
+function limitSyntaxErrors(sorted: Diagnostic[], t: Translate): Diagnostic[] {
   if (sorted.length <= MAX_SYNTAX_ERRORS) return sorted;
   const kept = sorted.slice(0, MAX_SYNTAX_ERRORS);
   const last = kept[kept.length - 1];
   kept[kept.length - 1] = diagnostic(
     last.code,
     last.range,
-    `${last.message} (${sorted.length - MAX_SYNTAX_ERRORS + 1} more syntax errors after this one are not shown: fix the first ones)`,
+    t('parse.moreErrors', { message: last.message, count: sorted.length - MAX_SYNTAX_ERRORS + 1 }),
   );
   return kept;
 }
 
-function unknownCharactersMessage(run: string): string {
+function unknownCharactersMessage(t: Translate, run: string): string {
   const shown = run.length > 20 ? `${run.slice(0, 20)}…` : run;
-  const plural = [...run].length > 1 ? 'characters' : 'character';
-  return `unexpected ${plural} \`${shown}\``;
+  return t([...run].length > 1 ? 'lex.unexpectedCharacters' : 'lex.unexpectedCharacter', { text: shown });
 }
 
 /**
  * (1.1) SLA003, one per full-width character read as ASCII (warnings: the text means what
  * the ASCII would), merged in text order; the cap on syntax errors does not count them.
  */
-function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex): Diagnostic[] {
+function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   if (fullWidth.length === 0) return sorted;
-  const t = messages().t;
   const found = fullWidth.map(({ offset, char, ascii }) =>
     diagnostic('SLA003', lines.range(offset, offset + 1), ascii === ' ' ? t('lex.ideographicSpace') : t('lex.fullWidth', { char, ascii }), { replacement: ascii }),
   );
@@ -191,27 +194,28 @@ function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[]
 }
 
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
-function literalDiagnostics(tokens: IToken[], lines: LineIndex): Diagnostic[] {
+function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const t of tokens) {
-    const type = t.tokenType;
-    const start = t.startOffset;
-    const end = tokenEnd(t);
+  for (const token of tokens) {
+    const type = token.tokenType;
+    const start = token.startOffset;
+    const end = tokenEnd(token);
+    const image = token.image;
     if (type === StringLiteral) {
-      for (const problem of decodeString(t.image).problems) {
+      for (const problem of decodeString(image, t).problems) {
         found.push(diagnostic(problem.code, lines.range(start + problem.start, start + problem.end), problem.message));
       }
     } else if (type === DateLiteral) {
-      const problem = decodeDate(t.image).problem;
+      const problem = decodeDate(image, t).problem;
       if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
     } else if (type === TimeLiteral) {
-      const problem = decodeTime(t.image).problem;
+      const problem = decodeTime(image, t).problem;
       if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
     } else if (type === DateTimeLiteral) {
-      const problem = decodeDateTime(t.image).problem;
+      const problem = decodeDateTime(image, t).problem;
       if (problem) found.push(diagnostic('SLA002', lines.range(start, end), problem));
-    } else if (type === UnitSuffix && !isUnit(t.image)) {
-      found.push(diagnostic('SLA002', lines.range(start, end), `unknown unit \`${t.image}\`; ${UNKNOWN_UNIT_HINT}`, { unit: t.image }));
+    } else if (type === UnitSuffix && !isUnit(image)) {
+      found.push(diagnostic('SLA002', lines.range(start, end), unknownUnitMessage(t, image), { unit: image }));
     }
   }
   return found;

@@ -7,12 +7,12 @@ import type * as A from '../ast';
 import type * as C from './cst.generated';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
-import { isCurrency, isUnit, UNIT_WORDS } from '../units';
+import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
+import { unknownUnitMessage } from './messages';
+import type { Translate } from '../wording';
 
-const UNIT_LIST = `\`%\`, ${UNIT_WORDS.map((u) => `\`${u}\``).join(', ')}`;
-export const UNKNOWN_UNIT_HINT = `expected one of ${UNIT_LIST} or a currency (three capital letters such as \`CNY\`)`;
 
 function isRealToken(element: CstElement | undefined): element is IToken {
   return element !== undefined && 'image' in element && !element.isInsertedInRecovery && !Number.isNaN(element.startOffset);
@@ -83,7 +83,11 @@ export class AstBuilder {
   /** Where each run of items outside any `sla` starts (for the parser to explain cascades). */
   readonly orphanRunOffsets: number[] = [];
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(
+    private readonly lines: LineIndex,
+    /** The catalogue lookup of the parse's locale. */
+    private readonly translate: Translate,
+  ) {}
 
   // --- spans and literals ----------------------------------------------------------------------
 
@@ -98,7 +102,7 @@ export class AstBuilder {
   private name(t: IToken | undefined): A.Name | undefined {
     if (!t) return undefined;
     if (t.tokenType === Percentile && t.image.includes('.')) {
-      this.error('SLA001', this.span(t), `\`${t.image}\` is not a valid name: names are letters, digits and \`_\``);
+      this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
     return this.word(t);
   }
@@ -130,7 +134,7 @@ export class AstBuilder {
     const d = decodeTime(t.image);
     let valid = d.problem === undefined;
     if (valid && role === 'start' && d.hour === 24) {
-      this.error('SLA002', this.span(t), '`24:00` can only end a time range: a range starts at 00:00 to 23:59');
+      this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
     const end = tokenEnd(t);
@@ -226,9 +230,7 @@ export class AstBuilder {
         this.error(
           'SLA001',
           keyword,
-          owner
-            ? `\`${this.lines.text.slice(keyword.offset, keyword.endOffset)}\` is outside the \`sla\` block${owner.name ? ` \`${owner.name.text}\`` : ''}: an extra \`}\` above may have closed it early`
-            : `unexpected \`${this.lines.text.slice(keyword.offset, keyword.endOffset)}\`: items must be inside an \`sla NAME { … }\` block`,
+          this.orphanMessage(this.lines.text.slice(keyword.offset, keyword.endOffset), owner),
         );
       }
       if (owner) {
@@ -240,6 +242,14 @@ export class AstBuilder {
       }
     }
   }
+
+  /** SLA001 for the first of a run of items outside an sla: after one (closed early?) or before any. */
+  private orphanMessage(word: string, owner: A.Sla | undefined): string {
+    if (!owner) return this.translate('parse.orphan.noSla', { word, example: 'sla NAME { … }' });
+    const rbrace = '}';
+    return owner.name ? this.translate('parse.orphan.outsideNamed', { word, sla: owner.name.text, rbrace }) : this.translate('parse.orphan.outside', { word, rbrace });
+  }
+
 
   private sla(node: C.SlaBlockCstNode): A.Sla | undefined {
     const keyword = token(node, 'keyword');
@@ -340,7 +350,7 @@ export class AstBuilder {
   private fee(node: C.FeeItemCstNode, keyword: IToken): A.FeeItem {
     const currency = token(node, 'currency');
     if (currency && isUnit(currency.image) && !isCurrency(currency.image)) {
-      this.error('SLA002', this.span(currency), `\`${currency.image}\` is not a currency: write a three-letter code such as \`CNY\` or \`USD\``);
+      this.error('SLA002', this.span(currency), this.translate('parse.notCurrency', { currency: currency.image }));
     }
     const item: A.FeeItem = this.base('Fee' as const, node, keyword);
     put(item, 'amount', this.quantityOf(token(node, 'amount'), currency));
@@ -488,7 +498,7 @@ export class AstBuilder {
         case 'unitItem': {
           const unit: A.UnitItem = this.base('Unit' as const, item, kw);
           const value = this.word(token(item, 'value'));
-          if (value && !isUnit(value.text)) this.error('SLA002', value, `unknown unit \`${value.text}\`; ${UNKNOWN_UNIT_HINT}`, { unit: value.text });
+          if (value && !isUnit(value.text)) this.error('SLA002', value, unknownUnitMessage(this.translate, value.text), { unit: value.text });
           put(unit, 'value', value);
           items.push(unit);
           break;
@@ -588,7 +598,7 @@ export class AstBuilder {
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
-        if (percentile > 100) this.error('SLA002', this.span(aggregate), `percentile \`${aggregate.image}\` is above 100: write \`p0\` to \`p100\`, e.g. \`p95\``);
+        if (percentile > 100) this.error('SLA002', this.span(aggregate), this.translate('parse.percentileAbove100', { percentile: aggregate.image }));
       }
     }
     const comparator = token(node, 'comparator');

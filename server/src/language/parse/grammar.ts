@@ -37,7 +37,8 @@ import {
 } from '../lexer';
 import type { FileCstNode } from './cst.generated';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
-import { strayTokenMessage, errorMessages } from './messages';
+import { strayTokenMessage, SyntaxErrorMessages } from './messages';
+import type { Translate } from '../wording';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -69,14 +70,19 @@ export class SlaGrammar extends CstParser {
   /** Stray tokens reported by the `garbage` rule during the current parse. */
   strayErrors: StrayTokenError[] = [];
   private lastStrayEnd: IToken | undefined;
+  /** The messages of syntax errors, in the language of the current parse. */
+  private readonly errorMessages: SyntaxErrorMessages;
 
   constructor() {
+    const errorMessages = new SyntaxErrorMessages();
     super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
+    this.errorMessages = errorMessages;
     this.performSelfAnalysis();
   }
 
-  /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[]): FileCstNode {
+  /** Parses a token vector, with messages worded by `t`; the parser is reused, so all per-parse state is reset here. */
+  parseTokens(tokens: IToken[], t: Translate): FileCstNode {
+    this.errorMessages.t = t;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.input = tokens;
@@ -137,7 +143,7 @@ export class SlaGrammar extends CstParser {
     const continuesRun = before !== undefined && before === this.lastStrayEnd && before.endLine === first.startLine;
     this.lastStrayEnd = this.LA(0);
     if (continuesRun) return;
-    const { message, suggestion } = strayTokenMessage(first, block);
+    const { message, suggestion } = strayTokenMessage(first, block, this.errorMessages.t);
     this.strayErrors.push({ token: first, block, message, suggestion });
   }
 

@@ -1,6 +1,11 @@
 // Decoding and validation of literal tokens (LANGUAGE.md section 2). Lexing is generous
 // (`9:5`, `2026-13-01` are tokens) so that these functions can say precisely what is wrong.
-import { MONTH_NAMES, daysInMonth } from '../calendar';
+import { daysInMonth } from '../calendar';
+import { orList, type Translate } from '../wording';
+import { messages } from '../../l10n/messages';
+
+/** English unless the parser says otherwise: the AST builder reads only whether there is a problem. */
+const ENGLISH = messages().t;
 
 /** A problem inside a literal, relative to the literal's start. */
 export interface LiteralProblem {
@@ -19,10 +24,11 @@ export interface DecodedString {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
-const ESCAPE_HELP = 'use `\\"`, `\\\\`, `\\n`, `\\t` or `\\u{XXXX}`';
+/** The escapes a string may hold, for messages: `\"`, `\\`, `\n`, `\t` or `\u{XXXX}`. */
+const escapes = (t: Translate) => orList(t, ['`\\"`', '`\\\\`', '`\\n`', '`\\t`', '`\\u{XXXX}`']);
 
 /** Decodes a string token's image (with its quotes; the closing one may be missing). */
-export function decodeString(image: string): DecodedString {
+export function decodeString(image: string, t: Translate = ENGLISH): DecodedString {
   // Fast path: most strings have no escapes and are closed.
   if (image.length >= 2 && image.charCodeAt(image.length - 1) === 34 && image.indexOf('\\') === -1) {
     return { value: image.slice(1, -1), valid: true, closed: true, problems: [] };
@@ -57,9 +63,7 @@ export function decodeString(image: string): DecodedString {
       const length = match ? match[0].length : Math.min(2, bodyEnd - i);
       problems.push({
         code: 'SLA002',
-        message: match
-          ? `\`${match[0]}\` is not a Unicode character: the code must be at most 10FFFF and not a surrogate`
-          : 'bad Unicode escape: write `\\u{XXXX}` with 1 to 6 hexadecimal digits',
+        message: match ? t('parse.string.badCodePoint', { escape: match[0] }) : t('parse.string.badUnicodeEscape', { escape: '\\u{XXXX}' }),
         start: i,
         end: i + length,
       });
@@ -71,7 +75,10 @@ export function decodeString(image: string): DecodedString {
     const length = next === undefined || i + 1 >= bodyEnd ? 1 : 1 + [...image.slice(i + 1, i + 3)][0].length;
     problems.push({
       code: 'SLA002',
-      message: next === undefined || i + 1 >= bodyEnd ? `a string cannot end with a lone \`\\\`; ${ESCAPE_HELP}` : `unknown escape \`\\${image.slice(i + 1, i + length)}\` in string; ${ESCAPE_HELP}`,
+      message:
+        next === undefined || i + 1 >= bodyEnd
+          ? t('parse.string.loneBackslash', { escapes: escapes(t) })
+          : t('parse.string.unknownEscape', { escape: `\\${image.slice(i + 1, i + length)}`, escapes: escapes(t) }),
       start: i,
       end: i + length,
     });
@@ -82,7 +89,7 @@ export function decodeString(image: string): DecodedString {
   if (!closed) {
     problems.push({
       code: 'SLA001',
-      message: 'string is not closed: add `"` before the end of the line (strings cannot span lines)',
+      message: t('parse.string.notClosed'),
       start: 0,
       end: image.length,
     });
@@ -105,24 +112,26 @@ export interface DecodedDate {
   problem?: string;
 }
 
-export function decodeDate(text: string): DecodedDate {
+export function decodeDate(text: string, t: Translate = ENGLISH): DecodedDate {
   const match = /^(\d+)-(\d+)-(\d+)$/.exec(text);
-  if (!match) return { year: NaN, month: NaN, day: NaN, problem: `\`${text}\` is not a date: write YYYY-MM-DD, e.g. \`2026-01-31\`` };
+  if (!match) return { year: NaN, month: NaN, day: NaN, problem: t('parse.date.form', { text }) };
   const [, y, m, d] = match;
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
-  return { year, month, day, problem: dateProblem(text, y, m, d, year, month, day) };
+  return { year, month, day, problem: dateProblem(t, text, y, m, d, year, month, day) };
 }
 
-function dateProblem(text: string, y: string, m: string, d: string, year: number, month: number, day: number): string | undefined {
-  if (y.length !== 4 || m.length !== 2 || d.length !== 2) return `\`${text}\` is not a date: write YYYY-MM-DD with two-digit month and day, e.g. \`2026-01-31\``;
-  if (month < 1 || month > 12) return `\`${text}\` is not a date: the month must be 01 to 12`;
-  if (day < 1) return `\`${text}\` is not a date: the day must be 01 to ${daysInMonth(year, month)}`;
+function dateProblem(t: Translate, text: string, y: string, m: string, d: string, year: number, month: number, day: number): string | undefined {
+  if (y.length !== 4 || m.length !== 2 || d.length !== 2) return t('parse.date.digits', { text });
+  if (month < 1 || month > 12) return t('parse.date.month', { text });
+  if (day < 1) return t('parse.date.day', { text, days: daysInMonth(year, month) });
   const days = daysInMonth(year, month);
-  if (day > days) return `\`${text}\` is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  if (day > days) return t('parse.date.daysInMonth', { text, month: t(`parse.month.${month as MonthNumber}`), year, days });
   return undefined;
 }
+
+type MonthNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 
 export interface DecodedTime {
   hour: number;
@@ -131,21 +140,21 @@ export interface DecodedTime {
 }
 
 /** A time of day `HH:MM`; `24:00` is valid here (whether it may start a range is checked by the parser). */
-export function decodeTime(text: string): DecodedTime {
+export function decodeTime(text: string, t: Translate = ENGLISH): DecodedTime {
   const match = /^(\d+):(\d+)$/.exec(text);
-  if (!match) return { hour: NaN, minute: NaN, problem: `\`${text}\` is not a time: write HH:MM, e.g. \`09:00\`` };
+  if (!match) return { hour: NaN, minute: NaN, problem: t('parse.time.form', { text }) };
   const hour = Number(match[1]);
   const minute = Number(match[2]);
-  return { hour, minute, problem: timeProblem(text, match[1], match[2], hour, minute, true) };
+  return { hour, minute, problem: timeProblem(t, text, match[1], match[2], hour, minute, true) };
 }
 
-function timeProblem(text: string, h: string, m: string, hour: number, minute: number, allowEndOfDay: boolean): string | undefined {
-  if (h.length !== 2 || m.length !== 2) return `\`${text}\` is not a time: write HH:MM with two digits each, e.g. \`09:00\``;
-  if (minute > 59) return `\`${text}\` is not a time: minutes must be 00 to 59`;
+function timeProblem(t: Translate, text: string, h: string, m: string, hour: number, minute: number, allowEndOfDay: boolean): string | undefined {
+  if (h.length !== 2 || m.length !== 2) return t('parse.time.digits', { text });
+  if (minute > 59) return t('parse.time.minutes', { text });
   if (hour === 24 && allowEndOfDay) {
-    return minute === 0 ? undefined : `\`${text}\` is not a time: after 23:59 only \`24:00\` (the end of the day) is allowed`;
+    return minute === 0 ? undefined : t('parse.time.endOfDay', { text });
   }
-  if (hour > 23) return `\`${text}\` is not a time: the hour must be 00 to ${allowEndOfDay ? '24' : '23'}`;
+  if (hour > 23) return t('parse.time.hour', { text, max: allowEndOfDay ? '24' : '23' });
   return undefined;
 }
 
@@ -162,12 +171,12 @@ export interface DecodedDateTime {
 
 const DATE_TIME = /^(\d+)-(\d+)-(\d+)T(\d+):(\d+)(?::(\d+(?:\.\d+)?))?(Z|[+-]\d+:\d+)?$/;
 
-export function decodeDateTime(text: string): DecodedDateTime {
+export function decodeDateTime(text: string, t: Translate = ENGLISH): DecodedDateTime {
   const match = DATE_TIME.exec(text);
   if (!match) {
     return {
       year: NaN, month: NaN, day: NaN, hour: NaN, minute: NaN, second: NaN,
-      problem: `\`${text}\` is not a date-time: write YYYY-MM-DDTHH:MM, e.g. \`2026-10-17T22:00\``,
+      problem: t('parse.dateTime.form', { text }),
     };
   }
   const [, y, mo, d, h, mi, s, zone] = match;
@@ -180,10 +189,12 @@ export function decodeDateTime(text: string): DecodedDateTime {
     second: s === undefined ? 0 : Number(s),
   };
   const datePart = text.slice(0, text.indexOf('T'));
-  let problem = dateProblem(datePart, y, mo, d, result.year, result.month, result.day);
-  problem ??= timeProblem(`${h}:${mi}`, h, mi, result.hour, result.minute, false);
+  // Problems found in a part name the part: say which date-time it belongs to.
+  const inPart =
+    dateProblem(t, datePart, y, mo, d, result.year, result.month, result.day) ?? timeProblem(t, `${h}:${mi}`, h, mi, result.hour, result.minute, false);
+  let problem = inPart === undefined ? undefined : t('parse.dateTime.inPart', { text, problem: inPart });
   if (problem === undefined && s !== undefined && (!/^\d\d(\.\d+)?$/.test(s) || result.second >= 60)) {
-    problem = `\`${text}\` is not a date-time: seconds must be 00 to 59`;
+    problem = t('parse.dateTime.seconds', { text });
   }
   if (zone !== undefined) {
     if (zone === 'Z') result.offsetMinutes = 0;
@@ -192,15 +203,11 @@ export function decodeDateTime(text: string): DecodedDateTime {
       const hours = zoneMatch ? Number(zoneMatch[2]) : NaN;
       const minutes = zoneMatch ? Number(zoneMatch[3]) : NaN;
       if (!zoneMatch || hours > 23 || minutes > 59) {
-        problem ??= `\`${text}\` has an impossible offset \`${zone}\`: write \`Z\` or ±HH:MM, e.g. \`+08:00\``;
+        problem ??= t('parse.dateTime.offset', { text, offset: zone });
       } else {
         result.offsetMinutes = (zoneMatch[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
       }
     }
-  }
-  if (problem !== undefined && !problem.startsWith(`\`${text}\``)) {
-    // Problems found in a part name the part: say which date-time it belongs to.
-    problem = `in \`${text}\`: ${problem}`;
   }
   return { ...result, problem };
 }
