@@ -350,7 +350,7 @@ export const zhCN = {
   'parse.expectedReserved': '此处应为 {expected}；`{word}` 是保留字，不能用作名称',
   'parse.expectedAfterReserved': '{after} 之后应为 {expected}；`{word}` 是保留字，不能用作名称',
   'parse.expectedOpen': '此处应为 `{lbrace}`',
-  'parse.expectedClose': '缺少结束{block}的 `{rbrace}`',
+  'parse.expectedClose': '{block}缺少结尾的 `{rbrace}`',
   'parse.notAllInput': '意外的 {token}：此处应为文件末尾',
   'parse.stray.noBlockOpen': '意外的 `{rbrace}`：此处没有打开的块',
   'parse.stray.belongs': '意外的 {token}：`{word}` 应位于 {places}',
