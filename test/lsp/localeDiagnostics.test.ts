@@ -42,4 +42,17 @@ describe('protocol: language-core diagnostics in the client language', function 
     assert.equal(byCode(en, 'SLA101'), 'unknown indicator `prob`; did you mean `probe`?');
     assert.ok(zh.every((d) => /[\u4e00-\u9fff]/.test(d.message)), zh.map((d) => d.message).join('\n'));
   });
+
+  it('publishes the diagnostics again in the new language when sla.locale changes', async () => {
+    const client = await TestClient.start({ locale: 'en' });
+    clients.push(client);
+    const { uri, diagnostics } = await client.open(BROKEN);
+    assert.ok(diagnostics.every((d) => !/[\u4e00-\u9fff]/.test(d.message)));
+    const republished = client.nextDiagnostics(uri);
+    await client.configurationChanged({ locale: 'zh-cn' });
+    const zh = (await republished).diagnostics;
+    assert.deepEqual(zh.map((d) => d.code), diagnostics.map((d) => d.code));
+    assert.equal(zh.find((d) => d.code === 'SLA001')?.message, '目标名称 之后应为 `{`');
+    assert.ok(zh.every((d) => /[\u4e00-\u9fff]/.test(d.message)));
+  });
 });

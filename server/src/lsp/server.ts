@@ -143,12 +143,15 @@ export function startServer(connection: Connection): void {
 
   /**
    * `sla.locale` is window-wide: read from the pushed settings, else asked without a scope.
-   * Lenses already shown are asked for again when the language changes.
+   * Lenses already shown are asked for again when the language changes, and the diagnostics of
+   * open documents are published again in the new language.
    */
   async function refreshLocaleSetting(): Promise<void> {
     const before = locale();
     await readLocaleSetting();
-    if (locale() !== before && codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (locale() === before) return;
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    for (const document of store.documents.all()) validator.validateNow(document.uri);
   }
 
   async function readLocaleSetting(): Promise<void> {
