@@ -40,17 +40,18 @@ export function resultTitle(objective: ObjectiveReport, result: ResultReport, lo
   const { t } = messages(locale);
   // (1.1) The coverage where the indicator has `every`, and the partial-data mark.
   const coverage = coverageText(result);
-  const period = resultPeriod(objective, result) + (result.partial ? `, ${t('report.partialData')}` : '');
-  const covered = coverage === null ? '' : `; ${t('codeLens.coverage', { coverage })}`;
+  const period = result.partial ? t('codeLens.result.partial', { period: resultPeriod(objective, result), partial: t('report.partialData') }) : resultPeriod(objective, result);
+  const covered = coverage === null ? '' : t('codeLens.result.coverage', { coverage: t('codeLens.coverage', { coverage }) });
+  const line = { attained: formatAttained(objective, result), target: targetText(objective), coverage: covered, period };
   switch (result.status) {
     case 'met':
-      return `✔ ${formatAttained(objective, result)}; target ${targetText(objective)}${covered} (${period})`;
+      return t('codeLens.result.met', line);
     case 'breached':
-      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${targetText(objective)}${covered} (${period})`;
+      return result.credit > 0 ? t('codeLens.result.breachedCredit', { ...line, credit: formatNumber(result.credit) }) : t('codeLens.result.breachedNoTier', line);
     case 'insufficient-data':
-      return `◌ ${t('report.status.insufficientData')}${covered} (${period})`;
+      return t('codeLens.result.insufficient', { status: t('report.status.insufficientData'), coverage: covered, period });
     default:
-      return `○ no data (${period})`;
+      return t('codeLens.result.noData', { period });
   }
 }
 
