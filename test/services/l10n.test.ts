@@ -13,7 +13,7 @@ import { toLspDiagnostic } from '../../server/src/services/features/diagnostics'
 import { hover } from '../../server/src/services/features/hover';
 import { prepareRename, rename } from '../../server/src/services/features/rename';
 import { documentSymbols } from '../../server/src/services/features/symbols';
-import { resultTitle } from '../../server/src/services/support/evaluationResults';
+import { evaluationDiagnostics, resultTitle } from '../../server/src/services/support/evaluationResults';
 import { keywordDoc, keywordMarkdown } from '../../server/src/services/support/keywords';
 import { contract, evaluateCsv, rows } from '../evaluation/helpers';
 import { marked } from './helpers';
@@ -216,7 +216,7 @@ describe('editor features in Chinese (zh-CN)', () => {
     });
   });
 
-  it('titles an evaluation result’s code lens in Chinese', async () => {
+  it('titles an evaluation result’s code lens and words its warning in Chinese', async () => {
     const text = contract(`
   effective 2026-10-01 to 2026-12-31
   indicator probe { kind availability metric "up" }
@@ -233,6 +233,11 @@ describe('editor features in Chinese (zh-CN)', () => {
     assert.equal(resultTitle(report.objectives[0], met, 'zh-CN'), '✔ 100%；目标值 >= 90%（2026-10-01）');
     assert.equal(resultTitle(report.objectives[0], breached, 'zh-CN'), '✘ 50% — 服务抵扣 10%；目标值 >= 90%（2026-10-02）');
     assert.equal(resultTitle(report.objectives[0], breached), '✘ 50% — credit 10%; target >= 90% (2026-10-02)');
+    // The warning on the objective after the evaluation.
+    const snapshot = { report, finishedAt: 0 };
+    const analysis = analyze(text);
+    assert.deepEqual(evaluationDiagnostics(analysis, snapshot, 'zh-CN').map((d) => d.message), ['目标 uptime 在 2026-10-02 未达标：50%，目标值 >= 90%；服务抵扣 10%。']);
+    assert.deepEqual(evaluationDiagnostics(analysis, snapshot).map((d) => d.message), ['Objective uptime breached in 2026-10-02: 50%, target >= 90%; credit 10%.']);
   });
 
   it('details the outline and refuses a rename in Chinese', () => {

@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
   const validator = new Validator(store, {
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     settings,
-    extra: (uri, analysis) => evaluation.diagnostics(uri, analysis),
+    extra: (uri, analysis) => evaluation.diagnostics(uri, analysis, locale()),
     log,
   });
 

@@ -464,6 +464,7 @@ export const en = {
   'codeLens.result.noData': '○ no data ({period})',
   'codeLens.result.coverage': '; {coverage}',
   'codeLens.result.partial': '{period}, {partial}',
+  'codeLens.result.noAttained': 'no data',
   // document symbols and rename (services/features/symbols.ts, rename.ts)
   'symbol.tiers': '{count} tiers',
   'rename.keyword': '`{word}` is a keyword and cannot be renamed.',
@@ -477,6 +478,13 @@ export const en = {
   'rename.clash.indicator': '`{name}` is already defined in this sla: an indicator on line {line}.',
   'rename.clash.objective': '`{name}` is already defined in this sla: an objective on line {line}.',
   'rename.clash.severity': '`{name}` is already defined in this sla: a severity on line {line}.',
+  // diagnostics from the last evaluation in the editor (services/support/evaluationResults.ts)
+  'resultDiagnostic.breached': 'Objective {objective} breached in {period}: {attained}, target {target}.',
+  'resultDiagnostic.breachedCredit': 'Objective {objective} breached in {period}: {attained}, target {target}; credit {credit}%.',
+  'resultDiagnostic.breachedPeriods': 'Objective {objective} breached in {period}: {attained}, target {target}. Breached periods: {periods}.',
+  'resultDiagnostic.breachedCreditPeriods': 'Objective {objective} breached in {period}: {attained}, target {target}; credit {credit}%. Breached periods: {periods}.',
+  'resultDiagnostic.breachedEarlierOne': 'Objective {objective} was breached in {count} earlier period: {periods}; met in the latest.',
+  'resultDiagnostic.breachedEarlier': 'Objective {objective} was breached in {count} earlier periods: {periods}; met in the latest.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -461,6 +461,7 @@ export const zhCN = {
   'codeLens.result.noData': '○ 无数据（{period}）',
   'codeLens.result.coverage': '；{coverage}',
   'codeLens.result.partial': '{period}，{partial}',
+  'codeLens.result.noAttained': '无数据',
   // 文档符号与重命名（services/features/symbols.ts、rename.ts）
   'symbol.tiers': '{count} 个档位',
   'rename.keyword': '`{word}` 是关键字，不能重命名。',
@@ -474,4 +475,11 @@ export const zhCN = {
   'rename.clash.indicator': '`{name}` 已在此 sla 中定义：第 {line} 行的 SLI（`indicator`）。',
   'rename.clash.objective': '`{name}` 已在此 sla 中定义：第 {line} 行的目标（`objective`）。',
   'rename.clash.severity': '`{name}` 已在此 sla 中定义：第 {line} 行的支持级别（`severity`）。',
+  // 编辑器中上次评估的诊断（services/support/evaluationResults.ts）
+  'resultDiagnostic.breached': '目标 {objective} 在 {period} 未达标：{attained}，目标值 {target}。',
+  'resultDiagnostic.breachedCredit': '目标 {objective} 在 {period} 未达标：{attained}，目标值 {target}；服务抵扣 {credit}%。',
+  'resultDiagnostic.breachedPeriods': '目标 {objective} 在 {period} 未达标：{attained}，目标值 {target}。未达标的周期：{periods}。',
+  'resultDiagnostic.breachedCreditPeriods': '目标 {objective} 在 {period} 未达标：{attained}，目标值 {target}；服务抵扣 {credit}%。未达标的周期：{periods}。',
+  'resultDiagnostic.breachedEarlierOne': '目标 {objective} 在之前的 {count} 个周期未达标：{periods}；最近一个周期达标。',
+  'resultDiagnostic.breachedEarlier': '目标 {objective} 在之前的 {count} 个周期未达标：{periods}；最近一个周期达标。',
 } as const satisfies Catalogue;
