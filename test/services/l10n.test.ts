@@ -8,6 +8,7 @@ import type { Position, Range } from '../../server/src/language/ast';
 import { CONTEXTUAL_WORDS, KEYWORDS } from '../../server/src/language/lexer';
 import { ITEM_STARTS, type BlockKind } from '../../server/src/language/vocabulary';
 import { codeActions } from '../../server/src/services/features/codeActions';
+import { codeLenses } from '../../server/src/services/features/codeLens';
 import { completion } from '../../server/src/services/features/completion';
 import { toLspDiagnostic } from '../../server/src/services/features/diagnostics';
 import { hover } from '../../server/src/services/features/hover';
@@ -233,9 +234,11 @@ describe('editor features in Chinese (zh-CN)', () => {
     assert.equal(resultTitle(report.objectives[0], met, 'zh-CN'), '✔ 100%；目标值 >= 90%（2026-10-01）');
     assert.equal(resultTitle(report.objectives[0], breached, 'zh-CN'), '✘ 50% — 服务抵扣 10%；目标值 >= 90%（2026-10-02）');
     assert.equal(resultTitle(report.objectives[0], breached), '✘ 50% — credit 10%; target >= 90% (2026-10-02)');
-    // The warning on the objective after the evaluation.
+    // The lenses above the objective and the warning on it after the evaluation.
     const snapshot = { report, finishedAt: 0 };
     const analysis = analyze(text);
+    assert.deepEqual(codeLenses(analysis, 'file:///x.sla', snapshot, 'zh-CN').map((l) => l.command?.title), ['▶ 评估', '✘ 50% — 服务抵扣 10%；目标值 >= 90%（2026-10-02）']);
+    assert.deepEqual(codeLenses(analysis, 'file:///x.sla', snapshot).map((l) => l.command?.title), ['▶ Evaluate', '✘ 50% — credit 10%; target >= 90% (2026-10-02)']);
     assert.deepEqual(evaluationDiagnostics(analysis, snapshot, 'zh-CN').map((d) => d.message), ['目标 uptime 在 2026-10-02 未达标：50%，目标值 >= 90%；服务抵扣 10%。']);
     assert.deepEqual(evaluationDiagnostics(analysis, snapshot).map((d) => d.message), ['Objective uptime breached in 2026-10-02: 50%, target >= 90%; credit 10%.']);
   });
