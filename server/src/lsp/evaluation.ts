@@ -105,8 +105,8 @@ export class EvaluationService {
     return this.snapshots.get(uri);
   }
 
-  diagnostics(uri: string, analysis: Analysis): LspDiagnostic[] {
-    return evaluationDiagnostics(analysis, this.snapshots.get(uri));
+  diagnostics(uri: string, analysis: Analysis, locale: Locale = DEFAULT_LOCALE): LspDiagnostic[] {
+    return evaluationDiagnostics(analysis, this.snapshots.get(uri), locale);
   }
 
   forget(uri: string): void {

@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
   const validator = new Validator(store, {
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     settings,
-    extra: (uri, analysis) => evaluation.diagnostics(uri, analysis),
+    extra: (uri, analysis) => evaluation.diagnostics(uri, analysis, locale()),
     log,
   });
 
@@ -186,9 +186,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onCompletion((params, token) =>
-    feature('completion', params.textDocument.uri, token, [], (a) => completion(a, params.position)),
+    feature('completion', params.textDocument.uri, token, [], (a) => completion(a, params.position, locale())),
   );
-  connection.onHover((params, token) => feature('hover', params.textDocument.uri, token, null, (a) => hover(a, params.position)));
+  connection.onHover((params, token) => feature('hover', params.textDocument.uri, token, null, (a) => hover(a, params.position, { locale: locale() })));
   connection.onDefinition((params, token) =>
     feature('definition', params.textDocument.uri, token, [], (a) =>
       definition(a, params.position).map((range) => ({ uri: params.textDocument.uri, range })),
@@ -201,19 +201,19 @@ export function startServer(connection: Connection): void {
   );
   connection.onPrepareRename((params, token) =>
     feature('prepareRename', params.textDocument.uri, token, null, (a) => {
-      const result = prepareRename(a, params.position);
+      const result = prepareRename(a, params.position, locale());
       if ('error' in result) throw new ResponseError(-32803 /* RequestFailed */, result.error);
       return result;
     }),
   );
   connection.onRenameRequest((params, token) =>
     feature('rename', params.textDocument.uri, token, null, (a) => {
-      const result = rename(a, params.position, params.newName);
+      const result = rename(a, params.position, params.newName, locale());
       if ('error' in result) throw new ResponseError(-32803 /* RequestFailed */, result.error);
       return { changes: { [params.textDocument.uri]: result.edits } };
     }),
   );
-  connection.onDocumentSymbol((params, token) => feature('documentSymbol', params.textDocument.uri, token, [], documentSymbols));
+  connection.onDocumentSymbol((params, token) => feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale())));
   connection.onFoldingRanges((params, token) => feature('foldingRange', params.textDocument.uri, token, [], foldingRanges));
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),

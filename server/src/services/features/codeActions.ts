@@ -35,13 +35,14 @@ export function codeActions(analysis: Analysis, uri: string, range: Range, conte
       // A diagnostic that no longer fits the text (stale): no fix for it.
     }
   }
-  actions.push(...missingPercentFixes(analysis, uri, range));
+  actions.push(...missingPercentFixes(analysis, uri, range, locale));
   return actions;
 }
 
 function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, locale: Locale): CodeAction[] {
   const code = String(diagnostic.code ?? '');
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+  const { t } = messages(locale);
   const fix = (title: string, edits: TextEdit[], preferred = false): CodeAction => ({
     title,
     kind: CodeActionKind.QuickFix,
@@ -51,9 +52,9 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
   });
   const actions: CodeAction[] = [];
   if (typeof data.suggestion === 'string' && data.suggestion) {
-    actions.push(fix(`Change to \`${data.suggestion}\``, [{ range: diagnostic.range, newText: data.suggestion }], true));
+    actions.push(fix(t('codeAction.changeTo', { suggestion: data.suggestion }), [{ range: diagnostic.range, newText: data.suggestion }], true));
   }
-  if (code === 'SLA003' && typeof data.replacement === 'string') actions.push(...fullWidthFixes(analysis, uri, diagnostic, data.replacement));
+  if (code === 'SLA003' && typeof data.replacement === 'string') actions.push(...fullWidthFixes(analysis, uri, diagnostic, data.replacement, locale));
   const offset = lineIndexOf(analysis).offsetAt(diagnostic.range.start);
   const scope = scopeAt(analysis.scopes, offset);
   if (!scope) return actions;
@@ -64,7 +65,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       const objective = objectiveNamedAt(scope, diagnostic.range);
       if (!objective) break;
       const line = missingLine(code, objective, scope);
-      actions.push(fix(`Add \`${line}\``, [insertInBlock(analysis, objective, line)], true));
+      actions.push(fix(t('codeAction.addLine', { line }), [insertInBlock(analysis, objective, line)], true));
       break;
     }
     case 'SLA300': {
@@ -72,7 +73,7 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       if (!objective?.name) break;
       const ladder = ladderFor(objective, scope);
       if (!ladder) break;
-      actions.push(fix(`Add a compensation ladder for \`${objective.name.text}\``, [insertAfter(analysis, objective, ladder)], true));
+      actions.push(fix(t('codeAction.addLadder', { objective: objective.name.text }), [insertAfter(analysis, objective, ladder)], true));
       break;
     }
     case 'SLA202': {
@@ -80,9 +81,9 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       const facts = objective && objectiveFacts(scope, objective);
       const quantity = facts?.target?.quantity;
       const unit = facts?.valueUnit;
-      const measure = facts?.ratio ? 'ratio' : facts?.kind?.replace('_', ' ');
+      const measure = facts?.ratio ? t('codeAction.measure.ratio') : facts?.kind && t(`hover.measure.${facts.kind}`);
       if (!quantity?.unitRange || !unit || !measure) break;
-      actions.push(fix(`Use the unit of a ${measure}: \`${formatValue(quantity.value)}${unitSpacing(unit)}\``, [{ range: quantity.unitRange, newText: unit }]));
+      actions.push(fix(t('codeAction.useKindUnit', { measure, value: `${formatValue(quantity.value)}${unitSpacing(unit)}` }), [{ range: quantity.unitRange, newText: unit }]));
       break;
     }
     case 'SLA302': {
@@ -91,20 +92,20 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       const targetUnit = objective && objectiveFacts(scope, objective).targetUnit;
       const threshold = found?.tier.threshold;
       if (!threshold?.unitRange || !targetUnit) break;
-      actions.push(fix(`Use the target's unit: \`${formatValue(threshold.value)}${unitSpacing(targetUnit)}\``, [{ range: threshold.unitRange, newText: targetUnit }]));
+      actions.push(fix(t('codeAction.useTargetUnit', { value: `${formatValue(threshold.value)}${unitSpacing(targetUnit)}` }), [{ range: threshold.unitRange, newText: targetUnit }]));
       break;
     }
     case 'SLA304': {
       const found = tierAround(scope, offset);
       const edits = found ? sortLadder(analysis, found.compensation) : undefined;
-      if (edits) actions.push(fix('Sort the tier ladder: credits rising with severity', edits, true));
+      if (edits) actions.push(fix(t('codeAction.sortLadder'), edits, true));
       break;
     }
     case 'SLA505': {
       const item = (scope.sla.items ?? []).find((i) => i?.type === 'Reviewed');
       const date = item?.type === 'Reviewed' ? item.date : undefined;
       if (!date || typeof data.today !== 'string') break;
-      actions.push(fix(messages(locale).t('fix.sla505.setReviewed', { today: data.today }), [{ range: date.range, newText: data.today }], true));
+      actions.push(fix(t('fix.sla505.setReviewed', { today: data.today }), [{ range: date.range, newText: data.today }], true));
       break;
     }
     case 'SLA312': {
@@ -113,7 +114,6 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
       const tier = typeof data.tier === 'string' ? data.tier : undefined;
       const comparator = typeof data.comparator === 'string' ? data.comparator : undefined;
       if (!found || (!tier && !comparator)) break;
-      const { t } = messages(locale);
       const edits: TextEdit[] = [];
       let target = '';
       if (comparator) {
@@ -135,11 +135,11 @@ function fixesFor(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, lo
 // --- placeholders ---------------------------------------------------------------------------
 
 /** SLA003: this character, and every full-width character of the file in one edit (all are one UTF-16 unit). */
-function fullWidthFixes(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, replacement: string): CodeAction[] {
+function fullWidthFixes(analysis: Analysis, uri: string, diagnostic: LspDiagnostic, replacement: string, locale: Locale): CodeAction[] {
   const lines = lineIndexOf(analysis);
   const start = lines.offsetAt(diagnostic.range.start);
   const char = analysis.text.slice(start, start + 1);
-  const t = messages().t;
+  const { t } = messages(locale);
   const one: CodeAction = {
     title: replacement === ' ' ? t('codeAction.replaceIdeographicSpace') : t('codeAction.replaceFullWidth', { char, ascii: replacement }),
     kind: CodeActionKind.QuickFix,
@@ -305,13 +305,13 @@ function tierAround(scope: SlaScope, offset: number): { compensation: Compensati
 // --- percentages without `%` ----------------------------------------------------------------------
 
 /** `credit 10`, `cap 50`, an availability target `>= 99.9`: offer to write the `%`. */
-function missingPercentFixes(analysis: Analysis, uri: string, range: Range): CodeAction[] {
+function missingPercentFixes(analysis: Analysis, uri: string, range: Range, locale: Locale): CodeAction[] {
   const index = lineIndexOf(analysis);
   const from = index.offsetAt(range.start);
   const to = index.offsetAt(range.end);
   const scope = scopeAt(analysis.scopes, from);
   if (!scope) return [];
-  const candidates: { quantity: Quantity; what: string }[] = [];
+  const candidates: { quantity: Quantity; what: keyof typeof ADD_PERCENT }[] = [];
   for (const item of scope.sla.items ?? []) {
     if (!item || item.endOffset < from || item.offset > to) continue;
     if (item.type === 'Compensation') {
@@ -331,11 +331,18 @@ function missingPercentFixes(analysis: Analysis, uri: string, range: Range): Cod
   return candidates
     .filter(({ quantity }) => quantity.unit === undefined && quantity.offset <= to && quantity.endOffset >= from)
     .map(({ quantity, what }) => ({
-      title: `Add the unit: ${what} \`${analysis.text.slice(quantity.offset, quantity.endOffset)}%\``,
+      title: messages(locale).t(ADD_PERCENT[what], { value: `${analysis.text.slice(quantity.offset, quantity.endOffset)}%` }),
       kind: CodeActionKind.QuickFix,
       edit: { changes: { [uri]: [{ range: { start: quantity.range.end, end: quantity.range.end }, newText: '%' }] } },
     }));
 }
+
+const ADD_PERCENT = {
+  credit: 'codeAction.addPercent.credit',
+  threshold: 'codeAction.addPercent.threshold',
+  cap: 'codeAction.addPercent.cap',
+  target: 'codeAction.addPercent.target',
+} as const;
 
 function targetUnitIsPercent(scope: SlaScope, objective: Objective | undefined): boolean {
   if (!objective) return false;

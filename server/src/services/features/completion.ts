@@ -19,6 +19,7 @@ import { isNameText, startsLikeName } from '../../language/names';
 import { DAY_FORMS, ITEM_STARTS, type BlockKind } from '../../language/vocabulary';
 import { cursorContext, type CursorContext } from '../support/cursorContext';
 import { keywordMarkdown } from '../support/keywords';
+import { DEFAULT_LOCALE, messages, type Locale, type MessageId } from '../../l10n/index';
 import { compensationsFor, indicatorOf, kindOf, nodeWithBodyAt, objectiveOf, scopeNear, targetOf } from '../support/nodes';
 import { lineIndexOf } from '../support/text';
 
@@ -185,6 +186,8 @@ interface Env {
   thresholdUnits: readonly string[];
   /** Names already used in the clause (an `excluding` list). */
   used: Set<string>;
+  /** The language of details and documentation. */
+  locale: Locale;
 }
 
 /** The slots that may come next: `next`, and whether the item may end here. */
@@ -298,11 +301,11 @@ function expect(slots: Slot[], tokens: IToken[], env: Env): Expectation | undefi
 
 // --- items ---------------------------------------------------------------------------------
 
-export function completion(analysis: Analysis, position: Position): CompletionItem[] {
+export function completion(analysis: Analysis, position: Position, locale: Locale = DEFAULT_LOCALE): CompletionItem[] {
   const offset = lineIndexOf(analysis).offsetAt(position);
   const context = cursorContext(analysis, offset);
   if (context.inert || context.block === 'unknown') return [];
-  const env = environment(analysis, context);
+  const env = environment(analysis, context, locale);
   const items = new Map<string, CompletionItem>();
   const add = (item: CompletionItem) => {
     const key = `${item.label}\u0000${item.kind}`;
@@ -329,9 +332,9 @@ export function completion(analysis: Analysis, position: Position): CompletionIt
   return [...items.values()];
 }
 
-function environment(analysis: Analysis, context: CursorContext): Env {
+function environment(analysis: Analysis, context: CursorContext, locale: Locale): Env {
   const scope = scopeNear(analysis, context.offset);
-  const env: Env = { analysis, scope, thresholdUnits: ['%', ...UNIT_WORDS], used: new Set() };
+  const env: Env = { analysis, scope, thresholdUnits: ['%', ...UNIT_WORDS], used: new Set(), locale };
   const node = context.blockOpen ? nodeWithBodyAt(analysis, context.blockOpen.startOffset) : undefined;
   if (node?.type === 'Indicator') env.kind = kindOf(node as Indicator);
   let objective: Objective | undefined;
@@ -356,7 +359,7 @@ function offerItems(block: BlockKind, env: Env, add: (item: CompletionItem) => v
     add({
       label: word,
       kind: isDay ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
-      documentation: markdown(keywordMarkdown(word, block)),
+      documentation: markdown(keywordMarkdown(word, block, env.locale)),
       sortText: `1${word}`,
     });
   }
@@ -368,19 +371,19 @@ function offerSlot(slot: Slot, env: Env, add: (item: CompletionItem) => void, co
     case 'word': {
       const words = resolveWords(slot.words, env);
       words.forEach((word, i) =>
-        add({ label: word, kind: slot.item, documentation: markdown(keywordMarkdown(word, context.block === 'unknown' ? undefined : context.block)), sortText: `0${String(i).padStart(2, '0')}` }),
+        add({ label: word, kind: slot.item, documentation: markdown(keywordMarkdown(word, context.block === 'unknown' ? undefined : context.block, env.locale)), sortText: `0${String(i).padStart(2, '0')}` }),
       );
       return;
     }
     case 'comparator': {
       const upper = env.kind === 'error_rate' || env.kind === 'latency' || env.kind?.endsWith('_time');
-      const ops = upper ? ['<=', '<', '>=', '>'] : ['>=', '>', '<=', '<'];
-      ops.forEach((op, i) => add({ label: op, kind: CompletionItemKind.Operator, sortText: `0${i}`, detail: COMPARATOR_DETAIL[op] }));
+      const ops: (keyof typeof COMPARATOR_DETAIL)[] = upper ? ['<=', '<', '>=', '>'] : ['>=', '>', '<=', '<'];
+      ops.forEach((op, i) => add({ label: op, kind: CompletionItemKind.Operator, sortText: `0${i}`, detail: messages(env.locale).t(COMPARATOR_DETAIL[op]) }));
       return;
     }
     case 'unit': {
       resolveWords(slot.units, env).forEach((unit, i) =>
-        add({ label: unit, kind: CompletionItemKind.Unit, sortText: `0${String(i).padStart(2, '0')}`, documentation: markdown(keywordMarkdown(unit)) }),
+        add({ label: unit, kind: CompletionItemKind.Unit, sortText: `0${String(i).padStart(2, '0')}`, documentation: markdown(keywordMarkdown(unit, undefined, env.locale)) }),
       );
       return;
     }
@@ -427,12 +430,12 @@ const NAME_KIND: Record<DefinitionSort, CompletionItemKind> = {
   severity: CompletionItemKind.EnumMember,
 };
 
-const COMPARATOR_DETAIL: Record<string, string> = {
-  '>=': 'at least',
-  '>': 'more than',
-  '<=': 'at most',
-  '<': 'less than',
-};
+const COMPARATOR_DETAIL = {
+  '>=': 'completion.comparator.atLeast',
+  '>': 'completion.comparator.moreThan',
+  '<=': 'completion.comparator.atMost',
+  '<': 'completion.comparator.lessThan',
+} as const satisfies Record<string, MessageId>;
 
 function markdown(value: string | undefined) {
   return value ? { kind: 'markdown' as const, value } : undefined;
@@ -450,6 +453,7 @@ function choice(values: string[], fallback: string): string {
 }
 
 function snippetsFor(block: BlockKind, env: Env): CompletionItem[] {
+  const { t } = messages(env.locale);
   if (block === 'file') {
     return [
       snippet(
@@ -465,7 +469,7 @@ function snippetsFor(block: BlockKind, env: Env): CompletionItem[] {
           '\t$0',
           '}',
         ].join('\n'),
-        'A new service level agreement',
+        t('completion.snippet.sla'),
       ),
     ];
   }
@@ -483,7 +487,7 @@ function snippetsFor(block: BlockKind, env: Env): CompletionItem[] {
         '\twindow calendar ${4|month,week,day,quarter,year|}',
         '}',
       ].join('\n'),
-      'An objective: indicator, target and window',
+      t('completion.snippet.objective'),
     ),
     snippet(
       'compensation {…} (three tiers)',
@@ -495,13 +499,13 @@ function snippetsFor(block: BlockKind, env: Env): CompletionItem[] {
         '\tbelow ${6:95.0}% credit ${7:50}%',
         '}',
       ].join('\n'),
-      'A three-tier credit ladder',
+      t('completion.snippet.compensation'),
     ),
     snippet(
       'schedule {…}',
       'schedule',
       ['schedule ${1:business_hours} {', '\t${2|mon..fri,daily,weekdays,weekends|} ${3:09:00}-${4:18:00}', '}'].join('\n'),
-      'Named weekly hours',
+      t('completion.snippet.schedule'),
     ),
   ];
 }

@@ -5,7 +5,8 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { isReservedWord, tokenEnd } from '../../language/lexer';
-import { describeSort } from '../../language/scope';
+import type { DefinitionSort } from '../../language/scope';
+import { DEFAULT_LOCALE, messages, type Locale, type MessageId } from '../../l10n/index';
 import { isNameText } from '../../language/names';
 import { symbolAt } from '../support/symbolAt';
 import { lineIndexOf } from '../support/text';
@@ -14,33 +15,45 @@ export type PrepareRenameResult = { range: Range; placeholder: string } | { erro
 export type RenameResult = { edits: TextEdit[] } | { error: string };
 
 
-export function prepareRename(analysis: Analysis, position: Position): PrepareRenameResult {
+export function prepareRename(analysis: Analysis, position: Position, locale: Locale = DEFAULT_LOCALE): PrepareRenameResult {
+  const { t } = messages(locale);
   const symbol = symbolAt(analysis, position);
   if (!symbol) {
     const word = wordAt(analysis, position);
-    if (word && isReservedWord(word)) return { error: `\`${word}\` is a keyword and cannot be renamed.` };
-    return { error: 'Only the name of a service, schedule, maintenance window, indicator, objective or severity can be renamed.' };
+    if (word && isReservedWord(word)) return { error: t('rename.keyword', { word }) };
+    return { error: t('rename.notAName') };
   }
-  if (!symbol.definition) return { error: `\`${symbol.name}\` names nothing defined: there is nothing to rename.` };
+  if (!symbol.definition) return { error: t('rename.undefined', { name: symbol.name }) };
   return { range: symbol.range, placeholder: symbol.name };
 }
 
-export function rename(analysis: Analysis, position: Position, newName: string): RenameResult {
-  const prepared = prepareRename(analysis, position);
+export function rename(analysis: Analysis, position: Position, newName: string, locale: Locale = DEFAULT_LOCALE): RenameResult {
+  const { t } = messages(locale);
+  const prepared = prepareRename(analysis, position, locale);
   if ('error' in prepared) return prepared;
   const symbol = symbolAt(analysis, position)!;
   const definition = symbol.definition!;
-  if (!isNameText(newName)) return { error: `\`${newName}\` is not a name: use letters, digits and \`_\`, starting with a letter or \`_\`.` };
-  if (isReservedWord(newName)) return { error: `\`${newName}\` is a keyword and cannot be a name.` };
+  if (!isNameText(newName)) return { error: t('rename.invalidName', { name: newName }) };
+  if (isReservedWord(newName)) return { error: t('rename.keywordName', { name: newName }) };
   if (newName === symbol.name) return { edits: [] };
   const table = definition.sort === 'severity' ? symbol.scope.severities : symbol.scope.definitions;
   const clash = table.get(newName);
   if (clash) {
     const line = lineIndexOf(analysis).positionAt(clash.nameSpan.offset).line + 1;
-    return { error: `\`${newName}\` is already defined in this sla: ${describeSort(clash.sort)} on line ${line}.` };
+    return { error: t(CLASH[clash.sort], { name: newName, line }) };
   }
   return { edits: symbol.occurrences.map((range) => ({ range, newText: newName })) };
 }
+
+/** One sentence per sort, so that each language words its own article and order. */
+const CLASH = {
+  service: 'rename.clash.service',
+  schedule: 'rename.clash.schedule',
+  maintenance: 'rename.clash.maintenance',
+  indicator: 'rename.clash.indicator',
+  objective: 'rename.clash.objective',
+  severity: 'rename.clash.severity',
+} as const satisfies Record<DefinitionSort, MessageId>;
 
 function wordAt(analysis: Analysis, position: Position): string | undefined {
   const offset = lineIndexOf(analysis).offsetAt(position);

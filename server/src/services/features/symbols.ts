@@ -4,6 +4,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Range, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
+import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
 
 const KIND: Record<SlaItem['type'], SymbolKind> = {
   Version: SymbolKind.Property,
@@ -26,8 +27,9 @@ const KIND: Record<SlaItem['type'], SymbolKind> = {
   Support: SymbolKind.Object,
 };
 
-export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
+export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOCALE): DocumentSymbol[] {
   const text = analysis.text;
+  const words = messages(locale);
   const slice = (span: Span | undefined) => (span ? text.slice(span.offset, span.endOffset) : '');
   const symbols: DocumentSymbol[] = [];
   for (const { sla, objectives } of analysis.linked) {
@@ -38,7 +40,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
       kind: SymbolKind.Namespace,
       range: sla.range,
       selectionRange: (sla.name ?? sla.keyword).range,
-      children: (sla.items ?? []).filter(Boolean).map((item) => itemSymbol(item, slice, facts)),
+      children: (sla.items ?? []).filter(Boolean).map((item) => itemSymbol(item, slice, facts, words)),
     });
   }
   return symbols;
@@ -46,7 +48,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
-function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, facts: LinkedFacts): DocumentSymbol {
+function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
   const keyword = slice(item.keyword);
   const symbol = (name: string, detail: string, selection: Range, children?: DocumentSymbol[]): DocumentSymbol => ({
     name: name || keyword || item.type.toLowerCase(),
@@ -71,7 +73,7 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, fa
     case 'Compensation':
       return symbol(
         `compensation for ${item.target?.text ?? '?'}`,
-        `${item.tiers?.length ?? 0} tiers`,
+        t('symbol.tiers', { count: item.tiers?.length ?? 0 }),
         (item.target ?? item.keyword).range,
         (item.tiers ?? []).filter(Boolean).map((tier) => ({
           name: slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction,

@@ -1,10 +1,15 @@
 // Error-budget arithmetic for hovers: how much failure a target allows per period, in
 // words and time, also when the budget only counts scheduled hours (`during`).
-// Pure functions over plain numbers and dates; no AST, no LSP.
+// Pure functions over plain numbers and dates; no AST, no LSP. Sentences come from the
+// message catalogue (`hover.*`); durations keep their unit symbols (`7 h 12 min`) in every
+// language, as units are written in contracts.
 import { DAY_NAMES, type Comparator, type KindName, type PeriodName } from '../../language/ast';
 import type { WindowFacts } from '../../language/linked';
-import { MONTH_NAMES, daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../../language/calendar';
+import { daysFromCivil, daysInMonth, formatDate, isLeapYear, weekdayOfDays } from '../../language/calendar';
+import { messages, type Messages } from '../../l10n/messages';
+import type { Locale } from '../../l10n/locale';
 import type { PeriodTime, PeriodTimes } from './eligibleTime';
+import { periodLabel, periodNoun } from './periodLabels';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -42,35 +47,24 @@ export function formatPercent(value: number): string {
 }
 
 /** The calendar lengths a period can have, shortest first, with a label for each. */
-function periodLengths(period: PeriodName): { label: string; days: number }[] {
+function periodLengths(period: PeriodName, { t }: Messages): { label: string; days: number }[] {
   switch (period) {
     case 'day':
-      return [{ label: 'a day', days: 1 }];
+      return [{ label: t('hover.length.day'), days: 1 }];
     case 'week':
-      return [{ label: 'a week', days: 7 }];
+      return [{ label: t('hover.length.week'), days: 7 }];
     case 'month':
-      return [28, 29, 30, 31].map((days) => ({ label: `a ${days}-day month`, days }));
+      return [28, 29, 30, 31].map((days) => ({ label: t('hover.length.month', { days }), days }));
     case 'quarter':
       return [
-        { label: 'a 90-day quarter (Q1)', days: 90 },
-        { label: 'a 91-day quarter (Q1 of a leap year, Q2)', days: 91 },
-        { label: 'a 92-day quarter (Q3, Q4)', days: 92 },
+        { label: t('hover.length.quarter90'), days: 90 },
+        { label: t('hover.length.quarter91'), days: 91 },
+        { label: t('hover.length.quarter92'), days: 92 },
       ];
     case 'year':
-      return [
-        { label: 'a 365-day year', days: 365 },
-        { label: 'a 366-day year', days: 366 },
-      ];
+      return [365, 366].map((days) => ({ label: t('hover.length.year', { days }), days }));
   }
 }
-
-export const PERIOD_ADJECTIVE: Readonly<Record<PeriodName, string>> = {
-  day: 'daily',
-  week: 'weekly',
-  month: 'monthly',
-  quarter: 'quarterly',
-  year: 'yearly',
-};
 
 // --- schedules -----------------------------------------------------------------------------
 
@@ -147,19 +141,19 @@ export function scheduledTime(schedule: WeeklySchedule, year: number, month: num
 }
 
 /** The calendar periods of `period` that start in `year`: their first day and length in days. */
-function periodsOfYear(period: PeriodName, year: number): { label: string; month: number; day: number; days: number }[] {
+function periodsOfYear(period: PeriodName, year: number, text: Messages): { label: string; month: number; day: number; days: number }[] {
   switch (period) {
     case 'month':
-      return Array.from({ length: 12 }, (_, i) => ({ label: `${MONTH_NAMES[i]} ${year}`, month: i + 1, day: 1, days: daysInMonth(year, i + 1) }));
+      return Array.from({ length: 12 }, (_, i) => ({ label: periodLabel('month', year, i + 1, 1, text), month: i + 1, day: 1, days: daysInMonth(year, i + 1) }));
     case 'quarter':
       return [0, 1, 2, 3].map((q) => ({
-        label: `Q${q + 1} ${year}`,
+        label: periodLabel('quarter', year, q * 3 + 1, 1, text),
         month: q * 3 + 1,
         day: 1,
         days: daysInMonth(year, q * 3 + 1) + daysInMonth(year, q * 3 + 2) + daysInMonth(year, q * 3 + 3),
       }));
     case 'year':
-      return [{ label: `${year}`, month: 1, day: 1, days: isLeapYear(year) ? 366 : 365 }];
+      return [{ label: periodLabel('year', year, 1, 1, text), month: 1, day: 1, days: isLeapYear(year) ? 366 : 365 }];
     default:
       return [];
   }
@@ -199,6 +193,8 @@ export interface BudgetOptions {
    * the year's budgets then come from it (maintenance, effective dates, daylight saving).
    */
   periodTimes?: PeriodTimes;
+  /** The language of the text (default English). */
+  locale?: Locale;
 }
 
 /**
@@ -221,46 +217,62 @@ function clampShare(share: number): number | undefined {
 
 /** Markdown lines that explain a target's error budget per period. */
 export function describeBudget(target: TargetSpec, window: WindowSpec | undefined, during?: ScheduleSpec, options: BudgetOptions = {}): string[] {
+  const text = messages(options.locale);
+  const { t } = text;
   const share = failureShare(target);
-  if (share === undefined) return describeAggregateBudget(target, window);
+  if (share === undefined) return describeAggregateBudget(target, window, text);
   const lines: string[] = [];
-  const what = target.ratio || target.kind === 'error_rate' ? 'of requests may fail' : 'of the time may be down';
-  const per = window?.form === 'calendar' ? ` per calendar ${window.period}` : window?.form === 'rolling' ? ` in any rolling ${formatDuration(window.durationMs)}` : '';
-  lines.push(`**Error budget:** ${formatPercent(share * 100)} ${what}${per}.`);
+  const requests = target.ratio || target.kind === 'error_rate';
+  const budget = { share: formatPercent(share * 100) };
+  if (window?.form === 'calendar') {
+    const period = periodNoun(window.period, text);
+    lines.push(requests ? t('hover.budget.requestsCalendar', { ...budget, period }) : t('hover.budget.timeCalendar', { ...budget, period }));
+  } else if (window?.form === 'rolling') {
+    const duration = formatDuration(window.durationMs);
+    lines.push(requests ? t('hover.budget.requestsRolling', { ...budget, duration }) : t('hover.budget.timeRolling', { ...budget, duration }));
+  } else {
+    lines.push(requests ? t('hover.budget.requests', budget) : t('hover.budget.time', budget));
+  }
   if (share === 0) {
-    lines.push('No error budget: a single failure breaches the target.');
+    lines.push(t('hover.budget.none'));
     return lines;
   }
   if (!window) {
-    lines.push('Add a `window` to see the budget in time.');
+    lines.push(t('hover.budget.addWindow'));
     return lines;
   }
-  const asTime = target.ratio || target.kind === 'error_rate' ? 'As full-outage time' : 'Allowed downtime';
-  if (during) lines.push(...describeScheduledBudget(share, window, during, asTime, options));
-  else if (window.form === 'calendar' && options.periodTimes) lines.push(`${asTime}:`, ...describeCountedPeriods(share, window.period, options.periodTimes, options));
+  const asTime = requests ? t('hover.budget.asOutage') : t('hover.budget.downtime');
+  if (during) lines.push(...describeScheduledBudget(share, window, during, asTime, options, text));
+  else if (window.form === 'calendar' && options.periodTimes) lines.push(asTime, ...describeCountedPeriods(share, window.period, options.periodTimes, options, text));
   else {
-    lines.push(`${asTime}:`);
-    if (window.form === 'rolling') lines.push(`- ${formatDuration(share * window.durationMs)} in ${formatDuration(window.durationMs)}`);
-    else for (const { label, days } of periodLengths(window.period)) lines.push(`- ${formatDuration(share * days * DAY)} in ${label}`);
+    lines.push(asTime);
+    if (window.form === 'rolling') lines.push(t('hover.budget.in', { budget: formatDuration(share * window.durationMs), span: formatDuration(window.durationMs) }));
+    else for (const { label, days } of periodLengths(window.period, text)) lines.push(t('hover.budget.in', { budget: formatDuration(share * days * DAY), span: label }));
   }
   return lines;
 }
 
-function describeScheduledBudget(share: number, window: WindowSpec, during: ScheduleSpec, asTime: string, options: BudgetOptions): string[] {
+function describeScheduledBudget(share: number, window: WindowSpec, during: ScheduleSpec, asTime: string, options: BudgetOptions, text: Messages): string[] {
+  const { t } = text;
   const { schedule, name } = during;
   const weekly = weeklyMinutes(schedule) * MINUTE;
-  const lines = [`Counted in the scheduled time of \`${name}\` only (${formatHours(weekly)} a week${describeWeek(schedule)}), holidays left out.`];
+  const days = sameHoursEveryDay(schedule);
+  const lines = [
+    days
+      ? t('hover.budget.scheduledDays', { schedule: name, hours: formatHours(weekly), days: days.count, dayHours: formatHours(days.minutes * MINUTE) })
+      : t('hover.budget.scheduled', { schedule: name, hours: formatHours(weekly) }),
+  ];
   if (weekly === 0) {
-    lines.push('The schedule has no hours: nothing is counted.');
+    lines.push(t('hover.budget.noHours'));
     return lines;
   }
   const now = new Date();
   const year = options.year ?? now.getUTCFullYear();
   const month = options.month ?? (options.year === undefined ? now.getUTCMonth() + 1 : 1);
-  lines.push(`${asTime}:`);
+  lines.push(asTime);
   if (window.form === 'rolling') {
     const approx = (weekly * window.durationMs) / (7 * DAY);
-    lines.push(`- about ${formatDuration(share * approx)} in ${formatDuration(window.durationMs)} (about ${formatHours(approx)} scheduled)`);
+    lines.push(t('hover.budget.rollingScheduled', { budget: formatDuration(share * approx), span: formatDuration(window.durationMs), hours: formatHours(approx) }));
     return lines;
   }
   switch (window.period) {
@@ -269,35 +281,37 @@ function describeScheduledBudget(share: number, window: WindowSpec, during: Sche
       const distinct = [...new Set(perDay.map((d) => minutesOnWeekday(schedule, d)))];
       for (const minutes of distinct) {
         const days = perDay.filter((d) => minutesOnWeekday(schedule, d) === minutes).map((d) => DAY_NAMES[d]);
-        lines.push(`- ${formatDuration(share * minutes * MINUTE)} on ${days.join(', ')} (${formatHours(minutes * MINUTE)} scheduled)`);
+        lines.push(t('hover.budget.onDays', { budget: formatDuration(share * minutes * MINUTE), days: days.join(', '), hours: formatHours(minutes * MINUTE) }));
       }
-      lines.push('- nothing on unscheduled days and holidays');
+      lines.push(t('hover.budget.nothingUnscheduled'));
       return lines;
     }
     case 'week':
-      lines.push(`- ${formatDuration(share * weekly)} in a week without holidays`);
+      lines.push(t('hover.budget.weekNoHolidays', { budget: formatDuration(share * weekly) }));
       return lines;
     default: {
       const typical = typicalMonth(schedule);
       // A typical month counts no maintenance: not shown where maintenance takes scheduled time.
       if (window.period === 'month' && typical && !(options.periodTimes && options.periodTimes(year, month).maintenanceMs > 0)) {
-        lines.push(`- ${formatDuration(share * typical.minutes * MINUTE)} in a month with ${typical.days} scheduled days of ${formatHours(typical.minutes * MINUTE / typical.days)} (${formatHours(typical.minutes * MINUTE)}), no holidays`);
+        lines.push(
+          t('hover.budget.typicalMonth', {
+            budget: formatDuration(share * typical.minutes * MINUTE),
+            days: typical.days,
+            dayHours: formatHours(typical.minutes * MINUTE / typical.days),
+            hours: formatHours(typical.minutes * MINUTE),
+          }),
+        );
       }
       if (options.periodTimes) {
-        lines.push(...describeCountedPeriods(share, window.period, options.periodTimes, { year, month }, schedule));
+        lines.push(...describeCountedPeriods(share, window.period, options.periodTimes, { year, month }, text, schedule));
         return lines;
       }
-      const periods = periodsOfYear(window.period, year).map((p) => ({ ...p, time: scheduledTime(schedule, year, p.month, p.day, p.days) }));
+      const periods = periodsOfYear(window.period, year, text).map((p) => ({ ...p, time: scheduledTime(schedule, year, p.month, p.day, p.days) }));
       const example = periods.find((p) => p.month <= month && month < p.month + (window.period === 'quarter' ? 3 : window.period === 'year' ? 12 : 1));
-      if (example) lines.push(`- ${formatDuration(share * example.time.minutes * MINUTE)} in ${example.label}: ${describeScheduled(example.time)}`);
+      if (example) lines.push(t('hover.budget.inPeriod', { budget: formatDuration(share * example.time.minutes * MINUTE), period: example.label, detail: describeScheduled(example.time, text) }));
       if (periods.length > 1) {
         const sorted = [...periods].sort((a, b) => a.time.minutes - b.time.minutes);
-        const least = sorted[0];
-        const most = sorted[sorted.length - 1];
-        lines.push(
-          `- ${formatDuration(share * least.time.minutes * MINUTE)} (${least.label}, ${formatHours(least.time.minutes * MINUTE)}) to ` +
-            `${formatDuration(share * most.time.minutes * MINUTE)} (${most.label}, ${formatHours(most.time.minutes * MINUTE)}) across ${year}`,
-        );
+        lines.push(describeRange(share, sorted[0].label, sorted[0].time.minutes * MINUTE, sorted[sorted.length - 1].label, sorted[sorted.length - 1].time.minutes * MINUTE, year, text));
       }
       return lines;
     }
@@ -308,53 +322,73 @@ function describeScheduledBudget(share: number, window: WindowSpec, during: Sche
  * The budget of the example period and the range across its year, from the time the
  * evaluator counts. With a schedule, the scheduled days and holidays are named as well.
  */
-function describeCountedPeriods(share: number, period: PeriodName, times: PeriodTimes, options: BudgetOptions, schedule?: WeeklySchedule): string[] {
+function describeCountedPeriods(share: number, period: PeriodName, times: PeriodTimes, options: BudgetOptions, text: Messages, schedule?: WeeklySchedule): string[] {
   const now = new Date();
   const year = options.year ?? now.getUTCFullYear();
   const month = options.month ?? now.getUTCMonth() + 1;
   const example = times(year, month);
-  const lines = [`- ${formatDuration(share * example.eligibleMs)} in ${example.label}: ${describeCounted(example, schedule && scheduledDaysOf(schedule, period, year, month))}`];
+  const detail = describeCounted(example, schedule && scheduledDaysOf(schedule, period, year, month, text), text);
+  const lines = [text.t('hover.budget.inPeriod', { budget: formatDuration(share * example.eligibleMs), period: example.label, detail })];
   if (period === 'month' || period === 'quarter') {
     const periods = Array.from({ length: period === 'month' ? 12 : 4 }, (_, i) => times(year, period === 'month' ? i + 1 : i * 3 + 1));
     const sorted = [...periods].sort((a, b) => a.eligibleMs - b.eligibleMs);
-    const least = sorted[0];
-    const most = sorted[sorted.length - 1];
-    lines.push(
-      `- ${formatDuration(share * least.eligibleMs)} (${least.label}, ${formatHours(least.eligibleMs)}) to ` +
-        `${formatDuration(share * most.eligibleMs)} (${most.label}, ${formatHours(most.eligibleMs)}) across ${year}`,
-    );
+    lines.push(describeRange(share, sorted[0].label, sorted[0].eligibleMs, sorted[sorted.length - 1].label, sorted[sorted.length - 1].eligibleMs, year, text));
   }
   return lines;
 }
 
+/** `- 43 min (February 2026, 160 h) to 50 min (March 2026, 176 h) across 2026`: the least and the most of a year's periods. */
+function describeRange(share: number, leastPeriod: string, leastMs: number, mostPeriod: string, mostMs: number, year: number, { t }: Messages): string {
+  return t('hover.budget.range', {
+    least: formatDuration(share * leastMs),
+    leastPeriod,
+    leastHours: formatHours(leastMs),
+    most: formatDuration(share * mostMs),
+    mostPeriod,
+    mostHours: formatHours(mostMs),
+    year,
+  });
+}
+
 /** The scheduled days and holidays (wall clock) of the period holding a month's first day. */
-function scheduledDaysOf(schedule: WeeklySchedule, period: PeriodName, year: number, month: number): ScheduledTime | undefined {
-  const found = periodsOfYear(period, year).find((p) => p.month <= month && month < p.month + (period === 'quarter' ? 3 : period === 'year' ? 12 : 1));
+function scheduledDaysOf(schedule: WeeklySchedule, period: PeriodName, year: number, month: number, text: Messages): ScheduledTime | undefined {
+  const found = periodsOfYear(period, year, text).find((p) => p.month <= month && month < p.month + (period === 'quarter' ? 3 : period === 'year' ? 12 : 1));
   return found && scheduledTime(schedule, year, found.month, found.day, found.days);
 }
 
 /** `712 h counted of 720 h, 8 h of maintenance left out`; with a schedule, `180 h scheduled on 20 days, 2 holidays left out`. */
-function describeCounted(time: PeriodTime, scheduled: ScheduledTime | undefined): string {
-  const maintenance = time.maintenanceMs > 0 ? `, ${formatHours(time.maintenanceMs)} of maintenance left out` : '';
+function describeCounted(time: PeriodTime, scheduled: ScheduledTime | undefined, text: Messages): string {
+  const { t } = text;
+  const maintenance = time.maintenanceMs > 0 ? t('hover.budget.maintenanceLeftOut', { hours: formatHours(time.maintenanceMs) }) : undefined;
   if (scheduled) {
-    const holidays = scheduled.holidaysTaken ? `, ${scheduled.holidaysTaken} ${scheduled.holidaysTaken === 1 ? 'holiday' : 'holidays'} left out` : '';
-    return `${formatHours(time.eligibleMs + time.maintenanceMs)} scheduled on ${scheduled.scheduledDays} days${holidays}${maintenance}`;
+    const scheduledOn = t('hover.budget.scheduledOn', { hours: formatHours(time.eligibleMs + time.maintenanceMs), days: scheduled.scheduledDays });
+    return list([scheduledOn, holidaysLeftOut(scheduled.holidaysTaken, text), maintenance], text);
   }
-  const outside = time.outsideEffectiveMs > 0 ? `, ${formatHours(time.outsideEffectiveMs)} outside the effective dates` : '';
-  return `${formatHours(time.eligibleMs)} counted of ${formatHours(time.totalMs)}${maintenance}${outside}`;
+  const outside = time.outsideEffectiveMs > 0 ? t('hover.budget.outsideEffective', { hours: formatHours(time.outsideEffectiveMs) }) : undefined;
+  return list([t('hover.budget.counted', { hours: formatHours(time.eligibleMs), total: formatHours(time.totalMs) }), maintenance, outside], text);
 }
 
-function describeScheduled(time: ScheduledTime): string {
-  const holidays = time.holidaysTaken ? `, ${time.holidaysTaken} ${time.holidaysTaken === 1 ? 'holiday' : 'holidays'} left out` : '';
-  return `${formatHours(time.minutes * MINUTE)} scheduled on ${time.scheduledDays} days${holidays}`;
+function describeScheduled(time: ScheduledTime, text: Messages): string {
+  const scheduledOn = text.t('hover.budget.scheduledOn', { hours: formatHours(time.minutes * MINUTE), days: time.scheduledDays });
+  return list([scheduledOn, holidaysLeftOut(time.holidaysTaken, text)], text);
 }
 
-/** `: mon–fri 9 h`: a short summary when every scheduled day has the same hours. */
-function describeWeek(schedule: WeeklySchedule): string {
+function holidaysLeftOut(count: number, { t }: Messages): string | undefined {
+  if (!count) return undefined;
+  return count === 1 ? t('hover.budget.holidayLeftOut', { count }) : t('hover.budget.holidaysLeftOut', { count });
+}
+
+/** Clauses of one description, in the language's list form (`a, b, c`; `a，b，c`). */
+function list(parts: (string | undefined)[], { t }: Messages): string {
+  return parts.filter((part): part is string => !!part).join(t('hover.listSeparator'));
+}
+
+/** The number of scheduled days and their minutes, when every scheduled day has the same hours. */
+function sameHoursEveryDay(schedule: WeeklySchedule): { count: number; minutes: number } | undefined {
   const scheduled = [0, 1, 2, 3, 4, 5, 6].filter((d) => minutesOnWeekday(schedule, d) > 0);
   const hours = new Set(scheduled.map((d) => minutesOnWeekday(schedule, d)));
-  if (hours.size !== 1) return '';
-  return `: ${scheduled.length} days of ${formatHours(minutesOnWeekday(schedule, scheduled[0]) * MINUTE)}`;
+  if (hours.size !== 1) return undefined;
+  return { count: scheduled.length, minutes: minutesOnWeekday(schedule, scheduled[0]) };
 }
 
 /**
@@ -362,46 +396,51 @@ function describeWeek(schedule: WeeklySchedule): string {
  * when every scheduled day has the same hours.
  */
 function typicalMonth(schedule: WeeklySchedule): { days: number; minutes: number } | undefined {
-  const scheduled = [0, 1, 2, 3, 4, 5, 6].filter((d) => minutesOnWeekday(schedule, d) > 0);
-  const hours = new Set(scheduled.map((d) => minutesOnWeekday(schedule, d)));
-  if (hours.size !== 1) return undefined;
-  const days = Math.round((scheduled.length * 30.44) / 7);
-  return { days, minutes: days * minutesOnWeekday(schedule, scheduled[0]) };
+  const same = sameHoursEveryDay(schedule);
+  if (!same) return undefined;
+  const days = Math.round((same.count * 30.44) / 7);
+  return { days, minutes: days * same.minutes };
 }
 
 /** Budget lines for targets that are no share of failures (latency, throughput, times). */
-function describeAggregateBudget(target: TargetSpec, window: WindowSpec | undefined): string[] {
-  const per = window?.form === 'calendar' ? `each calendar ${window.period}` : window?.form === 'rolling' ? `the last ${formatDuration(window.durationMs)}` : 'each period';
+function describeAggregateBudget(target: TargetSpec, window: WindowSpec | undefined, text: Messages): string[] {
+  const { t } = text;
+  const per =
+    window?.form === 'calendar'
+      ? t('hover.aggregate.perCalendar', { period: periodNoun(window.period, text) })
+      : window?.form === 'rolling'
+        ? t('hover.aggregate.perRolling', { duration: formatDuration(window.durationMs) })
+        : t('hover.aggregate.perPeriod');
   const bound = `${target.value}${target.unit ?? ''}`;
   const upper = target.op === '<=' || target.op === '<';
-  const word = upper ? (target.op === '<=' ? 'at most' : 'under') : target.op === '>=' ? 'at least' : 'over';
+  const comparison = t(upper ? (target.op === '<=' ? 'hover.bound.atMost' : 'hover.bound.under') : target.op === '>=' ? 'hover.bound.atLeast' : 'hover.bound.over');
+  const sentence = { per, comparison, bound };
   if (target.percentile !== undefined) {
-    const allowed = upper ? 100 - target.percentile : target.percentile;
-    return [
-      `**Error budget:** about ${formatPercent(allowed)} of the values in ${per} may be ${upper ? 'above' : 'below'} ${bound}; ` +
-        `the ${target.aggregate} (nearest rank) must be ${word} ${bound}.`,
-    ];
+    const share = formatPercent(upper ? 100 - target.percentile : target.percentile);
+    const aggregate = target.aggregate ?? `p${target.percentile}`;
+    return [t(upper ? 'hover.aggregate.percentileAbove' : 'hover.aggregate.percentileBelow', { ...sentence, share, aggregate })];
   }
   switch (target.aggregate) {
     case 'avg':
-      return [`The mean of the values in ${per} must be ${word} ${bound}: slow values can be offset by fast ones, there is no fixed budget.`];
+      return [t('hover.aggregate.avg', sentence)];
     case 'min':
-      return [`Every value in ${per} must be ${word} ${bound}${upper ? '' : ''}: the lowest one decides, there is no budget.`];
+      return [t('hover.aggregate.min', sentence)];
     case 'max':
-      return [`Every value in ${per} must be ${word} ${bound}: the highest one decides, there is no budget.`];
+      return [t('hover.aggregate.max', sentence)];
     default:
       if (target.unit === '%' && (target.kind === 'availability' || target.kind === 'error_rate')) {
-        return [`The ${target.kind === 'availability' ? 'availability' : 'error rate'} must be ${word} ${bound} in ${per}: the comparator leaves no error budget.`];
+        return [t('hover.aggregate.noBudget', { ...sentence, measure: t(`hover.measure.${target.kind}`) })];
       }
       return [];
   }
 }
 
-/** How much downtime a `below X%` availability threshold means in each calendar period. */
-export function describeThresholdAsDowntime(thresholdPercent: number, period: PeriodName): string | undefined {
+/** `That is more than 43 min 12 s of downtime in a 30-day month.`: what a `below X%` availability threshold means in a calendar period. */
+export function describeThresholdAsDowntime(thresholdPercent: number, period: PeriodName, locale?: Locale): string | undefined {
   const share = (100 - thresholdPercent) / 100;
   if (!(share > 0 && share <= 1)) return undefined;
-  const lengths = periodLengths(period);
+  const text = messages(locale);
+  const lengths = periodLengths(period, text);
   const typical = lengths.find((l) => l.days === 30) ?? lengths[lengths.length - 1];
-  return `more than ${formatDuration(share * typical.days * DAY)} of downtime in ${typical.label}`;
+  return text.t('hover.tier.downtime', { duration: formatDuration(share * typical.days * DAY), span: typical.label });
 }

@@ -3,12 +3,15 @@
 // `excluding` maintenance, daylight saving), so a hover's error budget and an evaluation
 // cannot disagree about how long a period is.
 import type { PeriodName } from '../../language/ast';
-import { MONTH_NAMES, civilFromDays, daysFromCivil, formatDate, MS_PER_DAY } from '../../language/calendar';
+import { civilFromDays, daysFromCivil, MS_PER_DAY } from '../../language/calendar';
 import type { ObjectiveFacts, SlaFacts } from '../../language/linked';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, type MaintenanceRules } from '../../evaluation/eligibility';
 import { effectiveBounds, maintenanceRules, scheduleRules } from '../../evaluation/model';
 import { CalendarPeriods } from '../../evaluation/periods';
 import { ZoneRules } from '../../evaluation/timezone';
+import { messages, type Messages } from '../../l10n/messages';
+import type { Locale } from '../../l10n/locale';
+import { periodLabel } from './periodLabels';
 
 /** One calendar period and how its time is counted, in milliseconds. */
 export interface PeriodTime {
@@ -30,7 +33,8 @@ export type PeriodTimes = (year: number, month: number) => PeriodTime;
  * The eligible time of the objective's periods, or undefined when it cannot be known: an
  * unknown zone, an unresolved `during` or `excluding` name, no calendar window.
  */
-export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts): PeriodTimes | undefined {
+export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts, locale?: Locale): PeriodTimes | undefined {
+  const text = messages(locale);
   const window = facts.windowFacts;
   const zone = ZoneRules.of(sla.zoneName ?? 'UTC');
   if (window?.form !== 'calendar' || !zone) return undefined;
@@ -51,7 +55,7 @@ export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts): PeriodTimes |
     const firstDay = daysFromCivil(year, month, 1);
     const start = periods.locate(zone.startOfDay(firstDay));
     const end = periods.end;
-    const time: PeriodTime = { label: label(window.period, zone.toLocal(start)), totalMs: end - start, eligibleMs: 0, maintenanceMs: 0, outsideEffectiveMs: 0 };
+    const time: PeriodTime = { label: label(window.period, zone.toLocal(start), text), totalMs: end - start, eligibleMs: 0, maintenanceMs: 0, outsideEffectiveMs: 0 };
     for (const segment of eligibility.segments(start, end)) {
       const length = segment.end - segment.start;
       if (segment.cls === ELIGIBLE) time.eligibleMs += length;
@@ -62,21 +66,8 @@ export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts): PeriodTimes |
   };
 }
 
-/** `September 2026`, `Q3 2026`, `2026`, `the week from 2026-08-31`, `2026-09-01`. */
-function label(period: PeriodName, localStart: number): string {
-  const day = Math.floor(localStart / MS_PER_DAY);
-  const date = formatDate(day);
-  const { year, month } = civilFromDays(day);
-  switch (period) {
-    case 'month':
-      return `${MONTH_NAMES[month - 1]} ${year}`;
-    case 'quarter':
-      return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
-    case 'year':
-      return String(year);
-    case 'week':
-      return `the week from ${date}`;
-    case 'day':
-      return date;
-  }
+/** `September 2026`, `Q3 2026`, `2026`, `the week from 2026-08-31`, `2026-09-01` (in the user's language). */
+function label(period: PeriodName, localStart: number, text: Messages): string {
+  const { year, month, day } = civilFromDays(Math.floor(localStart / MS_PER_DAY));
+  return periodLabel(period, year, month, day, text);
 }

@@ -7,7 +7,7 @@ import type { Objective, Sla } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import type { ObjectiveReport, Report, ResultReport } from '../../evaluation/report';
 import { attainedText, coverageText, periodLabel, targetText } from '../../evaluation/format/labels';
-import { messages, type Locale } from '../../l10n/index';
+import { messages, type Locale, type Messages } from '../../l10n/index';
 import { formatNumber } from '../../language/numberFormat';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnostics';
 
@@ -24,8 +24,8 @@ export function latestResult(objective: ObjectiveReport): ResultReport | undefin
 
 
 /** `99.2%`, `p95 300 ms`: the attained value as the reports word it, with the aggregate it is. */
-function formatAttained(objective: ObjectiveReport, result: ResultReport): string {
-  if (result.attained === null) return 'no data';
+function formatAttained(objective: ObjectiveReport, result: ResultReport, { t }: Messages): string {
+  if (result.attained === null) return t('codeLens.result.noAttained');
   const aggregate = objective.target.aggregate ? `${objective.target.aggregate} ` : '';
   return `${aggregate}${attainedText(objective, result)}`;
 }
@@ -37,20 +37,22 @@ function resultPeriod(objective: ObjectiveReport, result: ResultReport): string 
 
 /** The code-lens title for an objective's latest result. */
 export function resultTitle(objective: ObjectiveReport, result: ResultReport, locale?: Locale): string {
-  const { t } = messages(locale);
+  const text = messages(locale);
+  const { t } = text;
   // (1.1) The coverage where the indicator has `every`, and the partial-data mark.
   const coverage = coverageText(result);
-  const period = resultPeriod(objective, result) + (result.partial ? `, ${t('report.partialData')}` : '');
-  const covered = coverage === null ? '' : `; ${t('codeLens.coverage', { coverage })}`;
+  const period = result.partial ? t('codeLens.result.partial', { period: resultPeriod(objective, result), partial: t('report.partialData') }) : resultPeriod(objective, result);
+  const covered = coverage === null ? '' : t('codeLens.result.coverage', { coverage: t('codeLens.coverage', { coverage }) });
+  const line = { attained: formatAttained(objective, result, text), target: targetText(objective), coverage: covered, period };
   switch (result.status) {
     case 'met':
-      return `✔ ${formatAttained(objective, result)}; target ${targetText(objective)}${covered} (${period})`;
+      return t('codeLens.result.met', line);
     case 'breached':
-      return `✘ ${formatAttained(objective, result)} — ${result.credit > 0 ? `credit ${formatNumber(result.credit)}%` : 'no tier applies'}; target ${targetText(objective)}${covered} (${period})`;
+      return result.credit > 0 ? t('codeLens.result.breachedCredit', { ...line, credit: formatNumber(result.credit) }) : t('codeLens.result.breachedNoTier', line);
     case 'insufficient-data':
-      return `◌ ${t('report.status.insufficientData')}${covered} (${period})`;
+      return t('codeLens.result.insufficient', { status: t('report.status.insufficientData'), coverage: covered, period });
     default:
-      return `○ no data (${period})`;
+      return t('codeLens.result.noData', { period });
   }
 }
 
@@ -68,8 +70,10 @@ function findSla(analysis: Analysis, report: Report): Sla | undefined {
  * Diagnostics on objectives the last evaluation found breached: a warning when the latest
  * period is breached, information when only earlier periods are.
  */
-export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSnapshot | undefined): LspDiagnostic[] {
+export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSnapshot | undefined, locale?: Locale): LspDiagnostic[] {
   if (!snapshot) return [];
+  const text = messages(locale);
+  const { t } = text;
   const diagnostics: LspDiagnostic[] = [];
   for (const objectiveReport of snapshot.report.objectives) {
     const breached = objectiveReport.results.filter((r) => r.status === 'breached');
@@ -84,19 +88,27 @@ export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSn
         range,
         severity: DiagnosticSeverity.Warning,
         source: `${DIAGNOSTIC_SOURCE} evaluation`,
-        message:
-          `Objective ${objectiveReport.name} breached in ${resultPeriod(objectiveReport, latest)}: ${formatAttained(objectiveReport, latest)}, target ${targetText(objectiveReport)}` +
-          (latest.credit > 0 ? `; credit ${formatNumber(latest.credit)}%` : '') +
-          (breached.length > 1 ? `. Breached periods: ${periods}.` : '.'),
+        message: breachMessage(objectiveReport, latest, breached.length > 1 ? periods : undefined, text),
       });
     } else {
       diagnostics.push({
         range,
         severity: DiagnosticSeverity.Information,
         source: `${DIAGNOSTIC_SOURCE} evaluation`,
-        message: `Objective ${objectiveReport.name} was breached in ${breached.length} earlier period${breached.length === 1 ? '' : 's'}: ${periods}; met in the latest.`,
+        message: t(breached.length === 1 ? 'resultDiagnostic.breachedEarlierOne' : 'resultDiagnostic.breachedEarlier', { objective: objectiveReport.name, count: breached.length, periods }),
       });
     }
   }
   return diagnostics;
+}
+
+/** The warning on an objective whose latest period is breached; `periods` lists every breached one when there are several. */
+function breachMessage(objective: ObjectiveReport, latest: ResultReport, periods: string | undefined, text: Messages): string {
+  const { t } = text;
+  const facts = { objective: objective.name, period: resultPeriod(objective, latest), attained: formatAttained(objective, latest, text), target: targetText(objective) };
+  const credit = formatNumber(latest.credit);
+  if (latest.credit > 0) {
+    return periods === undefined ? t('resultDiagnostic.breachedCredit', { ...facts, credit }) : t('resultDiagnostic.breachedCreditPeriods', { ...facts, credit, periods });
+  }
+  return periods === undefined ? t('resultDiagnostic.breached', facts) : t('resultDiagnostic.breachedPeriods', { ...facts, periods });
 }
