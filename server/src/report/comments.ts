@@ -21,7 +21,7 @@ export class ContractComments {
       if (!comment || !this.aloneOnLine(comment)) break;
       parts.unshift(commentText(this.text.slice(comment.offset, comment.endOffset)));
     }
-    const joined = parts.filter((p) => p.length > 0).join(' ');
+    const joined = joinLines(parts.filter((p) => p.length > 0));
     return joined.length > 0 ? joined : null;
   }
 
@@ -42,9 +42,20 @@ export class ContractComments {
 /** The words of a `// …` or `/* … *\/` comment, on one line. */
 function commentText(raw: string): string {
   const body = raw.startsWith('//') ? raw.slice(2) : raw.replace(/^\/\*+/, '').replace(/\*+\/$/, '');
-  return body
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
-    .filter((line) => line.length > 0)
-    .join(' ');
+  return joinLines(
+    body
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^\s*\*?\s?/, '').trim())
+      .filter((line) => line.length > 0),
+  );
+}
+
+/** Lines of one comment as one sentence: a space between lines, none where both sides are CJK (Chinese is written without spaces). */
+function joinLines(lines: string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const cjk = /[\u3000-\u9fff\uff00-\uffef]$/.test(text) && /^[\u3000-\u9fff\uff00-\uffef]/.test(line);
+    text += text.length === 0 || cjk ? line : ` ${line}`;
+  }
+  return text;
 }

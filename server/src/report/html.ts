@@ -151,7 +151,7 @@ function objectiveHtml(o: ObjectiveSection, m: Messages): string {
     if (g.items.length === 0) continue;
     out.push('<ul>');
     for (const item of g.items) {
-      out.push(`<li>${h(itemKind(item, m))}: <code>${h(item.written)}</code>${item.comment ? ` <span class="why">— ${h(item.comment)}</span>` : ''}</li>`);
+      out.push(`<li>${h(m.t('report.doc.field', { name: itemKind(item, m) }))} <code>${h(item.written)}</code>${item.comment ? ` <span class="why">— ${h(item.comment)}</span>` : ''}</li>`);
     }
     out.push('</ul>');
   }

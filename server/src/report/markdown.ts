@@ -74,7 +74,7 @@ function objectiveMarkdown(o: ObjectiveSection, m: Messages): string[] {
   if (o.exclusions.length === 0) out.push(md(m.t('report.doc.exclusions.none')));
   for (const g of o.exclusions) {
     out.push(`- **${md(groupHeading(g, m))}**${g.comment ? ` — ${md(m.t('report.doc.exclusion.why', { comment: g.comment }))}` : ''}`);
-    for (const item of g.items) out.push(`  - ${md(itemKind(item, m))}: ${markdownCodeSpan(item.written)}${item.comment ? ` — ${md(item.comment)}` : ''}`);
+    for (const item of g.items) out.push(`  - ${md(m.t('report.doc.field', { name: itemKind(item, m) }))} ${markdownCodeSpan(item.written)}${item.comment ? ` — ${md(item.comment)}` : ''}`);
   }
   return out;
 }
