@@ -41,7 +41,9 @@ td.num, th.num { text-align: right; }
 .status.met { color: #1a7f37; }
 .status.breached { color: #cf222e; }
 .status.no-data, .status.insufficient-data { color: #6e7781; }
-.objective { break-inside: avoid; page-break-inside: avoid; margin-bottom: 5mm; }
+.objective { margin-bottom: 5mm; }
+table, svg.chart, li { break-inside: avoid; page-break-inside: avoid; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 .note { color: #57606a; font-size: 9.5pt; margin: 1mm 0; }
 .warnings li { color: #9a6700; }
 .why { color: #57606a; }
@@ -89,6 +91,7 @@ export function renderHtml(d: ReportDocument): string {
     );
   }
   out.push('</tbody></table>');
+  if (d.credits.owed.length > 0) out.push(`<p><strong>${h(creditTotalText(d.credits, m))}${amountText(d.credits) ? ` · ${h(m.t('report.doc.credits.amount', { amount: amountText(d.credits)! }))}` : ''}</strong></p>`);
   if (d.warnings.length > 0) {
     out.push(`<h3>${h(m.t('report.doc.warnings'))}</h3><ul class="warnings">`);
     for (const w of d.warnings) out.push(`<li>${h(w)}</li>`);

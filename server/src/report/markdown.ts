@@ -36,6 +36,10 @@ export function renderMarkdown(d: ReportDocument): string {
     const r = o.result;
     out.push(`| ${[objectiveHeading(o), o.target, r ? r.attainedText : '—', r ? statusWord(r.status, m) : '—', r ? percentText(r.credit) : '—'].map(md).join(' | ')} |`);
   }
+  if (d.credits.owed.length > 0) {
+    const amount = amountText(d.credits);
+    out.push('', `**${md(creditTotalText(d.credits, m))}${amount ? ` · ${md(m.t('report.doc.credits.amount', { amount }))}` : ''}**`);
+  }
   if (d.warnings.length > 0) {
     out.push('', `### ${md(m.t('report.doc.warnings'))}`, '');
     for (const w of d.warnings) out.push(`- ${md(w)}`);
