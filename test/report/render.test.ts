@@ -47,6 +47,7 @@ describe('report rendering (sla report)', () => {
     for (const line of [
       '# 蓝莺IM 企业级聊天云服务 (LanyingIM)',
       '- **Customer:** Acme Retail Ltd.',
+      '- **Period:** 2026-10 (2026-10-01 – 2026-10-31)',
       '- **Error budget:** 9\\.18 min allowed, 101 min used (1100.2% of the budget): overspent by 91.82 min',
       '- **Downtime in schedule:** 101 min',
       '| 2026-10-20 | 81\\.4815% | breached |',

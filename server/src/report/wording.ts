@@ -1,6 +1,7 @@
 // The words both renderers use for the report's facts (plain text; each renderer escapes
 // it for its format): statuses, budgets, minutes, time counted, exclusions, credits.
 import type { ResultStatus } from '../evaluation/report';
+import { daysFromCivil, formatDate } from '../language/calendar';
 import { formatNumber } from '../language/numberFormat';
 import { messages, type Messages } from '../l10n/index';
 import type { CreditsSection, ErrorBudget, ExclusionGroup, ExclusionItem, ObjectiveSection, ReportDocument } from './model';
@@ -116,10 +117,17 @@ export interface FactRow {
   status?: ResultStatus;
 }
 
+/** The last local date a span ending at `end` (RFC 3339, exclusive) covers: the day before when it ends at midnight. */
+function lastDay(end: string): string {
+  const date = end.slice(0, 10);
+  if (end.slice(11, 19) !== '00:00:00') return date;
+  return formatDate(daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))) - 1);
+}
+
 /** The report's head: period, version, parties, zone (rows without a value left out). */
 export function documentFacts(d: ReportDocument, m: Messages): FactRow[] {
   const rows: [string, string | null][] = [
-    [m.t('report.doc.period'), `${d.period.label} (${d.period.start.slice(0, 10)} – ${d.period.end.slice(0, 10)})`],
+    [m.t('report.doc.period'), `${d.period.label} (${d.period.start.slice(0, 10)} – ${lastDay(d.period.end)})`],
     [m.t('report.doc.version'), d.version],
     [m.t('report.doc.provider'), d.provider],
     [m.t('report.doc.customer'), d.customer],
