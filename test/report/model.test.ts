@@ -149,6 +149,27 @@ describe('report model (sla report)', () => {
     assert.match(uptime.exclusions[0].comment ?? '', /仅适用于工作日的工作时间。节假日与调休/);
   });
 
+  it('a contract with only a rolling window is reported for that window, its days and budget', async () => {
+    const contract = `sla Rolling {
+  timezone "Asia/Shanghai"
+  indicator probe { kind availability metric "probe_success" }
+  objective recent { indicator probe target >= 99% window rolling 7d }
+}
+`;
+    const d = await produceReport(contract, 'r.sla', { metrics: ['samples/metrics/csv/probes.csv'] }, { baseDir: ROOT, at: '2026-10-31 00:00' });
+    assert.equal(d.period.label, '2026-10-24 00:00:00 → 2026-10-31 00:00:00');
+    const recent = d.objectives[0];
+    assert.equal(recent.result?.samples, 7 * 1440); // every minute of the seven days (no schedule)
+    assert.equal(recent.daily.length, 7);
+    assert.equal(recent.daily[0].date, '2026-10-24');
+    // 1% of the window's 10 080 minutes; six one-region failures (0.666667) used.
+    assert.ok(recent.budget.meaningful && recent.budget.unit === 'minutes');
+    assert.ok(Math.abs(recent.budget.allowed - 100.8) < 1e-9);
+    assert.ok(Math.abs(recent.budget.used - 6 * 0.333333) < 1e-9, String(recent.budget.used));
+    assert.equal(recent.time?.eligibleMinutes, 7 * 1440);
+    assert.deepEqual(d.credits.owed, []);
+  });
+
   it('an unknown period names the periods the data holds', async () => {
     await assert.rejects(english('2026-07'), (error: unknown) => {
       assert.ok(error instanceof EvaluationError);

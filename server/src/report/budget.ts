@@ -14,7 +14,7 @@ export function measuresTime(o: ObjectiveReport, source: MetricSource | undefine
   return o.kind === 'availability' && source?.type === 'metric';
 }
 
-/** `eligibleMs`: the result's eligible time, or null when it cannot be known (a rolling window). */
+/** `eligibleMs`: the result's eligible time, or null when it cannot be known (an unknown zone or name). */
 export function errorBudget(o: ObjectiveReport, r: ResultReport | undefined, source: MetricSource | undefined, eligibleMs: number | null): ErrorBudget {
   const target = targetInAttainedUnit(o);
   if (o.target.aggregate !== null || o.unit !== '%' || target === null) return { meaningful: false, reason: 'aggregate' };

@@ -54,7 +54,7 @@ export interface ObjectiveSection {
   budget: ErrorBudget;
   /** (availability read from a 0/1 `metric`) Failed share × eligible time, in minutes; null otherwise. */
   downtimeMinutes: number | null;
-  /** How the period's time was counted; null for a rolling window or rules that cannot be resolved. */
+  /** How the result's time was counted; null when the rules cannot be resolved. */
   time: PeriodTimeSection | null;
   /** The `during` schedule and the `excluding` maintenance windows, with what applied in the period. */
   exclusions: ExclusionGroup[];

@@ -249,7 +249,7 @@ export const en = {
   'report.doc.budget.nothingAllowed': 'the target allows no failure; {used} used',
   'report.doc.budget.aggregate': 'not meaningful for the target {target}: compare the attained value with the target',
   'report.doc.budget.noData': 'not known: no data in the period',
-  'report.doc.budget.noTime': 'not known in minutes: the eligible time of a rolling window is not reported',
+  'report.doc.budget.noTime': 'not known in minutes: the eligible time of the period cannot be worked out',
   'report.doc.downtime': 'Downtime in schedule',
   'report.doc.downtime.notMeaningful': 'not meaningful: the indicator does not measure time',
   'report.doc.time': 'Time counted',

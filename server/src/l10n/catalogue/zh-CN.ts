@@ -246,7 +246,7 @@ export const zhCN = {
   'report.doc.budget.nothingAllowed': '目标值不允许任何失败；已用 {used}',
   'report.doc.budget.aggregate': '对目标值 {target} 没有意义：请比较实际值与目标值',
   'report.doc.budget.noData': '未知：本周期没有数据',
-  'report.doc.budget.noTime': '无法以分钟计：报告不给出滚动窗口的有效时间',
+  'report.doc.budget.noTime': '无法以分钟计：无法算出本周期的有效时间',
   'report.doc.downtime': '服务时段内的停机时间',
   'report.doc.downtime.notMeaningful': '没有意义：此服务等级指标（SLI）不度量时间',
   'report.doc.time': '计入的时间',
