@@ -6,6 +6,7 @@ import { registerEvaluateCommand } from './evaluate';
 import { registerExportCommand } from './export';
 import { registerOpenSloCommands } from './openslo';
 import { registerFmtCommand } from './fmt';
+import { registerReportCommand } from './report';
 import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
 import { TOOL_VERSION } from './version';
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride();
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
+  registerReportCommand(program, io, setExit);
   registerOpenSloCommands(program, registerExportCommand(program, io, setExit), io, setExit);
   registerDiffCommand(program, io, setExit);
   registerFmtCommand(program, io, setExit);

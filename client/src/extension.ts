@@ -6,6 +6,7 @@ import type { EvaluateResult, SemanticDiffResult } from '../../server/src/lsp/pr
 import { CompareWithPrevious } from './compare/compareWithPrevious';
 import { markReviewed } from './review/markReviewed';
 import { EvaluateCommand, type EvaluateCommandOptions } from './evaluate/evaluateCommand';
+import { exportReport, type ExportReportDependencies, type ExportReportOptions } from './exportReport';
 import { tokenArgument } from './evaluate/commandOptions';
 import { setPrometheusToken } from './evaluate/prometheusSource';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
@@ -18,6 +19,7 @@ export const COMMANDS = {
   setPrometheusToken: 'sla.setPrometheusToken',
   compareWithPrevious: 'sla.compareWithPrevious',
   markReviewed: 'sla.markReviewed',
+  exportReport: 'sla.exportReport',
 } as const;
 
 /** What `activate` returns (`vscode.extensions.getExtension(id).exports`). */
@@ -34,6 +36,8 @@ export interface SlaExtensionApi {
   reportHtml(): string;
   /** Runs "Compare with Previous Version" on a contract; the semantic diff it showed. */
   compareWithPrevious(uri: vscode.Uri | string): Promise<SemanticDiffResult | undefined>;
+  /** Runs "Export Report…" on the shown (or the active contract's last) evaluation; `options` answer its prompts. */
+  exportReport(options?: ExportReportOptions): Promise<vscode.Uri | undefined>;
 }
 
 let client: LanguageClient | undefined;
@@ -66,12 +70,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     remember: (entry) => reports.set(entry.uri.toString(), entry),
   });
 
+  const exporting: ExportReportDependencies = {
+    client: () => current,
+    ready: () => starting,
+    secrets: context.secrets,
+    shown: () => panel.shownEntry,
+    last: (uri) => reports.get(uri.toString()),
+  };
+
   const compare = new CompareWithPrevious({ client: () => current, ready: () => starting });
   context.subscriptions.push(compare);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.compareWithPrevious, (uri?: unknown) => compare.run(uri)),
     vscode.commands.registerCommand(COMMANDS.markReviewed, markReviewed),
+    vscode.commands.registerCommand(COMMANDS.exportReport, () => exportReport(exporting)),
     vscode.commands.registerCommand(COMMANDS.evaluateContract, (first?: unknown, second?: unknown) => evaluate.run(first, second)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(COMMANDS.setPrometheusToken, (token?: unknown) => setPrometheusToken(context.secrets, tokenArgument(token))),
@@ -106,6 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SlaExt
     lastReport: (uri) => reports.get(key(uri))?.result,
     reportHtml: () => panel.currentHtml,
     compareWithPrevious: (uri) => compare.run(uri),
+    exportReport: (options) => exportReport(exporting, options),
   };
 }
 

@@ -84,6 +84,11 @@ export class ReportPanel implements vscode.Disposable {
     return this.html;
   }
 
+  /** The evaluation shown ("SLA: Export Report…" exports it). */
+  get shownEntry(): ReportEntry | undefined {
+    return this.entry;
+  }
+
   get visible(): boolean {
     return this.panel?.visible ?? false;
   }

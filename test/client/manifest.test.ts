@@ -18,7 +18,7 @@ describe('client manifest (package.json)', () => {
     const source = readFileSync(path.join(root, 'client/src/extension.ts'), 'utf8');
     const registered = [...(/COMMANDS = \{([^}]*)\}/s.exec(source)?.[1] ?? '').matchAll(/'(sla\.[A-Za-z]+)'/g)].map((m) => m[1]).sort();
     const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
-    assert.deepEqual(declared, ['sla.compareWithPrevious', 'sla.evaluateContract', 'sla.markReviewed', 'sla.restartServer', 'sla.setPrometheusToken', 'sla.showOutput']);
+    assert.deepEqual(declared, ['sla.compareWithPrevious', 'sla.evaluateContract', 'sla.exportReport', 'sla.markReviewed', 'sla.restartServer', 'sla.setPrometheusToken', 'sla.showOutput']);
     assert.deepEqual(registered, declared);
     for (const c of contributes.commands) assert.equal(nls(c.category), 'SLA');
     for (const [menu, items] of Object.entries(contributes.menus) as [string, { command: string }[]][]) {

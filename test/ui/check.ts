@@ -25,6 +25,7 @@ import {
   waitForWorkbench,
   webviewContent,
 } from './workbench';
+import { checkReportHtml } from './reportHtml';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const VSIX = join(ROOT, 'sla-language-tools.vsix');
@@ -227,6 +228,7 @@ async function main(): Promise<number> {
       await page.keyboard.press('Escape').catch(() => undefined);
     }
   }
+  results.push(...(await checkReportHtml(browser.context, SHOTS)));
   if (existsSync(join(SHOTS, README_SHOT.from))) {
     mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
     copyFileSync(join(SHOTS, README_SHOT.from), README_SHOT.to);

@@ -1,15 +1,4 @@
-// HTML escaping for the report webview. Every string that comes from a contract, from metric
-// data or from the server goes through here before it is put into markup.
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for use in element content and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
-}
+// HTML escaping for the report webview: the one escaping of server/src/text/html.ts (also the
+// customer report's). Every string that comes from a contract, from metric data or from the
+// server goes through here before it is put into markup.
+export { htmlText as escapeHtml } from '../../../server/src/text/html';

@@ -59,6 +59,8 @@ export interface EvaluateOptions {
   allowMissingMetrics?: boolean;
   /** The language of the evaluation's messages (errors and warnings); English by default. */
   locale?: Locale;
+  /** Every objective evaluated per calendar day instead of its window, without credits: the daily series of `sla report`. */
+  daily?: boolean;
 }
 
 /** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
@@ -70,14 +72,14 @@ export async function evaluate(
   sources: readonly Source[],
   options: EvaluateOptions = {},
 ): Promise<{ report: Report; rows: number }> {
-  const model = buildModel(sla);
+  const model = modelFor(sla, options.daily === true);
   const queried = sources.filter(isIntervalSource);
   const now = options.now ?? Date.now();
   let at = options.at === undefined ? undefined : readAt(options.at, model.zone);
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
-  const setup: PartSetup = { sla, at };
+  const setup: PartSetup = { sla, at, daily: options.daily };
   const parted: PartedReading = {
     setup,
     options: options.parallel ?? {},
@@ -122,7 +124,14 @@ function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions): vo
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
 export function partEvaluator(setup: PartSetup, onProgress: (rows: number) => void): PartSink {
-  return new Evaluator(buildModel(setup.sla), setup.at, onProgress);
+  return new Evaluator(modelFor(setup.sla, setup.daily === true), setup.at, onProgress);
+}
+
+/** The contract's model; with `daily`, each objective's window is a calendar day and it earns no credits (the same rules of eligibility and aggregation, per day). */
+function modelFor(sla: Sla, daily: boolean): ContractModel {
+  const model = buildModel(sla);
+  if (!daily) return model;
+  return { ...model, objectives: model.objectives.map((o) => ({ ...o, window: { type: 'calendar', period: 'day' }, windowText: 'calendar day', tiers: [] })) };
 }
 
 function readAt(at: string | number, zone: ZoneRules): number {

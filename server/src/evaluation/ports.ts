@@ -124,6 +124,8 @@ export interface PartSetup {
   sla: Sla;
   /** End of rolling windows, when known before reading. */
   at: number | undefined;
+  /** Each objective per calendar day (EvaluateOptions.daily). */
+  daily?: boolean;
 }
 
 export interface ParallelOptions {

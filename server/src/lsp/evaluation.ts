@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type PrometheusParams } from './protocol';
+import { EVALUATION_FAILED, type EvaluateParams, type EvaluateResult, type ExportReportParams, type ExportReportResult, type PrometheusParams } from './protocol';
 import type { DocumentStore } from './documents';
 import { fileErrorReason, readRegularFile } from '../files/regularFile';
 import type { Analysis } from '../language/analyze';
@@ -14,7 +14,8 @@ import { isInsideFolders } from '../files/insideFolders';
 import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
-import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
+import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../l10n/index';
+import { produceReport, renderReport } from '../report/index';
 import { connectionSecrets, redactSecrets } from '../text/redact';
 import { openSecret, takeSecretKey } from './sealedSecret';
 
@@ -45,22 +46,10 @@ export class EvaluationService {
     const started = performance.now();
     let secrets: string[] = [];
     try {
-      const open = this.store.get(params.uri);
-      const onDisk = params.uri.startsWith('file:');
-      if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
-      // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
-      const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
-      if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
-        throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
-      }
-      const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
-      const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
-      const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
-      secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
-      const sources = connection ? [new PrometheusSource(connection)] : [];
-      const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
-        baseDir,
+      const input = await this.inputs(params, t);
+      secrets = input.secrets;
+      const { report, rows } = await evaluateContract(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
+        baseDir: input.baseDir,
         sla: params.sla,
         at: params.at,
         explain: params.explain,
@@ -70,18 +59,70 @@ export class EvaluationService {
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
       return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
-      // A server may echo the token or a credential header back in its error text.
-      const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-      if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
-        this.log(`evaluation of ${params.uri} failed: ${redactSecrets(error instanceof Error ? (error.stack ?? message) : message, secrets)}`);
-      }
-      throw new ResponseError(EVALUATION_FAILED, message);
+      throw this.failure(error, params, token, secrets);
     } finally {
       cancellation?.dispose();
       if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
     }
+  }
+
+  /** `sla/exportReport`: the customer report of one period (server/src/report), as HTML or Markdown. */
+  async exportReport(params: ExportReportParams, locale: Locale = DEFAULT_LOCALE, token?: CancellationToken): Promise<ExportReportResult> {
+    const { t } = messages(locale);
+    if (!params || typeof params.uri !== 'string' || !Array.isArray(params.metrics) || (params.format !== 'html' && params.format !== 'markdown')) {
+      throw new ResponseError(EVALUATION_FAILED, t('evaluate.badRequest'));
+    }
+    const controller = new AbortController();
+    const cancellation = token?.onCancellationRequested(() => controller.abort());
+    let secrets: string[] = [];
+    try {
+      const input = await this.inputs(params, t);
+      secrets = input.secrets;
+      const document = await produceReport(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
+        baseDir: input.baseDir,
+        sla: params.sla,
+        at: params.at,
+        period: params.period,
+        signal: controller.signal,
+        locale,
+      });
+      return { content: renderReport(document, params.format), period: document.period.label };
+    } catch (error) {
+      throw this.failure(error, params, token, secrets);
+    } finally {
+      cancellation?.dispose();
+    }
+  }
+
+  /** What an evaluation of the request reads: the contract (its open analysis, or the file), the base of metric paths, the sources. */
+  private async inputs(params: EvaluateParams, t: Messages['t']): Promise<{ contract: Analysis | string; contractPath: string; baseDir: string; sources: PrometheusSource[]; secrets: string[] }> {
+    const open = this.store.get(params.uri);
+    const onDisk = params.uri.startsWith('file:');
+    if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
+    // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
+    const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
+    if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
+      throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
+    }
+    const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
+    const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
+    await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
+    const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
+    const secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
+    const sources = connection ? [new PrometheusSource(connection)] : [];
+    return { contract, contractPath, baseDir, sources, secrets };
+  }
+
+  /** A failure as the client receives it: a ResponseError with a readable message, credentials taken out; unexpected ones logged. */
+  private failure(error: unknown, params: EvaluateParams, token: CancellationToken | undefined, secrets: string[]): ResponseError<unknown> {
+    if (error instanceof ResponseError) return error;
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
+    // A server may echo the token or a credential header back in its error text.
+    const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
+    if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
+      this.log(`evaluation of ${params.uri} failed: ${redactSecrets(error instanceof Error ? (error.stack ?? message) : message, secrets)}`);
+    }
+    return new ResponseError(EVALUATION_FAILED, message);
   }
 
   /**

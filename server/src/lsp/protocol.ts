@@ -58,6 +58,22 @@ export interface EvaluateResult {
   millis: number;
 }
 
+/** Request `sla/exportReport`: the customer report of one period ("SLA: Export Report…"); fails like `sla/evaluate`. */
+export const EXPORT_REPORT_REQUEST = 'sla/exportReport';
+
+export interface ExportReportParams extends EvaluateParams {
+  format: 'html' | 'markdown';
+  /** The period to report, as reports label it (`2026-10`); default: the latest calendar period in the data. */
+  period?: string;
+}
+
+export interface ExportReportResult {
+  /** The whole file: self-contained HTML, or Markdown. */
+  content: string;
+  /** The period reported (`2026-10`). */
+  period: string;
+}
+
 /** Evaluation failures are returned as a ResponseError with this code and a readable message. */
 export const EVALUATION_FAILED = -32801;
 

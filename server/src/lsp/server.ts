@@ -16,7 +16,7 @@ import { Validator } from './validation';
 import { isObject, readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
 import { WorkspaceFolders } from './workspaceFolders';
-import { EVALUATE_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type SemanticDiffParams } from './protocol';
+import { EVALUATE_REQUEST, EXPORT_REPORT_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type ExportReportParams, type SemanticDiffParams } from './protocol';
 import { semanticDiff } from './semanticDiff';
 import type { Analysis } from '../language/analyze';
 import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
@@ -238,6 +238,8 @@ export function startServer(connection: Connection): void {
     if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
     return result;
   });
+
+  connection.onRequest(EXPORT_REPORT_REQUEST, (params: ExportReportParams, token) => evaluation.exportReport(params, locale(), token));
 
   connection.onRequest(SEMANTIC_DIFF_REQUEST, (params: SemanticDiffParams) => semanticDiff(store, params, locale()));
 

@@ -36,8 +36,25 @@ export type PeriodTimes = (year: number, month: number) => PeriodTime;
 export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts, locale?: Locale): PeriodTimes | undefined {
   const text = messages(locale);
   const window = facts.windowFacts;
+  const timeOf = spanTimes(sla, facts);
+  if (window?.form !== 'calendar' || !timeOf) return undefined;
+  const zone = timeOf.zone;
+  const periods = new CalendarPeriods(zone, window.period);
+  return (year, month) => {
+    const firstDay = daysFromCivil(year, month, 1);
+    const start = periods.locate(zone.startOfDay(firstDay));
+    return { label: label(window.period, zone.toLocal(start), text), ...timeOf.between(start, periods.end) };
+  };
+}
+
+/**
+ * How the time of any span [start, end) (UTC instants) counts for the objective, with the
+ * evaluator's rules; undefined when they cannot be known (an unknown zone, an unresolved
+ * `during` or `excluding` name). The report's downtime minutes use it.
+ */
+export function spanTimes(sla: SlaFacts, facts: ObjectiveFacts): { zone: ZoneRules; between(start: number, end: number): Omit<PeriodTime, 'label'> } | undefined {
   const zone = ZoneRules.of(sla.zoneName ?? 'UTC');
-  if (window?.form !== 'calendar' || !zone) return undefined;
+  if (!zone) return undefined;
   if (facts.duringName !== undefined && !facts.during) return undefined;
   const maintenance: MaintenanceRules[] = [];
   for (const excluded of facts.excluding) {
@@ -50,19 +67,18 @@ export function periodTimes(sla: SlaFacts, facts: ObjectiveFacts, locale?: Local
     schedule: facts.during && scheduleRules(facts.during),
     maintenance,
   });
-  const periods = new CalendarPeriods(zone, window.period);
-  return (year, month) => {
-    const firstDay = daysFromCivil(year, month, 1);
-    const start = periods.locate(zone.startOfDay(firstDay));
-    const end = periods.end;
-    const time: PeriodTime = { label: label(window.period, zone.toLocal(start), text), totalMs: end - start, eligibleMs: 0, maintenanceMs: 0, outsideEffectiveMs: 0 };
-    for (const segment of eligibility.segments(start, end)) {
-      const length = segment.end - segment.start;
-      if (segment.cls === ELIGIBLE) time.eligibleMs += length;
-      else if (segment.cls === IN_MAINTENANCE) time.maintenanceMs += length;
-      else if (segment.cls === OUTSIDE_EFFECTIVE) time.outsideEffectiveMs += length;
-    }
-    return time;
+  return {
+    zone,
+    between(start, end) {
+      const time = { totalMs: end - start, eligibleMs: 0, maintenanceMs: 0, outsideEffectiveMs: 0 };
+      for (const segment of eligibility.segments(start, end)) {
+        const length = segment.end - segment.start;
+        if (segment.cls === ELIGIBLE) time.eligibleMs += length;
+        else if (segment.cls === IN_MAINTENANCE) time.maintenanceMs += length;
+        else if (segment.cls === OUTSIDE_EFFECTIVE) time.outsideEffectiveMs += length;
+      }
+      return time;
+    },
   };
 }
 
