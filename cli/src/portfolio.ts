@@ -67,8 +67,8 @@ export async function runPortfolio(specs: string[], setup: PortfolioSetup, io: O
       if (row.error !== undefined) io.err(`sla evaluate: ${row.contract}: ${row.error}\n`);
     }
     if (setup.format === 'json') io.out(JSON.stringify(portfolio, null, 2) + '\n');
-    else if (setup.format === 'markdown') io.out(formatPortfolioMarkdown(portfolio));
-    else io.out(formatPortfolioText(portfolio));
+    else if (setup.format === 'markdown') io.out(formatPortfolioMarkdown(portfolio, io.locale));
+    else io.out(formatPortfolioText(portfolio, io.locale));
     return portfolio.totals.errors > 0 ? 2 : portfolio.totals.breached > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof EvaluationError || error instanceof EvaluationAborted) {

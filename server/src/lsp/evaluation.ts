@@ -68,7 +68,7 @@ export class EvaluationService {
         locale,
       });
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
-      return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
+      return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report, locale), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
