@@ -55,7 +55,7 @@ export class EvaluationService {
       }
       const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-      await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
+      await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined, locale);
       const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
       secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
       const sources = connection ? [new PrometheusSource(connection)] : [];
@@ -89,12 +89,12 @@ export class EvaluationService {
    * folders (and the folder of the open contract). Such files are not opened, so nothing of
    * them can be quoted.
    */
-  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined): Promise<void> {
+  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined, locale: Locale): Promise<void> {
     const picked = new Set(Array.isArray(params.userPicked) ? params.userPicked.filter((p) => typeof p === 'string') : []);
     const unpicked = params.metrics.filter((m) => !picked.has(m));
     if (unpicked.length === 0) return;
     const folders = contractFolder ? [...this.workspaceFolders(), contractFolder] : this.workspaceFolders();
-    for (const file of await expandMetricPaths(unpicked, baseDir)) {
+    for (const file of await expandMetricPaths(unpicked, baseDir, locale)) {
       if (!isInsideFolders(file.path, folders)) {
         throw new EvaluationError('outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it', file.name);
       }
