@@ -101,4 +101,13 @@ describe('reports in Chinese', () => {
     assert.match(markdown, /^\| 协议文件 \| 客户 \| SLA \| 状态 \| 应付服务抵扣 \|$/m);
     assert.match(formatPortfolioText(portfolio), /^Portfolio: 1 contract: 0 met, 1 breached, 0 with insufficient data, 0 not evaluated; credits owed: 4200 CNY$/m);
   });
+
+  it('a portfolio contract with errors is named in Chinese', async () => {
+    const broken = path.join(ROOT, 'samples', 'broken', 'units.sla');
+    const spec = () => ({ metrics: [METRICS], sources: [] });
+    const [zh] = (await evaluatePortfolio([{ path: broken, name: 'units.sla' }], spec, { locale: 'zh-CN' })).contracts;
+    assert.match(zh.error ?? '', /^协议有 \d+ 个错误（请运行 sla check units\.sla）$/);
+    const [en] = (await evaluatePortfolio([{ path: broken, name: 'units.sla' }], spec, {})).contracts;
+    assert.match(en.error ?? '', /^the contract has \d+ errors \(run sla check units\.sla\)$/);
+  });
 });

@@ -51,7 +51,7 @@ export class EvaluationService {
       // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
       const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
       if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
-        throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
+        throw new EvaluationError(t('evaluate.outsideWorkspace'), contractPath);
       }
       const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
@@ -96,7 +96,7 @@ export class EvaluationService {
     const folders = contractFolder ? [...this.workspaceFolders(), contractFolder] : this.workspaceFolders();
     for (const file of await expandMetricPaths(unpicked, baseDir, locale)) {
       if (!isInsideFolders(file.path, folders)) {
-        throw new EvaluationError('outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it', file.name);
+        throw new EvaluationError(messages(locale).t('evaluate.notPicked'), file.name);
       }
     }
   }

@@ -362,6 +362,10 @@ export const en = {
   'promJson.notFinite': 'value {value} is not a finite number',
   'promJson.emptyValue': 'empty value',
   'promJson.notNumber': 'value {value} is not a number',
+  'portfolio.contractErrors.one': 'the contract has 1 error (run sla check {file})',
+  'portfolio.contractErrors.other': 'the contract has {count} errors (run sla check {file})',
+  'evaluate.outsideWorkspace': 'the contract is outside the workspace folders: open it in the editor to evaluate it',
+  'evaluate.notPicked': 'outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it',
 } as const;
 
 export type MessageId = keyof typeof en;

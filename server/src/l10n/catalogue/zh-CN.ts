@@ -359,4 +359,8 @@ export const zhCN = {
   'promJson.notFinite': '值 {value} 不是有限数',
   'promJson.emptyValue': '值为空',
   'promJson.notNumber': '值 {value} 不是数字',
+  'portfolio.contractErrors.one': '协议有 1 个错误（请运行 sla check {file}）',
+  'portfolio.contractErrors.other': '协议有 {count} 个错误（请运行 sla check {file}）',
+  'evaluate.outsideWorkspace': '协议不在工作区文件夹中：请在编辑器中打开它再评估',
+  'evaluate.notPicked': '不在工作区文件夹中，且不是您选择的文件：请用“选择指标文件…”选择它后再读取',
 } as const satisfies Catalogue;
