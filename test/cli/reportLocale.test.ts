@@ -50,6 +50,7 @@ describe('sla evaluate in Chinese', () => {
     const dir = tempTree({
       'value.json': '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},"values":[[1790000000,"1"],\n[1790000060,"abc"]]}]}}',
       'syntax.json': '{"status":"success",\n"data": [1,}',
+      'object.json': '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},\n"values":{}}]}}',
       'time.json': '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},\n"values":[["2026-02-30T00:00:00Z","1"]]}]}}',
     });
     const value = runCli(['evaluate', path.join(ROOT, CONTRACT), '-m', 'value.json'], { cwd: dir, env: ZH_ENV });
@@ -59,6 +60,8 @@ describe('sla evaluate in Chinese', () => {
     assert.equal(syntax.stderr, 'sla evaluate: syntax.json:2: JSON 无效：意外的 `}`\n');
     const time = runCli(['--locale', 'zh-CN', 'evaluate', path.join(ROOT, CONTRACT), '-m', 'time.json'], { cwd: dir });
     assert.equal(time.stderr, 'sla evaluate: time.json:2: 时间戳 "2026-02-30T00:00:00Z" 中的日期不存在\n');
+    const object = runCli(['--locale', 'zh-CN', 'evaluate', path.join(ROOT, CONTRACT), '-m', 'object.json'], { cwd: dir });
+    assert.equal(object.stderr, 'sla evaluate: object.json:2: 序列的 `values` 必须是样本 `[time, "value"]` 的数组，却是对象\n');
     // English, word for word as before.
     assert.equal(runCli(['evaluate', path.join(ROOT, CONTRACT), '-m', 'value.json'], { cwd: dir }).stderr, 'sla evaluate: value.json:2: value "abc" is not a number\n');
   });

@@ -34,6 +34,10 @@ const enum Expect {
   Done,
 }
 
+/** Stand-ins for "a string" and "a number" until a message needs the words. */
+const A_STRING = '\0string';
+const A_NUMBER = '\0number';
+
 const OBJECT = 1;
 const ARRAY = 2;
 
@@ -96,7 +100,7 @@ export class JsonTokenizer {
           h.key(b, p + 1, q, escaped, this.line);
           this.expect = Expect.Colon;
         } else {
-          this.valueExpected(expect, this.t('json.aString'));
+          this.valueExpected(expect, A_STRING);
           h.string(b, p + 1, q, escaped, this.line);
           this.afterValue();
         }
@@ -107,7 +111,7 @@ export class JsonTokenizer {
         let q = p + 1;
         while (q < limit && isNumberByte(b[q])) q++;
         if (q >= limit && !eof) return p;
-        this.valueExpected(expect, this.t('json.aNumber'));
+        this.valueExpected(expect, A_NUMBER);
         h.number(b, p, q, this.line);
         this.afterValue();
         p = q;
@@ -176,8 +180,13 @@ export class JsonTokenizer {
     return p;
   }
 
+  /** `what`: the token as code (`` `{` ``, `true`), or A_STRING / A_NUMBER, worded only when it fails (hot path). */
   private valueExpected(expect: Expect, what: string): void {
-    if (expect !== Expect.Value && expect !== Expect.ValueOrEnd) this.fail(this.t('json.unexpected', { found: what }));
+    if (expect !== Expect.Value && expect !== Expect.ValueOrEnd) {
+      if (what === A_STRING) this.fail(this.t('json.unexpectedString'));
+      if (what === A_NUMBER) this.fail(this.t('json.unexpectedNumber'));
+      this.fail(this.t('json.unexpected', { found: what }));
+    }
   }
 
   private afterValue(): void {

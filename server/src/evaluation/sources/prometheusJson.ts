@@ -178,7 +178,7 @@ class PrometheusReader implements JsonHandler {
     else if (parent.role === Role.Result) role = Role.Series;
     else if (parent.role === Role.Series && parent.key === 'metric') role = Role.Labels;
     else if (parent.role === Role.Pair || parent.role === Role.Values) this.fail(line, this.t('promJson.objectInSample'));
-    else this.notSamples(parent, line, 'an object');
+    else this.notSamples(parent, line, 'json.anObject');
     if (role === Role.Series) {
       this.seriesName = undefined;
       this.labelsDone = false;
@@ -306,7 +306,7 @@ class PrometheusReader implements JsonHandler {
         this.fail(line, this.t('promJson.stringInValues'));
         return;
       case Role.Series:
-        this.notSamples(frame, line, this.t('json.aString'));
+        this.notSamples(frame, line, 'json.aString');
         return;
       default:
         return;
@@ -329,7 +329,7 @@ class PrometheusReader implements JsonHandler {
     } else if (frame.role === Role.Values) {
       this.fail(line, this.t('promJson.numberInValues'));
     } else {
-      this.notSamples(frame, line, this.t('json.aNumber'));
+      this.notSamples(frame, line, 'json.aNumber');
     }
   }
 
@@ -357,9 +357,13 @@ class PrometheusReader implements JsonHandler {
   }
 
   /** A series' `values`/`value` that is not an array would lose the series without a word. */
+  /** `found`: a literal as code (`null`), or the id of its words, looked up only when it fails (hot path). */
   private notSamples(frame: { role: Role; key: string }, line: number, found: string): void {
     if (frame.role === Role.Series && (frame.key === 'values' || frame.key === 'value')) {
-      this.fail(line, this.t('promJson.notSamples', { key: frame.key, found }));
+      if (found === 'json.anObject' || found === 'json.aString' || found === 'json.aNumber') {
+        this.fail(line, this.t('promJson.notSamples', { key: frame.key, found: this.t(found) }));
+      }
+      this.fail(line, this.t('promJson.notSamplesLiteral', { key: frame.key, literal: found }));
     }
   }
 
