@@ -74,19 +74,23 @@ describe('reports in Chinese', () => {
     assert.match(formatMarkdown(report), /^\| Period \| Samples \| Attained \| Status \| Credit \| Notes \|$/m);
   });
 
-  it('a week, a missing result and a report without credits in Chinese', async () => {
+  it('a week, a quarter and a report without credits in Chinese', async () => {
     const text = contract(`
   timezone "UTC"
   indicator probe { kind availability metric "up" }
-  objective weekly { indicator probe target >= 99% window calendar week }`);
+  objective weekly { indicator probe target >= 99% window calendar week }
+  objective quarterly { indicator probe target >= 99% window calendar quarter }`);
     const samples = every('2026-10-05T00:00:00Z', '2026-10-05T12:00:00Z', 3600_000).map((t): [string, number] => [t, 1]);
     const weekly = await evaluateCsv(text, rows('up', samples));
     assert.equal(reportLabels(weekly, 'zh-CN').objectives[0].results[0].period, '2026-10-05 当周');
     assert.equal(reportLabels(weekly).objectives[0].results[0].period, 'week of 2026-10-05');
+    assert.equal(reportLabels(weekly, 'zh-CN').objectives[1].results[0].period, '2026 年第 4 季度');
+    assert.equal(reportLabels(weekly).objectives[1].results[0].period, '2026-Q4');
     const zh = formatText(weekly, false, 'zh-CN');
     assert.match(zh, /^ {2}2026-10-05 当周\s+12\s+100%/m);
     assert.match(zh, /^服务抵扣：无应付$/m);
-    assert.match(zh, /^1 个结果：1 个达标，0 个未达标，0 个无数据$/m);
+    assert.match(zh, /^ {2}2026 年第 4 季度\s+12\s+100%/m);
+    assert.match(zh, /^2 个结果：2 个达标，0 个未达标，0 个无数据$/m);
     assert.match(formatMarkdown(weekly, 'zh-CN'), /^无应付服务抵扣。$/m);
   });
 

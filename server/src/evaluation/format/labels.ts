@@ -17,7 +17,7 @@ export function creditLabel(credit: CreditReport, locale?: Locale): string {
   return calendarLabel(credit.period, credit.start, locale);
 }
 
-/** Numeric forms (`2026-10`, `2026-Q4`) read the same in every locale; only the week's words are translated. */
+/** Numeric forms (`2026-10`, `2026-10-05`) read the same in every locale; a week and a quarter have words (`2026 年第 4 季度`). */
 function calendarLabel(period: string, start: string, locale: Locale | undefined): string {
   const date = start.slice(0, 10);
   switch (period) {
@@ -28,7 +28,7 @@ function calendarLabel(period: string, start: string, locale: Locale | undefined
     case 'month':
       return start.slice(0, 7);
     case 'quarter':
-      return `${start.slice(0, 4)}-Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+      return messages(locale).t('report.period.quarter', { year: start.slice(0, 4), quarter: Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1 });
     case 'year':
       return start.slice(0, 4);
     default:

@@ -227,6 +227,7 @@ export const en = {
   'report.status.noData': 'no data',
   'report.text.status.noData': 'no-data',
   'report.period.week': 'week of {date}',
+  'report.period.quarter': '{year}-Q{quarter}',
   'report.text.version': '{sla}, version {version}',
   'report.text.times': 'Times in {zone}',
   'report.text.timesRolling': 'Times in {zone}; rolling windows end at {at}',

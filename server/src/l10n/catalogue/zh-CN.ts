@@ -224,6 +224,7 @@ export const zhCN = {
   'report.status.noData': '无数据',
   'report.text.status.noData': '无数据',
   'report.period.week': '{date} 当周',
+  'report.period.quarter': '{year} 年第 {quarter} 季度',
   'report.text.version': '{sla}，版本 {version}',
   'report.text.times': '时间均为 {zone} 时区',
   'report.text.timesRolling': '时间均为 {zone} 时区；滚动窗口截止于 {at}',
