@@ -27,9 +27,10 @@ export interface Output {
 
 /** Runs `sla check` and returns its exit code; all output goes through `io`. */
 export function runCheck(inputs: string[], options: CheckOptions, io: Output): number {
+  const { t } = messages(io.locale);
   let files: string[];
   try {
-    files = expandInputs(inputs, ['.sla']);
+    files = expandInputs(inputs, ['.sla'], io.locale);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`sla check: ${terminalLine(error.message)}\n`);
@@ -44,7 +45,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     try {
       text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla check: ${terminalLine(`cannot read ${file}: ${reason(error)}`)}\n`);
+      io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error) }))}\n`);
       unreadable = true;
       continue;
     }
@@ -58,7 +59,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   else {
     const text = formatText(results);
     if (text) io.out(text + '\n');
-    io.err(summary(results) + '\n');
+    io.err(summary(results, io.locale) + '\n');
   }
 
   if (unreadable) return 2;
@@ -67,29 +68,34 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.err(`sla check: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    io.err(`sla check: ${t('cli.check.tooManyWarnings', { count: warnings, max: options.maxWarnings })}\n`);
     return 1;
   }
   return 0;
 }
 
-function summary(results: FileDiagnostics[]): string {
+function summary(results: FileDiagnostics[], locale: Locale | undefined): string {
+  const { t } = messages(locale);
   const count = (s: string) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return (
-    `${plural(results.length, 'file')} checked: ${plural(count('error'), 'error')}, ` +
-    `${plural(count('warning'), 'warning')}, ${count('information')} information`
-  );
+  const errors = count('error');
+  const warnings = count('warning');
+  return t('cli.check.summary', {
+    files: results.length === 1 ? t('cli.check.files.one') : t('cli.check.files.other', { count: results.length }),
+    errors: errors === 1 ? t('cli.check.errors.one') : t('cli.check.errors.other', { count: errors }),
+    warnings: warnings === 1 ? t('cli.check.warnings.one') : t('cli.check.warnings.other', { count: warnings }),
+    information: count('information'),
+  });
 }
 
 export function registerCheckCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  const { t } = messages(io.locale);
   program
     .command('check')
-    .description('parse and check contracts; exit 1 when any has errors')
-    .argument('<paths...>', 'contract files, directories (searched for *.sla) or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
-    .option('-q, --quiet', 'report errors only')
+    .description(t('cli.check.description'))
+    .argument('<paths...>', t('cli.fmt.files'))
+    .addOption(new Option('-f, --format <format>', t('cli.diff.format')).choices(['text', 'json', 'sarif']).default('text'))
+    .option('--max-warnings <n>', t('cli.check.maxWarnings'), (value: string) => parseCount(value, io.locale))
+    .option('-q, --quiet', t('cli.check.quiet'))
     .option('--today <date>', messages(io.locale).t('cli.check.today'), (value: string) => parseDate(value, io.locale))
     .action((paths: string[], options: CheckOptions) => setExit(runCheck(paths, options, io)));
 }
@@ -104,8 +110,8 @@ function parseDate(value: string, locale: Locale | undefined): CivilDate {
   return { year, month, day };
 }
 
-function parseCount(value: string): number {
+function parseCount(value: string, locale: Locale | undefined): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings needs a whole number ≥ 0, not \`${value}\``);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(messages(locale).t('cli.check.badCount', { value }));
   return n;
 }

@@ -20,7 +20,7 @@ import { PrometheusSource, prometheusSourceOptions, type QueryCache } from '../.
 import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
-import { messages } from '../../server/src/l10n/index';
+import { messages, type Locale } from '../../server/src/l10n/index';
 import { reason } from './inputs';
 import { isPortfolio, runPortfolio } from './portfolio';
 import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
@@ -64,7 +64,12 @@ export interface EvaluateEnvironment {
 export const TOKEN_VARIABLE = 'SLA_PROMETHEUS_TOKEN';
 
 /** The Prometheus source the options ask for, if any (throws EvaluationError on bad options); `cache` shares answers between sources. */
-export function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>, cache?: QueryCache): PrometheusSource | undefined {
+export function prometheusSource(
+  options: EvaluateCommandOptions,
+  env: Record<string, string | undefined>,
+  cache?: QueryCache,
+  locale?: Locale,
+): PrometheusSource | undefined {
   if (options.prometheus === undefined) {
     const stray = [
       options.prometheusHeader?.length ? '--prometheus-header' : undefined,
@@ -75,7 +80,8 @@ export function prometheusSource(options: EvaluateCommandOptions, env: Record<st
       options.maxAnswerSize !== undefined ? '--max-answer-size' : undefined,
       options.pushDown === false ? '--no-push-down' : undefined,
     ].filter((x) => x !== undefined);
-    if (stray.length > 0) throw new EvaluationError(`${stray.join(', ')} ${stray.length === 1 ? 'needs' : 'need'} --prometheus URL`);
+    const params = { options: stray.join(', ') };
+    if (stray.length > 0) throw new EvaluationError(messages(locale).t(stray.length === 1 ? 'cli.evaluate.needsPrometheus.one' : 'cli.evaluate.needsPrometheus.other', params));
     return undefined;
   }
   return new PrometheusSource({
@@ -105,19 +111,20 @@ export async function runEvaluate(
     (options.prometheusHeader ?? []).map((h) => [h.slice(0, Math.max(0, h.indexOf(':'))), h.slice(h.indexOf(':') + 1)]),
   );
   const raw = io;
-  if (secrets.length > 0) io = { out: (t: string) => raw.out(t), err: (t: string) => raw.err(redactSecrets(t, secrets)) };
+  if (secrets.length > 0) io = { out: (t: string) => raw.out(t), err: (t: string) => raw.err(redactSecrets(t, secrets)), locale: raw.locale };
+  const { t } = messages(io.locale);
   let text: string;
   try {
     text = await readRegularFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath);
   } catch (error) {
-    io.err(`sla evaluate: ${terminalLine(`cannot read ${contractPath}: ${reason(error)}`)}\n`);
+    io.err(`sla evaluate: ${terminalLine(t('cli.cannotRead', { file: contractPath, reason: reason(error) }))}\n`);
     return 2;
   }
   const progress = new Progress(io, env.progress ?? process.stderr.isTTY === true);
   try {
-    const prometheus = prometheusSource(options, env.env ?? process.env);
+    const prometheus = prometheusSource(options, env.env ?? process.env, undefined, io.locale);
     const metrics = options.metrics ?? [];
-    if (metrics.length === 0 && !prometheus) throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
+    if (metrics.length === 0 && !prometheus) throw new EvaluationError(t('cli.evaluate.noMetrics'));
     const { report } = await evaluateContract(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
       sla: options.sla,
       at: options.at,
@@ -132,7 +139,7 @@ export async function runEvaluate(
       parallel: process.env.SLA_WORKERS ? { workers: Number(process.env.SLA_WORKERS) } : undefined,
     });
     progress.clear();
-    for (const warning of report.warnings ?? []) io.err(`sla evaluate: warning: ${terminalLine(warning)}\n`);
+    for (const warning of report.warnings ?? []) io.err(`sla evaluate: ${terminalLine(t('cli.evaluate.warning', { message: warning }))}\n`);
     const format = options.format ?? 'text';
     if (format === 'json') io.out(terminalJson(JSON.stringify(report, null, 2)) + '\n');
     else if (format === 'markdown') io.out(terminalText(formatMarkdown(report, io.locale)));
@@ -143,7 +150,8 @@ export async function runEvaluate(
     if (error instanceof ContractError) {
       for (const d of error.diagnostics) io.err(terminalLine(formatDiagnostic(contractPath, d)) + '\n');
       const n = error.diagnostics.length;
-      io.err(`sla evaluate: ${terminalLine(contractPath)} has ${n} error${n === 1 ? '' : 's'}; fix ${n === 1 ? 'it' : 'them'} before evaluating\n`);
+      const params = { file: terminalLine(contractPath), count: n };
+      io.err(`sla evaluate: ${n === 1 ? t('cli.evaluate.contractErrors.one', params) : t('cli.evaluate.contractErrors.other', params)}\n`);
       return 2;
     }
     if (error instanceof MissingMetricsError) {
@@ -165,8 +173,8 @@ export function runEvaluatePortfolio(specs: string[], options: EvaluateCommandOp
     {
       format: options.format ?? 'text',
       metrics: options.metrics ?? [],
-      options: { sla: options.sla, at: options.at, from: options.from, to: options.to, explain: options.explain, baseDir: env.cwd },
-      source: (cache) => prometheusSource(options, env.env ?? process.env, cache),
+      options: { sla: options.sla, at: options.at, from: options.from, to: options.to, explain: options.explain, baseDir: env.cwd, locale: io.locale },
+      source: (cache) => prometheusSource(options, env.env ?? process.env, cache, io.locale),
     },
     io,
   );
@@ -193,7 +201,8 @@ export class Progress {
     if (now - this.started < 500 || now - this.lastDraw < 250) return;
     this.lastDraw = now;
     const rate = rows / ((now - this.started) / 1000);
-    this.io.err(`\r\x1b[Kreading metrics: ${rows.toLocaleString('en-US')} rows (${formatRate(rate)} rows/s)`);
+    const progress = messages(this.io.locale).t('cli.evaluate.progress', { rows: rows.toLocaleString('en-US'), rate: formatRate(rate) });
+    this.io.err(`\r\x1b[K${progress}`);
     this.shown = true;
   }
 
@@ -214,24 +223,25 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 export function registerEvaluateCommand(program: Command, io: Output, setExit: (code: number) => void): void {
+  const { t } = messages(io.locale);
   program
     .command('evaluate')
-    .description('evaluate a contract against metrics; exit 1 when any objective is breached, 2 on errors')
-    .argument('<contracts...>', 'the .sla contract file; several, a directory or a glob evaluate a portfolio (a summary of every contract)')
-    .option('-m, --metrics <paths...>', 'metric files (CSV or Prometheus JSON), directories or globs; repeatable')
-    .option('--prometheus <url>', `a Prometheus server (or Thanos, Mimir, VictoriaMetrics) to query; metric strings are series selectors; bearer token from ${TOKEN_VARIABLE}`)
-    .option('--prometheus-header <header>', "a 'Name: value' header sent with every request; repeatable", collect)
-    .option('--timeout <duration>', 'per request to the server (30s, 1500ms, 2m; default 30s)')
-    .option('--concurrency <n>', 'requests to the server at once (default 4)')
-    .option('--from <time>', 'with --prometheus, where calendar periods begin when the contract has no effective start date')
-    .option('--to <time>', 'with --prometheus, where calendar periods end when before the effective end (default and latest: now; a period cut short is marked partial)')
-    .option('--max-answer-size <size>', 'with --prometheus, the largest answer read from the server (default 64MiB)')
-    .option('--no-push-down', 'with --prometheus, read every raw sample instead of letting the server count and add up (slower; for comparison)')
-    .option('--sla <name>', 'the sla block to evaluate (default: the first in the file)')
-    .option('--at <time>', 'end of rolling windows (RFC 3339, local YYYY-MM-DD HH:MM[:SS], or Unix time); default: the latest sample, or now with --prometheus')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-    .option('--allow-missing-metrics', messages(io.locale).t('evaluate.option.allowMissingMetrics'))
-    .option('--explain', 'show, per result, the samples each rule left out, the tier applied and whether the cap cut the total; with --prometheus also the queries sent')
+    .description(t('cli.evaluate.description'))
+    .argument('<contracts...>', t('cli.evaluate.contracts'))
+    .option('-m, --metrics <paths...>', t('cli.evaluate.metrics'))
+    .option('--prometheus <url>', t('cli.evaluate.prometheus', { variable: TOKEN_VARIABLE }))
+    .option('--prometheus-header <header>', t('cli.evaluate.prometheusHeader'), collect)
+    .option('--timeout <duration>', t('cli.evaluate.timeout'))
+    .option('--concurrency <n>', t('cli.evaluate.concurrency'))
+    .option('--from <time>', t('cli.evaluate.from'))
+    .option('--to <time>', t('cli.evaluate.to'))
+    .option('--max-answer-size <size>', t('cli.evaluate.maxAnswerSize'))
+    .option('--no-push-down', t('cli.evaluate.noPushDown'))
+    .option('--sla <name>', t('cli.evaluate.sla'))
+    .option('--at <time>', t('cli.evaluate.at'))
+    .addOption(new Option('-f, --format <format>', t('cli.diff.format')).choices(['text', 'json', 'markdown']).default('text'))
+    .option('--allow-missing-metrics', t('evaluate.option.allowMissingMetrics'))
+    .option('--explain', t('cli.evaluate.explain'))
     .action(async (contracts: string[], options: EvaluateCommandOptions) =>
       setExit(await (isPortfolio(contracts) ? runEvaluatePortfolio(contracts, options, io) : runEvaluate(contracts[0], options, io))),
     );

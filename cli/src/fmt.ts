@@ -23,7 +23,7 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
   const { t } = messages(io.locale);
   let files: string[];
   try {
-    files = expandInputs(inputs, ['.sla']);
+    files = expandInputs(inputs, ['.sla'], io.locale);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`sla fmt: ${terminalLine(error.message)}\n`);

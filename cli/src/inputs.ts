@@ -1,6 +1,7 @@
 // The CLI's FILE|DIR|GLOB arguments, and file-system errors in words.
 import { expandPaths, PathExpansionError } from '../../server/src/files/expandPaths';
 import { fileErrorReason as reason } from '../../server/src/files/regularFile';
+import { messages, type Locale } from '../../server/src/l10n/index';
 
 export class UsageError extends Error {}
 
@@ -9,13 +10,14 @@ export class UsageError extends Error {}
  * exist, a glob that matches nothing or a directory without such files is a usage error
  * naming it.
  */
-export function expandInputs(args: string[], extensions: string[]): string[] {
+export function expandInputs(args: string[], extensions: string[], locale?: Locale): string[] {
+  const { t } = messages(locale);
   try {
     return expandPaths(args, extensions).map((file) => file.name);
   } catch (error) {
     if (!(error instanceof PathExpansionError)) throw error;
-    if (error.kind === 'no-match') throw new UsageError(`${error.spec}: the pattern matches no file`);
-    if (error.kind === 'empty-dir') throw new UsageError(`${error.spec}: the directory holds no ${extensions.join(' or ')} file`);
+    if (error.kind === 'no-match') throw new UsageError(t('cli.input.noMatch', { spec: error.spec }));
+    if (error.kind === 'empty-dir') throw new UsageError(t('cli.input.emptyDir', { spec: error.spec, extensions: extensions.join(t('cli.input.or')) }));
     throw new UsageError(`${error.spec}: ${reason(error.cause)}`);
   }
 }

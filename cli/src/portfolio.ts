@@ -13,6 +13,7 @@ import { evaluatePortfolio } from '../../server/src/evaluation/portfolio';
 import { QueryCache, type PrometheusSource } from '../../server/src/evaluation/prometheus/index';
 import type { Output } from './check';
 import { expandInputs, UsageError } from './inputs';
+import { messages } from '../../server/src/l10n/index';
 
 /** Several contracts, a directory or a glob: a portfolio. One existing file is one contract. */
 export function isPortfolio(args: readonly string[], cwd = process.cwd()): boolean {
@@ -36,7 +37,7 @@ export interface PortfolioSetup {
 export async function runPortfolio(specs: string[], setup: PortfolioSetup, io: Output): Promise<number> {
   let files: string[];
   try {
-    files = expandInputs(specs, ['.sla']);
+    files = expandInputs(specs, ['.sla'], io.locale);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`sla evaluate: ${error.message}\n`);
@@ -47,7 +48,7 @@ export async function runPortfolio(specs: string[], setup: PortfolioSetup, io: O
   try {
     // Bad options are one error, not one per contract.
     if (setup.source(cache) === undefined && setup.metrics.length === 0) {
-      throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
+      throw new EvaluationError(messages(io.locale).t('cli.evaluate.noMetrics'));
     }
     const portfolio = await evaluatePortfolio(
       files.map((name) => ({ path: path.resolve(setup.options.baseDir ?? process.cwd(), name), name })),
@@ -63,12 +64,12 @@ export async function runPortfolio(specs: string[], setup: PortfolioSetup, io: O
       portfolio.queries = { sent: logs.reduce((n, l) => n + l.count, 0), shared: cache.hits, bytes: logs.reduce((n, l) => n + l.bytes, 0) };
     }
     for (const row of portfolio.contracts) {
-      for (const warning of row.report?.warnings ?? []) io.err(`sla evaluate: warning: ${row.contract}: ${warning}\n`);
+      for (const warning of row.report?.warnings ?? []) io.err(`sla evaluate: ${messages(io.locale).t('cli.evaluate.warning', { message: `${row.contract}: ${warning}` })}\n`);
       if (row.error !== undefined) io.err(`sla evaluate: ${row.contract}: ${row.error}\n`);
     }
     if (setup.format === 'json') io.out(JSON.stringify(portfolio, null, 2) + '\n');
-    else if (setup.format === 'markdown') io.out(formatPortfolioMarkdown(portfolio));
-    else io.out(formatPortfolioText(portfolio));
+    else if (setup.format === 'markdown') io.out(formatPortfolioMarkdown(portfolio, io.locale));
+    else io.out(formatPortfolioText(portfolio, io.locale));
     return portfolio.totals.errors > 0 ? 2 : portfolio.totals.breached > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof EvaluationError || error instanceof EvaluationAborted) {

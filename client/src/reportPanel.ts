@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EvaluateResult } from '../../server/src/lsp/protocol';
 import { buildReportHtml, makeNonce, reportTitle } from './webview/html';
 import { readReport } from './webview/reportModel';
+import type { Translate } from './webview/words';
 
 const REPORT_VIEW_TYPE = 'sla.report';
 
@@ -21,6 +22,9 @@ export interface ReportEntry {
 
 type WebviewCommand = 'evaluateAgain' | 'copyMarkdown' | 'openMarkdown';
 const WEBVIEW_COMMANDS: readonly string[] = ['evaluateAgain', 'copyMarkdown', 'openMarkdown'];
+
+/** The report page's words through the extension's l10n bundles (English when none fits). */
+const translate: Translate = (message, params) => vscode.l10n.t(message, params ?? {});
 
 function displayPath(file: string): string {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
@@ -44,7 +48,7 @@ export class ReportPanel implements vscode.Disposable {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         REPORT_VIEW_TYPE,
-        reportTitle(name),
+        reportTitle(name, translate),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         {
           enableScripts: true,
@@ -58,11 +62,11 @@ export class ReportPanel implements vscode.Disposable {
       });
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
         this.onMessage(message).catch((error: unknown) => {
-          void vscode.window.showErrorMessage(`SLA report: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('SLA report: {message}', { message: error instanceof Error ? error.message : String(error) }));
         });
       });
     } else {
-      this.panel.title = reportTitle(name);
+      this.panel.title = reportTitle(name, translate);
       this.panel.reveal(undefined, true);
     }
     const webview = this.panel.webview;
@@ -70,11 +74,13 @@ export class ReportPanel implements vscode.Disposable {
     this.html = buildReportHtml({
       result: entry.result,
       contractLabel: vscode.workspace.asRelativePath(entry.uri, false),
-      metricFiles: entry.prometheus !== undefined ? [`Prometheus at ${entry.prometheus}`] : entry.metricFiles.map(displayPath),
+      metricFiles: entry.prometheus !== undefined ? [vscode.l10n.t('Prometheus at {url}', { url: entry.prometheus })] : entry.metricFiles.map(displayPath),
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       styleUri: media('report.css'),
       scriptUri: media('report.js'),
+      t: translate,
+      lang: vscode.env.language,
     });
     webview.html = this.html;
   }
@@ -108,7 +114,7 @@ export class ReportPanel implements vscode.Disposable {
         break;
       case 'copyMarkdown':
         await vscode.env.clipboard.writeText(entry.result.markdown);
-        vscode.window.setStatusBarMessage('SLA report copied as Markdown', 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('SLA report copied as Markdown'), 3000);
         break;
       case 'openMarkdown': {
         const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: entry.result.markdown });

@@ -13,6 +13,7 @@ import { codeServerCli, codeServerDirs, startCodeServer } from '../../scripts/vs
 import { log } from '../../scripts/vscode/log';
 import { ensureChromium, ensureCjkFont, ensureCodeServer } from '../../scripts/vscode/provision';
 import { makeScratch } from '../../scripts/vscode/scratch';
+import { checkChineseReport } from './chineseReport';
 import {
   TIMEOUT_MS,
   activeEditor,
@@ -212,7 +213,12 @@ async function main(): Promise<number> {
   await waitForWorkbench(page);
 
   const sampleText = readFileSync(join(scratch.workspace, SAMPLE), 'utf8');
-  for (const step of steps(sampleText)) {
+  // Issue 11: the report once more in a VS Code whose display language is Chinese.
+  const chinese: Step = {
+    name: 'the report in Chinese (display language zh-cn)',
+    run: () => checkChineseReport({ root: ROOT, vsix: VSIX, install, chromium: chromium.path!, userSettings: USER_SETTINGS, shots: SHOTS }),
+  };
+  for (const step of [...steps(sampleText), chinese]) {
     const stepStarted = Date.now();
     try {
       const detail = (await step.run(page)) ?? '';

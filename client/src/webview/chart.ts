@@ -5,6 +5,7 @@
 import { escapeHtml } from './escape';
 import { displayNumber } from './format';
 import type { PeriodStatus } from './reportModel';
+import { english, statusWord, type Translate } from './words';
 
 export interface ChartDatum {
   /** Attained value in the chart's unit; null for a period without data. */
@@ -25,6 +26,8 @@ export interface ChartSpec {
   targetText: string;
   /** Unit of the data, for labels (`%`, `ms`). */
   unit: string | null;
+  /** The chart's words in the user's language; English by default. */
+  t?: Translate;
 }
 
 export interface ChartSize {
@@ -131,6 +134,7 @@ function unitSuffix(unit: string | null): string {
 export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutChart(spec)): string {
   const { size, plot, points, targetY } = geometry;
   const suffix = unitSuffix(spec.unit);
+  const t = spec.t ?? english;
   const parts: string[] = [];
 
   // The side of the target line on which the target is met.
@@ -154,7 +158,7 @@ export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutCha
   }
 
   if (targetY !== undefined && spec.target !== undefined) {
-    const label = `target ${spec.targetText}`;
+    const label = t('target {target}', { target: spec.targetText });
     parts.push(`<line class="target" x1="${r(plot.left)}" x2="${r(plot.right)}" y1="${r(targetY)}" y2="${r(targetY)}"><title>${escapeHtml(label)}</title></line>`);
     parts.push(`<text class="target-label" x="${r(plot.right - 4)}" y="${r(targetY - 5)}" text-anchor="end">${escapeHtml(label)}</text>`);
   }
@@ -172,14 +176,14 @@ export function renderChart(spec: ChartSpec, geometry: ChartGeometry = layoutCha
   flush();
 
   for (const p of points) {
-    const valueText = p.datum.value === null ? 'no data' : `${displayNumber(p.datum.value)}${suffix}`;
-    const tip = `${p.datum.title}: ${valueText} (${p.datum.status})`;
+    const valueText = p.datum.value === null ? t('no data') : `${displayNumber(p.datum.value)}${suffix}`;
+    const tip = `${p.datum.title}: ${valueText} (${statusWord(p.datum.status, t)})`;
     parts.push(
       `<circle class="point ${p.datum.status}" cx="${r(p.x)}" cy="${r(p.y)}" r="4"><title>${escapeHtml(tip)}</title></circle>`,
     );
   }
 
-  const aria = `Attained value per period${spec.target === undefined ? '' : ' against the target line'}`;
+  const aria = spec.target === undefined ? t('Attained value per period') : t('Attained value per period against the target line');
   return (
     `<svg class="chart" viewBox="0 0 ${size.width} ${size.height}" role="img" aria-label="${escapeHtml(aria)}" xmlns="http://www.w3.org/2000/svg">` +
     parts.join('') +

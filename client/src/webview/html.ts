@@ -7,6 +7,7 @@ import { renderChart, type ChartDatum } from './chart';
 import { escapeHtml } from './escape';
 import { displayNumber, displayQuantity, formatMoney, splitInstant } from './format';
 import { readReport, type CreditView, type ObjectiveView, type PeriodView, type ReportView } from './reportModel';
+import { english, statusWord, type Translate } from './words';
 
 export interface ReportPageInput {
   /** The `sla/evaluate` result (`report` and `labels` checked before use). */
@@ -20,6 +21,10 @@ export interface ReportPageInput {
   nonce: string;
   styleUri: string;
   scriptUri: string;
+  /** The page's words in the user's language (`vscode.l10n.t`); English by default. */
+  t?: Translate;
+  /** The page's `lang` (VS Code's display language); `en` by default. */
+  lang?: string;
 }
 
 /** A fresh nonce for one rendering of the page. */
@@ -38,16 +43,11 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 /** Title of the report panel. */
-export function reportTitle(slaName: string): string {
-  return `SLA Report: ${slaName}`;
+export function reportTitle(slaName: string, t: Translate = english): string {
+  return t('SLA Report: {name}', { name: slaName });
 }
 
-const STATUS_TEXT: Readonly<Record<PeriodView['status'], string>> = {
-  met: '✔ met',
-  breached: '✘ breached',
-  'no-data': '– no data',
-  'insufficient-data': '◌ insufficient data',
-};
+const STATUS_MARK: Readonly<Record<PeriodView['status'], string>> = { met: '✔', breached: '✘', 'no-data': '–', 'insufficient-data': '◌' };
 
 /** The unit attained values are in: stated by the server, else assumed to be the target's. */
 function attainedUnit(objective: ObjectiveView): string | null {
@@ -66,25 +66,33 @@ function td(text: string, className?: string, title?: string): string {
 }
 
 /** `2 outside the effective dates, 40 outside the schedule; tier below 99.9% → 10%` */
-function explainText(period: PeriodView): string {
+function explainText(period: PeriodView, t: Translate): string {
   const e = period.explain;
   if (!e) return '';
   const leftOut = [
-    e.outsideEffective ? `${displayNumber(e.outsideEffective, 0)} outside the effective dates` : '',
-    e.outsideSchedule ? `${displayNumber(e.outsideSchedule, 0)} outside the schedule` : '',
-    e.inMaintenance ? `${displayNumber(e.inMaintenance, 0)} in maintenance` : '',
+    e.outsideEffective ? t('{count} outside the effective dates', { count: displayNumber(e.outsideEffective, 0) }) : '',
+    e.outsideSchedule ? t('{count} outside the schedule', { count: displayNumber(e.outsideSchedule, 0) }) : '',
+    e.inMaintenance ? t('{count} in maintenance', { count: displayNumber(e.inMaintenance, 0) }) : '',
   ].filter(Boolean);
-  const parts = [leftOut.length > 0 ? `left out: ${leftOut.join(', ')}` : 'none left out'];
-  if (e.tier) parts.push(`tier ${e.tier.direction} ${displayQuantity(e.tier.threshold, e.tier.unit)} → ${displayNumber(e.tier.credit)}%`);
-  if (e.capped) parts.push('capped');
-  return parts.join('; ');
+  const parts = [leftOut.length > 0 ? t('left out: {list}', { list: leftOut.join(t(', ')) }) : t('none left out')];
+  if (e.tier) {
+    parts.push(
+      t('tier {direction} {threshold} → {credit}%', {
+        direction: e.tier.direction,
+        threshold: displayQuantity(e.tier.threshold, e.tier.unit),
+        credit: displayNumber(e.tier.credit),
+      }),
+    );
+  }
+  if (e.capped) parts.push(t('capped'));
+  return parts.join(t('; '));
 }
 
-function periodRow(period: PeriodView, targetText: string, explained: boolean, covered: boolean): string {
+function periodRow(period: PeriodView, targetText: string, explained: boolean, covered: boolean, t: Translate): string {
   const attained = period.attainedText;
   const attainedTitle = period.attained === null ? undefined : String(period.attained);
   // (1.1) The data does not reach the period's end: said beside its end.
-  const partial = period.partial ? ' <span class="partial">partial data</span>' : '';
+  const partial = period.partial ? ` <span class="partial">${escapeHtml(t('partial data'))}</span>` : '';
   return (
     `<tr class="${period.status}">` +
     td(splitInstant(period.start).local, 'time', period.start) +
@@ -93,14 +101,14 @@ function periodRow(period: PeriodView, targetText: string, explained: boolean, c
     (covered ? td(period.coverageText ?? '—', 'num coverage', period.coverage === null ? undefined : String(period.coverage)) : '') +
     td(attained, 'num', attainedTitle) +
     td(targetText, 'num') +
-    td(STATUS_TEXT[period.status], `status ${period.status}`) +
+    td(`${STATUS_MARK[period.status]} ${statusWord(period.status, t)}`, `status ${period.status}`) +
     td(period.credit > 0 ? `${displayNumber(period.credit)}%` : '—', 'num') +
-    (explained ? td(explainText(period), 'explain') : '') +
+    (explained ? td(explainText(period, t), 'explain') : '') +
     '</tr>'
   );
 }
 
-function objectiveSection(objective: ObjectiveView, index: number): string {
+function objectiveSection(objective: ObjectiveView, index: number, t: Translate): string {
   const targetText = objective.targetText;
   const breached = objective.results.filter((p) => p.status === 'breached').length;
   const data: ChartDatum[] = objective.results.map((p) => ({
@@ -111,8 +119,9 @@ function objectiveSection(objective: ObjectiveView, index: number): string {
   }));
   const chart =
     objective.results.length === 0
-      ? '<p class="empty">No period of this objective has samples of its indicator.</p>'
+      ? `<p class="empty">${escapeHtml(t('No period of this objective has samples of its indicator.'))}</p>`
       : renderChart({
+          t,
           data,
           target: targetInAttainedUnit(objective),
           op: objective.target.op,
@@ -122,24 +131,36 @@ function objectiveSection(objective: ObjectiveView, index: number): string {
   const explained = objective.results.some((p) => p.explain !== undefined);
   // (1.1) A coverage column where the indicator has `every`.
   const covered = objective.results.some((p) => p.coverage !== null);
-  const rows = objective.results.map((p) => periodRow(p, targetText, explained, covered)).join('');
+  const rows = objective.results.map((p) => periodRow(p, targetText, explained, covered, t)).join('');
   const insufficient = objective.results.filter((p) => p.status === 'insufficient-data').length;
   const headline =
-    breached > 0 ? `${breached} breached` : insufficient > 0 ? `${insufficient} with insufficient data` : objective.results.length > 0 ? 'all met' : 'no data';
+    breached > 0
+      ? t('{count} breached', { count: breached })
+      : insufficient > 0
+        ? t('{count} with insufficient data', { count: insufficient })
+        : objective.results.length > 0
+          ? t('all met')
+          : t('no data');
   const badge = breached > 0 ? 'breached' : insufficient > 0 ? 'insufficient-data' : 'met';
-  const indicator = objective.indicator ? ` · indicator <code>${escapeHtml(objective.indicator)}</code>` : '';
-  const window = objective.window ? ` · window ${escapeHtml(objective.window)}` : '';
+  const indicator = objective.indicator ? ` · ${escapeHtml(t('indicator'))} <code>${escapeHtml(objective.indicator)}</code>` : '';
+  const window = objective.window ? ` · ${escapeHtml(t('window {window}', { window: objective.window }))}` : '';
+  const th = (text: string, numeric = false) => `<th${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</th>`;
   return (
     `<section class="objective" id="objective-${index}">` +
     `<h2>${escapeHtml(objective.name)}${objective.title ? ` <span class="title">${escapeHtml(objective.title)}</span>` : ''} <span class="badge ${badge}">${escapeHtml(headline)}</span></h2>` +
-    `<p class="meta">target ${escapeHtml(targetText)}${window}${indicator}</p>` +
+    `<p class="meta">${escapeHtml(t('target {target}', { target: targetText }))}${window}${indicator}</p>` +
     chart +
     (rows
-      ? '<table class="periods"><thead><tr><th>Start</th><th>End</th><th class="num">Samples</th>' +
-        (covered ? '<th class="num">Coverage</th>' : '') +
-        '<th class="num">Attained</th>' +
-        '<th class="num">Target</th><th>Status</th><th class="num">Credit</th>' +
-        (explained ? '<th>Explanation</th>' : '') +
+      ? '<table class="periods"><thead><tr>' +
+        th(t('Start')) +
+        th(t('End')) +
+        th(t('Samples'), true) +
+        (covered ? th(t('Coverage'), true) : '') +
+        th(t('Attained'), true) +
+        th(t('Target'), true) +
+        th(t('Status')) +
+        th(t('Credit'), true) +
+        (explained ? th(t('Explanation')) : '') +
         '</tr></thead>' +
         `<tbody>${rows}</tbody></table>`
       : '') +
@@ -147,8 +168,9 @@ function objectiveSection(objective: ObjectiveView, index: number): string {
   );
 }
 
-function creditsSection(credits: CreditView[]): string {
-  if (credits.length === 0) return '<section class="credits"><h2>Credits owed</h2><p class="empty">No credits owed.</p></section>';
+function creditsSection(credits: CreditView[], t: Translate): string {
+  const heading = `<h2>${escapeHtml(t('Credits owed'))}</h2>`;
+  if (credits.length === 0) return `<section class="credits">${heading}<p class="empty">${escapeHtml(t('No credits owed.'))}</p></section>`;
   const rows = credits
     .map(
       (c) =>
@@ -166,58 +188,68 @@ function creditsSection(credits: CreditView[]): string {
   }
   const totalText = [...totals].map(([currency, amount]) => formatMoney(amount, currency || null)).join(' + ');
   const foot = totalText
-    ? `<tfoot><tr><td colspan="3">Total</td>${td(totalText, 'num')}</tr></tfoot>`
+    ? `<tfoot><tr><td colspan="3">${escapeHtml(t('Total'))}</td>${td(totalText, 'num')}</tr></tfoot>`
     : '';
+  const head = [t('Start'), t('End'), t('Credit (after cap)'), t('Amount')].map((h, i) => `<th${i >= 2 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`);
   return (
-    '<section class="credits"><h2>Credits owed</h2>' +
-    '<table><thead><tr><th>Start</th><th>End</th><th class="num">Credit (after cap)</th><th class="num">Amount</th></tr></thead>' +
+    `<section class="credits">${heading}` +
+    `<table><thead><tr>${head.join('')}</tr></thead>` +
     `<tbody>${rows}</tbody>${foot}</table></section>`
   );
 }
 
 /** (1.1) The evaluation's warnings (also in the report's `warnings`), one item each. */
-function warningsSection(warnings: readonly string[]): string {
+function warningsSection(warnings: readonly string[], t: Translate): string {
   if (warnings.length === 0) return '';
-  return `<section class="warnings"><h2>Warnings</h2><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`;
+  return `<section class="warnings"><h2>${escapeHtml(t('Warnings'))}</h2><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></section>`;
 }
 
-function summary(report: ReportView): string {
+function summary(report: ReportView, t: Translate): string {
   const periods = report.objectives.flatMap((o) => o.results);
   const count = (s: PeriodView['status']) => periods.filter((p) => p.status === s).length;
-  const parts = [`${count('met')} met`, `${count('breached')} breached`];
-  if (count('no-data') > 0) parts.push(`${count('no-data')} without data`);
-  if (count('insufficient-data') > 0) parts.push(`${count('insufficient-data')} with insufficient data`);
-  const objectives = `${report.objectives.length} objective${report.objectives.length === 1 ? '' : 's'}`;
-  const text = `${objectives}, ${periods.length} period${periods.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  const parts = [t('{count} met', { count: count('met') }), t('{count} breached', { count: count('breached') })];
+  if (count('no-data') > 0) parts.push(t('{count} without data', { count: count('no-data') }));
+  if (count('insufficient-data') > 0) parts.push(t('{count} with insufficient data', { count: count('insufficient-data') }));
+  const n = report.objectives.length;
+  const objectives = n === 1 ? t('1 objective') : t('{count} objectives', { count: n });
+  const inPeriods = periods.length === 1 ? t('1 period') : t('{count} periods', { count: periods.length });
+  const text = t('{objectives}, {periods}: {counts}', { objectives, periods: inPeriods, counts: parts.join(t(', ')) });
   return `<p class="summary ${count('breached') > 0 ? 'breached' : 'met'}">${escapeHtml(text)}</p>`;
 }
 
 /** ` · times in Asia/Shanghai (UTC+08:00)`: the report's times are contract-local. */
-function timeNote(report: ReportView): string {
+function timeNote(report: ReportView, t: Translate): string {
   const first = report.objectives.flatMap((o) => o.results)[0] ?? report.credits[0];
   const offset = first ? splitInstant(first.start).offset : '';
-  if (report.timezone) return ` · times in ${escapeHtml(report.timezone)}${offset ? ` (UTC${offset})` : ''}`;
-  return offset ? ` · times at UTC${offset}` : '';
+  if (report.timezone) {
+    const zone = offset ? t('times in {zone} (UTC{offset})', { zone: report.timezone, offset }) : t('times in {zone}', { zone: report.timezone });
+    return ` · ${escapeHtml(zone)}`;
+  }
+  return offset ? ` · ${escapeHtml(t('times at UTC{offset}', { offset }))}` : '';
 }
 
 function header(input: ReportPageInput, name: string, version: string | null, extraMeta: string, title: string | null = null): string {
   const { result } = input;
+  const t = input.t ?? english;
+  const button = (command: string, text: string, secondary = true) =>
+    `<button type="button"${secondary ? ' class="secondary"' : ''} data-command="${command}">${escapeHtml(text)}</button>`;
   const versionText = version ? ` <span class="version">v${escapeHtml(version)}</span>` : '';
   const titleLine = title ? `<p class="title">${escapeHtml(title)}</p>` : '';
   const files = input.metricFiles.map((f) => `<li><code>${escapeHtml(f)}</code></li>`).join('');
   return (
     '<header>' +
-    `<h1>SLA report: ${escapeHtml(name)}${versionText}</h1>` +
+    `<h1>${escapeHtml(t('SLA report: {name}', { name }))}${versionText}</h1>` +
     titleLine +
-    `<p class="meta">${escapeHtml(input.contractLabel)} · ${escapeHtml(displayNumber(result.rows, 0))} rows read in ` +
-    `${escapeHtml(displayNumber(result.millis, 0))} ms${extraMeta}</p>` +
+    `<p class="meta">${escapeHtml(input.contractLabel)} · ` +
+    escapeHtml(t('{rows} rows read in {millis} ms', { rows: displayNumber(result.rows, 0), millis: displayNumber(result.millis, 0) })) +
+    `${extraMeta}</p>` +
     (files
-      ? `<details><summary>Metric files (${input.metricFiles.length})</summary><ul class="files">${files}</ul></details>`
+      ? `<details><summary>${escapeHtml(t('Metric files ({count})', { count: input.metricFiles.length }))}</summary><ul class="files">${files}</ul></details>`
       : '') +
     '<div class="actions">' +
-    '<button type="button" data-command="evaluateAgain">Evaluate Again</button>' +
-    '<button type="button" class="secondary" data-command="copyMarkdown">Copy as Markdown</button>' +
-    '<button type="button" class="secondary" data-command="openMarkdown">Open as Markdown</button>' +
+    button('evaluateAgain', t('Evaluate Again'), false) +
+    button('copyMarkdown', t('Copy as Markdown')) +
+    button('openMarkdown', t('Open as Markdown')) +
     '</div></header>'
   );
 }
@@ -225,32 +257,33 @@ function header(input: ReportPageInput, name: string, version: string | null, ex
 /** The whole report page. A report the extension cannot read is shown as a message, with the Markdown. */
 export function buildReportHtml(input: ReportPageInput): string {
   const read = readReport(input.result.report, input.result.labels);
+  const t = input.t ?? english;
   let body: string;
   let name: string;
   if (read.ok) {
     const report = read.report;
     name = report.sla;
     body =
-      header(input, report.sla, report.version, timeNote(report), report.title) +
-      summary(report) +
-      warningsSection(report.warnings) +
-      creditsSection(report.credits) +
-      report.objectives.map(objectiveSection).join('') +
-      (report.objectives.length === 0 ? '<p class="empty">This contract has no objectives.</p>' : '');
+      header(input, report.sla, report.version, timeNote(report, t), report.title) +
+      summary(report, t) +
+      warningsSection(report.warnings, t) +
+      creditsSection(report.credits, t) +
+      report.objectives.map((o, i) => objectiveSection(o, i, t)).join('') +
+      (report.objectives.length === 0 ? `<p class="empty">${escapeHtml(t('This contract has no objectives.'))}</p>` : '');
   } else {
     name = input.contractLabel;
     body =
       header(input, input.contractLabel, null, '') +
-      `<p class="error">The language server sent a report this version of the extension cannot read: ${escapeHtml(read.error)}.</p>` +
+      `<p class="error">${escapeHtml(t('The language server sent a report this version of the extension cannot read: {error}.', { error: read.error }))}</p>` +
       `<pre class="markdown">${escapeHtml(input.result.markdown)}</pre>`;
   }
   const nonce = escapeHtml(input.nonce);
   return (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">' +
+    `<!DOCTYPE html><html lang="${escapeHtml(input.lang ?? 'en')}"><head><meta charset="UTF-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(input.cspSource, input.nonce))}">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">' +
     `<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">` +
-    `<title>${escapeHtml(reportTitle(name))}</title></head>` +
+    `<title>${escapeHtml(reportTitle(name, t))}</title></head>` +
     `<body>${body}<script nonce="${nonce}" src="${escapeHtml(input.scriptUri)}"></script></body></html>`
   );
 }

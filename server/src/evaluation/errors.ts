@@ -1,6 +1,7 @@
 // Errors of an evaluation. Both carry what the user needs to fix the input; neither is a
 // programming error, so callers print the message (never a stack trace).
 import type { Diagnostic } from '../language/diagnostics';
+import { messages, type Locale } from '../l10n/index';
 
 /** Unreadable data, a missing file, a bad option: the message names file, line and reason. */
 export class EvaluationError extends Error {
@@ -36,10 +37,11 @@ export class ContractError extends Error {
   /** The error diagnostics (0-based ranges, as produced by the checker). */
   readonly diagnostics: Diagnostic[];
 
-  constructor(file: string, diagnostics: Diagnostic[]) {
+  constructor(file: string, diagnostics: Diagnostic[], locale?: Locale) {
+    const { t } = messages(locale);
     super(
       [
-        `${file}: the contract has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'} and was not evaluated`,
+        diagnostics.length === 1 ? t('evaluate.contractErrors.one', { file }) : t('evaluate.contractErrors.other', { file, count: diagnostics.length }),
         ...diagnostics.map(formatDiagnostic.bind(null, file)),
       ].join('\n'),
     );

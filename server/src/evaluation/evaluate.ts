@@ -75,7 +75,7 @@ export async function evaluate(
   const model = modelFor(sla, options.daily === true);
   const queried = sources.filter(isIntervalSource);
   const now = options.now ?? Date.now();
-  let at = options.at === undefined ? undefined : readAt(options.at, model.zone);
+  let at = options.at === undefined ? undefined : readTime(options.at, model.zone, '--at', options.locale);
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
@@ -99,8 +99,8 @@ export async function evaluate(
     // (1.1) A server's answers carry no series to take increases of: refuse rather than add up raw counter values.
     const counting = model.objectives.find((o) => o.counters);
     if (counting) throw new EvaluationError(messages(options.locale).t('evaluate.countersFromServer', { objective: counting.name, indicator: counting.indicator }));
-    const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from');
-    const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to');
+    const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from', options.locale);
+    const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to', options.locale);
     for (const source of queried) {
       // (1.1) From a server, measured time ends where the evaluation ends.
       evaluator.horizonEnd = to ?? now;
@@ -134,21 +134,13 @@ function modelFor(sla: Sla, daily: boolean): ContractModel {
   return { ...model, objectives: model.objectives.map((o) => ({ ...o, window: { type: 'calendar', period: 'day' }, windowText: 'calendar day', tiers: [] })) };
 }
 
-function readAt(at: string | number, zone: ZoneRules): number {
-  return readTime(at, zone, '--at');
-}
-
-function readTime(at: string | number, zone: ZoneRules, option: string): number {
+function readTime(at: string | number, zone: ZoneRules, option: string, locale: Locale | undefined): number {
   if (typeof at === 'number') {
-    if (!Number.isFinite(at)) throw new EvaluationError(`bad ${option} value ${at}`);
+    if (!Number.isFinite(at)) throw new EvaluationError(messages(locale).t('evaluate.badOption', { option, value: at }));
     return at;
   }
   const t = new TimestampReader(zone).readString(at);
-  if (Number.isNaN(t)) {
-    throw new EvaluationError(
-      `bad ${option} value ${JSON.stringify(at)}: expected RFC 3339 (2026-10-31T23:59:59+08:00), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`,
-    );
-  }
+  if (Number.isNaN(t)) throw new EvaluationError(messages(locale).t('evaluate.badTime', { option, value: JSON.stringify(at) }));
   return t;
 }
 
@@ -424,6 +416,7 @@ function eligibleTime(eligibility: Eligibility, from: number, to: number): numbe
 /** The sink all sources write into. */
 export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
+  readonly locale: Locale | undefined;
   rows = 0;
   readonly model: ContractModel;
   private readonly at: number | undefined;
@@ -460,6 +453,7 @@ export class Evaluator implements PartSink, IntervalSink {
   constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void, locale?: Locale) {
     this.model = model;
     this.series = new SeriesTracker(locale);
+    this.locale = locale;
     this.zone = model.zone;
     this.at = at;
     this.onProgress = onProgress;
@@ -538,7 +532,7 @@ export class Evaluator implements PartSink, IntervalSink {
     if (metric < 0) return undefined;
     this.sampled[metric] = 1;
     if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
-      return `value ${value} of ${this.metricNames[metric]} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
+      return messages(this.locale).t('evaluate.outsideUnit', { value, metric: this.metricNames[metric] });
     }
     if (this.ratioMetric[metric] === 1) return this.addRatioSample(metric, t, value, series ?? this.metricNames[metric]);
     const runs = this.routesRun[metric];
@@ -580,7 +574,7 @@ export class Evaluator implements PartSink, IntervalSink {
     if (t < this.earliest) this.earliest = t;
     if (run.model.reduction.type === 'mean' && !(value >= 0 && value <= 1)) {
       const source = run.model.source;
-      return `value ${value} of ${source.type === 'metric' ? source.metric : ''} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
+      return messages(this.locale).t('evaluate.outsideUnit', { value, metric: source.type === 'metric' ? source.metric : '' });
     }
     run.add(role, t, value, this.latest);
     return undefined;

@@ -5,6 +5,7 @@ import { evaluate, type EvaluateOptions, type Source } from './evaluate';
 import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
+import { messages } from '../l10n/index';
 
 export { evaluate, type EvaluateOptions } from './evaluate';
 export type { IntervalRequest, IntervalSource, SampleBlock } from './intervals';
@@ -49,23 +50,21 @@ export async function evaluateContract(
   options: EvaluateOptions = {},
 ): Promise<{ report: Report; rows: number }> {
   // The language server passes the analysis it already holds for the open document.
-  const analysis = typeof contract === 'string' ? analyze(contract) : contract;
+  const { t } = messages(options.locale);
+  const analysis = typeof contract === 'string' ? analyze(contract, { locale: options.locale }) : contract;
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new ContractError(contractPath, errors);
+  if (errors.length > 0) throw new ContractError(contractPath, errors, options.locale);
   const slas = analysis.parse.file.slas;
-  if (slas.length === 0) throw new EvaluationError('the file holds no `sla` block', contractPath);
+  if (slas.length === 0) throw new EvaluationError(t('evaluate.noSlaBlock'), contractPath);
   const names = slas.map((s) => s.name?.text ?? '');
   const wanted = options.sla;
   const sla = wanted === undefined ? slas[0] : slas.find((s) => s.name?.text === wanted);
   if (!sla) {
-    throw new EvaluationError(
-      `no sla named ${JSON.stringify(wanted)} (the file defines ${names.map((n) => JSON.stringify(n)).join(', ')})`,
-      contractPath,
-    );
+    throw new EvaluationError(t('evaluate.noSuchSla', { name: JSON.stringify(wanted), names: names.map((n) => JSON.stringify(n)).join(', ') }), contractPath);
   }
   const others = spec.sources ?? [];
   const metrics = spec.metrics ?? [];
   // With no other source, no metric files is an error (expandMetricPaths says so).
-  const files = metrics.length > 0 || others.length === 0 ? await openMetricFiles(metrics, options.baseDir) : [];
+  const files = metrics.length > 0 || others.length === 0 ? await openMetricFiles(metrics, options.baseDir, options.locale) : [];
   return evaluate(sla, [...files, ...others], options);
 }

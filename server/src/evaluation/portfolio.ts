@@ -9,6 +9,7 @@ import type { EvaluateOptions } from './evaluate';
 import { ContractError, EvaluationAborted, EvaluationError } from './errors';
 import { evaluateContract, type SourceSpec } from './index';
 import { hasBreach, type Report } from './report';
+import { messages } from '../l10n/index';
 
 export type ContractStatus = 'met' | 'breached' | 'insufficient' | 'error';
 
@@ -84,10 +85,10 @@ async function evaluateOne(contract: PortfolioContract, spec: (contract: Portfol
   try {
     text = await readFile(contract.path, 'utf8');
   } catch (error) {
-    row.error = `cannot read: ${(error as Error).message}`;
+    row.error = messages(options.locale).t('metrics.cannotRead', { reason: (error as Error).message });
     return row;
   }
-  const analysis = analyze(text);
+  const analysis = analyze(text, { locale: options.locale });
   const wanted = options.sla;
   const sla = analysis.parse.file.slas.find((s) => wanted === undefined || s.name?.text === wanted);
   row.sla = sla?.name?.text ?? null;
@@ -101,7 +102,8 @@ async function evaluateOne(contract: PortfolioContract, spec: (contract: Portfol
     if (error instanceof EvaluationAborted) throw error;
     if (error instanceof ContractError) {
       const n = error.diagnostics.length;
-      row.error = `the contract has ${n} error${n === 1 ? '' : 's'} (run sla check ${contract.name})`;
+      const params = { count: n, file: contract.name };
+      row.error = n === 1 ? messages(options.locale).t('portfolio.contractErrors.one', params) : messages(options.locale).t('portfolio.contractErrors.other', params);
     } else if (error instanceof EvaluationError) {
       row.error = error.message;
     } else {

@@ -8,10 +8,13 @@ import type { ContractModel, ObjectiveModel } from './model';
 import type { QueryLogReport } from './report';
 import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
+import type { Locale } from '../l10n/index';
 
 export interface SampleSink {
   /** The contract's zone, for timestamps written without an offset. */
   readonly zone: ZoneRules;
+  /** The language of the source's data errors (the evaluation's locale); English when absent. */
+  readonly locale?: Locale;
   /**
    * The id to pass to `add` for a metric name, or -1 when no objective reads the metric
    * (its rows are still passed to `add`: their timestamps count for the default `--at`).

@@ -7,6 +7,7 @@
 // of the same minute cost a 16-byte comparison instead of a calendar computation.
 import { MS_PER_MINUTE, daysInMonth, localMs } from '../language/calendar';
 import type { ZoneRules } from './timezone';
+import { messages, type Locale } from '../l10n/index';
 
 /** A bare number below this is Unix seconds, at or above it Unix milliseconds. */
 const UNIX_SECONDS_LIMIT = 100_000_000_000;
@@ -180,18 +181,19 @@ function twoDigits(b: Uint8Array, p: number): number {
   return d1 * 10 + d2;
 }
 
-/** Why a timestamp text could not be read (for error messages; slow path only). */
-export function describeBadTimestamp(text: string): string {
-  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-  if (text.trim() === '') return 'empty timestamp';
+/** Why a timestamp text could not be read (for error messages; slow path only), in the locale's words. */
+export function describeBadTimestamp(text: string, locale?: Locale): string {
+  const { t } = messages(locale);
+  const timestamp = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  if (text.trim() === '') return t('timestamp.empty');
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
   if (m) {
     const [year, month, day, hour, minute, second] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return `impossible date in timestamp ${shown}`;
-    if (hour > 23 || minute > 59 || second > 59) return `impossible time of day in timestamp ${shown}`;
-    if (/^.{16}(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:\d\d)?$/.test(text.trim())) return `timestamp ${shown} is outside the supported range (years 0000 to 9999 UTC)`;
-    return `bad timestamp ${shown}: after the time expected \`Z\`, an offset like \`+08:00\`, or nothing (local time)`;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return t('timestamp.impossibleDate', { timestamp });
+    if (hour > 23 || minute > 59 || second > 59) return t('timestamp.impossibleTime', { timestamp });
+    if (/^.{16}(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:\d\d)?$/.test(text.trim())) return t('timestamp.outOfRange', { timestamp });
+    return t('timestamp.badOffset', { timestamp });
   }
-  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return `timestamp ${shown} is outside the supported range (years 0000 to 9999 UTC)`;
-  return `bad timestamp ${shown}: expected RFC 3339 (2026-10-01T09:00:00Z), local \`YYYY-MM-DD HH:MM[:SS]\`, or Unix seconds/milliseconds`;
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) return t('timestamp.outOfRange', { timestamp });
+  return t('timestamp.bad', { timestamp });
 }

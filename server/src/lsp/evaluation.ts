@@ -14,7 +14,7 @@ import { isInsideFolders } from '../files/insideFolders';
 import { PrometheusSource, prometheusSourceOptions, type PrometheusUserOptions } from '../evaluation/prometheus/index';
 import type { Report } from '../evaluation/report';
 import { evaluationDiagnostics, type EvaluationSnapshot } from '../services/support/evaluationResults';
-import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../l10n/index';
+import { DEFAULT_LOCALE, messages, type Locale } from '../l10n/index';
 import { produceReport, renderReport } from '../report/index';
 import { connectionSecrets, redactSecrets } from '../text/redact';
 import { openSecret, takeSecretKey } from './sealedSecret';
@@ -46,7 +46,7 @@ export class EvaluationService {
     const started = performance.now();
     let secrets: string[] = [];
     try {
-      const input = await this.inputs(params, t);
+      const input = await this.inputs(params, locale);
       secrets = input.secrets;
       const { report, rows } = await evaluateContract(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
         baseDir: input.baseDir,
@@ -57,7 +57,7 @@ export class EvaluationService {
         locale,
       });
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
-      return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report), rows, millis: Math.round(performance.now() - started) };
+      return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report, locale), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
       throw this.failure(error, params, token, secrets);
     } finally {
@@ -76,7 +76,7 @@ export class EvaluationService {
     const cancellation = token?.onCancellationRequested(() => controller.abort());
     let secrets: string[] = [];
     try {
-      const input = await this.inputs(params, t);
+      const input = await this.inputs(params, locale);
       secrets = input.secrets;
       const document = await produceReport(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
         baseDir: input.baseDir,
@@ -95,18 +95,19 @@ export class EvaluationService {
   }
 
   /** What an evaluation of the request reads: the contract (its open analysis, or the file), the base of metric paths, the sources. */
-  private async inputs(params: EvaluateParams, t: Messages['t']): Promise<{ contract: Analysis | string; contractPath: string; baseDir: string; sources: PrometheusSource[]; secrets: string[] }> {
+  private async inputs(params: EvaluateParams, locale: Locale): Promise<{ contract: Analysis | string; contractPath: string; baseDir: string; sources: PrometheusSource[]; secrets: string[] }> {
+    const { t } = messages(locale);
     const open = this.store.get(params.uri);
     const onDisk = params.uri.startsWith('file:');
     if (!open && !onDisk) throw new ResponseError(EVALUATION_FAILED, t('evaluate.notAFile', { uri: params.uri }));
     // An unsaved (untitled) contract is named by its URI; its metric paths need a baseDir.
     const contractPath = onDisk ? fileURLToPath(params.uri) : params.uri;
     if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
-      throw new EvaluationError('the contract is outside the workspace folders: open it in the editor to evaluate it', contractPath);
+      throw new EvaluationError(t('evaluate.outsideWorkspace'), contractPath);
     }
     const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
     const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
-    await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
+    await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined, locale);
     const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
     const secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
     const sources = connection ? [new PrometheusSource(connection)] : [];
@@ -130,14 +131,14 @@ export class EvaluationService {
    * folders (and the folder of the open contract). Such files are not opened, so nothing of
    * them can be quoted.
    */
-  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined): Promise<void> {
+  private async requireReadable(params: EvaluateParams, baseDir: string, contractFolder: string | undefined, locale: Locale): Promise<void> {
     const picked = new Set(Array.isArray(params.userPicked) ? params.userPicked.filter((p) => typeof p === 'string') : []);
     const unpicked = params.metrics.filter((m) => !picked.has(m));
     if (unpicked.length === 0) return;
     const folders = contractFolder ? [...this.workspaceFolders(), contractFolder] : this.workspaceFolders();
-    for (const file of await expandMetricPaths(unpicked, baseDir)) {
+    for (const file of await expandMetricPaths(unpicked, baseDir, locale)) {
       if (!isInsideFolders(file.path, folders)) {
-        throw new EvaluationError('outside the workspace folders, and not chosen by you: pick it with "Choose Metric Files…" to read it', file.name);
+        throw new EvaluationError(messages(locale).t('evaluate.notPicked'), file.name);
       }
     }
   }

@@ -5,9 +5,10 @@
 // real client: initializationOptions at start, didChangeConfiguration afterwards).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activateExtension, openWithDiagnostics, positionOf } from '../helpers';
+import { EXTENSION_ID, activateExtension, codeOf, createWorkspaceFile, openWithDiagnostics, positionOf, waitForDiagnostics, waitForEvent, workspaceUri } from '../helpers';
 
 const CONTRACT = 'fixtures/evaluation/tiny.sla';
+const METRICS = 'fixtures/evaluation/tiny-october.csv';
 const WAIT_MS = 15_000;
 
 async function evaluateLensTitle(document: vscode.TextDocument): Promise<string | undefined> {
@@ -62,6 +63,41 @@ describe('localisation', () => {
   it('translates its own messages with the l10n bundle of the display language', () => {
     assert.equal(vscode.l10n.t('Show Output'), chineseDisplay() ? '显示输出' : 'Show Output');
     assert.equal(vscode.l10n.t('Evaluate {name}', { name: 'tiny.sla' }), chineseDisplay() ? '评估 tiny.sla' : 'Evaluate tiny.sla');
+  });
+
+  it('shows the language server\'s diagnostics in the display language (SLA505, a catalogue message)', async () => {
+    const text = document.getText().replace('review quarterly', 'review quarterly\n  reviewed 2020-01-31');
+    const uri = await createWorkspaceFile('fixtures/evaluation/tiny-reviewed.sla', text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'SLA505'), undefined, 'SLA505 on `reviewed`');
+    const message = diagnostics.find((d) => codeOf(d) === 'SLA505')!.message;
+    if (chineseDisplay()) assert.match(message, /^复审已逾期：上次复审于 2020-01-31，复审周期为 quarterly/);
+    else assert.match(message, /^review overdue: reviewed on 2020-01-31 with a quarterly review/);
+  });
+
+  it('shows the report panel with its heading and column headings in the display language', async () => {
+    const api = (await activateExtension()).exports as { reportHtml?: () => string };
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<{ markdown: string }>('sla.evaluateContract', document.uri, { metrics: [workspaceUri(METRICS).fsPath] });
+    assert.ok(result, 'the evaluation returned no result');
+    assert.ok(api.reportHtml, 'the extension API exposes no reportHtml()');
+    const html = api.reportHtml();
+    if (chineseDisplay()) {
+      assert.match(html, /<html lang="zh-cn">/);
+      assert.match(html, /<h1>SLA 报告：Tiny/);
+      assert.match(html, /<th>开始<\/th><th>结束<\/th><th class="num">样本数<\/th><th class="num">实际值<\/th><th class="num">目标值<\/th><th>状态<\/th><th class="num">服务抵扣<\/th>/);
+      assert.match(html, /✘ 未达标/);
+      assert.match(result.markdown, /^# SLA 报告：Tiny/m);
+      // The tab model reaches the extension host asynchronously.
+      const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      await waitForEvent(() => tabs().find((t) => t.input instanceof vscode.TabInputWebview && t.label === 'SLA 报告：Tiny'), vscode.window.tabGroups.onDidChangeTabs, 'the report tab').catch(
+        (error: Error) => assert.fail(`${error.message}; tabs: ${tabs().map((t) => t.label).join(', ')}`),
+      );
+    } else {
+      assert.match(html, /<h1>SLA report: Tiny/);
+      assert.match(html, /<th>Start<\/th><th>End<\/th><th class="num">Samples<\/th>/);
+      assert.match(result.markdown, /^# SLA report: Tiny/m);
+    }
   });
 
   it('switches the language server to Chinese with sla.locale zh-cn, and back with auto', async () => {

@@ -4,10 +4,12 @@ import { formatNumber } from '../../language/numberFormat';
 import { messages, type Locale } from '../../l10n/index';
 import type { CreditReport, Report, ResultReport, ResultStatus } from '../report';
 
-/** A status as the text report words it; the 1.1 status through the catalogue. */
+/** A status as the text report words it (`BREACHED` stands out in a terminal). */
 export function statusText(status: ResultStatus, locale?: Locale): string {
-  if (status === 'insufficient-data') return messages(locale).t('report.status.insufficientData').toUpperCase();
-  return status === 'breached' ? 'BREACHED' : status;
+  const { t } = messages(locale);
+  if (status === 'insufficient-data') return t('report.status.insufficientData').toUpperCase();
+  if (status === 'breached') return t('report.status.breached').toUpperCase();
+  return status === 'met' ? t('report.status.met') : t('report.text.status.noData');
 }
 
 /** ` (partial data)` after a period the data does not reach the end of, else ''. */
@@ -17,7 +19,7 @@ export function partialMark(r: ResultReport, locale?: Locale): string {
 
 /** `, 2 insufficient data` when there are some, else '' (1.0 summaries stay as they were). */
 export function insufficientCount(counts: Counts, locale?: Locale): string {
-  return counts.insufficientData > 0 ? `, ${messages(locale).t('report.count.insufficientData', { count: counts.insufficientData })}` : '';
+  return counts.insufficientData > 0 ? messages(locale).t('report.summary.insufficient', { count: counts.insufficientData }) : '';
 }
 
 export function percentText(x: number): string {
@@ -55,18 +57,21 @@ export function countResults(report: Report): Counts {
   };
 }
 
-export function leftOutText(r: ResultReport): string | undefined {
+export function leftOutText(r: ResultReport, locale?: Locale): string | undefined {
   const e = r.explain;
   if (!e) return undefined;
-  const parts = [
-    `${e.outsideEffective} outside the effective dates`,
-    `${e.outsideSchedule} outside the schedule`,
-    `${e.inMaintenance} in maintenance`,
-  ];
-  const tier = e.tier
-    ? `tier ${e.tier.direction} ${e.tier.threshold}${e.tier.unit ?? ''} → credit ${e.tier.credit}%${e.capped ? ' (the cap cut this period’s total)' : ''}`
+  const { t } = messages(locale);
+  const leftOut = t('report.explain.leftOut', { effective: e.outsideEffective, schedule: e.outsideSchedule, maintenance: e.inMaintenance });
+  const tierParams = e.tier && { direction: e.tier.direction, threshold: `${e.tier.threshold}${e.tier.unit ?? ''}`, credit: e.tier.credit };
+  const tier = tierParams
+    ? t(e.capped ? 'report.explain.tierCapped' : 'report.explain.tier', tierParams)
     : r.status === 'breached'
-      ? 'no tier covers this breach: credit 0%'
+      ? t('report.explain.noTier')
       : undefined;
-  return `left out: ${parts.join(', ')}${tier ? `; ${tier}` : ''}`;
+  return tier ? t('report.explain.withTier', { leftOut, tier }) : leftOut;
+}
+
+/** A column heading at the start of a Markdown cell: `Coverage` (Chinese has no case). */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -4,29 +4,31 @@
 // `sla/evaluate`) instead of working them out itself.
 import { formatNumber } from '../../language/numberFormat';
 import { convert } from '../../language/units';
+import { messages, type Locale } from '../../l10n/index';
 import type { CreditReport, ObjectiveReport, Report, ResultReport } from '../report';
 
 /** A short label for a result's period: `2026-10`, `2026-Q4`, `2026`, `2026-10-05`, `week of 2026-10-05`, or `start → end`. */
-export function periodLabel(window: string, start: string, end: string): string {
+export function periodLabel(window: string, start: string, end: string, locale?: Locale): string {
   const period = /^calendar (\w+)$/.exec(window)?.[1];
-  return period ? calendarLabel(period, start) : `${localTime(start)} → ${localTime(end)}`;
+  return period ? calendarLabel(period, start, locale) : `${localTime(start)} → ${localTime(end)}`;
 }
 
-export function creditLabel(credit: CreditReport): string {
-  return calendarLabel(credit.period, credit.start);
+export function creditLabel(credit: CreditReport, locale?: Locale): string {
+  return calendarLabel(credit.period, credit.start, locale);
 }
 
-function calendarLabel(period: string, start: string): string {
+/** Numeric forms (`2026-10`, `2026-10-05`) read the same in every locale; a week and a quarter have words (`2026 年第 4 季度`). */
+function calendarLabel(period: string, start: string, locale: Locale | undefined): string {
   const date = start.slice(0, 10);
   switch (period) {
     case 'day':
       return date;
     case 'week':
-      return `week of ${date}`;
+      return messages(locale).t('report.period.week', { date });
     case 'month':
       return start.slice(0, 7);
     case 'quarter':
-      return `${start.slice(0, 4)}-Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+      return messages(locale).t('report.period.quarter', { year: start.slice(0, 4), quarter: Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1 });
     case 'year':
       return start.slice(0, 4);
     default:
@@ -110,7 +112,7 @@ export interface ResultLabels {
   coverage: string | null;
 }
 
-export function reportLabels(report: Report): ReportLabels {
+export function reportLabels(report: Report, locale?: Locale): ReportLabels {
   return {
     objectives: report.objectives.map((o) => {
       const inUnit = targetInAttainedUnit(o);
@@ -118,7 +120,7 @@ export function reportLabels(report: Report): ReportLabels {
         target: targetText(o),
         targetInAttainedUnit: inUnit,
         targetLine: inUnit === null ? null : `${o.target.op} ${formatNumber(inUnit, 4)}${o.unit}`,
-        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end), attained: attainedText(o, r), coverage: coverageText(r) })),
+        results: o.results.map((r) => ({ period: periodLabel(o.window, r.start, r.end, locale), attained: attainedText(o, r), coverage: coverageText(r) })),
       };
     }),
   };

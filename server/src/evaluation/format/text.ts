@@ -6,22 +6,22 @@ import { amountText, countResults, insufficientCount, leftOutText, partialMark, 
 import { attainedText, coverageText, creditLabel, hasCoverage, periodLabel, targetText } from './labels';
 
 export function formatText(report: Report, explain = false, locale?: Locale): string {
+  const { t } = messages(locale);
   const lines: string[] = [];
-  const title = report.title ? ` "${report.title}"` : '';
-  const version = report.version ? `, version ${report.version}` : '';
-  lines.push(`${report.sla}${title}${version}`);
-  lines.push(`Times in ${report.timezone}${report.at ? `; rolling windows end at ${report.at}` : ''}`);
+  const title = report.title ? `${report.sla} "${report.title}"` : report.sla;
+  lines.push(report.version ? t('report.text.version', { sla: title, version: report.version }) : title);
+  lines.push(report.at ? t('report.text.timesRolling', { zone: report.timezone, at: report.at }) : t('report.text.times', { zone: report.timezone }));
   for (const o of report.objectives) {
     lines.push('');
     lines.push(`${o.name}: ${o.indicator} ${targetText(o)}, ${o.window}`);
     if (o.results.length === 0) {
-      lines.push('  no samples of this indicator inside the effective dates');
+      lines.push(`  ${t('report.text.noSamples')}`);
       continue;
     }
     // (1.1) A coverage column where the indicator has `every`.
     const coverage = hasCoverage(o);
     const rows = o.results.map((r) => [
-      periodLabel(o.window, r.start, r.end) + partialMark(r, locale),
+      periodLabel(o.window, r.start, r.end, locale) + partialMark(r, locale),
       String(r.samples),
       ...(coverage ? [coverageText(r) ?? '—'] : []),
       attainedText(o, r),
@@ -29,35 +29,47 @@ export function formatText(report: Report, explain = false, locale?: Locale): st
       statusText(r.status, locale),
       percentText(r.credit),
     ]);
-    const explanations = o.results.map((r) => (explain ? leftOutText(r) : undefined));
-    const head = ['period', 'samples', ...(coverage ? [messages(locale).t('report.column.coverage')] : []), 'attained', 'target', 'status', 'credit'];
+    const explanations = o.results.map((r) => (explain ? leftOutText(r, locale) : undefined));
+    const head = [
+      t('report.column.period'),
+      t('report.column.samples'),
+      ...(coverage ? [t('report.column.coverage')] : []),
+      t('report.column.attained'),
+      t('report.column.target'),
+      t('report.column.status'),
+      t('report.column.credit'),
+    ];
     const right = [false, true, ...(coverage ? [true] : []), true, false, false, true];
     lines.push(...table(head, rows, right, explanations));
   }
   lines.push('');
   if (report.credits.length === 0) {
-    lines.push('Credits: none owed');
+    lines.push(t('report.text.creditsNone'));
   } else {
-    lines.push(`Credits (cap ${percentText(report.credits[0].cap)} per period)`);
+    lines.push(t('report.text.creditsCap', { cap: percentText(report.credits[0].cap) }));
     const rows = report.credits.map((c) => [
-      creditLabel(c),
-      percentText(c.percent) + (c.uncapped > c.percent ? ` (of ${percentText(c.uncapped)})` : ''),
+      creditLabel(c, locale),
+      c.uncapped > c.percent ? t('report.text.uncapped', { credit: percentText(c.percent), uncapped: percentText(c.uncapped) }) : percentText(c.percent),
       amountText(c),
     ]);
-    lines.push(...table(['period', 'credit', 'amount'], rows, [false, true, true]));
+    lines.push(...table([t('report.column.period'), t('report.column.credit'), t('report.column.amount')], rows, [false, true, true]));
   }
   for (const q of report.queries ?? []) {
     lines.push('');
-    lines.push(`Prometheus ${q.source}: ${q.count} quer${q.count === 1 ? 'y' : 'ies'}, ${bytesText(q.bytes)} received; the first ${q.first.length}:`);
-    for (const promql of q.first) lines.push(`  ${promql.length > QUERY_SHOWN ? `${promql.slice(0, QUERY_SHOWN)}… (${promql.length} characters)` : promql}`);
+    const params = { source: q.source, count: q.count, bytes: bytesText(q.bytes, locale), shown: q.first.length };
+    lines.push(q.count === 1 ? t('report.text.queries.one', params) : t('report.text.queries.other', params));
+    for (const promql of q.first) {
+      lines.push(`  ${promql.length > QUERY_SHOWN ? t('report.text.queryCut', { start: promql.slice(0, QUERY_SHOWN), length: promql.length }) : promql}`);
+    }
   }
   const counts = countResults(report);
   const amounts = totalAmounts(report);
   lines.push('');
+  const summary = { count: counts.results, met: counts.met, breached: counts.breached, noData: counts.noData };
   lines.push(
-    `${counts.results} result${counts.results === 1 ? '' : 's'}: ${counts.met} met, ${counts.breached} breached, ${counts.noData} no data` +
+    (counts.results === 1 ? t('report.text.summary.one', summary) : t('report.text.summary.other', summary)) +
       insufficientCount(counts, locale) +
-      (amounts.length > 0 ? `; credits owed: ${amounts.join(', ')}` : ''),
+      (amounts.length > 0 ? t('report.text.creditsOwed', { amounts: amounts.join(', ') }) : ''),
   );
   return lines.join('\n') + '\n';
 }
@@ -65,10 +77,10 @@ export function formatText(report: Report, explain = false, locale?: Locale): st
 /** Batched queries can be long: the start shows their shape. */
 const QUERY_SHOWN = 300;
 
-function bytesText(bytes: number): string {
+function bytesText(bytes: number, locale: Locale | undefined): string {
   if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
+  return messages(locale).t('report.text.bytes', { count: bytes });
 }
 
 /** Columns padded to their widest cell; `right` aligns numbers. Display width counts CJK as two. */

@@ -6,23 +6,25 @@ import { EvaluationError } from '../errors';
 import { CsvSource } from './csv';
 import type { SampleSource } from '../ports';
 import { PrometheusJsonSource } from './prometheusJson';
+import { messages, type Locale } from '../../l10n/index';
 
 export type MetricFormat = 'csv' | 'prometheus-json';
 
 export type MetricFile = NamedFile;
 
 /** Files, directories and globs → the distinct files they name, in a stable order. */
-export async function expandMetricPaths(specs: string[], baseDir = process.cwd()): Promise<MetricFile[]> {
-  if (specs.length === 0) throw new EvaluationError('no metric files given (use --metrics FILE, a directory or a glob)');
+export async function expandMetricPaths(specs: string[], baseDir = process.cwd(), locale?: Locale): Promise<MetricFile[]> {
+  const { t } = messages(locale);
+  if (specs.length === 0) throw new EvaluationError(t('metrics.noFiles'));
   try {
     return expandPaths(specs, ['.csv', '.json'], baseDir);
   } catch (error) {
     if (!(error instanceof PathExpansionError)) throw error;
     const { spec } = error;
-    if (error.kind === 'no-match') throw new EvaluationError(`no metric files match ${JSON.stringify(spec)}`);
-    if (error.kind === 'empty-dir') throw new EvaluationError(`directory ${spec} holds no .csv or .json files`);
+    if (error.kind === 'no-match') throw new EvaluationError(t('metrics.noMatch', { spec: JSON.stringify(spec) }));
+    if (error.kind === 'empty-dir') throw new EvaluationError(t('metrics.emptyDir', { spec }));
     const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new EvaluationError(`metric file not found: ${spec}`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new EvaluationError(t('metrics.notFound', { spec }));
     throw new EvaluationError(fileErrorReason(error.cause), spec);
   }
 }
@@ -32,12 +34,12 @@ export async function expandMetricPaths(specs: string[], baseDir = process.cwd()
  * else `csv`. White space is skipped to the end of the file if need be (a CSV header is never
  * blank), so padded JSON is still read as JSON and a top-level array gets a JSON message.
  */
-export async function detectFormat(file: string, name = file): Promise<MetricFormat> {
+export async function detectFormat(file: string, name = file, locale?: Locale): Promise<MetricFormat> {
   let handle;
   try {
     handle = await openRegularFile(file);
   } catch (e) {
-    throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, name);
+    throw new EvaluationError(messages(locale).t('metrics.cannotOpen', { reason: fileErrorReason(e) }), name);
   }
   const jsonNamed = /\.json$/i.test(name);
   try {
@@ -55,18 +57,18 @@ export async function detectFormat(file: string, name = file): Promise<MetricFor
       position += bytesRead;
     }
   } catch (e) {
-    throw new EvaluationError(`cannot read: ${fileErrorReason(e)}`, name);
+    throw new EvaluationError(messages(locale).t('metrics.cannotRead', { reason: fileErrorReason(e) }), name);
   } finally {
     await handle.close();
   }
 }
 
 /** One source per metric file named by the specs. */
-export async function openMetricFiles(specs: string[], baseDir?: string): Promise<SampleSource[]> {
-  const files = await expandMetricPaths(specs, baseDir);
+export async function openMetricFiles(specs: string[], baseDir?: string, locale?: Locale): Promise<SampleSource[]> {
+  const files = await expandMetricPaths(specs, baseDir, locale);
   const sources: SampleSource[] = [];
   for (const f of files) {
-    const format = await detectFormat(f.path, f.name);
+    const format = await detectFormat(f.path, f.name, locale);
     sources.push(format === 'csv' ? new CsvSource(f.path, f.name) : new PrometheusJsonSource(f.path, f.name));
   }
   return sources;

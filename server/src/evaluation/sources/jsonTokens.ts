@@ -2,6 +2,7 @@
 // each token to a handler with its byte range, so a large Prometheus response is read in
 // chunks without building the whole document. A token cut by the end of a chunk is left
 // for the next call (the caller keeps the bytes from the returned offset).
+import { messages, type Messages } from '../../l10n/index';
 
 export interface JsonHandler {
   startObject(line: number): void;
@@ -33,6 +34,10 @@ const enum Expect {
   Done,
 }
 
+/** Stand-ins for "a string" and "a number" until a message needs the words. */
+const A_STRING = '\0string';
+const A_NUMBER = '\0number';
+
 const OBJECT = 1;
 const ARRAY = 2;
 
@@ -42,9 +47,12 @@ export class JsonTokenizer {
   private expect = Expect.Value;
   private stack = new Uint8Array(64);
   private depth = 0;
+  /** Messages in the reader's language, built only when one fails. */
+  private readonly t: Messages['t'];
 
-  constructor(handler: JsonHandler) {
+  constructor(handler: JsonHandler, t: Messages['t'] = messages().t) {
     this.handler = handler;
+    this.t = t;
   }
 
   /** True once the top-level value is complete. */
@@ -68,7 +76,7 @@ export class JsonTokenizer {
         continue;
       }
       const expect = this.expect;
-      if (expect === Expect.Done) this.fail(`unexpected ${describe(c)} after the end of the JSON document`);
+      if (expect === Expect.Done) this.fail(this.t('json.afterEnd', { found: this.describe(c) }));
       if (c === 0x22) {
         // String.
         let q = p + 1;
@@ -85,14 +93,14 @@ export class JsonTokenizer {
         }
         if (q >= limit) {
           if (!eof) return p;
-          this.fail('a string is not closed before the end of the file');
+          this.fail(this.t('json.unclosedString'));
         }
-        if (b[q] !== 0x22) this.fail('a line break or control character inside a string');
+        if (b[q] !== 0x22) this.fail(this.t('json.controlInString'));
         if (expect === Expect.KeyOrEnd || expect === Expect.Key) {
           h.key(b, p + 1, q, escaped, this.line);
           this.expect = Expect.Colon;
         } else {
-          this.valueExpected(expect, 'a string');
+          this.valueExpected(expect, A_STRING);
           h.string(b, p + 1, q, escaped, this.line);
           this.afterValue();
         }
@@ -103,7 +111,7 @@ export class JsonTokenizer {
         let q = p + 1;
         while (q < limit && isNumberByte(b[q])) q++;
         if (q >= limit && !eof) return p;
-        this.valueExpected(expect, 'a number');
+        this.valueExpected(expect, A_NUMBER);
         h.number(b, p, q, this.line);
         this.afterValue();
         p = q;
@@ -126,7 +134,7 @@ export class JsonTokenizer {
           continue;
         case 0x7d: // }
           if (!(this.top() === OBJECT && (expect === Expect.KeyOrEnd || expect === Expect.CommaOrEnd))) {
-            this.fail('unexpected `}`');
+            this.fail(this.t('json.unexpected', { found: '`}`' }));
           }
           this.depth--;
           h.endObject(this.line);
@@ -135,7 +143,7 @@ export class JsonTokenizer {
           continue;
         case 0x5d: // ]
           if (!(this.top() === ARRAY && (expect === Expect.ValueOrEnd || expect === Expect.CommaOrEnd))) {
-            this.fail('unexpected `]`');
+            this.fail(this.t('json.unexpected', { found: '`]`' }));
           }
           this.depth--;
           h.endArray(this.line);
@@ -143,12 +151,12 @@ export class JsonTokenizer {
           p++;
           continue;
         case 0x3a: // :
-          if (expect !== Expect.Colon) this.fail('unexpected `:`');
+          if (expect !== Expect.Colon) this.fail(this.t('json.unexpected', { found: '`:`' }));
           this.expect = Expect.Value;
           p++;
           continue;
         case 0x2c: // ,
-          if (expect !== Expect.CommaOrEnd) this.fail('unexpected `,`');
+          if (expect !== Expect.CommaOrEnd) this.fail(this.t('json.unexpected', { found: '`,`' }));
           this.expect = this.top() === OBJECT ? Expect.Key : Expect.Value;
           p++;
           continue;
@@ -157,7 +165,7 @@ export class JsonTokenizer {
       if (literal !== undefined) {
         if (p + literal.length > limit && !eof) return p;
         for (let i = 0; i < literal.length; i++) {
-          if (b[p + i] !== literal.charCodeAt(i)) this.fail(`unexpected ${describe(c)}`);
+          if (b[p + i] !== literal.charCodeAt(i)) this.fail(this.t('json.unexpected', { found: this.describe(c) }));
         }
         this.valueExpected(expect, literal);
         h.literal(literal === 'true' ? true : literal === 'false' ? false : null, this.line);
@@ -165,15 +173,20 @@ export class JsonTokenizer {
         p += literal.length;
         continue;
       }
-      this.fail(`unexpected ${describe(c)}`);
+      this.fail(this.t('json.unexpected', { found: this.describe(c) }));
     }
-    if (eof && this.expect === Expect.Value && this.depth === 0) this.fail('empty file: expected a Prometheus API response (JSON)');
-    if (eof && this.expect !== Expect.Done) this.fail('the JSON document ends too early');
+    if (eof && this.expect === Expect.Value && this.depth === 0) this.fail(this.t('json.empty'));
+    if (eof && this.expect !== Expect.Done) this.fail(this.t('json.endsEarly'));
     return p;
   }
 
+  /** `what`: the token as code (`` `{` ``, `true`), or A_STRING / A_NUMBER, worded only when it fails (hot path). */
   private valueExpected(expect: Expect, what: string): void {
-    if (expect !== Expect.Value && expect !== Expect.ValueOrEnd) this.fail(`unexpected ${what}`);
+    if (expect !== Expect.Value && expect !== Expect.ValueOrEnd) {
+      if (what === A_STRING) this.fail(this.t('json.unexpectedString'));
+      if (what === A_NUMBER) this.fail(this.t('json.unexpectedNumber'));
+      this.fail(this.t('json.unexpected', { found: what }));
+    }
   }
 
   private afterValue(): void {
@@ -194,7 +207,11 @@ export class JsonTokenizer {
   }
 
   private fail(reason: string): never {
-    throw new JsonSyntaxError(`invalid JSON: ${reason}`, this.line);
+    throw new JsonSyntaxError(this.t('json.invalid', { reason }), this.line);
+  }
+
+  private describe(c: number): string {
+    return c >= 0x21 && c < 0x7f ? `\`${String.fromCharCode(c)}\`` : this.t('json.byte', { hex: `0x${c.toString(16).padStart(2, '0')}` });
   }
 }
 
@@ -202,17 +219,13 @@ function isNumberByte(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x65 || c === 0x45;
 }
 
-function describe(c: number): string {
-  return c >= 0x21 && c < 0x7f ? `\`${String.fromCharCode(c)}\`` : `byte 0x${c.toString(16).padStart(2, '0')}`;
-}
-
 /** The text of a string token (escapes resolved). */
-export function decodeJsonString(b: Uint8Array, start: number, end: number, escaped: boolean): string {
+export function decodeJsonString(b: Uint8Array, start: number, end: number, escaped: boolean, t: Messages['t'] = messages().t): string {
   const raw = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
   if (!escaped) return raw;
   try {
     return JSON.parse(`"${raw}"`) as string;
   } catch {
-    throw new Error(`bad escape in string "${raw}"`);
+    throw new Error(t('json.badEscape', { raw }));
   }
 }

@@ -10,6 +10,7 @@ import { parseDecimal } from '../numbers';
 import { TimestampReader, describeBadTimestamp } from '../timestamps';
 import { seriesName, type SampleSink, type SampleSource } from '../ports';
 import { type JsonHandler, JsonSyntaxError, JsonTokenizer, decodeJsonString } from './jsonTokens';
+import { messages, type Messages } from '../../l10n/index';
 
 const CHUNK = 1 << 20;
 
@@ -27,7 +28,7 @@ export class PrometheusJsonSource implements SampleSource {
     try {
       handle = await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(`cannot open: ${fileErrorReason(e)}`, this.name);
+      throw new EvaluationError(messages(sink.locale).t('metrics.cannotOpen', { reason: fileErrorReason(e) }), this.name);
     }
     try {
       await readPrometheusJson(fileChunks(handle), this.name, sink, signal);
@@ -67,8 +68,9 @@ export async function readPrometheusJson(
   sink: SampleSink,
   signal?: AbortSignal,
 ): Promise<PrometheusAnswerInfo> {
-  const reader = new PrometheusReader(sink, name);
-  const tokenizer = new JsonTokenizer(reader);
+  const { t } = messages(sink.locale);
+  const reader = new PrometheusReader(sink, name, t);
+  const tokenizer = new JsonTokenizer(reader, t);
   let carry: Buffer = Buffer.alloc(0);
   let first = true;
   const skipBom = (b: Buffer) => (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
@@ -99,7 +101,7 @@ export async function readPrometheusJson(
     if (e instanceof JsonSyntaxError) throw new EvaluationError(e.message, name, e.line);
     if (e instanceof EvaluationError || e instanceof EvaluationAborted) throw e;
     const err = e as NodeJS.ErrnoException;
-    if (err.code) throw new EvaluationError(`cannot read: ${err.message}`, name);
+    if (err.code) throw new EvaluationError(t('metrics.cannotRead', { reason: err.message }), name);
     throw new EvaluationError(err.message, name, tokenizer.line);
   }
 }
@@ -147,10 +149,12 @@ class PrometheusReader implements JsonHandler {
   private pairLine = 0;
   private rows = 0;
   readonly info: PrometheusAnswerInfo = { resultType: undefined, warnings: [], infos: [], partial: false };
+  private readonly t: Messages['t'];
 
-  constructor(sink: SampleSink, file: string) {
+  constructor(sink: SampleSink, file: string, t: Messages['t']) {
     this.sink = sink;
     this.file = file;
+    this.t = t;
     this.timestamps = new TimestampReader(sink.zone);
   }
 
@@ -161,9 +165,9 @@ class PrometheusReader implements JsonHandler {
 
   finish(line: number): void {
     if (this.status === undefined) {
-      this.fail(line, 'not a Prometheus API response: no "status" field (expected the body of /api/v1/query or /api/v1/query_range)');
+      this.fail(line, this.t('promJson.noStatus'));
     }
-    if (!this.sawResult) this.fail(line, 'not a Prometheus API response: no "data.result" field');
+    if (!this.sawResult) this.fail(line, this.t('promJson.noResult'));
   }
 
   startObject(line: number): void {
@@ -173,8 +177,8 @@ class PrometheusReader implements JsonHandler {
     else if (parent.role === Role.Root && parent.key === 'data') role = Role.Data;
     else if (parent.role === Role.Result) role = Role.Series;
     else if (parent.role === Role.Series && parent.key === 'metric') role = Role.Labels;
-    else if (parent.role === Role.Pair || parent.role === Role.Values) this.fail(line, 'expected a sample `[time, "value"]`, found an object');
-    else this.notSamples(parent, line, 'an object');
+    else if (parent.role === Role.Pair || parent.role === Role.Values) this.fail(line, this.t('promJson.objectInSample'));
+    else this.notSamples(parent, line, 'json.anObject');
     if (role === Role.Series) {
       this.seriesName = undefined;
       this.labelsDone = false;
@@ -199,7 +203,7 @@ class PrometheusReader implements JsonHandler {
     } else if (frame.role === Role.Root) {
       if (this.status !== undefined && this.status !== 'success') {
         const detail = [this.errorType, this.error].filter((x) => x).join(': ');
-        this.fail(line, `the response reports status "${this.status}"${detail ? ` (${detail})` : ''}`);
+        this.fail(line, detail ? this.t('promJson.statusDetail', { status: this.status, detail }) : this.t('promJson.status', { status: this.status }));
       }
     }
   }
@@ -207,7 +211,7 @@ class PrometheusReader implements JsonHandler {
   startArray(line: number): void {
     const parent = this.frames[this.frames.length - 1];
     let role = Role.Ignored;
-    if (!parent) this.fail(line, 'not a Prometheus API response: expected an object, found an array');
+    if (!parent) this.fail(line, this.t('promJson.array'));
     if (parent.role === Role.Root && (parent.key === 'warnings' || parent.key === 'infos')) {
       role = Role.Notes;
     } else if (parent.role === Role.Data && parent.key === 'result') {
@@ -217,7 +221,7 @@ class PrometheusReader implements JsonHandler {
     else if (parent.role === Role.Series && parent.key === 'value') role = Role.Pair;
     else if (parent.role === Role.Values) role = Role.Pair;
     else if (parent.role === Role.Result) this.failResultItem(line);
-    else if (parent.role === Role.Pair) this.fail(line, 'expected a sample `[time, "value"]`, found a nested array');
+    else if (parent.role === Role.Pair) this.fail(line, this.t('promJson.nestedArray'));
     if (role === Role.Pair) {
       this.pairItems = 0;
       this.pairLine = line;
@@ -228,7 +232,9 @@ class PrometheusReader implements JsonHandler {
   endArray(line: number): void {
     const frame = this.frames.pop()!;
     if (frame.role !== Role.Pair) return;
-    if (this.pairItems !== 2) this.fail(this.pairLine, `a sample must be \`[time, "value"]\`, found ${this.pairItems} item${this.pairItems === 1 ? '' : 's'}`);
+    if (this.pairItems !== 2) {
+      this.fail(this.pairLine, this.pairItems === 1 ? this.t('promJson.pairItems.one') : this.t('promJson.pairItems.other', { count: this.pairItems }));
+    }
     this.rows++;
     if (this.labelsDone) {
       this.deliver(this.requireMetric(this.pairLine), this.pairTimestamp, this.pairValue, this.pairLine);
@@ -242,7 +248,7 @@ class PrometheusReader implements JsonHandler {
     if (frame.role === Role.Ignored || frame.role === Role.Pair) return;
     frame.key = this.decode(b, start, end, escaped, line);
     if (frame.role === Role.Series && (frame.key === 'histogram' || frame.key === 'histograms')) {
-      this.fail(line, 'native histogram samples are not supported: query a float series');
+      this.fail(line, this.t('promJson.histogram'));
     }
   }
 
@@ -259,14 +265,14 @@ class PrometheusReader implements JsonHandler {
           this.resultType = this.decode(b, start, end, escaped, line);
           this.info.resultType = this.resultType;
           if (this.resultType !== 'matrix' && this.resultType !== 'vector') {
-            this.fail(line, `result type "${this.resultType}" is not supported: query an instant vector or a range (matrix)`);
+            this.fail(line, this.t('promJson.resultType', { type: this.resultType }));
           }
         }
         return;
       case Role.Labels:
         if (frame.key === '__name__') {
           this.seriesName = this.decode(b, start, end, escaped, line);
-          if (this.seriesName === '') this.fail(line, 'empty metric name in `__name__`');
+          if (this.seriesName === '') this.fail(line, this.t('promJson.emptyName'));
           this.seriesMetric = this.sink.metricId(this.seriesName);
         } else {
           this.seriesLabels.push([frame.key, this.decode(b, start, end, escaped, line)]);
@@ -276,7 +282,7 @@ class PrometheusReader implements JsonHandler {
         if (this.pairItems === 0) {
           const text = this.decode(b, start, end, escaped, line);
           this.pairTimestamp = this.timestamps.readString(text);
-          if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(text));
+          if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(text, this.sink.locale));
         } else if (this.pairItems === 1) {
           if (escaped) {
             const text = this.decode(b, start, end, escaped, line);
@@ -297,10 +303,10 @@ class PrometheusReader implements JsonHandler {
         return;
       }
       case Role.Values:
-        this.fail(line, 'expected a sample `[time, "value"]`, found a string');
+        this.fail(line, this.t('promJson.stringInValues'));
         return;
       case Role.Series:
-        this.notSamples(frame, line, 'a string');
+        this.notSamples(frame, line, 'json.aString');
         return;
       default:
         return;
@@ -312,7 +318,7 @@ class PrometheusReader implements JsonHandler {
     if (frame.role === Role.Pair) {
       if (this.pairItems === 0) {
         this.pairTimestamp = this.timestamps.read(b, start, end);
-        if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(Buffer.from(b.subarray(start, end)).toString('latin1')));
+        if (this.pairTimestamp !== this.pairTimestamp) this.fail(line, describeBadTimestamp(Buffer.from(b.subarray(start, end)).toString('latin1'), this.sink.locale));
       } else if (this.pairItems === 1) {
         this.pairValue = parseDecimal(b, start, end);
         if (this.pairValue !== this.pairValue) this.badValue(line, Buffer.from(b.subarray(start, end)).toString('latin1'));
@@ -321,16 +327,16 @@ class PrometheusReader implements JsonHandler {
     } else if (frame.role === Role.Result) {
       this.failResultItem(line);
     } else if (frame.role === Role.Values) {
-      this.fail(line, 'expected a sample `[time, "value"]`, found a number');
+      this.fail(line, this.t('promJson.numberInValues'));
     } else {
-      this.notSamples(frame, line, 'a number');
+      this.notSamples(frame, line, 'json.aNumber');
     }
   }
 
   literal(value: true | false | null, line: number): void {
     const frame = this.frames[this.frames.length - 1];
     if (frame.role === Role.Pair) {
-      this.fail(line, `a sample holds ${String(value)} where a ${this.pairItems === 0 ? 'time' : 'value'} belongs`);
+      this.fail(line, this.t(this.pairItems === 0 ? 'promJson.literalForTime' : 'promJson.literalForValue', { literal: String(value) }));
     }
     if (frame.role === Role.Result && value !== null) this.failResultItem(line);
     this.notSamples(frame, line, String(value));
@@ -340,7 +346,7 @@ class PrometheusReader implements JsonHandler {
 
   private requireMetric(line: number): number {
     if (this.seriesName === undefined) {
-      this.fail(line, 'a series has no `__name__` label: name the metric (for example with label_replace) or query it directly');
+      this.fail(line, this.t('promJson.noName'));
     }
     return this.seriesMetric;
   }
@@ -351,9 +357,13 @@ class PrometheusReader implements JsonHandler {
   }
 
   /** A series' `values`/`value` that is not an array would lose the series without a word. */
+  /** `found`: a literal as code (`null`), or the id of its words, looked up only when it fails (hot path). */
   private notSamples(frame: { role: Role; key: string }, line: number, found: string): void {
     if (frame.role === Role.Series && (frame.key === 'values' || frame.key === 'value')) {
-      this.fail(line, `\`${frame.key}\` of a series must be an array of samples \`[time, "value"]\`, found ${found}`);
+      if (found === 'json.anObject' || found === 'json.aString' || found === 'json.aNumber') {
+        this.fail(line, this.t('promJson.notSamples', { key: frame.key, found: this.t(found) }));
+      }
+      this.fail(line, this.t('promJson.notSamplesLiteral', { key: frame.key, literal: found }));
     }
   }
 
@@ -367,18 +377,18 @@ class PrometheusReader implements JsonHandler {
   }
 
   private failResultItem(line: number): never {
-    this.fail(line, `expected a series object in data.result${this.resultType ? ` (result type "${this.resultType}")` : ''}`);
+    this.fail(line, this.resultType ? this.t('promJson.notSeriesOfType', { type: this.resultType }) : this.t('promJson.notSeries'));
   }
 
   private badValue(line: number, text: string): never {
     const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) this.fail(line, `value ${shown} is not a finite number`);
-    this.fail(line, text === '' ? 'empty value' : `value ${shown} is not a number`);
+    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) this.fail(line, this.t('promJson.notFinite', { value: shown }));
+    this.fail(line, text === '' ? this.t('promJson.emptyValue') : this.t('promJson.notNumber', { value: shown }));
   }
 
   private decode(b: Uint8Array, start: number, end: number, escaped: boolean, line: number): string {
     try {
-      return decodeJsonString(b, start, end, escaped);
+      return decodeJsonString(b, start, end, escaped, this.t);
     } catch (e) {
       this.fail(line, (e as Error).message);
     }
