@@ -5,6 +5,7 @@ import type { Sla } from '../language/ast';
 import type { AccumulatorState } from './aggregate';
 import type { Eligibility, InstantClass } from './eligibility';
 import type { ContractModel, ObjectiveModel } from './model';
+import type { SeriesSummary } from './intervals';
 import type { QueryLogReport } from './report';
 import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
@@ -86,6 +87,8 @@ export interface IntervalSink {
   rowsRead(count: number): void;
   warn(message: string): void;
   logQueries(log: QueryLogReport): void;
+  /** (1.1) A series of a ratio metric read as per-interval counts, summarised over [start, end): judged for looking cumulative as a file's series is. */
+  watchSeries(metric: string, summary: SeriesSummary, start: number, end: number): void;
 }
 
 /** An evaluator's gathered data as plain, structured-cloneable data. */

@@ -132,8 +132,8 @@ export class PrometheusClient {
   }
 
   /** Raw samples loaded by `load` (with queryStream), shared through the cache under the query and its time. */
-  async rawSamples(promql: string, time: string, load: () => Promise<RawAnswer>): Promise<RawAnswer> {
-    const answer = this.cache ? await this.cache.samples(JSON.stringify([this.cacheScope, 'raw', promql, time]), load) : await load();
+  async rawSamples(promql: string, time: string, load: () => Promise<RawAnswer>, kind: 'raw' | 'series' = 'raw'): Promise<RawAnswer> {
+    const answer = this.cache ? await this.cache.samples(JSON.stringify([this.cacheScope, kind, promql, time]), load) : await load();
     for (const note of answer.notes) this.warnings.add(note);
     return answer;
   }
@@ -147,6 +147,18 @@ export class PrometheusClient {
     );
     const data = this.take(answer);
     return Array.isArray(data) && data.length > 0;
+  }
+
+  /** (1.1) The values of a label (`__name__`: the metric names) on series with samples in [start, end] (PromQL seconds); a GET, as Prometheus serves this path. */
+  async labelValues(label: string, start: string, end: string, signal?: AbortSignal): Promise<string[]> {
+    const form = { start, end };
+    const path = `api/v1/label/${encodeURIComponent(label)}/values`;
+    const what = `values of label ${label}`;
+    const answer = await this.cached(path, form, () =>
+      this.limiter.run(() => this.request(path, form, what, signal, (response, fail) => this.readAnswer(response, what, fail), 'GET')),
+    );
+    const data = this.take(answer);
+    return Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : [];
   }
 
   /** Shares the answer through the cache, when there is one. */
@@ -201,6 +213,7 @@ export class PrometheusClient {
     what: string,
     signal: AbortSignal | undefined,
     use: (response: Response, fail: (error: unknown) => never) => Promise<T>,
+    firstMethod: 'POST' | 'GET' = 'POST',
   ): Promise<T> {
     if (signal?.aborted) throw new EvaluationAborted();
     this.log.count++;
@@ -219,7 +232,7 @@ export class PrometheusClient {
     };
     const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.ceil(this.timeoutMs / 1000))}s` });
     let url = new URL(`${this.base}/${path}`);
-    let method: 'POST' | 'GET' = 'POST';
+    let method = firstMethod;
     let response: Response;
     for (let redirects = 0; ; redirects++) {
       try {

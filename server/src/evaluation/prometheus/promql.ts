@@ -27,6 +27,15 @@ export function selectorProblem(series: string): string | undefined {
   return 'a series selector is a metric name, optionally followed by label matchers in braces (probe_success{job="chat"}); functions and ranges are not allowed';
 }
 
+/** (1.1) The one metric a selector names (`name{…}`, or `{__name__="name", …}`), or undefined when it names none or a pattern. */
+export function selectorMetricName(series: string): string | undefined {
+  const s = series.trim();
+  const leading = /^([A-Za-z_:][A-Za-z0-9_:]*)/.exec(s);
+  if (leading) return leading[1];
+  const exact = /(?:^\{|,)\s*__name__\s*=\s*"([A-Za-z_:][A-Za-z0-9_:]*)"\s*(?:,|\})/.exec(s);
+  return exact?.[1];
+}
+
 /** Epoch milliseconds as PromQL seconds, exactly (`1759309199.999`). */
 export function promTime(ms: number): string {
   if (!Number.isInteger(ms)) throw new Error(`not a whole millisecond: ${ms}`);

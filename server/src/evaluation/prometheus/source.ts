@@ -7,13 +7,14 @@
 // or a partial answer is an error naming the engine's behaviour; its warnings and infos go
 // to the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
-import type { IntervalRequest, IntervalSource, SampleBlock } from '../intervals';
+import type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock, SeriesSummary } from '../intervals';
+import { seriesName } from '../ports';
 import type { QueryLogReport } from '../report';
 import type { SampleSink } from '../sources/index';
 import { readPrometheusJson } from '../sources/prometheusJson';
 import { ZoneRules } from '../timezone';
 import { PARTIAL_ANSWER, PrometheusClient, PrometheusHttpError, type PrometheusConnection } from './client';
-import { RANGE_BOUNDS_PROBE, RANGE_BOUNDS_TIME, TERM_LABEL, batchQuery, promTime, rawQuery, selectorProblem, type RangeBounds } from './promql';
+import { RANGE_BOUNDS_PROBE, RANGE_BOUNDS_TIME, TERM_LABEL, batchQuery, promTime, rangeSelector, rawQuery, selectorMetricName, selectorProblem, type RangeBounds } from './promql';
 import type { RawAnswer } from './queryCache';
 
 export interface PrometheusSourceOptions extends PrometheusConnection {
@@ -76,20 +77,83 @@ export class PrometheusSource implements IntervalSource {
   }
 
   async samples(series: string, start: number, end: number, signal?: AbortSignal): Promise<SampleBlock> {
+    return this.raw(series, start, end, false, signal);
+  }
+
+  async seriesSamples(series: string, start: number, end: number, signal?: AbortSignal): Promise<SeriesSampleBlock> {
+    const answer = await this.raw(series, start, end, true, signal);
+    return { times: answer.times, values: answer.values, seriesOf: answer.seriesOf ?? [], names: answer.names ?? [] };
+  }
+
+  /**
+   * Per series: count, resets (decreases between consecutive samples), min and max over
+   * [start, end), in one query. Range functions drop the metric name (Prometheus), so the
+   * series are named with the selector's own metric name; a selector without one (a
+   * `__name__` pattern) could mix metrics and is not summarised.
+   */
+  async seriesSummaries(series: string, start: number, end: number, signal?: AbortSignal): Promise<SeriesSummary[]> {
+    this.check(series);
+    const name = selectorMetricName(series);
+    if (name === undefined || end - start < 2) return [];
+    const range = rangeSelector(series, start, end, await this.rangeBounds(signal));
+    const promql = SUMMARY_STATISTICS.map(([fn, stat]) => `label_replace(${fn}(${range}), "${STAT_LABEL}", "${stat}", "", "")`).join(' or ');
+    let data: unknown;
+    try {
+      data = await this.client.query(promql, signal);
+    } catch (error) {
+      throw await this.refused(error, series, signal);
+    }
+    const bySeries = new Map<string, SeriesSummary>();
+    const d = data as { resultType?: unknown; result?: unknown } | null;
+    if (!d || d.resultType !== 'vector' || !Array.isArray(d.result)) {
+      throw new EvaluationError(`expected a vector answer, got ${JSON.stringify(d?.resultType ?? null)}`, `${this.name}, query ${promql}`);
+    }
+    for (const element of d.result as { metric?: Record<string, string>; value?: [unknown, unknown] }[]) {
+      const labels = Object.entries(element?.metric ?? {}).filter(([k]) => k !== '__name__' && k !== STAT_LABEL);
+      labels.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const key = seriesName(name, labels);
+      const summary = bySeries.get(key) ?? { series: key, count: 0, decreases: 0, min: NaN, max: NaN };
+      const value = Number(element.value?.[1]);
+      const stat = element?.metric?.[STAT_LABEL];
+      if (stat === 'count') summary.count = value;
+      else if (stat === 'resets') summary.decreases = value;
+      else if (stat === 'min') summary.min = value;
+      else if (stat === 'max') summary.max = value;
+      else throw new EvaluationError(`the answer holds an element the query cannot give (${JSON.stringify(element?.metric ?? null)})`, `${this.name}, query ${promql}`);
+      bySeries.set(key, summary);
+    }
+    return [...bySeries.values()].filter((x) => x.count > 0 && Number.isFinite(x.min) && Number.isFinite(x.max));
+  }
+
+  async metricNames(start: number, end: number, signal?: AbortSignal): Promise<string[]> {
+    return this.client.labelValues('__name__', promTime(Math.floor(start / 1000) * 1000), promTime(Math.ceil(end / 1000) * 1000), signal);
+  }
+
+  /** Raw samples of [start, end), with their series when asked (`counters`). */
+  private async raw(series: string, start: number, end: number, withSeries: boolean, signal?: AbortSignal): Promise<RawAnswer> {
     this.check(series);
     const { query, time, extra } = rawQuery(series, start, end, await this.rangeBounds(signal));
     const what = `${this.name}, query ${query} at time ${time}`;
     const load = async (): Promise<RawAnswer> => {
       const times: number[] = [];
       const values: number[] = [];
+      const seriesOf: number[] = [];
+      const names: string[] = [];
+      const index = new Map<string, number>();
       const sink: SampleSink = {
         zone: UTC,
         metricId: () => 0,
-        add: (_metric, t, value) => {
+        wantsSeries: () => withSeries,
+        add: (_metric, t, value, name) => {
           if (t === extra) return undefined; // asked for only because a left-closed range cannot be 1 ms long
           if (!(t >= start && t < end)) return outsideInterval(t, start, end);
           times.push(t);
           values.push(value);
+          if (withSeries && name !== undefined) {
+            let i = index.get(name);
+            if (i === undefined) index.set(name, (i = names.push(name) - 1));
+            seriesOf.push(i);
+          }
           return undefined;
         },
         rowsRead: () => undefined,
@@ -111,12 +175,12 @@ export class PrometheusSource implements IntervalSource {
           },
           signal,
         );
-        return { times, values, notes };
+        return withSeries ? { times, values, notes, seriesOf, names } : { times, values, notes };
       } catch (error) {
         throw await this.refused(error, series, signal);
       }
     };
-    return this.client.rawSamples(query, time, load);
+    return this.client.rawSamples(query, time, load, withSeries ? 'series' : 'raw');
   }
 
   async seriesExists(series: string, start: number, end: number, signal?: AbortSignal): Promise<boolean> {
@@ -176,6 +240,15 @@ export class PrometheusSource implements IntervalSource {
 }
 
 const UTC = ZoneRules.of('UTC')!;
+
+/** The label that tells the statistics of a series summary apart, and the statistics: range function and label value. */
+const STAT_LABEL = 'sla_stat';
+const SUMMARY_STATISTICS: [string, string][] = [
+  ['count_over_time', 'count'],
+  ['resets', 'resets'],
+  ['min_over_time', 'min'],
+  ['max_over_time', 'max'],
+];
 
 /** Why a sample the server sent is not taken: it lies outside the interval asked for. */
 function outsideInterval(t: number, start: number, end: number): string {

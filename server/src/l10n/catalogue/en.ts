@@ -212,6 +212,13 @@ export const en = {
   'fix.sla505.setReviewed': 'Set `reviewed` to today ({today})',
   'cli.check.today': 'the date review deadlines (SLA505) are compared with, YYYY-MM-DD (default: today in each contract\'s time zone)',
   'cli.check.badToday': '--today needs a date as YYYY-MM-DD, not `{value}`',
+  // Live Prometheus source and metrics with no samples (prom11: server/src/evaluation/prometheus, intervals.ts, missingMetrics.ts)
+  'prometheus.noSamplesBetween': 'indicator {indicators}: {series} has no samples in {source} between {from} and {to}',
+  'prometheus.countersNeedSeries': 'objective {objective}: indicator {indicator} reads `counters`, whose increases are taken per series from raw samples, and this source cannot give samples with their series',
+  'prometheus.counterDuplicate': 'selector {selector}, at {time}: {reason}',
+  'missingMetrics.noSeries': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time: check the metric name and the labels',
+  'missingMetrics.noSeriesSuggest': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time; did you mean "{suggestion}"?',
+  'missingMetrics.noSeriesLabels': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time: the server has metric {name}, but no series of it with these labels; check the label matchers',
 } as const;
 
 export type MessageId = keyof typeof en;

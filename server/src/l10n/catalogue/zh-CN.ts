@@ -209,4 +209,11 @@ export const zhCN = {
   'fix.sla505.setReviewed': '将 `reviewed` 设为今天（{today}）',
   'cli.check.today': '与复审期限（SLA505）比较的日期，格式 YYYY-MM-DD（默认：各协议时区的今天）',
   'cli.check.badToday': '--today 需要 YYYY-MM-DD 格式的日期，而不是 `{value}`',
+  // 实时 Prometheus 数据源与没有样本的指标（prom11：server/src/evaluation/prometheus、intervals.ts、missingMetrics.ts）
+  'prometheus.noSamplesBetween': '服务等级指标 {indicators}：{series} 在 {source} 中 {from} 至 {to} 之间没有样本',
+  'prometheus.countersNeedSeries': '目标 {objective}：服务等级指标 {indicator} 使用 `counters`，其增量须按序列依据原始样本计算，而此数据源无法给出带序列的样本',
+  'prometheus.counterDuplicate': '序列选择器 {selector}，时间 {time}：{reason}',
+  'missingMetrics.noSeries': '指标“{metric}”（服务等级指标 {indicators} 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列：请检查指标名称和标签',
+  'missingMetrics.noSeriesSuggest': '指标“{metric}”（服务等级指标 {indicators} 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列；您是否要用“{suggestion}”？',
+  'missingMetrics.noSeriesLabels': '指标“{metric}”（服务等级指标 {indicators} 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列：服务器上有指标 {name}，但没有带这些标签的序列；请检查标签匹配条件',
 } as const satisfies Catalogue;
