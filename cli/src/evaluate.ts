@@ -20,7 +20,7 @@ import { PrometheusSource, prometheusSourceOptions, type QueryCache } from '../.
 import { connectionSecrets, redactSecrets } from '../../server/src/text/redact';
 import { readRegularFile } from '../../server/src/files/regularFile';
 import type { Output } from './check';
-import { messages } from '../../server/src/l10n/index';
+import { messages, type Locale } from '../../server/src/l10n/index';
 import { reason } from './inputs';
 import { isPortfolio, runPortfolio } from './portfolio';
 import { terminalJson, terminalLine, terminalText } from '../../server/src/text/terminal';
@@ -64,7 +64,7 @@ export interface EvaluateEnvironment {
 export const TOKEN_VARIABLE = 'SLA_PROMETHEUS_TOKEN';
 
 /** The Prometheus source the options ask for, if any (throws EvaluationError on bad options); `cache` shares answers between sources. */
-export function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>, cache?: QueryCache): PrometheusSource | undefined {
+export function prometheusSource(options: EvaluateCommandOptions, env: Record<string, string | undefined>, cache?: QueryCache, locale?: Locale): PrometheusSource | undefined {
   if (options.prometheus === undefined) {
     const stray = [
       options.prometheusHeader?.length ? '--prometheus-header' : undefined,
@@ -89,6 +89,7 @@ export function prometheusSource(options: EvaluateCommandOptions, env: Record<st
       maxAnswerSize: options.maxAnswerSize,
     }),
     cache,
+    locale,
   });
 }
 
@@ -115,7 +116,7 @@ export async function runEvaluate(
   }
   const progress = new Progress(io, env.progress ?? process.stderr.isTTY === true);
   try {
-    const prometheus = prometheusSource(options, env.env ?? process.env);
+    const prometheus = prometheusSource(options, env.env ?? process.env, undefined, io.locale);
     const metrics = options.metrics ?? [];
     if (metrics.length === 0 && !prometheus) throw new EvaluationError('no metrics given: use --metrics FILE|DIR|GLOB… or --prometheus URL');
     const { report } = await evaluateContract(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
@@ -166,7 +167,7 @@ export function runEvaluatePortfolio(specs: string[], options: EvaluateCommandOp
       format: options.format ?? 'text',
       metrics: options.metrics ?? [],
       options: { sla: options.sla, at: options.at, from: options.from, to: options.to, explain: options.explain, baseDir: env.cwd },
-      source: (cache) => prometheusSource(options, env.env ?? process.env, cache),
+      source: (cache) => prometheusSource(options, env.env ?? process.env, cache, io.locale),
     },
     io,
   );

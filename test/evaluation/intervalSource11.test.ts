@@ -195,6 +195,22 @@ describe('evaluation 1.1 from a server (in-memory interval source) equals files'
     );
   });
 
+  it('in Chinese: the missing metric and the data error of a server name the same things', async () => {
+    const { data } = bothForms(gapsCsv());
+    const typo = GAPS.replace('metric "ping"', 'metric "pign"');
+    await assert.rejects(evaluateContract(typo, 'c.sla', { sources: [new SeriesMemorySource(data)] }, { now: NOV, locale: 'zh-CN' }), (e: unknown) => {
+      assert.ok(e instanceof MissingMetricsError);
+      assert.deepEqual(e.problems, ['指标“pign”（服务等级指标 ping 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列；您是否要用“ping”？']);
+      return true;
+    });
+    const counters = bothForms(CSV).data;
+    counters.get('req_total')!.push({ series: 'req_total{instance="a"}', t: Date.UTC(2026, 9, 4), v: 160 });
+    await assert.rejects(
+      evaluateContract(COUNTERS, 'c.sla', { sources: [new SeriesMemorySource(counters)] }, { now: NOV, locale: 'zh-CN' }),
+      (e: Error) => e.message === 'memory: 序列选择器 req_total，时间 2026-10-04T00:00:00+00:00：序列 req_total{instance="a"} 在同一时间戳有第二个样本：使用 `counters` 时，每个序列在每个时刻只能有一个值',
+    );
+  });
+
   it('ratio series that look cumulative draw the same warning as from files', async () => {
     const PLAIN = contract(`
   effective 2026-10-01 to 2026-10-31

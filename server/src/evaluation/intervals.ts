@@ -14,6 +14,7 @@ import { ELIGIBLE, OUTSIDE_EFFECTIVE } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
 import { messages, type Locale } from '../l10n/index';
 import { SeriesTracker } from './series';
+import type { ZoneRules } from './timezone';
 // The evaluator and its objectives as this reader fills them (ports.ts: no import of evaluate.ts).
 import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role } from './ports';
 import type { QueryLogReport } from './report';
@@ -195,9 +196,7 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
   }
   const from = Number.isFinite(model.effectiveStart) ? model.effectiveStart : options.from;
   if (from === undefined) {
-    throw new EvaluationError(
-      `objective ${o.name} has a calendar window and the contract has no \`effective\` start date: say where its periods begin (add \`effective DATE\` to the contract, or pass --from TIME)`,
-    );
+    throw new EvaluationError(messages(options.locale).t('prometheus.calendarNeedsStart', { objective: o.name }));
   }
   const periods = new CalendarPeriods(model.zone, o.window.period);
   const windows: Window[] = [];
@@ -206,7 +205,7 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
     const start = periods.locate(t);
     windows.push(window(start, periods.end, false, Math.min(periods.end, cut)));
     if (windows.length > MAX_WINDOWS) {
-      throw new EvaluationError(`objective ${o.name}: more than ${MAX_WINDOWS} calendar periods between the start and the end of the evaluation; give a later start`);
+      throw new EvaluationError(messages(options.locale).t('prometheus.tooManyPeriods', { objective: o.name, limit: MAX_WINDOWS }));
     }
   }
   return { run, counted, countedRole, numerator, windows };
@@ -331,7 +330,7 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
       for (const value of [firstAnswers[bounds], firstAnswers[bounds + 1]]) {
         if (value !== null && !(value >= 0 && value <= 1)) {
           throw new EvaluationError(
-            `value ${value} of ${plan.counted} between ${zone.format(w.start)} and ${zone.format(w.end)} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`,
+            messages(options.locale).t('prometheus.valueOutsideUnit', { value, series: plan.counted, from: zone.format(w.start), to: zone.format(w.end) }),
             source.name,
           );
         }
@@ -376,13 +375,13 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
     const sum = r.sumAnswer >= 0 ? (secondAnswers[r.sumAnswer] ?? 0) : 0;
     if (!Number.isFinite(sum)) {
       throw new EvaluationError(
-        `a sample of ${r.role === NUMERATOR ? r.plan.numerator : r.plan.counted} from ${zone.format(r.t)} on is not a finite number (NaN or ±Inf)`,
+        messages(options.locale).t('prometheus.notFinite', { series: (r.role === NUMERATOR ? r.plan.numerator : r.plan.counted) ?? '', from: zone.format(r.t) }),
         source.name,
       );
     }
     r.plan.run.addCounted(r.role, r.cls, r.t, count, sum);
   }
-  await readSamples(evaluator, source, needs, options.signal);
+  await readSamples(evaluator, source, needs, options);
 }
 
 /** Without aggregation: every sample of every period or window, recorded as a file's would be. */
@@ -402,7 +401,7 @@ async function pullSamples(evaluator: Evaluator, source: IntervalSource, plans: 
       needs.push({ plan, role, series, start, end });
     }
   }
-  await readSamples(evaluator, source, needs, options.signal, (series, n) => tally.add(series, n));
+  await readSamples(evaluator, source, needs, options, (series, n) => tally.add(series, n));
 }
 
 /**
@@ -448,7 +447,7 @@ async function readSamples(
   evaluator: Evaluator,
   source: IntervalSource,
   needs: readonly SampleNeed[],
-  signal: AbortSignal | undefined,
+  { signal, locale }: { signal?: AbortSignal; locale?: Locale },
   onReceived?: (series: string, samples: number) => void,
 ): Promise<void> {
   const fetches = planFetches(needs);
@@ -462,10 +461,7 @@ async function readSamples(
         const t = times[k];
         // The source answers for [start, end); anything else is its error, never dropped quietly.
         if (!(t >= fetch.start && t < fetch.end)) {
-          throw new EvaluationError(
-            `sent a sample of ${fetch.series} at ${zone.format(t)}, outside the interval asked for (${zone.format(fetch.start)} to ${zone.format(fetch.end)})`,
-            source.name,
-          );
+          throw new EvaluationError(outsideAskedFor(fetch.series, t, fetch.start, fetch.end, zone, locale), source.name);
         }
         for (const need of fetch.needs) {
           if (t < need.start || t >= need.end) continue;
@@ -524,7 +520,7 @@ async function readCounters(evaluator: Evaluator, source: IntervalSource, plans:
           const t = block.times[k];
           const series = block.names[block.seriesOf[k]];
           if (!(t >= from && t < to)) {
-            throw new EvaluationError(`sent a sample of ${series} at ${zone.format(t)}, outside the interval asked for (${zone.format(from)} to ${zone.format(to)})`, source.name);
+            throw new EvaluationError(outsideAskedFor(series, t, from, to, zone, options.locale), source.name);
           }
           const rejected = tracker.addCounter(0, series, t, block.values[k]);
           if (rejected !== undefined) throw new EvaluationError(say('prometheus.counterDuplicate', { selector, time: zone.format(t), reason: rejected }), source.name);
@@ -569,6 +565,11 @@ async function watchCumulative(evaluator: Evaluator, source: IntervalSource, pla
     if (!(end > start)) continue;
     for (const summary of await source.seriesSummaries(selector, start, end, signal)) evaluator.watchSeries(selector, summary, start, end);
   }
+}
+
+/** A source's sample outside the interval asked for: its error, never dropped quietly. */
+function outsideAskedFor(series: string, t: number, start: number, end: number, zone: ZoneRules, locale: Locale | undefined): string {
+  return messages(locale).t('prometheus.sampleOutside', { series, time: zone.format(t), from: zone.format(start), to: zone.format(end) });
 }
 
 /** Runs `fetch` for each of `count` requests, at most AHEAD ahead, and hands the answers to `use` in order; a failure or the signal stops the others. */

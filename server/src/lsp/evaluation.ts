@@ -58,7 +58,7 @@ export class EvaluationService {
       await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
       const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
       secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
-      const sources = connection ? [new PrometheusSource(connection)] : [];
+      const sources = connection ? [new PrometheusSource({ ...connection, locale })] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {
         baseDir,
         sla: params.sla,
