@@ -87,7 +87,7 @@ export function prometheusSource(options: EvaluateCommandOptions, env: Record<st
       concurrency: options.concurrency,
       pushDown: options.pushDown,
       maxAnswerSize: options.maxAnswerSize,
-    }),
+    }, locale),
     cache,
     locale,
   });

@@ -60,6 +60,26 @@ describe('Prometheus failures and what is sent', function () {
     assert.equal(r.stderr, `sla evaluate: Prometheus at ${url}: connection refused (is Prometheus running there, on that port?)\n`);
   });
 
+  it('in Chinese (--locale zh-CN): the connection error, and a selector that matches nothing as a missing metric', async function () {
+    const zh = async (url: string) => {
+      let stderr = '';
+      const io = { out: () => undefined, err: (t: string) => (stderr += t), locale: 'zh-CN' as const };
+      const status = await runEvaluate(contractFile, { format: 'json', at: '2026-10-20T00:00:00Z', prometheus: url }, io, { progress: false, env: {} });
+      return { status, stderr };
+    };
+    const server = await serve(emptyPrometheus);
+    try {
+      const empty = await zh(server.url);
+      assert.equal(empty.status, 2);
+      assert.equal(empty.stderr, 'sla evaluate: 指标“up{job="api"}”（服务等级指标 probe 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列：请检查指标名称和标签\n');
+    } finally {
+      await server.close();
+    }
+    const refused = await zh(server.url);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stderr, `sla evaluate: Prometheus at ${server.url}: 连接被拒绝（Prometheus 是否在该地址和端口上运行？）\n`);
+  });
+
   it('a server that never answers: stopped by --timeout, with the limit in the message', async function () {
     const hanging = await serve(() => undefined);
     try {

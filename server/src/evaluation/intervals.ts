@@ -506,10 +506,18 @@ async function readCounters(evaluator: Evaluator, source: IntervalSource, plans:
     }
   }
   const zone = evaluator.model.zone;
-  for (const [selector, { start, end, uses }] of readers) {
+  // Requests of about CHUNK_SAMPLES samples, sized by the count of the whole span where the source counts.
+  const selectors = [...readers];
+  const counts = source.aggregates
+    ? await source.aggregate(selectors.map(([series, r]) => ({ series, start: r.start - COUNTER_LOOKBACK_MS, end: r.end, statistic: 'count' as const })), options.signal)
+    : [];
+  for (const [index, [selector, { start, end, uses }]] of selectors.entries()) {
     const tracker = new SeriesTracker(options.locale);
+    const from = start - COUNTER_LOOKBACK_MS;
+    const density = (counts[index] ?? 0) / (end - from);
+    const length = counts.length === 0 ? RAW_CHUNK_MS : Math.max(MIN_CHUNK_MS, Math.floor(CHUNK_SAMPLES / Math.max(density, Number.MIN_VALUE)));
     const chunks: [number, number][] = [];
-    for (let s = start - COUNTER_LOOKBACK_MS; s < end; s += RAW_CHUNK_MS) chunks.push([s, Math.min(end, s + RAW_CHUNK_MS)]);
+    for (let s = from; s < end; s += length) chunks.push([s, Math.min(end, s + length)]);
     let received = 0;
     await inOrder(
       chunks.length,

@@ -56,7 +56,7 @@ export class EvaluationService {
       const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
       const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
       await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined);
-      const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
+      const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t), locale);
       secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
       const sources = connection ? [new PrometheusSource({ ...connection, locale })] : [];
       const { report, rows } = await evaluateContract(contract, contractPath, { metrics: params.metrics, sources }, {

@@ -14,7 +14,7 @@ import type { SampleSink } from '../sources/index';
 import { readPrometheusJson } from '../sources/prometheusJson';
 import { ZoneRules } from '../timezone';
 import { messages, type Locale, type Messages } from '../../l10n/index';
-import { PARTIAL_ANSWER, PrometheusClient, PrometheusHttpError, type PrometheusConnection } from './client';
+import { PrometheusClient, PrometheusHttpError, type PrometheusConnection } from './client';
 import { RANGE_BOUNDS_PROBE, RANGE_BOUNDS_TIME, TERM_LABEL, batchQuery, promTime, rangeSelector, rawQuery, selectorMetricName, selectorProblem, type RangeBounds } from './promql';
 import type { RawAnswer } from './queryCache';
 
@@ -23,8 +23,6 @@ export interface PrometheusSourceOptions extends PrometheusConnection {
   pushDown?: boolean;
   /** Requests per batched query; default 64. */
   batchSize?: number;
-  /** The language of messages. */
-  locale?: Locale;
 }
 
 const DEFAULT_BATCH = 64;
@@ -167,11 +165,11 @@ export class PrometheusSource implements IntervalSource {
           time,
           async (chunks) => {
             const info = await readPrometheusJson(chunks, `${what}, answer`, sink, signal);
-            if (info.partial) throw new EvaluationError(PARTIAL_ANSWER, this.name);
+            if (info.partial) throw new EvaluationError(this.t('prometheus.partialAnswer'), this.name);
             if (info.resultType !== 'matrix') {
               throw new EvaluationError(this.t('prometheus.notMatrix', { query, time, type: JSON.stringify(info.resultType ?? null) }), this.name);
             }
-            return [...info.warnings.map((w) => `the server warns: ${w}`), ...info.infos.map((i) => `the server notes: ${i}`)];
+            return [...info.warnings.map((text) => this.t('prometheus.serverWarns', { text })), ...info.infos.map((text) => this.t('prometheus.serverNotes', { text }))];
           },
           signal,
         );
