@@ -6,7 +6,7 @@ import { PeriodAccumulator } from './aggregate';
 import { applicableTier, creditsByInterval, satisfies, type OwedCredit } from './credits';
 import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, type InstantClass } from './eligibility';
 import { EvaluationAborted, EvaluationError, MissingMetricsError } from './errors';
-import { isIntervalSource, readIntervalSource, type IntervalSource, type SeriesSummary } from './intervals';
+import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
 import type { Locale } from '../l10n/index';
 import { missingMetricMessage, missingMetrics, missingSelectorMessage } from './missingMetrics';
 import { SeriesTracker } from './series';
@@ -27,6 +27,7 @@ import {
   type Role,
   type RunState,
   type SampleSource,
+  type SeriesSummary,
 } from './ports';
 import type { ObjectiveReport, QueryLogReport, Report, ResultReport, ResultStatus } from './report';
 import { TimestampReader } from './timestamps';

@@ -7,7 +7,8 @@ import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
 
 export { evaluate, type EvaluateOptions } from './evaluate';
-export type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock, SeriesSummary } from './intervals';
+export type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock } from './intervals';
+export type { SeriesSummary } from './ports';
 export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';
 export type * from './report';
 export { hasBreach } from './report';

@@ -16,7 +16,7 @@ import { messages, type Locale } from '../l10n/index';
 import { SeriesTracker } from './series';
 import type { ZoneRules } from './timezone';
 // The evaluator and its objectives as this reader fills them (ports.ts: no import of evaluate.ts).
-import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role } from './ports';
+import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role, type SeriesSummary } from './ports';
 import type { QueryLogReport } from './report';
 import { CalendarPeriods } from './periods';
 
@@ -44,16 +44,6 @@ export interface SeriesSampleBlock extends SampleBlock {
   names: readonly string[];
 }
 
-/** (1.1) One series of a selector over an interval: what the cumulative-looking warning needs. */
-export interface SeriesSummary {
-  /** `metric{label="value", …}`, as files name series. */
-  series: string;
-  count: number;
-  /** Times a value was below the one before it, in time order. */
-  decreases: number;
-  min: number;
-  max: number;
-}
 
 export interface IntervalSource {
   /** What to call the source in messages (an address). */

@@ -5,7 +5,6 @@ import type { Sla } from '../language/ast';
 import type { AccumulatorState } from './aggregate';
 import type { Eligibility, InstantClass } from './eligibility';
 import type { ContractModel, ObjectiveModel } from './model';
-import type { SeriesSummary } from './intervals';
 import type { QueryLogReport } from './report';
 import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
@@ -75,6 +74,17 @@ export interface ObjectiveSink {
   markSeen(t: number): void;
   /** The period starting at `start` was evaluated only up to now or `--to`: its result is marked partial. */
   markPartial(start: number): void;
+}
+
+/** (1.1) One series of a selector over an interval: what the cumulative-looking warning needs. */
+export interface SeriesSummary {
+  /** `metric{label="value", …}`, as files name series. */
+  series: string;
+  count: number;
+  /** Times a value was below the one before it, in time order. */
+  decreases: number;
+  min: number;
+  max: number;
 }
 
 /** The evaluator as a source answering questions about intervals (a Prometheus server) fills it. */

@@ -7,8 +7,8 @@
 // or a partial answer is an error naming the engine's behaviour; its warnings and infos go
 // to the report.
 import { EvaluationAborted, EvaluationError } from '../errors';
-import type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock, SeriesSummary } from '../intervals';
-import { seriesName } from '../ports';
+import type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock } from '../intervals';
+import { seriesName, type SeriesSummary } from '../ports';
 import type { QueryLogReport } from '../report';
 import type { SampleSink } from '../sources/index';
 import { readPrometheusJson } from '../sources/prometheusJson';
