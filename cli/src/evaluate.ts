@@ -93,8 +93,9 @@ export function prometheusSource(
       concurrency: options.concurrency,
       pushDown: options.pushDown,
       maxAnswerSize: options.maxAnswerSize,
-    }),
+    }, locale),
     cache,
+    locale,
   });
 }
 

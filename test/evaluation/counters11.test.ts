@@ -2,30 +2,13 @@
 // timestamps) and the warning for ratio series that look cumulative. Expected values are
 // worked out by hand in the comments.
 import * as assert from 'node:assert/strict';
-import { evaluateContract, evaluateFiles, type IntervalSource } from '../../server/src/evaluation/index';
+import { evaluateFiles } from '../../server/src/evaluation/index';
+import { COUNTER_ROWS as CSV } from './counterRows';
 import { contract, results, tempFile } from './helpers';
 
 const COUNTERS = contract(`
   indicator orders { kind availability ratio good "ok_total" total "req_total" counters }
   objective delivered { indicator orders target >= 99% window calendar month }`);
-
-/** Rows `t,metric,value,instance`, some out of time order. */
-const CSV = `timestamp,metric,value,instance
-2026-09-30T23:00:00Z,req_total,1000,a
-2026-09-30T23:00:00Z,ok_total,990,a
-2026-10-01T00:00:00Z,req_total,1100,a
-2026-10-01T00:00:00Z,ok_total,1089,a
-2026-10-03T00:00:00Z,req_total,50,a
-2026-10-03T00:00:00Z,ok_total,45,a
-2026-10-02T00:00:00Z,req_total,1300,a
-2026-10-02T00:00:00Z,ok_total,1287,a
-2026-10-04T00:00:00Z,req_total,150,a
-2026-10-04T00:00:00Z,ok_total,140,a
-2026-10-01T00:00:00Z,req_total,0,b
-2026-10-01T00:00:00Z,ok_total,0,b
-2026-10-02T00:00:00Z,req_total,100,b
-2026-10-02T00:00:00Z,ok_total,90,b
-`;
 
 describe('evaluation 1.1: counters', () => {
   it('sums increases per series in time order, a drop being a reset; first samples add nothing', async () => {
@@ -95,21 +78,5 @@ describe('evaluation 1.1: ratio series that look cumulative', () => {
     ]);
     // The values are still added as per-interval counts (the warning changes nothing).
     assert.equal(results(report, 'delivered')[0].samples, 10 + 11 + 10 + 9);
-  });
-});
-
-describe('evaluation 1.1: counters from a server', () => {
-  it('are refused with a message (not added up as raw values) until the server source takes increases', async () => {
-    const server: IntervalSource = {
-      name: 'memory',
-      aggregates: true,
-      aggregate: async (requests) => requests.map(() => null),
-      samples: async () => ({ times: [], values: [] }),
-      seriesExists: async () => true,
-    };
-    await assert.rejects(
-      evaluateContract(COUNTERS, 'c.sla', { sources: [server] }, { now: Date.UTC(2026, 10, 1) }),
-      (e: Error) => e.message === 'objective delivered: indicator orders reads `counters`, which this version evaluates from metric files only (CSV or Prometheus JSON with the raw samples), not from a Prometheus server',
-    );
   });
 });

@@ -3,7 +3,7 @@
 // per interval and raw samples exactly, so any difference is the planner's (wrong
 // intervals, a sample counted twice or not at all at a boundary, a period listed wrongly).
 import * as assert from 'node:assert/strict';
-import { evaluateContract, type IntervalRequest, type IntervalSource, type Report, type SampleBlock } from '../../server/src/evaluation/index';
+import { MissingMetricsError, evaluateContract, type IntervalRequest, type IntervalSource, type Report, type SampleBlock } from '../../server/src/evaluation/index';
 import { contract, tempFile } from './helpers';
 import { mulberry32 as random } from '../../scripts/prng';
 
@@ -166,11 +166,15 @@ describe('interval sources (how a Prometheus server is read)', function () {
     assert.deepEqual(comparable(report), comparable(plain));
   });
 
-  it('a metric with no samples at all: a warning naming it, and the rolling window is no-data', async function () {
+  it('a metric with no samples at all (1.1): an error naming it; with allowMissingMetrics a warning, and the rolling window is no-data', async function () {
     const withoutLatency = new Map(data);
     withoutLatency.delete('lat');
-    const { report } = await evaluateContract(text, 'c.sla', { sources: [new MemorySource(withoutLatency)] }, { at: AT });
-    assert.deepEqual(report.warnings, ['indicator lat: lat matches no series in memory; its results have no data (check the metric name and the labels)']);
+    await assert.rejects(
+      evaluateContract(text, 'c.sla', { sources: [new MemorySource(withoutLatency)] }, { at: AT }),
+      (e: unknown) => e instanceof MissingMetricsError && e.message === 'metric "lat" (named by indicator lat) matches no series on the Prometheus server, at any time: check the metric name and the labels',
+    );
+    const { report } = await evaluateContract(text, 'c.sla', { sources: [new MemorySource(withoutLatency)] }, { at: AT, allowMissingMetrics: true });
+    assert.deepEqual(report.warnings, ['metric "lat" (named by indicator lat) matches no series on the Prometheus server, at any time: check the metric name and the labels']);
     assert.equal(report.objectives.find((o) => o.name === 'lat_min')!.results[0].status, 'no-data');
     assert.deepEqual(report.objectives.find((o) => o.name === 'lat_p90')!.results, []);
   });

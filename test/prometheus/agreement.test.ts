@@ -140,19 +140,27 @@ for (const [engineIndex, engine] of ENGINES.entries()) describe(`${engine}: sele
 }
 `;
 
-  it('a selector that matches no series: no-data, and a warning naming it in the report and on stderr', async function () {
+  it('a selector that matches no series (1.1): a missing metric, exit 2 with a did-you-mean over the names the server knows, no report', async function () {
     const file = contractFile(shared, 'typo.sla', contract('probe_succes{job="chat"}'));
     const prom = await run({ prometheus: url, at: AT }, file);
-    assert.equal(prom.status, 0);
-    const report = JSON.parse(prom.stdout) as Report;
+    assert.equal(prom.status, 2);
+    assert.equal(prom.stdout, '');
+    const problem = 'metric "probe_succes{job="chat"}" (named by indicator probe) matches no series on the Prometheus server, at any time; did you mean "probe_success{job="chat"}"?';
+    assert.equal(prom.stderr, `sla evaluate: ${problem}\n`);
+    // --allow-missing-metrics: the same text as a warning, in the report and on stderr; no-data.
+    const allowed = await run({ prometheus: url, at: AT, allowMissingMetrics: true }, file);
+    assert.equal(allowed.status, 0);
+    const report = JSON.parse(allowed.stdout) as Report;
     assert.deepEqual(
       report.objectives.map((o) => o.results.map((r) => [r.status, r.samples])),
       [[['no-data', 0]], []],
     );
-    assert.deepEqual(report.warnings, [
-      `indicator probe: probe_succes{job="chat"} matches no series in Prometheus at ${url}; its results have no data (check the metric name and the labels)`,
-    ]);
-    assert.equal(prom.stderr, `sla evaluate: warning: ${report.warnings![0]}\n`);
+    assert.deepEqual(report.warnings, [problem]);
+    assert.equal(allowed.stderr, `sla evaluate: warning: ${problem}\n`);
+    // The metric exists, its labels match nothing: the message says so.
+    const labels = await run({ prometheus: url, at: AT }, contractFile(shared, 'labels.sla', contract('probe_success{job="chta"}')));
+    assert.equal(labels.status, 2);
+    assert.match(labels.stderr, /^sla evaluate: metric "probe_success\{job="chta"\}" \(named by indicator probe\) matches no series on the Prometheus server, at any time: the server has metric probe_success, but no series of it with these labels/);
   });
 
   it('a selector whose series have no samples in the evaluated time: a warning saying so', async function () {

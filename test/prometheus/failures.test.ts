@@ -60,6 +60,26 @@ describe('Prometheus failures and what is sent', function () {
     assert.equal(r.stderr, `sla evaluate: Prometheus at ${url}: connection refused (is Prometheus running there, on that port?)\n`);
   });
 
+  it('in Chinese (--locale zh-CN): the connection error, and a selector that matches nothing as a missing metric', async function () {
+    const zh = async (url: string) => {
+      let stderr = '';
+      const io = { out: () => undefined, err: (t: string) => (stderr += t), locale: 'zh-CN' as const };
+      const status = await runEvaluate(contractFile, { format: 'json', at: '2026-10-20T00:00:00Z', prometheus: url }, io, { progress: false, env: {} });
+      return { status, stderr };
+    };
+    const server = await serve(emptyPrometheus);
+    try {
+      const empty = await zh(server.url);
+      assert.equal(empty.status, 2);
+      assert.equal(empty.stderr, 'sla evaluate: 指标“up{job="api"}”（服务等级指标 probe 使用该指标）在 Prometheus 服务器上任何时间都匹配不到序列：请检查指标名称和标签\n');
+    } finally {
+      await server.close();
+    }
+    const refused = await zh(server.url);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stderr, `sla evaluate: Prometheus at ${server.url}: 连接被拒绝（Prometheus 是否在该地址和端口上运行？）\n`);
+  });
+
   it('a server that never answers: stopped by --timeout, with the limit in the message', async function () {
     const hanging = await serve(() => undefined);
     try {
@@ -109,19 +129,20 @@ describe('Prometheus failures and what is sent', function () {
       emptyPrometheus(req, body, res);
     });
     try {
-      const r = await run({ prometheus: server.url, prometheusHeader: ['X-Scope-OrgID: team-a', 'X-Trace:  1 '] }, { SLA_PROMETHEUS_TOKEN: 's3cret' });
+      const r = await run({ prometheus: server.url, prometheusHeader: ['X-Scope-OrgID: team-a', 'X-Trace:  1 '], allowMissingMetrics: true }, { SLA_PROMETHEUS_TOKEN: 's3cret' });
       assert.equal(r.status, 0, r.stderr);
       assert.ok(seen.length >= 3);
       for (const h of seen) {
         assert.equal(h.authorization, 'Bearer s3cret');
         assert.equal(h['x-scope-orgid'], 'team-a');
         assert.equal(h['x-trace'], '1');
-        assert.equal(h['content-type'], 'application/x-www-form-urlencoded');
       }
-      // The selector matches nothing on this empty server: no-data and a warning.
+      // Queries are POST forms; the metric names (/api/v1/label/__name__/values) a GET, as Prometheus serves that path.
+      assert.ok(seen.some((h) => h['content-type'] === 'application/x-www-form-urlencoded'));
+      // The selector matches nothing on this empty server: with --allow-missing-metrics, no-data and a warning.
       const report = JSON.parse(r.stdout) as Report;
       assert.equal(report.objectives[1].results[0].status, 'no-data');
-      assert.match(r.stderr, /^sla evaluate: warning: indicator probe: up\{job="api"\} matches no series in Prometheus at /);
+      assert.equal(r.stderr, 'sla evaluate: warning: metric "up{job="api"}" (named by indicator probe) matches no series on the Prometheus server, at any time: check the metric name and the labels\n');
     } finally {
       await server.close();
     }
@@ -134,7 +155,8 @@ describe('Prometheus failures and what is sent', function () {
       emptyPrometheus(req, body, res);
     });
     try {
-      const r = await run({ prometheus: server.url, prometheusHeader: ['Authorization: Basic dTpw'] }, { SLA_PROMETHEUS_TOKEN: 's3cret' });
+      // The empty server matches nothing: --allow-missing-metrics lets the evaluation run to the end.
+      const r = await run({ prometheus: server.url, prometheusHeader: ['Authorization: Basic dTpw'], allowMissingMetrics: true }, { SLA_PROMETHEUS_TOKEN: 's3cret' });
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual([...new Set(seen)], ['Basic dTpw']);
     } finally {
@@ -161,7 +183,7 @@ describe('Prometheus failures and what is sent', function () {
     try {
       let stderr = '';
       const io = { out: () => undefined, err: (t: string) => (stderr += t) };
-      const status = await runEvaluate(file, { format: 'json', at: '2026-10-20T00:00:00Z', prometheus: server.url, concurrency: '2', explain: true }, io, { progress: false, env: {} });
+      const status = await runEvaluate(file, { format: 'json', at: '2026-10-20T00:00:00Z', prometheus: server.url, concurrency: '2', explain: true, allowMissingMetrics: true }, io, { progress: false, env: {} });
       assert.equal(status, 0, stderr);
       assert.equal(most, 2);
     } finally {
@@ -194,7 +216,7 @@ describe('Prometheus failures and what is sent', function () {
     const server = await serve(emptyPrometheus);
     try {
       const child = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const p = spawn(process.execPath, ['dist/cli.js', 'evaluate', contractFile, '--prometheus', server.url, '--at', '2026-10-20T00:00:00Z', '--timeout', '5s'], {
+        const p = spawn(process.execPath, ['dist/cli.js', 'evaluate', contractFile, '--prometheus', server.url, '--at', '2026-10-20T00:00:00Z', '--timeout', '5s', '--allow-missing-metrics'], {
           cwd: ROOT,
           env: { ...process.env, SLA_PROMETHEUS_TOKEN: '' },
         });
@@ -203,7 +225,7 @@ describe('Prometheus failures and what is sent', function () {
         p.on('exit', (status) => resolve({ status, stderr }));
       });
       assert.equal(child.status, 0, child.stderr);
-      assert.match(child.stderr, /warning: indicator probe: up\{job="api"\} matches no series/);
+      assert.match(child.stderr, /warning: metric "up\{job="api"\}" \(named by indicator probe\) matches no series on the Prometheus server/);
     } finally {
       await server.close();
     }

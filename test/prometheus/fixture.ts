@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Series } from '../../scripts/prometheus/prometheus';
 import { mulberry32 as random } from '../../scripts/prng';
+import { generate11 } from './fixture11';
 
 export const CONTRACT = `sla ChatCloud "Chat cloud" {
   version "1.0"
@@ -175,7 +176,8 @@ export function generate(): Dataset {
     for (let i = 0; i < 2; i++) rows.push(`${ts},${goodName},${good[i][k]}`, `${ts},${allName},${all[i][k]}`);
     rows.push(`${ts},${latencyName},${latency[k]}`);
   });
-  return { series, csv: rows.join('\n') + '\n', samples: series.reduce((n, s) => n + s.times.length, 0) };
+  // The servers also hold the language 1.1 samples (fixture11.ts); `samples` counts this fixture's.
+  return { series: [...series, ...generate11().series], csv: rows.join('\n') + '\n', samples: series.reduce((n, s) => n + s.times.length, 0) };
 }
 
 export function writeCsv(dir: string, dataset: Dataset): string {

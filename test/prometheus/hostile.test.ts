@@ -278,3 +278,45 @@ describe('a hostile or broken Prometheus-compatible server', function () {
     }
   });
 });
+
+describe('a server that sends two samples of one counter series at one instant (1.1)', function () {
+  const own = mkdtempSync(path.join(tmpdir(), 'sla-prom-counters-'));
+  const counters = path.join(own, 'counters.sla');
+  after(() => rmSync(own, { recursive: true, force: true }));
+  writeFileSync(
+    counters,
+    CONTRACT.replace('indicator probe {', 'indicator orders { kind availability ratio good "ok_total" total "req_total" counters }\n  indicator probe {').replace(
+      'objective month {',
+      'objective delivered { indicator orders target >= 99% window calendar month }\n  objective month {',
+    ),
+  );
+
+  it('is a data error naming the server, the selector, the instant and the series, as files name file, line and series', async function () {
+    const at = OCT_10 + 43200;
+    const server = await serve(
+      oneSample({
+        raw: (form, res) => {
+          const query = form.get('query') ?? '';
+          const time = Number(form.get('time'));
+          const length = Number(/\[(\d+)ms\]/.exec(query)![1]) / 1000;
+          const inside = time - length < at && at <= time;
+          const name = /^\w+/.exec(query)![0];
+          const values = name === 'req_total' ? [[at - 60, '10'], [at, '11'], [at, '12']] : [[at - 60, name === 'ok_total' ? '9' : '120'], [at, '10']];
+          const result = inside ? [{ metric: { __name__: name, instance: 'a' }, values }] : [];
+          json(res, { status: 'success', data: { resultType: 'matrix', result } });
+        },
+      }),
+    );
+    try {
+      const r = await evaluateCaptured(counters, { prometheus: server.url });
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(
+        r.stderr,
+        `sla evaluate: Prometheus at ${server.url}: selector req_total, at 2026-10-10T12:00:00+00:00: a second sample of series req_total{instance="a"} at the same timestamp: under \`counters\` a series has one value per instant\n`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

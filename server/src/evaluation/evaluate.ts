@@ -8,7 +8,7 @@ import { ELIGIBLE, Eligibility, IN_MAINTENANCE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHED
 import { EvaluationAborted, EvaluationError, MissingMetricsError } from './errors';
 import { isIntervalSource, readIntervalSource, type IntervalSource } from './intervals';
 import { messages, type Locale } from '../l10n/index';
-import { missingMetricMessage, missingMetrics } from './missingMetrics';
+import { missingMetricMessage, missingMetrics, missingSelectorMessage } from './missingMetrics';
 import { SeriesTracker } from './series';
 import { buildModel, type ContractModel, type ObjectiveModel, type TierModel } from './model';
 import { CalendarPeriods } from './periods';
@@ -27,6 +27,7 @@ import {
   type Role,
   type RunState,
   type SampleSource,
+  type SeriesSummary,
 } from './ports';
 import type { ObjectiveReport, QueryLogReport, Report, ResultReport, ResultStatus } from './report';
 import { TimestampReader } from './timestamps';
@@ -95,29 +96,38 @@ export async function evaluate(
     if (source.readInParts !== undefined && !evaluator.readsCounters && (await source.readInParts(parted, options.signal))) continue;
     await source.read(evaluator, options.signal);
   }
+  // (1.1) Selectors that match no series on any server queried, and the metric names those servers know.
+  let unmatched: Set<string> | undefined;
+  const serverNames = new Set<string>();
   if (queried.length > 0) {
-    // (1.1) A server's answers carry no series to take increases of: refuse rather than add up raw counter values.
-    const counting = model.objectives.find((o) => o.counters);
-    if (counting) throw new EvaluationError(messages(options.locale).t('evaluate.countersFromServer', { objective: counting.name, indicator: counting.indicator }));
     const from = options.from === undefined ? undefined : readTime(options.from, model.zone, '--from', options.locale);
     const to = options.to === undefined ? undefined : readTime(options.to, model.zone, '--to', options.locale);
     for (const source of queried) {
-      // (1.1) From a server, measured time ends where the evaluation ends.
-      evaluator.horizonEnd = to ?? now;
-      await readIntervalSource(evaluator, source, { at: at!, now, from, to, explain: options.explain ?? false, signal: options.signal });
+      // (1.1) From a server, measured time ends where the evaluation ends: --to, never past now.
+      evaluator.horizonEnd = Math.min(to ?? now, now);
+      const reading = await readIntervalSource(evaluator, source, { at: at!, now, from, to, explain: options.explain ?? false, signal: options.signal, locale: options.locale });
+      const missing = new Set(reading.unmatched);
+      unmatched = unmatched === undefined ? missing : new Set([...unmatched].filter((s) => missing.has(s)));
+      for (const name of reading.metricNames) serverNames.add(name);
     }
   }
   evaluator.finishSeries();
-  // A server's selectors that match nothing are its own warnings (prometheus/), so only files are checked here.
-  if (queried.length === 0) checkMissingMetrics(evaluator, options);
+  checkMissingMetrics(evaluator, options, unmatched, serverNames);
   return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
 }
 
-/** Metrics with no samples: an error naming each (no report), or with `allowMissingMetrics` a warning each. */
-function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions): void {
-  const missing = missingMetrics(evaluator.model, (metric) => evaluator.hasSamples(metric));
+/**
+ * Metrics with no samples: an error naming each (no report), or with `allowMissingMetrics` a
+ * warning each. With servers, a selector counts as missing only when it matches no series on
+ * any of them and no file had a sample of it (LANGUAGE.md §5: "the same case").
+ */
+function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions, unmatched: Set<string> | undefined, serverNames: Set<string>): void {
+  const hasSamples = (metric: string) => evaluator.hasSamples(metric) || (unmatched !== undefined && !unmatched.has(metric));
+  const missing = missingMetrics(evaluator.model, hasSamples);
   if (missing.length === 0) return;
-  const problems = missing.map((m) => missingMetricMessage(m, evaluator.namesRead, options.locale));
+  const problems = missing.map((m) =>
+    unmatched?.has(m.metric) ? missingSelectorMessage(m, evaluator.namesRead, serverNames, options.locale) : missingMetricMessage(m, evaluator.namesRead, options.locale),
+  );
   if (!options.allowMissingMetrics) throw new MissingMetricsError(problems);
   for (const problem of problems) evaluator.warn(problem);
 }
@@ -583,6 +593,15 @@ export class Evaluator implements PartSink, IntervalSink {
   /** A problem that did not stop the evaluation (a selector that matches no series); listed once in the report's `warnings`. */
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  /** (1.1) A server's summary of one series of a ratio metric read as per-interval counts (intervals.ts); judged in `finishSeries`. */
+  watchSeries(metric: string, summary: SeriesSummary, start: number, end: number): void {
+    const id = this.idByName.get(metric);
+    if (id === undefined || this.plainRatioMetric[id] !== 1 || summary.count === 0) return;
+    // Never decreasing: the first value is the minimum and the last the maximum.
+    const watched = { metric: id, count: summary.count, first: summary.min, firstTime: start, last: summary.max, lastTime: end - 1, ordered: true, rising: summary.decreases === 0 };
+    this.series.mergeWatched([[summary.series, watched]]);
   }
 
   /** What an interval source sent, for the report's `queries` (with `explain`). */

@@ -8,7 +8,8 @@ import { openMetricFiles } from './sources/files';
 import { messages } from '../l10n/index';
 
 export { evaluate, type EvaluateOptions } from './evaluate';
-export type { IntervalRequest, IntervalSource, SampleBlock } from './intervals';
+export type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock } from './intervals';
+export type { SeriesSummary } from './ports';
 export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';
 export type * from './report';
 export { hasBreach } from './report';

@@ -10,10 +10,13 @@
 // Calendar periods end at --to, the effective end or now, whichever is first: a period
 // cut short by now or --to is marked partial.
 import type { InstantClass } from './eligibility';
-import { ELIGIBLE } from './eligibility';
+import { ELIGIBLE, OUTSIDE_EFFECTIVE } from './eligibility';
 import { EvaluationAborted, EvaluationError } from './errors';
+import { messages, type Locale } from '../l10n/index';
+import { SeriesTracker } from './series';
+import type { ZoneRules } from './timezone';
 // The evaluator and its objectives as this reader fills them (ports.ts: no import of evaluate.ts).
-import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role } from './ports';
+import { NUMERATOR, TOTAL, VALUE, type IntervalSink as Evaluator, type ObjectiveSink as ObjectiveRun, type Role, type SeriesSummary } from './ports';
 import type { QueryLogReport } from './report';
 import { CalendarPeriods } from './periods';
 
@@ -35,6 +38,13 @@ export interface SampleBlock {
   values: ArrayLike<number>;
 }
 
+/** (1.1) Samples with their series: `seriesOf[i]` indexes `names` (`metric{label="value", …}`, as files name series). */
+export interface SeriesSampleBlock extends SampleBlock {
+  seriesOf: ArrayLike<number>;
+  names: readonly string[];
+}
+
+
 export interface IntervalSource {
   /** What to call the source in messages (an address). */
   readonly name: string;
@@ -51,6 +61,12 @@ export interface IntervalSource {
   samples(series: string, start: number, end: number, signal?: AbortSignal): Promise<SampleBlock>;
   /** Whether the series names anything with samples in [start, end] (to word the warning about a series without samples). */
   seriesExists(series: string, start: number, end: number, signal?: AbortSignal): Promise<boolean>;
+  /** (1.1) The samples of every series the selector names, with timestamps in [start, end), each with its series (`counters`). */
+  seriesSamples?(series: string, start: number, end: number, signal?: AbortSignal): Promise<SeriesSampleBlock>;
+  /** (1.1) Per series the selector names, a summary of its samples in [start, end) (the cumulative-looking warning); [] when the source cannot tell series apart. */
+  seriesSummaries?(series: string, start: number, end: number, signal?: AbortSignal): Promise<SeriesSummary[]>;
+  /** (1.1) Every metric name the source knows with samples in [start, end] (the "did you mean" of a selector that matches nothing). */
+  metricNames?(start: number, end: number, signal?: AbortSignal): Promise<string[]>;
   /** Problems the source reported without failing (Prometheus's own warnings). */
   warnings?(): string[];
   /** What was sent, for the report with `explain`. */
@@ -73,6 +89,14 @@ export interface IntervalReadOptions {
   /** Count the samples each rule leaves out (the report's `explain`). */
   explain: boolean;
   signal?: AbortSignal;
+  /** The language of messages. */
+  locale?: Locale;
+}
+
+/** (1.1) What the evaluator needs to know after reading a source: the selectors that match no series at all, and the metric names the source knows (for suggestions; only when some selector matched nothing). */
+export interface IntervalReading {
+  unmatched: string[];
+  metricNames: string[];
 }
 
 /** Raw samples are asked for in chunks of about this many samples (estimated from the counts). */
@@ -86,6 +110,8 @@ const MAX_WINDOWS = 20_000;
 const SERIES_SEARCH_START = 1000;
 /** Raw chunks fetched ahead of the one being recorded. */
 const AHEAD = 8;
+/** (1.1) How far before the evaluated time a counter's previous value is looked for (a series silent longer starts over, as a file holding only the evaluated time would). */
+export const COUNTER_LOOKBACK_MS = 24 * 3600_000;
 
 /** A calendar period or the rolling window: [start, end), evaluated up to `stop`, and its part inside the effective dates. */
 interface Window {
@@ -110,14 +136,29 @@ interface RunPlan {
   windows: Window[];
 }
 
-/** Reads everything the objectives need from an interval source into the evaluator. */
-export async function readIntervalSource(evaluator: Evaluator, source: IntervalSource, options: IntervalReadOptions): Promise<void> {
+/**
+ * Reads everything the objectives need from an interval source into the evaluator. Returns
+ * the selectors that match no series (the caller decides: an error, or with
+ * --allow-missing-metrics a warning) and, when there are some, the metric names the source
+ * knows.
+ */
+export async function readIntervalSource(evaluator: Evaluator, source: IntervalSource, options: IntervalReadOptions): Promise<IntervalReading> {
   const plans = evaluator.runs.map((run) => planRun(run, evaluator, options));
-  if (source.aggregates) await pushDown(evaluator, source, plans, options);
-  else await pullSamples(evaluator, source, plans, options);
+  // (1.1) Counters need each series' raw samples; everything else is pushed down or pulled.
+  const counting = plans.filter((p) => p.run.model.counters);
+  const others = plans.filter((p) => !p.run.model.counters);
+  const tally = new SeriesTally();
+  if (source.aggregates) await pushDown(evaluator, source, others, options, tally);
+  else await pullSamples(evaluator, source, others, options, tally);
+  await readCounters(evaluator, source, counting, options, tally);
+  await watchCumulative(evaluator, source, others, options.signal);
+  const unmatched = await tally.warnAboutEmpty(evaluator, source, options);
+  const searchEnd = Math.max(options.now, options.to ?? -Infinity);
+  const metricNames = unmatched.length > 0 && source.metricNames ? await source.metricNames(SERIES_SEARCH_START, searchEnd, options.signal) : [];
   for (const warning of source.warnings?.() ?? []) evaluator.warn(`${source.name}: ${warning}`);
   const log = source.queryLog?.();
   if (log) evaluator.logQueries(log);
+  return { unmatched, metricNames };
 }
 
 function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadOptions): RunPlan {
@@ -145,9 +186,7 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
   }
   const from = Number.isFinite(model.effectiveStart) ? model.effectiveStart : options.from;
   if (from === undefined) {
-    throw new EvaluationError(
-      `objective ${o.name} has a calendar window and the contract has no \`effective\` start date: say where its periods begin (add \`effective DATE\` to the contract, or pass --from TIME)`,
-    );
+    throw new EvaluationError(messages(options.locale).t('prometheus.calendarNeedsStart', { objective: o.name }));
   }
   const periods = new CalendarPeriods(model.zone, o.window.period);
   const windows: Window[] = [];
@@ -156,7 +195,7 @@ function planRun(run: ObjectiveRun, evaluator: Evaluator, options: IntervalReadO
     const start = periods.locate(t);
     windows.push(window(start, periods.end, false, Math.min(periods.end, cut)));
     if (windows.length > MAX_WINDOWS) {
-      throw new EvaluationError(`objective ${o.name}: more than ${MAX_WINDOWS} calendar periods between the start and the end of the evaluation; give a later start`);
+      throw new EvaluationError(messages(options.locale).t('prometheus.tooManyPeriods', { objective: o.name, limit: MAX_WINDOWS }));
     }
   }
   return { run, counted, countedRole, numerator, windows };
@@ -184,18 +223,26 @@ class SeriesTally {
     if (entry) entry.samples += samples;
   }
 
-  async warnAboutEmpty(evaluator: Evaluator, source: IntervalSource, now: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * Warns about each series found, but without samples in the evaluated time; returns those
+   * that match no series at all (at any time up to now): the same case as a metric missing
+   * from files.
+   */
+  async warnAboutEmpty(evaluator: Evaluator, source: IntervalSource, options: IntervalReadOptions): Promise<string[]> {
     const zone = evaluator.model.zone;
+    const { t } = messages(options.locale);
+    const unmatched: string[] = [];
     for (const [series, entry] of this.found) {
       if (entry.samples > 0) continue;
-      const who = [...entry.indicators].map((i) => `indicator ${i}`).join(', ');
       // Any series at any time up to now says "the selector is right, the samples are elsewhere".
-      if (!(await source.seriesExists(series, SERIES_SEARCH_START, Math.max(entry.to, now), signal))) {
-        evaluator.warn(`${who}: ${series} matches no series in ${source.name}; its results have no data (check the metric name and the labels)`);
+      if (!(await source.seriesExists(series, SERIES_SEARCH_START, Math.max(entry.to, options.now), options.signal))) {
+        unmatched.push(series);
       } else {
-        evaluator.warn(`${who}: ${series} has no samples in ${source.name} between ${zone.format(entry.from)} and ${zone.format(entry.to)}`);
+        const indicators = [...entry.indicators].join(', ');
+        evaluator.warn(t('prometheus.noSamplesBetween', { indicators, series, source: source.name, from: zone.format(entry.from), to: zone.format(entry.to) }));
       }
     }
+    return unmatched;
   }
 }
 
@@ -229,19 +276,28 @@ interface Fetch {
   needs: SampleNeed[];
 }
 
-async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions): Promise<void> {
+async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions, tally: SeriesTally): Promise<void> {
   const zone = evaluator.model.zone;
+  // (1.1) The data span of `missing down` starts at the earliest sample of any metric the
+  // contract reads: its periods are listed from the first one holding such a sample.
+  const contractMetrics = [...new Set(evaluator.model.objectives.flatMap((o) => (o.source.type === 'metric' ? [o.source.metric] : [o.source.numerator, o.source.total])))];
   // Phase 1: which calendar periods hold a sample of the indicator's metrics inside the
   // effective dates (and so get a result), how many, and whether availability values lie in [0, 1].
   const first: IntervalRequest[] = [];
-  const asked: { plan: RunPlan; window: Window; counted: number; numerator: number; bounds: number }[] = [];
+  const asked: { plan: RunPlan; window: Window; counted: number; numerator: number; bounds: number; others: number[] }[] = [];
   for (const plan of plans) {
+    const missingDown = plan.run.model.missingDown;
     for (const w of plan.windows) {
-      const entry = { plan, window: w, counted: -1, numerator: -1, bounds: -1 };
+      const entry = { plan, window: w, counted: -1, numerator: -1, bounds: -1, others: [] as number[] };
       if (w.inStart < w.inEnd) {
         entry.counted = first.push({ series: plan.counted, start: w.inStart, end: w.inEnd, statistic: 'count' }) - 1;
         if (plan.numerator !== undefined) {
           entry.numerator = first.push({ series: plan.numerator, start: w.inStart, end: w.inEnd, statistic: 'count' }) - 1;
+        }
+        if (missingDown && !w.always) {
+          for (const metric of contractMetrics) {
+            if (metric !== plan.counted) entry.others.push(first.push({ series: metric, start: w.inStart, end: w.inEnd, statistic: 'count' }) - 1);
+          }
         }
       }
       if (plan.run.model.reduction.type === 'mean') {
@@ -253,17 +309,18 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
   }
   const firstAnswers = await source.aggregate(first, options.signal);
 
-  const tally = new SeriesTally();
   const second: IntervalRequest[] = [];
   const recordings: (Recording & { countAnswer: number; sumAnswer: number })[] = [];
   const needs: SampleNeed[] = [];
-  for (const { plan, window: w, counted, numerator, bounds } of asked) {
+  /** (1.1) `missing down` plans whose data span has begun (a sample of some contract metric in this period or an earlier one). */
+  const spanBegun = new Set<RunPlan>();
+  for (const { plan, window: w, counted, numerator, bounds, others } of asked) {
     const o = plan.run.model;
     if (bounds >= 0) {
       for (const value of [firstAnswers[bounds], firstAnswers[bounds + 1]]) {
         if (value !== null && !(value >= 0 && value <= 1)) {
           throw new EvaluationError(
-            `value ${value} of ${plan.counted} between ${zone.format(w.start)} and ${zone.format(w.end)} is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`,
+            messages(options.locale).t('prometheus.valueOutsideUnit', { value, series: plan.counted, from: zone.format(w.start), to: zone.format(w.end) }),
             source.name,
           );
         }
@@ -273,7 +330,10 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
     const numeratorSamples = numerator >= 0 ? (firstAnswers[numerator] ?? 0) : 0;
     if (counted >= 0) tally.note(plan.counted, o.indicator, w.inStart, w.inEnd, countedSamples);
     if (numerator >= 0) tally.note(plan.numerator!, o.indicator, w.inStart, w.inEnd, numeratorSamples);
-    if (!w.always && countedSamples + numeratorSamples === 0) continue;
+    if (countedSamples > 0 || others.some((i) => (firstAnswers[i] ?? 0) > 0)) spanBegun.add(plan);
+    // Under `missing down` every period of the data span is listed, samples or not (LANGUAGE.md §5).
+    const listed = countedSamples + numeratorSamples > 0 || (o.missingDown && spanBegun.has(plan));
+    if (!w.always && !listed) continue;
     if (!w.always) plan.run.markSeen(w.start);
     if (w.partial) plan.run.markPartial(w.start);
 
@@ -299,27 +359,24 @@ async function pushDown(evaluator: Evaluator, source: IntervalSource, plans: Run
       }
     }
   }
-  await tally.warnAboutEmpty(evaluator, source, options.now, options.signal);
-
   const secondAnswers = await source.aggregate(second, options.signal);
   for (const r of recordings) {
     const count = secondAnswers[r.countAnswer] ?? 0;
     const sum = r.sumAnswer >= 0 ? (secondAnswers[r.sumAnswer] ?? 0) : 0;
     if (!Number.isFinite(sum)) {
       throw new EvaluationError(
-        `a sample of ${r.role === NUMERATOR ? r.plan.numerator : r.plan.counted} from ${zone.format(r.t)} on is not a finite number (NaN or ±Inf)`,
+        messages(options.locale).t('prometheus.notFinite', { series: (r.role === NUMERATOR ? r.plan.numerator : r.plan.counted) ?? '', from: zone.format(r.t) }),
         source.name,
       );
     }
     r.plan.run.addCounted(r.role, r.cls, r.t, count, sum);
   }
-  await readSamples(evaluator, source, needs, options.signal);
+  await readSamples(evaluator, source, needs, options);
 }
 
 /** Without aggregation: every sample of every period or window, recorded as a file's would be. */
-async function pullSamples(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions): Promise<void> {
+async function pullSamples(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions, tally: SeriesTally): Promise<void> {
   const needs: SampleNeed[] = [];
-  const tally = new SeriesTally();
   for (const plan of plans) {
     if (plan.windows.length === 0) continue;
     // Calendar periods follow each other: one range.
@@ -334,8 +391,7 @@ async function pullSamples(evaluator: Evaluator, source: IntervalSource, plans: 
       needs.push({ plan, role, series, start, end });
     }
   }
-  await readSamples(evaluator, source, needs, options.signal, (series, n) => tally.add(series, n));
-  await tally.warnAboutEmpty(evaluator, source, options.now, options.signal);
+  await readSamples(evaluator, source, needs, options, (series, n) => tally.add(series, n));
 }
 
 /**
@@ -381,46 +437,164 @@ async function readSamples(
   evaluator: Evaluator,
   source: IntervalSource,
   needs: readonly SampleNeed[],
-  signal: AbortSignal | undefined,
+  { signal, locale }: { signal?: AbortSignal; locale?: Locale },
   onReceived?: (series: string, samples: number) => void,
 ): Promise<void> {
   const fetches = planFetches(needs);
-  if (fetches.length === 0) return;
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  signal?.addEventListener('abort', stop, { once: true });
-  const pending: Promise<SampleBlock>[] = [];
-  let next = 0;
-  const start = () => {
-    const f = fetches[next++];
-    const p = source.samples(f.series, f.start, f.end, controller.signal);
-    p.catch(() => undefined); // awaited below; a failure stops the others
-    pending.push(p);
-  };
-  try {
-    while (next < fetches.length && pending.length < AHEAD) start();
-    for (const fetch of fetches) {
-      const block = await pending.shift()!;
-      if (signal?.aborted) throw new EvaluationAborted();
-      if (next < fetches.length) start();
-      const { times, values } = block;
-      for (let i = 0; i < times.length; i++) {
-        const t = times[i];
+  const zone = evaluator.model.zone;
+  await inOrder(
+    fetches.length,
+    (i, inner) => source.samples(fetches[i].series, fetches[i].start, fetches[i].end, inner),
+    (i, { times, values }) => {
+      const fetch = fetches[i];
+      for (let k = 0; k < times.length; k++) {
+        const t = times[k];
         // The source answers for [start, end); anything else is its error, never dropped quietly.
         if (!(t >= fetch.start && t < fetch.end)) {
-          throw new EvaluationError(
-            `sent a sample of ${fetch.series} at ${evaluator.model.zone.format(t)}, outside the interval asked for (${evaluator.model.zone.format(fetch.start)} to ${evaluator.model.zone.format(fetch.end)})`,
-            source.name,
-          );
+          throw new EvaluationError(outsideAskedFor(fetch.series, t, fetch.start, fetch.end, zone, locale), source.name);
         }
         for (const need of fetch.needs) {
           if (t < need.start || t >= need.end) continue;
-          const rejected = evaluator.addTo(need.plan.run, need.role, t, values[i]);
+          const rejected = evaluator.addTo(need.plan.run, need.role, t, values[k]);
           if (rejected !== undefined) throw new EvaluationError(rejected, source.name);
         }
       }
       evaluator.rowsRead(times.length);
       onReceived?.(fetch.series, times.length);
+    },
+    signal,
+  );
+}
+
+/**
+ * (1.1) `counters`: each selector's raw samples with their series, from a day before the
+ * evaluated time (a previous value) to its end, through the same series code as files: per
+ * series sorted by time, increases (a drop is a reset), the first sample only listing its
+ * period. Increases go to the objectives' periods as a file's would; two samples of one
+ * series at one instant are a data error naming the selector and the series.
+ */
+async function readCounters(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], options: IntervalReadOptions, tally: SeriesTally): Promise<void> {
+  if (plans.length === 0) return;
+  const { t: say } = messages(options.locale);
+  if (!source.seriesSamples) {
+    const o = plans[0].run.model;
+    throw new EvaluationError(say('prometheus.countersNeedSeries', { objective: o.name, indicator: o.indicator }), source.name);
+  }
+  const readers = new Map<string, { start: number; end: number; uses: { plan: RunPlan; role: Role }[] }>();
+  for (const plan of plans) {
+    if (plan.windows.length === 0) continue;
+    const start = plan.windows[0].start;
+    const end = plan.windows[plan.windows.length - 1].stop;
+    for (const w of plan.windows) if (w.partial) plan.run.markPartial(w.start);
+    for (const [series, role] of [[plan.numerator!, NUMERATOR], [plan.counted, TOTAL]] as const) {
+      tally.note(series, plan.run.model.indicator, start, end, 0);
+      const entry = readers.get(series) ?? { start, end, uses: [] };
+      entry.start = Math.min(entry.start, start);
+      entry.end = Math.max(entry.end, end);
+      entry.uses.push({ plan, role });
+      readers.set(series, entry);
+    }
+  }
+  const zone = evaluator.model.zone;
+  // Requests of about CHUNK_SAMPLES samples, sized by the count of the whole span where the source counts.
+  const selectors = [...readers];
+  const counts = source.aggregates
+    ? await source.aggregate(selectors.map(([series, r]) => ({ series, start: r.start - COUNTER_LOOKBACK_MS, end: r.end, statistic: 'count' as const })), options.signal)
+    : [];
+  for (const [index, [selector, { start, end, uses }]] of selectors.entries()) {
+    const tracker = new SeriesTracker(options.locale);
+    const from = start - COUNTER_LOOKBACK_MS;
+    const density = (counts[index] ?? 0) / (end - from);
+    const length = counts.length === 0 ? RAW_CHUNK_MS : Math.max(MIN_CHUNK_MS, Math.floor(CHUNK_SAMPLES / Math.max(density, Number.MIN_VALUE)));
+    const chunks: [number, number][] = [];
+    for (let s = from; s < end; s += length) chunks.push([s, Math.min(end, s + length)]);
+    let received = 0;
+    await inOrder(
+      chunks.length,
+      (i, inner) => source.seriesSamples!(selector, chunks[i][0], chunks[i][1], inner),
+      (i, block) => {
+        const [from, to] = chunks[i];
+        for (let k = 0; k < block.times.length; k++) {
+          const t = block.times[k];
+          const series = block.names[block.seriesOf[k]];
+          if (!(t >= from && t < to)) {
+            throw new EvaluationError(outsideAskedFor(series, t, from, to, zone, options.locale), source.name);
+          }
+          const rejected = tracker.addCounter(0, series, t, block.values[k]);
+          if (rejected !== undefined) throw new EvaluationError(say('prometheus.counterDuplicate', { selector, time: zone.format(t), reason: rejected }), source.name);
+        }
+        received += block.times.length;
+        evaluator.rowsRead(block.times.length);
+      },
+      options.signal,
+    );
+    tally.add(selector, received);
+    const inside = (plan: RunPlan, t: number) => t >= plan.windows[0].start && t < plan.windows[plan.windows.length - 1].stop;
+    tracker.flushCounters(
+      (_metric, t, increase) => {
+        for (const { plan, role } of uses) if (inside(plan, t)) evaluator.addTo(plan.run, role, t, increase);
+      },
+      (_metric, t) => {
+        for (const { plan } of uses) if (inside(plan, t) && plan.run.eligibility.classify(t) !== OUTSIDE_EFFECTIVE) plan.run.markSeen(t);
+      },
+    );
+  }
+}
+
+/**
+ * (1.1) The cumulative-looking warning for the ratio metrics read as per-interval counts:
+ * each series' count, decreases, minimum and maximum over the evaluated time (a series that
+ * never decreases starts at its minimum and ends at its maximum), judged by the evaluator
+ * as the series of a file are.
+ */
+async function watchCumulative(evaluator: Evaluator, source: IntervalSource, plans: RunPlan[], signal: AbortSignal | undefined): Promise<void> {
+  if (!source.seriesSummaries) return;
+  const spans = new Map<string, [number, number]>();
+  for (const plan of plans) {
+    if (plan.numerator === undefined || plan.windows.length === 0) continue;
+    const start = plan.windows[0].start;
+    const end = plan.windows[plan.windows.length - 1].stop;
+    for (const series of [plan.numerator, plan.counted]) {
+      const span = spans.get(series);
+      spans.set(series, span ? [Math.min(span[0], start), Math.max(span[1], end)] : [start, end]);
+    }
+  }
+  for (const [selector, [start, end]] of spans) {
+    if (!(end > start)) continue;
+    for (const summary of await source.seriesSummaries(selector, start, end, signal)) evaluator.watchSeries(selector, summary, start, end);
+  }
+}
+
+/** A source's sample outside the interval asked for: its error, never dropped quietly. */
+function outsideAskedFor(series: string, t: number, start: number, end: number, zone: ZoneRules, locale: Locale | undefined): string {
+  return messages(locale).t('prometheus.sampleOutside', { series, time: zone.format(t), from: zone.format(start), to: zone.format(end) });
+}
+
+/** Runs `fetch` for each of `count` requests, at most AHEAD ahead, and hands the answers to `use` in order; a failure or the signal stops the others. */
+async function inOrder<T>(
+  count: number,
+  fetch: (i: number, signal: AbortSignal) => Promise<T>,
+  use: (i: number, answer: T) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (count === 0) return;
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  const pending: Promise<T>[] = [];
+  let next = 0;
+  const start = () => {
+    const p = fetch(next++, controller.signal);
+    p.catch(() => undefined); // awaited below; a failure stops the others
+    pending.push(p);
+  };
+  try {
+    while (next < count && pending.length < AHEAD) start();
+    for (let i = 0; i < count; i++) {
+      const answer = await pending.shift()!;
+      if (signal?.aborted) throw new EvaluationAborted();
+      if (next < count) start();
+      use(i, answer);
     }
   } finally {
     signal?.removeEventListener('abort', stop);

@@ -4,6 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import { messages, type Locale } from '../l10n/index';
 import type { ContractModel } from './model';
+import { selectorMetricName } from './prometheus/promql';
 
 /** A metric with no samples and the used indicators that name it, in contract order. */
 export interface MissingMetric {
@@ -88,4 +89,22 @@ export function missingMetricMessage(missing: MissingMetric, namesRead: Iterable
   return suggestion === undefined
     ? t('evaluate.missingMetric', { metric: missing.metric, indicators })
     : t('evaluate.missingMetricSuggest', { metric: missing.metric, indicators, suggestion });
+}
+
+/**
+ * (1.1) The message for a server's selector that matches no series at any time: when its
+ * metric name exists there, the label matchers are at fault; else the closest metric name
+ * the server (or a file) knows is suggested, with the selector's own matchers.
+ */
+export function missingSelectorMessage(missing: MissingMetric, namesRead: Iterable<string>, serverNames: ReadonlySet<string>, locale?: Locale): string {
+  const { t } = messages(locale);
+  const indicators = missing.indicators.join(', ');
+  const name = selectorMetricName(missing.metric);
+  if (name !== undefined && serverNames.has(name) && name !== missing.metric.trim()) {
+    return t('missingMetrics.noSeriesLabels', { metric: missing.metric, indicators, name });
+  }
+  const closest = name === undefined ? undefined : closestMetric(name, new Set([...serverNames, ...namesRead]));
+  if (closest === undefined) return t('missingMetrics.noSeries', { metric: missing.metric, indicators });
+  const suggestion = missing.metric.trim().replace(name!, closest);
+  return t('missingMetrics.noSeriesSuggest', { metric: missing.metric, indicators, suggestion });
 }

@@ -79,6 +79,17 @@ export interface ObjectiveSink {
   markPartial(start: number): void;
 }
 
+/** (1.1) One series of a selector over an interval: what the cumulative-looking warning needs. */
+export interface SeriesSummary {
+  /** `metric{label="value", …}`, as files name series. */
+  series: string;
+  count: number;
+  /** Times a value was below the one before it, in time order. */
+  decreases: number;
+  min: number;
+  max: number;
+}
+
 /** The evaluator as a source answering questions about intervals (a Prometheus server) fills it. */
 export interface IntervalSink {
   readonly model: ContractModel;
@@ -89,6 +100,8 @@ export interface IntervalSink {
   rowsRead(count: number): void;
   warn(message: string): void;
   logQueries(log: QueryLogReport): void;
+  /** (1.1) A series of a ratio metric read as per-interval counts, summarised over [start, end): judged for looking cumulative as a file's series is. */
+  watchSeries(metric: string, summary: SeriesSummary, start: number, end: number): void;
 }
 
 /** An evaluator's gathered data as plain, structured-cloneable data. */

@@ -108,9 +108,9 @@ export class EvaluationService {
     const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
     const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
     await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined, locale);
-    const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t));
+    const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t), locale);
     const secrets = connectionSecrets(connection?.token, Object.entries(connection?.headers ?? {}));
-    const sources = connection ? [new PrometheusSource(connection)] : [];
+    const sources = connection ? [new PrometheusSource({ ...connection, locale })] : [];
     return { contract, contractPath, baseDir, sources, secrets };
   }
 

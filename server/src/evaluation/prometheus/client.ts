@@ -10,6 +10,9 @@ import { EvaluationAborted, EvaluationError } from '../errors';
 import { Limiter } from './limiter';
 import { redactUrl } from '../../text/redact';
 import type { Answer, QueryCache, RawAnswer } from './queryCache';
+import { messages, type Locale, type Messages } from '../../l10n/index';
+
+type Say = Messages['t'];
 
 export interface PrometheusConnection {
   /** Base address, `http(s)://host:port` with an optional path prefix (`…/prometheus`). */
@@ -26,6 +29,8 @@ export interface PrometheusConnection {
   maxAnswerBytes?: number;
   /** Answers shared with other clients of the same server and credentials (a portfolio of contracts). */
   cache?: QueryCache;
+  /** The language of messages. */
+  locale?: Locale;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -74,21 +79,24 @@ export class PrometheusClient {
   private readonly cache: QueryCache | undefined;
   /** What answers are shared under: the address and everything sent with each request. */
   private readonly cacheScope: string;
+  private readonly t: Say;
 
   constructor(connection: PrometheusConnection) {
-    this.address = checkAddress(connection.url);
+    const t = messages(connection.locale).t;
+    this.t = t;
+    this.address = checkAddress(connection.url, t);
     this.base = this.address.replace(/\/+$/, '');
     this.name = `Prometheus at ${this.address}`;
     const timeout = connection.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!(timeout > 0)) throw new EvaluationError(`the timeout must be a positive duration, not ${timeout} ms`);
+    if (!(timeout > 0)) throw new EvaluationError(t('prometheus.badTimeout', { timeout }));
     this.timeoutMs = timeout;
     const concurrency = connection.concurrency ?? DEFAULT_CONCURRENCY;
     if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
-      throw new EvaluationError(`the concurrency must be a whole number of at least 1, not ${concurrency}`);
+      throw new EvaluationError(t('prometheus.badConcurrency', { concurrency }));
     }
     const maxAnswerBytes = connection.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
     if (!(Number.isInteger(maxAnswerBytes) && maxAnswerBytes >= 1024)) {
-      throw new EvaluationError(`the answer size limit must be a whole number of bytes, at least 1 KiB, not ${maxAnswerBytes}`);
+      throw new EvaluationError(t('prometheus.badAnswerSize', { size: maxAnswerBytes }));
     }
     this.maxAnswerBytes = maxAnswerBytes;
     this.limiter = new Limiter(concurrency);
@@ -97,7 +105,7 @@ export class PrometheusClient {
     const hasAuthorization = Object.keys(extra).some((k) => k.toLowerCase() === 'authorization');
     if (connection.token && !hasAuthorization) this.headers.Authorization = `Bearer ${connection.token}`;
     for (const [name, value] of Object.entries(extra)) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new EvaluationError(`bad header name ${JSON.stringify(name)}`);
+      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new EvaluationError(t('prometheus.badHeaderName', { name: JSON.stringify(name) }));
       this.headers[name] = value;
     }
     this.cache = connection.cache;
@@ -132,8 +140,8 @@ export class PrometheusClient {
   }
 
   /** Raw samples loaded by `load` (with queryStream), shared through the cache under the query and its time. */
-  async rawSamples(promql: string, time: string, load: () => Promise<RawAnswer>): Promise<RawAnswer> {
-    const answer = this.cache ? await this.cache.samples(JSON.stringify([this.cacheScope, 'raw', promql, time]), load) : await load();
+  async rawSamples(promql: string, time: string, load: () => Promise<RawAnswer>, kind: 'raw' | 'series' = 'raw'): Promise<RawAnswer> {
+    const answer = this.cache ? await this.cache.samples(JSON.stringify([this.cacheScope, kind, promql, time]), load) : await load();
     for (const note of answer.notes) this.warnings.add(note);
     return answer;
   }
@@ -147,6 +155,18 @@ export class PrometheusClient {
     );
     const data = this.take(answer);
     return Array.isArray(data) && data.length > 0;
+  }
+
+  /** (1.1) The values of a label (`__name__`: the metric names) on series with samples in [start, end] (PromQL seconds); a GET, as Prometheus serves this path. */
+  async labelValues(label: string, start: string, end: string, signal?: AbortSignal): Promise<string[]> {
+    const form = { start, end };
+    const path = `api/v1/label/${encodeURIComponent(label)}/values`;
+    const what = `values of label ${label}`;
+    const answer = await this.cached(path, form, () =>
+      this.limiter.run(() => this.request(path, form, what, signal, (response, fail) => this.readAnswer(response, what, fail), 'GET')),
+    );
+    const data = this.take(answer);
+    return Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : [];
   }
 
   /** Shares the answer through the cache, when there is one. */
@@ -182,10 +202,7 @@ export class PrometheusClient {
   }
 
   private tooLarge(what: string): EvaluationError {
-    return new EvaluationError(
-      `the answer to ${shorten(what)} is larger than ${formatBytes(this.maxAnswerBytes)} (the answer size limit; raise it with --max-answer-size)`,
-      this.name,
-    );
+    return new EvaluationError(this.t('prometheus.tooLarge', { query: shorten(what), limit: formatBytes(this.maxAnswerBytes) }), this.name);
   }
 
   /**
@@ -201,6 +218,7 @@ export class PrometheusClient {
     what: string,
     signal: AbortSignal | undefined,
     use: (response: Response, fail: (error: unknown) => never) => Promise<T>,
+    firstMethod: 'POST' | 'GET' = 'POST',
   ): Promise<T> {
     if (signal?.aborted) throw new EvaluationAborted();
     this.log.count++;
@@ -212,14 +230,14 @@ export class PrometheusClient {
     const fail = (error: unknown): never => {
       if (error instanceof EvaluationError || error instanceof EvaluationAborted) throw error;
       if (timeout.aborted) {
-        throw new EvaluationError(`no answer within ${seconds(this.timeoutMs)} (the timeout; raise it with --timeout)`, this.name);
+        throw new EvaluationError(this.t('prometheus.noAnswer', { limit: seconds(this.timeoutMs) }), this.name);
       }
       if (signal?.aborted) throw new EvaluationAborted();
-      throw new EvaluationError(describeNetworkError(error), this.name);
+      throw new EvaluationError(describeNetworkError(error, this.t), this.name);
     };
     const body = new URLSearchParams({ ...form, timeout: `${Math.max(1, Math.ceil(this.timeoutMs / 1000))}s` });
     let url = new URL(`${this.base}/${path}`);
-    let method: 'POST' | 'GET' = 'POST';
+    let method = firstMethod;
     let response: Response;
     for (let redirects = 0; ; redirects++) {
       try {
@@ -241,21 +259,18 @@ export class PrometheusClient {
       } catch {
         target = undefined;
       }
-      if (!target) throw new EvaluationError(`HTTP ${response.status} redirect from ${shownUrl(url)} without a usable Location header`, this.name);
+      if (!target) throw new EvaluationError(this.t('prometheus.redirectWithoutLocation', { status: response.status, from: shownUrl(url) }), this.name);
       if (target.origin !== url.origin) {
-        throw new EvaluationError(
-          `${shownUrl(url)} redirects to ${shownUrl(target)}, another origin: not followed, so that the token and headers are not sent there (if that server is the right one, give its address to --prometheus)`,
-          this.name,
-        );
+        throw new EvaluationError(this.t('prometheus.redirectElsewhere', { from: shownUrl(url), to: shownUrl(target) }), this.name);
       }
-      if (redirects >= MAX_REDIRECTS) throw new EvaluationError(`more than ${MAX_REDIRECTS} redirects, the last to ${shownUrl(target)}`, this.name);
+      if (redirects >= MAX_REDIRECTS) throw new EvaluationError(this.t('prometheus.tooManyRedirects', { limit: MAX_REDIRECTS, to: shownUrl(target) }), this.name);
       if (response.status !== 307 && response.status !== 308) method = 'GET';
       url = target;
     }
     if (!response.ok) {
       const text = await readLimited(response).catch(fail);
       this.log.bytes += Buffer.byteLength(text);
-      throw new PrometheusHttpError(describeHttpError(response, text), this.name, response.status);
+      throw new PrometheusHttpError(describeHttpError(response, text, this.t), this.name, response.status);
     }
     const length = Number(response.headers.get('content-length') ?? NaN);
     if (length > this.maxAnswerBytes) {
@@ -274,26 +289,23 @@ export class PrometheusClient {
     try {
       parsed = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new EvaluationError(`the answer is not JSON: ${snippet(new TextDecoder().decode(bytes.subarray(0, 400)))}`, this.name);
+      throw new EvaluationError(this.t('prometheus.notJson', { start: snippet(new TextDecoder().decode(bytes.subarray(0, 400))) }), this.name);
     }
     if (parsed.status !== 'success') {
       const detail = [parsed.errorType, parsed.error].filter((x) => typeof x === 'string' && x !== '').join(': ');
-      throw new EvaluationError(`the answer reports status ${JSON.stringify(parsed.status)}${detail ? `: ${detail}` : ''}`, this.name);
+      const status = JSON.stringify(parsed.status);
+      throw new EvaluationError(detail ? this.t('prometheus.failedStatusDetail', { status, detail }) : this.t('prometheus.failedStatus', { status }), this.name);
     }
-    if (parsed.isPartial === true) throw new EvaluationError(PARTIAL_ANSWER, this.name);
-    return { data: parsed.data as PrometheusData, notes: answerNotes(parsed) };
+    if (parsed.isPartial === true) throw new EvaluationError(this.t('prometheus.partialAnswer'), this.name);
+    return { data: parsed.data as PrometheusData, notes: answerNotes(parsed, this.t) };
   }
 }
 
-/** Why a partial answer (VictoriaMetrics cluster: some storage nodes did not answer) stops the evaluation. */
-export const PARTIAL_ANSWER =
-  'the answer is partial ("isPartial": true: some storage nodes did not answer), so the samples are incomplete; evaluate again when the cluster is whole (or run VictoriaMetrics with -search.denyPartialResponse)';
-
 /** The `warnings` and `infos` of an answer, as the report's warnings. */
-export function answerNotes(parsed: { warnings?: unknown; infos?: unknown }): string[] {
+export function answerNotes(parsed: { warnings?: unknown; infos?: unknown }, t: Say): string[] {
   const notes: string[] = [];
-  if (Array.isArray(parsed.warnings)) for (const w of parsed.warnings) if (typeof w === 'string') notes.push(`the server warns: ${w}`);
-  if (Array.isArray(parsed.infos)) for (const i of parsed.infos) if (typeof i === 'string') notes.push(`the server notes: ${i}`);
+  if (Array.isArray(parsed.warnings)) for (const w of parsed.warnings) if (typeof w === 'string') notes.push(t('prometheus.serverWarns', { text: w }));
+  if (Array.isArray(parsed.infos)) for (const i of parsed.infos) if (typeof i === 'string') notes.push(t('prometheus.serverNotes', { text: i }));
   return notes;
 }
 
@@ -301,53 +313,53 @@ export function answerNotes(parsed: { warnings?: unknown; infos?: unknown }): st
 export type PrometheusData = unknown;
 
 /** The address as given, checked: http or https, no query or fragment. */
-function checkAddress(url: string): string {
+function checkAddress(url: string, t: Say): string {
   const trimmed = url.trim();
   const quoted = JSON.stringify(redactUrl(url));
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    throw new EvaluationError(`bad Prometheus address ${quoted}: expected http://host:port or https://host/path`);
+    throw new EvaluationError(t('prometheus.address.unparsable', { address: quoted }));
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new EvaluationError(`bad Prometheus address ${quoted}: only http:// and https:// are supported`);
+    throw new EvaluationError(t('prometheus.address.scheme', { address: quoted }));
   }
   if (parsed.search || parsed.hash) {
-    throw new EvaluationError(`bad Prometheus address ${quoted}: give the base address, without ?query or #fragment`);
+    throw new EvaluationError(t('prometheus.address.query', { address: quoted }));
   }
   if (parsed.username || parsed.password) {
-    throw new EvaluationError(`bad Prometheus address ${quoted}: put credentials in a header or the token, not in the address`);
+    throw new EvaluationError(t('prometheus.address.credentials', { address: quoted }));
   }
   return trimmed;
 }
 
-function describeNetworkError(error: unknown): string {
+function describeNetworkError(error: unknown, t: Say): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;
   switch (code) {
     case 'ECONNREFUSED':
-      return 'connection refused (is Prometheus running there, on that port?)';
+      return t('prometheus.net.refused');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'unknown host (check the address)';
+      return t('prometheus.net.unknownHost');
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return 'the connection was closed before the answer was complete';
+      return t('prometheus.net.closed');
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return 'host unreachable';
+      return t('prometheus.net.unreachable');
     case 'ETIMEDOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connecting timed out';
+      return t('prometheus.net.connectTimeout');
     default: {
       const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
-      return `request failed: ${message}`;
+      return t('prometheus.net.failed', { message });
     }
   }
 }
 
-function describeHttpError(response: Response, text: string): string {
+function describeHttpError(response: Response, text: string, t: Say): string {
   const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   let detail: string | undefined;
   try {
@@ -361,9 +373,9 @@ function describeHttpError(response: Response, text: string): string {
   detail ??= snippet(text);
   const hint =
     response.status === 401 || response.status === 403
-      ? ' (check the token in SLA_PROMETHEUS_TOKEN or the headers)'
+      ? t('prometheus.http.hintCredentials')
       : response.status === 404
-        ? ' (is this the address of the Prometheus API? a path prefix such as /prometheus may be missing)'
+        ? t('prometheus.http.hintPath')
         : '';
   return `HTTP ${status}${detail ? `: ${detail}` : ''}${hint}`;
 }

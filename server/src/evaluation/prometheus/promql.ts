@@ -14,17 +14,27 @@
 // range selector is a whole query of its own and gets it as the `time` parameter, because
 // VictoriaMetrics ignores `@` on a top-level range selector.
 import type { IntervalRequest, IntervalStatistic } from '../intervals';
+import { messages, type Locale } from '../../l10n/index';
 
 /** The label that tells the answers of a batched query apart. */
 export const TERM_LABEL = 'sla_term';
 
 /** Why a metric string is not a series selector, or undefined when it looks like one (Prometheus checks the rest). */
-export function selectorProblem(series: string): string | undefined {
+export function selectorProblem(series: string, locale?: Locale): string | undefined {
   const s = series.trim();
-  if (s === '') return 'it is empty';
+  if (s === '') return messages(locale).t('prometheus.selectorEmpty');
   if (/^[A-Za-z_:][A-Za-z0-9_:]*\s*(\{[\s\S]*\})?$/.test(s)) return undefined;
   if (/^\{[\s\S]*\}$/.test(s)) return undefined;
-  return 'a series selector is a metric name, optionally followed by label matchers in braces (probe_success{job="chat"}); functions and ranges are not allowed';
+  return messages(locale).t('prometheus.selectorShape', { example: 'probe_success{job="chat"}' });
+}
+
+/** (1.1) The one metric a selector names (`name{…}`, or `{__name__="name", …}`), or undefined when it names none or a pattern. */
+export function selectorMetricName(series: string): string | undefined {
+  const s = series.trim();
+  const leading = /^([A-Za-z_:][A-Za-z0-9_:]*)/.exec(s);
+  if (leading) return leading[1];
+  const exact = /(?:^\{|,)\s*__name__\s*=\s*"([A-Za-z_:][A-Za-z0-9_:]*)"\s*(?:,|\})/.exec(s);
+  return exact?.[1];
 }
 
 /** Epoch milliseconds as PromQL seconds, exactly (`1759309199.999`). */

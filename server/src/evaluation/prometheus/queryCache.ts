@@ -18,6 +18,9 @@ export interface RawAnswer {
   times: number[];
   values: number[];
   notes: string[];
+  /** (1.1) With series (`counters`): the index in `names` of each sample's series. */
+  seriesOf?: number[];
+  names?: string[];
 }
 
 export class QueryCache {
