@@ -2,8 +2,9 @@
 // (LANGUAGE.md section 5, "The attained value"). Sums are compensated (Neumaier), so a
 // month of millions of samples keeps the precision the 1e-9 tolerance assumes. Only a
 // percentile keeps the values themselves, in Float64Array blocks per period (no copying
-// while they arrive), joined once at the end; the nearest-rank value is then found by
-// selection, not by sorting.
+// while they arrive, none at the end); the nearest-rank value is then found by a radix
+// selection over the blocks (values.ts), not by sorting or joining them.
+import { selectRank } from './values';
 
 /** How the attained value is made from the samples. */
 export type Reduction =
@@ -118,8 +119,10 @@ export class PeriodAccumulator {
       case 'max':
         return this.maximum;
       case 'percentile': {
-        const values = this.joinValues();
-        return selectKth(values, n, nearestRank(reduction.text, n) - 1);
+        const value = selectRank(this.valueBlocks(), nearestRank(reduction.text, n) - 1);
+        this.blocks = undefined;
+        this.block = undefined;
+        return value;
       }
     }
   }
@@ -139,7 +142,7 @@ export class PeriodAccumulator {
       numeratorCompensation: this.numeratorCompensation,
       minimum: this.minimum,
       maximum: this.maximum,
-      values: this.block !== undefined ? this.joinValues() : undefined,
+      values: this.block !== undefined ? this.releaseBlocks() : undefined,
     };
   }
 
@@ -159,28 +162,20 @@ export class PeriodAccumulator {
     );
     if (other.minimum < this.minimum) this.minimum = other.minimum;
     if (other.maximum > this.maximum) this.maximum = other.maximum;
-    if (this.blocks !== undefined && other.values !== undefined && other.values.length > 0) this.blocks.push(other.values);
+    if (this.blocks !== undefined && other.values !== undefined) for (const b of other.values) if (b.length > 0) this.blocks.push(b);
   }
 
-  /** All kept values in one array (the blocks are released: selection reorders the values). */
-  private joinValues(): Float64Array {
-    const blocks = this.blocks!;
-    const last = this.block!.subarray(0, this.inBlock);
-    let values: Float64Array;
-    if (blocks.length === 0) {
-      values = last;
-    } else {
-      values = new Float64Array(this.count);
-      let at = 0;
-      for (const b of blocks) {
-        values.set(b, at);
-        at += b.length;
-      }
-      values.set(last, at);
-    }
+  /** The kept values: the full blocks and the filled part of the last one. */
+  private valueBlocks(): Float64Array[] {
+    return [...this.blocks!, this.block!.subarray(0, this.inBlock)];
+  }
+
+  /** The kept values as blocks (to send from a worker thread, transferred: never joined into a copy). */
+  private releaseBlocks(): Float64Array[] {
+    const blocks = this.valueBlocks();
     this.blocks = undefined;
     this.block = undefined;
-    return values;
+    return blocks;
   }
 }
 
@@ -199,7 +194,8 @@ export interface AccumulatorState {
   numeratorCompensation: number;
   minimum: number;
   maximum: number;
-  values: Float64Array | undefined;
+  /** A percentile's kept values, in blocks. */
+  values: Float64Array[] | undefined;
 }
 
 /** (sum + compensation) + (other + its compensation), compensated. */
@@ -227,46 +223,4 @@ function nearestRank(percentileText: string, n: number): number {
   const count = BigInt(n);
   const rank = Number((numerator * count + denominator - 1n) / denominator);
   return Math.min(Math.max(rank, 1), n);
-}
-
-/** The k-th smallest (0-based) of a[0, n): quickselect, falling back to a sort on bad pivots. */
-function selectKth(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  let budget = 2 * Math.ceil(Math.log2(n + 1)) + 8;
-  while (hi > lo) {
-    if (budget-- === 0) {
-      a.subarray(lo, hi + 1).sort();
-      return a[k];
-    }
-    const mid = (lo + hi) >>> 1;
-    // Median of three into a[mid].
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const x = a[i];
-  a[i] = a[j];
-  a[j] = x;
 }
