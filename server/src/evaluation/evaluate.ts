@@ -77,7 +77,7 @@ export async function evaluate(
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
-  const setup: PartSetup = { sla, at };
+  const setup: PartSetup = { sla, at, locale: options.locale };
   const parted: PartedReading = {
     setup,
     options: options.parallel ?? {},
@@ -122,7 +122,7 @@ function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions): vo
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
 export function partEvaluator(setup: PartSetup, onProgress: (rows: number) => void): PartSink {
-  return new Evaluator(buildModel(setup.sla), setup.at, onProgress);
+  return new Evaluator(buildModel(setup.sla), setup.at, onProgress, setup.locale);
 }
 
 function readAt(at: string | number, zone: ZoneRules): number {
@@ -415,6 +415,7 @@ function eligibleTime(eligibility: Eligibility, from: number, to: number): numbe
 /** The sink all sources write into. */
 export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
+  readonly locale: Locale | undefined;
   rows = 0;
   readonly model: ContractModel;
   private readonly at: number | undefined;
@@ -450,6 +451,7 @@ export class Evaluator implements PartSink, IntervalSink {
 
   constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void, locale?: Locale) {
     this.model = model;
+    this.locale = locale;
     this.series = new SeriesTracker(locale);
     this.zone = model.zone;
     this.at = at;

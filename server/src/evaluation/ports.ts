@@ -2,6 +2,7 @@
 // so that neither imports the other (the evaluator never sees a concrete source; sources,
 // the interval reader and the parallel reader never import the evaluator).
 import type { Sla } from '../language/ast';
+import type { Locale } from '../l10n/index';
 import type { AccumulatorState } from './aggregate';
 import type { Eligibility, InstantClass } from './eligibility';
 import type { ContractModel, ObjectiveModel } from './model';
@@ -12,6 +13,8 @@ import type { ZoneRules } from './timezone';
 export interface SampleSink {
   /** The contract's zone, for timestamps written without an offset. */
   readonly zone: ZoneRules;
+  /** The language of the source's messages (English when absent). */
+  readonly locale?: Locale;
   /**
    * The id to pass to `add` for a metric name, or -1 when no objective reads the metric
    * (its rows are still passed to `add`: their timestamps count for the default `--at`).
@@ -124,6 +127,8 @@ export interface PartSetup {
   sla: Sla;
   /** End of rolling windows, when known before reading. */
   at: number | undefined;
+  /** The language of messages. */
+  locale?: Locale;
 }
 
 export interface ParallelOptions {
