@@ -1,6 +1,7 @@
-// The radix selection of a percentile's value over blocks must equal sorting all values.
+// A percentile's kept values: the value at any rank must be the one sorting all values gives,
+// bit for bit, whatever the storage (integers over a scale, doubles, merged parts).
 import * as assert from 'node:assert/strict';
-import { selectRank } from '../../server/src/evaluation/values';
+import { KeptValues, selectRank } from '../../server/src/evaluation/values';
 
 /** A seeded generator (LCG), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -52,4 +53,42 @@ describe('evaluation: percentile selection over blocks', () => {
   it('refuses a rank outside the values', () => {
     assert.throws(() => selectRank([new Float64Array(3)], 3), RangeError);
   });
+
+  // Values as a CSV source decodes them (mantissa / 10^places), and values no scale holds.
+  const decimals = (places: number) => (next: () => number) => Math.round((next() - 0.2) * 2000 * 10 ** places) / 10 ** places;
+  const kinds: [string, ((next: () => number) => number)[]][] = [
+    ['one decimal (integers over 10)', [decimals(1)]],
+    ['integers, then two and five decimals (the scale widens)', [decimals(0), decimals(2), decimals(5)]],
+    ['decimals, then values no 32-bit scale holds (turned into doubles)', [decimals(1), (next) => next() * 1e12, (next) => Math.PI * next()]],
+    ['zeros of both signs and tiny values', [() => -0, () => 0, (next) => (next() < 0.5 ? 1e-7 : -3e-9)]],
+  ];
+  for (const [what, makers] of kinds) {
+    it(`keeps values exactly and selects any rank, also merged from parts: ${what}`, () => {
+      const next = random(what.length);
+      const values: number[] = [];
+      // Three parts, like parts of a file read on three threads, ending at different scales:
+      // the first sees only the first kind of value, the second all in reverse, the third all.
+      const parts = [new KeptValues(), new KeptValues(), new KeptValues()];
+      for (let p = 0; p < parts.length; p++) {
+        for (const make of p === 0 ? makers.slice(0, 1) : p === 1 ? [...makers].reverse() : makers) {
+          for (let i = 0; i < 30_000; i++) {
+            const v = make(next);
+            values.push(v);
+            parts[p].add(v);
+          }
+        }
+      }
+      const whole = new KeptValues();
+      for (const v of values) whole.add(v);
+      const merged = new KeptValues();
+      for (const part of parts) merged.merge(part.release());
+      const sorted = Float64Array.from(values).sort();
+      const n = values.length;
+      for (const k of [0, 1, n - 1, Math.floor(n * 0.95), Math.floor(n * 0.999), Math.floor(next() * n)]) {
+        const expected = sorted[k] === 0 ? 0 : sorted[k];
+        assert.ok(Object.is(whole.select(k), expected), `${what}: rank ${k} gives ${whole.select(k)}, not ${expected}`);
+        assert.ok(Object.is(merged.select(k), expected), `${what}, merged: rank ${k} gives ${merged.select(k)}, not ${expected}`);
+      }
+    });
+  }
 });

@@ -1,10 +1,9 @@
 // What one objective accumulates per period, and the attained value computed from it
 // (LANGUAGE.md section 5, "The attained value"). Sums are compensated (Neumaier), so a
 // month of millions of samples keeps the precision the 1e-9 tolerance assumes. Only a
-// percentile keeps the values themselves, in Float64Array blocks per period (no copying
-// while they arrive, none at the end); the nearest-rank value is then found by a radix
-// selection over the blocks (values.ts), not by sorting or joining them.
-import { selectRank } from './values';
+// percentile keeps the values themselves (values.ts: compact blocks, never joined); the
+// nearest-rank value is then found by a radix selection over the blocks, not by sorting.
+import { KeptValues, type KeptValuesState } from './values';
 
 /** How the attained value is made from the samples. */
 export type Reduction =
@@ -32,19 +31,14 @@ export class PeriodAccumulator {
   private numeratorCompensation = 0;
   private minimum = Infinity;
   private maximum = -Infinity;
-  /** Full blocks of kept values, and the block being filled. */
-  private blocks: Float64Array[] | undefined;
-  private block: Float64Array | undefined;
-  private inBlock = 0;
+  /** A percentile's values. */
+  private values: KeptValues | undefined;
   private result: number | null | undefined;
 
   constructor(start: number, end: number, keepValues: boolean) {
     this.start = start;
     this.end = end;
-    if (keepValues) {
-      this.blocks = [];
-      this.block = new Float64Array(FIRST_BLOCK);
-    }
+    if (keepValues) this.values = new KeptValues();
   }
 
   /** An eligible value of the counted metric. */
@@ -57,18 +51,7 @@ export class PeriodAccumulator {
     this.sum = t;
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    const block = this.block;
-    if (block !== undefined) {
-      if (this.inBlock === block.length) {
-        this.blocks!.push(block);
-        const next = new Float64Array(Math.min(block.length * 2, MAX_BLOCK));
-        next[0] = value;
-        this.block = next;
-        this.inBlock = 1;
-      } else {
-        block[this.inBlock++] = value;
-      }
-    }
+    this.values?.add(value);
   }
 
   /**
@@ -78,7 +61,7 @@ export class PeriodAccumulator {
    * are read value by value.
    */
   addCountAndSum(count: number, sum: number): void {
-    if (this.block !== undefined) throw new Error('a percentile needs the values, not their sum');
+    if (this.values !== undefined) throw new Error('a percentile needs the values, not their sum');
     this.count += count;
     [this.sum, this.sumCompensation] = addCompensated(this.sum, this.sumCompensation, sum, 0);
   }
@@ -119,9 +102,8 @@ export class PeriodAccumulator {
       case 'max':
         return this.maximum;
       case 'percentile': {
-        const value = selectRank(this.valueBlocks(), nearestRank(reduction.text, n) - 1);
-        this.blocks = undefined;
-        this.block = undefined;
+        const value = this.values!.select(nearestRank(reduction.text, n) - 1);
+        this.values = undefined;
         return value;
       }
     }
@@ -142,7 +124,7 @@ export class PeriodAccumulator {
       numeratorCompensation: this.numeratorCompensation,
       minimum: this.minimum,
       maximum: this.maximum,
-      values: this.block !== undefined ? this.releaseBlocks() : undefined,
+      values: this.values?.release(),
     };
   }
 
@@ -162,21 +144,9 @@ export class PeriodAccumulator {
     );
     if (other.minimum < this.minimum) this.minimum = other.minimum;
     if (other.maximum > this.maximum) this.maximum = other.maximum;
-    if (this.blocks !== undefined && other.values !== undefined) for (const b of other.values) if (b.length > 0) this.blocks.push(b);
+    if (this.values !== undefined && other.values !== undefined) this.values.merge(other.values);
   }
 
-  /** The kept values: the full blocks and the filled part of the last one. */
-  private valueBlocks(): Float64Array[] {
-    return [...this.blocks!, this.block!.subarray(0, this.inBlock)];
-  }
-
-  /** The kept values as blocks (to send from a worker thread, transferred: never joined into a copy). */
-  private releaseBlocks(): Float64Array[] {
-    const blocks = this.valueBlocks();
-    this.blocks = undefined;
-    this.block = undefined;
-    return blocks;
-  }
 }
 
 /** A PeriodAccumulator as plain data (structured-cloneable; `values` transferable). */
@@ -194,8 +164,8 @@ export interface AccumulatorState {
   numeratorCompensation: number;
   minimum: number;
   maximum: number;
-  /** A percentile's kept values, in blocks. */
-  values: Float64Array[] | undefined;
+  /** A percentile's kept values (blocks transferable). */
+  values: KeptValuesState | undefined;
 }
 
 /** (sum + compensation) + (other + its compensation), compensated. */
@@ -206,8 +176,6 @@ function addCompensated(sum: number, compensation: number, other: number, otherC
   return [t, compensation + otherCompensation];
 }
 
-const FIRST_BLOCK = 1024;
-const MAX_BLOCK = 1 << 20;
 
 /**
  * The 1-based nearest rank ⌈NN/100 × n⌉ (at least 1) for a percentile written `pNN`,

@@ -1,14 +1,198 @@
-// The k-th smallest of a percentile's kept values, found where they lie (in blocks) without
-// joining them into one array: joining a month of samples doubled the peak memory (see
-// bench/evaluate.ts). A radix selection on the values' bits: each pass counts the
-// candidates by the next 16 bits of an order-preserving 64-bit key and keeps the bucket
-// holding rank k; once few candidates are left they are copied out and selected directly.
-// Exact: the result is the value itself, bit for bit (−0 is read as 0).
+// A percentile's kept values (LANGUAGE.md 5: percentiles are exact, so every eligible value
+// of the period is kept) and the k-th smallest of them.
+//
+// Storage: blocks that grow by doubling, never joined (joining a month of samples doubled
+// the peak memory; see bench/evaluate.ts). Values that are decimals with a few places
+// (latencies written `147.1`, the common case) are kept as 32-bit integers m with
+// value === m / scale for one power of ten per period: half the memory of doubles, and
+// exact, since m / scale is recomputed exactly as the source computed the value and m ↦
+// m / scale preserves order. A value that does not fit widens the scale, or turns the
+// period's values into doubles.
+//
+// Selection: a radix selection on the values' bits: each pass counts the candidates by
+// the next 16 bits of an order-preserving key and keeps the bucket holding rank k; once
+// few candidates are left they are copied out and selected directly. The result is the
+// value itself, bit for bit (−0 is read as 0).
 import { endianness } from 'node:os';
 
 /** Candidates at most this many are copied out and selected directly (0.5 MB). */
 const COLLECT = 1 << 16;
 const LITTLE_ENDIAN = endianness() === 'LE';
+
+const FIRST_BLOCK = 1024;
+const MAX_BLOCK = 1 << 20;
+const MAX_SCALE = 1e9;
+const INT_MIN = -0x80000000;
+const INT_MAX = 0x7fffffff;
+
+/** Kept values as plain data (transferable): 32-bit integers over `scale`, or doubles when `scale` is 0. */
+export interface KeptValuesState {
+  scale: number;
+  blocks: (Int32Array | Float64Array)[];
+}
+
+export class KeptValues {
+  /** A power of ten for integer blocks; 0 for doubles; -1 before the first value. */
+  private scale = -1;
+  private readonly full: (Int32Array | Float64Array)[] = [];
+  private ints: Int32Array | undefined;
+  private floats: Float64Array | undefined;
+  /** Values in the block being filled. */
+  private filled = 0;
+
+  add(value: number): void {
+    const scale = this.scale;
+    if (scale > 0) {
+      const m = Math.round(value * scale);
+      if (m / scale === value && m >= INT_MIN && m <= INT_MAX) {
+        let block = this.ints!;
+        if (this.filled === block.length) block = this.ints = this.nextBlock(block, Int32Array);
+        block[this.filled++] = m;
+        return;
+      }
+    } else if (scale === 0) {
+      let block = this.floats!;
+      if (this.filled === block.length) block = this.floats = this.nextBlock(block, Float64Array);
+      block[this.filled++] = value;
+      return;
+    }
+    this.widen(value);
+    this.add(value);
+  }
+
+  /** The k-th smallest (0-based) value kept. */
+  select(k: number): number {
+    const blocks = this.blocks();
+    if (this.scale === 0) return selectRank(blocks as Float64Array[], k);
+    return selectRankInt(blocks as Int32Array[], k) / this.scale;
+  }
+
+  /** Everything kept, as plain data; this holds nothing afterwards. */
+  release(): KeptValuesState {
+    const state = { scale: this.scale, blocks: this.blocks() };
+    this.full.length = 0;
+    this.ints = this.floats = undefined;
+    this.filled = 0;
+    this.scale = -1;
+    return state;
+  }
+
+  /** Adds the values another KeptValues released (their blocks are taken over, not copied). */
+  merge(other: KeptValuesState): void {
+    const blocks = other.blocks.filter((b) => b.length > 0);
+    if (blocks.length === 0) return;
+    if (this.scale === -1) this.start(other.scale);
+    let scale = other.scale;
+    if (scale !== this.scale && scale > 0 && this.scale > 0) {
+      // The finer scale for both, if every integer still fits.
+      const target = Math.max(scale, this.scale);
+      if (target === this.scale && rescale(blocks as Int32Array[], target / scale)) scale = target;
+      else if (target === scale && this.rescaleAll(target)) scale = target;
+    }
+    if (scale !== this.scale) {
+      if (this.scale > 0) this.toDoubles();
+      if (scale > 0) for (let i = 0; i < blocks.length; i++) blocks[i] = doubles(blocks[i] as Int32Array, scale);
+    }
+    this.full.push(...blocks);
+  }
+
+  private blocks(): (Int32Array | Float64Array)[] {
+    const current = this.ints ?? this.floats;
+    return current === undefined ? [...this.full] : [...this.full, current.subarray(0, this.filled)];
+  }
+
+  private nextBlock<T extends Int32Array | Float64Array>(block: T, kind: { new (length: number): T }): T {
+    this.full.push(block);
+    this.filled = 0;
+    return new kind(Math.min(block.length * 2, MAX_BLOCK));
+  }
+
+  private start(scale: number): void {
+    this.scale = scale;
+    if (scale > 0) this.ints = new Int32Array(FIRST_BLOCK);
+    else this.floats = new Float64Array(FIRST_BLOCK);
+  }
+
+  /** Makes room for a value that does not fit the current scale (or is the first). */
+  private widen(value: number): void {
+    const from = this.scale === -1 ? 1 : this.scale;
+    for (let scale = from; scale <= MAX_SCALE; scale *= 10) {
+      const m = Math.round(value * scale);
+      if (!(m / scale === value && m >= INT_MIN && m <= INT_MAX)) continue;
+      if (this.scale === -1) return this.start(scale);
+      if (this.rescaleAll(scale)) return;
+      break;
+    }
+    if (this.scale === -1) this.start(0);
+    else this.toDoubles();
+  }
+
+  /** Every integer kept × (scale / this.scale); false, changing nothing, when one would not fit. */
+  private rescaleAll(scale: number): boolean {
+    const blocks = this.blocks() as Int32Array[];
+    if (!rescale(blocks, scale / this.scale)) return false;
+    this.scale = scale;
+    return true;
+  }
+
+  /** Turns the integer blocks into doubles. */
+  private toDoubles(): void {
+    const blocks = this.blocks() as Int32Array[];
+    const scale = this.scale;
+    this.full.length = 0;
+    for (const b of blocks) this.full.push(doubles(b, scale));
+    this.ints = undefined;
+    this.scale = 0;
+    this.floats = new Float64Array(FIRST_BLOCK);
+    this.filled = 0;
+  }
+}
+
+/** Multiplies every integer by `factor` in place; false, changing nothing, when one would leave the 32-bit range. */
+function rescale(blocks: Int32Array[], factor: number): boolean {
+  for (const b of blocks) for (let i = 0; i < b.length; i++) if (b[i] * factor > INT_MAX || b[i] * factor < INT_MIN) return false;
+  for (const b of blocks) for (let i = 0; i < b.length; i++) b[i] *= factor;
+  return true;
+}
+
+function doubles(block: Int32Array, scale: number): Float64Array {
+  const out = new Float64Array(block.length);
+  for (let i = 0; i < block.length; i++) out[i] = block[i] / scale;
+  return out;
+}
+
+/** The k-th smallest (0-based) of the integers in `blocks`: two 16-bit passes, then a direct selection. */
+function selectRankInt(blocks: readonly Int32Array[], k: number): number {
+  let total = 0;
+  for (const b of blocks) total += b.length;
+  if (!(k >= 0 && k < total)) throw new RangeError(`rank ${k} of ${total} values`);
+  let candidates = total;
+  // Keys m + 2^31 are unsigned and ordered like m; `high` is the known top 16 bits (-1: none yet).
+  let high = -1;
+  const counts = new Uint32Array(1 << 16);
+  for (let round = 0; round < 2; round++) {
+    if (candidates <= COLLECT) break;
+    counts.fill(0);
+    for (const block of blocks) {
+      for (let i = 0; i < block.length; i++) {
+        const key = (block[i] + 0x80000000) >>> 0;
+        if (high < 0) counts[key >>> 16]++;
+        else if (key >>> 16 === high) counts[key & 0xffff]++;
+      }
+    }
+    let digit = 0;
+    while (k >= counts[digit]) k -= counts[digit++];
+    candidates = counts[digit];
+    if (high >= 0) return high * 0x10000 + digit - 0x80000000; // all 32 bits known
+    high = digit;
+  }
+  const out = new Float64Array(candidates);
+  let n = 0;
+  for (const block of blocks) {
+    for (let i = 0; i < block.length; i++) if (high < 0 || (block[i] + 0x80000000) >>> 16 === high) out[n++] = block[i];
+  }
+  return selectKth(out, k);
+}
 
 /** The k-th smallest (0-based) of all values in `blocks` (k within their total length). */
 export function selectRank(blocks: readonly Float64Array[], k: number): number {
