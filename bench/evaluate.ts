@@ -221,6 +221,8 @@ function compareWithDuckdb(report: JsonReport, sql: SqlResult[]): void {
 interface ChildRun {
   ms: number;
   maxRssMb: number;
+  /** CPU time of the child, user + system, all threads (what a loaded machine inflates least). */
+  cpuMs: number;
   stdout: string;
   status: number | null;
   stderr: string;
@@ -235,8 +237,8 @@ function runChild(args: string[], env: Record<string, string> = {}): ChildRun {
     env: { ...process.env, ...env },
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const rss = /BENCH_MAXRSS_KB=(\d+)/.exec(result.stderr);
-  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: result.stdout, status: result.status, stderr: result.stderr };
+  const rss = /BENCH_MAXRSS_KB=(\d+) BENCH_CPU_US=(\d+)/.exec(result.stderr);
+  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuMs: rss ? Number(rss[2]) / 1000 : NaN, stdout: result.stdout, status: result.status, stderr: result.stderr };
 }
 
 const nullSink: SampleSink = {
@@ -285,7 +287,7 @@ async function main(): Promise<void> {
   writeFileSync(DUCKDB_SCRIPT, DUCKDB_EVALUATE);
   writeFileSync(
     PRELOAD,
-    "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n",
+    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_MAXRSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
   );
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   if (!existsSync(DATA)) {
@@ -310,6 +312,7 @@ async function main(): Promise<void> {
   const scanIndexOf: number[] = [];
   const scanLoop: number[] = [];
   let scanRss = 0;
+  const scanCpu: number[] = [];
   const cli: ChildRun[] = [];
   const cliOneThread: ChildRun[] = [];
   const duckdb: ChildRun[] = [];
@@ -319,6 +322,7 @@ async function main(): Promise<void> {
     if (Number(a.stdout) !== ROWS + 1 || Number(b.stdout) !== ROWS + 1) throw new Error(`byte scan counted ${a.stdout}/${b.stdout} lines`);
     scanIndexOf.push(a.ms);
     scanRss = Math.max(scanRss, a.maxRssMb);
+    scanCpu.push(a.cpuMs);
     scanLoop.push(b.ms);
     for (const [runs, env] of [[cli, {}], [cliOneThread, { SLA_WORKERS: '1' }]] as const) {
       const run = runChild(evaluateArgs, env);
@@ -340,15 +344,19 @@ async function main(): Promise<void> {
   if (cliOneThread[0].stdout !== cli[0].stdout) console.log('note: the one-thread report differs from the default one (sums added in another order)');
 
   console.log('');
-  console.log(`byte scan, Buffer.indexOf(\\n) (memchr):            ${s(floor)}   peak RSS ${mib(scanRss)}`);
+  const floorCpu = median(scanCpu);
+  const duckdbCpu = median(duckdb.map((r) => r.cpuMs));
+  console.log(`byte scan, Buffer.indexOf(\\n) (memchr):            ${s(floor)}   CPU ${s(floorCpu)}   peak RSS ${mib(scanRss)}`);
   console.log(`byte scan, a loop over the bytes counting \\n:       ${s(loop)}`);
-  console.log(`DuckDB ${duckdbVersion()}, the same evaluation in SQL:   ${s(duckdbMs)}   peak RSS ${mib(duckdbRss)}`);
+  console.log(`DuckDB ${duckdbVersion()}, the same evaluation in SQL:   ${s(duckdbMs)}   CPU ${s(duckdbCpu)}   peak RSS ${mib(duckdbRss)}`);
   const workers = existsSync(path.join(ROOT, 'dist', 'evaluation-worker.js')) ? `${Math.min(availableParallelism(), 4)} threads` : 'one thread: no dist/evaluation-worker.js';
   for (const [label, runs] of [[`sla evaluate (${workers})`, cli], ['sla evaluate, SLA_WORKERS=1', cliOneThread]] as const) {
     const ms = median(runs.map((r) => r.ms));
     const rss = Math.max(...runs.map((r) => r.maxRssMb));
     console.log(`${label}:`);
-    console.log(`  wall ${s(ms)}   ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} samples/s   peak RSS ${mib(rss)}`);
+    const cpu = median(runs.map((r) => r.cpuMs));
+    console.log(`  wall ${s(ms)}   ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} samples/s   CPU ${s(cpu)}   peak RSS ${mib(rss)}`);
+    console.log(`  CPU time: ${(cpu / floorCpu).toFixed(2)}× the byte scan's, ${(cpu / duckdbCpu).toFixed(2)}× DuckDB's (all threads; less inflated by a loaded machine than wall time)`);
     console.log(
       `  ${(ms / floor).toFixed(2)}× the byte scan (goal ≤ 2.5×: ${ms / floor <= 2.5 ? 'reached' : 'NOT reached'}), ${(ms / loop).toFixed(2)}× the byte loop, ` +
         `${(ms / duckdbMs).toFixed(2)}× DuckDB (goal ≤ 0.3×: ${ms / duckdbMs <= 0.3 ? 'reached' : 'NOT reached'}); ` +
