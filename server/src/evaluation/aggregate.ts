@@ -1,9 +1,9 @@
 // What one objective accumulates per period, and the attained value computed from it
 // (LANGUAGE.md section 5, "The attained value"). Sums are compensated (Neumaier), so a
 // month of millions of samples keeps the precision the 1e-9 tolerance assumes. Only a
-// percentile keeps the values themselves, in Float64Array blocks per period (no copying
-// while they arrive), joined once at the end; the nearest-rank value is then found by
-// selection, not by sorting.
+// percentile keeps the values themselves (values.ts: compact blocks, never joined); the
+// nearest-rank value is then found by a radix selection over the blocks, not by sorting.
+import { KeptValues, type KeptValuesState } from './values';
 
 /** How the attained value is made from the samples. */
 export type Reduction =
@@ -31,19 +31,14 @@ export class PeriodAccumulator {
   private numeratorCompensation = 0;
   private minimum = Infinity;
   private maximum = -Infinity;
-  /** Full blocks of kept values, and the block being filled. */
-  private blocks: Float64Array[] | undefined;
-  private block: Float64Array | undefined;
-  private inBlock = 0;
+  /** A percentile's values. */
+  private values: KeptValues | undefined;
   private result: number | null | undefined;
 
   constructor(start: number, end: number, keepValues: boolean) {
     this.start = start;
     this.end = end;
-    if (keepValues) {
-      this.blocks = [];
-      this.block = new Float64Array(FIRST_BLOCK);
-    }
+    if (keepValues) this.values = new KeptValues();
   }
 
   /** An eligible value of the counted metric. */
@@ -56,18 +51,7 @@ export class PeriodAccumulator {
     this.sum = t;
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    const block = this.block;
-    if (block !== undefined) {
-      if (this.inBlock === block.length) {
-        this.blocks!.push(block);
-        const next = new Float64Array(Math.min(block.length * 2, MAX_BLOCK));
-        next[0] = value;
-        this.block = next;
-        this.inBlock = 1;
-      } else {
-        block[this.inBlock++] = value;
-      }
-    }
+    this.values?.add(value);
   }
 
   /**
@@ -77,7 +61,7 @@ export class PeriodAccumulator {
    * are read value by value.
    */
   addCountAndSum(count: number, sum: number): void {
-    if (this.block !== undefined) throw new Error('a percentile needs the values, not their sum');
+    if (this.values !== undefined) throw new Error('a percentile needs the values, not their sum');
     this.count += count;
     [this.sum, this.sumCompensation] = addCompensated(this.sum, this.sumCompensation, sum, 0);
   }
@@ -118,8 +102,9 @@ export class PeriodAccumulator {
       case 'max':
         return this.maximum;
       case 'percentile': {
-        const values = this.joinValues();
-        return selectKth(values, n, nearestRank(reduction.text, n) - 1);
+        const value = this.values!.select(nearestRank(reduction.text, n) - 1);
+        this.values = undefined;
+        return value;
       }
     }
   }
@@ -139,7 +124,7 @@ export class PeriodAccumulator {
       numeratorCompensation: this.numeratorCompensation,
       minimum: this.minimum,
       maximum: this.maximum,
-      values: this.block !== undefined ? this.joinValues() : undefined,
+      values: this.values?.release(),
     };
   }
 
@@ -159,29 +144,9 @@ export class PeriodAccumulator {
     );
     if (other.minimum < this.minimum) this.minimum = other.minimum;
     if (other.maximum > this.maximum) this.maximum = other.maximum;
-    if (this.blocks !== undefined && other.values !== undefined && other.values.length > 0) this.blocks.push(other.values);
+    if (this.values !== undefined && other.values !== undefined) this.values.merge(other.values);
   }
 
-  /** All kept values in one array (the blocks are released: selection reorders the values). */
-  private joinValues(): Float64Array {
-    const blocks = this.blocks!;
-    const last = this.block!.subarray(0, this.inBlock);
-    let values: Float64Array;
-    if (blocks.length === 0) {
-      values = last;
-    } else {
-      values = new Float64Array(this.count);
-      let at = 0;
-      for (const b of blocks) {
-        values.set(b, at);
-        at += b.length;
-      }
-      values.set(last, at);
-    }
-    this.blocks = undefined;
-    this.block = undefined;
-    return values;
-  }
 }
 
 /** A PeriodAccumulator as plain data (structured-cloneable; `values` transferable). */
@@ -199,7 +164,8 @@ export interface AccumulatorState {
   numeratorCompensation: number;
   minimum: number;
   maximum: number;
-  values: Float64Array | undefined;
+  /** A percentile's kept values (blocks transferable). */
+  values: KeptValuesState | undefined;
 }
 
 /** (sum + compensation) + (other + its compensation), compensated. */
@@ -210,8 +176,6 @@ function addCompensated(sum: number, compensation: number, other: number, otherC
   return [t, compensation + otherCompensation];
 }
 
-const FIRST_BLOCK = 1024;
-const MAX_BLOCK = 1 << 20;
 
 /**
  * The 1-based nearest rank ⌈NN/100 × n⌉ (at least 1) for a percentile written `pNN`,
@@ -227,46 +191,4 @@ function nearestRank(percentileText: string, n: number): number {
   const count = BigInt(n);
   const rank = Number((numerator * count + denominator - 1n) / denominator);
   return Math.min(Math.max(rank, 1), n);
-}
-
-/** The k-th smallest (0-based) of a[0, n): quickselect, falling back to a sort on bad pivots. */
-function selectKth(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  let budget = 2 * Math.ceil(Math.log2(n + 1)) + 8;
-  while (hi > lo) {
-    if (budget-- === 0) {
-      a.subarray(lo, hi + 1).sort();
-      return a[k];
-    }
-    const mid = (lo + hi) >>> 1;
-    // Median of three into a[mid].
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-function swap(a: Float64Array, i: number, j: number): void {
-  const x = a[i];
-  a[i] = a[j];
-  a[j] = x;
 }

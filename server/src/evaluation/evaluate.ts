@@ -80,7 +80,7 @@ export async function evaluate(
   // A server has no "latest sample read": rolling windows then end now (documented).
   if (at === undefined && queried.length > 0) at = now;
   const evaluator = new Evaluator(model, at, options.onProgress, options.locale);
-  const setup: PartSetup = { sla, at, daily: options.daily };
+  const setup: PartSetup = { sla, at, daily: options.daily, locale: options.locale };
   const parted: PartedReading = {
     setup,
     options: options.parallel ?? {},
@@ -134,7 +134,7 @@ function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions, unm
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
 export function partEvaluator(setup: PartSetup, onProgress: (rows: number) => void): PartSink {
-  return new Evaluator(modelFor(setup.sla, setup.daily === true), setup.at, onProgress);
+  return new Evaluator(modelFor(setup.sla, setup.daily === true), setup.at, onProgress, setup.locale);
 }
 
 /** The contract's model; with `daily`, each objective's window is a calendar day and it earns no credits (the same rules of eligibility and aggregation, per day). */
@@ -462,8 +462,8 @@ export class Evaluator implements PartSink, IntervalSink {
 
   constructor(model: ContractModel, at: number | undefined, onProgress?: (rows: number) => void, locale?: Locale) {
     this.model = model;
-    this.series = new SeriesTracker(locale);
     this.locale = locale;
+    this.series = new SeriesTracker(locale);
     this.zone = model.zone;
     this.at = at;
     this.onProgress = onProgress;

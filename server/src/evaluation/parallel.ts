@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { EvaluationAborted, EvaluationError } from './errors';
+import type { Locale } from '../l10n/index';
 import type { EvaluatorState, PartSetup, PartedReading, SampleSink } from './ports';
 
 /** A part of a file: bytes [start, end) holding whole rows. */
@@ -38,7 +39,8 @@ export interface FileRangeResult {
 export interface RangeReadable<Columns> {
   readonly name: string;
   readonly path: string;
-  header(): Promise<{ columns: Columns; rowsStart: number }>;
+  /** Errors in `locale`. */
+  header(locale?: Locale): Promise<{ columns: Columns; rowsStart: number }>;
   readRange(sink: SampleSink, range: FileRange<Columns>, signal?: AbortSignal): Promise<FileRangeResult>;
 }
 
@@ -93,7 +95,7 @@ async function readInParts<Columns>(source: RangeReadable<Columns>, reading: Par
   }
   if (size < (options.minBytes ?? DEFAULT_MIN_BYTES)) return 'small file';
 
-  const { columns, rowsStart } = await source.header();
+  const { columns, rowsStart } = await source.header(reading.setup.locale);
   const cuts = await cutPoints(source.path, rowsStart, size, parts);
   if (!cuts) return 'no cut points';
   const ranges: FileRange<Columns>[] = [];

@@ -2,13 +2,13 @@
 // so that neither imports the other (the evaluator never sees a concrete source; sources,
 // the interval reader and the parallel reader never import the evaluator).
 import type { Sla } from '../language/ast';
+import type { Locale } from '../l10n/index';
 import type { AccumulatorState } from './aggregate';
 import type { Eligibility, InstantClass } from './eligibility';
 import type { ContractModel, ObjectiveModel } from './model';
 import type { QueryLogReport } from './report';
 import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
-import type { Locale } from '../l10n/index';
 
 export interface SampleSink {
   /** The contract's zone, for timestamps written without an offset. */
@@ -142,6 +142,8 @@ export interface PartSetup {
   at: number | undefined;
   /** Each objective per calendar day (EvaluateOptions.daily). */
   daily?: boolean;
+  /** The language of messages. */
+  locale?: Locale;
 }
 
 export interface ParallelOptions {

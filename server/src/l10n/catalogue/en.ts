@@ -990,6 +990,28 @@ export const en = {
   'missingMetrics.noSeries': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time: check the metric name and the labels',
   'missingMetrics.noSeriesSuggest': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time; did you mean "{suggestion}"?',
   'missingMetrics.noSeriesLabels': 'metric "{metric}" (named by indicator {indicators}) matches no series on the Prometheus server, at any time: the server has metric {name}, but no series of it with these labels; check the label matchers',
+  // CSV metric files (perfeval: server/src/evaluation/sources/csv.ts)
+  'csv.cannotOpen': 'cannot open: {reason}',
+  'csv.cannotRead': 'cannot read: {reason}',
+  'csv.headerTooLong': 'a header longer than 64 MB',
+  'csv.rowTooLong': 'a row longer than 64 MB (an unclosed quote?)',
+  'csv.headerQuoteInField': 'a `"` inside a header field that does not start with `"`: quote the whole field and double the quote (`""`)',
+  'csv.headerAfterQuote': 'unexpected character after a closing quote in the header',
+  'csv.emptyFile': 'empty file: expected a header row naming the columns timestamp, metric and value',
+  'csv.headerMissingColumn': 'missing column `{column}` in the header (it needs timestamp, metric and value; found: {found})',
+  'csv.headerColumnTwice': 'column `{column}` appears twice in the header',
+  'csv.unclosedQuote': 'a quoted field is not closed before the end of the file',
+  'csv.afterQuote': 'unexpected character {character} after a closing quote',
+  'csv.quoteInField': 'a `"` inside a field that does not start with `"`: quote the whole field and double the quote (`""`)',
+  'csv.moreFields': 'a row with more fields than the header ({fields}, the header {columns}): a decimal comma, or a field that needs quotes',
+  'csv.emptyMetric': 'empty metric name',
+  'csv.missingColumn': 'missing column {names}: the row has {fields} fields, the header {columns}',
+  'csv.missingColumns': 'missing columns {names}: the row has {fields} fields, the header {columns}',
+  'csv.missingColumnOneField': 'missing column {names}: the row has 1 field, the header {columns}',
+  'csv.missingColumnsOneField': 'missing columns {names}: the row has 1 field, the header {columns}',
+  'csv.emptyValue': 'empty value',
+  'csv.notFinite': 'value {value} is not a finite number',
+  'csv.notANumber': 'value {value} is not a number',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,0 +1,94 @@
+// A percentile's kept values: the value at any rank must be the one sorting all values gives,
+// bit for bit, whatever the storage (integers over a scale, doubles, merged parts).
+import * as assert from 'node:assert/strict';
+import { KeptValues, selectRank } from '../../server/src/evaluation/values';
+
+/** A seeded generator (LCG), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+}
+
+function blocksOf(values: number[], next: () => number): Float64Array[] {
+  const blocks: Float64Array[] = [];
+  for (let i = 0; i < values.length; ) {
+    const length = Math.min(values.length - i, 1 + Math.floor(next() * 50_000));
+    // Blocks as views into larger buffers, at an offset, like a partly filled block.
+    const buffer = new Float64Array(length + 3);
+    buffer.set(values.slice(i, i + length), 2);
+    blocks.push(buffer.subarray(2, 2 + length));
+    i += length;
+  }
+  return blocks;
+}
+
+describe('evaluation: percentile selection over blocks', () => {
+  const shapes: [string, (next: () => number) => number][] = [
+    ['latencies with one decimal', (next) => Math.round((40 + 160 * Math.exp(next() * 1.2) * next()) * 10) / 10],
+    ['a few distinct values', (next) => [0, 1, 2.5, -3][Math.floor(next() * 4)]],
+    ['negative and positive, wide range', (next) => (next() - 0.5) * 10 ** Math.floor(next() * 30 - 10)],
+    ['one value everywhere', () => 7.25],
+    ['zeros of both signs', (next) => (next() < 0.5 ? -0 : 0) + (next() < 0.1 ? 1 : 0)],
+  ];
+  for (const [what, value] of shapes) {
+    it(`gives the value a sort gives at every tested rank: ${what}`, () => {
+      const next = random(what.length * 7919);
+      for (const n of [1, 2, 1000, 200_003]) {
+        const values = Array.from({ length: n }, () => value(next));
+        const sorted = Float64Array.from(values).sort();
+        const blocks = blocksOf(values, next);
+        const ranks = new Set([0, n - 1, Math.floor(n * 0.95), Math.floor(n / 2), Math.floor(next() * n)]);
+        for (const k of ranks) {
+          const expected = sorted[k] === 0 ? 0 : sorted[k];
+          assert.ok(Object.is(selectRank(blocks, k), expected), `${what}, n=${n}, k=${k}: ${selectRank(blocks, k)} ≠ ${expected}`);
+        }
+        // The blocks are read, not reordered or released.
+        assert.deepEqual(blocks.flatMap((b) => [...b]), values);
+      }
+    });
+  }
+
+  it('refuses a rank outside the values', () => {
+    assert.throws(() => selectRank([new Float64Array(3)], 3), RangeError);
+  });
+
+  // Values as a CSV source decodes them (mantissa / 10^places), and values no scale holds.
+  const decimals = (places: number) => (next: () => number) => Math.round((next() - 0.2) * 2000 * 10 ** places) / 10 ** places;
+  const kinds: [string, ((next: () => number) => number)[]][] = [
+    ['one decimal (integers over 10)', [decimals(1)]],
+    ['integers, then two and five decimals (the scale widens)', [decimals(0), decimals(2), decimals(5)]],
+    ['decimals, then values no 32-bit scale holds (turned into doubles)', [decimals(1), (next) => next() * 1e12, (next) => Math.PI * next()]],
+    ['zeros of both signs and tiny values', [() => -0, () => 0, (next) => (next() < 0.5 ? 1e-7 : -3e-9)]],
+  ];
+  for (const [what, makers] of kinds) {
+    it(`keeps values exactly and selects any rank, also merged from parts: ${what}`, () => {
+      const next = random(what.length);
+      const values: number[] = [];
+      // Three parts, like parts of a file read on three threads, ending at different scales:
+      // the first sees only the first kind of value, the second all in reverse, the third all.
+      const parts = [new KeptValues(), new KeptValues(), new KeptValues()];
+      for (let p = 0; p < parts.length; p++) {
+        for (const make of p === 0 ? makers.slice(0, 1) : p === 1 ? [...makers].reverse() : makers) {
+          for (let i = 0; i < 30_000; i++) {
+            const v = make(next);
+            values.push(v);
+            parts[p].add(v);
+          }
+        }
+      }
+      const whole = new KeptValues();
+      for (const v of values) whole.add(v);
+      const merged = new KeptValues();
+      for (const part of parts) merged.merge(part.release());
+      const sorted = Float64Array.from(values).sort();
+      const n = values.length;
+      for (const k of [0, 1, n - 1, Math.floor(n * 0.95), Math.floor(n * 0.999), Math.floor(next() * n)]) {
+        const expected = sorted[k] === 0 ? 0 : sorted[k];
+        assert.ok(Object.is(whole.select(k), expected), `${what}: rank ${k} gives ${whole.select(k)}, not ${expected}`);
+        assert.ok(Object.is(merged.select(k), expected), `${what}, merged: rank ${k} gives ${merged.select(k)}, not ${expected}`);
+      }
+    });
+  }
+});
