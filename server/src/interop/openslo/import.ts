@@ -63,9 +63,12 @@ export function importOpenSlo(inputs: readonly ImportInput[], messages: Messages
 class Importer {
   private readonly problems: ImportProblem[] = [];
   private readonly t: Messages['t'];
+  /** The check of the contract made speaks the same language as the import's own messages. */
+  private readonly locale: Messages['locale'];
 
   constructor(messages: Messages) {
     this.t = messages.t;
+    this.locale = messages.locale;
   }
 
   run(inputs: readonly ImportInput[]): ImportResult {
@@ -77,7 +80,7 @@ class Importer {
     }
     const contract = this.contract(docs);
     if (this.problems.length) return { problems: this.problems };
-    const errors = analyze(contract).diagnostics.filter((d) => d.severity === 'error');
+    const errors = analyze(contract, { locale: this.locale }).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       const first = errors[0];
       this.problems.push({

@@ -418,6 +418,17 @@ export const en = {
   'parse.token.time': 'a time (HH:MM)',
   'parse.token.dateTime': 'a date-time (YYYY-MM-DDTHH:MM)',
   'parse.token.percentile': 'a percentile such as `p95`',
+  // Interop for language 1.1 (interop11: server/src/export, server/src/interop/openslo, cli/src/export*.ts, cli/src/openslo.ts)
+  'export.rules.counters':
+    'Objective {objective} reads cumulative counters (`counters`): the rules take increase()/rate() of them, which Prometheus extrapolates to the window\'s edges, while `sla evaluate` adds the exact increases between samples (resets included); an alert can differ slightly from the contract\'s figure.',
+  'export.rules.every': 'Objective {objective} is measured every {every}: a window shorter than {every} is read over the last {every}, as it would hold no sample.',
+  'export.rules.missingDown':
+    'Objective {objective} is measured every {every} with `missing down`: a window expects one sample per {every} and counts each missing one as down (sum of values / max(samples, expected)); a window shorter than {every} is read over the last {every}. No sample is expected before the `effective` start; without one, the time before a new metric\'s first sample counts as down too (a ticket for up to 3 days). Under a time condition, each minute takes the latest sample of the last {every}, down when there is none.',
+  'export.rules.coverage':
+    'Objective {objective} has `coverage {coverage}%`: the rules cannot say it. `sla evaluate` makes a period with less coverage insufficient-data (no credit); the alerts fire on the data there is.',
+  'openslo.export.timeslices':
+    'objective {objective}: OpenSLO Timeslices count good slices, not the mean of the values; with one 0/1 probe per {every} slot they agree',
+  'openslo.comment.timeslices': 'TODO: OpenSLO budgets this SLO by Timeslices of {window}: read as `every {window}` with `missing down` (a slot without a sample counts as down)',
 } as const;
 
 export type MessageId = keyof typeof en;

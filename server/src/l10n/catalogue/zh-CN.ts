@@ -415,4 +415,15 @@ export const zhCN = {
   'parse.token.time': '时间（HH:MM）',
   'parse.token.dateTime': '日期时间（YYYY-MM-DDTHH:MM）',
   'parse.token.percentile': '百分位，例如 `p95`',
+  // Interop for language 1.1 (interop11: server/src/export, server/src/interop/openslo, cli/src/export*.ts, cli/src/openslo.ts)
+  'export.rules.counters':
+    '目标 {objective} 读取累计计数器（`counters`）：规则对其取 increase()/rate()，Prometheus 会外推到窗口边界；而 `sla evaluate` 按样本之间的精确增量累加（含计数器重置），因此告警可能与协议计算结果略有出入。',
+  'export.rules.every': '目标 {objective} 每 {every} 采样一次：短于 {every} 的窗口按最近 {every} 计算，否则窗口内没有样本。',
+  'export.rules.missingDown':
+    '目标 {objective} 每 {every} 采样一次且 `missing down`：每个窗口按每 {every} 一个样本计算应有样本数，缺失的样本记为不可用（取值之和 / max(样本数, 应有样本数)）；短于 {every} 的窗口按最近 {every} 计算。`effective` 生效期开始之前不应有样本；没有生效期时，新指标首个样本之前的时间也记为不可用（可能产生最长 3 天的工单告警）。在时间条件下，每分钟取最近 {every} 内的最新样本，没有样本即记为不可用。',
+  'export.rules.coverage':
+    '目标 {objective} 设有 `coverage {coverage}%`（覆盖率）：规则无法表达。`sla evaluate` 将覆盖率不足的周期判为 insufficient-data（不产生服务抵扣）；告警则按现有数据触发。',
+  'openslo.export.timeslices':
+    '目标 {objective}：OpenSLO 的 Timeslices 统计达标时间片的比例，而非取值的平均；当每个 {every} 时间片恰有一个 0/1 探测样本时两者一致',
+  'openslo.comment.timeslices': 'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算：读作 `every {window}` 加 `missing down`（没有样本的时间片记为不可用）',
 } as const satisfies Catalogue;
