@@ -52,7 +52,6 @@ export const en = {
   'openslo.comment.noCredits': 'TODO: compensation for {objective} — OpenSLO has no credits',
   'openslo.comment.noParties': 'TODO: provider, customer and version — OpenSLO has no contract parties',
   'openslo.comment.kindGuessed': 'TODO: OpenSLO gives no kind or unit: kind {kind} with values in {unit} is a guess',
-  'openslo.comment.counter': 'TODO: OpenSLO says these are cumulative counters (counter: true); this indicator adds per-interval counts',
   'openslo.comment.sourceType': 'TODO: the OpenSLO metric source is {type}; sla evaluate reads Prometheus series',
   'openslo.comment.budgeting': 'TODO: OpenSLO budgets this SLO by {method}; the SLA language counts samples',
   'openslo.comment.zones': 'TODO: the OpenSLO calendars use several time zones ({zones}); a contract has one',
@@ -426,8 +425,8 @@ export const en = {
     'Objective {objective} is measured every {every} with `missing down`: a window expects one sample per {every} and counts each missing one as down (sum of values / max(samples, expected)); a window shorter than {every} is read over the last {every}. No sample is expected before the `effective` start; without one, the time before a new metric\'s first sample counts as down too (a ticket for up to 3 days). Under a time condition, each minute takes the latest sample of the last {every}, down when there is none.',
   'export.rules.coverage':
     'Objective {objective} has `coverage {coverage}%`: the rules cannot say it. `sla evaluate` makes a period with less coverage insufficient-data (no credit); the alerts fire on the data there is.',
-  'openslo.export.timeslices':
-    'objective {objective}: OpenSLO Timeslices count good slices, not the mean of the values; with one 0/1 probe per {every} slot they agree',
+  'openslo.export.notExpressible.timeslices':
+    'objective {objective}: `{clause}` with `missing down` is written as OpenSLO Timeslices (a slice is good when its probe is up); the contract averages the values, so the two agree only for one 0/1 probe per slot',
   'openslo.comment.timeslices': 'TODO: OpenSLO budgets this SLO by Timeslices of {window}: read as `every {window}` with `missing down` (a slot without a sample counts as down)',
 } as const;
 
