@@ -159,6 +159,15 @@ describe('Prometheus rules for the language 1.1 items', function () {
     assert.equal(record(rules.groups[0], '1h'), '1 - (sum(sum_over_time(probe_ratio[1h])) / sum(count_over_time(probe_ratio[1h])))');
   });
 
+  it('`every` on a ratio of per-interval counts widens short windows; on counters it says what the rules need', function () {
+    const rules = exportOf(contract('objective ok { indicator hourly target <= 1% window calendar month }', 'indicator hourly { kind error_rate ratio bad "errors" total "requests" every 90s }'));
+    assert.equal(record(rules.groups[0], '5m'), 'sum(sum_over_time(errors[5m])) / sum(sum_over_time(requests[5m]))');
+    const sparse = exportOf(contract('objective ok { indicator hourly target <= 1% window calendar month }', 'indicator hourly { kind error_rate ratio bad "errors" total "requests" every 1h }'));
+    assert.equal(record(sparse.groups[0], '30m'), 'sum(sum_over_time(errors[1h])) / sum(sum_over_time(requests[1h]))');
+    const g = group(exportOf(sample()), 'orders_ok');
+    assert.ok(g.comments.some((c) => c.includes('increase() needs two samples of each counter')));
+  });
+
   it('a schedule `on` date takes its day out of the day lines and counts it with its own hours', function () {
     const rules = exportOf(contract('objective up { indicator probe target >= 99% window calendar month during office }', 'schedule office { mon..fri 09:00-18:00 on 2026-10-10 10:00-16:00 }'));
     const expr = record(rules.groups[0], '5m');

@@ -71,7 +71,8 @@ const HISTOGRAM_KINDS: readonly KindName[] = ['latency', 'response_time'];
 const SELECTOR = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?$/s;
 
 function durationMsOf(window: string): number {
-  return Number(window.slice(0, -1)) * DURATION_MS[window.slice(-1)];
+  const [, amount, unit] = /^(\d+)(ms|[smhdw])$/.exec(window)!;
+  return Number(amount) * DURATION_MS[unit];
 }
 
 /** Numbers written for PromQL and people: no floating-point noise (`0.001`, not `0.0009999…`). */
@@ -101,7 +102,8 @@ type Sli =
   // `missingDown`: a slot with no sample counts as a value of 0; `since`: the effective start
   // (Unix seconds), before which no slot is expected.
   | { form: 'mean'; metric: string; complement: boolean; everyMs?: number; missingDown?: boolean; since?: number }
-  | { form: 'ratio'; numerator: string; total: string; complement: boolean; counters: boolean };
+  // (1.1) `everyMs`: per-interval counts come every `every` (a window shorter than it is read over it).
+  | { form: 'ratio'; numerator: string; total: string; complement: boolean; counters: boolean; everyMs?: number };
 
 interface Exportable {
   sli: Sli;
@@ -129,7 +131,8 @@ function exportable(o: ObjectiveFacts, t: Messages['t'], name: string): Exportab
       const sampling = { ...(o.everyMs !== undefined ? { everyMs: o.everyMs } : {}), ...(o.everyMs !== undefined && o.missingDown ? { missingDown: true } : {}) };
       return { sli: { form: 'mean', metric: o.source.metric, complement: atLeast, ...sampling }, budget };
     }
-    return { sli: { form: 'ratio', numerator: o.source.numerator, total: o.source.total, complement: atLeast, counters: o.counters === true }, budget };
+    const every = o.everyMs !== undefined && !o.counters ? { everyMs: o.everyMs } : {};
+    return { sli: { form: 'ratio', numerator: o.source.numerator, total: o.source.total, complement: atLeast, counters: o.counters === true, ...every }, budget };
   }
   const aggregate = o.target?.aggregate;
   const percentile = aggregate?.percentile;
@@ -168,7 +171,7 @@ const BASE_WINDOW = '5m';
  */
 function errorRatioExpr(sli: Sli, window: string, condition: string | undefined, selector: string): string {
   if (condition && window !== BASE_WINDOW) return `avg_over_time(${errorRatioRecord(BASE_WINDOW)}${selector}[${window}])`;
-  const range = (selector: string) => (condition ? `(${selector} and on() (${condition}))[${window}:1m]` : `${selector}[${window}]`);
+  const range = (selector: string) => (condition ? `(${selector} and on() (${condition}))[${window}:1m]` : `${selector}[${atLeastEvery(window, sli.everyMs)}]`);
   if (sli.form === 'mean') {
     const mean = condition ? conditionalMean(sli, window, condition) : windowMean(sli, window);
     return sli.complement ? `1 - (${mean})` : mean;
@@ -189,8 +192,8 @@ function errorRatioExpr(sli: Sli, window: string, condition: string | undefined,
  * slots without a sample count as down, and a window with none at all is all down.
  */
 function windowMean(sli: Extract<Sli, { form: 'mean' }>, window: string): string {
-  const spanMs = Math.max(durationMsOf(window), sli.everyMs ?? 0);
-  const span = spanMs === durationMsOf(window) ? window : promDuration(spanMs);
+  const span = atLeastEvery(window, sli.everyMs);
+  const spanMs = durationMsOf(span);
   const values = `sum_over_time(${sli.metric}[${span}])`;
   const count = `count_over_time(${sli.metric}[${span}])`;
   if (!sli.missingDown) return `sum(${values}) / sum(${count})`;
@@ -209,6 +212,11 @@ function conditionalMean(sli: Extract<Sli, { form: 'mean' }>, window: string, co
   let value = sli.everyMs !== undefined ? `avg(last_over_time(${sli.metric}[${promDuration(sli.everyMs)}]))` : `avg(${sli.metric})`;
   if (sli.missingDown) value = `(${value} or vector(0))`;
   return `avg_over_time((${value} and on() (${condition}))[${window}:1m])`;
+}
+
+/** The range a window is read over: the window, or `every` when that is longer. */
+function atLeastEvery(window: string, everyMs: number | undefined): string {
+  return everyMs !== undefined && everyMs > durationMsOf(window) ? promDuration(everyMs) : window;
 }
 
 /** A duration in PromQL's syntax, in its largest whole unit (`3600000` → `1h`). */
@@ -240,7 +248,11 @@ function creditAtStake(sla: SlaFacts, o: ObjectiveFacts, t: Messages['t']): stri
 /** (1.1) What the rules make of `counters`, `every`, `missing down` and `coverage`, and what they cannot say. */
 function samplingNotes(o: ObjectiveFacts, sli: Sli, objective: string, t: Messages['t']): string[] {
   const notes: string[] = [];
-  if (sli.form === 'ratio' && sli.counters && o.counters) notes.push(t('export.rules.counters', { objective }));
+  if (sli.form === 'ratio' && sli.counters && o.counters) {
+    notes.push(t('export.rules.counters', { objective }));
+    if (o.everyMs !== undefined) notes.push(t('export.rules.countersEvery', { objective, every: promDuration(o.everyMs) }));
+  }
+  if (sli.form === 'ratio' && sli.everyMs !== undefined) notes.push(t('export.rules.every', { objective, every: promDuration(sli.everyMs) }));
   if (sli.form === 'mean' && sli.everyMs !== undefined) {
     const every = promDuration(sli.everyMs);
     notes.push(t(sli.missingDown ? 'export.rules.missingDown' : 'export.rules.every', { objective, every }));

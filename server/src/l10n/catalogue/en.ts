@@ -425,6 +425,8 @@ export const en = {
     'Objective {objective} is measured every {every} with `missing down`: a window expects one sample per {every} and counts each missing one as down (sum of values / max(samples, expected)); a window shorter than {every} is read over the last {every}. No sample is expected before the `effective` start; without one, the time before a new metric\'s first sample counts as down too (a ticket for up to 3 days). Under a time condition, each minute takes the latest sample of the last {every}, down when there is none.',
   'export.rules.coverage':
     'Objective {objective} has `coverage {coverage}%`: the rules cannot say it. `sla evaluate` makes a period with less coverage insufficient-data (no credit); the alerts fire on the data there is.',
+  'export.rules.countersEvery':
+    'Objective {objective} has `every {every}`: the rules read the counters as Prometheus scrapes them, not every {every}; increase() needs two samples of each counter in a window, so if the counters are scraped only every {every} the windows shorter than that stay empty and those alerts cannot fire.',
   'openslo.export.notExpressible.timeslices':
     'objective {objective}: `{clause}` with `missing down` is written as OpenSLO Timeslices (a slice is good when its probe is up); the contract averages the values, so the two agree only for one 0/1 probe per slot',
   'openslo.comment.timeslices': 'TODO: OpenSLO budgets this SLO by Timeslices of {window}: read as `every {window}` with `missing down` (a slot without a sample counts as down)',

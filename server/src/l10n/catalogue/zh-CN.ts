@@ -422,6 +422,8 @@ export const zhCN = {
     '目标 {objective} 每 {every} 采样一次且 `missing down`：每个窗口按每 {every} 一个样本计算应有样本数，缺失的样本记为不可用（取值之和 / max(样本数, 应有样本数)）；短于 {every} 的窗口按最近 {every} 计算。`effective` 生效期开始之前不应有样本；没有生效期时，新指标首个样本之前的时间也记为不可用（可能产生最长 3 天的工单告警）。在时间条件下，每分钟取最近 {every} 内的最新样本，没有样本即记为不可用。',
   'export.rules.coverage':
     '目标 {objective} 设有 `coverage {coverage}%`（覆盖率）：规则无法表达。`sla evaluate` 将覆盖率不足的周期判为 insufficient-data（不产生服务抵扣）；告警则按现有数据触发。',
+  'export.rules.countersEvery':
+    '目标 {objective} 设有 `every {every}`：规则按 Prometheus 的抓取间隔读取计数器，而非每 {every} 一次；increase() 需要窗口内每个计数器至少两个样本，若计数器只每 {every} 抓取一次，短于该间隔的窗口没有结果，相应告警无法触发。',
   'openslo.export.notExpressible.timeslices':
     '目标 {objective}：`{clause}` 加 `missing down` 写为 OpenSLO 的 Timeslices（探测可用的时间片为达标）；协议取各取值的平均，只有每个时间片恰有一个 0/1 探测样本时两者一致',
   'openslo.comment.timeslices': 'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算：读作 `every {window}` 加 `missing down`（没有样本的时间片记为不可用）',
