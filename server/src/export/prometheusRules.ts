@@ -275,12 +275,12 @@ export function prometheusRules(slas: readonly SlaFacts[], locale: Locale, now =
     for (const o of sla.objectives.values()) {
       const name = o.node.name?.text ?? '';
       const found = exportable(o, t, name);
-      if (!('reason' in found) && found.sli.form === 'mean' && found.sli.missingDown && sla.effectiveStart) found.sli.since = Math.floor(instantOf(zone, sla.effectiveStart) / 1000);
       if ('reason' in found) {
         result.notExported.push({ sla: slaName, objective: name, reason: found.reason });
         result.comments.push(t('export.rules.notExported', { sla: slaName, objective: name, reason: found.reason }));
         continue;
       }
+      if (found.sli.form === 'mean' && found.sli.missingDown && sla.effectiveStart) found.sli.since = Math.floor(instantOf(zone, sla.effectiveStart) / 1000);
       const comments: string[] = [];
       if (found.note) comments.push(found.note);
       comments.push(...samplingNotes(o, found.sli, name, t));
