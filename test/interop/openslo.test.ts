@@ -392,7 +392,8 @@ spec:
       timeSliceWindow: 5m
 `;
     const first = imported(foreign);
-    assert.match(first, /\/\/ TODO: OpenSLO budgets this SLO by Timeslices of 5m: read as `every 5m` with `missing down`/);
+    assert.match(first, /\/\/ TODO: OpenSLO budgets this SLO by Timeslices of 5m on a value that must reach 1: read as an up\/down probe, `kind availability` with `every 5m` and `missing down`/);
+    assert.doesNotMatch(first, /is a guess/);
     assert.match(first, /kind availability\n    metric "probe_success"\n    every 5m\n    missing down\n/);
     assert.match(first, /target >= 99\.9%\n    window rolling 28d/);
     const exported = exportText(first).documents.find((d) => d.kind === 'SLO')!;

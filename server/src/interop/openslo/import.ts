@@ -388,8 +388,9 @@ function readTarget(sli: Sli, given: OpenSloObjective, timeslices = false): Read
   const higher = op === '>=' || op === '>';
   if (annotatedKind === 'availability' && higher && given.value === 1) return { text: `>= ${percent(given.target)}`, kind: annotatedKind, guessed: false };
   if (annotatedKind === 'error_rate' && !higher && given.value === 0) return { text: `<= ${percent(1 - given.target)}`, kind: annotatedKind, guessed: false };
-  // (1.1) Time slices of a value that must reach 1: an up/down probe, its share of good slices an availability.
-  if (annotatedKind === undefined && timeslices && given.op === 'gte' && given.value === 1) return { text: `>= ${percent(given.target)}`, kind: 'availability', unit: '%', guessed: true };
+  // (1.1) Time slices of a value that must reach 1: an up/down probe, its share of good slices
+  // an availability (the Timeslices TODO says so).
+  if (annotatedKind === undefined && timeslices && given.op === 'gte' && given.value === 1) return { text: `>= ${percent(given.target)}`, kind: 'availability', guessed: false };
   const kind = annotatedKind && annotatedKind !== 'availability' && annotatedKind !== 'error_rate' ? annotatedKind : higher ? 'throughput' : 'latency';
   const unit = sli.doc.annotations[ANNOTATION.unit] ?? defaultUnitOfKind(kind as Parameters<typeof defaultUnitOfKind>[0]);
   const percentile = formatNumber(share(higher ? 100 - given.target * 100 : given.target * 100));

@@ -429,7 +429,8 @@ export const en = {
     'Objective {objective} has `every {every}`: the rules read the counters as Prometheus scrapes them, not every {every}; increase() needs two samples of each counter in a window, so if the counters are scraped only every {every} the windows shorter than that stay empty and those alerts cannot fire.',
   'openslo.export.notExpressible.timeslices':
     'objective {objective}: `{clause}` with `missing down` is written as OpenSLO Timeslices (a slice is good when its probe is up); the contract averages the values, so the two agree only for one 0/1 probe per slot',
-  'openslo.comment.timeslices': 'TODO: OpenSLO budgets this SLO by Timeslices of {window}: read as `every {window}` with `missing down` (a slot without a sample counts as down)',
+  'openslo.comment.timeslices':
+    'TODO: OpenSLO budgets this SLO by Timeslices of {window} on a value that must reach 1: read as an up/down probe, `kind availability` with `every {window}` and `missing down` (a slot without a sample counts as down)',
 } as const;
 
 export type MessageId = keyof typeof en;

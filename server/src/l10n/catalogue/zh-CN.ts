@@ -426,5 +426,6 @@ export const zhCN = {
     '目标 {objective} 设有 `every {every}`：规则按 Prometheus 的抓取间隔读取计数器，而非每 {every} 一次；increase() 需要窗口内每个计数器至少两个样本，若计数器只每 {every} 抓取一次，短于该间隔的窗口没有结果，相应告警无法触发。',
   'openslo.export.notExpressible.timeslices':
     '目标 {objective}：`{clause}` 加 `missing down` 写为 OpenSLO 的 Timeslices（探测可用的时间片为达标）；协议取各取值的平均，只有每个时间片恰有一个 0/1 探测样本时两者一致',
-  'openslo.comment.timeslices': 'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算：读作 `every {window}` 加 `missing down`（没有样本的时间片记为不可用）',
+  'openslo.comment.timeslices':
+    'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算，且取值须达到 1：读作可用/不可用探测，即 `kind availability` 加 `every {window}` 与 `missing down`（没有样本的时间片记为不可用）',
 } as const satisfies Catalogue;
