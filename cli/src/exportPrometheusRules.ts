@@ -32,7 +32,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   } catch (error) {
     return fail(t('export.cli.cannotRead', { file, reason: reason(error) }), 2);
   }
-  const analysis = analyze(text);
+  const analysis = analyze(text, { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) return fail(t('export.cli.hasErrors', { file, count: errors }), 1);
   let slas = analysis.linked;

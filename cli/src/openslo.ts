@@ -42,7 +42,7 @@ export function runExportOpenSlo(contractPath: string, options: OutputOption & {
   } catch (error) {
     return fail(t('cli.cannotRead', { file: contractPath, reason: reason(error) }));
   }
-  const analysis = analyze(text);
+  const analysis = analyze(text, { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors) return fail(t('cli.export.contractErrors', { file: contractPath, count: errors }));
   const names = analysis.linked.map((facts) => facts.sla.name?.text ?? '');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempTree } from '../helpers/cli';
 
@@ -54,5 +54,26 @@ describe('sla export openslo / sla import openslo', () => {
     assert.equal(run.stderr, `sla import openslo: ${path.join(dir, 'k8s.yaml')}:6: document 2: apiVersion is "apps/v1": expected openslo/v1\n`);
     const zh = runCli(['--locale', 'zh-CN', 'import', 'openslo', path.join(dir, 'k8s.yaml')]);
     assert.match(zh.stderr, /:6: 第 2 个文档: apiVersion 为 "apps\/v1"：应为 openslo\/v1/);
+  });
+
+  it('language 1.1: says where Timeslices differ from the contract, round-trips order-service, and words the import\'s check in --locale', () => {
+    const dir = tempTree({});
+    const yaml = path.join(dir, 'orders.yaml');
+    const exported = runCli(['export', 'openslo', 'samples/order-service.sla', '-o', yaml]);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(exported.stderr, /objective checkout_up: `every 1h` with `missing down` is written as OpenSLO Timeslices/);
+    const zhNote = runCli(['--locale', 'zh-CN', 'export', 'openslo', 'samples/order-service.sla', '-o', yaml]);
+    assert.match(zhNote.stderr, /目标 checkout_up：`every 1h` 加 `missing down` 写为 OpenSLO 的 Timeslices/);
+    const contract = path.join(dir, 'orders.sla');
+    const imported = runCli(['import', 'openslo', yaml, '-o', contract]);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.match(readFileSync(contract, 'utf8'), /missing down[\s\S]*counters[\s\S]*coverage 90%[\s\S]*reviewed 2026-07-15/);
+    assert.equal(runCli(['check', contract]).status, 0);
+
+    const edited = path.join(dir, 'edited.yaml');
+    writeFileSync(edited, readFileSync(yaml, 'utf8').replace('sla.openslo.io/coverage: 90%', 'sla.openslo.io/coverage: 190%'));
+    const zh = runCli(['--locale', 'zh-CN', 'import', 'openslo', edited]);
+    assert.equal(zh.status, 2);
+    assert.match(zh.stderr, /SLA203 [^）]*[\u4e00-\u9fff][^）]*）/);
   });
 });

@@ -1,12 +1,13 @@
 // What `sla export prometheus-rules` exports from a contract's linked facts (the core), and
 // how the command answers bad input. promtool.test.ts runs the rules themselves.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { analyze } from '../../server/src/language/analyze';
 import { prometheusRules, type AlertingRule, type RecordingRule } from '../../server/src/export/prometheusRules';
 import { rulesYaml } from '../../server/src/export/rulesYaml';
-import { runCli, tempTree } from '../helpers/cli';
+import { ROOT, runCli, tempTree } from '../helpers/cli';
 
 function exportOf(text: string, locale: 'en' | 'zh-CN' = 'en') {
   const analysis = analyze(text);
@@ -126,6 +127,59 @@ describe('Prometheus rules from a contract', function () {
     assert.match(rulesYaml(rules), /# 未导出：S\.mttr：/);
     const yaml = parse(rulesYaml(rules)) as { groups: { rules: { annotations?: Record<string, string> }[] }[] };
     assert.ok(yaml.groups[0].rules.some((r) => r.annotations?.summary?.includes('正在快速消耗错误预算')));
+  });
+});
+
+describe('Prometheus rules for the language 1.1 items', function () {
+  const sample = () => readFileSync(path.join(ROOT, 'samples', 'order-service.sla'), 'utf8');
+  const group = (rules: ReturnType<typeof exportOf>, objective: string) => rules.groups.find((g) => g.name.endsWith(`-${objective}`))!;
+  const record = (g: ReturnType<typeof group>, window: string) => (g.rules.find((r): r is RecordingRule => 'record' in r && r.record.endsWith(`_rate${window}`)))!.expr;
+
+  it('`counters`: increase() of both counters, and a comment that the alert extrapolates while the contract is exact', function () {
+    const g = group(exportOf(sample()), 'orders_ok');
+    assert.equal(record(g, '1h'), '1 - (sum(increase(orders_ok_total[1h])) / sum(increase(orders_total[1h])))');
+    assert.ok(g.comments.some((c) => /increase\(\)\/rate\(\).*extrapolates.*exact increases/.test(c)), g.comments.join('\n'));
+  });
+
+  it('`every` + `missing down`: missing slots count as down from the effective start; short windows read over `every`', function () {
+    const g = group(exportOf(sample()), 'checkout_up');
+    // 2026-08-01 00:00 Asia/Shanghai.
+    assert.equal(
+      record(g, '5m'),
+      '1 - ((sum(sum_over_time(checkout_probe_success_ratio[1h])) or vector(0)) / clamp_min(sum(count_over_time(checkout_probe_success_ratio[1h])) or vector(0), scalar(clamp_max(vector(1), (time() - 1785513600) / 3600))))',
+    );
+    assert.match(record(g, '3d'), /\[3d\]\)\) or vector\(0\), scalar\(clamp_max\(vector\(72\),/);
+    assert.ok(g.comments.some((c) => c.includes('counts each missing one as down')));
+    assert.ok(g.comments.some((c) => c.includes('`coverage 90%`: the rules cannot say it')));
+  });
+
+  it('`every` without `missing down` only widens the windows shorter than `every`', function () {
+    const rules = exportOf(contract('objective up { indicator hourly target >= 99% window calendar month }', 'indicator hourly { kind availability metric "probe_ratio" every 30m }'));
+    assert.equal(record(rules.groups[0], '5m'), '1 - (sum(sum_over_time(probe_ratio[30m])) / sum(count_over_time(probe_ratio[30m])))');
+    assert.equal(record(rules.groups[0], '1h'), '1 - (sum(sum_over_time(probe_ratio[1h])) / sum(count_over_time(probe_ratio[1h])))');
+  });
+
+  it('`every` on a ratio of per-interval counts widens short windows; on counters it says what the rules need', function () {
+    const rules = exportOf(contract('objective ok { indicator hourly target <= 1% window calendar month }', 'indicator hourly { kind error_rate ratio bad "errors" total "requests" every 90s }'));
+    assert.equal(record(rules.groups[0], '5m'), 'sum(sum_over_time(errors[5m])) / sum(sum_over_time(requests[5m]))');
+    const sparse = exportOf(contract('objective ok { indicator hourly target <= 1% window calendar month }', 'indicator hourly { kind error_rate ratio bad "errors" total "requests" every 1h }'));
+    assert.equal(record(sparse.groups[0], '30m'), 'sum(sum_over_time(errors[1h])) / sum(sum_over_time(requests[1h]))');
+    const g = group(exportOf(sample()), 'orders_ok');
+    assert.ok(g.comments.some((c) => c.includes('increase() needs two samples of each counter')));
+  });
+
+  it('a schedule `on` date takes its day out of the day lines and counts it with its own hours', function () {
+    const rules = exportOf(contract('objective up { indicator probe target >= 99% window calendar month during office }', 'schedule office { mon..fri 09:00-18:00 on 2026-10-10 10:00-16:00 }'));
+    const expr = record(rules.groups[0], '5m');
+    assert.match(expr, /unless on\(\) \(year\(vector\(time\(\)\)\) == 2026 and on\(\) month\(vector\(time\(\)\)\) == 10 and on\(\) day_of_month\(vector\(time\(\)\)\) == 10\)/);
+    assert.match(expr, /\) or \(year\(vector\(time\(\)\)\) == 2026 and on\(\) month\(vector\(time\(\)\)\) == 10 and on\(\) day_of_month\(vector\(time\(\)\)\) == 10 and on\(\) \(\(hour\(vector\(time\(\)\)\) \* 60 \+ minute\(vector\(time\(\)\)\)\) >= 600 < 960\)\)/);
+  });
+
+  it('says the 1.1 notes in Chinese for zh-CN', function () {
+    const yaml = rulesYaml(exportOf(sample(), 'zh-CN'));
+    assert.match(yaml, /读取累计计数器（`counters`）/);
+    assert.match(yaml, /缺失的样本记为不可用/);
+    assert.match(yaml, /`coverage 90%`（覆盖率）/);
   });
 });
 

@@ -188,4 +188,62 @@ describe('sla export prometheus-rules under promtool', function () {
       { name: 'before the effective dates', series: after, checks: [{ at: '210m', objective: 'error_rate', firing: [] }] },
     ]);
   });
+
+  // Language 1.1 items (interop11).
+  it('`counters`: pages and tickets when the good counter stalls, stays silent across a counter reset', function () {
+    const exported = exportRules(`sla Orders {
+  indicator orders { kind availability ratio good "orders_ok_total" total "orders_total" counters }
+  objective ok { indicator orders target >= 99.5% window calendar month }
+}
+`);
+    promtoolTest(promtool, exported, [
+      {
+        // 100 orders a minute, all good; at 60m the instance restarts (both counters back to 0).
+        name: 'a reset is not a failure',
+        series: [
+          { series: 'orders_ok_total{instance="a"}', values: '0+100x59 0+100x60' },
+          { series: 'orders_total{instance="a"}', values: '0+100x59 0+100x60' },
+        ],
+        checks: [{ at: '2h', objective: 'ok', firing: [] }],
+      },
+      {
+        // A long-running instance (counters at a million); from 60m only half of the 100 orders
+        // a minute are good. The counters' own values hardly move: their increases do.
+        name: 'good orders stall',
+        series: [
+          { series: 'orders_ok_total{instance="a"}', values: '1000000+100x60 1006000+50x60' },
+          { series: 'orders_total{instance="a"}', values: '1000000+100x120' },
+        ],
+        checks: [
+          { at: '55m', objective: 'ok', firing: [] },
+          { at: '2h', objective: 'ok', firing: ['page', 'ticket'] },
+        ],
+      },
+    ]);
+  });
+
+  it('`every` with `missing down`: a gap in the probes pages; the same gap without `missing down` is silent', function () {
+    // Effective from promtool's time 0: no probe is expected before it.
+    const contract = (missing: string) => `sla Probe {
+  effective 1970-01-01
+  indicator probe { kind availability metric "probe_success" every 1m ${missing} }
+  objective up { indicator probe target >= 99.9% window calendar month }
+}
+`;
+    // One probe a minute, all up, then none for an hour.
+    const series = [{ series: 'probe_success{region="sh"}', values: '1x60 _x60' }];
+    promtoolTest(promtool, exportRules(contract('missing down')), [
+      { name: 'missing down', series, checks: [{ at: '50m', objective: 'up', firing: [] }, { at: '2h', objective: 'up', firing: ['page', 'ticket'] }] },
+    ]);
+    promtoolTest(promtool, exportRules(contract('')), [{ name: 'no missing down', series, checks: [{ at: '2h', objective: 'up', firing: [] }] }]);
+  });
+
+  it('a schedule `on` date (a make-up working Saturday) counts its hours; the same Saturday without it does not', function () {
+    const onSaturday = SCHEDULED.replace('holidays 1970-01-02', 'holidays 1970-01-02\n    on 1970-01-03 09:00-18:00');
+    assert.notEqual(onSaturday, SCHEDULED);
+    // Up until Saturday 1970-01-03 10:00 Shanghai (50hZ), then down for an hour.
+    const series = [{ series: 'probe_success{region="sh"}', values: '1x2999 0x60' }];
+    promtoolTest(promtool, exportRules(onSaturday), [{ name: 'make-up Saturday', series, checks: [{ at: '51h', objective: 'uptime', firing: ['page', 'ticket'] }] }]);
+    promtoolTest(promtool, exportRules(SCHEDULED), [{ name: 'plain Saturday', series, checks: [{ at: '51h', objective: 'uptime', firing: [] }] }]);
+  });
 });

@@ -100,9 +100,18 @@ function meaning(facts: SlaFacts) {
     fee: facts.fee,
     cap: facts.cap,
     services: named('Service'),
-    schedules: [...facts.schedules.values()].map((s) => ({ name: s.name, ranges: s.ranges, holidays: s.holidays })),
+    schedules: [...facts.schedules.values()].map((s) => ({ name: s.name, ranges: s.ranges, holidays: s.holidays, onDates: s.onDates })),
     maintenance: [...facts.maintenances.values()].map((m) => ({ name: m.name, recurring: m.recurring, windows: m.windows.map((w) => [w.at.text, w.durationMs]) })),
-    indicators: [...facts.indicators.entries()].map(([node, f]) => ({ name: node.name?.text, title: node.title?.value, kind: f.kind, unit: f.valueUnit, source: f.source })),
+    indicators: [...facts.indicators.entries()].map(([node, f]) => ({
+      name: node.name?.text,
+      title: node.title?.value,
+      kind: f.kind,
+      unit: f.valueUnit,
+      source: f.source,
+      everyMs: f.everyMs,
+      missingDown: f.missingDown,
+      counters: f.counters,
+    })),
     objectives: [...facts.objectives.values()]
       .map((o) => ({
         name: o.node.name?.text,
@@ -115,8 +124,10 @@ function meaning(facts: SlaFacts) {
         during: o.duringName,
         excluding: o.excluding.map((e) => e.name),
         tiers: o.tiers.map((t) => [t.direction, t.threshold, t.credit]),
+        coverage: o.coverage,
       }))
       .sort((a, b) => (a.name! < b.name! ? -1 : 1)),
+    reviewed: facts.reviewed,
     other: ['Version', 'Provider', 'Customer', 'Reporting', 'Review', 'Responsibilities', 'Support', 'Credits'].map((type) => items.filter((i) => i.type === type).length),
   };
 }
@@ -321,6 +332,89 @@ describe('OpenSLO export', () => {
   });
 });
 
+describe('OpenSLO for the language 1.1 items', () => {
+  const orderService = () => readFileSync(path.join(ROOT, 'samples', 'order-service.sla'), 'utf8');
+
+  it('writes `counters` as ratioMetric.counter, `every` + `missing down` as Timeslices, coverage and reviewed as annotations', () => {
+    const { documents, notes } = exportText(orderService());
+    const named = (kind: string, name: string) => documents.find((d) => d.kind === kind && d.metadata.name === name)!;
+    assert.equal((named('SLI', 'orders').spec.ratioMetric as any).counter, true);
+    assert.deepEqual(named('SLI', 'orders').metadata.annotations!['sla.openslo.io/every'], '1h');
+    assert.equal(named('SLI', 'orders').metadata.annotations!['sla.openslo.io/missing'], undefined);
+    assert.deepEqual(named('SLI', 'probe').metadata.annotations, { 'sla.openslo.io/indicator': 'probe', 'sla.openslo.io/kind': 'availability', 'sla.openslo.io/every': '1h', 'sla.openslo.io/missing': 'down' });
+    const probe = named('SLO', 'checkout-up');
+    assert.equal(probe.spec.budgetingMethod, 'Timeslices');
+    assert.deepEqual((probe.spec.objectives as unknown[])[0], { displayName: '结账可用性', target: 0.995, op: 'gte', value: 1, timeSliceTarget: 1, timeSliceWindow: '1h' });
+    assert.equal(probe.metadata.annotations!['sla.openslo.io/coverage'], '90%');
+    // A ratio of counters counts events: Occurrences.
+    assert.equal(named('SLO', 'orders-ok').spec.budgetingMethod, 'Occurrences');
+    assert.equal(documents[0].metadata.annotations!['sla.openslo.io/reviewed'], '2026-07-15');
+    assert.deepEqual(notes, [{ objective: 'checkout_up', reason: 'timeslices', clause: 'every 1h' }]);
+  });
+
+  it('imports them back: import → export → import keeps every 1.1 item', () => {
+    const once = imported(exportText(orderService()).yaml);
+    assert.match(once, /metric "checkout_probe_success_ratio"\n    every 1h\n    missing down\n/);
+    assert.match(once, /ratio good "orders_ok_total" total "orders_total"\n    counters\n    every 1h\n/);
+    assert.match(once, /window calendar month\n    coverage 90%\n/);
+    assert.match(once, /review yearly\n  reviewed 2026-07-15\n/);
+    assert.doesNotMatch(once, /TODO: OpenSLO budgets/);
+    const twice = imported(exportText(once).yaml);
+    assert.equal(twice, once);
+    assert.deepEqual(meaning(firstFacts(twice)), meaning(firstFacts(orderService())));
+  });
+
+  it('reads another tool\'s Timeslices probe as `every` + `missing down`, saying so, and keeps it round trip', () => {
+    const foreign = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ping
+spec:
+  service: web
+  budgetingMethod: Timeslices
+  indicator:
+    metadata:
+      name: ping-ok
+    spec:
+      thresholdMetric:
+        metricSource:
+          type: Prometheus
+          spec:
+            query: probe_success
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  objectives:
+    - target: 0.999
+      op: gte
+      value: 1
+      timeSliceTarget: 1
+      timeSliceWindow: 5m
+`;
+    const first = imported(foreign);
+    assert.match(first, /\/\/ TODO: OpenSLO budgets this SLO by Timeslices of 5m on a value that must reach 1: read as an up\/down probe, `kind availability` with `every 5m` and `missing down`/);
+    assert.doesNotMatch(first, /is a guess/);
+    assert.match(first, /kind availability\n    metric "probe_success"\n    every 5m\n    missing down\n/);
+    assert.match(first, /target >= 99\.9%\n    window rolling 28d/);
+    const exported = exportText(first).documents.find((d) => d.kind === 'SLO')!;
+    assert.equal(exported.spec.budgetingMethod, 'Timeslices');
+    assert.deepEqual((exported.spec.objectives as any[])[0].timeSliceWindow, '5m');
+    const second = imported(exportText(first).yaml);
+    assert.equal(withoutComments(second), withoutComments(first));
+    assert.deepEqual(meaning(firstFacts(second)), meaning(firstFacts(first)));
+  });
+
+  it('checks the contract it makes in the user\'s language', () => {
+    const edited = exportText(orderService()).yaml.replace('sla.openslo.io/coverage: 90%', 'sla.openslo.io/coverage: 190%');
+    const zh = importOpenSlo([{ file: 'in.yaml', text: edited }], messages('zh-CN'));
+    assert.equal(zh.contract, undefined);
+    // The diagnostic itself (between the code and the closing parenthesis) is Chinese too.
+    assert.match(zh.problems[0].reason, /SLA203 [^）]*[\u4e00-\u9fff][^）]*）/);
+    const english = importOpenSlo([{ file: 'in.yaml', text: edited }], en);
+    assert.match(english.problems[0].reason, /SLA203 [\x20-\x7e]+$/);
+  });
+});
+
 describe('OpenSLO import', () => {
   for (const sample of SAMPLES) {
     it(`${sample}: export → import gives a contract that checks and means the same`, () => {
@@ -338,7 +432,8 @@ describe('OpenSLO import', () => {
     assert.deepEqual(analyze(contract).diagnostics.filter((d) => d.severity === 'error'), []);
     assert.match(contract, /^  indicator probe_0 \{$/m);
     assert.match(contract, /ratio good "sum\(probe_success_0\)" total "count\(probe_success_0\)"/);
-    assert.match(contract, /\/\/ TODO: OpenSLO says these are cumulative counters/);
+    // `counter: true` is the language's `counters`.
+    assert.match(contract, /ratio good "sum\(probe_success_0\)" total "count\(probe_success_0\)"\n    counters\n/);
     assert.match(contract, /\/\/ TODO: the OpenSLO query sum\(probe_success_0\) is not a series selector/);
     assert.match(contract, /target >= 99\.9%\n    window calendar month/);
     assert.match(contract, /timezone "Asia\/Shanghai"/);

@@ -71,7 +71,8 @@ const HISTOGRAM_KINDS: readonly KindName[] = ['latency', 'response_time'];
 const SELECTOR = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?$/s;
 
 function durationMsOf(window: string): number {
-  return Number(window.slice(0, -1)) * DURATION_MS[window.slice(-1)];
+  const [, amount, unit] = /^(\d+)(ms|[smhdw])$/.exec(window)!;
+  return Number(amount) * DURATION_MS[unit];
 }
 
 /** Numbers written for PromQL and people: no floating-point noise (`0.001`, not `0.0009999…`). */
@@ -97,8 +98,12 @@ function quote(value: string): string {
 
 type Sli =
   // `complement`: the error ratio is 1 − the value (a good share must stay above the target).
-  | { form: 'mean'; metric: string; complement: boolean }
-  | { form: 'ratio'; numerator: string; total: string; complement: boolean; counters: boolean };
+  // (1.1) `everyMs`: the indicator's `every` (a window shorter than it is read over it);
+  // `missingDown`: a slot with no sample counts as a value of 0; `since`: the effective start
+  // (Unix seconds), before which no slot is expected.
+  | { form: 'mean'; metric: string; complement: boolean; everyMs?: number; missingDown?: boolean; since?: number }
+  // (1.1) `everyMs`: per-interval counts come every `every` (a window shorter than it is read over it).
+  | { form: 'ratio'; numerator: string; total: string; complement: boolean; counters: boolean; everyMs?: number };
 
 interface Exportable {
   sli: Sli;
@@ -123,9 +128,11 @@ function exportable(o: ObjectiveFacts, t: Messages['t'], name: string): Exportab
     const budget = (atLeast ? 100 - target : target) / 100;
     if (!(budget > 0) || budget >= 1) return { reason: t('export.rules.reason.noBudget', { target: targetWritten(o) }) };
     if (o.source.type === 'metric') {
-      return { sli: { form: 'mean', metric: o.source.metric, complement: atLeast }, budget };
+      const sampling = { ...(o.everyMs !== undefined ? { everyMs: o.everyMs } : {}), ...(o.everyMs !== undefined && o.missingDown ? { missingDown: true } : {}) };
+      return { sli: { form: 'mean', metric: o.source.metric, complement: atLeast, ...sampling }, budget };
     }
-    return { sli: { form: 'ratio', numerator: o.source.numerator, total: o.source.total, complement: atLeast, counters: false }, budget };
+    const every = o.everyMs !== undefined && !o.counters ? { everyMs: o.everyMs } : {};
+    return { sli: { form: 'ratio', numerator: o.source.numerator, total: o.source.total, complement: atLeast, counters: o.counters === true, ...every }, budget };
   }
   const aggregate = o.target?.aggregate;
   const percentile = aggregate?.percentile;
@@ -164,12 +171,9 @@ const BASE_WINDOW = '5m';
  */
 function errorRatioExpr(sli: Sli, window: string, condition: string | undefined, selector: string): string {
   if (condition && window !== BASE_WINDOW) return `avg_over_time(${errorRatioRecord(BASE_WINDOW)}${selector}[${window}])`;
-  const range = (selector: string) => (condition ? `(${selector} and on() (${condition}))[${window}:1m]` : `${selector}[${window}]`);
+  const range = (selector: string) => (condition ? `(${selector} and on() (${condition}))[${window}:1m]` : `${selector}[${atLeastEvery(window, sli.everyMs)}]`);
   if (sli.form === 'mean') {
-    // Pooled over series (LANGUAGE.md 5); under a condition, the mean of each minute's mean.
-    const mean = condition
-      ? `avg_over_time((avg(${sli.metric}) and on() (${condition}))[${window}:1m])`
-      : `sum(sum_over_time(${range(sli.metric)})) / sum(count_over_time(${range(sli.metric)}))`;
+    const mean = condition ? conditionalMean(sli, window, condition) : windowMean(sli, window);
     return sli.complement ? `1 - (${mean})` : mean;
   }
   const total = (selector: string) =>
@@ -180,6 +184,45 @@ function errorRatioExpr(sli: Sli, window: string, condition: string | undefined,
         : `sum(increase(${selector}[${window}]))`;
   const share = `${total(sli.numerator)} / ${total(sli.total)}`;
   return sli.complement ? `1 - (${share})` : share;
+}
+
+/**
+ * The pooled mean over a window (LANGUAGE.md 5). (1.1) With `every I`, a window shorter than I
+ * is read over I (it would hold no sample); with `missing down`, Σv / max(n, window / I):
+ * slots without a sample count as down, and a window with none at all is all down.
+ */
+function windowMean(sli: Extract<Sli, { form: 'mean' }>, window: string): string {
+  const span = atLeastEvery(window, sli.everyMs);
+  const spanMs = durationMsOf(span);
+  const values = `sum_over_time(${sli.metric}[${span}])`;
+  const count = `count_over_time(${sli.metric}[${span}])`;
+  if (!sli.missingDown) return `sum(${values}) / sum(${count})`;
+  // Slots expected: one per `every` of the window, none before the effective start (LANGUAGE.md 5: E lies within the effective dates).
+  const perWindow = num(spanMs / sli.everyMs!);
+  const expected = sli.since === undefined ? perWindow : `scalar(clamp_max(vector(${perWindow}), (time() - ${sli.since}) / ${num(sli.everyMs! / 1000)}))`;
+  return `(sum(${values}) or vector(0)) / clamp_min(sum(${count}) or vector(0), ${expected})`;
+}
+
+/**
+ * The mean of each minute's mean where the condition holds. (1.1) With `every I`, each minute
+ * takes the latest sample of the last I (not only the last 5 minutes Prometheus looks back);
+ * with `missing down`, a minute with none counts as 0 (down).
+ */
+function conditionalMean(sli: Extract<Sli, { form: 'mean' }>, window: string, condition: string): string {
+  let value = sli.everyMs !== undefined ? `avg(last_over_time(${sli.metric}[${promDuration(sli.everyMs)}]))` : `avg(${sli.metric})`;
+  if (sli.missingDown) value = `(${value} or vector(0))`;
+  return `avg_over_time((${value} and on() (${condition}))[${window}:1m])`;
+}
+
+/** The range a window is read over: the window, or `every` when that is longer. */
+function atLeastEvery(window: string, everyMs: number | undefined): string {
+  return everyMs !== undefined && everyMs > durationMsOf(window) ? promDuration(everyMs) : window;
+}
+
+/** A duration in PromQL's syntax, in its largest whole unit (`3600000` → `1h`). */
+function promDuration(ms: number): string {
+  for (const unit of ['w', 'd', 'h', 'm', 's'] as const) if (ms % DURATION_MS[unit] === 0) return `${ms / DURATION_MS[unit]}${unit}`;
+  return `${Math.max(1, Math.round(ms))}ms`;
 }
 
 function sloWindowDays(o: ObjectiveFacts): number {
@@ -202,6 +245,22 @@ function creditAtStake(sla: SlaFacts, o: ObjectiveFacts, t: Messages['t']): stri
   return t('export.rules.credit.percent', { credit, threshold });
 }
 
+/** (1.1) What the rules make of `counters`, `every`, `missing down` and `coverage`, and what they cannot say. */
+function samplingNotes(o: ObjectiveFacts, sli: Sli, objective: string, t: Messages['t']): string[] {
+  const notes: string[] = [];
+  if (sli.form === 'ratio' && sli.counters && o.counters) {
+    notes.push(t('export.rules.counters', { objective }));
+    if (o.everyMs !== undefined) notes.push(t('export.rules.countersEvery', { objective, every: promDuration(o.everyMs) }));
+  }
+  if (sli.form === 'ratio' && sli.everyMs !== undefined) notes.push(t('export.rules.every', { objective, every: promDuration(sli.everyMs) }));
+  if (sli.form === 'mean' && sli.everyMs !== undefined) {
+    const every = promDuration(sli.everyMs);
+    notes.push(t(sli.missingDown ? 'export.rules.missingDown' : 'export.rules.every', { objective, every }));
+  }
+  if (o.coverage !== undefined) notes.push(t('export.rules.coverage', { objective, coverage: formatNumber(o.coverage) }));
+  return notes;
+}
+
 /** The rules of one `sla` block's objectives. */
 export function prometheusRules(slas: readonly SlaFacts[], locale: Locale, now = Date.now()): PrometheusRules {
   const { t } = messages(locale);
@@ -221,8 +280,10 @@ export function prometheusRules(slas: readonly SlaFacts[], locale: Locale, now =
         result.comments.push(t('export.rules.notExported', { sla: slaName, objective: name, reason: found.reason }));
         continue;
       }
+      if (found.sli.form === 'mean' && found.sli.missingDown && sla.effectiveStart) found.sli.since = Math.floor(instantOf(zone, sla.effectiveStart) / 1000);
       const comments: string[] = [];
       if (found.note) comments.push(found.note);
+      comments.push(...samplingNotes(o, found.sli, name, t));
       const excluding = o.excluding.flatMap((e) => (e.maintenance ? [e.maintenance] : []));
       const eligibility = { zone, offsets, effectiveStart: sla.effectiveStart, effectiveEnd: sla.effectiveEnd, during: o.during, excluding };
       const condition = timeCondition(eligibility);

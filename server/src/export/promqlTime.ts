@@ -6,7 +6,7 @@
 // one-off maintenance) are exact in every zone.
 import type { CivilDate } from '../language/calendar';
 import { MS_PER_MINUTE, localMs } from '../language/calendar';
-import type { MaintenanceFacts, ScheduleFacts, WeeklyRange } from '../language/linked';
+import type { DatedRanges, MaintenanceFacts, ScheduleFacts, WeeklyRange } from '../language/linked';
 import { ZoneRules } from '../evaluation/timezone';
 
 /** The zone as PromQL can see it: one offset, and the other offsets it has when not fixed. */
@@ -63,12 +63,22 @@ function anyOf(parts: readonly string[]): string {
   return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' or ');
 }
 
+function minutesIn(range: { start: number; end: number }, clock: string): string {
+  return `(hour(${clock}) * 60 + minute(${clock})) >= ${range.start} < ${range.end}`;
+}
+
 function weeklyRange(range: WeeklyRange, clock: string): string {
   const days = weekdayRuns(range.days).map(([first, last]) =>
     first === last ? `day_of_week(${clock}) == ${first}` : `day_of_week(${clock}) >= ${first} <= ${last}`,
   );
-  const minutes = `(hour(${clock}) * 60 + minute(${clock})) >= ${range.start} < ${range.end}`;
+  const minutes = minutesIn(range, clock);
   return range.days.length === 7 ? minutes : `(${anyOf(days)}) and on() (${minutes})`;
+}
+
+/** (1.1) A schedule's `on DATE RANGES` line for one date: that local date, within its ranges. */
+function onDate(on: DatedRanges, clock: string): string {
+  const { year, month, day } = on.date;
+  return `${dateRun([year, month, day, day], clock)} and on() (${anyOf(on.ranges.map((r) => minutesIn(r, clock)))})`;
 }
 
 function between(startMs: number, endMs: number): string {
@@ -100,7 +110,12 @@ export function timeCondition(e: Eligibility): string | undefined {
   let condition: string | undefined;
   if (e.during) {
     condition = e.during.ranges.length > 0 ? anyOf(e.during.ranges.map((r) => weeklyRange(r, clock))) : 'vector(1) < 0';
-    if (e.during.holidays.length > 0) condition = `(${condition}) unless on() (${anyOf(holidayRuns(e.during.holidays).map((run) => dateRun(run, clock)))})`;
+    // Holidays and (1.1) `on` dates both take their day out of the day lines; an `on` date
+    // then counts with its own ranges (a make-up working day).
+    const dated = [...e.during.holidays, ...e.during.onDates.map((on) => on.date)];
+    if (dated.length > 0) condition = `(${condition}) unless on() (${anyOf(holidayRuns(dated).map((run) => dateRun(run, clock)))})`;
+    const onDays = e.during.onDates.filter((on) => on.ranges.length > 0).map((on) => onDate(on, clock));
+    if (onDays.length > 0) condition = anyOf([condition, ...onDays]);
   }
   const excluded: string[] = [];
   for (const maintenance of e.excluding) {

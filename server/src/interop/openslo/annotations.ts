@@ -37,6 +37,13 @@ export const ANNOTATION = {
   during: `${PREFIX}during`,
   excluding: `${PREFIX}excluding`,
   compensation: `${PREFIX}compensation`,
+  /** (1.1) On the contract's Service: the `reviewed` date. */
+  reviewed: `${PREFIX}reviewed`,
+  /** (1.1) On an SLI: `every` as written (`1h`), and `down` for `missing down` (`counters` is ratioMetric.counter). */
+  every: `${PREFIX}every`,
+  missing: `${PREFIX}missing`,
+  /** (1.1) On an SLO: `coverage` as written (`90%`); OpenSLO has no field for it. */
+  coverage: `${PREFIX}coverage`,
   /** A description longer than OpenSLO's 1,050 characters, whole. */
   description: `${PREFIX}description`,
   /** On the AlertPolicies the export derives (burn rates): the import drops them. */

@@ -14,8 +14,8 @@ import { openSloObjective, type NotExpressible, type SliForm } from './targets';
 /** An objective left out of the SLOs (it travels as an annotation of the contract's Service). */
 export interface ExportNote {
   objective: string;
-  reason: NotExpressible | 'window';
-  /** The target or window as written. */
+  reason: NotExpressible | 'window' | 'timeslices';
+  /** The target or window (for `timeslices`, the `every`) as written. */
   clause: string;
 }
 
@@ -68,7 +68,7 @@ class Exporter {
       const value = firstItem(items, type)?.value?.value;
       if (value !== undefined) annotations[ANNOTATION[lower(type)]] = value;
     }
-    for (const type of ['Effective', 'Fee', 'Reporting', 'Review'] as const) {
+    for (const type of ['Effective', 'Fee', 'Reporting', 'Review', 'Reviewed'] as const) {
       const item = firstItem(items, type);
       if (item) annotations[ANNOTATION[lower(type)]] = this.text.slice(item.keyword.endOffset, item.endOffset).trim();
     }
@@ -106,8 +106,11 @@ class Exporter {
     if (facts?.kind) annotations[ANNOTATION.kind] = facts.kind;
     const unit = firstItem(indicator.items, 'Unit')?.value?.text;
     if (unit) annotations[ANNOTATION.unit] = unit;
+    const every = firstItem(indicator.items, 'SampleEvery');
+    if (every && facts?.everyMs !== undefined) annotations[ANNOTATION.every] = this.text.slice(every.keyword.endOffset, every.endOffset).trim();
+    if (facts?.missingDown) annotations[ANNOTATION.missing] = 'down';
     const spec = this.description(firstItem(indicator.items, 'Description')?.value?.value, annotations);
-    if (facts?.source) Object.assign(spec, sliSpec(facts.source));
+    if (facts?.source) Object.assign(spec, sliSpec(facts.source, facts.counters === true));
     return document('SLI', { name: openName, displayName: indicator.title?.value, annotations }, spec);
   }
 
@@ -138,17 +141,34 @@ class Exporter {
     if (facts.duringName) annotations[ANNOTATION.during] = facts.duringName;
     if (facts.excluding.length) annotations[ANNOTATION.excluding] = facts.excluding.map((e) => e.name).join(', ');
     if (facts.tiers.length) annotations[ANNOTATION.compensation] = facts.tiers.map((tier) => this.text.slice(tier.node.offset, tier.node.endOffset)).join('\n');
+    const coverage = facts.coverageItem;
+    if (coverage) annotations[ANNOTATION.coverage] = this.text.slice(coverage.keyword.endOffset, coverage.endOffset).trim();
+    const slices = this.timeslices(facts, shape);
     const serviceName = firstItem(objective.items, 'ServiceRef')?.ref?.text;
     const spec: Record<string, unknown> = {
       ...this.description(firstItem(objective.items, 'Description')?.value?.value, annotations),
       service: (serviceName !== undefined && this.serviceNames.get(serviceName)) || this.contractName,
       indicatorRef: this.sliNames.get(facts.indicator?.name?.text ?? ''),
-      budgetingMethod: 'Occurrences',
+      budgetingMethod: slices ? 'Timeslices' : 'Occurrences',
       timeWindow: [timeWindow],
-      objectives: [{ displayName: objective.title?.value ?? name, ...shape }],
+      objectives: [{ displayName: objective.title?.value ?? name, ...shape, ...slices }],
       alertPolicies,
     };
     return document('SLO', { name: this.names.SLO.claim(openSloName(name)), displayName: objective.title?.value, annotations }, spec);
+  }
+
+  /**
+   * (1.1) An availability probe with `every I` and `missing down` counts time slots: OpenSLO's
+   * Timeslices of I, a slice good when its probe is up (`op: gte, value: 1`, every value in
+   * the slice). A missing slot is a bad slice in the contract; the note says where the two differ.
+   */
+  private timeslices(facts: ObjectiveFacts, shape: { op?: string; value?: number }): { timeSliceTarget: number; timeSliceWindow: string } | undefined {
+    if (!facts.missingDown || facts.everyMs === undefined || facts.kind !== 'availability' || shape.op !== 'gte' || shape.value !== 1) return undefined;
+    const every = firstItem(facts.indicator?.items ?? [], 'SampleEvery')?.interval;
+    const window = writtenDuration(every) ?? fixedDuration(facts.everyMs);
+    if (window === undefined) return undefined;
+    this.notes.push({ objective: facts.node.name?.text ?? '', reason: 'timeslices', clause: `every ${window}` });
+    return { timeSliceTarget: 1, timeSliceWindow: window };
   }
 
   private timeWindow(facts: ObjectiveFacts): Record<string, unknown> | undefined {
@@ -197,10 +217,10 @@ function sliForm(source: MetricSource | undefined): SliForm {
 
 const prometheus = (query: string) => ({ metricSource: { type: 'Prometheus', spec: { query } } });
 
-function sliSpec(source: MetricSource): Record<string, unknown> {
+function sliSpec(source: MetricSource, counters: boolean): Record<string, unknown> {
   if (source.type === 'metric') return { thresholdMetric: prometheus(source.metric) };
-  // Our ratios add per-interval counts (LANGUAGE.md 5), not cumulative counters.
-  return { ratioMetric: { counter: false, [source.polarity]: prometheus(source.numerator), total: prometheus(source.total) } };
+  // Our ratios add per-interval counts (LANGUAGE.md 5) unless (1.1) `counters` says they are cumulative counters.
+  return { ratioMetric: { counter: counters, [source.polarity]: prometheus(source.numerator), total: prometheus(source.total) } };
 }
 
 /** The duration as written when OpenSLO has its unit and the number is whole (`28d` stays `28d`). */

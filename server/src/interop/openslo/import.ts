@@ -56,6 +56,16 @@ interface Sli {
   doc: Doc;
 }
 
+/** (1.1) How an indicator is sampled: `every` as written, `missing down`, and whether OpenSLO Timeslices suggested them. */
+interface Sampling {
+  every?: string;
+  missingDown: boolean;
+  fromTimeslices: boolean;
+}
+
+/** An OpenSLO duration the language has (`every 1h`). */
+const SLICE_WINDOW = /^[1-9]\d*(?:s|m|h|d|w)$/;
+
 export function importOpenSlo(inputs: readonly ImportInput[], messages: Messages): ImportResult {
   return new Importer(messages).run(inputs);
 }
@@ -63,9 +73,12 @@ export function importOpenSlo(inputs: readonly ImportInput[], messages: Messages
 class Importer {
   private readonly problems: ImportProblem[] = [];
   private readonly t: Messages['t'];
+  /** The check of the contract made speaks the same language as the import's own messages. */
+  private readonly locale: Messages['locale'];
 
   constructor(messages: Messages) {
     this.t = messages.t;
+    this.locale = messages.locale;
   }
 
   run(inputs: readonly ImportInput[]): ImportResult {
@@ -77,7 +90,7 @@ class Importer {
     }
     const contract = this.contract(docs);
     if (this.problems.length) return { problems: this.problems };
-    const errors = analyze(contract).diagnostics.filter((d) => d.severity === 'error');
+    const errors = analyze(contract, { locale: this.locale }).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       const first = errors[0];
       this.problems.push({
@@ -172,23 +185,26 @@ class Importer {
     const notes: string[][] = [];
     const zones = new Set<string>();
 
-    const indicatorFor = (sli: Sli, kind: string, unit: string | undefined, guessed: boolean): string => {
+    const indicatorFor = (sli: Sli, kind: string, unit: string | undefined, guessed: boolean, sampling = annotatedSampling(sli)): string => {
       const known = indicatorNames.get(sli.doc);
       if (known) return known;
       const name = names.claim(pickName(sli.doc.annotations[ANNOTATION.indicator], sli.doc.name));
       indicatorNames.set(sli.doc, name);
       const items: string[] = [];
       if (guessed) items.push(...comment(this.t('openslo.comment.kindGuessed', { kind, unit: unit ?? '%' })));
-      if (sli.counter) items.push(...comment(this.t('openslo.comment.counter')));
+      if (sampling.fromTimeslices) items.push(...comment(this.t('openslo.comment.timeslices', { window: sampling.every! })));
       if (sli.sourceType && sli.sourceType !== 'Prometheus') items.push(...comment(this.t('openslo.comment.sourceType', { type: sli.sourceType })));
       for (const query of Object.values(sli.query)) if (selectorProblem(query)) items.push(...comment(this.t('openslo.comment.notSelector', { query })));
       items.push(`kind ${kind}`);
       if (sli.form === 'metric') items.push(`metric ${quote(sli.query.metric!)}`);
       else if (sli.form === 'ratio-good') items.push(`ratio good ${quote(sli.query.good!)} total ${quote(sli.query.total!)}`);
       else items.push(`ratio bad ${quote(sli.query.bad!)} total ${quote(sli.query.total!)}`);
+      if (sli.counter && sli.form !== 'metric') items.push('counters');
       const written = sli.doc.annotations[ANNOTATION.unit];
       if (written) items.push(`unit ${written}`);
       else if (guessed && unit && unit !== '%') items.push(`unit ${unit}`);
+      if (sampling.every !== undefined) items.push(`every ${sampling.every}`);
+      if (sampling.missingDown) items.push('missing down');
       const description = sli.doc.annotations[ANNOTATION.description] ?? (typeof sli.doc.spec.description === 'string' ? sli.doc.spec.description : undefined);
       if (description !== undefined) items.push(`description ${quote(description)}`);
       indicatorBlocks.set(sli.doc, block(`indicator ${name}${title(sli.doc.displayName)}`, items));
@@ -217,8 +233,10 @@ class Importer {
         const value = typeof entry.value === 'number' ? entry.value : undefined;
         if (sli.form === 'metric' && (op === undefined || value === undefined)) return this.problem(doc, path, this.t('openslo.import.threshold', { slo: doc.name }));
         const given: OpenSloObjective = { target, ...(op ? { op } : {}), ...(value !== undefined && sli.form === 'metric' ? { value } : {}) };
-        const read = readTarget(sli, given);
-        const indicator = indicatorFor(sli, read.kind, read.unit, read.guessed);
+        const method = doc.spec.budgetingMethod;
+        const read = readTarget(sli, given, method === 'Timeslices');
+        const slices = method === 'Timeslices' ? timesliceSampling(sli, read, entry.timeSliceWindow) : undefined;
+        const indicator = indicatorFor(sli, read.kind, read.unit, read.guessed, slices);
         const base = pickName(doc.annotations[ANNOTATION.objective], doc.name);
         const name = names.claim(objectives.length > 1 ? `${base}_${i + 1}` : base);
         const items: string[] = [];
@@ -226,12 +244,13 @@ class Importer {
         items.push(`indicator ${indicator}`);
         items.push(`target ${agreeingTarget(doc.annotations[ANNOTATION.target], read, sli, given) ?? read.text}`);
         items.push(`window ${window.text}`);
+        if (doc.annotations[ANNOTATION.coverage]) items.push(`coverage ${doc.annotations[ANNOTATION.coverage]}`);
         if (doc.annotations[ANNOTATION.during]) items.push(`during ${doc.annotations[ANNOTATION.during]}`);
         if (doc.annotations[ANNOTATION.excluding]) items.push(`excluding ${doc.annotations[ANNOTATION.excluding]}`);
         const description = doc.annotations[ANNOTATION.description] ?? (typeof doc.spec.description === 'string' ? doc.spec.description : undefined);
         if (description !== undefined) items.push(`description ${quote(description)}`);
-        const method = doc.spec.budgetingMethod;
-        const head = typeof method === 'string' && method !== 'Occurrences' ? comment(this.t('openslo.comment.budgeting', { method })) : [];
+        // Timeslices read as `every` + `missing down` need no further word.
+        const head = typeof method === 'string' && method !== 'Occurrences' && !slices?.missingDown ? comment(this.t('openslo.comment.budgeting', { method })) : [];
         const objectiveTitle = typeof entry.displayName === 'string' && objectives.length > 1 ? entry.displayName : doc.displayName;
         const tiers = doc.annotations[ANNOTATION.compensation];
         objectiveBlocks.push([
@@ -271,6 +290,7 @@ class Importer {
     const tail: string[] = [];
     if (meta[ANNOTATION.reporting]) tail.push(`reporting ${meta[ANNOTATION.reporting]}`);
     if (meta[ANNOTATION.review]) tail.push(`review ${meta[ANNOTATION.review]}`);
+    if (meta[ANNOTATION.reviewed]) tail.push(`reviewed ${meta[ANNOTATION.reviewed]}`);
     const body = sections([
       head,
       ...serviceBlocks,
@@ -359,7 +379,7 @@ interface ReadTarget {
   guessed: boolean;
 }
 
-function readTarget(sli: Sli, given: OpenSloObjective): ReadTarget {
+function readTarget(sli: Sli, given: OpenSloObjective, timeslices = false): ReadTarget {
   const annotatedKind = sli.doc.annotations[ANNOTATION.kind];
   const percent = (value: number) => `${formatNumber(share(value * 100))}%`;
   if (sli.form === 'ratio-good') return { text: `>= ${percent(given.target)}`, kind: annotatedKind ?? 'availability', guessed: false };
@@ -368,10 +388,31 @@ function readTarget(sli: Sli, given: OpenSloObjective): ReadTarget {
   const higher = op === '>=' || op === '>';
   if (annotatedKind === 'availability' && higher && given.value === 1) return { text: `>= ${percent(given.target)}`, kind: annotatedKind, guessed: false };
   if (annotatedKind === 'error_rate' && !higher && given.value === 0) return { text: `<= ${percent(1 - given.target)}`, kind: annotatedKind, guessed: false };
+  // (1.1) Time slices of a value that must reach 1: an up/down probe, its share of good slices
+  // an availability (the Timeslices TODO says so).
+  if (annotatedKind === undefined && timeslices && given.op === 'gte' && given.value === 1) return { text: `>= ${percent(given.target)}`, kind: 'availability', guessed: false };
   const kind = annotatedKind && annotatedKind !== 'availability' && annotatedKind !== 'error_rate' ? annotatedKind : higher ? 'throughput' : 'latency';
   const unit = sli.doc.annotations[ANNOTATION.unit] ?? defaultUnitOfKind(kind as Parameters<typeof defaultUnitOfKind>[0]);
   const percentile = formatNumber(share(higher ? 100 - given.target * 100 : given.target * 100));
   return { text: `p${percentile} ${op} ${formatNumber(given.value!)}${unit}`, kind, unit, guessed: annotatedKind === undefined };
+}
+
+/** (1.1) `every` and `missing down` as our export annotates them on the SLI. */
+function annotatedSampling(sli: Sli): Sampling {
+  const every = sli.doc.annotations[ANNOTATION.every];
+  return { ...(every ? { every } : {}), missingDown: every !== undefined && sli.doc.annotations[ANNOTATION.missing] === 'down', fromTimeslices: false };
+}
+
+/**
+ * (1.1) An SLO budgeted by Timeslices: the SLI's annotations when it has them, else, for an
+ * availability probe (`op: gte, value: 1`), the slice window as `every` with `missing down`
+ * (a slot without a sample is a bad slice), which says the same for one 0/1 probe per slice.
+ */
+function timesliceSampling(sli: Sli, read: ReadTarget, window: unknown): Sampling | undefined {
+  const annotated = annotatedSampling(sli);
+  if (annotated.every !== undefined) return annotated;
+  if (sli.form !== 'metric' || read.kind !== 'availability' || typeof window !== 'string' || !SLICE_WINDOW.test(window)) return undefined;
+  return { every: window, missingDown: true, fromTimeslices: true };
 }
 
 /** The kind of an SLI that no SLO reads: annotated, or what its form suggests. */

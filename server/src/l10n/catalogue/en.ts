@@ -52,7 +52,6 @@ export const en = {
   'openslo.comment.noCredits': 'TODO: compensation for {objective} — OpenSLO has no credits',
   'openslo.comment.noParties': 'TODO: provider, customer and version — OpenSLO has no contract parties',
   'openslo.comment.kindGuessed': 'TODO: OpenSLO gives no kind or unit: kind {kind} with values in {unit} is a guess',
-  'openslo.comment.counter': 'TODO: OpenSLO says these are cumulative counters (counter: true); this indicator adds per-interval counts',
   'openslo.comment.sourceType': 'TODO: the OpenSLO metric source is {type}; sla evaluate reads Prometheus series',
   'openslo.comment.budgeting': 'TODO: OpenSLO budgets this SLO by {method}; the SLA language counts samples',
   'openslo.comment.zones': 'TODO: the OpenSLO calendars use several time zones ({zones}); a contract has one',
@@ -1012,6 +1011,20 @@ export const en = {
   'csv.emptyValue': 'empty value',
   'csv.notFinite': 'value {value} is not a finite number',
   'csv.notANumber': 'value {value} is not a number',
+  // Interop for language 1.1 (interop11: server/src/export, server/src/interop/openslo, cli/src/export*.ts, cli/src/openslo.ts)
+  'export.rules.counters':
+    'Objective {objective} reads cumulative counters (`counters`): the rules take increase()/rate() of them, which Prometheus extrapolates to the window\'s edges, while `sla evaluate` adds the exact increases between samples (resets included); an alert can differ slightly from the contract\'s figure.',
+  'export.rules.every': 'Objective {objective} is measured every {every}: a window shorter than {every} is read over the last {every}, as it would hold no sample.',
+  'export.rules.missingDown':
+    'Objective {objective} is measured every {every} with `missing down`: a window expects one sample per {every} and counts each missing one as down (sum of values / max(samples, expected)); a window shorter than {every} is read over the last {every}. No sample is expected before the `effective` start; without one, the time before a new metric\'s first sample counts as down too (a ticket for up to 3 days). Under a time condition, each minute takes the latest sample of the last {every}, down when there is none.',
+  'export.rules.coverage':
+    'Objective {objective} has `coverage {coverage}%`: the rules cannot say it. `sla evaluate` makes a period with less coverage insufficient-data (no credit); the alerts fire on the data there is.',
+  'export.rules.countersEvery':
+    'Objective {objective} has `every {every}`: the rules read the counters as Prometheus scrapes them, not every {every}; increase() needs two samples of each counter in a window, so if the counters are scraped only every {every} the windows shorter than that stay empty and those alerts cannot fire.',
+  'openslo.export.notExpressible.timeslices':
+    'objective {objective}: `{clause}` with `missing down` is written as OpenSLO Timeslices (a slice is good when its probe is up); the contract averages the values, so the two agree only for one 0/1 probe per slot',
+  'openslo.comment.timeslices':
+    'TODO: OpenSLO budgets this SLO by Timeslices of {window} on a value that must reach 1: read as an up/down probe, `kind availability` with `every {window}` and `missing down` (a slot without a sample counts as down)',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -50,7 +50,6 @@ export const zhCN = {
   'openslo.comment.noCredits': 'TODO：{objective} 的赔偿条款 — OpenSLO 没有服务抵扣',
   'openslo.comment.noParties': 'TODO：提供方、客户和版本 — OpenSLO 没有协议当事方',
   'openslo.comment.kindGuessed': 'TODO：OpenSLO 未给出类型或单位：类型 {kind}、数值单位 {unit} 为推测',
-  'openslo.comment.counter': 'TODO：OpenSLO 表明这些是累计计数器（counter: true）；本 SLI 按每个区间的计数求和',
   'openslo.comment.sourceType': 'TODO：OpenSLO 指标来源为 {type}；sla evaluate 读取 Prometheus 序列',
   'openslo.comment.budgeting': 'TODO：OpenSLO 按 {method} 计算该 SLO 的预算；SLA 语言按样本计数',
   'openslo.comment.zones': 'TODO：OpenSLO 日历使用了多个时区（{zones}）；一份协议只有一个时区',
@@ -1009,4 +1008,18 @@ export const zhCN = {
   'csv.emptyValue': '值为空',
   'csv.notFinite': '值 {value} 不是有限数',
   'csv.notANumber': '值 {value} 不是数字',
+  // Interop for language 1.1 (interop11: server/src/export, server/src/interop/openslo, cli/src/export*.ts, cli/src/openslo.ts)
+  'export.rules.counters':
+    '目标 {objective} 读取累计计数器（`counters`）：规则对其取 increase()/rate()，Prometheus 会外推到窗口边界；而 `sla evaluate` 按样本之间的精确增量累加（含计数器重置），因此告警可能与协议计算结果略有出入。',
+  'export.rules.every': '目标 {objective} 每 {every} 采样一次：短于 {every} 的窗口按最近 {every} 计算，否则窗口内没有样本。',
+  'export.rules.missingDown':
+    '目标 {objective} 每 {every} 采样一次且 `missing down`：每个窗口按每 {every} 一个样本计算应有样本数，缺失的样本记为不可用（取值之和 / max(样本数, 应有样本数)）；短于 {every} 的窗口按最近 {every} 计算。`effective` 生效期开始之前不应有样本；没有生效期时，新指标首个样本之前的时间也记为不可用（可能产生最长 3 天的工单告警）。在时间条件下，每分钟取最近 {every} 内的最新样本，没有样本即记为不可用。',
+  'export.rules.coverage':
+    '目标 {objective} 设有 `coverage {coverage}%`（覆盖率）：规则无法表达。`sla evaluate` 将覆盖率不足的周期判为 insufficient-data（不产生服务抵扣）；告警则按现有数据触发。',
+  'export.rules.countersEvery':
+    '目标 {objective} 设有 `every {every}`：规则按 Prometheus 的抓取间隔读取计数器，而非每 {every} 一次；increase() 需要窗口内每个计数器至少两个样本，若计数器只每 {every} 抓取一次，短于该间隔的窗口没有结果，相应告警无法触发。',
+  'openslo.export.notExpressible.timeslices':
+    '目标 {objective}：`{clause}` 加 `missing down` 写为 OpenSLO 的 Timeslices（探测可用的时间片为达标）；协议取各取值的平均，只有每个时间片恰有一个 0/1 探测样本时两者一致',
+  'openslo.comment.timeslices':
+    'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算，且取值须达到 1：读作可用/不可用探测，即 `kind availability` 加 `every {window}` 与 `missing down`（没有样本的时间片记为不可用）',
 } as const satisfies Catalogue;
