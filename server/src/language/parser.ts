@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
+import { onSameLine } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { LineIndex } from './text';
@@ -75,7 +76,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   }
 
   grammar ??= new SlaGrammar();
-  const cst = grammar.parseTokens(nesting.tokens);
+  const cst = grammar.parseTokens(nesting.tokens, text);
   const builder = new AstBuilder(lines);
   const file = builder.file(cst, text.length);
 
@@ -231,7 +232,7 @@ function recognitionDiagnostic(error: IRecognitionException, lines: LineIndex, t
   const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
   let start: number;
   let end: number;
-  if (isRealToken(actual) && (!isRealToken(previous) || actual.startLine === previous.endLine)) {
+  if (isRealToken(actual) && (!isRealToken(previous) || onSameLine(previous, actual))) {
     start = actual.startOffset;
     end = tokenEnd(actual);
   } else if (isRealToken(previous)) {

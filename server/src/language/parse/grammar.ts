@@ -38,6 +38,7 @@ import {
 import type { FileCstNode } from './cst.generated';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, errorMessages } from './messages';
+import { onSameLine, setParsedText } from './tokenLines';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -76,7 +77,8 @@ export class SlaGrammar extends CstParser {
   }
 
   /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[]): FileCstNode {
+  parseTokens(tokens: IToken[], text: string): FileCstNode {
+    setParsedText(text);
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.input = tokens;
@@ -85,6 +87,7 @@ export class SlaGrammar extends CstParser {
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
   release(): void {
+    setParsedText('');
     this.input = [];
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
@@ -121,7 +124,7 @@ export class SlaGrammar extends CstParser {
     const previous = this.LA(0);
     const next = this.LA(1);
     const afterNext = this.LA(2);
-    const sameLine = previous.tokenType !== EOF && next.startLine === previous.endLine && afterNext.startLine === next.endLine;
+    const sameLine = previous.tokenType !== EOF && onSameLine(previous, next) && onSameLine(next, afterNext);
     const self = this as unknown as RecoveryInternals;
     if (sameLine && self.canRecoverWithSingleTokenDeletion(expectedTokType)) {
       const deleted = self.SKIP_TOKEN();
@@ -134,7 +137,7 @@ export class SlaGrammar extends CstParser {
 
   private noteStray(first: IToken | undefined, before: IToken | undefined, block: BlockKind): void {
     if (first === undefined) return;
-    const continuesRun = before !== undefined && before === this.lastStrayEnd && before.endLine === first.startLine;
+    const continuesRun = before !== undefined && before === this.lastStrayEnd && onSameLine(before, first);
     this.lastStrayEnd = this.LA(0);
     if (continuesRun) return;
     const { message, suggestion } = strayTokenMessage(first, block);

@@ -23,6 +23,7 @@ import {
 } from '../lexer';
 import { editDistance } from '../suggest';
 import { BLOCK_ITEM_KEYWORDS, itemWords, type BlockKind } from '../vocabulary';
+import { onSameLine } from './tokenLines';
 
 const quoted = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
 
@@ -135,7 +136,7 @@ function expectedMessage(expected: string, previous: IToken | undefined, ruleNam
   // `objective target {`: a keyword where a block's own name belongs is most likely meant as
   // the name. (For references, a keyword on the same line is usually the next item.)
   const definesName = BLOCK_NOUN[ruleName] !== undefined || ruleName === 'severityItem';
-  if (definesName && isRealToken(actual) && isReservedWord(actual.image) && /\bname\b/.test(expected) && actual.startLine === previous?.endLine) {
+  if (definesName && isRealToken(actual) && isReservedWord(actual.image) && /\bname\b/.test(expected) && previous !== undefined && onSameLine(previous, actual)) {
     message += `; \`${actual.image}\` is a reserved word and cannot be used as a name`;
   }
   return message;
