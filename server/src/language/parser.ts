@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { AstBuilder, UNKNOWN_UNIT_HINT } from './parse/ast-builder';
-import { onSameLine } from './parse/tokenLines';
+import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { LineIndex } from './text';
@@ -28,6 +28,7 @@ let grammar: SlaGrammar | undefined;
 
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
+  setParsedText(text);
   try {
     return parseWith(text, lines);
   } catch (error) {
@@ -39,6 +40,8 @@ export function parse(text: string): ParseResult {
       tokens: [],
       comments: [],
     };
+  } finally {
+    setParsedText('');
   }
 }
 
@@ -76,7 +79,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
   }
 
   grammar ??= new SlaGrammar();
-  const cst = grammar.parseTokens(nesting.tokens, text);
+  const cst = grammar.parseTokens(nesting.tokens);
   const builder = new AstBuilder(lines);
   const file = builder.file(cst, text.length);
 

@@ -38,7 +38,7 @@ import {
 import type { FileCstNode } from './cst.generated';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, errorMessages } from './messages';
-import { onSameLine, setParsedText } from './tokenLines';
+import { onSameLine } from './tokenLines';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -77,8 +77,7 @@ export class SlaGrammar extends CstParser {
   }
 
   /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[], text: string): FileCstNode {
-    setParsedText(text);
+  parseTokens(tokens: IToken[]): FileCstNode {
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.input = tokens;
@@ -87,7 +86,6 @@ export class SlaGrammar extends CstParser {
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
   release(): void {
-    setParsedText('');
     this.input = [];
     this.strayErrors = [];
     this.lastStrayEnd = undefined;

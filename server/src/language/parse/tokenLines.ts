@@ -1,6 +1,6 @@
 // Whether two tokens are on one line. The lexer tracks offsets only (line and column tracking
 // cost about a third of lexing: bench:check), so lines come from the text being parsed,
-// which the grammar sets for the length of one parse.
+// which the parser sets for the length of one parse (parser.ts).
 import type { IToken } from 'chevrotain';
 
 let parsedText = '';
