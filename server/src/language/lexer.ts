@@ -1,8 +1,9 @@
 // Token vocabulary and lexer of the SLA language (LANGUAGE.md section 2).
 //
-// - Reserved keywords are tokens of their own, placed before Identifier with
-//   `longer_alt: Identifier` (`monday` is a name, not `mon` + `day`). Keywords are tried
-//   longest first so that `month` wins over `mon` and `max` over `m`.
+// - Reserved keywords are tokens of their own (`monday` is a name, not `mon` + `day`). The
+//   lexer reads every word as an Identifier and then gives a keyword its own token type
+//   (`retypeWords`): what word patterns tried longest first with `longer_alt: Identifier`
+//   would give, at a fraction of the cost (test/language/lexerFastPath.test.ts).
 // - Contextual words (kind names, periods, days, cadences, aggregates, unit words,
 //   `good bad total`) are tokens too, for precise grammar and highlighting, but all carry the
 //   `Name` category so that the grammar accepts them wherever a name is expected.
@@ -193,8 +194,10 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
   );
 }
 
+const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);
+
 export function isReservedWord(word: string): boolean {
-  return KEYWORDS.includes(word);
+  return RESERVED.has(word);
 }
 
 export function isContextualWord(word: string): boolean {
