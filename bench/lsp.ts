@@ -4,10 +4,12 @@
 // - completion on an unchanged document, and the first completion right after an edit;
 // - the same analysis (parse + check) run in-process, as the baseline of this run.
 // Goals (issue 4): ≤ 30 ms to diagnostics, ≤ 20 ms to completions. Printed, not asserted.
+// Then (issue 15) the same against yaml-language-server on equal content: bench/lspPeer.ts.
 import { analyze } from '../server/src/language/analyze';
 import { completion } from '../server/src/services/features/completion';
 import { ensureServerBuilt, positionOf, TestClient } from '../test/lsp/client';
 import { generateContract } from './contractGenerator';
+import { compareWithYamlLanguageServer } from './lspPeer';
 import { fmt, median, timeRuns } from './stats';
 
 const LINES = 5000;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await client.stop();
   }
+  await compareWithYamlLanguageServer(process.cwd());
 }
 
 main().catch((error) => {

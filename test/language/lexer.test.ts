@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
+import { LineIndex } from '../../server/src/language/text';
 import {
   CONTEXTUAL_WORDS,
   isContextualWord,
@@ -114,8 +115,11 @@ describe('lexer', () => {
     });
 
     it('lexes CRLF files with the right lines', () => {
-      const result = tokenize('sla X {\r\n  version "1"\r\n}\r\n');
-      assert.deepEqual(result.tokens.map((t) => [t.image, t.startLine]), [
+      // Tokens carry offsets only; lines come from the text (the LineIndex every diagnostic uses).
+      const text = 'sla X {\r\n  version "1"\r\n}\r\n';
+      const result = tokenize(text);
+      const lines = new LineIndex(text);
+      assert.deepEqual(result.tokens.map((t) => [t.image, lines.positionAt(t.startOffset).line + 1]), [
         ['sla', 1], ['X', 1], ['{', 1], ['version', 2], ['"1"', 2], ['}', 3],
       ]);
       assert.equal(result.errors.length, 0);

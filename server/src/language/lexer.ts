@@ -1,8 +1,9 @@
 // Token vocabulary and lexer of the SLA language (LANGUAGE.md section 2).
 //
-// - Reserved keywords are tokens of their own, placed before Identifier with
-//   `longer_alt: Identifier` (`monday` is a name, not `mon` + `day`). Keywords are tried
-//   longest first so that `month` wins over `mon` and `max` over `m`.
+// - Reserved keywords are tokens of their own (`monday` is a name, not `mon` + `day`). The
+//   lexer reads every word as an Identifier and then gives a keyword its own token type
+//   (`retypeWords`): what word patterns tried longest first with `longer_alt: Identifier`
+//   would give, at a fraction of the cost (test/language/lexerFastPath.test.ts).
 // - Contextual words (kind names, periods, days, cadences, aggregates, unit words,
 //   `good bad total`) are tokens too, for precise grammar and highlighting, but all carry the
 //   `Name` category so that the grammar accepts them wherever a name is expected.
@@ -195,8 +196,10 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
   );
 }
 
+const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);
+
 export function isReservedWord(word: string): boolean {
-  return KEYWORDS.includes(word);
+  return RESERVED.has(word);
 }
 
 export function isContextualWord(word: string): boolean {
@@ -237,7 +240,36 @@ export const ALL_TOKENS: TokenType[] = [
   ...CATEGORY_TOKENS,
 ];
 
-const lexer = new Lexer(ALL_TOKENS, { positionTracking: 'full', ensureOptimizations: true });
+/**
+ * What the lexer itself tries: every token type but the words. A word is lexed as an
+ * Identifier and then given its word's type (`retypeWords`): the same tokens as trying each
+ * word's pattern with `longer_alt: Identifier` (a name that is a word is that word; a longer
+ * name is a name, as words are letters only), without trying a dozen word patterns at every
+ * name (bench:check: lexing about 3x faster).
+ */
+const LEXED_TOKENS: TokenType[] = ALL_TOKENS.filter((t) => !WORD_TOKENS_LONGEST_FIRST.includes(t) && !CATEGORY_TOKENS.includes(t));
+
+const lexer = new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+// Offsets only: tracking lines and columns costs about a third of lexing (bench:check) and
+// lines come from the text where needed (parse/tokenLines.ts). The parser's node locations
+// read each token's end offset, which Chevrotain's offset-only tokens lack, so tokens are made
+// here (Chevrotain's token factory, not in its typings; the parser tests check the ranges).
+(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance = (
+  image,
+  startOffset,
+  tokenTypeIdx,
+  tokenType,
+) => ({ image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType });
+
+function retypeWords(tokens: IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier) continue;
+    const word = WORD_TOKENS.get(token.image);
+    if (word === undefined) continue;
+    token.tokenType = word;
+    token.tokenTypeIdx = word.tokenTypeIdx!;
+  }
+}
 
 export interface LexError {
   offset: number;
@@ -257,6 +289,7 @@ export interface LexResult {
 export function tokenize(text: string): LexResult {
   const reading = readFullWidth(text);
   const result = lexer.tokenize(reading.text);
+  retypeWords(result.tokens);
   return {
     tokens: result.tokens,
     comments: (result.groups.comments as IToken[] | undefined) ?? [],

@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
+import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { unknownUnitMessage } from './parse/messages';
@@ -32,6 +33,7 @@ let grammar: SlaGrammar | undefined;
 export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
+  setParsedText(text);
   try {
     return parseWith(text, lines, t);
   } catch (error) {
@@ -43,6 +45,8 @@ export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResul
       tokens: [],
       comments: [],
     };
+  } finally {
+    setParsedText('');
   }
 }
 
@@ -235,7 +239,7 @@ function recognitionDiagnostic(error: IRecognitionException, lines: LineIndex, t
   const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
   let start: number;
   let end: number;
-  if (isRealToken(actual) && (!isRealToken(previous) || actual.startLine === previous.endLine)) {
+  if (isRealToken(actual) && (!isRealToken(previous) || onSameLine(previous, actual))) {
     start = actual.startOffset;
     end = tokenEnd(actual);
   } else if (isRealToken(previous)) {

@@ -39,6 +39,7 @@ import type { FileCstNode } from './cst.generated';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import type { Translate } from '../wording';
+import { onSameLine } from './tokenLines';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -127,7 +128,7 @@ export class SlaGrammar extends CstParser {
     const previous = this.LA(0);
     const next = this.LA(1);
     const afterNext = this.LA(2);
-    const sameLine = previous.tokenType !== EOF && next.startLine === previous.endLine && afterNext.startLine === next.endLine;
+    const sameLine = previous.tokenType !== EOF && onSameLine(previous, next) && onSameLine(next, afterNext);
     const self = this as unknown as RecoveryInternals;
     if (sameLine && self.canRecoverWithSingleTokenDeletion(expectedTokType)) {
       const deleted = self.SKIP_TOKEN();
@@ -140,7 +141,7 @@ export class SlaGrammar extends CstParser {
 
   private noteStray(first: IToken | undefined, before: IToken | undefined, block: BlockKind): void {
     if (first === undefined) return;
-    const continuesRun = before !== undefined && before === this.lastStrayEnd && before.endLine === first.startLine;
+    const continuesRun = before !== undefined && before === this.lastStrayEnd && onSameLine(before, first);
     this.lastStrayEnd = this.LA(0);
     if (continuesRun) return;
     const { message, suggestion } = strayTokenMessage(first, block, this.errorMessages.t);

@@ -25,6 +25,7 @@ import { editDistance } from '../suggest';
 import { list, orList, type Translate } from '../wording';
 import { messages } from '../../l10n/messages';
 import { BLOCK_ITEM_KEYWORDS, itemWords, type BlockKind } from '../vocabulary';
+import { onSameLine } from './tokenLines';
 
 /** `a`, `b`, `c`: code words in the locale's list. */
 const quoted = (t: Translate, words: readonly string[]) => list(t, words.map((w) => `\`${w}\``));
@@ -139,7 +140,7 @@ function expectedMessage(
   // `objective target {`: a keyword where a block's own name belongs is most likely meant as
   // the name. (For references, a keyword on the same line is usually the next item.)
   const definesName = BLOCK_OF_RULE[ruleName] !== undefined || ruleName === 'severityItem';
-  if (definesName && isRealToken(actual) && isReservedWord(actual.image) && expected.isName && actual.startLine === previous?.endLine) {
+  if (definesName && isRealToken(actual) && isReservedWord(actual.image) && expected.isName && previous !== undefined && onSameLine(previous, actual)) {
     const word = actual.image;
     return after
       ? t('parse.expectedAfterReserved', { expected: expected.text, after, word })

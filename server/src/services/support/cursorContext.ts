@@ -56,7 +56,8 @@ function tokensBefore(tokens: IToken[], offset: number): number {
   return low;
 }
 
-export function cursorContext(analysis: Analysis, offset: number): CursorContext {
+/** `checkpoints: false` scans from the start of the file every time (the general path, for the differential test). */
+export function cursorContext(analysis: Analysis, offset: number, options: { checkpoints?: boolean } = {}): CursorContext {
   const index = lineIndexOf(analysis);
   const tokens = analysis.parse.tokens;
   const position = index.positionAt(offset);
@@ -78,20 +79,67 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
       count--;
     }
   }
-  const contextTokens = tokens.slice(0, count);
+  // The tokens before the cursor are tokens[0, count): read in place, not copied (completion speed).
+  const contextTokens = tokens;
   const wordStart = prefix ? offset - prefix.length : offset;
-  const previous = contextTokens[contextTokens.length - 1];
+  const previous = contextTokens[count - 1];
   const afterSpace = previous ? tokenEnd(previous) < wordStart : true;
 
-  interface Frame {
-    block: BlockKind | 'unknown';
-    open?: IToken;
-    headerStart: number;
-    headerEnd: number;
-    clauseStart: number;
+  const stack = blocksAt(analysis, count, options.checkpoints !== false);
+  const top = stack[stack.length - 1];
+  return {
+    offset,
+    block: top.block,
+    blockOpen: top.open,
+    header: contextTokens.slice(top.headerStart, top.headerEnd),
+    clause: contextTokens.slice(top.clauseStart, count),
+    prefix,
+    replaceRange,
+    afterSpace,
+  };
+}
+
+interface Frame {
+  block: BlockKind | 'unknown';
+  open?: IToken;
+  headerStart: number;
+  headerEnd: number;
+  clauseStart: number;
+}
+
+/** The state of the brace scan before every CHECKPOINT_EVERY-th token of one analysis. */
+const CHECKPOINT_EVERY = 256;
+const checkpointsOf = new WeakMap<Analysis, Frame[][]>();
+
+const copyOf = (stack: Frame[]): Frame[] => stack.map((frame) => ({ ...frame }));
+
+/**
+ * The blocks open before token `count`: the scan of the tokens from the start, resumed from
+ * the last checkpoint at or before `count` (the first completion in a version scans the
+ * whole file once and leaves checkpoints, so that later ones read at most CHECKPOINT_EVERY
+ * tokens). Without checkpoints: the scan from the start (the general path, for tests).
+ */
+function blocksAt(analysis: Analysis, count: number, useCheckpoints: boolean): Frame[] {
+  const tokens = analysis.parse.tokens;
+  if (!useCheckpoints) return scan(tokens, [{ block: 'file', headerStart: 0, headerEnd: 0, clauseStart: 0 }], 0, count);
+  let checkpoints = checkpointsOf.get(analysis);
+  if (!checkpoints) {
+    checkpoints = [];
+    let stack: Frame[] = [{ block: 'file', headerStart: 0, headerEnd: 0, clauseStart: 0 }];
+    for (let at = 0; at < tokens.length; at += CHECKPOINT_EVERY) {
+      checkpoints.push(copyOf(stack));
+      stack = scan(tokens, stack, at, Math.min(at + CHECKPOINT_EVERY, tokens.length));
+    }
+    if (checkpoints.length === 0) checkpoints.push(stack);
+    checkpointsOf.set(analysis, checkpoints);
   }
-  const stack: Frame[] = [{ block: 'file', headerStart: 0, headerEnd: 0, clauseStart: 0 }];
-  for (let i = 0; i < contextTokens.length; i++) {
+  const k = Math.min(Math.floor(count / CHECKPOINT_EVERY), checkpoints.length - 1);
+  return scan(tokens, copyOf(checkpoints[k]), k * CHECKPOINT_EVERY, count);
+}
+
+/** Brace matching and item starts over tokens[from, to), from the blocks open at `from` (changed in place). */
+function scan(contextTokens: IToken[], stack: Frame[], from: number, to: number): Frame[] {
+  for (let i = from; i < to; i++) {
     const token = contextTokens[i];
     const top = stack[stack.length - 1];
     const name = token.tokenType.name;
@@ -120,17 +168,7 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
       top.clauseStart = i;
     }
   }
-  const top = stack[stack.length - 1];
-  return {
-    offset,
-    block: top.block,
-    blockOpen: top.open,
-    header: contextTokens.slice(top.headerStart, top.headerEnd),
-    clause: contextTokens.slice(top.clauseStart),
-    prefix,
-    replaceRange,
-    afterSpace,
-  };
+  return stack;
 }
 
 /**
@@ -139,11 +177,14 @@ export function cursorContext(analysis: Analysis, offset: number): CursorContext
  * as day names, which may also be names — not the name a keyword like `during` expects.
  */
 function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined): boolean {
-  if (!ITEM_STARTS[block].includes(token.image) || token.tokenType.name !== token.image) return false;
+  if (!ITEM_START_SETS[block].has(token.image) || token.tokenType.name !== token.image) return false;
   if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
   if (!isReservedWord(token.image) && previous && NAME_TAKING.has(previous.image)) return false;
   return true;
 }
+
+/** ITEM_STARTS as sets: every token before the cursor is looked up. */
+const ITEM_START_SETS = Object.fromEntries(Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set(words)])) as Record<string, ReadonlySet<string>>;
 
 /** Keywords followed by a name. */
 const NAME_TAKING = new Set(['indicator', 'service', 'during', 'excluding', 'for', 'hours', 'schedule', 'maintenance', 'objective', 'severity']);
