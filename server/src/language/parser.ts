@@ -25,6 +25,11 @@ export interface ParseResult {
 // One parser instance, built once (grammar analysis is the expensive part) and reused.
 let grammar: SlaGrammar | undefined;
 
+/** The one parser instance (also used by incremental parsing, reparse.ts). */
+export function sharedGrammar(): SlaGrammar {
+  return (grammar ??= new SlaGrammar());
+}
+
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
   try {
@@ -74,7 +79,7 @@ function parseWith(text: string, lines: LineIndex): ParseResult {
     );
   }
 
-  grammar ??= new SlaGrammar();
+  const grammar = sharedGrammar();
   const cst = grammar.parseTokens(nesting.tokens);
   const builder = new AstBuilder(lines);
   const file = builder.file(cst, text.length);
@@ -181,7 +186,7 @@ function unknownCharactersMessage(run: string): string {
  * (1.1) SLA003, one per full-width character read as ASCII (warnings: the text means what
  * the ASCII would), merged in text order; the cap on syntax errors does not count them.
  */
-function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex): Diagnostic[] {
+export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex): Diagnostic[] {
   if (fullWidth.length === 0) return sorted;
   const t = messages().t;
   const found = fullWidth.map(({ offset, char, ascii }) =>
@@ -191,7 +196,7 @@ function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[]
 }
 
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
-function literalDiagnostics(tokens: IToken[], lines: LineIndex): Diagnostic[] {
+export function literalDiagnostics(tokens: IToken[], lines: LineIndex): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const t of tokens) {
     const type = t.tokenType;

@@ -69,16 +69,26 @@ export class SlaGrammar extends CstParser {
   /** Stray tokens reported by the `garbage` rule during the current parse. */
   strayErrors: StrayTokenError[] = [];
   private lastStrayEnd: IToken | undefined;
+  /** Incremental parsing: the token at which the sla item loop stops (see parseTokens). */
+  private stopAt: IToken | undefined;
+  /** Errors and stray tokens counted when the sla item loop reached `stopAt` (undefined: never reached). */
+  stoppedAt: { errors: number; strays: number } | undefined;
 
   constructor() {
     super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
     this.performSelfAnalysis();
   }
 
-  /** Parses a token vector; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[]): FileCstNode {
+  /**
+   * Parses a token vector; the parser is reused, so all per-parse state is reset here.
+   * With `stopAt` (incremental parsing) the sla item loop ends at that token, as at a `}`,
+   * and `stoppedAt` tells whether it got there and with how many errors so far.
+   */
+  parseTokens(tokens: IToken[], stopAt?: IToken): FileCstNode {
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
+    this.stopAt = stopAt;
+    this.stoppedAt = undefined;
     this.input = tokens;
     return this.file() as FileCstNode;
   }
@@ -88,6 +98,7 @@ export class SlaGrammar extends CstParser {
     this.input = [];
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
+    this.stopAt = undefined;
   }
 
   // --- recovery policy ------------------------------------------------------------------------
@@ -95,6 +106,10 @@ export class SlaGrammar extends CstParser {
   /** Whether the item loop of `block` goes on at the next token (see header comment). */
   private continues(block: Exclude<BlockKind, 'file'>): boolean {
     const next = this.LA(1);
+    if (block === 'sla' && next === this.stopAt) {
+      this.stoppedAt ??= { errors: this.errors.length, strays: this.strayErrors.length };
+      return false;
+    }
     const type = next.tokenType;
     if (type === EOF || type === RCurly || type === T.sla) return false;
     if (ITEM_START_TOKENS[block].has(type)) {
