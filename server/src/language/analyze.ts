@@ -37,7 +37,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 export function analyzeEdit(previous: Analysis, text: string, edit: TextEdit, options: AnalyzeOptions = {}): Analysis {
   let parsed: ParseResult | undefined;
   try {
-    parsed = reparse(previous.parse, previous.text, text, edit);
+    // An edit that does not fit the two texts (a client out of step) is no edit: parse in full.
+    const fits = edit.start >= 0 && edit.start <= edit.oldEnd && edit.start <= edit.newEnd && text.length - edit.newEnd === previous.text.length - edit.oldEnd;
+    parsed = fits ? reparse(previous.parse, previous.text, text, edit) : undefined;
   } catch {
     parsed = undefined; // never worse than a full parse
   }
