@@ -30,10 +30,22 @@ export function sharedGrammar(): SlaGrammar {
   return (grammar ??= new SlaGrammar());
 }
 
+/** The line index of each parse (kept for the next incremental parse of the same document). */
+const lineIndexes = new WeakMap<ParseResult, LineIndex>();
+
+export function lineIndexOfParse(result: ParseResult): LineIndex | undefined {
+  return lineIndexes.get(result);
+}
+
+export function rememberLineIndex(result: ParseResult, lines: LineIndex): ParseResult {
+  lineIndexes.set(result, lines);
+  return result;
+}
+
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
   try {
-    return parseWith(text, lines);
+    return rememberLineIndex(parseWith(text, lines), lines);
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);

@@ -19,7 +19,7 @@ import type { ContractFile, Position, Range, Sla, SlaItem, Span } from './ast';
 import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import type { SlaItemCstNode } from './parse/cst.generated';
-import { literalDiagnostics, MAX_NESTING, sharedGrammar, withFullWidth, type ParseResult } from './parser';
+import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
 import { LineIndex } from './text';
 
 /** One edit as offsets: the old text's [start, oldEnd) became the new text's [start, newEnd). */
@@ -60,7 +60,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   const lookaheadEnd = boundary < items.length ? items[boundary].endOffset + delta : boundaryOffset + 1;
 
   // Lex the region and the boundary item (its first tokens are the parser's lookahead).
-  const lines = new LineIndex(text);
+  const lines = editedLineIndex(previous, oldText, text, edit);
   const lexed = tokenize(text.slice(regionStart, lookaheadEnd));
   if (lexed.errors.length > 0) return undefined;
   const startLine = lines.positionAt(regionStart).line;
@@ -118,8 +118,15 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   const oldTokens = previous.tokens;
   const tokensFrom = firstAtOrAfter(oldTokens, regionStart, (t) => t.startOffset);
   const tokensTo = firstAtOrAfter(oldTokens, oldBoundaryOffset, (t) => t.startOffset);
-  const after = oldTokens.slice(tokensTo);
-  for (const t of after) shiftToken(t, delta, lineDelta);
+  const tokens = new Array<IToken>(tokensFrom + regionTokens.length + oldTokens.length - tokensTo);
+  let n = 0;
+  for (let i = 0; i < tokensFrom; i++) tokens[n++] = oldTokens[i];
+  for (const t of regionTokens) tokens[n++] = t;
+  for (let i = tokensTo; i < oldTokens.length; i++) {
+    const t = oldTokens[i];
+    shiftToken(t, delta, lineDelta);
+    tokens[n++] = t;
+  }
 
   const diagnostics = previous.diagnostics;
   const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
@@ -130,16 +137,42 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
   const moveSpan = (span: Span): Span => ({ range: moveRange(span.range), offset: span.offset + delta, endOffset: span.endOffset + delta });
 
-  return {
+  return rememberLineIndex({
     file,
     diagnostics: [...before, ...regionDiagnostics, ...later],
-    tokens: [...oldTokens.slice(0, tokensFrom), ...regionTokens, ...after],
+    tokens,
     comments: [
       ...comments.filter((c) => c.offset < regionStart),
       ...regionComments,
       ...comments.filter((c) => c.offset >= oldBoundaryOffset).map(moveSpan),
     ],
-  };
+  }, lines);
+}
+
+/**
+ * The line index of the new text from the previous one: line starts before the edit kept,
+ * those after it moved, only the lines around the edit scanned (as LineIndex does).
+ */
+function editedLineIndex(previous: ParseResult, oldText: string, text: string, edit: TextEdit): LineIndex {
+  const old = lineIndexOfParse(previous);
+  if (!old || old.text !== oldText) return new LineIndex(text);
+  const starts = old.lineStarts;
+  const keep = firstAtOrAfter(starts, edit.start, (s) => s) - 1; // the last start before the edit (starts[0] = 0)
+  const after = firstAtOrAfter(starts, edit.oldEnd + 2, (s) => s); // from here on, starts are moved
+  const delta = edit.newEnd - edit.oldEnd;
+  const limit = after < starts.length ? starts[after] + delta : Infinity; // that start itself is pushed below
+  const result = starts.slice(0, Math.max(keep, 0) + 1);
+  for (let i = result[result.length - 1]; i < Math.min(limit, text.length); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i + 1 < limit) result.push(i + 1);
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < limit) result.push(i + 1);
+    }
+  }
+  for (let i = after; i < starts.length; i++) result.push(starts[i] + delta);
+  return new LineIndex(text, result);
 }
 
 /** Where the `}` closing an sla is (its body ends right after it). */
@@ -211,10 +244,13 @@ function shiftToken(t: IToken, delta: number, lineDelta: number): void {
   if (t.endLine !== undefined) t.endLine += lineDelta;
 }
 
+/** The keys under which an AST node holds a Range (ast.ts); positions appear nowhere else. */
+const RANGE_KEYS = new Set(['range', 'numberRange', 'unitRange']);
+
 /**
  * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, each
  * position's line by `lineDelta` (the subtree lies on lines after the edit: characters stay).
- * The AST is plain data; each span and position object belongs to one node.
+ * The AST is plain data, and no two places share a span or position object (a test checks).
  */
 class Shifter {
   constructor(
@@ -224,26 +260,27 @@ class Shifter {
 
   node(value: object): void {
     if (this.delta === 0 && this.lineDelta === 0) return;
-    this.visit(value);
+    this.visit(value as Record<string, unknown>);
   }
 
-  private visit(value: object): void {
-    if (Array.isArray(value)) {
-      for (const element of value) if (typeof element === 'object' && element !== null) this.visit(element);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    if (typeof record.line === 'number' && typeof record.character === 'number') {
-      (record as unknown as Position).line += this.lineDelta;
-      return;
-    }
-    if (typeof record.offset === 'number' && typeof record.endOffset === 'number') {
+  private visit(record: Record<string, unknown>): void {
+    if (typeof record.offset === 'number') {
       (record as unknown as Span).offset += this.delta;
       (record as unknown as Span).endOffset += this.delta;
     }
     for (const key in record) {
       const child = record[key];
-      if (typeof child === 'object' && child !== null) this.visit(child);
+      if (typeof child !== 'object' || child === null) continue;
+      if (RANGE_KEYS.has(key)) {
+        if (this.lineDelta !== 0) {
+          (child as Range).start.line += this.lineDelta;
+          (child as Range).end.line += this.lineDelta;
+        }
+      } else if (Array.isArray(child)) {
+        for (const element of child) if (typeof element === 'object' && element !== null) this.visit(element as Record<string, unknown>);
+      } else {
+        this.visit(child as Record<string, unknown>);
+      }
     }
   }
 }
