@@ -75,4 +75,24 @@ describe('DocumentStore: incremental analysis of client edits', () => {
       }
     }
   });
+
+  it('a document opened again with other text, after unanalysed edits, is analysed in full', () => {
+    const store = new DocumentStore();
+    const { connection, handlers } = fakeConnection();
+    store.documents.listen(connection);
+    const uri = 'file:///again.sla';
+    const text = generateContract(200);
+    handlers.open!({ textDocument: { uri, languageId: 'sla', version: 1, text } });
+    store.analysis(uri);
+    const at = text.indexOf('Generated service number 2') + 5;
+    const position = TextDocument.create(uri, 'sla', 1, text).positionAt(at);
+    handlers.change!({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: position, end: position }, text: 'x' }] });
+    // Same length as the edited text, different contents: an edit left over would fit it.
+    const other = text.slice(0, at) + 'y' + text.slice(at).replace('avail_3', 'avail_9');
+    handlers.open!({ textDocument: { uri, languageId: 'sla', version: 3, text: other } });
+    const analysis = store.analysis(uri)!;
+    assert.equal(analysis.text, other);
+    assert.deepEqual(analysis.diagnostics, analyze(other).diagnostics);
+    assert.deepEqual(analysis.parse.file, analyze(other).parse.file);
+  });
 });

@@ -37,7 +37,11 @@ function validPosition(position: { line: number; character: number } | undefined
 
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    // A document (re)opened is new text: its next analysis is a full one.
+    create: (uri, languageId, version, content) => {
+      this.edits.set(uri, 'whole');
+      return TextDocument.create(uri, languageId, version, content);
+    },
     // One change at a time: each range refers to the text the previous change left.
     update: (document, changes, version) => {
       let current = document;
