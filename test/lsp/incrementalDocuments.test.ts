@@ -24,6 +24,16 @@ function fakeConnection() {
   return { connection: connection as unknown as Connection, handlers };
 }
 
+/** A store with `text` open at version 1 and analysed. */
+function openedStore(uri: string, text: string) {
+  const store = new DocumentStore();
+  const { connection, handlers } = fakeConnection();
+  store.documents.listen(connection);
+  handlers.open!({ textDocument: { uri, languageId: 'sla', version: 1, text } });
+  store.analysis(uri);
+  return { store, handlers };
+}
+
 describe('DocumentStore: incremental analysis of client edits', () => {
   it('coverEdits: one edit covering a sequence gives the same text', () => {
     const next = mulberry32(7);
@@ -44,13 +54,9 @@ describe('DocumentStore: incremental analysis of client edits', () => {
   });
 
   it('every version analysed after random edits (several per notification) equals a full analysis', () => {
-    const store = new DocumentStore();
-    const { connection, handlers } = fakeConnection();
-    store.documents.listen(connection);
     const uri = 'file:///big.sla';
     let text = generateContract(600);
-    handlers.open!({ textDocument: { uri, languageId: 'sla', version: 1, text } });
-    store.analysis(uri);
+    const { store, handlers } = openedStore(uri, text);
     const next = mulberry32(20261205);
     const pieces = ['x', ' ', '\n', '9', '"', '}', '  objective o { indicator avail_1 target >= 99% window calendar month }\n', ''];
     for (let version = 2; version < 120; version++) {
@@ -77,13 +83,9 @@ describe('DocumentStore: incremental analysis of client edits', () => {
   });
 
   it('a document opened again with other text, after unanalysed edits, is analysed in full', () => {
-    const store = new DocumentStore();
-    const { connection, handlers } = fakeConnection();
-    store.documents.listen(connection);
     const uri = 'file:///again.sla';
     const text = generateContract(200);
-    handlers.open!({ textDocument: { uri, languageId: 'sla', version: 1, text } });
-    store.analysis(uri);
+    const { store, handlers } = openedStore(uri, text);
     const at = text.indexOf('Generated service number 2') + 5;
     const position = TextDocument.create(uri, 'sla', 1, text).positionAt(at);
     handlers.change!({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: position, end: position }, text: 'x' }] });
