@@ -244,13 +244,11 @@ function shiftToken(t: IToken, delta: number, lineDelta: number): void {
   if (t.endLine !== undefined) t.endLine += lineDelta;
 }
 
-/** The keys under which an AST node holds a Range (ast.ts); positions appear nowhere else. */
-const RANGE_KEYS = new Set(['range', 'numberRange', 'unitRange']);
-
 /**
  * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, each
  * position's line by `lineDelta` (the subtree lies on lines after the edit: characters stay).
- * The AST is plain data, and no two places share a span or position object (a test checks).
+ * The AST is plain data, and no two places share a span or position object (a test checks);
+ * ranges sit under `range`, `numberRange` and `unitRange` only (ast.ts), positions nowhere else.
  */
 class Shifter {
   constructor(
@@ -268,16 +266,21 @@ class Shifter {
       (record as unknown as Span).offset += this.delta;
       (record as unknown as Span).endOffset += this.delta;
     }
-    for (const key in record) {
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       const child = record[key];
       if (typeof child !== 'object' || child === null) continue;
-      if (RANGE_KEYS.has(key)) {
+      if (key === 'range' || key === 'numberRange' || key === 'unitRange') {
         if (this.lineDelta !== 0) {
           (child as Range).start.line += this.lineDelta;
           (child as Range).end.line += this.lineDelta;
         }
       } else if (Array.isArray(child)) {
-        for (const element of child) if (typeof element === 'object' && element !== null) this.visit(element as Record<string, unknown>);
+        for (let i = 0; i < child.length; i++) {
+          const element: unknown = child[i];
+          if (typeof element === 'object' && element !== null) this.visit(element as Record<string, unknown>);
+        }
       } else {
         this.visit(child as Record<string, unknown>);
       }
