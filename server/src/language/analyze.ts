@@ -3,6 +3,7 @@ import { check, sortDiagnostics, type CheckOptions } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkSlas, type SlaFacts } from './linked';
 import { parse, type ParseResult } from './parser';
+import { reparse, type TextEdit } from './reparse';
 import { buildScopes, type SlaScope } from './scope';
 import { messages } from '../l10n/messages';
 
@@ -23,8 +24,30 @@ export const MAX_DIAGNOSTICS = 1000;
 /** The language of catalogue messages and the date SLA505 compares with (see CheckOptions). */
 export type AnalyzeOptions = CheckOptions;
 
+export type { TextEdit };
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const parsed = parse(text, options.locale);
+  return analyzeParsed(text, parse(text, options.locale), options);
+}
+
+/**
+ * The analysis of `text`, which is `previous.text` with `edit` applied: equal to
+ * `analyze(text, options)`, with only the items the edit touches parsed again when that is
+ * exact (reparse.ts). `previous` is spent: its AST after the edit is moved in place.
+ */
+export function analyzeEdit(previous: Analysis, text: string, edit: TextEdit, options: AnalyzeOptions = {}): Analysis {
+  let parsed: ParseResult | undefined;
+  try {
+    // An edit that does not fit the two texts (a client out of step) is no edit: parse in full.
+    const fits = edit.start >= 0 && edit.start <= edit.oldEnd && edit.start <= edit.newEnd && text.length - edit.newEnd === previous.text.length - edit.oldEnd;
+    parsed = fits ? reparse(previous.parse, previous.text, text, edit, options.locale) : undefined;
+  } catch {
+    parsed = undefined; // never worse than a full parse
+  }
+  return analyzeParsed(text, parsed ?? parse(text, options.locale), options);
+}
+
+function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOptions): Analysis {
   const scopes = buildScopes(parsed.file);
   const linked = linkSlas(scopes);
   const checked = check(parsed.file, scopes, parsed.diagnostics, linked, options);

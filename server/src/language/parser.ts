@@ -29,13 +29,30 @@ export interface ParseResult {
 // One parser instance, built once (grammar analysis is the expensive part) and reused.
 let grammar: SlaGrammar | undefined;
 
+/** The one parser instance (also used by incremental parsing, reparse.ts). */
+export function sharedGrammar(): SlaGrammar {
+  return (grammar ??= new SlaGrammar());
+}
+
+/** The line index of each parse (kept for the next incremental parse of the same document). */
+const lineIndexes = new WeakMap<ParseResult, LineIndex>();
+
+export function lineIndexOfParse(result: ParseResult): LineIndex | undefined {
+  return lineIndexes.get(result);
+}
+
+export function rememberLineIndex(result: ParseResult, lines: LineIndex): ParseResult {
+  lineIndexes.set(result, lines);
+  return result;
+}
+
 /** Parses `text`; messages are in the language of `locale` (default English). */
 export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    return parseWith(text, lines, t);
+    return rememberLineIndex(parseWith(text, lines, t), lines);
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);
@@ -83,7 +100,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
     );
   }
 
-  grammar ??= new SlaGrammar();
+  const grammar = sharedGrammar();
   const cst = grammar.parseTokens(nesting.tokens, t);
   const builder = new AstBuilder(lines, t);
   const file = builder.file(cst, text.length);
@@ -189,7 +206,7 @@ function unknownCharactersMessage(t: Translate, run: string): string {
  * (1.1) SLA003, one per full-width character read as ASCII (warnings: the text means what
  * the ASCII would), merged in text order; the cap on syntax errors does not count them.
  */
-function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
+export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   if (fullWidth.length === 0) return sorted;
   const found = fullWidth.map(({ offset, char, ascii }) =>
     diagnostic('SLA003', lines.range(offset, offset + 1), ascii === ' ' ? t('lex.ideographicSpace') : t('lex.fullWidth', { char, ascii }), { replacement: ascii }),
@@ -198,7 +215,7 @@ function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[]
 }
 
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
-function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
+export function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const token of tokens) {
     const type = token.tokenType;

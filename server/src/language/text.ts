@@ -6,7 +6,15 @@ export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] is 0. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts`: when already known (incremental parsing), the text is not scanned again. */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -1,10 +1,11 @@
 // Open documents and their analyses: one analysis per document version, computed on first
 // use and shared by diagnostics and every feature. A newer version replaces the cached one,
 // so work for a stale version is never reused; pending validations check the version
-// before publishing (see validation.ts).
+// before publishing (see validation.ts). The edits since the cached analysis are kept as
+// one covering edit, so the next analysis re-parses only what they touched (analyzeEdit).
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../language/analyze';
+import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../language/analyze';
 import { DEFAULT_LOCALE, type Locale } from '../l10n/index';
 
 interface CachedAnalysis {
@@ -36,18 +37,26 @@ function validPosition(position: { line: number; character: number } | undefined
 
 export class DocumentStore {
   readonly documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    // A document (re)opened is new text: its next analysis is a full one.
+    create: (uri, languageId, version, content) => {
+      this.edits.set(uri, 'whole');
+      return TextDocument.create(uri, languageId, version, content);
+    },
     // One change at a time: each range refers to the text the previous change left.
     update: (document, changes, version) => {
       let current = document;
       for (const change of changes) {
         const valid = clampChange(current, change);
-        if (valid) current = TextDocument.update(current, [valid], version);
+        if (!valid) continue;
+        this.noteEdit(current, valid);
+        current = TextDocument.update(current, [valid], version);
       }
       return TextDocument.update(current, [], version);
     },
   });
   private readonly analyses = new Map<string, CachedAnalysis>();
+  /** Per document, the edits since its cached analysis as one covering edit ('whole': replaced). */
+  private readonly edits = new Map<string, TextEdit | 'whole'>();
 
   /** `locale`: the language of the checker's messages (the client's, or `sla.locale`). */
   constructor(private readonly locale: () => Locale = () => DEFAULT_LOCALE) {}
@@ -63,9 +72,29 @@ export class DocumentStore {
     const cached = this.analyses.get(uri);
     const locale = this.locale();
     if (cached && cached.version === document.version && cached.locale === locale) return cached.analysis;
-    const analysis = analyze(document.getText(), { locale });
+    const edit = this.edits.get(uri);
+    this.edits.delete(uri);
+    const text = document.getText();
+    const analysis =
+      cached && cached.locale === locale && edit !== undefined && edit !== 'whole'
+        ? analyzeEdit(cached.analysis, text, edit, { locale })
+        : analyze(text, { locale });
     this.analyses.set(uri, { version: document.version, locale, analysis });
     return analysis;
+  }
+
+  /** Adds one change (clamped, in `document`'s coordinates) to the document's covering edit. */
+  private noteEdit(document: TextDocument, change: TextDocumentContentChangeEvent): void {
+    const uri = document.uri;
+    if (!('range' in change) || !change.range) {
+      this.edits.set(uri, 'whole');
+      return;
+    }
+    const cover = this.edits.get(uri);
+    if (cover === 'whole') return;
+    const start = document.offsetAt(change.range.start);
+    const end = document.offsetAt(change.range.end);
+    this.edits.set(uri, coverEdits(cover, start, end, change.text.length));
   }
 
   /** Whether `version` is still the document's current version. */
@@ -75,5 +104,20 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.edits.delete(uri);
   }
+}
+
+/**
+ * One edit covering `cover` (old text → current text) followed by replacing the current
+ * text's [start, end) with `length` characters.
+ */
+export function coverEdits(cover: TextEdit | undefined, start: number, end: number, length: number): TextEdit {
+  if (!cover) return { start, oldEnd: end, newEnd: start + length };
+  const currentEnd = Math.max(cover.newEnd, end);
+  return {
+    start: Math.min(cover.start, start),
+    oldEnd: cover.oldEnd + (currentEnd - cover.newEnd),
+    newEnd: currentEnd + length - (end - start),
+  };
 }

@@ -169,8 +169,9 @@ export class AstBuilder {
     const numberEnd = tokenEnd(numberToken);
     const end = unitToken ? tokenEnd(unitToken) : numberEnd;
     const numberRange = this.lines.range(start, numberEnd);
+    // Fresh position objects: no two nodes share one (incremental parsing moves them in place).
     const quantity: A.Quantity = {
-      range: unitToken ? { start: numberRange.start, end: this.lines.positionAt(end) } : numberRange,
+      range: unitToken ? { start: { ...numberRange.start }, end: this.lines.positionAt(end) } : this.lines.range(start, numberEnd),
       offset: start,
       endOffset: end,
       value: Number(numberToken.image),
@@ -271,7 +272,8 @@ export class AstBuilder {
     put(block, 'body', this.body(node));
   }
 
-  private slaItem(wrapper: C.SlaItemCstNode): A.SlaItem | undefined {
+  /** One item of an sla block (public for incremental parsing, which builds items alone). */
+  slaItem(wrapper: C.SlaItemCstNode): A.SlaItem | undefined {
     const node = child(wrapper, 'item');
     if (!node) return undefined;
     const keyword = token(node, 'keyword');
@@ -401,7 +403,7 @@ export class AstBuilder {
           range: this.lines.range(e[0], e[1]),
           offset: e[0],
           endOffset: e[1],
-          keyword: { range: days.range, offset: days.offset, endOffset: days.endOffset },
+          keyword: { range: this.lines.range(days.offset, days.endOffset), offset: days.offset, endOffset: days.endOffset },
           days,
           ranges,
         });

@@ -73,6 +73,10 @@ export class SlaGrammar extends CstParser {
   private lastStrayEnd: IToken | undefined;
   /** The messages of syntax errors, in the language of the current parse. */
   private readonly errorMessages: SyntaxErrorMessages;
+  /** Incremental parsing: the token at which the sla item loop stops (see parseTokens). */
+  private stopAt: IToken | undefined;
+  /** Errors and stray tokens counted when the sla item loop reached `stopAt` (undefined: never reached). */
+  stoppedAt: { errors: number; strays: number } | undefined;
 
   constructor() {
     const errorMessages = new SyntaxErrorMessages();
@@ -81,11 +85,17 @@ export class SlaGrammar extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** Parses a token vector, with messages worded by `t`; the parser is reused, so all per-parse state is reset here. */
-  parseTokens(tokens: IToken[], t: Translate): FileCstNode {
+  /**
+   * Parses a token vector, with messages worded by `t`; the parser is reused, so all per-parse
+   * state is reset here. With `stopAt` (incremental parsing) the sla item loop ends at that
+   * token, as at a `}`, and `stoppedAt` tells whether it got there and with how many errors so far.
+   */
+  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): FileCstNode {
     this.errorMessages.t = t;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
+    this.stopAt = stopAt;
+    this.stoppedAt = undefined;
     this.input = tokens;
     return this.file() as FileCstNode;
   }
@@ -95,6 +105,7 @@ export class SlaGrammar extends CstParser {
     this.input = [];
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
+    this.stopAt = undefined;
   }
 
   // --- recovery policy ------------------------------------------------------------------------
@@ -102,6 +113,10 @@ export class SlaGrammar extends CstParser {
   /** Whether the item loop of `block` goes on at the next token (see header comment). */
   private continues(block: Exclude<BlockKind, 'file'>): boolean {
     const next = this.LA(1);
+    if (block === 'sla' && next === this.stopAt) {
+      this.stoppedAt ??= { errors: this.errors.length, strays: this.strayErrors.length };
+      return false;
+    }
     const type = next.tokenType;
     if (type === EOF || type === RCurly || type === T.sla) return false;
     if (ITEM_START_TOKENS[block].has(type)) {

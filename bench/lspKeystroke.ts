@@ -1,0 +1,154 @@
+// `npm run bench:lsp`, the incremental part (issue 15): edit → diagnostics in the language
+// server over stdio (on-type debounce 0), on the 7,016-line contract of ../shared/bench/gen.py
+// (N = 500) and on a 200,000-line one (N = 14,285), keystroke by keystroke:
+// - typing into a string and deleting it again (line count unchanged), and a line break
+//   inserted and removed between items (every later line moves);
+// - median and p95 to publishDiagnostics, and the server's resident memory (max sampled
+//   during the keystrokes, and its peak since start);
+// - the floor of the same run: one full analysis (parse + check) in this process, and the
+//   incremental analysis of the same keystrokes in this process (the compute alone).
+// Goals: 7k ≤ 10 ms edit → diagnostics; 200k ≤ 100 ms per keystroke, server ≤ 400 MB.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze, analyzeEdit } from '../server/src/language/analyze';
+import { LineIndex } from '../server/src/language/text';
+import { ensureServerBuilt, TestClient } from '../test/lsp/client';
+import { fmt, median } from './stats';
+
+// Run from the repository (npm run): the shared generator is two levels up, next to the worktrees.
+const GENERATOR = process.env.SLA_BENCH_GENERATOR ?? path.resolve('..', '..', 'shared', 'bench', 'gen.py');
+
+/** The `.sla` gen.py writes for `objectives` objectives (14 lines each). */
+function generated(objectives: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sla-bench-'));
+  execFileSync('python3', [GENERATOR, dir, String(objectives)], { stdio: 'ignore' });
+  return readFileSync(path.join(dir, 'big.sla'), 'utf8');
+}
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Resident and peak resident memory of a process, in MiB (Linux /proc). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+interface Keystroke {
+  at: number;
+  insert: string;
+  remove: number;
+}
+
+/** `count` keystrokes typing `x` into the middle metric string, then as many backspaces. */
+function typing(text: string, objectives: number, count: number): Keystroke[] {
+  const at = text.indexOf(`metric "probe_success_${Math.floor(objectives / 2)}"`) + 'metric "probe_'.length;
+  const strokes: Keystroke[] = [];
+  for (let i = 0; i < count; i++) strokes.push({ at: at + i, insert: 'x', remove: 0 });
+  for (let i = count; i > 0; i--) strokes.push({ at: at + i - 1, insert: '', remove: 1 });
+  return strokes;
+}
+
+/** `count` line breaks inserted after the middle objective's `}` and removed again. */
+function lineBreaks(text: string, objectives: number, count: number): Keystroke[] {
+  const at = text.indexOf(`  compensation for uptime_${Math.floor(objectives / 2)} {`);
+  const strokes: Keystroke[] = [];
+  for (let i = 0; i < count; i++) strokes.push(i % 2 === 0 ? { at, insert: '\n', remove: 0 } : { at, insert: '', remove: 1 });
+  return strokes;
+}
+
+function apply(text: string, k: Keystroke): string {
+  return text.slice(0, k.at) + k.insert + text.slice(k.at + k.remove);
+}
+
+async function measure(label: string, objectives: number, strokes: (text: string) => Keystroke[][], fullRuns: number): Promise<void> {
+  const text = generated(objectives);
+  const lines = text.split('\n').length - 1;
+  const errors = analyze(text).diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new Error(`the generated contract has errors: ${errors[0].code} ${errors[0].message}`);
+
+  // Floor: a full analysis in this process; then the same keystrokes analysed incrementally.
+  analyze(text);
+  const full: number[] = [];
+  for (let i = 0; i < fullRuns; i++) {
+    const start = now();
+    analyze(text);
+    full.push(now() - start);
+  }
+  const compute: number[][] = [];
+  let current = analyze(text);
+  for (const sequence of strokes(text)) {
+    const times: number[] = [];
+    for (const k of sequence) {
+      const next = apply(current.text, k);
+      const start = now();
+      current = analyzeEdit(current, next, { start: k.at, oldEnd: k.at + k.remove, newEnd: k.at + k.insert.length });
+      times.push(now() - start);
+    }
+    compute.push(times);
+  }
+  current = undefined as never;
+  global.gc?.();
+
+  const client = await TestClient.start({ initializationOptions: { validateDelayMs: 0 }, settings: { validate: { onType: true } } });
+  try {
+    const pid = client.process.pid!;
+    const openStart = now();
+    const { uri } = await client.open(text);
+    const openMs = now() - openStart;
+    let serverText = text;
+    let maxRss = 0;
+    const rounds: number[][] = [];
+    for (const sequence of strokes(text)) {
+      const times: number[] = [];
+      for (const k of sequence) {
+        const index = new LineIndex(serverText);
+        const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
+        serverText = apply(serverText, k);
+        const start = now();
+        const version = await client.change(uri, [{ range, text: k.insert }]);
+        await client.diagnosticsFor(uri, version);
+        times.push(now() - start);
+        maxRss = Math.max(maxRss, memoryOf(pid).rss);
+      }
+      rounds.push(times);
+    }
+    const peak = memoryOf(pid).peak;
+    const fullMs = median(full);
+    console.log(`${label}: ${lines.toLocaleString('en')} lines (gen.py N = ${objectives}); open → diagnostics ${fmt(openMs)}`);
+    console.log(`  floor: full analysis in-process                     ${fmt(fullMs)} (median of ${fullRuns})`);
+    const names = ['typing into a string and deleting it', 'line break between items, added and removed'];
+    rounds.forEach((times, i) => {
+      const m = median(times);
+      console.log(
+        `  ${names[i].padEnd(46)} ${String(times.length).padStart(3)} keystrokes: edit → diagnostics median ${fmt(m)}, p95 ${fmt(percentile(times, 95))}` +
+          ` (${(m / fullMs).toFixed(2)}× full analysis); compute alone median ${fmt(median(compute[i]))}, p95 ${fmt(percentile(compute[i], 95))}`,
+      );
+    });
+    console.log(`  server memory: max RSS during the keystrokes ${maxRss.toFixed(0)} MiB, peak since start ${peak.toFixed(0)} MiB`);
+  } finally {
+    await client.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  await ensureServerBuilt();
+  console.log(`bench:lsp (incremental analysis) — load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes inflate the figures)`);
+  await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20)], 20);
+  await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20)], 5);
+  console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

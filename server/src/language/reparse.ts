@@ -1,0 +1,287 @@
+// Incremental parsing (issue 15): after an edit, re-lex and re-parse only the top-level
+// items of the sla the edit touches and reuse the other items' AST, shifted in place.
+//
+// The result equals a full parse of the new text, or there is none (the caller parses in
+// full). It is taken only where that equality follows from how the grammar works:
+// - the previous parse has no SLA001 (no recovery happened, so every sla item started the
+//   item loop afresh and ended where the next one starts), and neither has the region;
+// - the region runs from the start of an item (after white space, after an item ending in
+//   `}`) to the start of the next untouched item or to the sla's `}`, with a line break
+//   between the edit and that boundary, so the tokens after it are the old ones on lines
+//   shifted as a whole;
+// - the region's items are parsed in the very parser state of a full parse (inside an
+//   `sla … {`, with the boundary's tokens as lookahead), and the item loop must stop at
+//   the boundary token without an error.
+// Everything else (edits in an sla header or on its braces, items outside an sla,
+// contracts with syntax errors) is parsed in full.
+import { createTokenInstance, type IToken } from 'chevrotain';
+import type { ContractFile, Position, Range, Sla, SlaItem, Span } from './ast';
+import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
+import { AstBuilder } from './parse/ast-builder';
+import type { SlaItemCstNode } from './parse/cst.generated';
+import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
+import { LineIndex } from './text';
+import { setParsedText } from './parse/tokenLines';
+import { messages } from '../l10n/messages';
+import type { Locale } from '../l10n/locale';
+
+/** One edit as offsets: the old text's [start, oldEnd) became the new text's [start, newEnd). */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The parse of `text`, which is `previous`'s text with `edit` applied; undefined when it must be parsed in full. */
+export function reparse(previous: ParseResult, oldText: string, text: string, edit: TextEdit, locale?: Locale): ParseResult | undefined {
+  if (previous.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
+  const slas = previous.file.slas;
+  const s = slas.findIndex((sla) => sla.body !== undefined && sla.body.offset < edit.start && edit.oldEnd < sla.body.endOffset - 1);
+  if (s < 0) return undefined;
+  const sla = slas[s];
+  const closeOffset = sla.body!.endOffset - 1;
+  if (oldText.charCodeAt(closeOffset) !== 125 /* } */) return undefined;
+  const items = sla.items;
+
+  // First item of the region: the last one starting at or before the edit, after white
+  // space and after an item that ends in `}` (items without braces take optional words).
+  let first = lastIndexWhere(items, (item) => item.offset <= edit.start);
+  while (first >= 0 && !(isSpace(oldText, items[first].offset - 1) && (first === 0 || oldText.charCodeAt(items[first - 1].endOffset - 1) === 125))) first--;
+  const regionStart = first >= 0 ? items[first].offset : sla.body!.offset + 1;
+  if (first < 0) first = 0;
+
+  // The boundary: the first untouched item after a line break that follows the edit, or the sla's `}`.
+  let boundary = items.findIndex((item, i) => i >= first && item.offset > edit.oldEnd);
+  while (boundary >= 0 && boundary < items.length && !(isSpace(oldText, items[boundary].offset - 1) && hasLineBreak(oldText, edit.oldEnd, items[boundary].offset))) boundary++;
+  if (boundary < 0 || boundary >= items.length) {
+    boundary = items.length;
+    if (!hasLineBreak(oldText, edit.oldEnd, closeOffset)) return undefined;
+  }
+  const delta = edit.newEnd - edit.oldEnd;
+  const oldBoundaryOffset = boundary < items.length ? items[boundary].offset : closeOffset;
+  const boundaryOffset = oldBoundaryOffset + delta;
+  const lookaheadEnd = boundary < items.length ? items[boundary].endOffset + delta : boundaryOffset + 1;
+
+  // Lex the region and the boundary item (its first tokens are the parser's lookahead).
+  const lines = editedLineIndex(previous, oldText, text, edit);
+  const lexed = tokenize(text.slice(regionStart, lookaheadEnd));
+  if (lexed.errors.length > 0) return undefined;
+  for (const t of [...lexed.tokens, ...lexed.comments]) moveToken(t, regionStart);
+  const split = lexed.tokens.findIndex((t) => t.startOffset >= boundaryOffset);
+  if (split < 0 || lexed.tokens[split].startOffset !== boundaryOffset) return undefined;
+  if (lexed.comments.some((c) => c.startOffset < boundaryOffset && tokenEnd(c) > boundaryOffset)) return undefined;
+  const regionTokens = lexed.tokens.slice(0, split);
+  const stop = lexed.tokens[split];
+  if (boundary === items.length ? stop.tokenType !== RCurly : stop.tokenType === RCurly) return undefined;
+  if (deepestNesting(regionTokens) + 1 > MAX_NESTING) return undefined;
+
+  // Parse the region's items inside a stand-in `sla x {`, stopping at the boundary.
+  const grammar = sharedGrammar();
+  const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
+  let itemNodes: SlaItemCstNode[];
+  const t = messages(locale).t;
+  setParsedText(text);
+  try {
+    const cst = grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], t, stop);
+    const stopped = grammar.stoppedAt;
+    if (!stopped || stopped.errors > 0 || stopped.strays > 0) return undefined;
+    itemNodes = cst.children.slas?.[0]?.children.items ?? [];
+  } finally {
+    grammar.release();
+    setParsedText('');
+  }
+  const builder = new AstBuilder(lines, t);
+  const regionItems = itemNodes.map((node) => builder.slaItem(node)).filter((item): item is SlaItem => item !== undefined);
+  if (builder.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
+  const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
+  const regionDiagnostics = withFullWidth(
+    [...literalDiagnostics(regionTokens, lines, t), ...builder.diagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
+    regionFullWidth,
+    lines,
+    t,
+  );
+  if (regionDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
+
+  // Everything after the boundary moves by `delta` characters and `lineDelta` lines.
+  const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
+  const lineDelta = lines.positionAt(boundaryOffset).line - oldBoundary.line;
+  const move = (position: Position): Position => ({ line: position.line + lineDelta, character: position.character });
+  const moveRange = (range: Range): Range => ({ start: move(range.start), end: move(range.end) });
+  const shift = new Shifter(delta, lineDelta);
+  for (let i = boundary; i < items.length; i++) shift.node(items[i]);
+  for (let i = s + 1; i < slas.length; i++) shift.node(slas[i]);
+
+  const newSla: Sla = {
+    ...sla,
+    items: [...items.slice(0, first), ...regionItems, ...items.slice(boundary)],
+    range: { start: sla.range.start, end: move(sla.range.end) },
+    endOffset: sla.endOffset + delta,
+    body: { range: { start: sla.body!.range.start, end: move(sla.body!.range.end) }, offset: sla.body!.offset, endOffset: sla.body!.endOffset + delta },
+  };
+  const file: ContractFile = { type: 'File', slas: slas.map((other, i) => (i === s ? newSla : other)), range: lines.range(0, text.length) };
+
+  const oldTokens = previous.tokens;
+  const tokensFrom = firstAtOrAfter(oldTokens, regionStart, (t) => t.startOffset);
+  const tokensTo = firstAtOrAfter(oldTokens, oldBoundaryOffset, (t) => t.startOffset);
+  const tokens = new Array<IToken>(tokensFrom + regionTokens.length + oldTokens.length - tokensTo);
+  let n = 0;
+  for (let i = 0; i < tokensFrom; i++) tokens[n++] = oldTokens[i];
+  for (const t of regionTokens) tokens[n++] = t;
+  for (let i = tokensTo; i < oldTokens.length; i++) {
+    const t = oldTokens[i];
+    shiftToken(t, delta);
+    tokens[n++] = t;
+  }
+
+  const diagnostics = previous.diagnostics;
+  const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
+  const before = diagnostics.filter((d) => comparePosition(d.range.start, oldRegionStart) < 0);
+  const later = diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0).map((d) => ({ ...d, range: moveRange(d.range) }));
+
+  const comments = previous.comments;
+  const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
+  const moveSpan = (span: Span): Span => ({ range: moveRange(span.range), offset: span.offset + delta, endOffset: span.endOffset + delta });
+
+  return rememberLineIndex({
+    file,
+    diagnostics: [...before, ...regionDiagnostics, ...later],
+    tokens,
+    comments: [
+      ...comments.filter((c) => c.offset < regionStart),
+      ...regionComments,
+      ...comments.filter((c) => c.offset >= oldBoundaryOffset).map(moveSpan),
+    ],
+  }, lines);
+}
+
+/**
+ * The line index of the new text from the previous one: line starts before the edit kept,
+ * those after it moved, only the lines around the edit scanned (as LineIndex does).
+ */
+function editedLineIndex(previous: ParseResult, oldText: string, text: string, edit: TextEdit): LineIndex {
+  const old = lineIndexOfParse(previous);
+  if (!old || old.text !== oldText) return new LineIndex(text);
+  const starts = old.lineStarts;
+  const keep = firstAtOrAfter(starts, edit.start, (s) => s) - 1; // the last start before the edit (starts[0] = 0)
+  const after = firstAtOrAfter(starts, edit.oldEnd + 2, (s) => s); // from here on, starts are moved
+  const delta = edit.newEnd - edit.oldEnd;
+  const limit = after < starts.length ? starts[after] + delta : Infinity; // that start itself is pushed below
+  const result = starts.slice(0, Math.max(keep, 0) + 1);
+  for (let i = result[result.length - 1]; i < Math.min(limit, text.length); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i + 1 < limit) result.push(i + 1);
+    } else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 < limit) result.push(i + 1);
+    }
+  }
+  for (let i = after; i < starts.length; i++) result.push(starts[i] + delta);
+  return new LineIndex(text, result);
+}
+
+/** Where the `}` closing an sla is (its body ends right after it). */
+function closingBrace(sla: Sla): Position {
+  const end = sla.body!.range.end;
+  return { line: end.line, character: end.character - 1 };
+}
+
+function comparePosition(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function lastIndexWhere<T>(values: readonly T[], test: (value: T) => boolean): number {
+  for (let i = values.length - 1; i >= 0; i--) if (test(values[i])) return i;
+  return -1;
+}
+
+/** Index of the first value whose key is ≥ `offset` (values sorted by key). */
+function firstAtOrAfter<T>(values: readonly T[], offset: number, key: (value: T) => number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(values[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function isSpace(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+function deepestNesting(tokens: readonly IToken[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const t of tokens) {
+    if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
+    else if (t.tokenType === RCurly && depth > 0) depth--;
+  }
+  return deepest;
+}
+
+/** A token lexed from a slice, moved to its place in the whole text. */
+/** Moves a token lexed from a slice to its place in the text (tokens carry offsets only: lexer.ts). */
+function moveToken(t: IToken, offset: number): void {
+  t.startOffset += offset;
+  if (t.endOffset !== undefined) t.endOffset += offset;
+}
+
+function shiftToken(t: IToken, delta: number): void {
+  t.startOffset += delta;
+  if (t.endOffset !== undefined) t.endOffset += delta;
+}
+
+/**
+ * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, each
+ * position's line by `lineDelta` (the subtree lies on lines after the edit: characters stay).
+ * The AST is plain data, and no two places share a span or position object (a test checks);
+ * ranges sit under `range`, `numberRange` and `unitRange` only (ast.ts), positions nowhere else.
+ */
+class Shifter {
+  constructor(
+    private readonly delta: number,
+    private readonly lineDelta: number,
+  ) {}
+
+  node(value: object): void {
+    if (this.delta === 0 && this.lineDelta === 0) return;
+    this.visit(value as Record<string, unknown>);
+  }
+
+  private visit(record: Record<string, unknown>): void {
+    if (typeof record.offset === 'number') {
+      (record as unknown as Span).offset += this.delta;
+      (record as unknown as Span).endOffset += this.delta;
+    }
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const child = record[key];
+      if (typeof child !== 'object' || child === null) continue;
+      if (key === 'range' || key === 'numberRange' || key === 'unitRange') {
+        if (this.lineDelta !== 0) {
+          (child as Range).start.line += this.lineDelta;
+          (child as Range).end.line += this.lineDelta;
+        }
+      } else if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          const element: unknown = child[i];
+          if (typeof element === 'object' && element !== null) this.visit(element as Record<string, unknown>);
+        }
+      } else {
+        this.visit(child as Record<string, unknown>);
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+// Differential tests of incremental analysis (issue 15): after seeded random edit sequences
+// (typing, deleting, pasting across item boundaries, junk, unbalanced braces), the analysis
+// reached edit by edit equals a full analysis of the same text: AST, tokens, comments,
+// diagnostics, and what the services make of them (symbols, folding, semantic tokens,
+// hover and completion at random positions). A failure names the seed and the step.
+import { strict as assert } from 'node:assert';
+import type { IToken } from 'chevrotain';
+import { mulberry32 } from '../../scripts/prng';
+import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
+import { reparse } from '../../server/src/language/reparse';
+import { completion } from '../../server/src/services/features/completion';
+import { foldingRanges } from '../../server/src/services/features/folding';
+import { hover } from '../../server/src/services/features/hover';
+import { semanticTokens } from '../../server/src/services/features/semanticTokens';
+import { documentSymbols } from '../../server/src/services/features/symbols';
+import { LineIndex } from '../../server/src/language/text';
+import { generateContract } from '../../bench/contractGenerator';
+import { fuzzCase, samples } from '../fuzz/fuzzer';
+
+const SEED = Number(process.env.SLA_INCREMENTAL_SEED ?? 20261205);
+
+/** The smallest edit that turns `before` into `after` (common prefix and suffix kept). */
+function editBetween(before: string, after: string): TextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+const tokenFacts = (tokens: IToken[]) => tokens.map((t) => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn]);
+
+/** Throws, naming the first difference, unless `incremental` is what a full analysis of its text gives. */
+function assertSameAnalysis(incremental: Analysis, next: () => number, what: string): void {
+  const text = incremental.text;
+  const full = analyze(text);
+  assert.deepEqual(incremental.parse.file, full.parse.file, `${what}: AST`);
+  assert.deepEqual(tokenFacts(incremental.parse.tokens), tokenFacts(full.parse.tokens), `${what}: tokens`);
+  assert.deepEqual(incremental.parse.comments, full.parse.comments, `${what}: comments`);
+  assert.deepEqual(incremental.diagnostics, full.diagnostics, `${what}: diagnostics`);
+  assert.deepEqual(documentSymbols(incremental), documentSymbols(full), `${what}: symbols`);
+  assert.deepEqual(foldingRanges(incremental), foldingRanges(full), `${what}: folding`);
+  assert.deepEqual(semanticTokens(incremental), semanticTokens(full), `${what}: semantic tokens`);
+  const lines = new LineIndex(text);
+  for (let i = 0; i < 2; i++) {
+    const position = lines.positionAt(Math.floor(next() * (text.length + 1)));
+    assert.deepEqual(hover(incremental, position), hover(full, position), `${what}: hover at ${position.line}:${position.character}`);
+    assert.deepEqual(completion(incremental, position), completion(full, position), `${what}: completion at ${position.line}:${position.character}`);
+  }
+}
+
+const TYPED = ['a', '_', '7', ' ', '\n', '.', '%', '"', '{', '}', '/', '*', '蓝', 'ms', 'objective', 'target >= 99.9%', '\r\n', '）'];
+
+/** One random edit of `text`: typing, deleting, pasting a piece of the text elsewhere, junk, braces. */
+function randomEdit(analysis: Analysis, next: () => number): string {
+  const text = analysis.text;
+  const int = (n: number) => Math.floor(next() * n);
+  const at = int(text.length + 1);
+  if (next() < 0.6) return carefulEdit(analysis, next) ?? text;
+  const roll = next();
+  if (roll < 0.35) return text.slice(0, at) + TYPED[int(TYPED.length)] + text.slice(at); // typing
+  if (roll < 0.55) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + int(roll < 0.45 ? 3 : 200))); // deleting
+  if (roll < 0.8) {
+    // pasting a piece of the text (often whole items, across item boundaries)
+    const from = int(text.length);
+    return text.slice(0, at) + text.slice(from, from + 1 + int(400)) + text.slice(at);
+  }
+  if (roll < 0.9) {
+    // replacing a word by another word of the text
+    const from = int(text.length);
+    return text.slice(0, at) + text.slice(from, from + int(12)) + text.slice(Math.min(text.length, at + int(12)));
+  }
+  return text.slice(0, at) + (next() < 0.5 ? '{' : '}') + text.slice(at); // unbalanced braces
+}
+
+/** An edit a user makes in a valid contract: in a word or string, or a whole item moved, copied, deleted, or a line break between items. */
+function carefulEdit(analysis: Analysis, next: () => number): string | undefined {
+  const text = analysis.text;
+  const int = (n: number) => Math.floor(next() * n);
+  const items = analysis.parse.file.slas.flatMap((sla) => sla.items);
+  const tokens = analysis.parse.tokens;
+  if (items.length === 0 || tokens.length === 0) return undefined;
+  const roll = next();
+  if (roll < 0.4) {
+    // inside a token: typing or deleting one character
+    const token = tokens[int(tokens.length)];
+    const at = token.startOffset + 1 + int(Math.max(1, token.image.length - 1));
+    return next() < 0.6 ? text.slice(0, at) + 'abc1_ .'[int(7)] + text.slice(at) : text.slice(0, at - 1) + text.slice(at);
+  }
+  const item = items[int(items.length)];
+  const whole = text.slice(item.offset, item.endOffset);
+  const target = items[int(items.length)];
+  if (roll < 0.6) return text.slice(0, target.offset) + whole + '\n  ' + text.slice(target.offset); // copy an item
+  if (roll < 0.75) return text.slice(0, item.offset) + text.slice(item.endOffset); // delete an item
+  if (roll < 0.9) return text.slice(0, target.endOffset) + '\n' + text.slice(target.endOffset); // a line break after an item
+  return text.slice(0, item.offset) + text.slice(item.offset, item.endOffset).replace(/\n/g, '\r\n') + text.slice(item.endOffset); // line ends changed
+}
+
+describe('incremental analysis equals full analysis', function () {
+  this.timeout(120_000);
+  const valid = samples().filter((s) => !s.name.startsWith('broken'));
+  const bases = [...valid, { name: 'two slas', text: `${valid[0].text}\n${valid[1].text}` }, { name: 'generated', text: generateContract(400) }];
+
+  it(`random edit sequences (seed ${SEED}): every step equals a full analysis, and at least a quarter of the steps take the incremental path`, () => {
+    let steps = 0;
+    let incrementalSteps = 0;
+    for (const [b, base] of bases.entries()) {
+      const next = mulberry32(SEED + b);
+      let analysis = analyze(base.text);
+      for (let step = 0; step < 24; step++) {
+        // Half the time the edit is undone next, so the text keeps returning to a valid contract.
+        const before = analysis.text;
+        const text = step % 2 === 1 && next() < 0.6 ? base.text : randomEdit(analysis, next);
+        const edit = editBetween(before, text);
+        const what = `seed ${SEED}, ${base.name}, step ${step} (edit ${JSON.stringify(edit)}; SLA_INCREMENTAL_SEED=${SEED} to reproduce)`;
+        if (reparse(analyze(before).parse, before, text, edit)) incrementalSteps++;
+        analysis = analyzeEdit(analysis, text, edit);
+        assertSameAnalysis(analysis, next, what);
+        steps++;
+      }
+    }
+    assert.ok(incrementalSteps >= steps / 4, `only ${incrementalSteps} of ${steps} steps were incremental`);
+  });
+
+  it('typing a description and a name, character by character, in a generated contract: incremental at every step', () => {
+    const base = generateContract(2000);
+    const next = mulberry32(SEED);
+    let analysis = analyze(base);
+    for (const [anchor, typed] of [
+      ['Generated service number 17', ' and more'],
+      ['indicator avail_20', 'x'],
+    ] as const) {
+      let at = analysis.text.indexOf(anchor) + anchor.length;
+      for (const char of typed) {
+        const text = analysis.text.slice(0, at) + char + analysis.text.slice(at);
+        const edit = { start: at, oldEnd: at, newEnd: at + 1 };
+        assert.ok(reparse(analyze(analysis.text).parse, analysis.text, text, edit), `typing ${JSON.stringify(char)} after ${anchor} was not incremental`);
+        analysis = analyzeEdit(analysis, text, edit);
+        assertSameAnalysis(analysis, next, `typing after ${anchor}`);
+        at++;
+      }
+    }
+    // The renamed indicator is now unknown where it is used: a semantic error, still incremental.
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'SLA101'));
+  });
+
+  it('the fuzz corpus: each mutated sample, as one edit of the sample, equals its full analysis', () => {
+    const all = samples();
+    const next = mulberry32(SEED);
+    for (let index = 0; index < 120; index++) {
+      const fuzz = fuzzCase(all, SEED, index);
+      const base = all[index % all.length].text;
+      const analysis = analyzeEdit(analyze(base), fuzz.text, editBetween(base, fuzz.text));
+      assertSameAnalysis(analysis, next, `fuzz case ${index} of seed ${SEED} (${fuzz.sample}, ${fuzz.kinds.join('+')})`);
+    }
+  });
+
+  it('no two places of an AST share a span or position object (reused items are moved in place)', () => {
+    for (const base of bases) {
+      const seen = new Map<object, string>();
+      const walk = (value: unknown, path: string): void => {
+        if (typeof value !== 'object' || value === null) return;
+        const first = seen.get(value);
+        assert.equal(first, undefined, `${base.name}: ${path} is the same object as ${first}`);
+        seen.set(value, path);
+        for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+      };
+      walk(analyze(base.text).parse.file, 'file');
+    }
+  });
+
+  it('falls back to a full analysis when the incremental path fails', () => {
+    const base = generateContract(300);
+    const previous = analyze(base);
+    const at = base.indexOf('Generated service number 3') + 10;
+    const text = base.slice(0, at) + 'x' + base.slice(at);
+    // A previous analysis whose parse is broken (no token array) makes reparse throw.
+    const broken: Analysis = { ...previous, parse: { ...previous.parse, tokens: undefined as unknown as IToken[] } };
+    assert.throws(() => reparse(broken.parse, base, text, { start: at, oldEnd: at, newEnd: at + 1 }));
+    const analysis = analyzeEdit(broken, text, { start: at, oldEnd: at, newEnd: at + 1 });
+    assertSameAnalysis(analysis, mulberry32(SEED), 'after a failed incremental parse');
+  });
+});
