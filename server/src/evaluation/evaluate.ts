@@ -169,6 +169,8 @@ export class ObjectiveRun implements ObjectiveSink {
   private held: HeldSamples | undefined;
   /** Starts of calendar periods an interval source evaluated only in part (up to now or --to). */
   readonly partial = new Set<number>();
+  /** (1.1) An interval source's first evaluated instant: samples read before it (another objective's longer period or rolling window) do not start this one's data span. */
+  spanFloor = -Infinity;
 
   constructor(model: ObjectiveModel, eligibility: Eligibility, zone: ZoneRules, at: number | undefined) {
     this.model = model;
@@ -255,7 +257,7 @@ export class ObjectiveRun implements ObjectiveSink {
   coverPeriods(from: number, to: number): void {
     const periods = this.periods;
     if (periods === undefined) return;
-    for (let t = from; t < to; t = periods.end) this.switchPeriod(t).seen = true;
+    for (let t = Math.max(from, this.spanFloor); t < to; t = periods.end) this.switchPeriod(t).seen = true;
   }
 
   /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
