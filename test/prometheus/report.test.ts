@@ -47,6 +47,32 @@ describe('sla report from a server equals the report from files', function () {
     }
   });
 
+  it('October in progress (--to 17 October): downtime and budget used over the time measured so far, the allowance over all October', async function () {
+    const to = '2026-10-17T00:00:00+02:00';
+    // The same October cut by the contract instead (effective to 16 October): a complete result over the same samples.
+    const cut = CONTRACT.replace('effective 2026-09-29 to 2026-11-01', 'effective 2026-09-29 to 2026-10-16');
+    const cutFromFile = await produceReport(cut, contractFile, { metrics: [shared.csvFile] }, { at: AT, period });
+    const wholeFromFile = await produceReport(CONTRACT, contractFile, { metrics: [shared.csvFile] }, { at: AT, period });
+    const uptime = (d: ReportDocument) => d.objectives.find((o) => o.name === 'uptime')!;
+    const expected = uptime(cutFromFile);
+    assert.equal(expected.result?.partial, false);
+    assert.ok(expected.downtimeMinutes !== null && expected.downtimeMinutes > 0);
+    for (const engine of shared.engines) {
+      for (const pushDown of [true, false]) {
+        const source = prometheusSource({ prometheus: engine.url, pushDown }, {})!;
+        const served = uptime(await produceReport(CONTRACT, contractFile, { metrics: [], sources: [source] }, { at: AT, to, period }));
+        const what = `${engine.name}, push-down ${pushDown}`;
+        assert.equal(served.result?.partial, true, what);
+        assert.equal(served.result?.attained, expected.result?.attained, what);
+        assert.ok(served.budget.meaningful && expected.budget.meaningful && wholeFromFile.objectives[0].budget.meaningful);
+        assert.ok(Math.abs(served.downtimeMinutes! - expected.downtimeMinutes!) < 1e-9, `${what}: ${served.downtimeMinutes} ≠ ${expected.downtimeMinutes}`);
+        assert.ok(Math.abs(served.budget.used - expected.budget.used) < 1e-9, what);
+        assert.equal(served.budget.allowed, uptime(wholeFromFile).budget.meaningful ? (uptime(wholeFromFile).budget as { allowed: number }).allowed : NaN, what);
+        assert.equal(served.budget.usedUntil, '2026-10-16 24:00', what);
+      }
+    }
+  });
+
   it('the Markdown and the HTML (no script) of `sla report` are the same text from each server', async function () {
     for (const format of ['markdown', 'html'] as const) {
       const fromFile = await reportCaptured(contractFile, { metrics: [shared.csvFile], at: AT, period, format });
