@@ -171,6 +171,36 @@ describe('evaluation 1.1 from a server (in-memory interval source) equals files'
     );
   });
 
+  it('missing down with --from and no effective start: no period before --from, whether pushed down, raw or from files', async () => {
+    // Ping from 1 August; --from 2026-09-01 (a Tuesday): the weekly objective reads ping from Monday 31 August.
+    const FROM = contract(`
+  indicator probe { kind availability metric "probe" every 1h missing down }
+  indicator ping { kind availability metric "ping" }
+  objective up { indicator probe target >= 99% window calendar month }
+  objective ping_weekly { indicator ping target >= 99% window calendar week }`);
+    const AUG = Date.UTC(2026, 7, 1);
+    const SEP = Date.UTC(2026, 8, 1);
+    const rows = (since: number) => gapsCsv().split('\n').filter((line, i) => i === 0 || Date.parse(line.split(',')[0]) >= since);
+    const earlyPing: string[] = [];
+    for (let t = AUG; t < SEP; t += 3_600_000) earlyPing.push(`${new Date(t).toISOString()},ping,1`);
+    const { data } = bothForms([...rows(0), ...earlyPing].join('\n'));
+    const window = { now: NOV + 86_400_000, from: '2026-09-01T00:00:00Z', to: NOV };
+    const pushed = (await evaluateContract(FROM, 'c.sla', { sources: [new SeriesMemorySource(data, true)] }, window)).report;
+    const raw = (await evaluateContract(FROM, 'c.sla', { sources: [new SeriesMemorySource(data, false)] }, window)).report;
+    assert.deepEqual(comparable(raw), comparable(pushed));
+    // The weekly objective does start on 31 August; `up` starts with September, as a file holding the samples from --from on.
+    assert.equal(results(pushed, 'ping_weekly')[0].start, '2026-08-31T00:00:00+00:00');
+    const fromFile = (await evaluateContract(FROM, 'c.sla', { metrics: [bothForms(rows(SEP).join('\n')).file] })).report;
+    assert.deepEqual(results(raw, 'up'), results(fromFile, 'up'));
+    assert.deepEqual(
+      results(raw, 'up').map((r) => [r.start, r.samples, r.status]),
+      [
+        ['2026-09-01T00:00:00+00:00', 240, 'breached'],
+        ['2026-10-01T00:00:00+00:00', 0, 'breached'],
+      ],
+    );
+  });
+
   it('a selector that matches no series is a missing metric: an error with a did-you-mean over the names the server knows, no report', async () => {
     const { data } = bothForms(gapsCsv());
     const typo = GAPS.replace('metric "ping"', 'metric "pign"').replace('metric "probe"', 'metric "probe{job=\\"x\\"}"');

@@ -64,6 +64,24 @@ export interface EvaluateOptions {
   daily?: boolean;
 }
 
+/** (1.1) Where measured time ended: a server's end (--to, never past now), or the latest sample read (-Infinity without one). */
+export interface MeasuredTime {
+  serverEnd: number | null;
+  latest: number;
+}
+
+/** What an evaluation gives: the report, the rows read, and where measured time ended (a period in progress: `sla report`'s budget so far). */
+export interface Evaluation {
+  report: Report;
+  rows: number;
+  measured: MeasuredTime;
+}
+
+/** (1.1) Where measured time ends for an indicator with `every I`: a server's end, else the latest sample read plus I. */
+export function horizonOf(measured: MeasuredTime, everyMs: number): number {
+  return measured.serverEnd ?? measured.latest + everyMs;
+}
+
 /** Anything samples can come from: a stream of samples (files) or a source that answers questions about intervals (a Prometheus server). */
 export type Source = SampleSource | IntervalSource;
 
@@ -72,7 +90,7 @@ export async function evaluate(
   sla: Sla,
   sources: readonly Source[],
   options: EvaluateOptions = {},
-): Promise<{ report: Report; rows: number }> {
+): Promise<Evaluation> {
   const model = modelFor(sla, options.daily === true);
   const queried = sources.filter(isIntervalSource);
   const now = options.now ?? Date.now();
@@ -113,7 +131,7 @@ export async function evaluate(
   }
   evaluator.finishSeries();
   checkMissingMetrics(evaluator, options, unmatched, serverNames);
-  return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows };
+  return { report: evaluator.report(options.explain ?? false), rows: evaluator.rows, measured: evaluator.measured() };
 }
 
 /**
@@ -169,6 +187,8 @@ export class ObjectiveRun implements ObjectiveSink {
   private held: HeldSamples | undefined;
   /** Starts of calendar periods an interval source evaluated only in part (up to now or --to). */
   readonly partial = new Set<number>();
+  /** (1.1) An interval source's first evaluated instant: samples read before it (another objective's longer period or rolling window) do not start this one's data span. */
+  spanFloor = -Infinity;
 
   constructor(model: ObjectiveModel, eligibility: Eligibility, zone: ZoneRules, at: number | undefined) {
     this.model = model;
@@ -255,7 +275,7 @@ export class ObjectiveRun implements ObjectiveSink {
   coverPeriods(from: number, to: number): void {
     const periods = this.periods;
     if (periods === undefined) return;
-    for (let t = from; t < to; t = periods.end) this.switchPeriod(t).seen = true;
+    for (let t = Math.max(from, this.spanFloor); t < to; t = periods.end) this.switchPeriod(t).seen = true;
   }
 
   /** Ends a rolling window at `at` (replaying held samples when `at` was not known before). */
@@ -726,7 +746,11 @@ export class Evaluator implements PartSink, IntervalSink {
 
   /** (1.1) Where measured time ends for an indicator with `every I`: the latest sample read (any metric) plus I, or a server's end. */
   private horizon(everyMs: number): number {
-    return this.horizonEnd ?? this.latest + everyMs;
+    return horizonOf(this.measured(), everyMs);
+  }
+
+  measured(): MeasuredTime {
+    return { serverEnd: this.horizonEnd ?? null, latest: this.latest };
   }
 
   /**

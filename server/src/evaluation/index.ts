@@ -1,13 +1,13 @@
 // The evaluation engine's public face, used by the CLI, the language server and tests.
 // Imports nothing from vscode.
 import { analyze, type Analysis } from '../language/analyze';
-import { evaluate, type EvaluateOptions, type Source } from './evaluate';
+import { evaluate, type EvaluateOptions, type Evaluation, type Source } from './evaluate';
 import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
 import { messages } from '../l10n/index';
 
-export { evaluate, type EvaluateOptions } from './evaluate';
+export { evaluate, horizonOf, type EvaluateOptions, type Evaluation, type MeasuredTime } from './evaluate';
 export type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock } from './intervals';
 export type { SeriesSummary } from './ports';
 export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';
@@ -28,7 +28,7 @@ export async function evaluateFiles(
   contractPath: string,
   metricPaths: string[],
   options: EvaluateOptions = {},
-): Promise<{ report: Report; rows: number }> {
+): Promise<Evaluation> {
   return evaluateContract(contractText, contractPath, { metrics: metricPaths }, options);
 }
 
@@ -49,7 +49,7 @@ export async function evaluateContract(
   contractPath: string,
   spec: SourceSpec,
   options: EvaluateOptions = {},
-): Promise<{ report: Report; rows: number }> {
+): Promise<Evaluation> {
   // The language server passes the analysis it already holds for the open document.
   const { t } = messages(options.locale);
   const analysis = typeof contract === 'string' ? analyze(contract, { locale: options.locale }) : contract;

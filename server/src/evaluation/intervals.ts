@@ -144,6 +144,9 @@ interface RunPlan {
  */
 export async function readIntervalSource(evaluator: Evaluator, source: IntervalSource, options: IntervalReadOptions): Promise<IntervalReading> {
   const plans = evaluator.runs.map((run) => planRun(run, evaluator, options));
+  // (1.1) A calendar objective's data span starts no earlier than its first period, as push-down lists it,
+  // whatever samples other objectives (a week holding --from, a rolling window) read before.
+  for (const plan of plans) if (plan.windows.length > 0 && !plan.windows[0].always) plan.run.spanFloor = plan.windows[0].start;
   // (1.1) Counters need each series' raw samples; everything else is pushed down or pulled.
   const counting = plans.filter((p) => p.run.model.counters);
   const others = plans.filter((p) => !p.run.model.counters);

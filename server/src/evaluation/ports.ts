@@ -77,6 +77,8 @@ export interface ObjectiveSink {
   markSeen(t: number): void;
   /** The period starting at `start` was evaluated only up to now or `--to`: its result is marked partial. */
   markPartial(start: number): void;
+  /** (1.1) Where the evaluated time starts (a server's first period, from `--from`): the data span of `missing down` begins no earlier. */
+  spanFloor: number;
 }
 
 /** (1.1) One series of a selector over an interval: what the cumulative-looking warning needs. */

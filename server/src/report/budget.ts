@@ -14,8 +14,18 @@ export function measuresTime(o: ObjectiveReport, source: MetricSource | undefine
   return o.kind === 'availability' && source?.type === 'metric';
 }
 
-/** `eligibleMs`: the result's eligible time, or null when it cannot be known (an unknown zone or name). */
-export function errorBudget(o: ObjectiveReport, r: ResultReport | undefined, source: MetricSource | undefined, eligibleMs: number | null): ErrorBudget {
+/**
+ * `eligibleMs`: the result's eligible time, or null when it cannot be known (an unknown zone or
+ * name). A period in progress (`soFar`): minutes allowed over the whole period's eligible time,
+ * used over the eligible time measured so far (`soFar.eligibleMs`, up to `soFar.until`).
+ */
+export function errorBudget(
+  o: ObjectiveReport,
+  r: ResultReport | undefined,
+  source: MetricSource | undefined,
+  eligibleMs: number | null,
+  soFar?: { eligibleMs: number; until: string },
+): ErrorBudget {
   const target = targetInAttainedUnit(o);
   if (o.target.aggregate !== null || o.unit !== '%' || target === null) return { meaningful: false, reason: 'aggregate' };
   if (r === undefined || r.attained === null) return { meaningful: false, reason: 'noData' };
@@ -23,17 +33,18 @@ export function errorBudget(o: ObjectiveReport, r: ResultReport | undefined, sou
   let allowed = higherIsBetter ? 100 - target : target;
   let used = higherIsBetter ? 100 - r.attained : r.attained;
   let unit: 'minutes' | 'requestPoints' | 'samplePoints' = source?.type === 'ratio' ? 'requestPoints' : 'samplePoints';
+  let usedUntil: string | null = null;
   if (measuresTime(o, source)) {
     if (eligibleMs === null) return { meaningful: false, reason: 'noTime' };
-    const minutes = eligibleMs / MS_PER_MINUTE;
-    allowed = (minutes * allowed) / 100;
-    used = (minutes * used) / 100;
+    allowed = ((eligibleMs / MS_PER_MINUTE) * allowed) / 100;
+    used = (((soFar?.eligibleMs ?? eligibleMs) / MS_PER_MINUTE) * used) / 100;
     unit = 'minutes';
+    usedUntil = soFar?.until ?? null;
   }
-  return { meaningful: true, unit, allowed, used, left: allowed - used, usedPercent: allowed > 0 ? (100 * used) / allowed : null };
+  return { meaningful: true, unit, allowed, used, left: allowed - used, usedPercent: allowed > 0 ? (100 * used) / allowed : null, usedUntil };
 }
 
-/** Minutes of the eligible time the failed share stands for; null unless the objective measures time and the result has a value. */
+/** Minutes of the eligible time (measured so far, for a period in progress) the failed share stands for; null unless the objective measures time and the result has a value. */
 export function downtimeMinutes(o: ObjectiveReport, r: ResultReport | undefined, source: MetricSource | undefined, eligibleMs: number | null): number | null {
   if (!measuresTime(o, source) || r === undefined || r.attained === null || eligibleMs === null) return null;
   return ((eligibleMs / MS_PER_MINUTE) * (100 - r.attained)) / 100;

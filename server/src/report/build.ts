@@ -10,6 +10,7 @@ import { durationMs } from '../language/units';
 import { EvaluationError } from '../evaluation/errors';
 import { attainedText, coverageText, periodLabel, reportLabels, targetInAttainedUnit, targetText, type ObjectiveLabels } from '../evaluation/format/labels';
 import type { CreditReport, ObjectiveReport, Report, ResultReport } from '../evaluation/report';
+import { horizonOf, type MeasuredTime } from '../evaluation/evaluate';
 import { ZoneRules } from '../evaluation/timezone';
 import { messages, type Locale } from '../l10n/index';
 import { spanTimes } from '../services/support/eligibleTime';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   /** The period to report, as outputs label it (`2026-10`); default: the latest calendar period in the data. */
   period?: string;
   locale?: Locale;
+  /** Where the evaluation's measured time ended: a period in progress has its budget used so far. */
+  measured?: MeasuredTime;
 }
 
 export function buildReportDocument(analysis: Analysis, report: Report, daily: Report, options: BuildOptions = {}): ReportDocument {
@@ -34,7 +37,7 @@ export function buildReportDocument(analysis: Analysis, report: Report, daily: R
   const objectives = report.objectives.map((o, i) => {
     const objectiveFacts = [...facts.objectives.values()].find((f) => f.node.name?.text === o.name);
     const dailyReport = daily.objectives.find((d) => d.name === o.name);
-    return objectiveSection(o, labels[i], resultFor(o, bounds), dailyReport, objectiveFacts, facts, zone, analysis.text, comments);
+    return objectiveSection(o, labels[i], resultFor(o, bounds), dailyReport, objectiveFacts, facts, zone, analysis.text, comments, options.measured);
   });
   const statuses = objectives.flatMap((o) => (o.result ? [o.result.status] : []));
   return {
@@ -108,9 +111,11 @@ function objectiveSection(
   zone: ZoneRules,
   text: string,
   comments: ContractComments,
+  measured: MeasuredTime | undefined,
 ): ObjectiveSection {
   const span = r ? { start: Date.parse(r.start), end: Date.parse(r.end) } : undefined;
-  const times = facts && span ? spanTimes(sla, facts)?.between(span.start, span.end) : undefined;
+  const rules = facts && span ? spanTimes(sla, facts) : undefined;
+  const times = rules && span ? rules.between(span.start, span.end) : undefined;
   const time: PeriodTimeSection | null = times
     ? {
         periodMinutes: times.totalMs / MS_PER_MINUTE,
@@ -121,6 +126,9 @@ function objectiveSection(
       }
     : null;
   const eligibleMs = times?.eligibleMs ?? null;
+  // A period in progress: downtime and budget used are those of the eligible time measured so far.
+  const until = r && span ? measuredUntil(r, span, facts, measured) : undefined;
+  const soFar = rules && span && until !== undefined ? { eligibleMs: rules.between(span.start, until).eligibleMs, until: lastMoment(until, zone) } : undefined;
   return {
     name: o.name,
     title: o.title,
@@ -133,11 +141,23 @@ function objectiveSection(
     targetLine: labels.targetLine,
     result: r ? sectionResult(o, r) : null,
     daily: span ? dailyPoints(daily, span, zone) : [],
-    budget: errorBudget(o, r, facts?.source, eligibleMs),
-    downtimeMinutes: downtimeMinutes(o, r, facts?.source, eligibleMs),
+    budget: errorBudget(o, r, facts?.source, eligibleMs, soFar),
+    downtimeMinutes: downtimeMinutes(o, r, facts?.source, soFar?.eligibleMs ?? eligibleMs),
     time,
     exclusions: facts && span ? exclusionsOf(facts, span, zone, text, comments) : [],
   };
+}
+
+/**
+ * Where a partial result was measured to (inside its period): a server's end (--to, never past
+ * now), else, under `every`, the latest sample plus `every` (the evaluator's horizon);
+ * undefined for a complete result.
+ */
+function measuredUntil(r: ResultReport, span: PeriodBounds, facts: ObjectiveFacts | undefined, measured: MeasuredTime | undefined): number | undefined {
+  if (!r.partial || !measured) return undefined;
+  if (measured.serverEnd === null && facts?.everyMs === undefined) return undefined;
+  const until = horizonOf(measured, facts?.everyMs ?? 0);
+  return until > span.start && until < span.end ? until : undefined;
 }
 
 function sectionResult(o: ObjectiveReport, r: ResultReport): SectionResult {

@@ -26,9 +26,9 @@ export interface ReportOptions extends Omit<EvaluateOptions, 'explain' | 'daily'
 export async function produceReport(contract: string | Analysis, contractPath: string, spec: SourceSpec, options: ReportOptions = {}): Promise<ReportDocument> {
   const analysis = typeof contract === 'string' ? analyze(contract, { locale: options.locale }) : contract;
   const { period, ...evaluation } = options;
-  const { report } = await evaluateContract(analysis, contractPath, spec, { ...evaluation, explain: true });
+  const { report, measured } = await evaluateContract(analysis, contractPath, spec, { ...evaluation, explain: true });
   const { report: daily } = await evaluateContract(analysis, contractPath, spec, { ...evaluation, onProgress: undefined, daily: true });
-  return buildReportDocument(analysis, report, daily, { period, locale: options.locale });
+  return buildReportDocument(analysis, report, daily, { period, locale: options.locale, measured });
 }
 
 /** The document in a format. */

@@ -97,7 +97,17 @@ export interface DailyPoint {
  * aggregates (p95, avg, min, max), throughput, or a period without data.
  */
 export type ErrorBudget =
-  | { meaningful: true; unit: BudgetUnit; allowed: number; used: number; left: number; /** used / allowed × 100; null when nothing is allowed. */ usedPercent: number | null }
+  | {
+      meaningful: true;
+      unit: BudgetUnit;
+      allowed: number;
+      used: number;
+      left: number;
+      /** used / allowed × 100; null when nothing is allowed. */
+      usedPercent: number | null;
+      /** A period in progress, in minutes: `allowed` is the whole period's, `used` what was measured up to this local time (`2026-12-05 10:00`); else null. */
+      usedUntil: string | null;
+    }
   | { meaningful: false; reason: 'aggregate' | 'noData' | 'noTime' };
 
 export type BudgetUnit = 'minutes' | 'requestPoints' | 'samplePoints';

@@ -41,6 +41,11 @@ export function budgetText(o: ObjectiveSection, m: Messages): string {
     b.unit === 'minutes'
       ? minutesText(value, m)
       : m.t(b.unit === 'requestPoints' ? 'report.doc.unit.requestPoints' : 'report.doc.unit.samplePoints', { value: formatNumber(value, 4) });
+  const line = budgetLine(b, amount, m);
+  return b.usedUntil === null ? line : m.t('report.doc.budget.soFar', { budget: line, until: b.usedUntil });
+}
+
+function budgetLine(b: Extract<ErrorBudget, { meaningful: true }>, amount: (value: number) => string, m: Messages): string {
   if (b.usedPercent === null) return m.t('report.doc.budget.nothingAllowed', { used: amount(b.used) });
   const share = `${formatNumber(b.usedPercent, 1)}%`;
   if (b.left < 0) return m.t('report.doc.budget.overspent', { allowed: amount(b.allowed), used: amount(b.used), share, over: amount(-b.left) });

@@ -1025,6 +1025,8 @@ export const en = {
     'objective {objective}: `{clause}` with `missing down` is written as OpenSLO Timeslices (a slice is good when its probe is up); the contract averages the values, so the two agree only for one 0/1 probe per slot',
   'openslo.comment.timeslices':
     'TODO: OpenSLO budgets this SLO by Timeslices of {window} on a value that must reach 1: read as an up/down probe, `kind availability` with `every {window}` and `missing down` (a slot without a sample counts as down)',
+  // sla report: the error budget of a period in progress (reportprom)
+  'report.doc.budget.soFar': '{budget} (period in progress: allowed over the whole period, used up to {until})',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1022,4 +1022,6 @@ export const zhCN = {
     '目标 {objective}：`{clause}` 加 `missing down` 写为 OpenSLO 的 Timeslices（探测可用的时间片为达标）；协议取各取值的平均，只有每个时间片恰有一个 0/1 探测样本时两者一致',
   'openslo.comment.timeslices':
     'TODO：OpenSLO 按 {window} 的 Timeslices 计算该 SLO 的预算，且取值须达到 1：读作可用/不可用探测，即 `kind availability` 加 `every {window}` 与 `missing down`（没有样本的时间片记为不可用）',
+  // sla report：进行中周期的错误预算（reportprom）
+  'report.doc.budget.soFar': '{budget}（周期进行中：允许量按整个周期计，已用量计至 {until}）',
 } as const satisfies Catalogue;
