@@ -70,7 +70,7 @@ export function runDiff(args: string[], options: DiffOptions, io: Output): numbe
 
 /** The analysis of a version, or undefined after printing its errors (a diff of a broken contract would be wrong). */
 function analyzeOrReport(version: Version, io: Output): Analysis | undefined {
-  const analysis = analyze(version.text.replace(/^\uFEFF/, ''));
+  const analysis = analyze(version.text.replace(/^\uFEFF/, ''), { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return analysis;
   io.err(`sla diff: ${terminalLine(messages(io.locale).t('diff.notParsed', { file: version.name }))}\n`);

@@ -41,7 +41,7 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
       continue;
     }
     const bom = text.startsWith(BOM) ? BOM : '';
-    const analysis = analyze(text.slice(bom.length));
+    const analysis = analyze(text.slice(bom.length), { locale: io.locale });
     const formatted = formatContract(analysis);
     if (formatted === undefined) {
       const syntax = analysis.diagnostics.filter((d) => d.code === 'SLA001');
