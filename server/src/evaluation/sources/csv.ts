@@ -736,7 +736,7 @@ class CsvScanner {
     while (valueEnd > valueStart && (b[valueEnd - 1] === SPACE || b[valueEnd - 1] === TAB)) valueEnd--;
 
     const timestamp = this.timestamps.read(b, tsStart, tsEnd);
-    if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd)));
+    if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd), this.text.locale));
     const value = parseDecimal(b, valueStart, valueEnd);
     if (value !== value) this.badValue(recordLine, b.toString('utf8', valueStart, valueEnd));
     // After the fields' own checks, which name a stray byte (a bare CR) more precisely.
