@@ -45,7 +45,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     try {
       text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error) }))}\n`);
+      io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       unreadable = true;
       continue;
     }

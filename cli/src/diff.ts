@@ -88,7 +88,7 @@ function readVersion(file: string, io: Output): Version {
   try {
     return { name: file, text: readRegularFileSync(file) };
   } catch (error) {
-    throw new UsageError(messages(io.locale).t('cli.diff.cannotRead', { file, reason: reason(error) }));
+    throw new UsageError(messages(io.locale).t('cli.diff.cannotRead', { file, reason: reason(error, io.locale) }));
   }
 }
 
@@ -138,8 +138,8 @@ function runGit(args: string[], cwd: string, io: Output): { ok: true; output: st
     return { ok: true, output: execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES') throw new UsageError(messages(io.locale).t('cli.diff.gitFailed', { reason: reason(error) }));
-    return { ok: false, stderr: String((error as { stderr?: unknown }).stderr ?? '').trim() || reason(error) };
+    if (code === 'ENOENT' || code === 'EACCES') throw new UsageError(messages(io.locale).t('cli.diff.gitFailed', { reason: reason(error, io.locale) }));
+    return { ok: false, stderr: String((error as { stderr?: unknown }).stderr ?? '').trim() || reason(error, io.locale) };
   }
 }
 

@@ -110,7 +110,7 @@ export class CsvSource implements SampleSource {
     try {
       return await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e) }), this.name);
+      throw new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e, locale) }), this.name);
     }
   }
 
@@ -142,7 +142,7 @@ export class CsvSource implements SampleSource {
       let carry: Buffer = buffers[1].subarray(0, 0);
       let first = !headerDone;
       for (;;) {
-        if (signal?.aborted) throw new EvaluationAborted();
+        if (signal?.aborted) throw new EvaluationAborted(sink.locale);
         let bytesRead: number;
         try {
           ({ bytesRead } = await pending!);
