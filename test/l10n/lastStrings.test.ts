@@ -7,6 +7,7 @@ import { analyze } from '../../server/src/language/analyze';
 import { buildModel } from '../../server/src/evaluation/model';
 import { evaluateFiles } from '../../server/src/evaluation/index';
 import { fileErrorReason } from '../../server/src/files/regularFile';
+import { codeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from '../../server/src/language/codes';
 import { contract, rows, tempFile } from '../evaluation/helpers';
 import { runCli, tempTree } from '../helpers/cli';
 
@@ -52,5 +53,18 @@ describe('l10n: the last strings (zh-CN)', () => {
     const sla = broken.parse.file.slas[0]!;
     assert.throws(() => buildModel(sla, undefined, 'zh-CN'), (e: Error) => e.message === '目标 uptime：没有名为 nope 的服务等级指标');
     assert.throws(() => buildModel(sla), (e: Error) => e.message === 'objective uptime: no indicator named nope');
+  });
+
+  it('titles the SARIF rules in Chinese under zh-CN, in the README\'s English otherwise', () => {
+    const run = runCli(['--locale', 'zh-CN', 'check', '-f', 'sarif', 'samples/broken']);
+    const rules = JSON.parse(run.stdout).runs[0].tool.driver.rules as { id: DiagnosticCode; shortDescription: { text: string } }[];
+    assert.ok(rules.length >= 10, run.stderr);
+    for (const rule of rules) {
+      assert.ok((DIAGNOSTIC_CODES as readonly string[]).includes(rule.id), rule.id);
+      assert.match(rule.shortDescription.text, HAN, rule.id);
+    }
+    const english = JSON.parse(runCli(['check', '-f', 'sarif', 'samples/broken']).stdout).runs[0].tool.driver.rules as typeof rules;
+    assert.deepEqual(english.map((r) => r.id), rules.map((r) => r.id));
+    for (const rule of english) assert.equal(rule.shortDescription.text, codeInfo(rule.id).title);
   });
 });
