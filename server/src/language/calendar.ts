@@ -41,12 +41,6 @@ export function weekdayOfDays(days: number): number {
   return (((days + 3) % 7) + 7) % 7;
 }
 
-/** English month names, January first, for messages and labels. */
-export const MONTH_NAMES: readonly string[] = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -89,11 +89,6 @@ const CLAUSE_OF: Readonly<Record<ReferringNodeType, string>> = {
   Hours: 'hours',
 };
 
-/** "an indicator", "a schedule": for messages. */
-export function describeSort(sort: DefinitionSort): string {
-  return (sort === 'indicator' || sort === 'objective' ? 'an ' : 'a ') + sort;
-}
-
 export function buildScopes(file: ContractFile): SlaScope[] {
   return (file?.slas ?? []).filter((sla) => sla).map(buildScope);
 }
