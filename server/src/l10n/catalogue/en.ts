@@ -1129,6 +1129,7 @@ export const en = {
   'code.SLA503.title': 'No review cadence',
   'code.SLA504.title': 'sla with no objectives',
   'code.SLA505.title': 'Review overdue',
+  'report.doc.feeAmount': '{amount} {currency} per {period}',
 } as const;
 
 export type MessageId = keyof typeof en;

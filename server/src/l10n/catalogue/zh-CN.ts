@@ -1126,4 +1126,5 @@ export const zhCN = {
   'code.SLA503.title': '没有复审周期（`review`）',
   'code.SLA504.title': 'sla 中没有目标（SLO）',
   'code.SLA505.title': '复审已逾期',
+  'report.doc.feeAmount': '每{period} {amount} {currency}',
 } as const satisfies Catalogue;
