@@ -60,6 +60,7 @@ describe('sla --locale zh-CN: no English sentence in any command (issue 11 scan)
     ['evaluate broken contract', ['evaluate', path.join(root, 'samples/broken/units.sla'), '-m', metrics]],
     ['evaluate bad --at', ['evaluate', sample, '-m', metrics, '--at', 'yesterday']],
     ['report markdown', ['report', sample, '-m', metrics, '-f', 'markdown']],
+    ['evaluate markdown', ['evaluate', sample, '-m', metrics, '-f', 'markdown']],
     ['report unknown period', ['report', sample, '-m', metrics, '--period', '1999-01']],
     ['diff', ['diff', english, path.join(root, 'samples/api-gateway.sla')]],
     ['diff broken', ['diff', english, path.join(root, 'samples/broken/syntax.sla')]],
@@ -83,6 +84,13 @@ describe('sla --locale zh-CN: no English sentence in any command (issue 11 scan)
       assert.deepEqual(found, [], `English lines of sla ${args.join(' ')}:\n${found.join('\n')}`);
     });
   }
+
+  it('report html (its text, without markup, styles and scripts)', () => {
+    const run = zh(['report', sample, '-m', metrics]);
+    assert.equal(run.status, 0, run.stderr);
+    const text = run.stdout.replace(/<(style|script)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]*>/g, '\n');
+    assert.deepEqual(englishLines(text), []);
+  });
 
   it('imports an exported OpenSLO file with Chinese notes', () => {
     const exported = zh(['export', 'openslo', sample]);
