@@ -45,7 +45,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     try {
       text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error) }))}\n`);
+      io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       unreadable = true;
       continue;
     }
@@ -55,7 +55,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   }
 
   if (options.format === 'json') io.out(terminalJson(JSON.stringify(toJson(results), null, 2)) + '\n');
-  else if (options.format === 'sarif') io.out(terminalJson(JSON.stringify(formatSarif(results, TOOL_VERSION), null, 2)) + '\n');
+  else if (options.format === 'sarif') io.out(terminalJson(JSON.stringify(formatSarif(results, TOOL_VERSION, io.locale), null, 2)) + '\n');
   else {
     const text = formatText(results);
     if (text) io.out(text + '\n');

@@ -1,6 +1,7 @@
 // Diagnostics of `sla check` as text (path:line:col), JSON and SARIF 2.1.0.
 import type { Diagnostic } from '../../server/src/language/diagnostics';
-import { codeInfo, REFERENCE_URL } from '../../server/src/language/codes';
+import { codeInfo, codeTitle, REFERENCE_URL } from '../../server/src/language/codes';
+import type { Locale } from '../../server/src/l10n/index';
 import { terminalLine } from '../../server/src/text/terminal';
 
 export interface FileDiagnostics {
@@ -47,7 +48,8 @@ export function formatText(results: FileDiagnostics[]): string {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note' } as const;
 
-export function formatSarif(results: FileDiagnostics[], toolVersion: string): object {
+/** SARIF 2.1.0; rule titles in `locale` (messages are already in it), ids, levels and fields unchanged. */
+export function formatSarif(results: FileDiagnostics[], toolVersion: string, locale?: Locale): object {
   const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -61,7 +63,7 @@ export function formatSarif(results: FileDiagnostics[], toolVersion: string): ob
             informationUri: REFERENCE_URL,
             rules: used.map((code) => ({
               id: code,
-              shortDescription: { text: codeInfo(code).title },
+              shortDescription: { text: codeTitle(code, locale) },
               helpUri: codeInfo(code).href,
               defaultConfiguration: { level: SARIF_LEVEL[codeInfo(code).severity] },
             })),

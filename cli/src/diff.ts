@@ -70,7 +70,7 @@ export function runDiff(args: string[], options: DiffOptions, io: Output): numbe
 
 /** The analysis of a version, or undefined after printing its errors (a diff of a broken contract would be wrong). */
 function analyzeOrReport(version: Version, io: Output): Analysis | undefined {
-  const analysis = analyze(version.text.replace(/^\uFEFF/, ''));
+  const analysis = analyze(version.text.replace(/^\uFEFF/, ''), { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return analysis;
   io.err(`sla diff: ${terminalLine(messages(io.locale).t('diff.notParsed', { file: version.name }))}\n`);
@@ -88,7 +88,7 @@ function readVersion(file: string, io: Output): Version {
   try {
     return { name: file, text: readRegularFileSync(file) };
   } catch (error) {
-    throw new UsageError(messages(io.locale).t('cli.diff.cannotRead', { file, reason: reason(error) }));
+    throw new UsageError(messages(io.locale).t('cli.diff.cannotRead', { file, reason: reason(error, io.locale) }));
   }
 }
 
@@ -138,8 +138,8 @@ function runGit(args: string[], cwd: string, io: Output): { ok: true; output: st
     return { ok: true, output: execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 }) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES') throw new UsageError(messages(io.locale).t('cli.diff.gitFailed', { reason: reason(error) }));
-    return { ok: false, stderr: String((error as { stderr?: unknown }).stderr ?? '').trim() || reason(error) };
+    if (code === 'ENOENT' || code === 'EACCES') throw new UsageError(messages(io.locale).t('cli.diff.gitFailed', { reason: reason(error, io.locale) }));
+    return { ok: false, stderr: String((error as { stderr?: unknown }).stderr ?? '').trim() || reason(error, io.locale) };
   }
 }
 

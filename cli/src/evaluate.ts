@@ -118,7 +118,7 @@ export async function runEvaluate(
   try {
     text = await readRegularFile(env.cwd ? path.resolve(env.cwd, contractPath) : contractPath);
   } catch (error) {
-    io.err(`sla evaluate: ${terminalLine(t('cli.cannotRead', { file: contractPath, reason: reason(error) }))}\n`);
+    io.err(`sla evaluate: ${terminalLine(t('cli.cannotRead', { file: contractPath, reason: reason(error, io.locale) }))}\n`);
     return 2;
   }
   const progress = new Progress(io, env.progress ?? process.stderr.isTTY === true);

@@ -30,7 +30,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   try {
     text = readRegularFileSync(file).replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(t('export.cli.cannotRead', { file, reason: reason(error) }), 2);
+    return fail(t('export.cli.cannotRead', { file, reason: reason(error, io.locale) }), 2);
   }
   const analysis = analyze(text, { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
@@ -56,7 +56,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   try {
     writeFileSync(options.output, yaml);
   } catch (error) {
-    return fail(t('export.cli.cannotWrite', { file: options.output, reason: reason(error) }), 2);
+    return fail(t('export.cli.cannotWrite', { file: options.output, reason: reason(error, io.locale) }), 2);
   }
   return 0;
 }

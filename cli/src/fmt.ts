@@ -36,12 +36,12 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
     try {
       text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla fmt: ${terminalLine(t('cli.diff.cannotRead', { file, reason: reason(error) }))}\n`);
+      io.err(`sla fmt: ${terminalLine(t('cli.diff.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       failed = true;
       continue;
     }
     const bom = text.startsWith(BOM) ? BOM : '';
-    const analysis = analyze(text.slice(bom.length));
+    const analysis = analyze(text.slice(bom.length), { locale: io.locale });
     const formatted = formatContract(analysis);
     if (formatted === undefined) {
       const syntax = analysis.diagnostics.filter((d) => d.code === 'SLA001');
@@ -59,7 +59,7 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
       writeInPlace(file, bom + formatted);
       io.out(terminalLine(t('cli.fmt.formatted', { file })) + '\n');
     } catch (error) {
-      io.err(`sla fmt: ${terminalLine(t('cli.fmt.cannotWrite', { file, reason: reason(error) }))}\n`);
+      io.err(`sla fmt: ${terminalLine(t('cli.fmt.cannotWrite', { file, reason: reason(error, io.locale) }))}\n`);
       failed = true;
     }
   }

@@ -18,7 +18,7 @@ export function expandInputs(args: string[], extensions: string[], locale?: Loca
     if (!(error instanceof PathExpansionError)) throw error;
     if (error.kind === 'no-match') throw new UsageError(t('cli.input.noMatch', { spec: error.spec }));
     if (error.kind === 'empty-dir') throw new UsageError(t('cli.input.emptyDir', { spec: error.spec, extensions: extensions.join(t('cli.input.or')) }));
-    throw new UsageError(`${error.spec}: ${reason(error.cause)}`);
+    throw new UsageError(`${error.spec}: ${reason(error.cause, locale)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { registerFmtCommand } from './fmt';
 import { registerReportCommand } from './report';
 import { UsageError } from './inputs';
 import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
+import { localiseCommander } from './commanderText';
 import { TOOL_VERSION } from './version';
 import { messages, type Locale } from '../../server/src/l10n/index';
 import { terminalLine } from '../../server/src/text/terminal';
@@ -37,9 +38,9 @@ async function main(argv: string[]): Promise<number> {
     .helpOption('-h, --help', t('cli.option.help'))
     .option(LOCALE_OPTION, t('cli.option.locale'))
     .showHelpAfterError(t('cli.helpHint'))
-    // Each command's help also lists --locale (the commands inherit this setting).
-    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
+  // Before the commands are added: they inherit the help and output settings.
+  localiseCommander(program, messages(locale));
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
   registerReportCommand(program, io, setExit);

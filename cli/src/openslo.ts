@@ -40,7 +40,7 @@ export function runExportOpenSlo(contractPath: string, options: OutputOption & {
   try {
     text = readRegularFileSync(contractPath).replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(t('cli.cannotRead', { file: contractPath, reason: reason(error) }));
+    return fail(t('cli.cannotRead', { file: contractPath, reason: reason(error, io.locale) }));
   }
   const analysis = analyze(text, { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
@@ -62,7 +62,7 @@ export function runImportOpenSlo(files: string[], options: OutputOption, io: Out
     try {
       inputs.push({ file, text: readRegularFileSync(file).replace(/^\uFEFF/, '') });
     } catch (error) {
-      io.err(`sla import openslo: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error) }))}\n`);
+      io.err(`sla import openslo: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       unreadable = true;
     }
   }
@@ -87,7 +87,7 @@ function write(text: string, options: OutputOption, io: Output, command: string)
     writeFileSync(options.output, text);
     return 0;
   } catch (error) {
-    io.err(`${command}: ${terminalLine(messages(io.locale).t('cli.cannotWrite', { file: options.output, reason: reason(error) }))}\n`);
+    io.err(`${command}: ${terminalLine(messages(io.locale).t('cli.cannotWrite', { file: options.output, reason: reason(error, io.locale) }))}\n`);
     return 2;
   }
 }

@@ -38,7 +38,7 @@ export async function runReport(contractPath: string, options: ReportCommandOpti
   try {
     text = await readRegularFile(resolve(contractPath));
   } catch (error) {
-    return fail(t('cli.cannotRead', { file: contractPath, reason: reason(error) }));
+    return fail(t('cli.cannotRead', { file: contractPath, reason: reason(error, io.locale) }));
   }
   let output: string;
   let period: string;
@@ -78,7 +78,7 @@ export async function runReport(contractPath: string, options: ReportCommandOpti
   try {
     writeFileSync(resolve(options.output), output);
   } catch (error) {
-    return fail(t('cli.cannotWrite', { file: options.output, reason: reason(error) }));
+    return fail(t('cli.cannotWrite', { file: options.output, reason: reason(error, io.locale) }));
   }
   io.err(`sla report: ${terminalLine(t('cli.report.written', { period, file: options.output }))}\n`);
   return 0;

@@ -72,6 +72,15 @@ describe('sla diff', () => {
     assert.equal(JSON.parse(json.stdout).files[0].changes[0].class, 'stricter');
   });
 
+  it('names a broken version\'s errors in Chinese with --locale zh-CN', () => {
+    const dir = tempTree({ 'old.sla': OLD, 'broken.sla': OLD.replace('>= 99.9%', '>=') });
+    const run = runCli(['--locale', 'zh-CN', 'diff', 'old.sla', 'broken.sla'], { cwd: dir });
+    assert.equal(run.status, 2);
+    const diagnostics = run.stderr.split('\n').filter((line) => / SLA\d+: /.test(line));
+    assert.ok(diagnostics.length > 0, run.stderr);
+    for (const line of diagnostics) assert.match(line.replace(/^.*? SLA\d+: /, ''), /\p{Script=Han}/u, line);
+  });
+
   it('--require-version-bump exits 1 when the meaning changed and version did not, 0 once bumped', () => {
     const dir = tempTree({ 'old.sla': OLD, 'new.sla': TIGHTER, 'bumped.sla': BUMPED });
     const same = runCli(['diff', '--require-version-bump', 'old.sla', 'new.sla'], { cwd: dir });

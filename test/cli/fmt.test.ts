@@ -54,6 +54,15 @@ describe('sla fmt', () => {
     assert.equal(readFileSync(path.join(dir, 'messy.sla'), 'utf8'), TIDY);
   });
 
+  it('names the syntax errors in Chinese with --locale zh-CN', () => {
+    const dir = tempTree({ 'broken.sla': BROKEN });
+    const run = runCli(['--locale', 'zh-CN', 'fmt', 'broken.sla'], { cwd: dir });
+    assert.equal(run.status, 2);
+    const diagnostics = run.stderr.split('\n').filter((line) => / SLA001: /.test(line));
+    assert.ok(diagnostics.length > 0, run.stderr);
+    for (const line of diagnostics) assert.match(line.replace(/^.*? SLA001: /, ''), /\p{Script=Han}/u, line);
+  });
+
   it('keeps a byte order mark and CRLF line endings', () => {
     const dir = tempTree({ 'bom.sla': '\uFEFF' + MESSY.replace(/\n/g, '\r\n') });
     assert.equal(runCli(['fmt', 'bom.sla'], { cwd: dir }).status, 0);

@@ -149,4 +149,20 @@ describe('evaluation: differential tests on seeded random data', () => {
       await assert.rejects(reportOf(file, { parallel: { workers, minBytes: 0 } }), (e: Error) => e.message === `${file}:15002: value "12,5" is not a number`);
     }
   });
+
+  it('names a bad timestamp in the evaluation\'s language, on the fast path and in parts', async () => {
+    const rows = samples(9, 20_000);
+    rows[15_000] = { ...rows[15_000], timestamp: '2026-02-30T00:00:00Z' };
+    const file = tempFile('bad-time.csv', plainCsv(rows));
+    for (const workers of [0, 3]) {
+      await assert.rejects(
+        reportOf(file, { locale: 'zh-CN', parallel: { workers, minBytes: 0 } }),
+        (e: Error) => e.message === `${file}:15002: 时间戳 "2026-02-30T00:00:00Z" 中的日期不存在`,
+      );
+      await assert.rejects(
+        reportOf(file, { parallel: { workers, minBytes: 0 } }),
+        (e: Error) => e.message === `${file}:15002: impossible date in timestamp "2026-02-30T00:00:00Z"`,
+      );
+    }
+  });
 });

@@ -50,4 +50,21 @@ describe('protocol: semantic diff', function () {
     assert.equal(again.changes, 0);
     assert.match(again.markdown, /no semantic change/);
   });
+
+  it('names the errors of a previous version in the client\'s locale (zh-cn)', async () => {
+    const chinese = await TestClient.start({ locale: 'zh-cn' });
+    try {
+      const { uri } = await chinese.open(CURRENT);
+      const params = { uri, previousText: PREVIOUS.replace('>= 99.9%', '>='), previousName: 'HEAD:chat.sla', currentName: 'chat.sla' };
+      await assert.rejects(chinese.connection.sendRequest(SEMANTIC_DIFF_REQUEST, params), (error: unknown) => {
+        assert.ok(error instanceof ResponseError);
+        const errors = error.message.split('\n').filter((line) => / SLA\d+: /.test(line));
+        assert.ok(errors.length > 0, error.message);
+        for (const line of errors) assert.match(line.replace(/^.*? SLA\d+: /, ''), /\p{Script=Han}/u, line);
+        return true;
+      });
+    } finally {
+      await chinese.stop();
+    }
+  });
 });

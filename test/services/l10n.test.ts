@@ -243,6 +243,28 @@ describe('editor features in Chinese (zh-CN)', () => {
     assert.deepEqual(evaluationDiagnostics(analysis, snapshot).map((d) => d.message), ['Objective uptime breached in 2026-10-02: 50%, target >= 90%; credit 10%.']);
   });
 
+  it('names a week and a quarter in the code lens and warning as the Chinese reports do', async () => {
+    const text = contract(`
+  effective 2026-10-01 to 2026-12-31
+  indicator probe { kind availability metric "up" }
+  objective weekly { indicator probe target >= 90% window calendar week }
+  objective quarterly { indicator probe target >= 90% window calendar quarter }`);
+    const csv = rows('up', [
+      ['2026-10-05T00:00:00Z', 1],
+      ['2026-10-06T00:00:00Z', 0],
+    ]);
+    const report = await evaluateCsv(text, csv);
+    const [weekly, quarterly] = report.objectives;
+    const week = weekly.results.find((r) => r.samples > 0)!;
+    const quarter = quarterly.results.find((r) => r.samples > 0)!;
+    assert.match(resultTitle(weekly, week, 'zh-CN'), /（2026-10-05 当周）$/);
+    assert.match(resultTitle(quarterly, quarter, 'zh-CN'), /（2026 年第 4 季度）$/);
+    assert.match(resultTitle(weekly, week), /\(week of 2026-10-05\)$/);
+    assert.match(resultTitle(quarterly, quarter), /\(2026-Q4\)$/);
+    const warnings = evaluationDiagnostics(analyze(text), { report, finishedAt: 0 }, 'zh-CN').map((d) => d.message);
+    assert.ok(warnings.some((m) => m.includes('2026-10-05 当周')), warnings.join('\n'));
+  });
+
   it('details the outline and refuses a rename in Chinese', () => {
     const analysis = analyze(CONTRACT, { locale: 'zh-CN' });
     const compensation = documentSymbols(analysis, 'zh-CN')[0].children!.find((s) => s.name === 'compensation for uptime');

@@ -56,10 +56,10 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-/** Thrown when the caller's AbortSignal fires. */
+/** Thrown when the caller's AbortSignal fires; the message in `locale`. */
 export class EvaluationAborted extends Error {
-  constructor() {
-    super('evaluation cancelled');
+  constructor(locale?: Locale) {
+    super(messages(locale).t('evaluate.cancelled'));
     this.name = 'EvaluationAborted';
   }
 }

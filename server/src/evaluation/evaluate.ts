@@ -91,7 +91,7 @@ export async function evaluate(
   sources: readonly Source[],
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
-  const model = modelFor(sla, options.daily === true);
+  const model = modelFor(sla, options.daily === true, options.locale);
   const queried = sources.filter(isIntervalSource);
   const now = options.now ?? Date.now();
   let at = options.at === undefined ? undefined : readTime(options.at, model.zone, '--at', options.locale);
@@ -107,7 +107,7 @@ export async function evaluate(
     progress: (rows) => options.onProgress?.(evaluator.rows + rows),
   };
   for (const source of sources) {
-    if (options.signal?.aborted) throw new EvaluationAborted();
+    if (options.signal?.aborted) throw new EvaluationAborted(options.locale);
     if (isIntervalSource(source)) continue;
     // A source that can be read in parts on several cores (a large CSV file) says whether it was.
     // Counter series are kept whole, with the line of a repeated timestamp: no parts then.
@@ -152,12 +152,12 @@ function checkMissingMetrics(evaluator: Evaluator, options: EvaluateOptions, unm
 
 /** A fresh evaluator of the contract for one part of a source read in parts (in this thread or a worker's). */
 export function partEvaluator(setup: PartSetup, onProgress: (rows: number) => void): PartSink {
-  return new Evaluator(modelFor(setup.sla, setup.daily === true), setup.at, onProgress, setup.locale);
+  return new Evaluator(modelFor(setup.sla, setup.daily === true, setup.locale), setup.at, onProgress, setup.locale);
 }
 
 /** The contract's model; with `daily`, each objective's window is a calendar day and it earns no credits (the same rules of eligibility and aggregation, per day). */
-function modelFor(sla: Sla, daily: boolean): ContractModel {
-  const model = buildModel(sla);
+function modelFor(sla: Sla, daily: boolean, locale: Locale | undefined): ContractModel {
+  const model = buildModel(sla, undefined, locale);
   if (!daily) return model;
   return { ...model, objectives: model.objectives.map((o) => ({ ...o, window: { type: 'calendar', period: 'day' }, windowText: 'calendar day', tiers: [] })) };
 }

@@ -7,7 +7,7 @@ import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
 import { messages } from '../l10n/index';
 
-export { evaluate, horizonOf, type EvaluateOptions, type Evaluation, type MeasuredTime } from './evaluate';
+export { evaluate, type EvaluateOptions } from './evaluate';
 export type { IntervalRequest, IntervalSource, SampleBlock, SeriesSampleBlock } from './intervals';
 export type { SeriesSummary } from './ports';
 export { ContractError, EvaluationAborted, EvaluationError, MissingMetricsError, formatDiagnostic } from './errors';

@@ -9,6 +9,7 @@ import type { Reduction } from './aggregate';
 import { MS_PER_MINUTE, daysFromCivil, localMs } from '../language/calendar';
 import type { DailyRange, MaintenanceRules, ScheduleRules } from './eligibility';
 import { EvaluationError } from './errors';
+import { messages, type Locale, type Messages } from '../l10n/index';
 import { ZoneRules } from './timezone';
 
 export interface ContractModel {
@@ -66,14 +67,15 @@ export interface TierModel {
 /**
  * Builds the model of one `sla` block from its linked facts: by default those its analysis
  * linked (the ones the checker read), or linked now for a block on its own (a worker
- * thread gets a clone).
+ * thread gets a clone). Errors in `locale`.
  */
-export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): ContractModel {
+export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla), locale?: Locale): ContractModel {
+  const text = messages(locale);
   const zoneName = linked.zoneName ?? 'UTC';
   const zone = ZoneRules.of(zoneName);
-  if (!zone) throw new EvaluationError(`unknown time zone ${JSON.stringify(zoneName)}`);
+  if (!zone) throw new EvaluationError(text.t('model.unknownZone', { zone: JSON.stringify(zoneName) }));
   const objectives: ObjectiveModel[] = [];
-  for (const facts of linked.objectives.values()) objectives.push(objectiveModel(facts, zone));
+  for (const facts of linked.objectives.values()) objectives.push(objectiveModel(facts, zone, text));
   return {
     name: sla.name?.text ?? '',
     title: sla.title?.value ?? null,
@@ -86,32 +88,32 @@ export function buildModel(sla: Sla, linked: SlaFacts = linkedFactsOfSla(sla)): 
   };
 }
 
-function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel {
+function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules, { t }: Messages): ObjectiveModel {
   const name = facts.node.name?.text ?? '';
-  const fail = (what: string): never => {
-    throw new EvaluationError(`objective ${name}: ${what}`);
+  const fail = (problem: string): never => {
+    throw new EvaluationError(t('model.objective', { objective: name, problem }));
   };
-  const indicatorName = firstItem(facts.node.items, 'IndicatorRef')?.ref?.text ?? fail('no indicator');
-  if (!facts.indicator) fail(`no indicator named ${indicatorName}`);
-  const kind = facts.kind ?? fail(`indicator ${indicatorName} has no valid kind`);
-  const source = facts.source ?? fail(`indicator ${indicatorName} names no metric`);
+  const indicatorName = firstItem(facts.node.items, 'IndicatorRef')?.ref?.text ?? fail(t('model.noIndicator'));
+  if (!facts.indicator) fail(t('model.unknownIndicator', { indicator: indicatorName }));
+  const kind = facts.kind ?? fail(t('model.noKind', { indicator: indicatorName }));
+  const source = facts.source ?? fail(t('model.noMetric', { indicator: indicatorName }));
   const unit = facts.valueUnit!;
-  const inUnit = (q: Quantity, value: number | undefined, what: string): number => {
+  const inUnit = (q: Quantity, value: number | undefined, what: 'target' | 'tier'): number => {
     if (value !== undefined) return value;
-    if (facts.valueDimension === 'percent') return fail(`${what} ${q.value}${q.unit} is not a percentage`);
-    return fail(`${what} ${q.value}${q.unit ?? ''} cannot be converted into ${unit}`);
+    if (facts.valueDimension === 'percent') return fail(t(`model.${what}.notPercentage`, { quantity: `${q.value}${q.unit}` }));
+    return fail(t(`model.${what}.notConvertible`, { quantity: `${q.value}${q.unit ?? ''}`, unit }));
   };
 
   const { target: targetItem } = facts;
-  if (!targetItem?.comparator || !targetItem.quantity) fail('no complete target');
+  if (!targetItem?.comparator || !targetItem.quantity) fail(t('model.noTarget'));
   const { comparator, quantity, aggregate } = targetItem!;
   let reduction: Reduction;
   if (source.type === 'ratio') reduction = { type: 'ratio' };
   else if (!facts.needsAggregate) reduction = { type: 'mean' };
-  else if (!aggregate) reduction = fail('the target needs an aggregate (p95, avg, min, max)');
+  else if (!aggregate) reduction = fail(t('model.needsAggregate'));
   else if (aggregate.percentile !== undefined) reduction = { type: 'percentile', text: aggregate.text };
   else if (aggregate.text === 'avg' || aggregate.text === 'min' || aggregate.text === 'max') reduction = { type: aggregate.text };
-  else reduction = fail(`unknown aggregate ${aggregate.text}`);
+  else reduction = fail(t('model.unknownAggregate', { aggregate: aggregate.text }));
 
   let window: ObjectiveModel['window'];
   let windowText: string;
@@ -120,21 +122,21 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
     window = { type: 'calendar', period: windowFacts.period };
     windowText = `calendar ${windowFacts.period}`;
   } else if (facts.window?.form === 'rolling' && facts.window.duration) {
-    if (windowFacts?.form !== 'rolling' || !(windowFacts.durationMs > 0)) fail('the rolling window needs a positive duration');
+    if (windowFacts?.form !== 'rolling' || !(windowFacts.durationMs > 0)) fail(t('model.rollingDuration'));
     window = { type: 'rolling', ms: (windowFacts as { durationMs: number }).durationMs };
     windowText = `rolling ${facts.window.duration.value}${facts.window.duration.unit}`;
   } else {
-    window = fail('no complete window');
+    window = fail(t('model.noWindow'));
   }
 
   let schedule: ScheduleRules | undefined;
   if (facts.duringName !== undefined) {
-    const during = facts.during ?? fail(`no schedule named ${facts.duringName}`);
+    const during = facts.during ?? fail(t('model.unknownSchedule', { schedule: facts.duringName }));
     schedule = scheduleRules(during);
   }
   const maintenance: MaintenanceRules[] = [];
   for (const excluded of facts.excluding) {
-    const windows = excluded.maintenance ?? fail(`no maintenance named ${excluded.name}`);
+    const windows = excluded.maintenance ?? fail(t('model.unknownMaintenance', { maintenance: excluded.name }));
     maintenance.push(maintenanceRules(windows, zone));
   }
 
@@ -144,7 +146,7 @@ function objectiveModel(facts: ObjectiveFacts, zone: ZoneRules): ObjectiveModel 
     if (!threshold || !credit) continue;
     tiers.push({
       direction: tier.direction,
-      threshold: inUnit(threshold, tier.threshold, 'tier threshold'),
+      threshold: inUnit(threshold, tier.threshold, 'tier'),
       credit: credit.value,
       written: { value: threshold.value, unit: threshold.unit ?? null },
     });

@@ -143,7 +143,7 @@ async function readInParts<Columns>(source: RangeReadable<Columns>, reading: Par
       signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
     });
     const results = await Promise.race([Promise.all(outcomes), aborted]);
-    if (results === 'aborted') throw new EvaluationAborted();
+    if (results === 'aborted') throw new EvaluationAborted(reading.setup.locale);
 
     // In file order: a part's start is a record start when every earlier part ended whole.
     let linesBefore = 0;

@@ -62,7 +62,7 @@ export async function evaluatePortfolio(
 ): Promise<PortfolioReport> {
   const rows: PortfolioRow[] = [];
   for (const contract of contracts) {
-    if (options.signal?.aborted) throw new EvaluationAborted();
+    if (options.signal?.aborted) throw new EvaluationAborted(options.locale);
     rows.push(await evaluateOne(contract, spec, options));
   }
   const count = (status: ContractStatus) => rows.filter((r) => r.status === status).length;

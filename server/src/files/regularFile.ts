@@ -5,6 +5,7 @@
 // the opened descriptor is checked with fstat: a FIFO swapped in after a stat is refused too.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { messages, type Locale, type MessageId } from '../l10n/index';
 
 // Windows has no O_NONBLOCK (and no FIFOs that block an open).
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -51,24 +52,24 @@ export function readRegularFileSync(path: string): string {
   }
 }
 
-/** A file-system error as a short human reason ("no such file or directory"). */
-export function fileErrorReason(error: unknown): string {
+/** Reasons worded by the catalogue, by Node's error code; other errors keep their own message. */
+const REASONS: Readonly<Record<string, Extract<MessageId, `file.reason.${string}`>>> = {
+  ENOENT: 'file.reason.notFound',
+  EACCES: 'file.reason.permissionDenied',
+  EPERM: 'file.reason.permissionDenied',
+  EISDIR: 'file.reason.isDirectory',
+  ENOTDIR: 'file.reason.notDirectory',
+  ELOOP: 'file.reason.linkLoop',
+  ENOTREG: 'file.reason.notRegular',
+  ENOSPC: 'file.reason.noSpace',
+  EROFS: 'file.reason.readOnly',
+  ERR_FS_FILE_TOO_LARGE: 'file.reason.tooLarge',
+};
+
+/** A file-system error as a short human reason ("no such file or directory") in `locale`. */
+export function fileErrorReason(error: unknown, locale?: Locale): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'ENOTREG':
-      return 'not a regular file';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  const id = code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : undefined;
+  if (id) return messages(locale).t(id);
+  return error instanceof Error ? error.message : String(error);
 }

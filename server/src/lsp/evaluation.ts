@@ -59,7 +59,7 @@ export class EvaluationService {
       this.snapshots.set(params.uri, { report: report as Report, finishedAt: Date.now() });
       return { report, markdown: formatMarkdown(report, locale), labels: reportLabels(report, locale), rows, millis: Math.round(performance.now() - started) };
     } catch (error) {
-      throw this.failure(error, params, token, secrets);
+      throw this.failure(error, params, token, secrets, locale);
     } finally {
       cancellation?.dispose();
       if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
@@ -88,7 +88,7 @@ export class EvaluationService {
       });
       return { content: renderReport(document, params.format), period: document.period.label };
     } catch (error) {
-      throw this.failure(error, params, token, secrets);
+      throw this.failure(error, params, token, secrets, locale);
     } finally {
       cancellation?.dispose();
     }
@@ -105,7 +105,7 @@ export class EvaluationService {
     if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
       throw new EvaluationError(t('evaluate.outsideWorkspace'), contractPath);
     }
-    const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath));
+    const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath, locale));
     const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
     await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined, locale);
     const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t), locale);
@@ -115,9 +115,9 @@ export class EvaluationService {
   }
 
   /** A failure as the client receives it: a ResponseError with a readable message, credentials taken out; unexpected ones logged. */
-  private failure(error: unknown, params: EvaluateParams, token: CancellationToken | undefined, secrets: string[]): ResponseError<unknown> {
+  private failure(error: unknown, params: EvaluateParams, token: CancellationToken | undefined, secrets: string[], locale: Locale): ResponseError<unknown> {
     if (error instanceof ResponseError) return error;
-    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'evaluation cancelled');
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, messages(locale).t('evaluate.cancelled'));
     // A server may echo the token or a credential header back in its error text.
     const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
     if (!(error instanceof Error) || !/^(EvaluationError|ContractError|EvaluationAborted)$/.test(error.name)) {
@@ -171,10 +171,10 @@ function userOptions(params: PrometheusParams | null, secretKey: string | undefi
 }
 
 /** The text of a contract that is not open; a FIFO or device is refused, not waited on. */
-async function readContract(file: string): Promise<string> {
+async function readContract(file: string, locale: Locale): Promise<string> {
   try {
     return await readRegularFile(file);
   } catch (error) {
-    throw new EvaluationError(`cannot read: ${fileErrorReason(error)}`, file);
+    throw new EvaluationError(messages(locale).t('metrics.cannotRead', { reason: fileErrorReason(error, locale) }), file);
   }
 }

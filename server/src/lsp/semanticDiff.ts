@@ -20,7 +20,7 @@ export function semanticDiff(store: DocumentStore, params: SemanticDiffParams, l
   if (!current) throw new ResponseError(SEMANTIC_DIFF_FAILED, t('diff.notOpen', { uri: params.uri }));
   const previousName = String(params.previousName ?? 'previous');
   const currentName = String(params.currentName ?? params.uri);
-  const previous = analyze(params.previousText.replace(/^\uFEFF/, ''));
+  const previous = analyze(params.previousText.replace(/^\uFEFF/, ''), { locale });
   refuseErrors(previous, previousName, locale);
   refuseErrors(current, currentName, locale);
   const diff = diffContracts(previous, current);

@@ -50,7 +50,7 @@ export function buildReportDocument(analysis: Analysis, report: Report, daily: R
     timezone: report.timezone,
     period,
     objectives,
-    credits: creditsSection(report, objectives, facts, bounds, zone),
+    credits: creditsSection(report, objectives, facts, bounds, zone, options.locale),
     warnings: [...report.warnings],
     totals: {
       met: statuses.filter((s) => s === 'met').length,
@@ -194,7 +194,8 @@ function dailyPoints(daily: ObjectiveReport | undefined, span: PeriodBounds, zon
   return points;
 }
 
-function creditsSection(report: Report, objectives: ObjectiveSection[], facts: SlaFacts, bounds: PeriodBounds, zone: ZoneRules): CreditsSection {
+function creditsSection(report: Report, objectives: ObjectiveSection[], facts: SlaFacts, bounds: PeriodBounds, zone: ZoneRules, locale: Locale | undefined): CreditsSection {
+  const { t } = messages(locale);
   const interval: CreditReport | undefined = report.credits.find((c) => Date.parse(c.start) <= bounds.start && bounds.start < Date.parse(c.end));
   const fee = facts.fee;
   const credits = facts.credits;
@@ -208,7 +209,7 @@ function creditsSection(report: Report, objectives: ObjectiveSection[], facts: S
     cap: interval?.cap ?? facts.cap ?? 100,
     amount: interval ? interval.amount : null,
     currency: interval?.currency ?? fee?.currency ?? null,
-    fee: fee ? `${formatNumber(fee.amount)} ${fee.currency} per ${fee.period}` : null,
+    fee: fee ? t('report.doc.feeAmount', { amount: formatNumber(fee.amount), currency: fee.currency, period: t(`hover.period.${fee.period}`) }) : null,
     claimWithin: claim ? `${formatNumber(claim.value)}${claim.unit ?? ''}` : null,
     claimDeadline: claimMs !== undefined ? lastMoment(end + claimMs, zone) : null,
     remedies: credits ? credits.items.flatMap((i) => (i.type === 'Remedy' && i.value ? [i.value.value] : [])) : [],

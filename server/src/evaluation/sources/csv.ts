@@ -110,7 +110,7 @@ export class CsvSource implements SampleSource {
     try {
       return await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e) }), this.name);
+      throw new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e, locale) }), this.name);
     }
   }
 
@@ -142,7 +142,7 @@ export class CsvSource implements SampleSource {
       let carry: Buffer = buffers[1].subarray(0, 0);
       let first = !headerDone;
       for (;;) {
-        if (signal?.aborted) throw new EvaluationAborted();
+        if (signal?.aborted) throw new EvaluationAborted(sink.locale);
         let bytesRead: number;
         try {
           ({ bytesRead } = await pending!);
@@ -736,7 +736,7 @@ class CsvScanner {
     while (valueEnd > valueStart && (b[valueEnd - 1] === SPACE || b[valueEnd - 1] === TAB)) valueEnd--;
 
     const timestamp = this.timestamps.read(b, tsStart, tsEnd);
-    if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd)));
+    if (timestamp !== timestamp) this.fail(recordLine, describeBadTimestamp(b.toString('utf8', tsStart, tsEnd), this.text.locale));
     const value = parseDecimal(b, valueStart, valueEnd);
     if (value !== value) this.badValue(recordLine, b.toString('utf8', valueStart, valueEnd));
     // After the fields' own checks, which name a stray byte (a bare CR) more precisely.

@@ -25,7 +25,7 @@ export async function expandMetricPaths(specs: string[], baseDir = process.cwd()
     if (error.kind === 'empty-dir') throw new EvaluationError(t('metrics.emptyDir', { spec }));
     const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new EvaluationError(t('metrics.notFound', { spec }));
-    throw new EvaluationError(fileErrorReason(error.cause), spec);
+    throw new EvaluationError(fileErrorReason(error.cause, locale), spec);
   }
 }
 
@@ -39,7 +39,7 @@ export async function detectFormat(file: string, name = file, locale?: Locale): 
   try {
     handle = await openRegularFile(file);
   } catch (e) {
-    throw new EvaluationError(messages(locale).t('metrics.cannotOpen', { reason: fileErrorReason(e) }), name);
+    throw new EvaluationError(messages(locale).t('metrics.cannotOpen', { reason: fileErrorReason(e, locale) }), name);
   }
   const jsonNamed = /\.json$/i.test(name);
   try {
@@ -57,7 +57,7 @@ export async function detectFormat(file: string, name = file, locale?: Locale): 
       position += bytesRead;
     }
   } catch (e) {
-    throw new EvaluationError(messages(locale).t('metrics.cannotRead', { reason: fileErrorReason(e) }), name);
+    throw new EvaluationError(messages(locale).t('metrics.cannotRead', { reason: fileErrorReason(e, locale) }), name);
   } finally {
     await handle.close();
   }

@@ -28,7 +28,7 @@ export class PrometheusJsonSource implements SampleSource {
     try {
       handle = await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(messages(sink.locale).t('metrics.cannotOpen', { reason: fileErrorReason(e) }), this.name);
+      throw new EvaluationError(messages(sink.locale).t('metrics.cannotOpen', { reason: fileErrorReason(e, sink.locale) }), this.name);
     }
     try {
       await readPrometheusJson(fileChunks(handle), this.name, sink, signal);
@@ -76,7 +76,7 @@ export async function readPrometheusJson(
   const skipBom = (b: Buffer) => (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
   try {
     for await (const chunk of chunks) {
-      if (signal?.aborted) throw new EvaluationAborted();
+      if (signal?.aborted) throw new EvaluationAborted(sink.locale);
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       const buffer = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
       let start = 0;

@@ -31,8 +31,8 @@ function formatAttained(objective: ObjectiveReport, result: ResultReport, { t }:
 }
 
 /** The period of one of the objective's results, as every output words it (`2026-10`, `2026-Q4`, `week of 2026-10-05`). */
-function resultPeriod(objective: ObjectiveReport, result: ResultReport): string {
-  return periodLabel(objective.window, result.start, result.end);
+function resultPeriod(objective: ObjectiveReport, result: ResultReport, locale: Locale): string {
+  return periodLabel(objective.window, result.start, result.end, locale);
 }
 
 /** The code-lens title for an objective's latest result. */
@@ -41,7 +41,7 @@ export function resultTitle(objective: ObjectiveReport, result: ResultReport, lo
   const { t } = text;
   // (1.1) The coverage where the indicator has `every`, and the partial-data mark.
   const coverage = coverageText(result);
-  const period = result.partial ? t('codeLens.result.partial', { period: resultPeriod(objective, result), partial: t('report.partialData') }) : resultPeriod(objective, result);
+  const period = result.partial ? t('codeLens.result.partial', { period: resultPeriod(objective, result, text.locale), partial: t('report.partialData') }) : resultPeriod(objective, result, text.locale);
   const covered = coverage === null ? '' : t('codeLens.result.coverage', { coverage: t('codeLens.coverage', { coverage }) });
   const line = { attained: formatAttained(objective, result, text), target: targetText(objective), coverage: covered, period };
   switch (result.status) {
@@ -82,7 +82,7 @@ export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSn
     if (!node) continue;
     const range = (node.name ?? node.keyword).range;
     const latest = latestResult(objectiveReport);
-    const periods = breached.map((r) => resultPeriod(objectiveReport, r)).join(', ');
+    const periods = breached.map((r) => resultPeriod(objectiveReport, r, text.locale)).join(', ');
     if (latest?.status === 'breached') {
       diagnostics.push({
         range,
@@ -105,7 +105,7 @@ export function evaluationDiagnostics(analysis: Analysis, snapshot: EvaluationSn
 /** The warning on an objective whose latest period is breached; `periods` lists every breached one when there are several. */
 function breachMessage(objective: ObjectiveReport, latest: ResultReport, periods: string | undefined, text: Messages): string {
   const { t } = text;
-  const facts = { objective: objective.name, period: resultPeriod(objective, latest), attained: formatAttained(objective, latest, text), target: targetText(objective) };
+  const facts = { objective: objective.name, period: resultPeriod(objective, latest, text.locale), attained: formatAttained(objective, latest, text), target: targetText(objective) };
   const credit = formatNumber(latest.credit);
   if (latest.credit > 0) {
     return periods === undefined ? t('resultDiagnostic.breachedCredit', { ...facts, credit }) : t('resultDiagnostic.breachedCreditPeriods', { ...facts, credit, periods });
