@@ -1,9 +1,11 @@
 // The one entry point the CLI and the language server use: parse, resolve names, link, check.
-import { check, sortDiagnostics, type CheckOptions } from './checker/index';
+import { checkItems, sortDiagnostics, type CheckOptions } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import { linkSlas, type SlaFacts } from './linked';
+import { linkedFactsOf, type SlaFacts } from './linked';
+import type { SlaItem } from './ast';
 import { parse, type ParseResult } from './parser';
 import { reparse, type TextEdit } from './reparse';
+import { planReuse, reusedDiagnostics } from './reuse';
 import { buildScopes, type SlaScope } from './scope';
 import { messages } from '../l10n/messages';
 
@@ -44,15 +46,23 @@ export function analyzeEdit(previous: Analysis, text: string, edit: TextEdit, op
   } catch {
     parsed = undefined; // never worse than a full parse
   }
-  return analyzeParsed(text, parsed ?? parse(text, options.locale), options);
+  return analyzeParsed(text, parsed ?? parse(text, options.locale), options, previous);
 }
 
-function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOptions): Analysis {
+/** Each analysis's check diagnostics by sla item, and their language: what the next edit may reuse (reuse.ts). */
+const checkedItems = new WeakMap<Analysis, { locale: AnalyzeOptions['locale']; byItem: ReadonlyMap<SlaItem, readonly Diagnostic[]> }>();
+
+function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOptions, previous?: Analysis): Analysis {
   const scopes = buildScopes(parsed.file);
-  const linked = linkSlas(scopes);
-  const checked = check(parsed.file, scopes, parsed.diagnostics, linked, options);
-  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked]), options);
-  return { text, parse: parsed, scopes, linked, diagnostics };
+  const previousItems = previous && checkedItems.get(previous);
+  const plan = previous && previousItems?.locale === options.locale ? planReuse(previous, parsed, scopes) : undefined;
+  const linked = scopes.map((scope, i) => linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], fresh: plan.fresh } : undefined));
+  const reused = plan && previousItems ? (item: SlaItem) => reusedDiagnostics(plan, previousItems.byItem, item) : undefined;
+  const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, reused);
+  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);
+  const analysis: Analysis = { text, parse: parsed, scopes, linked, diagnostics };
+  checkedItems.set(analysis, { locale: options.locale, byItem: checked.byItem });
+  return analysis;
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */

@@ -32,6 +32,25 @@ export interface TextEdit {
   newEnd: number;
 }
 
+/**
+ * Which items an incremental parse replaced: in sla `sla`, the items from `first` on, `count`
+ * of them in the previous parse as in this one when the edit kept their number (the other
+ * items are the previous parse's objects; those after the region moved in place).
+ */
+export interface ReparsedRegion {
+  sla: number;
+  first: number;
+  oldCount: number;
+  newCount: number;
+}
+
+const regions = new WeakMap<ParseResult, ReparsedRegion>();
+
+/** The region an incremental parse replaced (undefined for a full parse). */
+export function reparsedRegionOf(result: ParseResult): ReparsedRegion | undefined {
+  return regions.get(result);
+}
+
 /** The parse of `text`, which is `previous`'s text with `edit` applied; undefined when it must be parsed in full. */
 export function reparse(previous: ParseResult, oldText: string, text: string, edit: TextEdit, locale?: Locale): ParseResult | undefined {
   if (previous.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
@@ -142,7 +161,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
   const moveSpan = (span: Span): Span => ({ range: moveRange(span.range), offset: span.offset + delta, endOffset: span.endOffset + delta });
 
-  return rememberLineIndex({
+  const result = rememberLineIndex({
     file,
     diagnostics: [...before, ...regionDiagnostics, ...later],
     tokens,
@@ -152,6 +171,8 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       ...comments.filter((c) => c.offset >= oldBoundaryOffset).map(moveSpan),
     ],
   }, lines);
+  regions.set(result, { sla: s, first, oldCount: boundary - first, newCount: regionItems.length });
+  return result;
 }
 
 /**

@@ -45,7 +45,7 @@ export class CheckContext {
   constructor(
     /** The linked facts of the sla: the checks read them rather than work them out again. */
     readonly linked: SlaFacts,
-    private readonly out: Diagnostic[],
+    private out: Diagnostic[],
     syntaxErrors: readonly Position[],
     readonly options: CheckOptions = {},
   ) {
@@ -53,6 +53,11 @@ export class CheckContext {
     this.scope = linked.scope;
     this.t = messages(options.locale).t;
     for (const position of syntaxErrors) this.attributeSyntaxError(position);
+  }
+
+  /** Where the next reports go (the checker keeps each item's diagnostics apart to reuse them). */
+  reportInto(out: Diagnostic[]): void {
+    this.out = out;
   }
 
   report(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {

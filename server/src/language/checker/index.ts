@@ -1,7 +1,7 @@
 // The semantic checker (LANGUAGE.md section 4, every code but the parser's SLA001/SLA002).
 // Walks each sla once and runs the checks registered for each node's type; each area
 // module owns its codes (see the table in registry order below).
-import type { ContractFile, Position } from '../ast';
+import type { ContractFile, Position, SlaItem } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
@@ -43,27 +43,57 @@ const REGISTRY = mergeTables([
   quantityChecks, // SLA001/SLA002 for units fixed by their place (the grammar reads any quantity there)
 ]);
 
-/**
- * Checks a parsed file. `scopes` and the `linked` facts are worked out when not given. `parseDiagnostics` (the
- * parser's) lets the checker stay quiet about parts a syntax error may have swallowed:
- * a block with a syntax error in it is not also told that it lacks a `target`.
- */
 export type { CheckOptions };
 
-export function check(
+/** An sla item's own diagnostics, from a previous check, when they still hold (language/reuse.ts). */
+export type ReusedDiagnostics = (item: SlaItem) => readonly Diagnostic[] | undefined;
+
+export interface ItemsChecked {
+  /** Every diagnostic, sorted as `check` returns them. */
+  diagnostics: Diagnostic[];
+  /** The diagnostics of the checks that ran on each sla item and the nodes inside it. */
+  byItem: Map<SlaItem, readonly Diagnostic[]>;
+}
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * Checks a parsed file, keeping each item's diagnostics apart. `scopes` and the `linked` facts
+ * are worked out when not given. `parseDiagnostics` (the parser's) lets the checker stay quiet
+ * about parts a syntax error may have swallowed: a block with a syntax error in it is not also
+ * told that it lacks a `target`. `reused` gives the diagnostics of items whose result cannot
+ * have changed. The order of the reports is that of one walk of each sla
+ * (its own checks, then its items in text order), so the sorted result is the same.
+ */
+export function checkItems(
   file: ContractFile,
-  scopes?: SlaScope[],
-  parseDiagnostics: readonly Diagnostic[] = [],
+  scopes: SlaScope[] | undefined,
+  parseDiagnostics: readonly Diagnostic[],
   linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
   options: CheckOptions = {},
-): Diagnostic[] {
+  reused?: ReusedDiagnostics,
+): ItemsChecked {
   const out: Diagnostic[] = [];
+  const byItem = new Map<SlaItem, readonly Diagnostic[]>();
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
   for (const facts of linked) {
     const ctx = new CheckContext(facts, out, syntaxErrors, options);
-    walk(facts.sla, undefined, ctx);
+    const sla = facts.sla;
+    for (const run of (REGISTRY.Sla ?? []) as readonly Check<'Sla'>[]) run(sla, ctx, undefined);
+    for (const item of childrenOf(sla) as readonly SlaItem[]) {
+      let own = reused?.(item);
+      if (!own) {
+        const collected: Diagnostic[] = [];
+        ctx.reportInto(collected);
+        walk(item, sla, ctx);
+        ctx.reportInto(out);
+        own = collected.length > 0 ? collected : NONE;
+      }
+      byItem.set(item, own);
+      for (const d of own) out.push(d);
+    }
   }
-  return sortDiagnostics(out);
+  return { diagnostics: sortDiagnostics(out), byItem };
 }
 
 function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {

@@ -1,6 +1,6 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type Sla, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
+import { PERIODS, type Compensation, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
 import { buildScope, lookup, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
@@ -12,17 +12,17 @@ const linkedScopes = new WeakMap<SlaScope, SlaFacts>();
 const linkedBlocks = new WeakMap<Sla, SlaFacts>();
 
 export function linkSlas(scopes: readonly SlaScope[]): SlaFacts[] {
-  return scopes.map(linkedFactsOf);
+  return scopes.map((scope) => linkedFactsOf(scope));
 }
 
 /**
  * The linked facts of a scope, worked out on the first call and then remembered, so a
  * reader holding only the scope (a service helper) gets the very facts the checker read.
  */
-export function linkedFactsOf(scope: SlaScope): SlaFacts {
+export function linkedFactsOf(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
   let facts = linkedScopes.get(scope);
   if (!facts) {
-    facts = linkSla(scope);
+    facts = linkSla(scope, reuse);
     linkedScopes.set(scope, facts);
     linkedBlocks.set(scope.sla, facts);
   }
@@ -37,7 +37,25 @@ export function linkedFactsOfSla(sla: Sla): SlaFacts {
   return linkedBlocks.get(sla) ?? linkedFactsOf(buildScope(sla));
 }
 
-export function linkSla(scope: SlaScope): SlaFacts {
+/**
+ * The previous facts of the same sla after an edit (language/reuse.ts): those of every item
+ * not in `fresh` are taken over as they are, since nothing they are made of changed.
+ */
+export interface LinkReuse {
+  previous: SlaFacts;
+  fresh: ReadonlySet<SlaItem>;
+}
+
+/** The item's previous facts when `reuse` allows it, else worked out by `make`. */
+function factsOf<N extends SlaItem, F>(item: N, reuse: LinkReuse | undefined, previous: ((facts: SlaFacts) => Map<N, F>) | undefined, make: () => F): F {
+  if (reuse && previous && !reuse.fresh.has(item)) {
+    const kept = previous(reuse.previous).get(item);
+    if (kept !== undefined) return kept;
+  }
+  return make();
+}
+
+export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
   const sla = scope.sla;
   const items = sla.items ?? [];
   const facts: SlaFacts = {
@@ -67,9 +85,9 @@ export function linkSla(scope: SlaScope): SlaFacts {
   const compensations = new Map<Objective, Compensation[]>();
   for (const item of items) {
     if (!item) continue;
-    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
-    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
-    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
+    if (item.type === 'Indicator') facts.indicators.set(item, factsOf(item, reuse, (f) => f.indicators, () => indicatorFacts(item)));
+    else if (item.type === 'Schedule') facts.schedules.set(item, factsOf(item, reuse, (f) => f.schedules, () => scheduleFacts(item)));
+    else if (item.type === 'Maintenance') facts.maintenances.set(item, factsOf(item, reuse, (f) => f.maintenances, () => maintenanceFacts(item)));
     else if (item.type === 'Compensation') {
       const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
       if (!objective) continue;
@@ -80,7 +98,7 @@ export function linkSla(scope: SlaScope): SlaFacts {
     }
   }
   for (const item of items) {
-    if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
+    if (item?.type === 'Objective') facts.objectives.set(item, factsOf(item, reuse, (f) => f.objectives, () => objectiveFacts(item, facts, compensations.get(item) ?? [])));
   }
   return facts;
 }
