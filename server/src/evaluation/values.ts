@@ -38,6 +38,8 @@ const COUNT_FROM = 1 << 16;
 export interface KeptValuesState {
   scale: number;
   blocks: (Int32Array | Float64Array)[];
+  /** Integers counted per value (then no blocks): counts[i] integers equal base + i. */
+  counted?: { base: number; counts: Uint32Array };
 }
 
 export class KeptValues {
@@ -95,7 +97,9 @@ export class KeptValues {
 
   /** Everything kept, as plain data; this holds nothing afterwards. */
   release(): KeptValuesState {
-    const state = { scale: this.scale, blocks: this.blocks() };
+    const counts = this.counts;
+    this.counts = undefined;
+    const state: KeptValuesState = counts ? { scale: this.scale, blocks: [], counted: { base: this.base, counts } } : { scale: this.scale, blocks: this.blocks() };
     this.full.length = 0;
     this.ints = this.floats = undefined;
     this.filled = 0;
@@ -106,7 +110,9 @@ export class KeptValues {
 
   /** Adds the values another KeptValues released (their blocks are taken over, not copied). */
   merge(other: KeptValuesState): void {
+    if (other.counted !== undefined && this.mergeCounted(other.scale, other.counted.base, other.counted.counts)) return;
     const blocks = other.blocks.filter((b) => b.length > 0);
+    if (other.counted !== undefined) blocks.push(materialize(other.counted.base, other.counted.counts));
     if (blocks.length === 0) return;
     if (this.counts !== undefined) this.uncount();
     if (this.scale === -1) this.start(other.scale);
@@ -170,20 +176,32 @@ export class KeptValues {
     return true;
   }
 
-  /** Counted integers back into one block, the one being filled (a value outside the span, a release, a merge). */
+  /** Counted integers back into one block, the one being filled (a value outside the span, a merge it cannot count). */
   private uncount(): void {
-    const counts = this.counts!;
+    const block = materialize(this.base, this.counts!, FIRST_BLOCK);
+    this.ints = new Int32Array(block.buffer); // the whole capacity; `filled` of it hold values
+    this.filled = block.length;
     this.counts = undefined;
-    let total = 0;
-    for (let i = 0; i < counts.length; i++) total += counts[i];
-    const block = new Int32Array(Math.max(total, FIRST_BLOCK));
-    let n = 0;
-    for (let i = 0; i < counts.length; i++) {
-      const m = this.base + i;
-      for (let c = counts[i]; c > 0; c--) block[n++] = m;
+  }
+
+  /**
+   * Another part's counted integers, added as counts when this holds nothing yet or counts
+   * at the same scale whose span holds them; false, changing nothing, otherwise.
+   */
+  private mergeCounted(scale: number, base: number, counts: Uint32Array): boolean {
+    if (this.scale === -1) {
+      this.scale = scale;
+      this.base = base;
+      this.counts = counts;
+      this.triedCounting = true;
+      return true;
     }
-    this.ints = block;
-    this.filled = n;
+    const mine = this.counts;
+    if (mine === undefined || scale !== this.scale) return false;
+    const shift = base - this.base;
+    for (let i = 0; i < counts.length; i++) if (counts[i] > 0 && !(i + shift >= 0 && i + shift < COUNTED_SPAN)) return false;
+    for (let i = 0; i < counts.length; i++) if (counts[i] > 0) mine[i + shift] += counts[i];
+    return true;
   }
 
   /** The k-th smallest (0-based) counted integer. */
@@ -243,6 +261,19 @@ function rescale(blocks: Int32Array[], factor: number): boolean {
   for (const b of blocks) for (let i = 0; i < b.length; i++) if (b[i] * factor > INT_MAX || b[i] * factor < INT_MIN) return false;
   for (const b of blocks) for (let i = 0; i < b.length; i++) b[i] *= factor;
   return true;
+}
+
+/** Counted integers as a block of that many integers (room for at least `capacity`; the block returned is the filled part). */
+function materialize(base: number, counts: Uint32Array, capacity = 0): Int32Array {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  const block = new Int32Array(Math.max(total, capacity));
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const m = base + i;
+    for (let c = counts[i]; c > 0; c--) block[n++] = m;
+  }
+  return block.subarray(0, n);
 }
 
 function doubles(block: Int32Array, scale: number): Float64Array {
