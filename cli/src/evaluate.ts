@@ -136,7 +136,7 @@ export async function runEvaluate(
       locale: io.locale,
       baseDir: env.cwd,
       onProgress: (rows) => progress.update(rows),
-      // SLA_WORKERS=1 reads large CSV files on one thread (benchmarks compare both).
+      // SLA_WORKERS=N reads large CSV files in N parts (1: one thread), whatever the cores (benchmarks compare).
       parallel: process.env.SLA_WORKERS ? { workers: Number(process.env.SLA_WORKERS) } : undefined,
     });
     progress.clear();

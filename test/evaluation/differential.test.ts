@@ -137,6 +137,36 @@ describe('evaluation: differential tests on seeded random data', () => {
     });
   }
 
+  it('a month of 200,000 latencies (kept as counts per value) gives the percentiles a sort gives, on one thread and in parts', async () => {
+    const text = contract(`
+  indicator api { kind latency metric "lat" unit ms }
+  objective p95 { indicator api target p95 <= 300ms window calendar month }
+  objective p999 { indicator api target p99.9 <= 900ms window calendar month }
+  objective p50 { indicator api target p50 <= 900ms window calendar month }`);
+    const next = random(15);
+    const n = 200_000;
+    const values: number[] = [];
+    const lines = ['timestamp,metric,value'];
+    for (let i = 0; i < n; i++) {
+      // One-decimal latencies; late in the month a few far outside the counted span.
+      const v = i > 180_000 && next() < 0.002 ? 20_000 + Math.round(next() * 1e5) / 10 : Math.round(next() * 4000) / 10;
+      values.push(v);
+      lines.push(`${new Date(Date.UTC(2026, 9, 1) + i * 13_000).toISOString()},lat,${v}`);
+    }
+    const file = tempFile('month.csv', lines.join('\n') + '\n');
+    const sorted = Float64Array.from(values).sort();
+    // Nearest rank: the ⌈p/100 × n⌉-th smallest.
+    const expected = [sorted[(95 * n) / 100 - 1], sorted[(999 * n) / 1000 - 1], sorted[n / 2 - 1]];
+    for (const workers of [0, 3]) {
+      const { report } = await evaluateFiles(text, 'c.sla', [file], { parallel: { workers, minBytes: 0 } });
+      assert.deepEqual(
+        report.objectives.map((o) => [o.results.length, o.results[0].samples, o.results[0].attained]),
+        expected.map((v) => [1, n, v]),
+        `workers: ${workers}`,
+      );
+    }
+  });
+
   it('names file and line of a bad row in the evaluation\'s language, on the fast path and in parts', async () => {
     const rows = samples(9, 20_000);
     rows[15_000] = { ...rows[15_000], value: '12,5' };

@@ -3,6 +3,9 @@
 // line numbers, and a safe fallback when a cut falls inside a quoted field.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles, type EvaluateOptions, type Report } from '../../server/src/evaluation/index';
+import { availableParallelism } from 'node:os';
+import { EvaluationAborted } from '../../server/src/evaluation/errors';
+import { defaultParts } from '../../server/src/evaluation/parallel';
 import { contract, tempFile } from './helpers';
 
 const TEXT = contract(`
@@ -85,5 +88,36 @@ describe('evaluation: one large CSV file on several threads', () => {
       // With three workers the error came from the parts, not from a sequential retry.
       assert.equal(fellBack, workers === 0);
     }
+  });
+});
+
+describe('evaluation: when a file is read in parts by default', () => {
+  it('reads in parts only with more than two cores, at most four', () => {
+    // Two cores: this thread and one worker took as long as one thread or longer, and more memory (bench:evaluate).
+    assert.deepEqual([1, 2, 3, 4, 8, 64].map(defaultParts), [1, 1, 3, 4, 4, 4]);
+  });
+
+  it('follows that rule on this machine when not told how many parts', async () => {
+    const file = tempFile('default-parts.csv', data(24_000));
+    let how: number | string = 'not told';
+    await evaluateFiles(TEXT, 'c.sla', [file], { parallel: { minBytes: 0, onRead: (_file, parts, whyNot) => (how = whyNot ?? parts) } });
+    const parts = defaultParts(availableParallelism());
+    assert.equal(how, parts > 1 ? parts : 'two cores or fewer');
+  });
+
+  it('stops its worker threads when the evaluation is cancelled', async () => {
+    const file = tempFile('cancelled.csv', data(24_000));
+    const controller = new AbortController();
+    let told: number | string | undefined;
+    await assert.rejects(
+      evaluateFiles(TEXT, 'c.sla', [file], {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+        parallel: { workers: 3, minBytes: 0, onRead: (_file, parts, whyNot) => (told = whyNot ?? parts) },
+      }),
+      (e: Error) => e instanceof EvaluationAborted,
+    );
+    // Cancelled while in parts: neither read in parts nor read again on this thread.
+    assert.equal(told, undefined);
   });
 });

@@ -91,4 +91,67 @@ describe('evaluation: percentile selection over blocks', () => {
       }
     });
   }
+
+  // A long run of close integers is counted per value (values.ts, "Counted"); whatever comes
+  // after must leave every rank where a sort puts it.
+  const latency = (next: () => number) => Math.round(next() * 6000) / 10;
+  const afterwards: [string, (next: () => number) => number][] = [
+    ['nothing else', latency],
+    ['a value far outside the counted span', (next) => (next() < 0.001 ? 1e6 + next() * 1000 : latency(next))],
+    ['a value with three decimals (a finer scale)', (next) => (next() < 0.001 ? 0.125 : latency(next))],
+    ['a value no scale holds (doubles)', (next) => (next() < 0.001 ? Math.PI : latency(next))],
+    ['values drifting to another span', (next) => 3000 + latency(next)],
+    ['negative values, inside the span, then outside it', (next) => (next() < 0.01 ? (next() < 0.5 ? -2000.5 : -3276.5 - Math.floor(next() * 4)) : latency(next))],
+  ];
+  for (const [what, later] of afterwards) {
+    it(`selects exactly from many close values counted, then ${what}, also released and merged`, () => {
+      const next = random(what.length * 31);
+      const values: number[] = [];
+      const whole = new KeptValues();
+      const parts = [new KeptValues(), new KeptValues()];
+      const sameParts = [new KeptValues(), new KeptValues()];
+      for (let i = 0; i < 400_000; i++) {
+        const v = i < 150_000 ? latency(next) : later(next);
+        values.push(v);
+        whole.add(v);
+        parts[i < 250_000 ? 0 : 1].add(v);
+        sameParts[i < 250_000 ? 0 : 1].add(v);
+      }
+      // Merged into values kept in blocks, and into nothing (the counts taken over, then added to).
+      const merged = new KeptValues();
+      merged.add(values[0]);
+      const mergedValues = [values[0], ...values];
+      for (const part of parts) merged.merge(part.release());
+      const taken = new KeptValues();
+      for (const part of sameParts) taken.merge(part.release());
+      for (const [kept, all] of [[whole, values], [merged, mergedValues], [taken, values]] as const) {
+        const sorted = Float64Array.from(all).sort();
+        const n = all.length;
+        for (const k of [0, 1, n - 1, Math.floor(n * 0.5), Math.floor(n * 0.95), Math.floor(n * 0.999), Math.floor(next() * n)]) {
+          const expected = sorted[k] === 0 ? 0 : sorted[k];
+          assert.ok(Object.is(kept.select(k), expected), `${what}: rank ${k} of ${n} gives ${kept.select(k)}, not ${expected}`);
+        }
+        assert.throws(() => kept.select(n), RangeError);
+      }
+    });
+  }
+
+  it('adds counted parts to counts when their span fits, and keeps them as values when it does not', () => {
+    const next = random(77);
+    const ranges = [[100, 400], [300, 700], [4000, 4100], [200, 300]];
+    const values: number[] = [];
+    const taken = new KeptValues();
+    for (const [from, to] of ranges) {
+      const part = new KeptValues();
+      for (let i = 0; i < 140_000; i++) {
+        const v = from + Math.round(next() * (to - from) * 10) / 10;
+        values.push(v);
+        part.add(v);
+      }
+      taken.merge(part.release());
+    }
+    const sorted = Float64Array.from(values).sort();
+    for (let k = 0; k < values.length; k += 9_973) assert.equal(taken.select(k), sorted[k], `rank ${k}`);
+    assert.equal(taken.select(values.length - 1), sorted[values.length - 1]);
+  });
 });

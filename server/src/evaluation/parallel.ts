@@ -60,6 +60,16 @@ export type PartMessage =
 
 const DEFAULT_MIN_BYTES = 32 << 20;
 
+/**
+ * Parts per file when not told: one per core, at most 4, but none on 2 cores or fewer. There
+ * this thread and one worker share the cores with the reads, the collectors and everything
+ * else on the machine; measured (bench:evaluate), two parts took as long as one or longer and
+ * a worker's isolate added ~20 MiB to the peak (docs/decisions.md, "Large CSV files").
+ */
+export function defaultParts(cores: number): number {
+  return cores > 2 ? Math.min(cores, 4) : 1;
+}
+
 /** The worker script: dist/evaluation-worker.js next to a bundle, worker.ts next to the sources. */
 function workerScript(): URL | undefined {
   const here = import.meta.url;
@@ -83,8 +93,8 @@ export async function readFileInParts<Columns>(source: RangeReadable<Columns>, r
 /** The number of parts the file was read in, or why it was not read in parts. */
 async function readInParts<Columns>(source: RangeReadable<Columns>, reading: PartedReading, signal?: AbortSignal): Promise<number | string> {
   const { options, progress } = reading;
-  const parts = Math.floor(options.workers ?? Math.min(availableParallelism(), 4));
-  if (parts < 2) return 'one worker';
+  const parts = Math.floor(options.workers ?? defaultParts(availableParallelism()));
+  if (parts < 2) return options.workers === undefined ? 'two cores or fewer' : 'one worker';
   const script = workerScript();
   if (!script) return 'no worker script';
   let size: number;

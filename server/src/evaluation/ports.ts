@@ -149,7 +149,7 @@ export interface PartSetup {
 }
 
 export interface ParallelOptions {
-  /** Parts (worker threads) per file; default: the cores available, at most 4. Below 2: no parallel reading. */
+  /** Parts (worker threads) per file; default: the cores available, at most 4, and 1 on two cores or fewer (parallel.ts `defaultParts`). Below 2: no parallel reading. */
   workers?: number;
   /** Files smaller than this are read sequentially; default 32 MiB. */
   minBytes?: number;

@@ -27,7 +27,10 @@ function post(message: PartMessage): void {
   const transfer: ArrayBuffer[] = [];
   if (message.type === 'done') {
     for (const run of message.state.runs) {
-      for (const p of run.periods) for (const block of p.values?.blocks ?? []) transfer.push(block.buffer as ArrayBuffer);
+      for (const p of run.periods) {
+        for (const block of p.values?.blocks ?? []) transfer.push(block.buffer as ArrayBuffer);
+        if (p.values?.counted) transfer.push(p.values.counted.counts.buffer as ArrayBuffer);
+      }
       if (run.held) transfer.push(run.held.times.buffer as ArrayBuffer, run.held.values.buffer as ArrayBuffer, run.held.tags.buffer as ArrayBuffer);
     }
   }
