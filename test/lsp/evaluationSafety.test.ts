@@ -16,7 +16,7 @@ const CONTRACT = shopContract();
 const SMALL = 'timestamp,metric,value\n2026-10-01T00:00:00Z,up,1\n2026-10-02T00:00:00Z,up,1\n';
 const SECRET = 'root:x:0:0:SECRET-FIRST-LINE\ndaemon:x:1:1\n';
 
-/** About 45 MB of rows: large enough to be read in parts by worker threads. */
+/** About 45 MB of rows: read in parts by worker threads where the machine has more than two cores (parallel.ts `defaultParts`), in one thread on two; cancelling parts is covered by test/evaluation/parallel.test.ts. */
 function largeCsv(file: string): void {
   const start = Date.UTC(2026, 0, 1);
   const rows: string[] = ['timestamp,metric,value'];
