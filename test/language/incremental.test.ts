@@ -9,7 +9,7 @@ import { mulberry32 } from '../../scripts/prng';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
 import { reparse } from '../../server/src/language/reparse';
 import { planReuse } from '../../server/src/language/reuse';
-import { buildScopes } from '../../server/src/language/scope';
+import { buildScopes, type Definition } from '../../server/src/language/scope';
 import { completion } from '../../server/src/services/features/completion';
 import { foldingRanges } from '../../server/src/services/features/folding';
 import { hover } from '../../server/src/services/features/hover';
@@ -33,6 +33,23 @@ function editBetween(before: string, after: string): TextEdit {
 
 const tokenFacts = (tokens: IToken[]) => tokens.map((t) => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn]);
 
+/**
+ * The scopes as data: each definition and reference by name and place, and whether every
+ * object it points to is the analysis's own (its sla, an item of it, the name in that item).
+ */
+function scopeFacts(analysis: Analysis) {
+  const itemsOf = new Set(analysis.parse.file.slas.flatMap((sla) => sla.items));
+  const definition = (scope: Analysis['scopes'][number], d: Definition | undefined) =>
+    d && [d.name, d.sort, d.node.offset, d.nameSpan.offset, d.sla === scope.sla, d.node.type === 'Severity' || (itemsOf.has(d.node as never) && (d.node as { name?: unknown }).name === d.nameSpan)];
+  return analysis.scopes.map((scope) => ({
+    sla: analysis.parse.file.slas.indexOf(scope.sla),
+    definitions: [...scope.definitions].map(([name, d]) => [name, definition(scope, d)]),
+    duplicates: scope.duplicates.map((d) => definition(scope, d)),
+    severities: [...scope.severities].map(([name, d]) => [name, definition(scope, d)]),
+    references: scope.references.map((r) => [r.ref.text, r.ref.offset, r.clause, r.expected, r.sla === scope.sla, definition(scope, r.definition), r.definition === scope.definitions.get(r.ref.text)]),
+  }));
+}
+
 /** Throws, naming the first difference, unless `incremental` is what a full analysis of its text gives. */
 function assertSameAnalysis(incremental: Analysis, next: () => number, what: string, compareFacts = false): void {
   const text = incremental.text;
@@ -41,6 +58,7 @@ function assertSameAnalysis(incremental: Analysis, next: () => number, what: str
   assert.deepEqual(tokenFacts(incremental.parse.tokens), tokenFacts(full.parse.tokens), `${what}: tokens`);
   assert.deepEqual(incremental.parse.comments, full.parse.comments, `${what}: comments`);
   assert.deepEqual(incremental.diagnostics, full.diagnostics, `${what}: diagnostics`);
+  assert.deepEqual(scopeFacts(incremental), scopeFacts(full), `${what}: scopes`);
   if (compareFacts) assert.deepEqual(incremental.linked, full.linked, `${what}: linked facts`);
   assert.deepEqual(documentSymbols(incremental), documentSymbols(full), `${what}: symbols`);
   assert.deepEqual(foldingRanges(incremental), foldingRanges(full), `${what}: folding`);
@@ -140,6 +158,7 @@ describe('incremental analysis equals full analysis', function () {
   it(`words replaced by others of their kind (seed ${SEED}): values, kinds, units, names and references change; facts and diagnostics equal a full analysis, many steps reuse the untouched items`, () => {
     let steps = 0;
     let reusing = 0;
+    let scopesCarried = 0;
     for (const [b, base] of [...valid, { name: 'generated', text: generateContract(120) }].entries()) {
       const next = mulberry32(SEED + 100 + b);
       let analysis = analyze(base.text);
@@ -151,13 +170,16 @@ describe('incremental analysis equals full analysis', function () {
         const fresh = analyze(before);
         const parsed = reparse(fresh.parse, before, text, edit);
         if (parsed && planReuse(fresh, parsed, buildScopes(parsed.file))) reusing++;
+        const tables = new Set(analysis.scopes.map((scope) => scope.definitions));
         analysis = analyzeEdit(analysis, text, edit);
+        if (analysis.scopes.some((scope) => tables.has(scope.definitions))) scopesCarried++;
         assertSameAnalysis(analysis, next, what, true);
         steps++;
       }
     }
     // Most replaced words are names, references or sla-wide items: no reuse there, by design.
     assert.ok(reusing >= steps / 8, `only ${reusing} of ${steps} steps reused items`);
+    assert.ok(scopesCarried >= reusing, `the scope was carried over in only ${scopesCarried} of ${steps} steps (items reused in ${reusing})`);
   });
 
   it('typing a description and a name, character by character, in a generated contract: incremental at every step', () => {

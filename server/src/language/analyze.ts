@@ -4,9 +4,9 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkedFactsOf, type SlaFacts } from './linked';
 import type { SlaItem } from './ast';
 import { parse, type ParseResult } from './parser';
-import { reparse, type TextEdit } from './reparse';
+import { reparse, reparsedRegionOf, type TextEdit } from './reparse';
 import { planReuse, reusedDiagnostics } from './reuse';
-import { buildScopes, type SlaScope } from './scope';
+import { buildScope, buildScopes, rebuildScope, type SlaScope } from './scope';
 import { messages } from '../l10n/messages';
 
 
@@ -53,7 +53,7 @@ export function analyzeEdit(previous: Analysis, text: string, edit: TextEdit, op
 const checkedItems = new WeakMap<Analysis, { locale: AnalyzeOptions['locale']; byItem: ReadonlyMap<SlaItem, readonly Diagnostic[]> }>();
 
 function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOptions, previous?: Analysis): Analysis {
-  const scopes = buildScopes(parsed.file);
+  const scopes = previous ? scopesAfterEdit(previous, parsed) : buildScopes(parsed.file);
   const previousItems = previous && checkedItems.get(previous);
   const plan = previous && previousItems?.locale === options.locale ? planReuse(previous, parsed, scopes) : undefined;
   const linked = scopes.map((scope, i) => linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], fresh: plan.fresh } : undefined));
@@ -63,6 +63,22 @@ function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOption
   const analysis: Analysis = { text, parse: parsed, scopes, linked, diagnostics };
   checkedItems.set(analysis, { locale: options.locale, byItem: checked.byItem });
   return analysis;
+}
+
+/**
+ * The scopes of an incremental parse: the edited sla's from the previous scope when the
+ * edit kept its items' types and names (scope.ts rebuildScope), the other slas' rebuilt
+ * (their AST objects are the previous ones, moved in place, but a scope names its sla).
+ * Must be taken before `planReuse`, which reads the previous scopes' references.
+ */
+function scopesAfterEdit(previous: Analysis, parsed: ParseResult): SlaScope[] {
+  const region = reparsedRegionOf(parsed);
+  const oldSla = region && previous.parse.file.slas[region.sla];
+  const sla = region && parsed.file.slas[region.sla];
+  const oldScope = region && previous.scopes[region.sla];
+  if (!region || !oldSla || !sla || oldScope?.sla !== oldSla || region.oldCount !== region.newCount || previous.scopes.length !== parsed.file.slas.length) return buildScopes(parsed.file);
+  const rebuilt = rebuildScope(oldScope, sla, region.first, oldSla.items.slice(region.first, region.first + region.oldCount));
+  return parsed.file.slas.map((each, i) => (i === region.sla ? (rebuilt ?? buildScope(each)) : buildScope(each)));
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */

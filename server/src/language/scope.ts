@@ -101,6 +101,54 @@ export function buildScope(sla: Sla): SlaScope {
   return scope;
 }
 
+/**
+ * The scope of `sla` after an incremental parse replaced `replaced` (the previous items from
+ * index `first` on) by as many items of the same types and names (issue 15): equal to
+ * `buildScope(sla)`, without collecting the untouched items again. The definitions keep
+ * their names and order, so the previous tables hold; their objects are updated in place to
+ * the new sla and items (the previous scope is spent, as its AST is), and only the
+ * references of the replaced items are collected again. Undefined when the items differ in
+ * a way that could change a table (other types or names, severities): build it in full.
+ */
+export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): SlaScope | undefined {
+  const items = sla.items ?? [];
+  const edited = items.slice(first, first + replaced.length);
+  if (edited.length !== replaced.length) return undefined;
+  const replacement = new Map<unknown, SlaItem>();
+  for (let i = 0; i < edited.length; i++) {
+    const item = edited[i];
+    const old = replaced[i];
+    if (!item || !old || item.type !== old.type || !(item.type in SORT_OF_DEFINITION || item.type === 'Compensation')) return undefined;
+    if (item.type !== 'Compensation' && (item as NamedDefinition).name?.text !== (old as NamedDefinition).name?.text) return undefined;
+    replacement.set(old, item);
+  }
+  const moved = (definition: Definition) => {
+    definition.sla = sla;
+    const item = replacement.get(definition.node) as NamedDefinition | undefined;
+    if (item) {
+      definition.node = item;
+      definition.nameSpan = item.name!;
+    }
+  };
+  for (const definition of previous.definitions.values()) moved(definition);
+  for (const definition of previous.duplicates) moved(definition);
+  for (const definition of previous.severities.values()) definition.sla = sla;
+
+  // The replaced items' references sit between those before the region (same offsets) and after it.
+  const scope: SlaScope = { sla, definitions: previous.definitions, duplicates: previous.duplicates, references: [], severities: previous.severities };
+  const old: SlaScope = { sla, definitions: previous.definitions, duplicates: [], references: [], severities: new Map() };
+  for (const item of replaced) collectReferences(old, item);
+  const regionStart = edited.length > 0 ? edited[0].offset : Infinity;
+  const refs = previous.references;
+  let before = 0;
+  while (before < refs.length && refs[before].ref.offset < regionStart) before++;
+  for (let i = 0; i < before; i++) scope.references.push(refs[i]);
+  for (const item of edited) collectReferences(scope, item);
+  for (let i = before + old.references.length; i < refs.length; i++) scope.references.push(refs[i]);
+  for (const resolved of scope.references) resolved.sla = sla;
+  return scope;
+}
+
 function collectDefinitions(scope: SlaScope, item: SlaItem): void {
   if (!item) return;
   switch (item.type) {
