@@ -1,5 +1,5 @@
 // `npm run bench:lsp`, the incremental part (issue 15): edit → diagnostics in the language
-// server over stdio (on-type debounce 0), on the 7,016-line contract of ../shared/bench/gen.py
+// server over stdio (on-type debounce 0), on the 7,016-line contract of ../shared/bench/gen.py (as bench/equalContent.ts writes it)
 // (N = 500) and on a 200,000-line one (N = 14,285), keystroke by keystroke:
 // - typing into a string and deleting it again (line count unchanged), and a line break
 //   inserted and removed between items (every later line moves);
@@ -8,23 +8,17 @@
 // - the floor of the same run: one full analysis (parse + check) in this process, and the
 //   incremental analysis of the same keystrokes in this process (the compute alone).
 // Goals: 7k ≤ 10 ms edit → diagnostics; 200k ≤ 100 ms per keystroke, server ≤ 400 MB.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { analyze, analyzeEdit } from '../server/src/language/analyze';
 import { LineIndex } from '../server/src/language/text';
 import { ensureServerBuilt, TestClient } from '../test/lsp/client';
 import { fmt, median } from './stats';
+import { equalContent } from './equalContent';
 
-// Run from the repository (npm run): the shared generator is two levels up, next to the worktrees.
-const GENERATOR = process.env.SLA_BENCH_GENERATOR ?? path.resolve('..', '..', 'shared', 'bench', 'gen.py');
-
-/** The `.sla` gen.py writes for `objectives` objectives (14 lines each). */
+/** The `.sla` gen.py writes for `objectives` objectives (14 lines each), from bench/equalContent.ts (checked equal to gen.py's output). */
 function generated(objectives: number): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sla-bench-'));
-  execFileSync('python3', [GENERATOR, dir, String(objectives)], { stdio: 'ignore' });
-  return readFileSync(path.join(dir, 'big.sla'), 'utf8');
+  return equalContent(objectives).sla;
 }
 
 function now(): number {
