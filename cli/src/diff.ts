@@ -88,7 +88,7 @@ function readVersion(file: string, io: Output): Version {
   try {
     return { name: file, text: readRegularFileSync(file) };
   } catch (error) {
-    throw new UsageError(messages(io.locale).t('cli.diff.cannotRead', { file, reason: reason(error, io.locale) }));
+    throw new UsageError(messages(io.locale).t('cli.cannotRead', { file, reason: reason(error, io.locale) }));
   }
 }
 

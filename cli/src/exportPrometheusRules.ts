@@ -30,7 +30,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   try {
     text = readRegularFileSync(file).replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(t('export.cli.cannotRead', { file, reason: reason(error, io.locale) }), 2);
+    return fail(t('cli.cannotRead', { file, reason: reason(error, io.locale) }), 2);
   }
   const analysis = analyze(text, { locale: io.locale });
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
@@ -45,7 +45,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   }
   const rules = prometheusRules(slas, io.locale ?? 'en', now);
   for (const skipped of rules.notExported) {
-    io.err(`${PREFIX}: ${terminalLine(t('export.cli.warning', { message: t('export.rules.notExported', skipped) }))}\n`);
+    io.err(`${PREFIX}: ${terminalLine(t('cli.evaluate.warning', { message: t('export.rules.notExported', skipped) }))}\n`);
   }
   if (rules.groups.length === 0) return fail(t('export.cli.nothingExported', { file }), 1);
   const yaml = rulesYaml(rules);
@@ -56,7 +56,7 @@ export function runPrometheusRulesExport(file: string, options: PrometheusRulesO
   try {
     writeFileSync(options.output, yaml);
   } catch (error) {
-    return fail(t('export.cli.cannotWrite', { file: options.output, reason: reason(error, io.locale) }), 2);
+    return fail(t('cli.cannotWrite', { file: options.output, reason: reason(error, io.locale) }), 2);
   }
   return 0;
 }

@@ -36,7 +36,7 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
     try {
       text = readRegularFileSync(file);
     } catch (error) {
-      io.err(`sla fmt: ${terminalLine(t('cli.diff.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
+      io.err(`sla fmt: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       failed = true;
       continue;
     }
@@ -59,7 +59,7 @@ export function runFmt(inputs: string[], options: FmtOptions, io: Output): numbe
       writeInPlace(file, bom + formatted);
       io.out(terminalLine(t('cli.fmt.formatted', { file })) + '\n');
     } catch (error) {
-      io.err(`sla fmt: ${terminalLine(t('cli.fmt.cannotWrite', { file, reason: reason(error, io.locale) }))}\n`);
+      io.err(`sla fmt: ${terminalLine(t('cli.cannotWrite', { file, reason: reason(error, io.locale) }))}\n`);
       failed = true;
     }
   }

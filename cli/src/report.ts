@@ -45,7 +45,7 @@ export async function runReport(contractPath: string, options: ReportCommandOpti
   try {
     const prometheus = prometheusSource({ ...options, format: undefined }, env.env ?? process.env);
     const metrics = options.metrics ?? [];
-    if (metrics.length === 0 && !prometheus) return fail(t('cli.report.noMetrics'));
+    if (metrics.length === 0 && !prometheus) return fail(t('cli.evaluate.noMetrics'));
     const document = await produceReport(text, contractPath, { metrics, sources: prometheus ? [prometheus] : [] }, {
       sla: options.sla,
       at: options.at,
