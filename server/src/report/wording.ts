@@ -1,6 +1,7 @@
 // The words both renderers use for the report's facts (plain text; each renderer escapes
 // it for its format): statuses, budgets, minutes, time counted, exclusions, credits.
 import type { ResultStatus } from '../evaluation/report';
+import { STATUS_ID } from '../evaluation/format/common';
 import { daysFromCivil, formatDate } from '../language/calendar';
 import { formatNumber } from '../language/numberFormat';
 import { messages, type Messages } from '../l10n/index';
@@ -11,16 +12,7 @@ export function wordsFor(document: ReportDocument): Messages {
 }
 
 export function statusWord(status: ResultStatus, m: Messages): string {
-  switch (status) {
-    case 'met':
-      return m.t('report.doc.status.met');
-    case 'breached':
-      return m.t('report.doc.status.breached');
-    case 'no-data':
-      return m.t('report.doc.status.noData');
-    case 'insufficient-data':
-      return m.t('report.doc.status.insufficientData');
-  }
+  return m.t(STATUS_ID[status]);
 }
 
 export function minutesText(minutes: number, m: Messages): string {

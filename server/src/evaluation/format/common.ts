@@ -4,6 +4,9 @@ import { formatNumber } from '../../language/numberFormat';
 import { messages, type Locale } from '../../l10n/index';
 import type { CreditReport, Report, ResultReport, ResultStatus } from '../report';
 
+/** The catalogue id of each status's word (the reports, the document report and the code lenses word it alike). */
+export const STATUS_ID = { met: 'report.status.met', breached: 'report.status.breached', 'no-data': 'report.status.noData', 'insufficient-data': 'report.status.insufficientData' } as const;
+
 /** A status as the text report words it (`BREACHED` stands out in a terminal). */
 export function statusText(status: ResultStatus, locale?: Locale): string {
   const { t } = messages(locale);

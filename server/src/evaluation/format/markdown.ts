@@ -2,12 +2,11 @@
 // monthly service report.
 import type { Report, ResultStatus } from '../report';
 import { messages, type Locale, type MessageId } from '../../l10n/index';
-import { amountText, capitalised, countResults, insufficientCount, leftOutText, partialMark, percentText, totalAmounts } from './common';
+import { amountText, capitalised, countResults, insufficientCount, leftOutText, partialMark, percentText, STATUS_ID, totalAmounts } from './common';
 import { attainedText, coverageText, creditLabel, hasCoverage, periodLabel, targetText } from './labels';
 import { markdownCodeSpan, markdownText as escape } from '../../text/markdown';
 
 const STATUS_MARK = { met: '✅', breached: '❌', 'no-data': '—', 'insufficient-data': '◌' } as const;
-const STATUS_ID = { met: 'report.status.met', breached: 'report.status.breached', 'no-data': 'report.status.noData', 'insufficient-data': 'report.status.insufficientData' } as const;
 
 type ColumnId = Extract<MessageId, `report.column.${string}`>;
 
