@@ -61,6 +61,8 @@ export type CsvRange = FileRange<CsvColumns>;
 export class CsvSource implements SampleSource {
   readonly name: string;
   readonly path: string;
+  /** The two read buffers, between reads (none while a read runs). */
+  private buffers: Buffer[] | undefined;
 
   /** `path` is read; `name` (default: the path) is what messages call the file. */
   constructor(path: string, name = path) {
@@ -119,7 +121,9 @@ export class CsvSource implements SampleSource {
     // Two buffers: while one chunk is scanned, the next is read into the other (the read
     // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE
     // bytes in front of its data, where the record cut by the previous chunk's end is put.
-    const buffers = [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
+    // Kept for the next range (a thread reading a file in parts reads many, one at a time).
+    const buffers = this.buffers ?? [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
+    this.buffers = undefined;
     let which = 0;
     let position = range ? range.start : 0;
     const end = range ? range.end : Infinity;
@@ -194,6 +198,7 @@ export class CsvSource implements SampleSource {
       // Never leave a read running on a closed handle (or its rejection unhandled).
       if (pending) await pending.catch(() => undefined);
       await handle.close();
+      this.buffers = buffers;
     }
   }
 }
