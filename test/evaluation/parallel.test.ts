@@ -7,7 +7,7 @@ import { analyze } from '../../server/src/language/analyze';
 import { CsvSource } from '../../server/src/evaluation/sources/csv';
 import { availableParallelism } from 'node:os';
 import { EvaluationAborted } from '../../server/src/evaluation/errors';
-import { defaultParts } from '../../server/src/evaluation/parallel';
+import { chunkStarts, defaultParts } from '../../server/src/evaluation/parallel';
 import { contract, tempFile } from './helpers';
 
 const TEXT = contract(`
@@ -113,6 +113,18 @@ describe('evaluation: when a file is read in parts by default', () => {
   it('reads in one part per core, two cores included, at most four', () => {
     // Two cores: chunks shared out as the threads go made two parts faster than one (bench:evaluate, docs/decisions.md).
     assert.deepEqual([1, 2, 3, 4, 8, 64].map(defaultParts), [1, 2, 3, 4, 4, 4]);
+  });
+
+  it('cuts a large file into chunks of 8 MiB, the last ones smaller so that the threads end together', () => {
+    const MiB = 1 << 20;
+    const size = 483_876_368;
+    const starts = chunkStarts(23, size, 2);
+    const sizes = starts.map((s, i) => (i + 1 < starts.length ? starts[i + 1] : size) - s);
+    assert.equal(starts[0], 23);
+    assert.ok(sizes.every((n) => n > 0 && n <= 8 * MiB));
+    assert.deepEqual(sizes.slice(-16), [...Array(4).fill(8 * MiB), ...Array(4).fill(4 * MiB), ...Array(4).fill(2 * MiB), ...Array(4).fill(MiB)]);
+    // A smaller file: four equal chunks per thread.
+    assert.deepEqual(chunkStarts(0, 4000, 3).length, 12);
   });
 
   it('follows that rule on this machine when not told how many parts', async () => {

@@ -80,6 +80,8 @@ export type PartMessage =
 const DEFAULT_MIN_BYTES = 32 << 20;
 /** About this many bytes per chunk: few enough chunks to cost nothing, small enough that the threads end together. */
 const CHUNK_BYTES = 8 << 20;
+/** The last chunks are smaller (halving down to this), so that the threads end closer together. */
+const LAST_CHUNK_BYTES = 1 << 20;
 const MAX_CHUNKS = 1024;
 const STOP = 0;
 const OWNERS = 1;
@@ -213,8 +215,7 @@ async function readInParts<Columns>(source: RangeReadable<Columns>, reading: Par
     if (size < (options.minBytes ?? DEFAULT_MIN_BYTES)) return 'small file';
 
     const { columns, rowsStart } = await source.header(reading.setup.locale);
-    const chunks = Math.min(MAX_CHUNKS, Math.max(parts * 4, Math.ceil((size - rowsStart) / CHUNK_BYTES)));
-    const cuts = await cutPoints(source.path, rowsStart, size, chunks);
+    const cuts = await cutPoints(source.path, chunkStarts(rowsStart, size, parts), size);
     if (!cuts) return 'no cut points';
     const ranges: FileRange<Columns>[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -375,14 +376,35 @@ function stopBefore(owners: Int32Array, stop: number): void {
   }
 }
 
-/** Offsets cutting [rowsStart, size) into at most `parts` parts of about equal size, each just after a line break; undefined for fewer than two. */
-async function cutPoints(path: string, rowsStart: number, size: number, parts: number): Promise<number[] | undefined> {
+/**
+ * Where chunks should start: [rowsStart, size) in chunks of CHUNK_BYTES, the last ones
+ * smaller (each size twice per thread, halving down to LAST_CHUNK_BYTES), at least four per
+ * thread, at most MAX_CHUNKS.
+ */
+export function chunkStarts(rowsStart: number, size: number, parts: number): number[] {
+  const bytes = size - rowsStart;
+  if (bytes < parts * 4 * CHUNK_BYTES) {
+    const chunks = Math.min(MAX_CHUNKS, parts * 4);
+    return Array.from({ length: chunks }, (_, k) => rowsStart + Math.floor((bytes * k) / chunks));
+  }
+  // From the end: parts × 2 chunks of each size from LAST_CHUNK_BYTES up, then CHUNK_BYTES.
+  const starts: number[] = [];
+  let start = size;
+  for (let k = 0; start - rowsStart > CHUNK_BYTES && starts.length < MAX_CHUNKS - 1; k++) {
+    start -= Math.min(CHUNK_BYTES, LAST_CHUNK_BYTES * 2 ** Math.floor(k / (2 * parts)));
+    starts.push(start);
+  }
+  return [rowsStart, ...starts.reverse()];
+}
+
+/** The first line break at or after each start (the first start is kept): chunk bounds up to `size`; undefined for fewer than two chunks. */
+async function cutPoints(path: string, starts: number[], size: number): Promise<number[] | undefined> {
   const handle = await open(path, 'r');
   try {
-    const cuts = [rowsStart];
+    const cuts = [starts[0]];
     const window = Buffer.allocUnsafe(64 << 10);
-    for (let k = 1; k < parts; k++) {
-      let at = Math.max(cuts[cuts.length - 1], rowsStart + Math.floor(((size - rowsStart) * k) / parts));
+    for (let k = 1; k < starts.length; k++) {
+      let at = Math.max(cuts[cuts.length - 1], starts[k]);
       // The first line break at or after `at`, looked for a window at a time.
       let cut = -1;
       while (cut < 0 && at < size) {
