@@ -236,6 +236,8 @@ class CsvScanner {
   /** The label fields of the record being read: column, start, end, escaped (1/0), flat. */
   private labelFields: number[] = [];
   private lastMetric = -1;
+  /** Per metric spelling: the one the next row had last time (rows often alternate between metrics). */
+  private readonly successors = Int32Array.from({ length: MAX_SPELLINGS }, (_, i) => i);
   private metricEnd = 0;
   private rowsSinceProgress = 0;
   /** What each column up to the last needed one holds (ROLE_…). */
@@ -383,6 +385,7 @@ class CsvScanner {
     let prefixLocal = this.prefixLocal;
     let prefixValid = this.prefixValid;
     let lastMetric = this.lastMetric;
+    const successors = this.successors;
     let line = this.line;
     let rows = 0;
     records: while (p < limit) {
@@ -510,10 +513,10 @@ class CsvScanner {
             p = scanned;
           }
         } else if (role === ROLE_METRIC) {
-          // --- metric: a name seen before, the previous row's first
+          // --- metric: a name seen before; first the one that followed the previous row's metric last time
           const n = names.length;
           let found = -1;
-          for (let tried = 0, i = lastMetric < 0 ? 0 : lastMetric; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+          for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
             const name = names[i];
             const length = name.length;
             if (p + length >= limit) continue;
@@ -540,6 +543,7 @@ class CsvScanner {
             lastMetric = this.lastMetric;
           } else {
             metric = ids[found];
+            if (lastMetric >= 0) successors[lastMetric] = found;
             lastMetric = found;
             p += names[found].length;
           }
