@@ -11,7 +11,7 @@
 // file is read sequentially. Errors are trusted only from a chunk whose start is known to be
 // a record start (every earlier chunk ended whole), and are reported with the file's line
 // numbers.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -87,13 +87,29 @@ const STOP = 0;
 const OWNERS = 1;
 const HERE = 1;
 
+/** CPU pressure (the share of time some task waited for a core, last 10 s) from which a second thread does not pay. */
+const BUSY_PRESSURE = 50;
+
 /**
- * Parts (threads) per file when not told: one per core, at most 4. Two cores read in two
- * parts too: the chunks are shared out as the threads go, so a worker that gets little of
- * the machine costs only its start-up (docs/decisions.md, "Large CSV files on several cores").
+ * Parts (threads) per file when not told: one per core, at most 4, two cores included: the
+ * chunks are shared out as the threads go. None while the cores are busy with other work
+ * (`cpuPressure` ≥ 50 %): Linux shares the CPU between sessions, not threads, so a second
+ * thread then gets no core of its own and only adds its start-up (measured at load 7 on 2
+ * cores: 2.25 s with two parts, 1.28 s with one; on a quiet machine 0.78 s against 1.02 s;
+ * docs/decisions.md, "Large CSV files on several cores").
  */
-export function defaultParts(cores: number): number {
-  return Math.max(1, Math.min(cores, 4));
+export function defaultParts(cores: number, pressure = 0): number {
+  return pressure >= BUSY_PRESSURE ? 1 : Math.max(1, Math.min(cores, 4));
+}
+
+/** Linux's CPU pressure, `some avg10` of /proc/pressure/cpu (0–100); 0 where there is none. */
+export function cpuPressure(): number {
+  try {
+    const some = /^some avg10=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'latin1'));
+    return some ? Number(some[1]) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The worker script: dist/evaluation-worker.js next to a bundle, worker.ts next to the sources. */
@@ -183,7 +199,7 @@ export class PartWorkers implements WorkerPool {
 }
 
 function partsWanted(options: ParallelOptions): number {
-  return Math.floor(options.workers ?? defaultParts(availableParallelism()));
+  return Math.floor(options.workers ?? defaultParts(availableParallelism(), cpuPressure()));
 }
 
 /**
@@ -202,7 +218,7 @@ export async function readFileInParts<Columns>(source: RangeReadable<Columns>, r
 async function readInParts<Columns>(source: RangeReadable<Columns>, reading: PartedReading, signal?: AbortSignal): Promise<number | string> {
   const { options, progress } = reading;
   const parts = partsWanted(options);
-  if (parts < 2) return options.workers === undefined ? 'one core' : 'one worker';
+  if (parts < 2) return options.workers === undefined ? 'one core, or the cores are busy' : 'one worker';
   const pool = options.pool ?? PartWorkers.create();
   if (!pool) return 'no worker script';
   try {
@@ -293,6 +309,8 @@ async function readChunksOnThreads<Columns>(
       for (const c of answer.chunks) byChunk[c.chunk] = c;
       states.push(answer.state);
     }
+    // A cut inside a record anywhere: the chunks' starts cannot be trusted (and later chunks were not all read).
+    if (byChunk.some((c) => c !== undefined && 'complete' in c && !c.complete && !claims.ranges[c.chunk].final)) return 'a cut fell inside a record';
     // In file order: a chunk's start is a record start when every earlier chunk ended whole.
     let linesBefore = 0;
     for (let i = 0; i < claims.ranges.length; i++) {

@@ -150,7 +150,7 @@ export interface PartSetup {
 }
 
 export interface ParallelOptions {
-  /** Parts (threads: this one and worker threads) per file; default: the cores available, at most 4 (parallel.ts `defaultParts`). Below 2: no parallel reading. */
+  /** Parts (threads: this one and worker threads) per file; default: the cores available, at most 4, and 1 while the cores are busy (parallel.ts `defaultParts`). Below 2: no parallel reading. */
   workers?: number;
   /** Files smaller than this are read sequentially; default 32 MiB. */
   minBytes?: number;
