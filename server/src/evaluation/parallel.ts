@@ -92,7 +92,7 @@ const BUSY_PRESSURE = 50;
 
 /**
  * Parts (threads) per file when not told: one per core, at most 4, two cores included: the
- * chunks are shared out as the threads go. None while the cores are busy with other work
+ * chunks are shared out as the threads go. One while the cores are busy with other work
  * (`cpuPressure` ≥ 50 %): Linux shares the CPU between sessions, not threads, so a second
  * thread then gets no core of its own and only adds its start-up (measured at load 7 on 2
  * cores: 2.25 s with two parts, 1.28 s with one; on a quiet machine 0.78 s against 1.02 s;
@@ -154,7 +154,13 @@ export class PartWorkers implements WorkerPool {
       }
     });
     const pool = large ? PartWorkers.create() : undefined;
-    for (let i = 1; pool && i < parts; i++) pool.release(pool.take(), true);
+    try {
+      for (let i = 1; pool && i < parts; i++) pool.release(pool.take(), true);
+    } catch {
+      // No threads here: the file is then read in parts with workers started then, or sequentially.
+      void pool?.close();
+      return undefined;
+    }
     return pool;
   }
 
