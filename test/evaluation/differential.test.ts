@@ -48,9 +48,18 @@ function samples(seed: number, n: number): Sample[] {
     const t = start + Math.floor(next() * span);
     const iso = new Date(t).toISOString();
     const form = next();
-    // UTC with milliseconds, UTC to the second, an offset, or a naive local (contract zone) time.
+    // UTC with milliseconds, with a fraction of 1 to 9 digits, to the second, an offset, or a naive local (contract zone) time.
+    const digits = () => String(Math.floor(next() * 1e9)).padStart(9, '0').slice(0, 1 + Math.floor(next() * 9));
     const timestamp =
-      form < 0.5 ? iso : form < 0.7 ? `${iso.slice(0, 19)}Z` : form < 0.85 ? `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19)}+08:00` : naiveBerlin(t);
+      form < 0.4
+        ? iso
+        : form < 0.5
+          ? `${iso.slice(0, 19)}.${digits()}Z`
+          : form < 0.7
+            ? `${iso.slice(0, 19)}Z`
+            : form < 0.85
+              ? `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
+              : naiveBerlin(t);
     const metric = METRICS[Math.floor(next() * METRICS.length)];
     const value =
       metric === 'probe_success'

@@ -441,7 +441,16 @@ class CsvScanner {
               local += (d1 * 10 + d2) * 1000;
               p += 3;
               c = b[p];
-              if (c === DOT) {
+              // Milliseconds (three digits), the common fraction; any other goes digit by digit.
+              const f1 = b[p + 1] - 0x30;
+              const f2 = b[p + 2] - 0x30;
+              const f3 = b[p + 3] - 0x30;
+              const after = b[p + 4];
+              if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
+                local += f1 * 100 + f2 * 10 + f3;
+                p += 4;
+                c = after;
+              } else if (c === DOT) {
                 p++;
                 let fraction = 0;
                 let scale = 1;
