@@ -9,8 +9,9 @@
 // - DuckDB (@duckdb/node-api) doing the same evaluation in SQL, its results compared with
 //   ours before anything is timed (the bench fails when they differ);
 // - `node dist/cli.js evaluate …`: wall time, samples/s, peak RSS, ratios, by default (one
-//   thread on 2 cores or fewer, else parts on worker threads) and with SLA_WORKERS=2 (two
-//   parts: the measured case for the default rule, parallel.ts `defaultParts`);
+//   part per core, at most 4: this thread and worker threads share the file's chunks; one
+//   while Linux's CPU pressure is ≥ 50 %), with SLA_WORKERS=1 (one thread) and with
+//   SLA_WORKERS=2 (two threads): the peers for the default rule, parallel.ts `defaultParts`;
 // - where the time goes (in this process): reading + CSV scanning alone, then everything;
 // - csv-parse (a general CSV library) against the built-in scanner on a slice of the file.
 // Goals (issue 15): ≤ 2.5× the byte scan (indexOf), ≤ 0.3× DuckDB, peak RSS ≤ 120 MiB.
@@ -24,7 +25,7 @@ import { CsvSource } from '../server/src/evaluation/sources/csv';
 import type { SampleSink } from '../server/src/evaluation/sources/index';
 import { evaluateFiles } from '../server/src/evaluation/index';
 import { ZoneRules } from '../server/src/evaluation/timezone';
-import { defaultParts } from '../server/src/evaluation/parallel';
+import { cpuPressure, defaultParts } from '../server/src/evaluation/parallel';
 import { median } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -299,7 +300,7 @@ async function main(): Promise<void> {
   if (!existsSync(SLICE)) generate(SLICE, SLICE_ROWS);
   const size = statSync(DATA).size;
   console.log(`data: ${path.relative(ROOT, DATA)}, ${ROWS.toLocaleString('en')} rows, ${mb(size)}; ${RUNS} runs each, median`);
-  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${availableParallelism()} cores)`);
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${availableParallelism()} cores); CPU pressure (some avg10) ${cpuPressure()} %`);
 
   // Warm the page cache, then alternate baseline and CLI runs so both see the same machine state.
   readWhole(DATA);
@@ -316,7 +317,8 @@ async function main(): Promise<void> {
   let scanRss = 0;
   const scanCpu: number[] = [];
   const cli: ChildRun[] = [];
-  const cliTwoParts: ChildRun[] = [];
+  const cliOneThread: ChildRun[] = [];
+  const cliTwoThreads: ChildRun[] = [];
   const duckdb: ChildRun[] = [];
   for (let i = 0; i < RUNS; i++) {
     const a = runChild(['-e', BYTE_SCAN, DATA, 'indexOf']);
@@ -326,7 +328,7 @@ async function main(): Promise<void> {
     scanRss = Math.max(scanRss, a.maxRssMb);
     scanCpu.push(a.cpuMs);
     scanLoop.push(b.ms);
-    for (const [runs, env] of [[cli, {}], [cliTwoParts, { SLA_WORKERS: '2' }]] as const) {
+    for (const [runs, env] of [[cli, {}], [cliOneThread, { SLA_WORKERS: '1' }], [cliTwoThreads, { SLA_WORKERS: '2' }]] as const) {
       const run = runChild(evaluateArgs, env);
       if (run.status !== 0 && run.status !== 1) throw new Error(`sla evaluate failed (${run.status}): ${run.stderr}`);
       runs.push(run);
@@ -343,7 +345,7 @@ async function main(): Promise<void> {
   const duckdbRss = Math.max(...duckdb.map((r) => r.maxRssMb));
   const report = JSON.parse(cli[0].stdout) as JsonReport;
   if (report.metricsRead !== ROWS) throw new Error(`the report read ${report.metricsRead} rows`);
-  if (cliTwoParts[0].stdout !== cli[0].stdout) console.log('note: the two-part report differs from the default one (sums added in another order)');
+  if (cliOneThread[0].stdout !== cli[0].stdout) console.log('note: the one-thread report differs from the default one (sums added in another order)');
 
   console.log('');
   const floorCpu = median(scanCpu);
@@ -352,8 +354,8 @@ async function main(): Promise<void> {
   console.log(`byte scan, a loop over the bytes counting \\n:       ${s(loop)}`);
   console.log(`DuckDB ${duckdbVersion()}, the same evaluation in SQL:   ${s(duckdbMs)}   CPU ${s(duckdbCpu)}   peak RSS ${mib(duckdbRss)}`);
   const parts = defaultParts(availableParallelism());
-  const workers = !existsSync(path.join(ROOT, 'dist', 'evaluation-worker.js')) ? 'one thread: no dist/evaluation-worker.js' : parts > 1 ? `${parts} threads` : 'one thread';
-  for (const [label, runs] of [[`sla evaluate, default (${workers})`, cli], ['sla evaluate, SLA_WORKERS=2 (two threads)', cliTwoParts]] as const) {
+  const workers = !existsSync(path.join(ROOT, 'dist', 'evaluation-worker.js')) ? 'one thread: no dist/evaluation-worker.js' : parts > 1 ? `${parts} threads, one while the CPU pressure is ≥ 50 %` : 'one thread';
+  for (const [label, runs] of [[`sla evaluate, default (${workers})`, cli], ['sla evaluate, SLA_WORKERS=1 (one thread)', cliOneThread], ['sla evaluate, SLA_WORKERS=2 (two threads)', cliTwoThreads]] as const) {
     const ms = median(runs.map((r) => r.ms));
     const rss = Math.max(...runs.map((r) => r.maxRssMb));
     console.log(`${label}:`);
@@ -366,7 +368,7 @@ async function main(): Promise<void> {
         `RSS ${(rss / duckdbRss).toFixed(2)}× DuckDB's, goal ≤ 120 MiB: ${rss <= 120 ? 'reached' : 'NOT reached'}`,
     );
   }
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; CPU pressure ${cpuPressure()} %`);
   for (const o of report.objectives) {
     for (const r of o.results) console.log(`  ${o.name}: ${r.samples.toLocaleString('en')} eligible samples, attained ${r.attained}, ${r.status}`);
   }

@@ -48,9 +48,18 @@ function samples(seed: number, n: number): Sample[] {
     const t = start + Math.floor(next() * span);
     const iso = new Date(t).toISOString();
     const form = next();
-    // UTC with milliseconds, UTC to the second, an offset, or a naive local (contract zone) time.
+    // UTC with milliseconds, with a fraction of 1 to 9 digits, to the second, an offset, or a naive local (contract zone) time.
+    const digits = () => String(Math.floor(next() * 1e9)).padStart(9, '0').slice(0, 1 + Math.floor(next() * 9));
     const timestamp =
-      form < 0.5 ? iso : form < 0.7 ? `${iso.slice(0, 19)}Z` : form < 0.85 ? `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19)}+08:00` : naiveBerlin(t);
+      form < 0.4
+        ? iso
+        : form < 0.5
+          ? `${iso.slice(0, 19)}.${digits()}Z`
+          : form < 0.7
+            ? `${iso.slice(0, 19)}Z`
+            : form < 0.85
+              ? `${new Date(t + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`
+              : naiveBerlin(t);
     const metric = METRICS[Math.floor(next() * METRICS.length)];
     const value =
       metric === 'probe_success'
@@ -126,14 +135,26 @@ describe('evaluation: differential tests on seeded random data', () => {
 
     it(`seed ${seed}: reading in parts on worker threads gives the one-thread report`, async () => {
       const file = tempFile('plain.csv', plainCsv(samples(seed + 100, 20_000)));
-      let parts: number | string = 'not told';
       const serial = await reportOf(file, { parallel: { workers: 0 } });
-      const parallel = await reportOf(file, { parallel: { workers: 3, minBytes: 0, onRead: (_file, n, whyNot) => (parts = whyNot ?? n) } });
+      // Every worker reads chunks (everyThread), or whoever claims them first does (this thread may read them all).
+      for (const [workers, everyThread] of [[3, true], [2, true], [3, false]] as const) {
+        let parts: number | string = 'not told';
+        const parallel = await reportOf(file, { parallel: { workers, everyThread, minBytes: 0, onRead: (_file, n, whyNot) => (parts = whyNot ?? n) } });
+        assert.equal(parts, workers);
+        // Counts, periods, percentiles, minima and statuses exactly; sums to 12 digits.
+        assert.deepEqual(rounded(parallel), rounded(serial));
+        const percentiles = (r: Report) => r.objectives.filter((o) => o.name !== 'busy' && o.name !== 'uptime').map((o) => o.results.map((x) => x.attained));
+        assert.deepEqual(percentiles(parallel), percentiles(serial));
+      }
+    });
+
+    it(`seed ${seed}: quoted fields, padding and CRLF read in parts give the one-thread report`, async () => {
+      const file = tempFile('dressed.csv', dressedCsv(samples(seed + 200, 20_000), seed * 17));
+      const serial = await reportOf(file, { parallel: { workers: 0 } });
+      let parts: number | string = 'not told';
+      const parallel = await reportOf(file, { parallel: { workers: 3, everyThread: true, minBytes: 0, onRead: (_file, n, whyNot) => (parts = whyNot ?? n) } });
       assert.equal(parts, 3);
-      // Counts, periods, percentiles, minima and statuses exactly; sums to 12 digits.
       assert.deepEqual(rounded(parallel), rounded(serial));
-      const percentiles = (r: Report) => r.objectives.filter((o) => o.name !== 'busy' && o.name !== 'uptime').map((o) => o.results.map((x) => x.attained));
-      assert.deepEqual(percentiles(parallel), percentiles(serial));
     });
   }
 
@@ -158,7 +179,7 @@ describe('evaluation: differential tests on seeded random data', () => {
     // Nearest rank: the ⌈p/100 × n⌉-th smallest.
     const expected = [sorted[(95 * n) / 100 - 1], sorted[(999 * n) / 1000 - 1], sorted[n / 2 - 1]];
     for (const workers of [0, 3]) {
-      const { report } = await evaluateFiles(text, 'c.sla', [file], { parallel: { workers, minBytes: 0 } });
+      const { report } = await evaluateFiles(text, 'c.sla', [file], { parallel: { workers, everyThread: true, minBytes: 0 } });
       assert.deepEqual(
         report.objectives.map((o) => [o.results.length, o.results[0].samples, o.results[0].attained]),
         expected.map((v) => [1, n, v]),
@@ -173,10 +194,10 @@ describe('evaluation: differential tests on seeded random data', () => {
     const file = tempFile('bad.csv', plainCsv(rows).replace('12,5', '"12,5"'));
     for (const workers of [0, 3]) {
       await assert.rejects(
-        reportOf(file, { locale: 'zh-CN', parallel: { workers, minBytes: 0 } }),
+        reportOf(file, { locale: 'zh-CN', parallel: { workers, everyThread: true, minBytes: 0 } }),
         (e: Error) => e.message === `${file}:15002: 值 "12,5" 不是数字`,
       );
-      await assert.rejects(reportOf(file, { parallel: { workers, minBytes: 0 } }), (e: Error) => e.message === `${file}:15002: value "12,5" is not a number`);
+      await assert.rejects(reportOf(file, { parallel: { workers, everyThread: true, minBytes: 0 } }), (e: Error) => e.message === `${file}:15002: value "12,5" is not a number`);
     }
   });
 
@@ -186,11 +207,11 @@ describe('evaluation: differential tests on seeded random data', () => {
     const file = tempFile('bad-time.csv', plainCsv(rows));
     for (const workers of [0, 3]) {
       await assert.rejects(
-        reportOf(file, { locale: 'zh-CN', parallel: { workers, minBytes: 0 } }),
+        reportOf(file, { locale: 'zh-CN', parallel: { workers, everyThread: true, minBytes: 0 } }),
         (e: Error) => e.message === `${file}:15002: 时间戳 "2026-02-30T00:00:00Z" 中的日期不存在`,
       );
       await assert.rejects(
-        reportOf(file, { parallel: { workers, minBytes: 0 } }),
+        reportOf(file, { parallel: { workers, everyThread: true, minBytes: 0 } }),
         (e: Error) => e.message === `${file}:15002: impossible date in timestamp "2026-02-30T00:00:00Z"`,
       );
     }

@@ -5,6 +5,7 @@ import { evaluate, type EvaluateOptions, type Evaluation, type Source } from './
 import { ContractError, EvaluationError } from './errors';
 import type { Report } from './report';
 import { openMetricFiles } from './sources/files';
+import { PartWorkers } from './parallel';
 import { messages } from '../l10n/index';
 
 export { evaluate, type EvaluateOptions } from './evaluate';
@@ -50,6 +51,16 @@ export async function evaluateContract(
   spec: SourceSpec,
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
+  // Worker threads for large files start now: their start-up overlaps checking the contract.
+  const pool = options.parallel?.pool === undefined ? PartWorkers.startFor(spec.metrics ?? [], options.parallel, options.baseDir) : undefined;
+  try {
+    return await evaluateChecked(contract, contractPath, spec, pool ? { ...options, parallel: { ...options.parallel, pool } } : options);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function evaluateChecked(contract: string | Analysis, contractPath: string, spec: SourceSpec, options: EvaluateOptions): Promise<Evaluation> {
   // The language server passes the analysis it already holds for the open document.
   const { t } = messages(options.locale);
   const analysis = typeof contract === 'string' ? analyze(contract, { locale: options.locale }) : contract;

@@ -9,6 +9,7 @@ import type { ContractModel, ObjectiveModel } from './model';
 import type { QueryLogReport } from './report';
 import type { WatchedSeries } from './series';
 import type { ZoneRules } from './timezone';
+import type { Worker } from 'node:worker_threads';
 
 export interface SampleSink {
   /** The contract's zone, for timestamps written without an offset. */
@@ -149,12 +150,24 @@ export interface PartSetup {
 }
 
 export interface ParallelOptions {
-  /** Parts (worker threads) per file; default: the cores available, at most 4, and 1 on two cores or fewer (parallel.ts `defaultParts`). Below 2: no parallel reading. */
+  /** Parts (threads: this one and worker threads) per file; default: the cores available, at most 4, and 1 while the cores are busy (parallel.ts `defaultParts`). Below 2: no parallel reading. */
   workers?: number;
   /** Files smaller than this are read sequentially; default 32 MiB. */
   minBytes?: number;
   /** Told how each file that can be read in parts was read: in how many parts, or why not in parts (for tests and benchmarks). */
   onRead?(file: string, parts: number, whyNot?: string): void;
+  /** Worker threads started before the reading (parallel.ts `PartWorkers.startFor`); without it, they are started when a file is read in parts. */
+  pool?: WorkerPool;
+  /** Tests: every worker thread reads at least one chunk, however late it starts (else this thread may read them all). */
+  everyThread?: boolean;
+}
+
+/** Worker threads for reading parts (parallel.ts `PartWorkers`). */
+export interface WorkerPool {
+  /** A worker for one job: an idle one, else a new one. */
+  take(): Worker;
+  /** Gives a worker back: kept for the next job when `reusable`, else ended. */
+  release(worker: Worker, reusable: boolean): void;
 }
 
 /** What a source needs from the evaluator to read itself in parts (`SampleSource.readInParts`). */

@@ -1,9 +1,10 @@
-// Worker thread entry (bundled as dist/evaluation-worker.js): evaluates one part of a large
-// CSV file with its own Evaluator and sends back what it gathered, for parallel.ts to merge.
-import { parentPort, workerData } from 'node:worker_threads';
-import { EvaluationError } from './errors';
+// Worker thread entry (bundled as dist/evaluation-worker.js): waits for jobs (parallel.ts
+// starts it ahead of time), reads the chunks of a large CSV file it claims into an
+// Evaluator of its own and sends back what it gathered, for parallel.ts to merge. One job at
+// a time: the main thread sends the next only after the answer.
+import { parentPort } from 'node:worker_threads';
 import { partEvaluator } from './evaluate';
-import type { PartJob, PartMessage } from './parallel';
+import { readChunks, type PartJob, type PartMessage } from './parallel';
 import { CsvSource, type CsvColumns } from './sources/csv';
 
 async function run(job: PartJob<CsvColumns>): Promise<PartMessage> {
@@ -14,15 +15,11 @@ async function run(job: PartJob<CsvColumns>): Promise<PartMessage> {
       post({ type: 'progress', rows });
     }
   });
-  try {
-    const { lines, complete } = await new CsvSource(job.path, job.name).readRange(evaluator, job.range);
-    return { type: 'done', state: evaluator.exportState(), lines, complete };
-  } catch (e) {
-    if (e instanceof EvaluationError) return { type: 'error', reason: e.reason, line: e.line };
-    throw e;
-  }
+  const chunks = await readChunks(new CsvSource(job.path, job.name), evaluator, job.claims, job.id);
+  return { type: 'done', state: evaluator.exportState(), chunks };
 }
 
+/** Sends a message; a percentile's values and held samples are moved, not copied. */
 function post(message: PartMessage): void {
   const transfer: ArrayBuffer[] = [];
   if (message.type === 'done') {
@@ -37,7 +34,9 @@ function post(message: PartMessage): void {
   parentPort!.postMessage(message, [...new Set(transfer)]);
 }
 
-run(workerData as PartJob<CsvColumns>).then(post, (e: unknown) => {
-  // Anything else is a bug: the main thread falls back to reading the file itself.
-  post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
+parentPort!.on('message', (job: PartJob<CsvColumns>) => {
+  run(job).then(post, (e: unknown) => {
+    // Anything else is a bug: the main thread falls back to reading the file itself.
+    post({ type: 'failed', reason: e instanceof Error ? e.message : String(e) });
+  });
 });

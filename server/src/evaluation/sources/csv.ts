@@ -61,6 +61,8 @@ export type CsvRange = FileRange<CsvColumns>;
 export class CsvSource implements SampleSource {
   readonly name: string;
   readonly path: string;
+  /** The two read buffers, between reads (none while a read runs). */
+  private buffers: Buffer[] | undefined;
 
   /** `path` is read; `name` (default: the path) is what messages call the file. */
   constructor(path: string, name = path) {
@@ -119,7 +121,9 @@ export class CsvSource implements SampleSource {
     // Two buffers: while one chunk is scanned, the next is read into the other (the read
     // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE
     // bytes in front of its data, where the record cut by the previous chunk's end is put.
-    const buffers = [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
+    // Kept for the next range (a thread reading a file in parts reads many, one at a time).
+    const buffers = this.buffers ?? [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
+    this.buffers = undefined;
     let which = 0;
     let position = range ? range.start : 0;
     const end = range ? range.end : Infinity;
@@ -194,6 +198,7 @@ export class CsvSource implements SampleSource {
       // Never leave a read running on a closed handle (or its rejection unhandled).
       if (pending) await pending.catch(() => undefined);
       await handle.close();
+      this.buffers = buffers;
     }
   }
 }
@@ -231,6 +236,8 @@ class CsvScanner {
   /** The label fields of the record being read: column, start, end, escaped (1/0), flat. */
   private labelFields: number[] = [];
   private lastMetric = -1;
+  /** Per metric spelling: the one the next row had last time (rows often alternate between metrics). */
+  private readonly successors = Int32Array.from({ length: MAX_SPELLINGS }, (_, i) => i);
   private metricEnd = 0;
   private rowsSinceProgress = 0;
   /** What each column up to the last needed one holds (ROLE_…). */
@@ -378,6 +385,7 @@ class CsvScanner {
     let prefixLocal = this.prefixLocal;
     let prefixValid = this.prefixValid;
     let lastMetric = this.lastMetric;
+    const successors = this.successors;
     let line = this.line;
     let rows = 0;
     records: while (p < limit) {
@@ -433,7 +441,16 @@ class CsvScanner {
               local += (d1 * 10 + d2) * 1000;
               p += 3;
               c = b[p];
-              if (c === DOT) {
+              // Milliseconds (three digits), the common fraction; any other goes digit by digit.
+              const f1 = b[p + 1] - 0x30;
+              const f2 = b[p + 2] - 0x30;
+              const f3 = b[p + 3] - 0x30;
+              const after = b[p + 4];
+              if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
+                local += f1 * 100 + f2 * 10 + f3;
+                p += 4;
+                c = after;
+              } else if (c === DOT) {
                 p++;
                 let fraction = 0;
                 let scale = 1;
@@ -505,10 +522,10 @@ class CsvScanner {
             p = scanned;
           }
         } else if (role === ROLE_METRIC) {
-          // --- metric: a name seen before, the previous row's first
+          // --- metric: a name seen before; first the one that followed the previous row's metric last time
           const n = names.length;
           let found = -1;
-          for (let tried = 0, i = lastMetric < 0 ? 0 : lastMetric; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+          for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
             const name = names[i];
             const length = name.length;
             if (p + length >= limit) continue;
@@ -535,6 +552,7 @@ class CsvScanner {
             lastMetric = this.lastMetric;
           } else {
             metric = ids[found];
+            if (lastMetric >= 0) successors[lastMetric] = found;
             lastMetric = found;
             p += names[found].length;
           }
