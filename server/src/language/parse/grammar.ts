@@ -1,4 +1,5 @@
-// The grammar of LANGUAGE.md section 3 as a Chevrotain CST parser (LL(1)).
+// The grammar of LANGUAGE.md section 3 as a Chevrotain parser (LL(1)) with embedded actions:
+// no CST; each rule records a small node (parse/parsed.ts) for the AST builder.
 //
 // Error recovery, beyond Chevrotain's single-token insertion/deletion and re-sync:
 // - Every block loop accepts any stray token (the `garbage` rule, reported once per line as
@@ -10,7 +11,7 @@
 // - Missing tokens are inserted, except that a stray token on the same line as the previous
 //   one is deleted when the token after it is the expected one (`target foo >= 99%`).
 // - Items outside any `sla` (after an extra `}`) are parsed as `orphans` for the AST builder.
-import { CstParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
 import {
   ALL_TOKENS,
   AggregateWord,
@@ -35,7 +36,7 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import type { FileCstNode } from './cst.generated';
+import { LIST_FIELDS, type ParsedField, type ParsedNode, type ParsedRule } from './parsed';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import type { Translate } from '../wording';
@@ -56,6 +57,11 @@ interface RecoveryInternals {
   consumeToken(): void;
 }
 
+/** Chevrotain's rule stack depth (0: the top rule), present at run time, not typed. */
+interface RuleStackInternals {
+  RULE_STACK_IDX: number;
+}
+
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
 /** The tokens that start an item, per block. */
@@ -63,11 +69,19 @@ const ITEM_START_TOKENS = Object.fromEntries(
   Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
 ) as Record<BlockKind, Set<TokenType>>;
 
+/** `{ LABEL: field }`, one object per field (sub-rules are invoked often). */
+const LABELS = new Map<ParsedField, { LABEL: string }>();
+function labelled(field: ParsedField): { LABEL: string } {
+  let options = LABELS.get(field);
+  if (options === undefined) LABELS.set(field, (options = { LABEL: field }));
+  return options;
+}
+
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
 }
 
-export class SlaGrammar extends CstParser {
+export class SlaGrammar extends EmbeddedActionsParser {
   /** Stray tokens reported by the `garbage` rule during the current parse. */
   strayErrors: StrayTokenError[] = [];
   private lastStrayEnd: IToken | undefined;
@@ -80,7 +94,7 @@ export class SlaGrammar extends CstParser {
 
   constructor() {
     const errorMessages = new SyntaxErrorMessages();
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages });
     this.errorMessages = errorMessages;
     this.performSelfAnalysis();
   }
@@ -90,19 +104,21 @@ export class SlaGrammar extends CstParser {
    * state is reset here. With `stopAt` (incremental parsing) the sla item loop ends at that
    * token, as at a `}`, and `stoppedAt` tells whether it got there and with how many errors so far.
    */
-  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): FileCstNode {
+  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): ParsedNode {
     this.errorMessages.t = t;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = stopAt;
     this.stoppedAt = undefined;
     this.input = tokens;
-    return this.file() as FileCstNode;
+    this.file();
+    return this.nodes[0];
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
   release(): void {
     this.input = [];
+    this.nodes.length = 0;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
@@ -163,88 +179,156 @@ export class SlaGrammar extends CstParser {
     this.strayErrors.push({ token: first, block, message, suggestion });
   }
 
+  // --- recording (what replaces the CST) -------------------------------------------------------
+
+  /** The node of each rule on Chevrotain's rule stack, by depth (entries past the top are stale). */
+  private readonly nodes: ParsedNode[] = [];
+  /** Where the node of the rule being invoked goes in its parent's (see `sub`). */
+  private attachTo: ParsedField | undefined;
+
+  private depth(): number {
+    return (this as unknown as RuleStackInternals).RULE_STACK_IDX;
+  }
+
+  /** A grammar rule whose invocations record a node (parse/parsed.ts). */
+  private rule<A extends unknown[]>(name: ParsedRule, impl: (...args: A) => void): ParserMethod<A, void> {
+    return this.RULE(name, (...args: A) => {
+      this.enter(name);
+      impl(...args);
+    });
+  }
+
+  /** At the start of a rule: its node, attached to the parent's at once (kept if recovery ends the rule early). */
+  private enter(rule: ParsedRule): void {
+    if (this.RECORDING_PHASE) return;
+    const node: ParsedNode = { rule, startOffset: NaN, endOffset: NaN };
+    const depth = this.depth();
+    this.nodes[depth] = node;
+    const field = this.attachTo;
+    this.attachTo = undefined;
+    if (field === undefined || depth === 0) return;
+    const parent = this.nodes[depth - 1] as Record<string, unknown>;
+    if (LIST_FIELDS.has(field)) ((parent[field] as ParsedNode[] | undefined) ?? (parent[field] = [] as ParsedNode[])).push(node);
+    else parent[field] ??= node;
+  }
+
+  /** CONSUME (occurrence `idx`), recording the token under `field` and in the extent of every open rule. */
+  private tok(idx: number, type: TokenType, field?: ParsedField): IToken {
+    const token = this.consume(idx, type);
+    if (this.RECORDING_PHASE) return token;
+    const depth = this.depth();
+    if (field !== undefined) {
+      const node = this.nodes[depth] as Record<string, unknown>;
+      if (LIST_FIELDS.has(field)) ((node[field] as IToken[] | undefined) ?? (node[field] = [] as IToken[])).push(token);
+      else node[field] ??= token;
+    }
+    // Chevrotain's `onlyOffset` node location with recovery: the first real token sets both
+    // ends, later ones move the end (tokens inserted by recovery have NaN offsets).
+    const start = token.startOffset;
+    if (Number.isNaN(start)) return token;
+    const end = token.endOffset!;
+    for (let d = depth; d > 0; d--) {
+      const node = this.nodes[d];
+      if (Number.isNaN(node.startOffset)) {
+        node.startOffset = start;
+        node.endOffset = end;
+      } else if (node.endOffset < end) {
+        node.endOffset = end;
+      }
+    }
+    return token;
+  }
+
+  /** SUBRULE (occurrence `idx`), its node recorded under `field`. */
+  private sub<A extends unknown[]>(idx: number, rule: ParserMethod<A, void>, field?: ParsedField, args?: A): void {
+    if (!this.RECORDING_PHASE) this.attachTo = field;
+    // The label only names the sub-rule in the grammar's productions (conformance.test.ts reads `slas`).
+    const options = args !== undefined ? { ARGS: args } : field !== undefined ? labelled(field) : undefined;
+    this.subrule(idx, rule, options);
+  }
+
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
-  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.SUBRULE(this.slaItem, { LABEL: 'items' }) }]);
+  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.sub(0, this.slaItem, 'items') }]);
 
   private readonly serviceLoop = this.itemLoop('service', [
-    { ALT: () => this.SUBRULE(this.descriptionItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.includesItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.excludesItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.descriptionItem, 'items') },
+    { ALT: () => this.sub(0, this.includesItem, 'items') },
+    { ALT: () => this.sub(0, this.excludesItem, 'items') }
   ]);
 
   private readonly scheduleLoop = this.itemLoop('schedule', [
-    { ALT: () => this.SUBRULE(this.holidaysItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.scheduleLine, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.scheduleOnItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.holidaysItem, 'items') },
+    { ALT: () => this.sub(0, this.scheduleLine, 'items') },
+    { ALT: () => this.sub(0, this.scheduleOnItem, 'items') }
   ]);
 
   private readonly maintenanceLoop = this.itemLoop('maintenance', [
-    { ALT: () => this.SUBRULE(this.everyItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.onItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.noticeItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.everyItem, 'items') },
+    { ALT: () => this.sub(0, this.onItem, 'items') },
+    { ALT: () => this.sub(0, this.noticeItem, 'items') }
   ]);
 
   private readonly indicatorLoop = this.itemLoop('indicator', [
-    { ALT: () => this.SUBRULE(this.kindItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.metricItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.ratioItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.unitItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE2(this.descriptionItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.sampleEveryItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.missingItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.countersItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.kindItem, 'items') },
+    { ALT: () => this.sub(0, this.metricItem, 'items') },
+    { ALT: () => this.sub(0, this.ratioItem, 'items') },
+    { ALT: () => this.sub(0, this.unitItem, 'items') },
+    { ALT: () => this.sub(2, this.descriptionItem, 'items') },
+    { ALT: () => this.sub(0, this.sampleEveryItem, 'items') },
+    { ALT: () => this.sub(0, this.missingItem, 'items') },
+    { ALT: () => this.sub(0, this.countersItem, 'items') }
   ]);
 
   private readonly objectiveLoop = this.itemLoop('objective', [
-    { ALT: () => this.SUBRULE(this.indicatorRefItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.serviceRefItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.targetItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.windowItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.duringItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.excludingItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.coverageItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE3(this.descriptionItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.indicatorRefItem, 'items') },
+    { ALT: () => this.sub(0, this.serviceRefItem, 'items') },
+    { ALT: () => this.sub(0, this.targetItem, 'items') },
+    { ALT: () => this.sub(0, this.windowItem, 'items') },
+    { ALT: () => this.sub(0, this.duringItem, 'items') },
+    { ALT: () => this.sub(0, this.excludingItem, 'items') },
+    { ALT: () => this.sub(0, this.coverageItem, 'items') },
+    { ALT: () => this.sub(3, this.descriptionItem, 'items') }
   ]);
 
   private readonly compensationLoop = this.itemLoop('compensation', [
-    { ALT: () => this.SUBRULE(this.tier, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.tier, 'items') }
   ]);
 
   private readonly creditsLoop = this.itemLoop('credits', [
-    { ALT: () => this.SUBRULE(this.capItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.claimItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.remedyItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.capItem, 'items') },
+    { ALT: () => this.sub(0, this.claimItem, 'items') },
+    { ALT: () => this.sub(0, this.remedyItem, 'items') }
   ]);
 
   private readonly responsibilitiesLoop = this.itemLoop('responsibilities', [
-    { ALT: () => this.SUBRULE(this.responsibility, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.responsibility, 'items') }
   ]);
 
   private readonly supportLoop = this.itemLoop('support', [
-    { ALT: () => this.SUBRULE(this.hoursItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.severityItem, { LABEL: 'items' }) }
+    { ALT: () => this.sub(0, this.hoursItem, 'items') },
+    { ALT: () => this.sub(0, this.severityItem, 'items') }
   ]);
 
   private readonly slaItemAlternatives: IOrAlt<unknown>[] = [
-    { ALT: () => this.SUBRULE(this.versionItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.providerItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.customerItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.effectiveItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.timezoneItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.feeItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.serviceBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.scheduleBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.maintenanceBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.indicatorBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.objectiveBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.compensationBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.creditsBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.responsibilitiesBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.supportBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reportingItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reviewItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reviewedItem, { LABEL: 'item' }) },
+    { ALT: () => this.sub(0, this.versionItem, 'item') },
+    { ALT: () => this.sub(0, this.providerItem, 'item') },
+    { ALT: () => this.sub(0, this.customerItem, 'item') },
+    { ALT: () => this.sub(0, this.effectiveItem, 'item') },
+    { ALT: () => this.sub(0, this.timezoneItem, 'item') },
+    { ALT: () => this.sub(0, this.feeItem, 'item') },
+    { ALT: () => this.sub(0, this.serviceBlock, 'item') },
+    { ALT: () => this.sub(0, this.scheduleBlock, 'item') },
+    { ALT: () => this.sub(0, this.maintenanceBlock, 'item') },
+    { ALT: () => this.sub(0, this.indicatorBlock, 'item') },
+    { ALT: () => this.sub(0, this.objectiveBlock, 'item') },
+    { ALT: () => this.sub(0, this.compensationBlock, 'item') },
+    { ALT: () => this.sub(0, this.creditsBlock, 'item') },
+    { ALT: () => this.sub(0, this.responsibilitiesBlock, 'item') },
+    { ALT: () => this.sub(0, this.supportBlock, 'item') },
+    { ALT: () => this.sub(0, this.reportingItem, 'item') },
+    { ALT: () => this.sub(0, this.reviewItem, 'item') },
+    { ALT: () => this.sub(0, this.reviewedItem, 'item') },
   ];
 
   // --- file and sla ---------------------------------------------------------------------------
@@ -257,15 +341,15 @@ export class SlaGrammar extends CstParser {
   private readonly fileAlternatives: OrMethodOpts<unknown> = {
     IGNORE_AMBIGUITIES: true,
     DEF: [
-      { ALT: () => this.SUBRULE(this.slaBlock, { LABEL: 'slas' }) },
-      { ALT: () => this.SUBRULE(this.slaItem, { LABEL: 'orphans' }) },
-      { ALT: () => this.SUBRULE(this.garbage, { ARGS: ['file'], LABEL: 'garbage' }) },
+      { ALT: () => this.sub(0, this.slaBlock, 'slas') },
+      { ALT: () => this.sub(0, this.slaItem, 'orphans') },
+      { ALT: () => this.sub(0, this.garbage, undefined, ['file']) },
     ],
   };
 
   private readonly strayAlternatives: OrMethodOpts<unknown> = {
     IGNORE_AMBIGUITIES: true,
-    DEF: [{ ALT: () => this.SUBRULE(this.skippedGroup) }, { ALT: () => this.CONSUME(AnyToken, { LABEL: 'tokens' }) }],
+    DEF: [{ ALT: () => this.sub(0, this.skippedGroup) }, { ALT: () => this.tok(0, AnyToken) }],
   };
 
   /** Open braces of the group being skipped; a group also stops at `sla` (its `}` is missing). */
@@ -274,7 +358,7 @@ export class SlaGrammar extends CstParser {
   private readonly skippedGroupLoop = {
     GATE: () => this.skippedDepth > 0 && this.LA(1).tokenType !== T.sla,
     DEF: () => {
-      const skipped = this.CONSUME(AnyToken, { LABEL: 'tokens' });
+      const skipped = this.tok(0, AnyToken);
       this.ACTION(() => {
         if (skipped.tokenType === LCurly) this.skippedDepth++;
         else if (skipped.tokenType === RCurly) this.skippedDepth--;
@@ -282,12 +366,12 @@ export class SlaGrammar extends CstParser {
     },
   };
 
-  file = this.RULE('file', () => {
+  file = this.rule('file', () => {
     this.MANY(this.fileLoop);
   });
 
   /** A stray token, or a stray `{ … }` group skipped whole. */
-  garbage = this.RULE('garbage', (block: BlockKind = 'file') => {
+  garbage = this.rule('garbage', (block: BlockKind = 'file') => {
     const before = this.ACTION(() => this.LA(0));
     const first = this.ACTION(() => this.LA(1));
     this.OR(this.strayAlternatives);
@@ -295,30 +379,30 @@ export class SlaGrammar extends CstParser {
   });
 
   /** `{ … }` skipped whole, nested braces included (iteratively: no recursion on `{{{{`). */
-  skippedGroup = this.RULE('skippedGroup', () => {
-    this.CONSUME(LCurly, { LABEL: 'tokens' });
+  skippedGroup = this.rule('skippedGroup', () => {
+    this.tok(0, LCurly);
     this.ACTION(() => {
       this.skippedDepth = 1;
     });
     this.MANY(this.skippedGroupLoop);
   });
 
-  slaBlock = this.RULE('slaBlock', () => {
-    this.CONSUME(T.sla, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+  slaBlock = this.rule('slaBlock', () => {
+    this.tok(0, T.sla, 'keyword');
+    this.tok(0, NameToken, 'name');
+    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
     this.blockBody(this.slaLoop);
   });
 
-  slaItem = this.RULE('slaItem', () => {
+  slaItem = this.rule('slaItem', () => {
     this.OR(this.slaItemAlternatives);
   });
 
   /** `{ item* }` of a block: items (labelled `items`, in order), stray tokens, braces. */
   private blockBody(loop: ItemLoop): void {
-    this.CONSUME(LCurly, { LABEL: 'open' });
+    this.tok(0, LCurly, 'open');
     this.MANY(loop);
-    this.CONSUME(RCurly, { LABEL: 'close' });
+    this.tok(0, RCurly, 'close');
   }
 
   /**
@@ -328,383 +412,383 @@ export class SlaGrammar extends CstParser {
   private itemLoop(block: Exclude<BlockKind, 'file'>, items: IOrAlt<unknown>[]): ItemLoop {
     const alternatives: OrMethodOpts<unknown> = {
       IGNORE_AMBIGUITIES: true,
-      DEF: [...items, { ALT: () => this.SUBRULE(this.garbage, { ARGS: [block], LABEL: 'garbage' }) }],
+      DEF: [...items, { ALT: () => this.sub(0, this.garbage, undefined, [block]) }],
     };
     return { GATE: () => this.continues(block), DEF: () => this.OR(alternatives) };
   }
 
   // --- simple sla items -------------------------------------------------------------------------
 
-  versionItem = this.RULE('versionItem', () => {
-    this.CONSUME(T.version, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  versionItem = this.rule('versionItem', () => {
+    this.tok(0, T.version, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  providerItem = this.RULE('providerItem', () => {
-    this.CONSUME(T.provider, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  providerItem = this.rule('providerItem', () => {
+    this.tok(0, T.provider, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  customerItem = this.RULE('customerItem', () => {
-    this.CONSUME(T.customer, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  customerItem = this.rule('customerItem', () => {
+    this.tok(0, T.customer, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  effectiveItem = this.RULE('effectiveItem', () => {
-    this.CONSUME(T.effective, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'start' });
+  effectiveItem = this.rule('effectiveItem', () => {
+    this.tok(0, T.effective, 'keyword');
+    this.tok(0, DateLiteral, 'start');
     this.OPTION(() => {
-      this.CONSUME(T.to, { LABEL: 'connectors' });
-      this.CONSUME2(DateLiteral, { LABEL: 'end' });
+      this.tok(0, T.to);
+      this.tok(2, DateLiteral, 'end');
     });
   });
 
-  timezoneItem = this.RULE('timezoneItem', () => {
-    this.CONSUME(T.timezone, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  timezoneItem = this.rule('timezoneItem', () => {
+    this.tok(0, T.timezone, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  feeItem = this.RULE('feeItem', () => {
-    this.CONSUME(T.fee, { LABEL: 'keyword' });
-    this.CONSUME(NumberLiteral, { LABEL: 'amount' });
-    this.CONSUME(UnitSuffix, { LABEL: 'currency' });
-    this.CONSUME(T.per, { LABEL: 'connectors' });
-    this.CONSUME(PeriodWord, { LABEL: 'period' });
+  feeItem = this.rule('feeItem', () => {
+    this.tok(0, T.fee, 'keyword');
+    this.tok(0, NumberLiteral, 'amount');
+    this.tok(0, UnitSuffix, 'currency');
+    this.tok(0, T.per);
+    this.tok(0, PeriodWord, 'period');
   });
 
-  reportingItem = this.RULE('reportingItem', () => {
-    this.CONSUME(T.reporting, { LABEL: 'keyword' });
-    this.CONSUME(CadenceWord, { LABEL: 'cadence' });
+  reportingItem = this.rule('reportingItem', () => {
+    this.tok(0, T.reporting, 'keyword');
+    this.tok(0, CadenceWord, 'cadence');
     this.OPTION(() => {
-      this.CONSUME(T.to, { LABEL: 'connectors' });
-      this.CONSUME(StringLiteral, { LABEL: 'recipients' });
+      this.tok(0, T.to);
+      this.tok(0, StringLiteral, 'recipients');
       this.MANY(() => {
-        this.CONSUME(Comma, { LABEL: 'separators' });
-        this.CONSUME2(StringLiteral, { LABEL: 'recipients' });
+        this.tok(0, Comma);
+        this.tok(2, StringLiteral, 'recipients');
       });
     });
   });
 
-  reviewItem = this.RULE('reviewItem', () => {
-    this.CONSUME(T.review, { LABEL: 'keyword' });
-    this.CONSUME(CadenceWord, { LABEL: 'cadence' });
+  reviewItem = this.rule('reviewItem', () => {
+    this.tok(0, T.review, 'keyword');
+    this.tok(0, CadenceWord, 'cadence');
   });
 
   /** (1.1) `reviewed 2026-03-01`. */
-  reviewedItem = this.RULE('reviewedItem', () => {
-    this.CONSUME(T.reviewed, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'date' });
+  reviewedItem = this.rule('reviewedItem', () => {
+    this.tok(0, T.reviewed, 'keyword');
+    this.tok(0, DateLiteral, 'date');
   });
 
   // --- service ----------------------------------------------------------------------------------
 
-  serviceBlock = this.RULE('serviceBlock', () => {
-    this.CONSUME(T.service, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+  serviceBlock = this.rule('serviceBlock', () => {
+    this.tok(0, T.service, 'keyword');
+    this.tok(0, NameToken, 'name');
+    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
     this.blockBody(this.serviceLoop);
   });
 
-  descriptionItem = this.RULE('descriptionItem', () => {
-    this.CONSUME(T.description, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  descriptionItem = this.rule('descriptionItem', () => {
+    this.tok(0, T.description, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  includesItem = this.RULE('includesItem', () => {
-    this.CONSUME(T.includes, { LABEL: 'keyword' });
+  includesItem = this.rule('includesItem', () => {
+    this.tok(0, T.includes, 'keyword');
     this.stringList();
   });
 
-  excludesItem = this.RULE('excludesItem', () => {
-    this.CONSUME(T.excludes, { LABEL: 'keyword' });
+  excludesItem = this.rule('excludesItem', () => {
+    this.tok(0, T.excludes, 'keyword');
     this.stringList();
   });
 
   private stringList(): void {
-    this.CONSUME(StringLiteral, { LABEL: 'values' });
+    this.tok(0, StringLiteral, 'values');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(StringLiteral, { LABEL: 'values' });
+      this.tok(0, Comma);
+      this.tok(2, StringLiteral, 'values');
     });
   }
 
   // --- schedule and maintenance -------------------------------------------------------------------
 
-  scheduleBlock = this.RULE('scheduleBlock', () => {
-    this.CONSUME(T.schedule, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
+  scheduleBlock = this.rule('scheduleBlock', () => {
+    this.tok(0, T.schedule, 'keyword');
+    this.tok(0, NameToken, 'name');
     this.blockBody(this.scheduleLoop);
   });
 
-  scheduleLine = this.RULE('scheduleLine', () => {
-    this.SUBRULE(this.days, { LABEL: 'days' });
-    this.SUBRULE(this.timeRange, { LABEL: 'ranges' });
+  scheduleLine = this.rule('scheduleLine', () => {
+    this.sub(0, this.days, 'days');
+    this.sub(0, this.timeRange, 'ranges');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.SUBRULE2(this.timeRange, { LABEL: 'ranges' });
+      this.tok(0, Comma);
+      this.sub(2, this.timeRange, 'ranges');
     });
   });
 
-  holidaysItem = this.RULE('holidaysItem', () => {
-    this.CONSUME(T.holidays, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'dates' });
+  holidaysItem = this.rule('holidaysItem', () => {
+    this.tok(0, T.holidays, 'keyword');
+    this.tok(0, DateLiteral, 'dates');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+      this.tok(0, Comma);
+      this.tok(2, DateLiteral, 'dates');
     });
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
-  scheduleOnItem = this.RULE('scheduleOnItem', () => {
-    this.CONSUME(T.on, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'dates' });
+  scheduleOnItem = this.rule('scheduleOnItem', () => {
+    this.tok(0, T.on, 'keyword');
+    this.tok(0, DateLiteral, 'dates');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+      this.tok(0, Comma);
+      this.tok(2, DateLiteral, 'dates');
     });
-    this.SUBRULE(this.timeRange, { LABEL: 'ranges' });
+    this.sub(0, this.timeRange, 'ranges');
     this.MANY2(() => {
-      this.CONSUME2(Comma, { LABEL: 'separators' });
-      this.SUBRULE2(this.timeRange, { LABEL: 'ranges' });
+      this.tok(2, Comma);
+      this.sub(2, this.timeRange, 'ranges');
     });
   });
 
-  days = this.RULE('days', () => {
+  days = this.rule('days', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(DayWord, { LABEL: 'from' });
+          this.tok(0, DayWord, 'from');
           this.OPTION(() => {
-            this.CONSUME(DotDot, { LABEL: 'separators' });
-            this.CONSUME2(DayWord, { LABEL: 'to' });
+            this.tok(0, DotDot);
+            this.tok(2, DayWord, 'to');
           });
         },
       },
-      { ALT: () => this.CONSUME(T.daily, { LABEL: 'form' }) },
-      { ALT: () => this.CONSUME(T.weekdays, { LABEL: 'form' }) },
-      { ALT: () => this.CONSUME(T.weekends, { LABEL: 'form' }) },
+      { ALT: () => this.tok(0, T.daily, 'form') },
+      { ALT: () => this.tok(0, T.weekdays, 'form') },
+      { ALT: () => this.tok(0, T.weekends, 'form') },
     ]);
   });
 
-  timeRange = this.RULE('timeRange', () => {
-    this.CONSUME(TimeLiteral, { LABEL: 'start' });
-    this.CONSUME(Dash, { LABEL: 'separators' });
-    this.CONSUME2(TimeLiteral, { LABEL: 'end' });
+  timeRange = this.rule('timeRange', () => {
+    this.tok(0, TimeLiteral, 'start');
+    this.tok(0, Dash);
+    this.tok(2, TimeLiteral, 'end');
   });
 
-  maintenanceBlock = this.RULE('maintenanceBlock', () => {
-    this.CONSUME(T.maintenance, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
+  maintenanceBlock = this.rule('maintenanceBlock', () => {
+    this.tok(0, T.maintenance, 'keyword');
+    this.tok(0, NameToken, 'name');
     this.blockBody(this.maintenanceLoop);
   });
 
-  everyItem = this.RULE('everyItem', () => {
-    this.CONSUME(T.every, { LABEL: 'keyword' });
-    this.SUBRULE(this.days, { LABEL: 'days' });
-    this.SUBRULE(this.timeRange, { LABEL: 'range' });
+  everyItem = this.rule('everyItem', () => {
+    this.tok(0, T.every, 'keyword');
+    this.sub(0, this.days, 'days');
+    this.sub(0, this.timeRange, 'range');
   });
 
-  onItem = this.RULE('onItem', () => {
-    this.CONSUME(T.on, { LABEL: 'keyword' });
-    this.CONSUME(DateTimeLiteral, { LABEL: 'at' });
-    this.CONSUME(T.for, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  onItem = this.rule('onItem', () => {
+    this.tok(0, T.on, 'keyword');
+    this.tok(0, DateTimeLiteral, 'at');
+    this.tok(0, T.for);
+    this.sub(0, this.quantity, 'duration');
   });
 
-  noticeItem = this.RULE('noticeItem', () => {
-    this.CONSUME(T.notice, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  noticeItem = this.rule('noticeItem', () => {
+    this.tok(0, T.notice, 'keyword');
+    this.sub(0, this.quantity, 'duration');
   });
 
   // --- indicator -------------------------------------------------------------------------------------
 
-  indicatorBlock = this.RULE('indicatorBlock', () => {
-    this.CONSUME(T.indicator, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+  indicatorBlock = this.rule('indicatorBlock', () => {
+    this.tok(0, T.indicator, 'keyword');
+    this.tok(0, NameToken, 'name');
+    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
     this.blockBody(this.indicatorLoop);
   });
 
-  kindItem = this.RULE('kindItem', () => {
-    this.CONSUME(T.kind, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'value' });
+  kindItem = this.rule('kindItem', () => {
+    this.tok(0, T.kind, 'keyword');
+    this.tok(0, NameToken, 'value');
   });
 
-  metricItem = this.RULE('metricItem', () => {
-    this.CONSUME(T.metric, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  metricItem = this.rule('metricItem', () => {
+    this.tok(0, T.metric, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
-  ratioItem = this.RULE('ratioItem', () => {
-    this.CONSUME(T.ratio, { LABEL: 'keyword' });
-    this.CONSUME(PolarityWord, { LABEL: 'polarity' });
-    this.CONSUME(StringLiteral, { LABEL: 'numerator' });
-    this.CONSUME(T.total, { LABEL: 'connectors' });
-    this.CONSUME2(StringLiteral, { LABEL: 'total' });
+  ratioItem = this.rule('ratioItem', () => {
+    this.tok(0, T.ratio, 'keyword');
+    this.tok(0, PolarityWord, 'polarity');
+    this.tok(0, StringLiteral, 'numerator');
+    this.tok(0, T.total);
+    this.tok(2, StringLiteral, 'total');
   });
 
-  unitItem = this.RULE('unitItem', () => {
-    this.CONSUME(T.unit, { LABEL: 'keyword' });
-    this.OR([{ ALT: () => this.CONSUME(NameToken, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(Percent, { LABEL: 'value' }) }]);
+  unitItem = this.rule('unitItem', () => {
+    this.tok(0, T.unit, 'keyword');
+    this.OR([{ ALT: () => this.tok(0, NameToken, 'value') }, { ALT: () => this.tok(0, Percent, 'value') }]);
   });
 
   /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
-  sampleEveryItem = this.RULE('sampleEveryItem', () => {
-    this.CONSUME(T.every, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'interval' });
+  sampleEveryItem = this.rule('sampleEveryItem', () => {
+    this.tok(0, T.every, 'keyword');
+    this.sub(0, this.quantity, 'interval');
   });
 
   /** (1.1) `missing down`. */
-  missingItem = this.RULE('missingItem', () => {
-    this.CONSUME(T.missing, { LABEL: 'keyword' });
-    this.CONSUME(T.down, { LABEL: 'value' });
+  missingItem = this.rule('missingItem', () => {
+    this.tok(0, T.missing, 'keyword');
+    this.tok(0, T.down, 'value');
   });
 
   /** (1.1) `counters`. */
-  countersItem = this.RULE('countersItem', () => {
-    this.CONSUME(T.counters, { LABEL: 'keyword' });
+  countersItem = this.rule('countersItem', () => {
+    this.tok(0, T.counters, 'keyword');
   });
 
   // --- objective -------------------------------------------------------------------------------------
 
-  objectiveBlock = this.RULE('objectiveBlock', () => {
-    this.CONSUME(T.objective, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+  objectiveBlock = this.rule('objectiveBlock', () => {
+    this.tok(0, T.objective, 'keyword');
+    this.tok(0, NameToken, 'name');
+    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
     this.blockBody(this.objectiveLoop);
   });
 
-  indicatorRefItem = this.RULE('indicatorRefItem', () => {
-    this.CONSUME(T.indicator, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  indicatorRefItem = this.rule('indicatorRefItem', () => {
+    this.tok(0, T.indicator, 'keyword');
+    this.tok(0, NameToken, 'ref');
   });
 
-  serviceRefItem = this.RULE('serviceRefItem', () => {
-    this.CONSUME(T.service, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  serviceRefItem = this.rule('serviceRefItem', () => {
+    this.tok(0, T.service, 'keyword');
+    this.tok(0, NameToken, 'ref');
   });
 
-  targetItem = this.RULE('targetItem', () => {
-    this.CONSUME(T.target, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(AggregateWord, { LABEL: 'aggregate' }));
-    this.CONSUME(Comparator, { LABEL: 'comparator' });
-    this.SUBRULE(this.quantity, { LABEL: 'quantity' });
+  targetItem = this.rule('targetItem', () => {
+    this.tok(0, T.target, 'keyword');
+    this.OPTION(() => this.tok(0, AggregateWord, 'aggregate'));
+    this.tok(0, Comparator, 'comparator');
+    this.sub(0, this.quantity, 'quantity');
   });
 
-  windowItem = this.RULE('windowItem', () => {
-    this.CONSUME(T.window, { LABEL: 'keyword' });
+  windowItem = this.rule('windowItem', () => {
+    this.tok(0, T.window, 'keyword');
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.calendar, { LABEL: 'form' });
-          this.CONSUME(PeriodWord, { LABEL: 'period' });
+          this.tok(0, T.calendar, 'form');
+          this.tok(0, PeriodWord, 'period');
         },
       },
       {
         ALT: () => {
-          this.CONSUME(T.rolling, { LABEL: 'form' });
-          this.SUBRULE(this.quantity, { LABEL: 'duration' });
+          this.tok(0, T.rolling, 'form');
+          this.sub(0, this.quantity, 'duration');
         },
       },
     ]);
   });
 
-  duringItem = this.RULE('duringItem', () => {
-    this.CONSUME(T.during, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  duringItem = this.rule('duringItem', () => {
+    this.tok(0, T.during, 'keyword');
+    this.tok(0, NameToken, 'ref');
   });
 
-  excludingItem = this.RULE('excludingItem', () => {
-    this.CONSUME(T.excluding, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'refs' });
+  excludingItem = this.rule('excludingItem', () => {
+    this.tok(0, T.excluding, 'keyword');
+    this.tok(0, NameToken, 'refs');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(NameToken, { LABEL: 'refs' });
+      this.tok(0, Comma);
+      this.tok(2, NameToken, 'refs');
     });
   });
 
   /** (1.1) `coverage 90%`. */
-  coverageItem = this.RULE('coverageItem', () => {
-    this.CONSUME(T.coverage, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'percent' });
+  coverageItem = this.rule('coverageItem', () => {
+    this.tok(0, T.coverage, 'keyword');
+    this.sub(0, this.quantity, 'percent');
   });
 
   /** `99.9%`, `500 ms`, `2`. */
-  quantity = this.RULE('quantity', () => {
-    this.CONSUME(NumberLiteral, { LABEL: 'number' });
+  quantity = this.rule('quantity', () => {
+    this.tok(0, NumberLiteral, 'number');
     this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(UnitSuffix, { LABEL: 'unit' }) }, { ALT: () => this.CONSUME(Percent, { LABEL: 'unit' }) }]),
+      this.OR([{ ALT: () => this.tok(0, UnitSuffix, 'unit') }, { ALT: () => this.tok(0, Percent, 'unit') }]),
     );
   });
 
   // --- compensation and credits ------------------------------------------------------------------------
 
-  compensationBlock = this.RULE('compensationBlock', () => {
-    this.CONSUME(T.compensation, { LABEL: 'keyword' });
-    this.CONSUME(T.for, { LABEL: 'connectors' });
-    this.CONSUME(NameToken, { LABEL: 'target' });
+  compensationBlock = this.rule('compensationBlock', () => {
+    this.tok(0, T.compensation, 'keyword');
+    this.tok(0, T.for);
+    this.tok(0, NameToken, 'target');
     this.blockBody(this.compensationLoop);
   });
 
-  tier = this.RULE('tier', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.below, { LABEL: 'keyword' }) }, { ALT: () => this.CONSUME(T.above, { LABEL: 'keyword' }) }]);
-    this.SUBRULE(this.quantity, { LABEL: 'threshold' });
-    this.CONSUME(T.credit, { LABEL: 'connectors' });
-    this.SUBRULE2(this.quantity, { LABEL: 'credit' });
+  tier = this.rule('tier', () => {
+    this.OR([{ ALT: () => this.tok(0, T.below, 'keyword') }, { ALT: () => this.tok(0, T.above, 'keyword') }]);
+    this.sub(0, this.quantity, 'threshold');
+    this.tok(0, T.credit);
+    this.sub(2, this.quantity, 'credit');
   });
 
-  creditsBlock = this.RULE('creditsBlock', () => {
-    this.CONSUME(T.credits, { LABEL: 'keyword' });
+  creditsBlock = this.rule('creditsBlock', () => {
+    this.tok(0, T.credits, 'keyword');
     this.blockBody(this.creditsLoop);
   });
 
-  capItem = this.RULE('capItem', () => {
-    this.CONSUME(T.cap, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'percent' });
+  capItem = this.rule('capItem', () => {
+    this.tok(0, T.cap, 'keyword');
+    this.sub(0, this.quantity, 'percent');
   });
 
-  claimItem = this.RULE('claimItem', () => {
-    this.CONSUME(T.claim, { LABEL: 'keyword' });
-    this.CONSUME(T.within, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  claimItem = this.rule('claimItem', () => {
+    this.tok(0, T.claim, 'keyword');
+    this.tok(0, T.within);
+    this.sub(0, this.quantity, 'duration');
   });
 
-  remedyItem = this.RULE('remedyItem', () => {
-    this.CONSUME(T.remedy, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  remedyItem = this.rule('remedyItem', () => {
+    this.tok(0, T.remedy, 'keyword');
+    this.tok(0, StringLiteral, 'value');
   });
 
   // --- responsibilities and support --------------------------------------------------------------------
 
-  responsibilitiesBlock = this.RULE('responsibilitiesBlock', () => {
-    this.CONSUME(T.responsibilities, { LABEL: 'keyword' });
+  responsibilitiesBlock = this.rule('responsibilitiesBlock', () => {
+    this.tok(0, T.responsibilities, 'keyword');
     this.blockBody(this.responsibilitiesLoop);
   });
 
-  responsibility = this.RULE('responsibility', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.provider, { LABEL: 'keyword' }) }, { ALT: () => this.CONSUME(T.customer, { LABEL: 'keyword' }) }]);
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  responsibility = this.rule('responsibility', () => {
+    this.OR([{ ALT: () => this.tok(0, T.provider, 'keyword') }, { ALT: () => this.tok(0, T.customer, 'keyword') }]);
+    this.tok(0, StringLiteral, 'value');
   });
 
-  supportBlock = this.RULE('supportBlock', () => {
-    this.CONSUME(T.support, { LABEL: 'keyword' });
+  supportBlock = this.rule('supportBlock', () => {
+    this.tok(0, T.support, 'keyword');
     this.blockBody(this.supportLoop);
   });
 
-  hoursItem = this.RULE('hoursItem', () => {
-    this.CONSUME(T.hours, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  hoursItem = this.rule('hoursItem', () => {
+    this.tok(0, T.hours, 'keyword');
+    this.tok(0, NameToken, 'ref');
   });
 
-  severityItem = this.RULE('severityItem', () => {
-    this.CONSUME(T.severity, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.CONSUME(T.response, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'response' });
+  severityItem = this.rule('severityItem', () => {
+    this.tok(0, T.severity, 'keyword');
+    this.tok(0, NameToken, 'name');
+    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
+    this.tok(0, T.response);
+    this.sub(0, this.quantity, 'response');
     this.OPTION2(() => {
-      this.CONSUME(T.resolve, { LABEL: 'connectors' });
-      this.SUBRULE2(this.quantity, { LABEL: 'resolve' });
+      this.tok(0, T.resolve);
+      this.sub(2, this.quantity, 'resolve');
     });
   });
 }
