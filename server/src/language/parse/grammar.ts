@@ -36,7 +36,7 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import { LIST_FIELDS, type ParsedField, type ParsedNode, type ParsedRule } from './parsed';
+import type { NodeField, NodeListField, ParsedNode, ParsedRule } from './parsed';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import type { Translate } from '../wording';
@@ -69,13 +69,13 @@ const ITEM_START_TOKENS = Object.fromEntries(
   Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
 ) as Record<BlockKind, Set<TokenType>>;
 
-/** `{ LABEL: field }`, one object per field (sub-rules are invoked often). */
-const LABELS = new Map<ParsedField, { LABEL: string }>();
-function labelled(field: ParsedField): { LABEL: string } {
-  let options = LABELS.get(field);
-  if (options === undefined) LABELS.set(field, (options = { LABEL: field }));
-  return options;
-}
+/** `{ LABEL: field }` of each sub-node field, made once (sub-rules are invoked often). */
+const LABELS = Object.fromEntries(
+  (['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve', 'items', 'ranges', 'slas', 'orphans'] as const).map((f) => [f, { LABEL: f }]),
+) as Record<NodeField | NodeListField, { LABEL: string }>;
+
+/** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
+const RECORDING_SINK: ParsedNode = { rule: 'file', startOffset: NaN, endOffset: NaN };
 
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
@@ -183,51 +183,54 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   /** The node of each rule on Chevrotain's rule stack, by depth (entries past the top are stale). */
   private readonly nodes: ParsedNode[] = [];
-  /** Where the node of the rule being invoked goes in its parent's (see `sub`). */
-  private attachTo: ParsedField | undefined;
+  /** Where the node of the rule being invoked goes in its parent's (see `sub`, `subIn`). */
+  private attachTo: NodeField | NodeListField | undefined;
+  private attachToList = false;
 
   private depth(): number {
     return (this as unknown as RuleStackInternals).RULE_STACK_IDX;
   }
 
-  /** A grammar rule whose invocations record a node (parse/parsed.ts). */
-  private rule<A extends unknown[]>(name: ParsedRule, impl: (...args: A) => void): ParserMethod<A, void> {
-    return this.RULE(name, (...args: A) => {
-      this.enter(name);
-      impl(...args);
-    });
+  /**
+   * A grammar rule whose invocations record a node (parse/parsed.ts), given to `impl` to
+   * fill; only `garbage` takes an argument.
+   */
+  private rule<A>(name: ParsedRule, impl: (node: ParsedNode, arg?: A) => void): ParserMethod<[arg?: A], void> {
+    return this.RULE(name, (arg?: A) => impl(this.enter(name), arg));
   }
 
   /** At the start of a rule: its node, attached to the parent's at once (kept if recovery ends the rule early). */
-  private enter(rule: ParsedRule): void {
-    if (this.RECORDING_PHASE) return;
+  private enter(rule: ParsedRule): ParsedNode {
+    if (this.RECORDING_PHASE) return RECORDING_SINK;
     const node: ParsedNode = { rule, startOffset: NaN, endOffset: NaN };
     const depth = this.depth();
     this.nodes[depth] = node;
     const field = this.attachTo;
     this.attachTo = undefined;
-    if (field === undefined || depth === 0) return;
-    const parent = this.nodes[depth - 1] as Record<string, unknown>;
-    if (LIST_FIELDS.has(field)) ((parent[field] as ParsedNode[] | undefined) ?? (parent[field] = [] as ParsedNode[])).push(node);
-    else parent[field] ??= node;
+    if (field === undefined || depth === 0) return node;
+    const parent = this.nodes[depth - 1];
+    if (this.attachToList) (parent[field as NodeListField] ??= []).push(node);
+    else parent[field as NodeField] ??= node;
+    return node;
   }
 
-  /** CONSUME (occurrence `idx`), recording the token under `field` and in the extent of every open rule. */
-  private tok(idx: number, type: TokenType, field?: ParsedField): IToken {
+  /** CONSUME (occurrence `idx`), the token counted in the extent of every open rule (the rule stores it where it belongs). */
+  private tok(idx: number, type: TokenType): IToken {
     const token = this.consume(idx, type);
-    if (this.RECORDING_PHASE) return token;
-    const depth = this.depth();
-    if (field !== undefined) {
-      const node = this.nodes[depth] as Record<string, unknown>;
-      if (LIST_FIELDS.has(field)) ((node[field] as IToken[] | undefined) ?? (node[field] = [] as IToken[])).push(token);
-      else node[field] ??= token;
-    }
-    // Chevrotain's `onlyOffset` node location with recovery: the first real token sets both
-    // ends, later ones move the end (tokens inserted by recovery have NaN offsets).
+    if (!this.RECORDING_PHASE) this.extend(token);
+    return token;
+  }
+
+  /**
+   * The extent of every open rule, by Chevrotain's `onlyOffset` node location with recovery:
+   * the first real token sets both ends, later ones move the end (tokens inserted by
+   * recovery have NaN offsets).
+   */
+  private extend(token: IToken): void {
     const start = token.startOffset;
-    if (Number.isNaN(start)) return token;
+    if (Number.isNaN(start)) return;
     const end = token.endOffset!;
-    for (let d = depth; d > 0; d--) {
+    for (let d = this.depth(); d > 0; d--) {
       const node = this.nodes[d];
       if (Number.isNaN(node.startOffset)) {
         node.startOffset = start;
@@ -236,78 +239,88 @@ export class SlaGrammar extends EmbeddedActionsParser {
         node.endOffset = end;
       }
     }
-    return token;
   }
 
-  /** SUBRULE (occurrence `idx`), its node recorded under `field`. */
-  private sub<A extends unknown[]>(idx: number, rule: ParserMethod<A, void>, field?: ParsedField, args?: A): void {
-    if (!this.RECORDING_PHASE) this.attachTo = field;
-    // The label only names the sub-rule in the grammar's productions (conformance.test.ts reads `slas`).
-    const options = args !== undefined ? { ARGS: args } : field !== undefined ? labelled(field) : undefined;
-    this.subrule(idx, rule, options);
+  /** SUBRULE (occurrence `idx`), its node recorded as `field`. */
+  private sub<A>(idx: number, rule: ParserMethod<[arg?: A], void>, field?: NodeField, arg?: A): void {
+    if (!this.RECORDING_PHASE) {
+      this.attachTo = field;
+      this.attachToList = false;
+    }
+    // The label only names the sub-rule in the grammar's productions (conformance.test.ts reads them).
+    this.subrule(idx, rule, arg !== undefined ? { ARGS: [arg] } : field !== undefined ? LABELS[field] : undefined);
+  }
+
+  /** SUBRULE (occurrence `idx`), its node added to the list `field`. */
+  private subIn(idx: number, rule: ParserMethod<[arg?: undefined], void>, field: NodeListField): void {
+    if (!this.RECORDING_PHASE) {
+      this.attachTo = field;
+      this.attachToList = true;
+    }
+    this.subrule(idx, rule, LABELS[field]);
   }
 
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
-  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.sub(0, this.slaItem, 'items') }]);
+  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.subIn(0, this.slaItem, 'items') }]);
 
   private readonly serviceLoop = this.itemLoop('service', [
-    { ALT: () => this.sub(0, this.descriptionItem, 'items') },
-    { ALT: () => this.sub(0, this.includesItem, 'items') },
-    { ALT: () => this.sub(0, this.excludesItem, 'items') }
+    { ALT: () => this.subIn(0, this.descriptionItem, 'items') },
+    { ALT: () => this.subIn(0, this.includesItem, 'items') },
+    { ALT: () => this.subIn(0, this.excludesItem, 'items') }
   ]);
 
   private readonly scheduleLoop = this.itemLoop('schedule', [
-    { ALT: () => this.sub(0, this.holidaysItem, 'items') },
-    { ALT: () => this.sub(0, this.scheduleLine, 'items') },
-    { ALT: () => this.sub(0, this.scheduleOnItem, 'items') }
+    { ALT: () => this.subIn(0, this.holidaysItem, 'items') },
+    { ALT: () => this.subIn(0, this.scheduleLine, 'items') },
+    { ALT: () => this.subIn(0, this.scheduleOnItem, 'items') }
   ]);
 
   private readonly maintenanceLoop = this.itemLoop('maintenance', [
-    { ALT: () => this.sub(0, this.everyItem, 'items') },
-    { ALT: () => this.sub(0, this.onItem, 'items') },
-    { ALT: () => this.sub(0, this.noticeItem, 'items') }
+    { ALT: () => this.subIn(0, this.everyItem, 'items') },
+    { ALT: () => this.subIn(0, this.onItem, 'items') },
+    { ALT: () => this.subIn(0, this.noticeItem, 'items') }
   ]);
 
   private readonly indicatorLoop = this.itemLoop('indicator', [
-    { ALT: () => this.sub(0, this.kindItem, 'items') },
-    { ALT: () => this.sub(0, this.metricItem, 'items') },
-    { ALT: () => this.sub(0, this.ratioItem, 'items') },
-    { ALT: () => this.sub(0, this.unitItem, 'items') },
-    { ALT: () => this.sub(2, this.descriptionItem, 'items') },
-    { ALT: () => this.sub(0, this.sampleEveryItem, 'items') },
-    { ALT: () => this.sub(0, this.missingItem, 'items') },
-    { ALT: () => this.sub(0, this.countersItem, 'items') }
+    { ALT: () => this.subIn(0, this.kindItem, 'items') },
+    { ALT: () => this.subIn(0, this.metricItem, 'items') },
+    { ALT: () => this.subIn(0, this.ratioItem, 'items') },
+    { ALT: () => this.subIn(0, this.unitItem, 'items') },
+    { ALT: () => this.subIn(2, this.descriptionItem, 'items') },
+    { ALT: () => this.subIn(0, this.sampleEveryItem, 'items') },
+    { ALT: () => this.subIn(0, this.missingItem, 'items') },
+    { ALT: () => this.subIn(0, this.countersItem, 'items') }
   ]);
 
   private readonly objectiveLoop = this.itemLoop('objective', [
-    { ALT: () => this.sub(0, this.indicatorRefItem, 'items') },
-    { ALT: () => this.sub(0, this.serviceRefItem, 'items') },
-    { ALT: () => this.sub(0, this.targetItem, 'items') },
-    { ALT: () => this.sub(0, this.windowItem, 'items') },
-    { ALT: () => this.sub(0, this.duringItem, 'items') },
-    { ALT: () => this.sub(0, this.excludingItem, 'items') },
-    { ALT: () => this.sub(0, this.coverageItem, 'items') },
-    { ALT: () => this.sub(3, this.descriptionItem, 'items') }
+    { ALT: () => this.subIn(0, this.indicatorRefItem, 'items') },
+    { ALT: () => this.subIn(0, this.serviceRefItem, 'items') },
+    { ALT: () => this.subIn(0, this.targetItem, 'items') },
+    { ALT: () => this.subIn(0, this.windowItem, 'items') },
+    { ALT: () => this.subIn(0, this.duringItem, 'items') },
+    { ALT: () => this.subIn(0, this.excludingItem, 'items') },
+    { ALT: () => this.subIn(0, this.coverageItem, 'items') },
+    { ALT: () => this.subIn(3, this.descriptionItem, 'items') }
   ]);
 
   private readonly compensationLoop = this.itemLoop('compensation', [
-    { ALT: () => this.sub(0, this.tier, 'items') }
+    { ALT: () => this.subIn(0, this.tier, 'items') }
   ]);
 
   private readonly creditsLoop = this.itemLoop('credits', [
-    { ALT: () => this.sub(0, this.capItem, 'items') },
-    { ALT: () => this.sub(0, this.claimItem, 'items') },
-    { ALT: () => this.sub(0, this.remedyItem, 'items') }
+    { ALT: () => this.subIn(0, this.capItem, 'items') },
+    { ALT: () => this.subIn(0, this.claimItem, 'items') },
+    { ALT: () => this.subIn(0, this.remedyItem, 'items') }
   ]);
 
   private readonly responsibilitiesLoop = this.itemLoop('responsibilities', [
-    { ALT: () => this.sub(0, this.responsibility, 'items') }
+    { ALT: () => this.subIn(0, this.responsibility, 'items') }
   ]);
 
   private readonly supportLoop = this.itemLoop('support', [
-    { ALT: () => this.sub(0, this.hoursItem, 'items') },
-    { ALT: () => this.sub(0, this.severityItem, 'items') }
+    { ALT: () => this.subIn(0, this.hoursItem, 'items') },
+    { ALT: () => this.subIn(0, this.severityItem, 'items') }
   ]);
 
   private readonly slaItemAlternatives: IOrAlt<unknown>[] = [
@@ -341,9 +354,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private readonly fileAlternatives: OrMethodOpts<unknown> = {
     IGNORE_AMBIGUITIES: true,
     DEF: [
-      { ALT: () => this.sub(0, this.slaBlock, 'slas') },
-      { ALT: () => this.sub(0, this.slaItem, 'orphans') },
-      { ALT: () => this.sub(0, this.garbage, undefined, ['file']) },
+      { ALT: () => this.subIn(0, this.slaBlock, 'slas') },
+      { ALT: () => this.subIn(0, this.slaItem, 'orphans') },
+      { ALT: () => this.sub(0, this.garbage, undefined, 'file') },
     ],
   };
 
@@ -366,12 +379,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
     },
   };
 
-  file = this.rule('file', () => {
+  file = this.rule('file', (n) => {
     this.MANY(this.fileLoop);
   });
 
   /** A stray token, or a stray `{ … }` group skipped whole. */
-  garbage = this.rule('garbage', (block: BlockKind = 'file') => {
+  garbage = this.rule('garbage', (_n, block: BlockKind = 'file') => {
     const before = this.ACTION(() => this.LA(0));
     const first = this.ACTION(() => this.LA(1));
     this.OR(this.strayAlternatives);
@@ -379,7 +392,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   /** `{ … }` skipped whole, nested braces included (iteratively: no recursion on `{{{{`). */
-  skippedGroup = this.rule('skippedGroup', () => {
+  skippedGroup = this.rule('skippedGroup', (n) => {
     this.tok(0, LCurly);
     this.ACTION(() => {
       this.skippedDepth = 1;
@@ -387,22 +400,22 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.MANY(this.skippedGroupLoop);
   });
 
-  slaBlock = this.rule('slaBlock', () => {
-    this.tok(0, T.sla, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
-    this.blockBody(this.slaLoop);
+  slaBlock = this.rule('slaBlock', (n) => {
+    n.keyword = this.tok(0, T.sla);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.slaLoop);
   });
 
-  slaItem = this.rule('slaItem', () => {
+  slaItem = this.rule('slaItem', (n) => {
     this.OR(this.slaItemAlternatives);
   });
 
   /** `{ item* }` of a block: items (labelled `items`, in order), stray tokens, braces. */
-  private blockBody(loop: ItemLoop): void {
-    this.tok(0, LCurly, 'open');
+  private blockBody(n: ParsedNode, loop: ItemLoop): void {
+    n.open = this.tok(0, LCurly);
     this.MANY(loop);
-    this.tok(0, RCurly, 'close');
+    n.close = this.tok(0, RCurly);
   }
 
   /**
@@ -412,378 +425,378 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private itemLoop(block: Exclude<BlockKind, 'file'>, items: IOrAlt<unknown>[]): ItemLoop {
     const alternatives: OrMethodOpts<unknown> = {
       IGNORE_AMBIGUITIES: true,
-      DEF: [...items, { ALT: () => this.sub(0, this.garbage, undefined, [block]) }],
+      DEF: [...items, { ALT: () => this.sub(0, this.garbage, undefined, block) }],
     };
     return { GATE: () => this.continues(block), DEF: () => this.OR(alternatives) };
   }
 
   // --- simple sla items -------------------------------------------------------------------------
 
-  versionItem = this.rule('versionItem', () => {
-    this.tok(0, T.version, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  versionItem = this.rule('versionItem', (n) => {
+    n.keyword = this.tok(0, T.version);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  providerItem = this.rule('providerItem', () => {
-    this.tok(0, T.provider, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  providerItem = this.rule('providerItem', (n) => {
+    n.keyword = this.tok(0, T.provider);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  customerItem = this.rule('customerItem', () => {
-    this.tok(0, T.customer, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  customerItem = this.rule('customerItem', (n) => {
+    n.keyword = this.tok(0, T.customer);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  effectiveItem = this.rule('effectiveItem', () => {
-    this.tok(0, T.effective, 'keyword');
-    this.tok(0, DateLiteral, 'start');
+  effectiveItem = this.rule('effectiveItem', (n) => {
+    n.keyword = this.tok(0, T.effective);
+    n.start = this.tok(0, DateLiteral);
     this.OPTION(() => {
       this.tok(0, T.to);
-      this.tok(2, DateLiteral, 'end');
+      n.end = this.tok(2, DateLiteral);
     });
   });
 
-  timezoneItem = this.rule('timezoneItem', () => {
-    this.tok(0, T.timezone, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  timezoneItem = this.rule('timezoneItem', (n) => {
+    n.keyword = this.tok(0, T.timezone);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  feeItem = this.rule('feeItem', () => {
-    this.tok(0, T.fee, 'keyword');
-    this.tok(0, NumberLiteral, 'amount');
-    this.tok(0, UnitSuffix, 'currency');
+  feeItem = this.rule('feeItem', (n) => {
+    n.keyword = this.tok(0, T.fee);
+    n.amount = this.tok(0, NumberLiteral);
+    n.currency = this.tok(0, UnitSuffix);
     this.tok(0, T.per);
-    this.tok(0, PeriodWord, 'period');
+    n.period = this.tok(0, PeriodWord);
   });
 
-  reportingItem = this.rule('reportingItem', () => {
-    this.tok(0, T.reporting, 'keyword');
-    this.tok(0, CadenceWord, 'cadence');
+  reportingItem = this.rule('reportingItem', (n) => {
+    n.keyword = this.tok(0, T.reporting);
+    n.cadence = this.tok(0, CadenceWord);
     this.OPTION(() => {
       this.tok(0, T.to);
-      this.tok(0, StringLiteral, 'recipients');
+      (n.recipients ??= []).push(this.tok(0, StringLiteral));
       this.MANY(() => {
         this.tok(0, Comma);
-        this.tok(2, StringLiteral, 'recipients');
+        (n.recipients ??= []).push(this.tok(2, StringLiteral));
       });
     });
   });
 
-  reviewItem = this.rule('reviewItem', () => {
-    this.tok(0, T.review, 'keyword');
-    this.tok(0, CadenceWord, 'cadence');
+  reviewItem = this.rule('reviewItem', (n) => {
+    n.keyword = this.tok(0, T.review);
+    n.cadence = this.tok(0, CadenceWord);
   });
 
   /** (1.1) `reviewed 2026-03-01`. */
-  reviewedItem = this.rule('reviewedItem', () => {
-    this.tok(0, T.reviewed, 'keyword');
-    this.tok(0, DateLiteral, 'date');
+  reviewedItem = this.rule('reviewedItem', (n) => {
+    n.keyword = this.tok(0, T.reviewed);
+    n.date = this.tok(0, DateLiteral);
   });
 
   // --- service ----------------------------------------------------------------------------------
 
-  serviceBlock = this.rule('serviceBlock', () => {
-    this.tok(0, T.service, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
-    this.blockBody(this.serviceLoop);
+  serviceBlock = this.rule('serviceBlock', (n) => {
+    n.keyword = this.tok(0, T.service);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.serviceLoop);
   });
 
-  descriptionItem = this.rule('descriptionItem', () => {
-    this.tok(0, T.description, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  descriptionItem = this.rule('descriptionItem', (n) => {
+    n.keyword = this.tok(0, T.description);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  includesItem = this.rule('includesItem', () => {
-    this.tok(0, T.includes, 'keyword');
-    this.stringList();
+  includesItem = this.rule('includesItem', (n) => {
+    n.keyword = this.tok(0, T.includes);
+    this.stringList(n);
   });
 
-  excludesItem = this.rule('excludesItem', () => {
-    this.tok(0, T.excludes, 'keyword');
-    this.stringList();
+  excludesItem = this.rule('excludesItem', (n) => {
+    n.keyword = this.tok(0, T.excludes);
+    this.stringList(n);
   });
 
-  private stringList(): void {
-    this.tok(0, StringLiteral, 'values');
+  private stringList(n: ParsedNode): void {
+    (n.values ??= []).push(this.tok(0, StringLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      this.tok(2, StringLiteral, 'values');
+      (n.values ??= []).push(this.tok(2, StringLiteral));
     });
   }
 
   // --- schedule and maintenance -------------------------------------------------------------------
 
-  scheduleBlock = this.rule('scheduleBlock', () => {
-    this.tok(0, T.schedule, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.blockBody(this.scheduleLoop);
+  scheduleBlock = this.rule('scheduleBlock', (n) => {
+    n.keyword = this.tok(0, T.schedule);
+    n.name = this.tok(0, NameToken);
+    this.blockBody(n, this.scheduleLoop);
   });
 
-  scheduleLine = this.rule('scheduleLine', () => {
+  scheduleLine = this.rule('scheduleLine', (n) => {
     this.sub(0, this.days, 'days');
-    this.sub(0, this.timeRange, 'ranges');
+    this.subIn(0, this.timeRange, 'ranges');
     this.MANY(() => {
       this.tok(0, Comma);
-      this.sub(2, this.timeRange, 'ranges');
+      this.subIn(2, this.timeRange, 'ranges');
     });
   });
 
-  holidaysItem = this.rule('holidaysItem', () => {
-    this.tok(0, T.holidays, 'keyword');
-    this.tok(0, DateLiteral, 'dates');
+  holidaysItem = this.rule('holidaysItem', (n) => {
+    n.keyword = this.tok(0, T.holidays);
+    (n.dates ??= []).push(this.tok(0, DateLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      this.tok(2, DateLiteral, 'dates');
+      (n.dates ??= []).push(this.tok(2, DateLiteral));
     });
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
-  scheduleOnItem = this.rule('scheduleOnItem', () => {
-    this.tok(0, T.on, 'keyword');
-    this.tok(0, DateLiteral, 'dates');
+  scheduleOnItem = this.rule('scheduleOnItem', (n) => {
+    n.keyword = this.tok(0, T.on);
+    (n.dates ??= []).push(this.tok(0, DateLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      this.tok(2, DateLiteral, 'dates');
+      (n.dates ??= []).push(this.tok(2, DateLiteral));
     });
-    this.sub(0, this.timeRange, 'ranges');
+    this.subIn(0, this.timeRange, 'ranges');
     this.MANY2(() => {
       this.tok(2, Comma);
-      this.sub(2, this.timeRange, 'ranges');
+      this.subIn(2, this.timeRange, 'ranges');
     });
   });
 
-  days = this.rule('days', () => {
+  days = this.rule('days', (n) => {
     this.OR([
       {
         ALT: () => {
-          this.tok(0, DayWord, 'from');
+          n.from = this.tok(0, DayWord);
           this.OPTION(() => {
             this.tok(0, DotDot);
-            this.tok(2, DayWord, 'to');
+            n.to = this.tok(2, DayWord);
           });
         },
       },
-      { ALT: () => this.tok(0, T.daily, 'form') },
-      { ALT: () => this.tok(0, T.weekdays, 'form') },
-      { ALT: () => this.tok(0, T.weekends, 'form') },
+      { ALT: () => (n.form = this.tok(0, T.daily)) },
+      { ALT: () => (n.form = this.tok(0, T.weekdays)) },
+      { ALT: () => (n.form = this.tok(0, T.weekends)) },
     ]);
   });
 
-  timeRange = this.rule('timeRange', () => {
-    this.tok(0, TimeLiteral, 'start');
+  timeRange = this.rule('timeRange', (n) => {
+    n.start = this.tok(0, TimeLiteral);
     this.tok(0, Dash);
-    this.tok(2, TimeLiteral, 'end');
+    n.end = this.tok(2, TimeLiteral);
   });
 
-  maintenanceBlock = this.rule('maintenanceBlock', () => {
-    this.tok(0, T.maintenance, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.blockBody(this.maintenanceLoop);
+  maintenanceBlock = this.rule('maintenanceBlock', (n) => {
+    n.keyword = this.tok(0, T.maintenance);
+    n.name = this.tok(0, NameToken);
+    this.blockBody(n, this.maintenanceLoop);
   });
 
-  everyItem = this.rule('everyItem', () => {
-    this.tok(0, T.every, 'keyword');
+  everyItem = this.rule('everyItem', (n) => {
+    n.keyword = this.tok(0, T.every);
     this.sub(0, this.days, 'days');
     this.sub(0, this.timeRange, 'range');
   });
 
-  onItem = this.rule('onItem', () => {
-    this.tok(0, T.on, 'keyword');
-    this.tok(0, DateTimeLiteral, 'at');
+  onItem = this.rule('onItem', (n) => {
+    n.keyword = this.tok(0, T.on);
+    n.at = this.tok(0, DateTimeLiteral);
     this.tok(0, T.for);
     this.sub(0, this.quantity, 'duration');
   });
 
-  noticeItem = this.rule('noticeItem', () => {
-    this.tok(0, T.notice, 'keyword');
+  noticeItem = this.rule('noticeItem', (n) => {
+    n.keyword = this.tok(0, T.notice);
     this.sub(0, this.quantity, 'duration');
   });
 
   // --- indicator -------------------------------------------------------------------------------------
 
-  indicatorBlock = this.rule('indicatorBlock', () => {
-    this.tok(0, T.indicator, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
-    this.blockBody(this.indicatorLoop);
+  indicatorBlock = this.rule('indicatorBlock', (n) => {
+    n.keyword = this.tok(0, T.indicator);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.indicatorLoop);
   });
 
-  kindItem = this.rule('kindItem', () => {
-    this.tok(0, T.kind, 'keyword');
-    this.tok(0, NameToken, 'value');
+  kindItem = this.rule('kindItem', (n) => {
+    n.keyword = this.tok(0, T.kind);
+    n.value = this.tok(0, NameToken);
   });
 
-  metricItem = this.rule('metricItem', () => {
-    this.tok(0, T.metric, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  metricItem = this.rule('metricItem', (n) => {
+    n.keyword = this.tok(0, T.metric);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  ratioItem = this.rule('ratioItem', () => {
-    this.tok(0, T.ratio, 'keyword');
-    this.tok(0, PolarityWord, 'polarity');
-    this.tok(0, StringLiteral, 'numerator');
+  ratioItem = this.rule('ratioItem', (n) => {
+    n.keyword = this.tok(0, T.ratio);
+    n.polarity = this.tok(0, PolarityWord);
+    n.numerator = this.tok(0, StringLiteral);
     this.tok(0, T.total);
-    this.tok(2, StringLiteral, 'total');
+    n.total = this.tok(2, StringLiteral);
   });
 
-  unitItem = this.rule('unitItem', () => {
-    this.tok(0, T.unit, 'keyword');
-    this.OR([{ ALT: () => this.tok(0, NameToken, 'value') }, { ALT: () => this.tok(0, Percent, 'value') }]);
+  unitItem = this.rule('unitItem', (n) => {
+    n.keyword = this.tok(0, T.unit);
+    this.OR([{ ALT: () => (n.value = this.tok(0, NameToken)) }, { ALT: () => (n.value = this.tok(0, Percent)) }]);
   });
 
   /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
-  sampleEveryItem = this.rule('sampleEveryItem', () => {
-    this.tok(0, T.every, 'keyword');
+  sampleEveryItem = this.rule('sampleEveryItem', (n) => {
+    n.keyword = this.tok(0, T.every);
     this.sub(0, this.quantity, 'interval');
   });
 
   /** (1.1) `missing down`. */
-  missingItem = this.rule('missingItem', () => {
-    this.tok(0, T.missing, 'keyword');
-    this.tok(0, T.down, 'value');
+  missingItem = this.rule('missingItem', (n) => {
+    n.keyword = this.tok(0, T.missing);
+    n.value = this.tok(0, T.down);
   });
 
   /** (1.1) `counters`. */
-  countersItem = this.rule('countersItem', () => {
-    this.tok(0, T.counters, 'keyword');
+  countersItem = this.rule('countersItem', (n) => {
+    n.keyword = this.tok(0, T.counters);
   });
 
   // --- objective -------------------------------------------------------------------------------------
 
-  objectiveBlock = this.rule('objectiveBlock', () => {
-    this.tok(0, T.objective, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
-    this.blockBody(this.objectiveLoop);
+  objectiveBlock = this.rule('objectiveBlock', (n) => {
+    n.keyword = this.tok(0, T.objective);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.objectiveLoop);
   });
 
-  indicatorRefItem = this.rule('indicatorRefItem', () => {
-    this.tok(0, T.indicator, 'keyword');
-    this.tok(0, NameToken, 'ref');
+  indicatorRefItem = this.rule('indicatorRefItem', (n) => {
+    n.keyword = this.tok(0, T.indicator);
+    n.ref = this.tok(0, NameToken);
   });
 
-  serviceRefItem = this.rule('serviceRefItem', () => {
-    this.tok(0, T.service, 'keyword');
-    this.tok(0, NameToken, 'ref');
+  serviceRefItem = this.rule('serviceRefItem', (n) => {
+    n.keyword = this.tok(0, T.service);
+    n.ref = this.tok(0, NameToken);
   });
 
-  targetItem = this.rule('targetItem', () => {
-    this.tok(0, T.target, 'keyword');
-    this.OPTION(() => this.tok(0, AggregateWord, 'aggregate'));
-    this.tok(0, Comparator, 'comparator');
+  targetItem = this.rule('targetItem', (n) => {
+    n.keyword = this.tok(0, T.target);
+    this.OPTION(() => (n.aggregate = this.tok(0, AggregateWord)));
+    n.comparator = this.tok(0, Comparator);
     this.sub(0, this.quantity, 'quantity');
   });
 
-  windowItem = this.rule('windowItem', () => {
-    this.tok(0, T.window, 'keyword');
+  windowItem = this.rule('windowItem', (n) => {
+    n.keyword = this.tok(0, T.window);
     this.OR([
       {
         ALT: () => {
-          this.tok(0, T.calendar, 'form');
-          this.tok(0, PeriodWord, 'period');
+          n.form = this.tok(0, T.calendar);
+          n.period = this.tok(0, PeriodWord);
         },
       },
       {
         ALT: () => {
-          this.tok(0, T.rolling, 'form');
+          n.form = this.tok(0, T.rolling);
           this.sub(0, this.quantity, 'duration');
         },
       },
     ]);
   });
 
-  duringItem = this.rule('duringItem', () => {
-    this.tok(0, T.during, 'keyword');
-    this.tok(0, NameToken, 'ref');
+  duringItem = this.rule('duringItem', (n) => {
+    n.keyword = this.tok(0, T.during);
+    n.ref = this.tok(0, NameToken);
   });
 
-  excludingItem = this.rule('excludingItem', () => {
-    this.tok(0, T.excluding, 'keyword');
-    this.tok(0, NameToken, 'refs');
+  excludingItem = this.rule('excludingItem', (n) => {
+    n.keyword = this.tok(0, T.excluding);
+    (n.refs ??= []).push(this.tok(0, NameToken));
     this.MANY(() => {
       this.tok(0, Comma);
-      this.tok(2, NameToken, 'refs');
+      (n.refs ??= []).push(this.tok(2, NameToken));
     });
   });
 
   /** (1.1) `coverage 90%`. */
-  coverageItem = this.rule('coverageItem', () => {
-    this.tok(0, T.coverage, 'keyword');
+  coverageItem = this.rule('coverageItem', (n) => {
+    n.keyword = this.tok(0, T.coverage);
     this.sub(0, this.quantity, 'percent');
   });
 
   /** `99.9%`, `500 ms`, `2`. */
-  quantity = this.rule('quantity', () => {
-    this.tok(0, NumberLiteral, 'number');
+  quantity = this.rule('quantity', (n) => {
+    n.number = this.tok(0, NumberLiteral);
     this.OPTION(() =>
-      this.OR([{ ALT: () => this.tok(0, UnitSuffix, 'unit') }, { ALT: () => this.tok(0, Percent, 'unit') }]),
+      this.OR([{ ALT: () => (n.unit = this.tok(0, UnitSuffix)) }, { ALT: () => (n.unit = this.tok(0, Percent)) }]),
     );
   });
 
   // --- compensation and credits ------------------------------------------------------------------------
 
-  compensationBlock = this.rule('compensationBlock', () => {
-    this.tok(0, T.compensation, 'keyword');
+  compensationBlock = this.rule('compensationBlock', (n) => {
+    n.keyword = this.tok(0, T.compensation);
     this.tok(0, T.for);
-    this.tok(0, NameToken, 'target');
-    this.blockBody(this.compensationLoop);
+    n.target = this.tok(0, NameToken);
+    this.blockBody(n, this.compensationLoop);
   });
 
-  tier = this.rule('tier', () => {
-    this.OR([{ ALT: () => this.tok(0, T.below, 'keyword') }, { ALT: () => this.tok(0, T.above, 'keyword') }]);
+  tier = this.rule('tier', (n) => {
+    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.below)) }, { ALT: () => (n.keyword = this.tok(0, T.above)) }]);
     this.sub(0, this.quantity, 'threshold');
     this.tok(0, T.credit);
     this.sub(2, this.quantity, 'credit');
   });
 
-  creditsBlock = this.rule('creditsBlock', () => {
-    this.tok(0, T.credits, 'keyword');
-    this.blockBody(this.creditsLoop);
+  creditsBlock = this.rule('creditsBlock', (n) => {
+    n.keyword = this.tok(0, T.credits);
+    this.blockBody(n, this.creditsLoop);
   });
 
-  capItem = this.rule('capItem', () => {
-    this.tok(0, T.cap, 'keyword');
+  capItem = this.rule('capItem', (n) => {
+    n.keyword = this.tok(0, T.cap);
     this.sub(0, this.quantity, 'percent');
   });
 
-  claimItem = this.rule('claimItem', () => {
-    this.tok(0, T.claim, 'keyword');
+  claimItem = this.rule('claimItem', (n) => {
+    n.keyword = this.tok(0, T.claim);
     this.tok(0, T.within);
     this.sub(0, this.quantity, 'duration');
   });
 
-  remedyItem = this.rule('remedyItem', () => {
-    this.tok(0, T.remedy, 'keyword');
-    this.tok(0, StringLiteral, 'value');
+  remedyItem = this.rule('remedyItem', (n) => {
+    n.keyword = this.tok(0, T.remedy);
+    n.value = this.tok(0, StringLiteral);
   });
 
   // --- responsibilities and support --------------------------------------------------------------------
 
-  responsibilitiesBlock = this.rule('responsibilitiesBlock', () => {
-    this.tok(0, T.responsibilities, 'keyword');
-    this.blockBody(this.responsibilitiesLoop);
+  responsibilitiesBlock = this.rule('responsibilitiesBlock', (n) => {
+    n.keyword = this.tok(0, T.responsibilities);
+    this.blockBody(n, this.responsibilitiesLoop);
   });
 
-  responsibility = this.rule('responsibility', () => {
-    this.OR([{ ALT: () => this.tok(0, T.provider, 'keyword') }, { ALT: () => this.tok(0, T.customer, 'keyword') }]);
-    this.tok(0, StringLiteral, 'value');
+  responsibility = this.rule('responsibility', (n) => {
+    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.provider)) }, { ALT: () => (n.keyword = this.tok(0, T.customer)) }]);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  supportBlock = this.rule('supportBlock', () => {
-    this.tok(0, T.support, 'keyword');
-    this.blockBody(this.supportLoop);
+  supportBlock = this.rule('supportBlock', (n) => {
+    n.keyword = this.tok(0, T.support);
+    this.blockBody(n, this.supportLoop);
   });
 
-  hoursItem = this.rule('hoursItem', () => {
-    this.tok(0, T.hours, 'keyword');
-    this.tok(0, NameToken, 'ref');
+  hoursItem = this.rule('hoursItem', (n) => {
+    n.keyword = this.tok(0, T.hours);
+    n.ref = this.tok(0, NameToken);
   });
 
-  severityItem = this.rule('severityItem', () => {
-    this.tok(0, T.severity, 'keyword');
-    this.tok(0, NameToken, 'name');
-    this.OPTION(() => this.tok(0, StringLiteral, 'title'));
+  severityItem = this.rule('severityItem', (n) => {
+    n.keyword = this.tok(0, T.severity);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
     this.tok(0, T.response);
     this.sub(0, this.quantity, 'response');
     this.OPTION2(() => {

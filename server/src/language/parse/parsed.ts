@@ -6,6 +6,7 @@
 // A node is attached to its parent when its rule starts, so a rule that error recovery left
 // half-parsed keeps what it consumed (as a recovered CST node did). Tokens inserted by recovery
 // (no text, NaN offsets) are recorded like real ones; the builder treats them as missing.
+// The grammar's rules write the fields by name (`n.keyword = this.tok(…)`).
 import type { IToken } from 'chevrotain';
 
 /** The grammar's rules whose nodes the AST builder reads (names as in parse/grammar.ts). */
@@ -67,7 +68,7 @@ export type ParsedRule =
   | 'hoursItem'
   | 'severityItem';
 
-/** Fields holding one token: the first consumed under that name in the rule. */
+/** Fields holding one token (each is consumed at most once per rule invocation). */
 export type TokenField =
   | 'keyword' | 'name' | 'title' | 'open' | 'close' | 'value' | 'start' | 'end' | 'amount' | 'currency' | 'period'
   | 'cadence' | 'date' | 'from' | 'to' | 'form' | 'at' | 'ref' | 'polarity' | 'numerator' | 'total' | 'aggregate'
@@ -78,10 +79,6 @@ export type TokenListField = 'recipients' | 'values' | 'dates' | 'refs';
 export type NodeField = 'item' | 'days' | 'range' | 'duration' | 'interval' | 'quantity' | 'percent' | 'threshold' | 'credit' | 'response' | 'resolve';
 /** Fields holding every sub-node invoked under that name, in order. */
 export type NodeListField = 'items' | 'ranges' | 'slas' | 'orphans';
-
-export type ParsedField = TokenField | TokenListField | NodeField | NodeListField;
-
-export const LIST_FIELDS: ReadonlySet<ParsedField> = new Set<ParsedField>(['recipients', 'values', 'dates', 'refs', 'items', 'ranges', 'slas', 'orphans']);
 
 export type ParsedNode = {
   rule: ParsedRule;
