@@ -222,8 +222,12 @@ export class AstBuilder {
     const keyword = token(node, 'keyword');
     if (!keyword) return undefined;
     const items: A.SlaItem[] = [];
-    for (const wrapper of children(node, 'items')) {
-      const item = this.slaItem(wrapper);
+    // Each item's nodes are let go as soon as its AST is built (the peak memory of a big file).
+    const wrappers: (ParsedNode | undefined)[] = children(node, 'items');
+    node.items = undefined;
+    for (let i = 0; i < wrappers.length; i++) {
+      const item = this.slaItem(wrappers[i]!);
+      wrappers[i] = undefined;
       if (item) items.push(item);
     }
     const sla: A.Sla = { ...this.base('Sla' as const, node, keyword), items };
