@@ -101,9 +101,9 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   }
 
   const grammar = sharedGrammar();
-  const cst = grammar.parseTokens(nesting.tokens, t);
+  const parsed = grammar.parseTokens(nesting.tokens, t);
   const builder = new AstBuilder(lines, t);
-  const file = builder.file(cst, text.length);
+  const file = builder.file(parsed, text.length);
 
   // Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`,
   // a name written in Chinese) are left out: the lexical message explains them.

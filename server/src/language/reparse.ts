@@ -18,7 +18,7 @@ import { createTokenInstance, type IToken } from 'chevrotain';
 import type { ContractFile, Position, Range, Sla, SlaItem, Span } from './ast';
 import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
-import type { SlaItemCstNode } from './parse/cst.generated';
+import type { ParsedNode } from './parse/parsed';
 import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
 import { LineIndex } from './text';
 import { setParsedText } from './parse/tokenLines';
@@ -97,14 +97,14 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // Parse the region's items inside a stand-in `sla x {`, stopping at the boundary.
   const grammar = sharedGrammar();
   const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
-  let itemNodes: SlaItemCstNode[];
+  let itemNodes: ParsedNode[];
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    const cst = grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], t, stop);
+    const parsed = grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], t, stop);
     const stopped = grammar.stoppedAt;
     if (!stopped || stopped.errors > 0 || stopped.strays > 0) return undefined;
-    itemNodes = cst.children.slas?.[0]?.children.items ?? [];
+    itemNodes = parsed.slas?.[0]?.items ?? [];
   } finally {
     grammar.release();
     setParsedText('');

@@ -1,10 +1,9 @@
-// CST → AST. The CST may come from error recovery: any child may be missing and tokens
-// inserted by recovery (no text, NaN offsets) count as missing. Every accessor here copes.
-// Nodes are typed by cst.generated.ts (`npm run generate:cst`): a label or rule name the
-// grammar does not have fails to compile.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+// Recorded parse → AST. The nodes may come from error recovery: any field may be missing and
+// tokens inserted by recovery (no text, NaN offsets) count as missing. Every accessor here copes.
+// Nodes are typed by parse/parsed.ts: a field the grammar does not record fails to compile.
+import type { IToken } from 'chevrotain';
 import type * as A from '../ast';
-import type * as C from './cst.generated';
+import type { NodeField, NodeListField, ParsedNode, TokenField, TokenListField } from './parsed';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
@@ -13,64 +12,31 @@ import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
-
-function isRealToken(element: CstElement | undefined): element is IToken {
-  return element !== undefined && 'image' in element && !element.isInsertedInRecovery && !Number.isNaN(element.startOffset);
+function isRealToken(element: IToken | undefined): element is IToken {
+  return element !== undefined && !element.isInsertedInRecovery && !Number.isNaN(element.startOffset);
 }
 
-type ChildrenOf<N extends CstNode> = N['children'];
-/** The labels of `N` (of every member, for a union) whose elements are tokens. */
-type TokenLabel<N extends CstNode> = {
-  [K in keyof ChildrenOf<N>]-?: NonNullable<ChildrenOf<N>[K]> extends IToken[] ? K : never;
-}[keyof ChildrenOf<N>];
-/** The labels of `N` whose elements are nodes. */
-type NodeLabel<N extends CstNode> = {
-  [K in keyof ChildrenOf<N>]-?: NonNullable<ChildrenOf<N>[K]> extends CstNode[] ? K : never;
-}[keyof ChildrenOf<N>];
-type NodeAt<N extends CstNode, K extends keyof ChildrenOf<N>> = NonNullable<ChildrenOf<N>[K]> extends readonly (infer E)[] ? E : never;
-
-function elements(node: CstNode | undefined, label: PropertyKey): CstElement[] | undefined {
-  return node?.children[label as string];
-}
-
-function token<N extends CstNode>(node: N | undefined, label: TokenLabel<N>, index = 0): IToken | undefined {
-  const element = elements(node, label)?.[index];
+function token(node: ParsedNode | undefined, field: TokenField): IToken | undefined {
+  const element = node?.[field];
   return isRealToken(element) ? element : undefined;
 }
 
-function tokens<N extends CstNode>(node: N | undefined, label: TokenLabel<N>): IToken[] {
-  return (elements(node, label) ?? []).filter(isRealToken);
+function tokens(node: ParsedNode | undefined, field: TokenListField): IToken[] {
+  return (node?.[field] ?? []).filter(isRealToken);
 }
 
-function child<N extends CstNode, K extends NodeLabel<N>>(node: N | undefined, label: K, index = 0): NodeAt<N, K> | undefined {
-  const element = elements(node, label)?.[index];
-  return element !== undefined && 'children' in element ? (element as NodeAt<N, K>) : undefined;
+function child(node: ParsedNode | undefined, field: NodeField): ParsedNode | undefined {
+  return node?.[field];
 }
 
-function children<N extends CstNode, K extends NodeLabel<N>>(node: N | undefined, label: K): NodeAt<N, K>[] {
-  return (elements(node, label) ?? []).filter((e) => 'children' in e) as NodeAt<N, K>[];
+function children(node: ParsedNode | undefined, field: NodeListField): ParsedNode[] {
+  return node?.[field] ?? [];
 }
 
-/** Nodes of the blocks with a `{ … }` body. */
-type BlockNode =
-  | C.SlaBlockCstNode
-  | C.ServiceBlockCstNode
-  | C.ScheduleBlockCstNode
-  | C.MaintenanceBlockCstNode
-  | C.IndicatorBlockCstNode
-  | C.ObjectiveBlockCstNode
-  | C.CompensationBlockCstNode
-  | C.CreditsBlockCstNode
-  | C.ResponsibilitiesBlockCstNode
-  | C.SupportBlockCstNode;
-/** Nodes of the blocks that declare a name. */
-type NamedBlockNode = Exclude<BlockNode, C.CompensationBlockCstNode | C.CreditsBlockCstNode | C.ResponsibilitiesBlockCstNode | C.SupportBlockCstNode>;
-
-/** [start, end) of a node's real tokens (Chevrotain's `onlyOffset` node locations). */
-function extent(node: CstNode): [number, number] | undefined {
-  const location = node.location;
-  if (!location || Number.isNaN(location.startOffset) || location.endOffset === undefined || Number.isNaN(location.endOffset)) return undefined;
-  return [location.startOffset, location.endOffset + 1];
+/** [start, end) of a node's real tokens. */
+function extent(node: ParsedNode): [number, number] | undefined {
+  if (Number.isNaN(node.startOffset) || Number.isNaN(node.endOffset)) return undefined;
+  return [node.startOffset, node.endOffset + 1];
 }
 
 /** Sets an optional field only when there is a value (absent rather than `undefined`). */
@@ -184,18 +150,18 @@ export class AstBuilder {
     return quantity;
   }
 
-  private quantity(node: C.QuantityCstNode | undefined): A.Quantity | undefined {
+  private quantity(node: ParsedNode | undefined): A.Quantity | undefined {
     return this.quantityOf(token(node, 'number'), token(node, 'unit'));
   }
 
-  private base<K extends string>(type: K, node: CstNode, keyword: IToken): { type: K; range: A.Range; offset: number; endOffset: number; keyword: A.Span } {
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): { type: K; range: A.Range; offset: number; endOffset: number; keyword: A.Span } {
     const e = extent(node);
     const start = e ? e[0] : keyword.startOffset;
     const end = e ? e[1] : tokenEnd(keyword);
     return { type, range: this.lines.range(start, end), offset: start, endOffset: end, keyword: this.span(keyword) };
   }
 
-  private body(node: BlockNode): A.Span | undefined {
+  private body(node: ParsedNode): A.Span | undefined {
     const open = token(node, 'open');
     if (!open) return undefined;
     const close = token(node, 'close');
@@ -206,7 +172,7 @@ export class AstBuilder {
 
   // --- file and sla ------------------------------------------------------------------------------
 
-  file(node: C.FileCstNode, textLength: number): A.ContractFile {
+  file(node: ParsedNode, textLength: number): A.ContractFile {
     const slas = children(node, 'slas')
       .map((s) => this.sla(s))
       .filter((s): s is A.Sla => s !== undefined);
@@ -218,7 +184,7 @@ export class AstBuilder {
    * Items after an `sla` was closed (an extra `}` above them) join the preceding `sla`, so
    * that the checker and outline still see them; one SLA001 per run explains the cause.
    */
-  private adoptOrphans(slas: A.Sla[], orphanNodes: C.SlaItemCstNode[]): void {
+  private adoptOrphans(slas: A.Sla[], orphanNodes: ParsedNode[]): void {
     let reportedFor: A.Sla | null | undefined = undefined;
     for (const orphanNode of orphanNodes) {
       const item = this.slaItem(orphanNode);
@@ -252,12 +218,16 @@ export class AstBuilder {
   }
 
 
-  private sla(node: C.SlaBlockCstNode): A.Sla | undefined {
+  private sla(node: ParsedNode): A.Sla | undefined {
     const keyword = token(node, 'keyword');
     if (!keyword) return undefined;
     const items: A.SlaItem[] = [];
-    for (const wrapper of children(node, 'items')) {
-      const item = this.slaItem(wrapper);
+    // Each item's nodes are let go as soon as its AST is built (the peak memory of a big file).
+    const wrappers: (ParsedNode | undefined)[] = children(node, 'items');
+    node.items = undefined;
+    for (let i = 0; i < wrappers.length; i++) {
+      const item = this.slaItem(wrappers[i]!);
+      wrappers[i] = undefined;
       if (item) items.push(item);
     }
     const sla: A.Sla = { ...this.base('Sla' as const, node, keyword), items };
@@ -266,19 +236,19 @@ export class AstBuilder {
   }
 
   /** Name, title and body of a block. */
-  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: NamedBlockNode, title?: IToken): void {
+  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: ParsedNode, title?: IToken): void {
     put(block, 'name', this.name(token(node, 'name')));
     put(block, 'title', this.string(title));
     put(block, 'body', this.body(node));
   }
 
   /** One item of an sla block (public for incremental parsing, which builds items alone). */
-  slaItem(wrapper: C.SlaItemCstNode): A.SlaItem | undefined {
+  slaItem(wrapper: ParsedNode): A.SlaItem | undefined {
     const node = child(wrapper, 'item');
     if (!node) return undefined;
     const keyword = token(node, 'keyword');
     if (!keyword) return undefined;
-    switch (node.name) {
+    switch (node.rule) {
       case 'versionItem':
         return this.valued(this.base('Version' as const, node, keyword), token(node, 'value'));
       case 'providerItem':
@@ -349,7 +319,7 @@ export class AstBuilder {
     return values;
   }
 
-  private fee(node: C.FeeItemCstNode, keyword: IToken): A.FeeItem {
+  private fee(node: ParsedNode, keyword: IToken): A.FeeItem {
     const currency = token(node, 'currency');
     if (currency && isUnit(currency.image) && !isCurrency(currency.image)) {
       this.error('SLA002', this.span(currency), this.translate('parse.notCurrency', { currency: currency.image }));
@@ -362,14 +332,14 @@ export class AstBuilder {
 
   // --- service -------------------------------------------------------------------------------------
 
-  private service(node: C.ServiceBlockCstNode, keyword: IToken): A.Service {
+  private service(node: ParsedNode, keyword: IToken): A.Service {
     const items: A.ServiceItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      if (item.name === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
-      else if (item.name === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
-      else if (item.name === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
+      if (item.rule === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
+      else if (item.rule === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
+      else if (item.rule === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
     }
     const service: A.Service = { ...this.base('Service' as const, node, keyword), items };
     this.header(service, node, token(node, 'title'));
@@ -378,22 +348,22 @@ export class AstBuilder {
 
   // --- schedule and maintenance ----------------------------------------------------------------------
 
-  private schedule(node: C.ScheduleBlockCstNode, keyword: IToken): A.Schedule {
+  private schedule(node: ParsedNode, keyword: IToken): A.Schedule {
     const items: A.ScheduleItem[] = [];
     for (const item of children(node, 'items')) {
-      if (item.name === 'holidaysItem') {
+      if (item.rule === 'holidaysItem') {
         const kw = token(item, 'keyword');
         if (!kw) continue;
         const dates: A.DateLiteral[] = [];
         for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
         items.push({ ...this.base('Holidays' as const, item, kw), dates });
-      } else if (item.name === 'scheduleOnItem') {
+      } else if (item.rule === 'scheduleOnItem') {
         const kw = token(item, 'keyword');
         if (!kw) continue;
         const dates: A.DateLiteral[] = [];
         for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
         items.push({ ...this.base('ScheduleOn' as const, item, kw), dates, ranges: this.timeRanges(children(item, 'ranges')) });
-      } else if (item.name === 'scheduleLine') {
+      } else if (item.rule === 'scheduleLine') {
         const days = this.days(child(item, 'days'));
         if (!days) continue;
         const ranges = this.timeRanges(children(item, 'ranges'));
@@ -414,7 +384,7 @@ export class AstBuilder {
     return schedule;
   }
 
-  private days(node: C.DaysCstNode | undefined): A.Days | undefined {
+  private days(node: ParsedNode | undefined): A.Days | undefined {
     if (!node) return undefined;
     const e = extent(node);
     if (!e) return undefined;
@@ -427,7 +397,7 @@ export class AstBuilder {
     return days;
   }
 
-  private timeRanges(nodes: C.TimeRangeCstNode[]): A.TimeRange[] {
+  private timeRanges(nodes: ParsedNode[]): A.TimeRange[] {
     const ranges: A.TimeRange[] = [];
     for (const node of nodes) {
       const range = this.timeRange(node);
@@ -436,7 +406,7 @@ export class AstBuilder {
     return ranges;
   }
 
-  private timeRange(node: C.TimeRangeCstNode | undefined): A.TimeRange | undefined {
+  private timeRange(node: ParsedNode | undefined): A.TimeRange | undefined {
     if (!node) return undefined;
     const e = extent(node);
     if (!e) return undefined;
@@ -446,22 +416,22 @@ export class AstBuilder {
     return range;
   }
 
-  private maintenance(node: C.MaintenanceBlockCstNode, keyword: IToken): A.Maintenance {
+  private maintenance(node: ParsedNode, keyword: IToken): A.Maintenance {
     const items: A.MaintenanceItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      if (item.name === 'everyItem') {
+      if (item.rule === 'everyItem') {
         const every: A.EveryItem = this.base('Every' as const, item, kw);
         put(every, 'days', this.days(child(item, 'days')));
         put(every, 'times', this.timeRange(child(item, 'range')));
         items.push(every);
-      } else if (item.name === 'onItem') {
+      } else if (item.rule === 'onItem') {
         const on: A.OnItem = this.base('On' as const, item, kw);
         put(on, 'at', this.dateTime(token(item, 'at')));
         put(on, 'duration', this.quantity(child(item, 'duration')));
         items.push(on);
-      } else if (item.name === 'noticeItem') {
+      } else if (item.rule === 'noticeItem') {
         const notice: A.NoticeItem = this.base('Notice' as const, item, kw);
         put(notice, 'duration', this.quantity(child(item, 'duration')));
         items.push(notice);
@@ -474,12 +444,12 @@ export class AstBuilder {
 
   // --- indicator ----------------------------------------------------------------------------------------
 
-  private indicator(node: C.IndicatorBlockCstNode, keyword: IToken): A.Indicator {
+  private indicator(node: ParsedNode, keyword: IToken): A.Indicator {
     const items: A.IndicatorItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      switch (item.name) {
+      switch (item.rule) {
         case 'kindItem': {
           const kind: A.KindItem = this.base('Kind' as const, item, kw);
           put(kind, 'value', this.word(token(item, 'value')));
@@ -532,12 +502,12 @@ export class AstBuilder {
 
   // --- objective ----------------------------------------------------------------------------------------
 
-  private objective(node: C.ObjectiveBlockCstNode, keyword: IToken): A.Objective {
+  private objective(node: ParsedNode, keyword: IToken): A.Objective {
     const items: A.ObjectiveItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      switch (item.name) {
+      switch (item.rule) {
         case 'indicatorRefItem':
           items.push(this.referring(this.base('IndicatorRef' as const, item, kw), token(item, 'ref')));
           break;
@@ -592,7 +562,7 @@ export class AstBuilder {
     return referring;
   }
 
-  private target(node: C.TargetItemCstNode, keyword: IToken): A.TargetItem {
+  private target(node: ParsedNode, keyword: IToken): A.TargetItem {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node, 'aggregate');
     if (aggregate) {
@@ -611,7 +581,7 @@ export class AstBuilder {
 
   // --- compensation and credits ----------------------------------------------------------------------------
 
-  private compensation(node: C.CompensationBlockCstNode, keyword: IToken): A.Compensation {
+  private compensation(node: ParsedNode, keyword: IToken): A.Compensation {
     const tiers: A.Tier[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -627,20 +597,20 @@ export class AstBuilder {
     return compensation;
   }
 
-  private credits(node: C.CreditsBlockCstNode, keyword: IToken): A.Credits {
+  private credits(node: ParsedNode, keyword: IToken): A.Credits {
     const items: A.CreditsItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      if (item.name === 'capItem') {
+      if (item.rule === 'capItem') {
         const cap: A.CapItem = this.base('Cap' as const, item, kw);
         put(cap, 'percent', this.quantity(child(item, 'percent')));
         items.push(cap);
-      } else if (item.name === 'claimItem') {
+      } else if (item.rule === 'claimItem') {
         const claim: A.ClaimItem = this.base('Claim' as const, item, kw);
         put(claim, 'duration', this.quantity(child(item, 'duration')));
         items.push(claim);
-      } else if (item.name === 'remedyItem') {
+      } else if (item.rule === 'remedyItem') {
         items.push(this.valued(this.base('Remedy' as const, item, kw), token(item, 'value')));
       }
     }
@@ -651,7 +621,7 @@ export class AstBuilder {
 
   // --- responsibilities and support -------------------------------------------------------------------------
 
-  private responsibilities(node: C.ResponsibilitiesBlockCstNode, keyword: IToken): A.Responsibilities {
+  private responsibilities(node: ParsedNode, keyword: IToken): A.Responsibilities {
     const items: A.ResponsibilityItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
@@ -663,14 +633,14 @@ export class AstBuilder {
     return responsibilities;
   }
 
-  private support(node: C.SupportBlockCstNode, keyword: IToken): A.Support {
+  private support(node: ParsedNode, keyword: IToken): A.Support {
     const items: A.SupportItem[] = [];
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      if (item.name === 'hoursItem') {
+      if (item.rule === 'hoursItem') {
         items.push(this.referring(this.base('Hours' as const, item, kw), token(item, 'ref')));
-      } else if (item.name === 'severityItem') {
+      } else if (item.rule === 'severityItem') {
         const severity: A.SeverityItem = this.base('Severity' as const, item, kw);
         put(severity, 'name', this.name(token(item, 'name')));
         put(severity, 'title', this.string(token(item, 'title')));

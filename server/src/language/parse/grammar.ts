@@ -1,4 +1,5 @@
-// The grammar of LANGUAGE.md section 3 as a Chevrotain CST parser (LL(1)).
+// The grammar of LANGUAGE.md section 3 as a Chevrotain parser (LL(1)) with embedded actions:
+// no CST; each rule records a small node (parse/parsed.ts) for the AST builder.
 //
 // Error recovery, beyond Chevrotain's single-token insertion/deletion and re-sync:
 // - Every block loop accepts any stray token (the `garbage` rule, reported once per line as
@@ -10,7 +11,7 @@
 // - Missing tokens are inserted, except that a stray token on the same line as the previous
 //   one is deleted when the token after it is the expected one (`target foo >= 99%`).
 // - Items outside any `sla` (after an extra `}`) are parsed as `orphans` for the AST builder.
-import { CstParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
 import {
   ALL_TOKENS,
   AggregateWord,
@@ -35,7 +36,7 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import type { FileCstNode } from './cst.generated';
+import type { NodeField, NodeListField, ParsedNode, ParsedRule } from './parsed';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import type { Translate } from '../wording';
@@ -56,6 +57,11 @@ interface RecoveryInternals {
   consumeToken(): void;
 }
 
+/** Chevrotain's rule stack depth (0: the top rule), present at run time, not typed. */
+interface RuleStackInternals {
+  RULE_STACK_IDX: number;
+}
+
 type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
 
 /** The tokens that start an item, per block. */
@@ -63,11 +69,19 @@ const ITEM_START_TOKENS = Object.fromEntries(
   Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
 ) as Record<BlockKind, Set<TokenType>>;
 
+/** `{ LABEL: field }` of each sub-node field, made once (sub-rules are invoked often). */
+const LABELS = Object.fromEntries(
+  (['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve', 'items', 'ranges', 'slas', 'orphans'] as const).map((f) => [f, { LABEL: f }]),
+) as Record<NodeField | NodeListField, { LABEL: string }>;
+
+/** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
+const RECORDING_SINK: ParsedNode = { rule: 'file', startOffset: NaN, endOffset: NaN };
+
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
 }
 
-export class SlaGrammar extends CstParser {
+export class SlaGrammar extends EmbeddedActionsParser {
   /** Stray tokens reported by the `garbage` rule during the current parse. */
   strayErrors: StrayTokenError[] = [];
   private lastStrayEnd: IToken | undefined;
@@ -80,7 +94,7 @@ export class SlaGrammar extends CstParser {
 
   constructor() {
     const errorMessages = new SyntaxErrorMessages();
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, nodeLocationTracking: 'onlyOffset' });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages });
     this.errorMessages = errorMessages;
     this.performSelfAnalysis();
   }
@@ -90,19 +104,21 @@ export class SlaGrammar extends CstParser {
    * state is reset here. With `stopAt` (incremental parsing) the sla item loop ends at that
    * token, as at a `}`, and `stoppedAt` tells whether it got there and with how many errors so far.
    */
-  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): FileCstNode {
+  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): ParsedNode {
     this.errorMessages.t = t;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = stopAt;
     this.stoppedAt = undefined;
     this.input = tokens;
-    return this.file() as FileCstNode;
+    this.file();
+    return this.nodes[0];
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
   release(): void {
     this.input = [];
+    this.nodes.length = 0;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
@@ -163,88 +179,169 @@ export class SlaGrammar extends CstParser {
     this.strayErrors.push({ token: first, block, message, suggestion });
   }
 
+  // --- recording (what replaces the CST) -------------------------------------------------------
+
+  /** The node of each rule on Chevrotain's rule stack, by depth (entries past the top are stale). */
+  private readonly nodes: ParsedNode[] = [];
+  /** Where the node of the rule being invoked goes in its parent's (see `sub`, `subIn`). */
+  private attachTo: NodeField | NodeListField | undefined;
+  private attachToList = false;
+
+  private depth(): number {
+    return (this as unknown as RuleStackInternals).RULE_STACK_IDX;
+  }
+
+  /**
+   * A grammar rule whose invocations record a node (parse/parsed.ts), given to `impl` to
+   * fill; only `garbage` takes an argument.
+   */
+  private rule<A>(name: ParsedRule, impl: (node: ParsedNode, arg?: A) => void): ParserMethod<[arg?: A], void> {
+    return this.RULE(name, (arg?: A) => impl(this.enter(name), arg));
+  }
+
+  /** At the start of a rule: its node, attached to the parent's at once (kept if recovery ends the rule early). */
+  private enter(rule: ParsedRule): ParsedNode {
+    if (this.RECORDING_PHASE) return RECORDING_SINK;
+    const node: ParsedNode = { rule, startOffset: NaN, endOffset: NaN };
+    const depth = this.depth();
+    this.nodes[depth] = node;
+    const field = this.attachTo;
+    this.attachTo = undefined;
+    if (field === undefined || depth === 0) return node;
+    const parent = this.nodes[depth - 1];
+    if (this.attachToList) (parent[field as NodeListField] ??= []).push(node);
+    else parent[field as NodeField] ??= node;
+    return node;
+  }
+
+  /** CONSUME (occurrence `idx`), the token counted in the extent of every open rule (the rule stores it where it belongs). */
+  private tok(idx: number, type: TokenType): IToken {
+    const token = this.consume(idx, type);
+    if (!this.RECORDING_PHASE) this.extend(token);
+    return token;
+  }
+
+  /**
+   * The extent of every open rule, by Chevrotain's `onlyOffset` node location with recovery:
+   * the first real token sets both ends, later ones move the end (tokens inserted by
+   * recovery have NaN offsets).
+   */
+  private extend(token: IToken): void {
+    const start = token.startOffset;
+    if (Number.isNaN(start)) return;
+    const end = token.endOffset!;
+    for (let d = this.depth(); d > 0; d--) {
+      const node = this.nodes[d];
+      if (Number.isNaN(node.startOffset)) {
+        node.startOffset = start;
+        node.endOffset = end;
+      } else if (node.endOffset < end) {
+        node.endOffset = end;
+      }
+    }
+  }
+
+  /** SUBRULE (occurrence `idx`), its node recorded as `field`. */
+  private sub<A>(idx: number, rule: ParserMethod<[arg?: A], void>, field?: NodeField, arg?: A): void {
+    if (!this.RECORDING_PHASE) {
+      this.attachTo = field;
+      this.attachToList = false;
+    }
+    // The label only names the sub-rule in the grammar's productions (conformance.test.ts reads them).
+    this.subrule(idx, rule, arg !== undefined ? { ARGS: [arg] } : field !== undefined ? LABELS[field] : undefined);
+  }
+
+  /** SUBRULE (occurrence `idx`), its node added to the list `field`. */
+  private subIn(idx: number, rule: ParserMethod<[arg?: undefined], void>, field: NodeListField): void {
+    if (!this.RECORDING_PHASE) {
+      this.attachTo = field;
+      this.attachToList = true;
+    }
+    this.subrule(idx, rule, LABELS[field]);
+  }
+
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
-  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.SUBRULE(this.slaItem, { LABEL: 'items' }) }]);
+  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.subIn(0, this.slaItem, 'items') }]);
 
   private readonly serviceLoop = this.itemLoop('service', [
-    { ALT: () => this.SUBRULE(this.descriptionItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.includesItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.excludesItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.descriptionItem, 'items') },
+    { ALT: () => this.subIn(0, this.includesItem, 'items') },
+    { ALT: () => this.subIn(0, this.excludesItem, 'items') }
   ]);
 
   private readonly scheduleLoop = this.itemLoop('schedule', [
-    { ALT: () => this.SUBRULE(this.holidaysItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.scheduleLine, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.scheduleOnItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.holidaysItem, 'items') },
+    { ALT: () => this.subIn(0, this.scheduleLine, 'items') },
+    { ALT: () => this.subIn(0, this.scheduleOnItem, 'items') }
   ]);
 
   private readonly maintenanceLoop = this.itemLoop('maintenance', [
-    { ALT: () => this.SUBRULE(this.everyItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.onItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.noticeItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.everyItem, 'items') },
+    { ALT: () => this.subIn(0, this.onItem, 'items') },
+    { ALT: () => this.subIn(0, this.noticeItem, 'items') }
   ]);
 
   private readonly indicatorLoop = this.itemLoop('indicator', [
-    { ALT: () => this.SUBRULE(this.kindItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.metricItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.ratioItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.unitItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE2(this.descriptionItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.sampleEveryItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.missingItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.countersItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.kindItem, 'items') },
+    { ALT: () => this.subIn(0, this.metricItem, 'items') },
+    { ALT: () => this.subIn(0, this.ratioItem, 'items') },
+    { ALT: () => this.subIn(0, this.unitItem, 'items') },
+    { ALT: () => this.subIn(2, this.descriptionItem, 'items') },
+    { ALT: () => this.subIn(0, this.sampleEveryItem, 'items') },
+    { ALT: () => this.subIn(0, this.missingItem, 'items') },
+    { ALT: () => this.subIn(0, this.countersItem, 'items') }
   ]);
 
   private readonly objectiveLoop = this.itemLoop('objective', [
-    { ALT: () => this.SUBRULE(this.indicatorRefItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.serviceRefItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.targetItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.windowItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.duringItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.excludingItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.coverageItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE3(this.descriptionItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.indicatorRefItem, 'items') },
+    { ALT: () => this.subIn(0, this.serviceRefItem, 'items') },
+    { ALT: () => this.subIn(0, this.targetItem, 'items') },
+    { ALT: () => this.subIn(0, this.windowItem, 'items') },
+    { ALT: () => this.subIn(0, this.duringItem, 'items') },
+    { ALT: () => this.subIn(0, this.excludingItem, 'items') },
+    { ALT: () => this.subIn(0, this.coverageItem, 'items') },
+    { ALT: () => this.subIn(3, this.descriptionItem, 'items') }
   ]);
 
   private readonly compensationLoop = this.itemLoop('compensation', [
-    { ALT: () => this.SUBRULE(this.tier, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.tier, 'items') }
   ]);
 
   private readonly creditsLoop = this.itemLoop('credits', [
-    { ALT: () => this.SUBRULE(this.capItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.claimItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.remedyItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.capItem, 'items') },
+    { ALT: () => this.subIn(0, this.claimItem, 'items') },
+    { ALT: () => this.subIn(0, this.remedyItem, 'items') }
   ]);
 
   private readonly responsibilitiesLoop = this.itemLoop('responsibilities', [
-    { ALT: () => this.SUBRULE(this.responsibility, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.responsibility, 'items') }
   ]);
 
   private readonly supportLoop = this.itemLoop('support', [
-    { ALT: () => this.SUBRULE(this.hoursItem, { LABEL: 'items' }) },
-    { ALT: () => this.SUBRULE(this.severityItem, { LABEL: 'items' }) }
+    { ALT: () => this.subIn(0, this.hoursItem, 'items') },
+    { ALT: () => this.subIn(0, this.severityItem, 'items') }
   ]);
 
   private readonly slaItemAlternatives: IOrAlt<unknown>[] = [
-    { ALT: () => this.SUBRULE(this.versionItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.providerItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.customerItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.effectiveItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.timezoneItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.feeItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.serviceBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.scheduleBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.maintenanceBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.indicatorBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.objectiveBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.compensationBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.creditsBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.responsibilitiesBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.supportBlock, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reportingItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reviewItem, { LABEL: 'item' }) },
-    { ALT: () => this.SUBRULE(this.reviewedItem, { LABEL: 'item' }) },
+    { ALT: () => this.sub(0, this.versionItem, 'item') },
+    { ALT: () => this.sub(0, this.providerItem, 'item') },
+    { ALT: () => this.sub(0, this.customerItem, 'item') },
+    { ALT: () => this.sub(0, this.effectiveItem, 'item') },
+    { ALT: () => this.sub(0, this.timezoneItem, 'item') },
+    { ALT: () => this.sub(0, this.feeItem, 'item') },
+    { ALT: () => this.sub(0, this.serviceBlock, 'item') },
+    { ALT: () => this.sub(0, this.scheduleBlock, 'item') },
+    { ALT: () => this.sub(0, this.maintenanceBlock, 'item') },
+    { ALT: () => this.sub(0, this.indicatorBlock, 'item') },
+    { ALT: () => this.sub(0, this.objectiveBlock, 'item') },
+    { ALT: () => this.sub(0, this.compensationBlock, 'item') },
+    { ALT: () => this.sub(0, this.creditsBlock, 'item') },
+    { ALT: () => this.sub(0, this.responsibilitiesBlock, 'item') },
+    { ALT: () => this.sub(0, this.supportBlock, 'item') },
+    { ALT: () => this.sub(0, this.reportingItem, 'item') },
+    { ALT: () => this.sub(0, this.reviewItem, 'item') },
+    { ALT: () => this.sub(0, this.reviewedItem, 'item') },
   ];
 
   // --- file and sla ---------------------------------------------------------------------------
@@ -257,15 +354,15 @@ export class SlaGrammar extends CstParser {
   private readonly fileAlternatives: OrMethodOpts<unknown> = {
     IGNORE_AMBIGUITIES: true,
     DEF: [
-      { ALT: () => this.SUBRULE(this.slaBlock, { LABEL: 'slas' }) },
-      { ALT: () => this.SUBRULE(this.slaItem, { LABEL: 'orphans' }) },
-      { ALT: () => this.SUBRULE(this.garbage, { ARGS: ['file'], LABEL: 'garbage' }) },
+      { ALT: () => this.subIn(0, this.slaBlock, 'slas') },
+      { ALT: () => this.subIn(0, this.slaItem, 'orphans') },
+      { ALT: () => this.sub(0, this.garbage, undefined, 'file') },
     ],
   };
 
   private readonly strayAlternatives: OrMethodOpts<unknown> = {
     IGNORE_AMBIGUITIES: true,
-    DEF: [{ ALT: () => this.SUBRULE(this.skippedGroup) }, { ALT: () => this.CONSUME(AnyToken, { LABEL: 'tokens' }) }],
+    DEF: [{ ALT: () => this.sub(0, this.skippedGroup) }, { ALT: () => this.tok(0, AnyToken) }],
   };
 
   /** Open braces of the group being skipped; a group also stops at `sla` (its `}` is missing). */
@@ -274,7 +371,7 @@ export class SlaGrammar extends CstParser {
   private readonly skippedGroupLoop = {
     GATE: () => this.skippedDepth > 0 && this.LA(1).tokenType !== T.sla,
     DEF: () => {
-      const skipped = this.CONSUME(AnyToken, { LABEL: 'tokens' });
+      const skipped = this.tok(0, AnyToken);
       this.ACTION(() => {
         if (skipped.tokenType === LCurly) this.skippedDepth++;
         else if (skipped.tokenType === RCurly) this.skippedDepth--;
@@ -282,12 +379,12 @@ export class SlaGrammar extends CstParser {
     },
   };
 
-  file = this.RULE('file', () => {
+  file = this.rule('file', (n) => {
     this.MANY(this.fileLoop);
   });
 
   /** A stray token, or a stray `{ … }` group skipped whole. */
-  garbage = this.RULE('garbage', (block: BlockKind = 'file') => {
+  garbage = this.rule('garbage', (_n, block: BlockKind = 'file') => {
     const before = this.ACTION(() => this.LA(0));
     const first = this.ACTION(() => this.LA(1));
     this.OR(this.strayAlternatives);
@@ -295,30 +392,30 @@ export class SlaGrammar extends CstParser {
   });
 
   /** `{ … }` skipped whole, nested braces included (iteratively: no recursion on `{{{{`). */
-  skippedGroup = this.RULE('skippedGroup', () => {
-    this.CONSUME(LCurly, { LABEL: 'tokens' });
+  skippedGroup = this.rule('skippedGroup', (n) => {
+    this.tok(0, LCurly);
     this.ACTION(() => {
       this.skippedDepth = 1;
     });
     this.MANY(this.skippedGroupLoop);
   });
 
-  slaBlock = this.RULE('slaBlock', () => {
-    this.CONSUME(T.sla, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.blockBody(this.slaLoop);
+  slaBlock = this.rule('slaBlock', (n) => {
+    n.keyword = this.tok(0, T.sla);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.slaLoop);
   });
 
-  slaItem = this.RULE('slaItem', () => {
+  slaItem = this.rule('slaItem', (n) => {
     this.OR(this.slaItemAlternatives);
   });
 
   /** `{ item* }` of a block: items (labelled `items`, in order), stray tokens, braces. */
-  private blockBody(loop: ItemLoop): void {
-    this.CONSUME(LCurly, { LABEL: 'open' });
+  private blockBody(n: ParsedNode, loop: ItemLoop): void {
+    n.open = this.tok(0, LCurly);
     this.MANY(loop);
-    this.CONSUME(RCurly, { LABEL: 'close' });
+    n.close = this.tok(0, RCurly);
   }
 
   /**
@@ -328,383 +425,383 @@ export class SlaGrammar extends CstParser {
   private itemLoop(block: Exclude<BlockKind, 'file'>, items: IOrAlt<unknown>[]): ItemLoop {
     const alternatives: OrMethodOpts<unknown> = {
       IGNORE_AMBIGUITIES: true,
-      DEF: [...items, { ALT: () => this.SUBRULE(this.garbage, { ARGS: [block], LABEL: 'garbage' }) }],
+      DEF: [...items, { ALT: () => this.sub(0, this.garbage, undefined, block) }],
     };
     return { GATE: () => this.continues(block), DEF: () => this.OR(alternatives) };
   }
 
   // --- simple sla items -------------------------------------------------------------------------
 
-  versionItem = this.RULE('versionItem', () => {
-    this.CONSUME(T.version, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  versionItem = this.rule('versionItem', (n) => {
+    n.keyword = this.tok(0, T.version);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  providerItem = this.RULE('providerItem', () => {
-    this.CONSUME(T.provider, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  providerItem = this.rule('providerItem', (n) => {
+    n.keyword = this.tok(0, T.provider);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  customerItem = this.RULE('customerItem', () => {
-    this.CONSUME(T.customer, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  customerItem = this.rule('customerItem', (n) => {
+    n.keyword = this.tok(0, T.customer);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  effectiveItem = this.RULE('effectiveItem', () => {
-    this.CONSUME(T.effective, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'start' });
+  effectiveItem = this.rule('effectiveItem', (n) => {
+    n.keyword = this.tok(0, T.effective);
+    n.start = this.tok(0, DateLiteral);
     this.OPTION(() => {
-      this.CONSUME(T.to, { LABEL: 'connectors' });
-      this.CONSUME2(DateLiteral, { LABEL: 'end' });
+      this.tok(0, T.to);
+      n.end = this.tok(2, DateLiteral);
     });
   });
 
-  timezoneItem = this.RULE('timezoneItem', () => {
-    this.CONSUME(T.timezone, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  timezoneItem = this.rule('timezoneItem', (n) => {
+    n.keyword = this.tok(0, T.timezone);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  feeItem = this.RULE('feeItem', () => {
-    this.CONSUME(T.fee, { LABEL: 'keyword' });
-    this.CONSUME(NumberLiteral, { LABEL: 'amount' });
-    this.CONSUME(UnitSuffix, { LABEL: 'currency' });
-    this.CONSUME(T.per, { LABEL: 'connectors' });
-    this.CONSUME(PeriodWord, { LABEL: 'period' });
+  feeItem = this.rule('feeItem', (n) => {
+    n.keyword = this.tok(0, T.fee);
+    n.amount = this.tok(0, NumberLiteral);
+    n.currency = this.tok(0, UnitSuffix);
+    this.tok(0, T.per);
+    n.period = this.tok(0, PeriodWord);
   });
 
-  reportingItem = this.RULE('reportingItem', () => {
-    this.CONSUME(T.reporting, { LABEL: 'keyword' });
-    this.CONSUME(CadenceWord, { LABEL: 'cadence' });
+  reportingItem = this.rule('reportingItem', (n) => {
+    n.keyword = this.tok(0, T.reporting);
+    n.cadence = this.tok(0, CadenceWord);
     this.OPTION(() => {
-      this.CONSUME(T.to, { LABEL: 'connectors' });
-      this.CONSUME(StringLiteral, { LABEL: 'recipients' });
+      this.tok(0, T.to);
+      (n.recipients ??= []).push(this.tok(0, StringLiteral));
       this.MANY(() => {
-        this.CONSUME(Comma, { LABEL: 'separators' });
-        this.CONSUME2(StringLiteral, { LABEL: 'recipients' });
+        this.tok(0, Comma);
+        (n.recipients ??= []).push(this.tok(2, StringLiteral));
       });
     });
   });
 
-  reviewItem = this.RULE('reviewItem', () => {
-    this.CONSUME(T.review, { LABEL: 'keyword' });
-    this.CONSUME(CadenceWord, { LABEL: 'cadence' });
+  reviewItem = this.rule('reviewItem', (n) => {
+    n.keyword = this.tok(0, T.review);
+    n.cadence = this.tok(0, CadenceWord);
   });
 
   /** (1.1) `reviewed 2026-03-01`. */
-  reviewedItem = this.RULE('reviewedItem', () => {
-    this.CONSUME(T.reviewed, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'date' });
+  reviewedItem = this.rule('reviewedItem', (n) => {
+    n.keyword = this.tok(0, T.reviewed);
+    n.date = this.tok(0, DateLiteral);
   });
 
   // --- service ----------------------------------------------------------------------------------
 
-  serviceBlock = this.RULE('serviceBlock', () => {
-    this.CONSUME(T.service, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.blockBody(this.serviceLoop);
+  serviceBlock = this.rule('serviceBlock', (n) => {
+    n.keyword = this.tok(0, T.service);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.serviceLoop);
   });
 
-  descriptionItem = this.RULE('descriptionItem', () => {
-    this.CONSUME(T.description, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  descriptionItem = this.rule('descriptionItem', (n) => {
+    n.keyword = this.tok(0, T.description);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  includesItem = this.RULE('includesItem', () => {
-    this.CONSUME(T.includes, { LABEL: 'keyword' });
-    this.stringList();
+  includesItem = this.rule('includesItem', (n) => {
+    n.keyword = this.tok(0, T.includes);
+    this.stringList(n);
   });
 
-  excludesItem = this.RULE('excludesItem', () => {
-    this.CONSUME(T.excludes, { LABEL: 'keyword' });
-    this.stringList();
+  excludesItem = this.rule('excludesItem', (n) => {
+    n.keyword = this.tok(0, T.excludes);
+    this.stringList(n);
   });
 
-  private stringList(): void {
-    this.CONSUME(StringLiteral, { LABEL: 'values' });
+  private stringList(n: ParsedNode): void {
+    (n.values ??= []).push(this.tok(0, StringLiteral));
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(StringLiteral, { LABEL: 'values' });
+      this.tok(0, Comma);
+      (n.values ??= []).push(this.tok(2, StringLiteral));
     });
   }
 
   // --- schedule and maintenance -------------------------------------------------------------------
 
-  scheduleBlock = this.RULE('scheduleBlock', () => {
-    this.CONSUME(T.schedule, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.blockBody(this.scheduleLoop);
+  scheduleBlock = this.rule('scheduleBlock', (n) => {
+    n.keyword = this.tok(0, T.schedule);
+    n.name = this.tok(0, NameToken);
+    this.blockBody(n, this.scheduleLoop);
   });
 
-  scheduleLine = this.RULE('scheduleLine', () => {
-    this.SUBRULE(this.days, { LABEL: 'days' });
-    this.SUBRULE(this.timeRange, { LABEL: 'ranges' });
+  scheduleLine = this.rule('scheduleLine', (n) => {
+    this.sub(0, this.days, 'days');
+    this.subIn(0, this.timeRange, 'ranges');
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.SUBRULE2(this.timeRange, { LABEL: 'ranges' });
+      this.tok(0, Comma);
+      this.subIn(2, this.timeRange, 'ranges');
     });
   });
 
-  holidaysItem = this.RULE('holidaysItem', () => {
-    this.CONSUME(T.holidays, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'dates' });
+  holidaysItem = this.rule('holidaysItem', (n) => {
+    n.keyword = this.tok(0, T.holidays);
+    (n.dates ??= []).push(this.tok(0, DateLiteral));
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+      this.tok(0, Comma);
+      (n.dates ??= []).push(this.tok(2, DateLiteral));
     });
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
-  scheduleOnItem = this.RULE('scheduleOnItem', () => {
-    this.CONSUME(T.on, { LABEL: 'keyword' });
-    this.CONSUME(DateLiteral, { LABEL: 'dates' });
+  scheduleOnItem = this.rule('scheduleOnItem', (n) => {
+    n.keyword = this.tok(0, T.on);
+    (n.dates ??= []).push(this.tok(0, DateLiteral));
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(DateLiteral, { LABEL: 'dates' });
+      this.tok(0, Comma);
+      (n.dates ??= []).push(this.tok(2, DateLiteral));
     });
-    this.SUBRULE(this.timeRange, { LABEL: 'ranges' });
+    this.subIn(0, this.timeRange, 'ranges');
     this.MANY2(() => {
-      this.CONSUME2(Comma, { LABEL: 'separators' });
-      this.SUBRULE2(this.timeRange, { LABEL: 'ranges' });
+      this.tok(2, Comma);
+      this.subIn(2, this.timeRange, 'ranges');
     });
   });
 
-  days = this.RULE('days', () => {
+  days = this.rule('days', (n) => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(DayWord, { LABEL: 'from' });
+          n.from = this.tok(0, DayWord);
           this.OPTION(() => {
-            this.CONSUME(DotDot, { LABEL: 'separators' });
-            this.CONSUME2(DayWord, { LABEL: 'to' });
+            this.tok(0, DotDot);
+            n.to = this.tok(2, DayWord);
           });
         },
       },
-      { ALT: () => this.CONSUME(T.daily, { LABEL: 'form' }) },
-      { ALT: () => this.CONSUME(T.weekdays, { LABEL: 'form' }) },
-      { ALT: () => this.CONSUME(T.weekends, { LABEL: 'form' }) },
+      { ALT: () => (n.form = this.tok(0, T.daily)) },
+      { ALT: () => (n.form = this.tok(0, T.weekdays)) },
+      { ALT: () => (n.form = this.tok(0, T.weekends)) },
     ]);
   });
 
-  timeRange = this.RULE('timeRange', () => {
-    this.CONSUME(TimeLiteral, { LABEL: 'start' });
-    this.CONSUME(Dash, { LABEL: 'separators' });
-    this.CONSUME2(TimeLiteral, { LABEL: 'end' });
+  timeRange = this.rule('timeRange', (n) => {
+    n.start = this.tok(0, TimeLiteral);
+    this.tok(0, Dash);
+    n.end = this.tok(2, TimeLiteral);
   });
 
-  maintenanceBlock = this.RULE('maintenanceBlock', () => {
-    this.CONSUME(T.maintenance, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.blockBody(this.maintenanceLoop);
+  maintenanceBlock = this.rule('maintenanceBlock', (n) => {
+    n.keyword = this.tok(0, T.maintenance);
+    n.name = this.tok(0, NameToken);
+    this.blockBody(n, this.maintenanceLoop);
   });
 
-  everyItem = this.RULE('everyItem', () => {
-    this.CONSUME(T.every, { LABEL: 'keyword' });
-    this.SUBRULE(this.days, { LABEL: 'days' });
-    this.SUBRULE(this.timeRange, { LABEL: 'range' });
+  everyItem = this.rule('everyItem', (n) => {
+    n.keyword = this.tok(0, T.every);
+    this.sub(0, this.days, 'days');
+    this.sub(0, this.timeRange, 'range');
   });
 
-  onItem = this.RULE('onItem', () => {
-    this.CONSUME(T.on, { LABEL: 'keyword' });
-    this.CONSUME(DateTimeLiteral, { LABEL: 'at' });
-    this.CONSUME(T.for, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  onItem = this.rule('onItem', (n) => {
+    n.keyword = this.tok(0, T.on);
+    n.at = this.tok(0, DateTimeLiteral);
+    this.tok(0, T.for);
+    this.sub(0, this.quantity, 'duration');
   });
 
-  noticeItem = this.RULE('noticeItem', () => {
-    this.CONSUME(T.notice, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  noticeItem = this.rule('noticeItem', (n) => {
+    n.keyword = this.tok(0, T.notice);
+    this.sub(0, this.quantity, 'duration');
   });
 
   // --- indicator -------------------------------------------------------------------------------------
 
-  indicatorBlock = this.RULE('indicatorBlock', () => {
-    this.CONSUME(T.indicator, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.blockBody(this.indicatorLoop);
+  indicatorBlock = this.rule('indicatorBlock', (n) => {
+    n.keyword = this.tok(0, T.indicator);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.indicatorLoop);
   });
 
-  kindItem = this.RULE('kindItem', () => {
-    this.CONSUME(T.kind, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'value' });
+  kindItem = this.rule('kindItem', (n) => {
+    n.keyword = this.tok(0, T.kind);
+    n.value = this.tok(0, NameToken);
   });
 
-  metricItem = this.RULE('metricItem', () => {
-    this.CONSUME(T.metric, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  metricItem = this.rule('metricItem', (n) => {
+    n.keyword = this.tok(0, T.metric);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  ratioItem = this.RULE('ratioItem', () => {
-    this.CONSUME(T.ratio, { LABEL: 'keyword' });
-    this.CONSUME(PolarityWord, { LABEL: 'polarity' });
-    this.CONSUME(StringLiteral, { LABEL: 'numerator' });
-    this.CONSUME(T.total, { LABEL: 'connectors' });
-    this.CONSUME2(StringLiteral, { LABEL: 'total' });
+  ratioItem = this.rule('ratioItem', (n) => {
+    n.keyword = this.tok(0, T.ratio);
+    n.polarity = this.tok(0, PolarityWord);
+    n.numerator = this.tok(0, StringLiteral);
+    this.tok(0, T.total);
+    n.total = this.tok(2, StringLiteral);
   });
 
-  unitItem = this.RULE('unitItem', () => {
-    this.CONSUME(T.unit, { LABEL: 'keyword' });
-    this.OR([{ ALT: () => this.CONSUME(NameToken, { LABEL: 'value' }) }, { ALT: () => this.CONSUME(Percent, { LABEL: 'value' }) }]);
+  unitItem = this.rule('unitItem', (n) => {
+    n.keyword = this.tok(0, T.unit);
+    this.OR([{ ALT: () => (n.value = this.tok(0, NameToken)) }, { ALT: () => (n.value = this.tok(0, Percent)) }]);
   });
 
   /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
-  sampleEveryItem = this.RULE('sampleEveryItem', () => {
-    this.CONSUME(T.every, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'interval' });
+  sampleEveryItem = this.rule('sampleEveryItem', (n) => {
+    n.keyword = this.tok(0, T.every);
+    this.sub(0, this.quantity, 'interval');
   });
 
   /** (1.1) `missing down`. */
-  missingItem = this.RULE('missingItem', () => {
-    this.CONSUME(T.missing, { LABEL: 'keyword' });
-    this.CONSUME(T.down, { LABEL: 'value' });
+  missingItem = this.rule('missingItem', (n) => {
+    n.keyword = this.tok(0, T.missing);
+    n.value = this.tok(0, T.down);
   });
 
   /** (1.1) `counters`. */
-  countersItem = this.RULE('countersItem', () => {
-    this.CONSUME(T.counters, { LABEL: 'keyword' });
+  countersItem = this.rule('countersItem', (n) => {
+    n.keyword = this.tok(0, T.counters);
   });
 
   // --- objective -------------------------------------------------------------------------------------
 
-  objectiveBlock = this.RULE('objectiveBlock', () => {
-    this.CONSUME(T.objective, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.blockBody(this.objectiveLoop);
+  objectiveBlock = this.rule('objectiveBlock', (n) => {
+    n.keyword = this.tok(0, T.objective);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.blockBody(n, this.objectiveLoop);
   });
 
-  indicatorRefItem = this.RULE('indicatorRefItem', () => {
-    this.CONSUME(T.indicator, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  indicatorRefItem = this.rule('indicatorRefItem', (n) => {
+    n.keyword = this.tok(0, T.indicator);
+    n.ref = this.tok(0, NameToken);
   });
 
-  serviceRefItem = this.RULE('serviceRefItem', () => {
-    this.CONSUME(T.service, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  serviceRefItem = this.rule('serviceRefItem', (n) => {
+    n.keyword = this.tok(0, T.service);
+    n.ref = this.tok(0, NameToken);
   });
 
-  targetItem = this.RULE('targetItem', () => {
-    this.CONSUME(T.target, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(AggregateWord, { LABEL: 'aggregate' }));
-    this.CONSUME(Comparator, { LABEL: 'comparator' });
-    this.SUBRULE(this.quantity, { LABEL: 'quantity' });
+  targetItem = this.rule('targetItem', (n) => {
+    n.keyword = this.tok(0, T.target);
+    this.OPTION(() => (n.aggregate = this.tok(0, AggregateWord)));
+    n.comparator = this.tok(0, Comparator);
+    this.sub(0, this.quantity, 'quantity');
   });
 
-  windowItem = this.RULE('windowItem', () => {
-    this.CONSUME(T.window, { LABEL: 'keyword' });
+  windowItem = this.rule('windowItem', (n) => {
+    n.keyword = this.tok(0, T.window);
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.calendar, { LABEL: 'form' });
-          this.CONSUME(PeriodWord, { LABEL: 'period' });
+          n.form = this.tok(0, T.calendar);
+          n.period = this.tok(0, PeriodWord);
         },
       },
       {
         ALT: () => {
-          this.CONSUME(T.rolling, { LABEL: 'form' });
-          this.SUBRULE(this.quantity, { LABEL: 'duration' });
+          n.form = this.tok(0, T.rolling);
+          this.sub(0, this.quantity, 'duration');
         },
       },
     ]);
   });
 
-  duringItem = this.RULE('duringItem', () => {
-    this.CONSUME(T.during, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  duringItem = this.rule('duringItem', (n) => {
+    n.keyword = this.tok(0, T.during);
+    n.ref = this.tok(0, NameToken);
   });
 
-  excludingItem = this.RULE('excludingItem', () => {
-    this.CONSUME(T.excluding, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'refs' });
+  excludingItem = this.rule('excludingItem', (n) => {
+    n.keyword = this.tok(0, T.excluding);
+    (n.refs ??= []).push(this.tok(0, NameToken));
     this.MANY(() => {
-      this.CONSUME(Comma, { LABEL: 'separators' });
-      this.CONSUME2(NameToken, { LABEL: 'refs' });
+      this.tok(0, Comma);
+      (n.refs ??= []).push(this.tok(2, NameToken));
     });
   });
 
   /** (1.1) `coverage 90%`. */
-  coverageItem = this.RULE('coverageItem', () => {
-    this.CONSUME(T.coverage, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'percent' });
+  coverageItem = this.rule('coverageItem', (n) => {
+    n.keyword = this.tok(0, T.coverage);
+    this.sub(0, this.quantity, 'percent');
   });
 
   /** `99.9%`, `500 ms`, `2`. */
-  quantity = this.RULE('quantity', () => {
-    this.CONSUME(NumberLiteral, { LABEL: 'number' });
+  quantity = this.rule('quantity', (n) => {
+    n.number = this.tok(0, NumberLiteral);
     this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(UnitSuffix, { LABEL: 'unit' }) }, { ALT: () => this.CONSUME(Percent, { LABEL: 'unit' }) }]),
+      this.OR([{ ALT: () => (n.unit = this.tok(0, UnitSuffix)) }, { ALT: () => (n.unit = this.tok(0, Percent)) }]),
     );
   });
 
   // --- compensation and credits ------------------------------------------------------------------------
 
-  compensationBlock = this.RULE('compensationBlock', () => {
-    this.CONSUME(T.compensation, { LABEL: 'keyword' });
-    this.CONSUME(T.for, { LABEL: 'connectors' });
-    this.CONSUME(NameToken, { LABEL: 'target' });
-    this.blockBody(this.compensationLoop);
+  compensationBlock = this.rule('compensationBlock', (n) => {
+    n.keyword = this.tok(0, T.compensation);
+    this.tok(0, T.for);
+    n.target = this.tok(0, NameToken);
+    this.blockBody(n, this.compensationLoop);
   });
 
-  tier = this.RULE('tier', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.below, { LABEL: 'keyword' }) }, { ALT: () => this.CONSUME(T.above, { LABEL: 'keyword' }) }]);
-    this.SUBRULE(this.quantity, { LABEL: 'threshold' });
-    this.CONSUME(T.credit, { LABEL: 'connectors' });
-    this.SUBRULE2(this.quantity, { LABEL: 'credit' });
+  tier = this.rule('tier', (n) => {
+    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.below)) }, { ALT: () => (n.keyword = this.tok(0, T.above)) }]);
+    this.sub(0, this.quantity, 'threshold');
+    this.tok(0, T.credit);
+    this.sub(2, this.quantity, 'credit');
   });
 
-  creditsBlock = this.RULE('creditsBlock', () => {
-    this.CONSUME(T.credits, { LABEL: 'keyword' });
-    this.blockBody(this.creditsLoop);
+  creditsBlock = this.rule('creditsBlock', (n) => {
+    n.keyword = this.tok(0, T.credits);
+    this.blockBody(n, this.creditsLoop);
   });
 
-  capItem = this.RULE('capItem', () => {
-    this.CONSUME(T.cap, { LABEL: 'keyword' });
-    this.SUBRULE(this.quantity, { LABEL: 'percent' });
+  capItem = this.rule('capItem', (n) => {
+    n.keyword = this.tok(0, T.cap);
+    this.sub(0, this.quantity, 'percent');
   });
 
-  claimItem = this.RULE('claimItem', () => {
-    this.CONSUME(T.claim, { LABEL: 'keyword' });
-    this.CONSUME(T.within, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'duration' });
+  claimItem = this.rule('claimItem', (n) => {
+    n.keyword = this.tok(0, T.claim);
+    this.tok(0, T.within);
+    this.sub(0, this.quantity, 'duration');
   });
 
-  remedyItem = this.RULE('remedyItem', () => {
-    this.CONSUME(T.remedy, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  remedyItem = this.rule('remedyItem', (n) => {
+    n.keyword = this.tok(0, T.remedy);
+    n.value = this.tok(0, StringLiteral);
   });
 
   // --- responsibilities and support --------------------------------------------------------------------
 
-  responsibilitiesBlock = this.RULE('responsibilitiesBlock', () => {
-    this.CONSUME(T.responsibilities, { LABEL: 'keyword' });
-    this.blockBody(this.responsibilitiesLoop);
+  responsibilitiesBlock = this.rule('responsibilitiesBlock', (n) => {
+    n.keyword = this.tok(0, T.responsibilities);
+    this.blockBody(n, this.responsibilitiesLoop);
   });
 
-  responsibility = this.RULE('responsibility', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.provider, { LABEL: 'keyword' }) }, { ALT: () => this.CONSUME(T.customer, { LABEL: 'keyword' }) }]);
-    this.CONSUME(StringLiteral, { LABEL: 'value' });
+  responsibility = this.rule('responsibility', (n) => {
+    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.provider)) }, { ALT: () => (n.keyword = this.tok(0, T.customer)) }]);
+    n.value = this.tok(0, StringLiteral);
   });
 
-  supportBlock = this.RULE('supportBlock', () => {
-    this.CONSUME(T.support, { LABEL: 'keyword' });
-    this.blockBody(this.supportLoop);
+  supportBlock = this.rule('supportBlock', (n) => {
+    n.keyword = this.tok(0, T.support);
+    this.blockBody(n, this.supportLoop);
   });
 
-  hoursItem = this.RULE('hoursItem', () => {
-    this.CONSUME(T.hours, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'ref' });
+  hoursItem = this.rule('hoursItem', (n) => {
+    n.keyword = this.tok(0, T.hours);
+    n.ref = this.tok(0, NameToken);
   });
 
-  severityItem = this.RULE('severityItem', () => {
-    this.CONSUME(T.severity, { LABEL: 'keyword' });
-    this.CONSUME(NameToken, { LABEL: 'name' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
-    this.CONSUME(T.response, { LABEL: 'connectors' });
-    this.SUBRULE(this.quantity, { LABEL: 'response' });
+  severityItem = this.rule('severityItem', (n) => {
+    n.keyword = this.tok(0, T.severity);
+    n.name = this.tok(0, NameToken);
+    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    this.tok(0, T.response);
+    this.sub(0, this.quantity, 'response');
     this.OPTION2(() => {
-      this.CONSUME(T.resolve, { LABEL: 'connectors' });
-      this.SUBRULE2(this.quantity, { LABEL: 'resolve' });
+      this.tok(0, T.resolve);
+      this.sub(2, this.quantity, 'resolve');
     });
   });
 }
