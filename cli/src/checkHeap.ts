@@ -10,7 +10,6 @@
 // at run time (the heap's sizes cannot: they are fixed when the process starts). It is set
 // only for a large file and put back after it: for many small files the usual factor keeps
 // the garbage of the files already checked from piling up (peak RSS).
-import { setFlagsFromString } from 'node:v8';
 
 /** Texts from this length (UTF-16 units, about 50,000 lines of a contract) get the larger factor. */
 export const LARGE_TEXT = 1 << 20;
@@ -18,13 +17,17 @@ export const LARGE_TEXT = 1 << 20;
 /** The next collection after at most this many times the live size (V8's own factor is 1.1 to 4). */
 const GROWING_PERCENT = 1000;
 
-/** Runs `analyse` with the heap's growing factor raised when `text` is large. */
+/**
+ * Runs `analyse` with the heap's growing factor raised when `text` is large. `node:v8` is
+ * loaded only then: loading it costs every small check a few milliseconds of start-up.
+ */
 export function withHeapForText<T>(text: string, analyse: () => T): T {
-  if (text.length < LARGE_TEXT) return analyse();
-  setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+  const v8 = text.length >= LARGE_TEXT ? process.getBuiltinModule?.('node:v8') : undefined;
+  if (!v8) return analyse(); // Node before 20.16 has no getBuiltinModule: the usual factor
+  v8.setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
   try {
     return analyse();
   } finally {
-    setFlagsFromString('--heap-growing-percent=0');
+    v8.setFlagsFromString('--heap-growing-percent=0');
   }
 }
