@@ -5,6 +5,11 @@
 //    `node dist/cli.js check FILE` in a child process, wall time and peak RSS, against the
 //    floor of a child process that only reads and lexes the file; and in-process lex, parse
 //    and analyze times. Goals: ≤ 0.5 s and ≤ 250 MB. Printed, never asserted.
+// 3. Start-up: `sla check` of one small sample, which must not get slower for the sake of
+//    the large file.
+// BENCH_BASELINE=DIR (a copy of an earlier build's dist/) runs that build's cli.js
+// interleaved with this one in 2 and 3 (A/B in the same run, under the same load) and prints
+// the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -71,6 +76,31 @@ function childRun(args: string[], dir: string): { ms: number; cpuMs: number; rss
   return { ms, cpuMs, rssMiB: maxRssKiB / 1024, status: run.status };
 }
 
+type ChildRun = ReturnType<typeof childRun>;
+
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE, 'cli.js') : undefined;
+
+/** `sla check FILE` by this build's CLI (or `cli`); exits the bench when it fails. */
+function checkRun(file: string, dir: string, cli = path.resolve('dist/cli.js')): ChildRun {
+  const check = childRun([cli, 'check', file], dir);
+  if (check.status !== 0) {
+    console.error(`${cli} check exited with ${check.status} on ${file}`);
+    process.exit(1);
+  }
+  return check;
+}
+
+/** Median wall, CPU and peak RSS of some runs, as one line. */
+function figures(runs: ChildRun[]): string {
+  return `wall ${fmt(median(runs.map((c) => c.ms)))}  CPU ${fmt(median(runs.map((c) => c.cpuMs)))}  peak RSS ${median(runs.map((c) => c.rssMiB)).toFixed(0)} MiB`;
+}
+
+/** This build against the baseline's (same run, interleaved): the ratios of the medians. */
+function baselineRatio(ours: ChildRun[], baseline: ChildRun[]): string {
+  const ratio = (f: (c: ChildRun) => number) => (median(ours.map(f)) / median(baseline.map(f))).toFixed(2);
+  return `this build / baseline: ${ratio((c) => c.ms)}× wall, ${ratio((c) => c.cpuMs)}× CPU, ${ratio((c) => c.rssMiB)}× peak RSS`;
+}
+
 function hugeContract(): void {
   const dir = path.resolve('.bench');
   mkdirSync(dir, { recursive: true });
@@ -80,18 +110,14 @@ function hugeContract(): void {
   const lines = text.split('\n').length - 1;
   assertNoErrors(text, '200,000-line contract');
 
-  const runs = 5;
-  const cli = path.resolve('dist/cli.js');
-  const checks: ReturnType<typeof childRun>[] = [];
-  const floors: ReturnType<typeof childRun>[] = [];
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const checks: ChildRun[] = [];
+  const floors: ChildRun[] = [];
+  const baselines: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
-    const check = childRun([cli, 'check', file], dir);
-    if (check.status !== 0) {
-      console.error(`sla check exited with ${check.status} on the 200,000-line contract`);
-      process.exit(1);
-    }
-    checks.push(check);
+    checks.push(checkRun(file, dir));
     floors.push(childRun([process.argv[1], '--lex-only', file], dir));
+    if (BASELINE) baselines.push(checkRun(file, dir, BASELINE));
   }
   const lexRuns = timeRuns(() => tokenize(text), runs, 2);
   const parseRuns = timeRuns(() => parse(text), runs, 2);
@@ -107,9 +133,34 @@ function hugeContract(): void {
   console.log(`child: node + read + lex (floor)   wall ${fmt(floorMs)}  CPU ${fmt(floorCpu)}  peak RSS ${floorRss.toFixed(0)} MiB`);
   console.log(`child: node dist/cli.js check      wall ${fmt(checkMs)}  CPU ${fmt(checkCpu)}  peak RSS ${checkRss.toFixed(0)} MiB`);
   console.log(`ratio to the floor: ${(checkMs / floorMs).toFixed(1)}× wall, ${(checkCpu / floorCpu).toFixed(1)}× CPU, ${(checkRss / floorRss).toFixed(1)}× memory`);
+  if (BASELINE) {
+    console.log(`child: baseline ${BASELINE} check   ${figures(baselines)}`);
+    console.log(baselineRatio(checks, baselines));
+  }
   console.log(`in-process: lex ${fmt(median(lexRuns))}, parse ${fmt(median(parseRuns))}, analyze ${fmt(median(analyzeRuns))}`);
   console.log(`goals ≤ 0.5 s: ${checkMs <= 500 ? 'reached' : 'NOT reached'}; ≤ 250 MB RSS: ${checkRss * 1.048576 <= 250 ? 'reached' : 'NOT reached'}; ${load()}`);
 }
 
+/** `sla check` of one sample of a few hundred lines: mostly start-up (Node, the bundle, the grammar). */
+function startUp(): void {
+  const dir = path.resolve('.bench');
+  const file = path.resolve('samples/lanying-im.sla');
+  const runs = Number(process.env.BENCH_RUNS ?? 5) * 3;
+  const checks: ChildRun[] = [];
+  const baselines: ChildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    checks.push(checkRun(file, dir));
+    if (BASELINE) baselines.push(checkRun(file, dir, BASELINE));
+  }
+  console.log(`\nstart-up: sla check ${path.relative('.', file)}; ${runs} runs each, median`);
+  console.log(`child: node dist/cli.js check      ${figures(checks)}`);
+  if (BASELINE) {
+    console.log(`child: baseline check             ${figures(baselines)}`);
+    console.log(baselineRatio(checks, baselines));
+  }
+  console.log(load());
+}
+
 smallContract();
 hugeContract();
+startUp();

@@ -6,6 +6,7 @@ import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
 import { TOOL_VERSION } from './version';
+import { withHeapForText } from './checkHeap';
 import { messages, type Locale } from '../../server/src/l10n/index';
 import { daysInMonth, type CivilDate } from '../../server/src/language/calendar';
 import { terminalJson, terminalLine } from '../../server/src/text/terminal';
@@ -50,7 +51,8 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
       continue;
     }
     // Editors hide a byte order mark; columns must not count it either.
-    const diagnostics = analyze(text.replace(/^\uFEFF/, ''), { locale: io.locale, today: options.today }).diagnostics.filter((d) => !options.quiet || d.severity === 'error');
+    const source = text.replace(/^\uFEFF/, '');
+    const diagnostics = withHeapForText(source, () => analyze(source, { locale: io.locale, today: options.today }).diagnostics).filter((d) => !options.quiet || d.severity === 'error');
     results.push({ file, diagnostics });
   }
 

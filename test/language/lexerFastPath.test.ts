@@ -3,7 +3,8 @@
 // `longer_alt: Identifier`, full position tracking (how the lexer worked before issue 15).
 import { strict as assert } from 'node:assert';
 import { Lexer, type IToken } from 'chevrotain';
-import { ALL_TOKENS, tokenize } from '../../server/src/language/lexer';
+import { ALL_TOKENS, matchName, tokenize } from '../../server/src/language/lexer';
+import { NAME_AT } from '../../server/src/language/names';
 import { readFullWidth } from '../../server/src/language/fullWidth';
 import { mulberry32 } from '../../scripts/prng';
 import { fuzzCase, samples } from '../fuzz/fuzzer';
@@ -47,6 +48,26 @@ describe('lexer: fast path = general path', () => {
       let text = '';
       const count = 1 + Math.floor(next() * 30);
       for (let j = 0; j < count; j++) text += PIECES[Math.floor(next() * PIECES.length)] + (next() < 0.5 ? ' ' : '');
+      assertSameTokens(text, JSON.stringify(text));
+    }
+  });
+
+  // Names that start in ASCII and run into other scripts, marks, digits of other scripts or
+  // characters that end a name: where the ASCII scan must hand over to the Unicode pattern.
+  const NAME_PIECES = ['a', 'Z', '_', '9', 'x1', 'p95', 'é', 'ª', 'µ', '延迟', '\u0301', '\u0903', '٣', '１', '。', '-', ' ', '\n', '"', '\u{1D400}', '\uD835'];
+
+  it('names: the ASCII scan = the Unicode name pattern at every offset of 2,000 seeded texts', () => {
+    const next = mulberry32(151);
+    const reference = new RegExp(NAME_AT.source, 'uy');
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      const count = 1 + Math.floor(next() * 12);
+      for (let j = 0; j < count; j++) text += NAME_PIECES[Math.floor(next() * NAME_PIECES.length)];
+      for (let offset = 0; offset <= text.length; offset++) {
+        reference.lastIndex = offset;
+        const expected = reference.exec(text)?.[0] ?? null;
+        assert.equal(matchName(text, offset)?.[0] ?? null, expected, `${JSON.stringify(text)} at ${offset}`);
+      }
       assertSameTokens(text, JSON.stringify(text));
     }
   });

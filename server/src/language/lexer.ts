@@ -72,9 +72,42 @@ function stickyMatcher(sticky: RegExp): { exec: (text: string, offset: number) =
   };
 }
 
+const NAME_AT_ANY = new RegExp(NAME_AT.source, 'uy');
+
+const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+const isAsciiNamePart = (code: number) => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+
+/**
+ * A name at `offset`: NAME_AT, with ASCII names (nearly all of them) scanned by character
+ * code. A word of the vocabulary is answered with the vocabulary's own string, so the
+ * thousands of `objective`s of a large file share one string instead of each allocating a
+ * copy that lives as long as the tokens. A name that starts with or runs into a character
+ * above ASCII is left to the Unicode pattern. Chevrotain reads `[0]` of the answer at once
+ * and keeps nothing else, so one array serves every answer.
+ */
+export function matchName(text: string, offset: number): [string] | RegExpExecArray | null {
+  let code = text.charCodeAt(offset);
+  if (isAsciiLetter(code) || code === 0x5f) {
+    let hash = code;
+    let end = offset + 1;
+    while (isAsciiNamePart((code = text.charCodeAt(end)))) {
+      hash = (hash * 31 + code) | 0;
+      end++;
+    }
+    if (!(code >= 0x80)) {
+      NAME_MATCH[0] = vocabularyWord(text, offset, end, hash) ?? text.substring(offset, end);
+      return NAME_MATCH;
+    }
+  }
+  NAME_AT_ANY.lastIndex = offset;
+  return NAME_AT_ANY.exec(text);
+}
+
+const NAME_MATCH: [string] = [''];
+
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: stickyMatcher(new RegExp(NAME_AT.source, 'uy')),
+  pattern: { exec: matchName },
   start_chars_hint: NAME_START_HINTS,
   line_breaks: false,
   categories: [NameToken, AnyToken],
@@ -194,6 +227,23 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
     word,
     createToken({ name: word, pattern: word, label: `\`${word}\``, longer_alt: Identifier, categories: [...categories, NameToken, AnyToken] }),
   );
+}
+
+/** The words by a hash of their characters (matchName's), to find one without making a string. */
+const WORD_TABLE_MASK = 1023;
+const WORD_TABLE: (string[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
+for (const word of WORD_TOKENS.keys()) {
+  let hash = word.charCodeAt(0);
+  for (let i = 1; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) | 0;
+  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push(word);
+}
+
+/** The vocabulary's string for `text[start, end)` when that is a word (`hash` as in matchName). */
+function vocabularyWord(text: string, start: number, end: number, hash: number): string | undefined {
+  const bucket = WORD_TABLE[hash & WORD_TABLE_MASK];
+  if (bucket === undefined) return undefined;
+  for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return word;
+  return undefined;
 }
 
 const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);

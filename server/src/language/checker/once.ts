@@ -55,31 +55,40 @@ interface Item {
   range: Range;
 }
 
+/** ONCE_ONLY as maps: looked up for every item of every block (a large sla has tens of thousands). */
+const ONCE_WORDS = new Map(Object.entries(ONCE_ONLY).map(([block, words]) => [block, new Map(Object.entries(words))]));
+
 function checkOnceOnly(block: Block, ctx: CheckContext): void {
-  const once = ONCE_ONLY[block.type];
+  const once = ONCE_WORDS.get(block.type);
   if (!once || !('items' in block)) return;
-  const seen = new Map<string, Item>();
+  // The first item of each once-only type, in the order met: a few at most, so a list.
+  const firsts: Item[] = [];
   for (const item of (block.items ?? []) as readonly Item[]) {
-    if (!item || !(item.type in once)) continue;
-    const first = seen.get(item.type);
+    if (!item) continue;
+    const word = once.get(item.type);
+    if (word === undefined) continue;
+    const first = firsts.find((f) => f.type === item.type);
     if (!first) {
-      seen.set(item.type, item);
+      firsts.push(item);
       continue;
     }
-    const word = once[item.type];
     const range = BLOCK_ITEMS.has(item.type) ? item.keyword.range : item.range;
     ctx.report('SLA103', range, ctx.t('check.sla103', { word, block: describeBlock(block), line: lineOf(first.keyword.range) }));
   }
 }
 
 function checkOneCompensationPerObjective(_sla: Sla, ctx: CheckContext): void {
+  // Only an objective with several clauses has later ones to report, each once.
   const reported = new Set<Compensation>();
   for (const item of ctx.sla.items ?? []) {
-    if (item?.type !== 'Compensation' || reported.has(item)) continue;
+    if (item?.type !== 'Compensation') continue;
     const objective = ctx.objectiveOf(item);
     if (!objective) continue;
-    const [first, ...later] = ctx.compensationsOf(objective);
-    for (const duplicate of later) {
+    const clauses = ctx.compensationsOf(objective);
+    if (clauses.length < 2 || reported.has(item)) continue;
+    const first = clauses[0];
+    for (let i = 1; i < clauses.length; i++) {
+      const duplicate = clauses[i];
       reported.add(duplicate);
       ctx.report(
         'SLA103',
