@@ -62,7 +62,7 @@ function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOption
   const reuse: CheckReuse | undefined = plan && previousItems && {
     previous: previousItems.byItem,
     keeps: (item) => isReusable(item) && !plan.fresh.has(item),
-    moved: (item, facts) => movedWith(item, facts, plan.movedFrom),
+    moved: (item) => movedWith(item, plan.movedFrom),
   };
   const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, reuse);
   const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);

@@ -19,10 +19,9 @@
 //   them and the objective of each compensation among them;
 // - other item types (timezone, reviewed, support, …) are checked again on every edit (SLA505
 //   reads the clock), and the sla-wide checks (duplicates, references, once-only) always run;
-// - an item with diagnostics is checked again when its positions (or, for an objective,
-//   those of a compensation clause for it: SLA304/SLA305 point there) moved.
+// - an item with diagnostics is checked again when its positions moved (it lies after the
+//   edit): its ranges and the lines its messages name are in it.
 import type { Objective, Sla, SlaItem } from './ast';
-import type { SlaFacts } from './linked';
 import type { ParseResult } from './parser';
 import { reparsedRegionOf, type ReparsedRegion } from './reparse';
 import { buildScope, lookup, rebuildScope, type SlaScope } from './scope';
@@ -115,13 +114,12 @@ export function isReusable(item: SlaItem): boolean {
 }
 
 /**
- * Whether the positions in an item's diagnostics moved with the edit: the item starts at or
- * after `movedFrom`, or (an objective) a compensation clause for it does (SLA304 and SLA305
- * of an objective point into its clauses).
+ * Whether the positions in an item's diagnostics moved with the edit: it starts at or after
+ * `movedFrom`. (An item's checks report only inside the item, and the lines their messages
+ * name are in it too: the checks that name another place are the sla-wide ones.)
  */
-export function movedWith(item: SlaItem, facts: SlaFacts, movedFrom: number): boolean {
-  if (item.offset >= movedFrom) return true;
-  return item.type === 'Objective' && (facts.objectives.get(item)?.compensations.some((c) => c.offset >= movedFrom) ?? false);
+export function movedWith(item: SlaItem, movedFrom: number): boolean {
+  return item.offset >= movedFrom;
 }
 
 /** The item of `items` (in text order) whose text holds `offset`. */

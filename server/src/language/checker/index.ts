@@ -57,7 +57,7 @@ export type ItemDiagnostics = Map<Sla, Map<SlaItem, readonly Diagnostic[]>>;
 export interface CheckReuse {
   previous: ItemDiagnostics;
   keeps(item: SlaItem): boolean;
-  moved(item: SlaItem, facts: SlaFacts): boolean;
+  moved(item: SlaItem): boolean;
 }
 
 export interface ItemsChecked {
@@ -93,7 +93,7 @@ export function checkItems(
     const kept = reuse?.previous.get(sla);
     const diagnosed = kept ?? new Map<SlaItem, readonly Diagnostic[]>();
     for (const item of childrenOf(sla) as readonly SlaItem[]) {
-      if (kept && reuse!.keeps(item) && (!kept.has(item) || !reuse!.moved(item, facts))) continue;
+      if (kept && reuse!.keeps(item) && (!kept.has(item) || !reuse!.moved(item))) continue;
       const collected: Diagnostic[] = [];
       ctx.reportInto(collected);
       walk(item, sla, ctx);
