@@ -190,29 +190,36 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
 
 /**
  * The line index of the new text from the previous one: line starts before the edit kept,
- * those after it moved, only the lines around the edit scanned (as LineIndex does).
+ * those after it moved, only the lines around the edit scanned (as LineIndex does). The
+ * previous index's array is taken over in place (no copy of 200,000 starts per keystroke);
+ * that index is then spent, and a later reparse from the same previous parse scans afresh.
  */
 function editedLineIndex(previous: ParseResult, oldText: string, text: string, edit: TextEdit): LineIndex {
   const old = lineIndexOfParse(previous);
-  if (!old || old.text !== oldText) return new LineIndex(text);
+  if (!old || old.text !== oldText || spentIndexes.has(old)) return new LineIndex(text);
   const starts = old.lineStarts;
-  const keep = firstAtOrAfter(starts, edit.start, (s) => s) - 1; // the last start before the edit (starts[0] = 0)
+  const keep = Math.max(firstAtOrAfter(starts, edit.start, (s) => s) - 1, 0); // the last start before the edit (starts[0] = 0)
   const after = firstAtOrAfter(starts, edit.oldEnd + 2, (s) => s); // from here on, starts are moved
   const delta = edit.newEnd - edit.oldEnd;
   const limit = after < starts.length ? starts[after] + delta : Infinity; // that start itself is pushed below
-  const result = starts.slice(0, Math.max(keep, 0) + 1);
-  for (let i = result[result.length - 1]; i < Math.min(limit, text.length); i++) {
+  const scanned: number[] = [];
+  for (let i = starts[keep]; i < Math.min(limit, text.length); i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      if (i + 1 < limit) result.push(i + 1);
+      if (i + 1 < limit) scanned.push(i + 1);
     } else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      if (i + 1 < limit) result.push(i + 1);
+      if (i + 1 < limit) scanned.push(i + 1);
     }
   }
-  for (let i = after; i < starts.length; i++) result.push(starts[i] + delta);
-  return new LineIndex(text, result);
+  spentIndexes.add(old);
+  replaceRange(starts, keep + 1, after, scanned);
+  if (delta !== 0) for (let i = keep + 1 + scanned.length; i < starts.length; i++) starts[i] += delta;
+  return new LineIndex(text, starts);
 }
+
+/** Line indexes whose array a later version took over. */
+const spentIndexes = new WeakSet<LineIndex>();
 
 /** Where the `}` closing an sla is (its body ends right after it). */
 function closingBrace(sla: Sla): Position {
@@ -253,18 +260,25 @@ function transplant(old: SlaItem, fresh: SlaItem): void {
   if (Object.prototype.hasOwnProperty.call(old, PLACES)) (old as unknown as WithPlaces)[PLACES] = undefined;
 }
 
-/** `values[from, to)` replaced by `replacement`, in place (a splice without spreading a long list of arguments). */
+/** `values[from, to)` replaced by `replacement`, in place. */
 function replaceRange<T>(values: T[], from: number, to: number, replacement: readonly T[]): void {
   const growth = replacement.length - (to - from);
-  if (growth > 0) {
+  if (growth === 0) {
+    for (let i = 0; i < replacement.length; i++) values[from + i] = replacement[i];
+  } else if (replacement.length <= 10_000) {
+    values.splice(from, to - from, ...replacement); // V8 moves the tail as a block
+  } else {
+    // Too many to pass as arguments: move the tail, then write.
     const oldLength = values.length;
-    for (let i = 0; i < growth; i++) values.push(values[oldLength - 1]); // stays packed
-    values.copyWithin(to + growth, to, oldLength);
-  } else if (growth < 0) {
-    values.copyWithin(to + growth, to);
-    values.length += growth;
+    if (growth > 0) {
+      for (let i = 0; i < growth; i++) values.push(values[oldLength - 1]); // stays packed
+      values.copyWithin(to + growth, to, oldLength);
+    } else {
+      values.copyWithin(to + growth, to);
+      values.length += growth;
+    }
+    for (let i = 0; i < replacement.length; i++) values[from + i] = replacement[i];
   }
-  for (let i = 0; i < replacement.length; i++) values[from + i] = replacement[i];
 }
 
 function isSpace(text: string, offset: number): boolean {
