@@ -1,12 +1,11 @@
 // The one entry point the CLI and the language server use: parse, resolve names, link, check.
-import { checkItems, sortDiagnostics, type CheckOptions } from './checker/index';
+import { checkItems, sortDiagnostics, type CheckOptions, type CheckReuse, type ItemDiagnostics } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkedFactsOf, type SlaFacts } from './linked';
-import type { SlaItem } from './ast';
 import { parse, type ParseResult } from './parser';
-import { reparse, reparsedRegionOf, type TextEdit } from './reparse';
-import { planReuse, reusedDiagnostics } from './reuse';
-import { buildScope, buildScopes, rebuildScope, type SlaScope } from './scope';
+import { reparse, type TextEdit } from './reparse';
+import { carryOver, isReusable, movedWith } from './reuse';
+import { buildScopes, type SlaScope } from './scope';
 import { messages } from '../l10n/messages';
 
 
@@ -49,36 +48,27 @@ export function analyzeEdit(previous: Analysis, text: string, edit: TextEdit, op
   return analyzeParsed(text, parsed ?? parse(text, options.locale), options, previous);
 }
 
-/** Each analysis's check diagnostics by sla item, and their language: what the next edit may reuse (reuse.ts). */
-const checkedItems = new WeakMap<Analysis, { locale: AnalyzeOptions['locale']; byItem: ReadonlyMap<SlaItem, readonly Diagnostic[]> }>();
+/** Each analysis's item diagnostics, and their language: what the next edit may reuse (reuse.ts). */
+const checkedItems = new WeakMap<Analysis, { locale: AnalyzeOptions['locale']; byItem: ItemDiagnostics }>();
 
 function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOptions, previous?: Analysis): Analysis {
-  const scopes = previous ? scopesAfterEdit(previous, parsed) : buildScopes(parsed.file);
+  const carried = previous && carryOver(previous, parsed);
+  const scopes = carried?.scopes ?? buildScopes(parsed.file);
   const previousItems = previous && checkedItems.get(previous);
-  const plan = previous && previousItems?.locale === options.locale ? planReuse(previous, parsed, scopes) : undefined;
-  const linked = scopes.map((scope, i) => linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], fresh: plan.fresh } : undefined));
-  const reused = plan && previousItems ? (item: SlaItem) => reusedDiagnostics(plan, previousItems.byItem, item) : undefined;
-  const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, reused);
+  const plan = previousItems?.locale === options.locale ? carried?.plan : undefined;
+  const linked = scopes.map((scope, i) =>
+    carried?.unchanged.has(scope) ? previous!.linked[i] : linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], fresh: plan.fresh } : undefined),
+  );
+  const reuse: CheckReuse | undefined = plan && previousItems && {
+    previous: previousItems.byItem,
+    keeps: (item) => isReusable(item) && !plan.fresh.has(item),
+    moved: (item) => movedWith(item, plan.movedFrom),
+  };
+  const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, reuse);
   const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);
   const analysis: Analysis = { text, parse: parsed, scopes, linked, diagnostics };
   checkedItems.set(analysis, { locale: options.locale, byItem: checked.byItem });
   return analysis;
-}
-
-/**
- * The scopes of an incremental parse: the edited sla's from the previous scope when the
- * edit kept its items' types and names (scope.ts rebuildScope), the other slas' rebuilt
- * (their AST objects are the previous ones, moved in place, but a scope names its sla).
- * Must be taken before `planReuse`, which reads the previous scopes' references.
- */
-function scopesAfterEdit(previous: Analysis, parsed: ParseResult): SlaScope[] {
-  const region = reparsedRegionOf(parsed);
-  const oldSla = region && previous.parse.file.slas[region.sla];
-  const sla = region && parsed.file.slas[region.sla];
-  const oldScope = region && previous.scopes[region.sla];
-  if (!region || !oldSla || !sla || oldScope?.sla !== oldSla || region.oldCount !== region.newCount || previous.scopes.length !== parsed.file.slas.length) return buildScopes(parsed.file);
-  const rebuilt = rebuildScope(oldScope, sla, region.first, oldSla.items.slice(region.first, region.first + region.oldCount));
-  return parsed.file.slas.map((each, i) => (i === region.sla ? (rebuilt ?? buildScope(each)) : buildScope(each)));
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */

@@ -33,15 +33,21 @@ export interface TextEdit {
 }
 
 /**
- * Which items an incremental parse replaced: in sla `sla`, the items from `first` on, `count`
- * of them in the previous parse as in this one when the edit kept their number (the other
- * items are the previous parse's objects; those after the region moved in place).
+ * Which items an incremental parse replaced: in sla `sla`, the items from `first` on,
+ * `oldCount` of them in the previous parse, `newCount` in this one. The sla and every item
+ * are the previous parse's objects, changed in place: those after the region moved, and
+ * when the counts are equal, each region item that kept its type holds its replacement.
  */
 export interface ReparsedRegion {
   sla: number;
   first: number;
   oldCount: number;
   newCount: number;
+  /**
+   * The previous parse's items of the region as they were (an item whose object now holds
+   * its replacement, see `transplant`, is here as a shallow copy of its old self).
+   */
+  replaced: readonly SlaItem[];
 }
 
 const regions = new WeakMap<ParseResult, ReparsedRegion>();
@@ -122,35 +128,42 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   if (regionDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
 
   // Everything after the boundary moves by `delta` characters and `lineDelta` lines.
-  const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
+  // A copy: the boundary item's own position object moves below.
+  const oldBoundary = boundary < items.length ? { ...items[boundary].range.start } : closingBrace(sla);
   const lineDelta = lines.positionAt(boundaryOffset).line - oldBoundary.line;
   const move = (position: Position): Position => ({ line: position.line + lineDelta, character: position.character });
   const moveRange = (range: Range): Range => ({ start: move(range.start), end: move(range.end) });
   const shift = new Shifter(delta, lineDelta);
-  for (let i = boundary; i < items.length; i++) shift.node(items[i]);
-  for (let i = s + 1; i < slas.length; i++) shift.node(slas[i]);
+  for (let i = boundary; i < items.length; i++) shift.item(items[i]);
+  for (let i = s + 1; i < slas.length; i++) shift.sla(slas[i]);
 
-  const newSla: Sla = {
-    ...sla,
-    items: [...items.slice(0, first), ...regionItems, ...items.slice(boundary)],
-    range: { start: sla.range.start, end: move(sla.range.end) },
-    endOffset: sla.endOffset + delta,
-    body: { range: { start: sla.body!.range.start, end: move(sla.body!.range.end) }, offset: sla.body!.offset, endOffset: sla.body!.endOffset + delta },
-  };
-  const file: ContractFile = { type: 'File', slas: slas.map((other, i) => (i === s ? newSla : other)), range: lines.range(0, text.length) };
-
-  const oldTokens = previous.tokens;
-  const tokensFrom = firstAtOrAfter(oldTokens, regionStart, (t) => t.startOffset);
-  const tokensTo = firstAtOrAfter(oldTokens, oldBoundaryOffset, (t) => t.startOffset);
-  const tokens = new Array<IToken>(tokensFrom + regionTokens.length + oldTokens.length - tokensTo);
-  let n = 0;
-  for (let i = 0; i < tokensFrom; i++) tokens[n++] = oldTokens[i];
-  for (const t of regionTokens) tokens[n++] = t;
-  for (let i = tokensTo; i < oldTokens.length; i++) {
-    const t = oldTokens[i];
-    shiftToken(t, delta);
-    tokens[n++] = t;
+  // The sla is changed in place (the previous parse is spent), so it and every item not
+  // re-parsed keep their identity; so does an item replaced by one of the same type at the
+  // same place (`transplant`). What the region held before is kept in the region record.
+  const replaced = items.slice(first, boundary);
+  if (replaced.length === regionItems.length) {
+    for (let i = 0; i < replaced.length; i++) {
+      const old = replaced[i];
+      if (!old || !regionItems[i] || old.type !== regionItems[i].type) continue;
+      replaced[i] = { ...old } as SlaItem;
+      transplant(old, regionItems[i]);
+      regionItems[i] = old;
+    }
   }
+  replaceRange(items, first, boundary, regionItems);
+  sla.range.end.line += lineDelta;
+  sla.endOffset += delta;
+  sla.body!.range.end.line += lineDelta;
+  sla.body!.endOffset += delta;
+  const file: ContractFile = { type: 'File', slas: slas.slice(), range: lines.range(0, text.length) };
+
+  // The token array is taken over in place (the previous parse is spent): the region's
+  // tokens replace the old ones, the later ones move. No copy of the whole array.
+  const tokens = previous.tokens;
+  const tokensFrom = firstAtOrAfter(tokens, regionStart, (t) => t.startOffset);
+  const tokensTo = firstAtOrAfter(tokens, oldBoundaryOffset, (t) => t.startOffset);
+  replaceRange(tokens, tokensFrom, tokensTo, regionTokens);
+  if (delta !== 0) for (let i = tokensFrom + regionTokens.length; i < tokens.length; i++) shiftToken(tokens[i], delta);
 
   const diagnostics = previous.diagnostics;
   const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
@@ -171,35 +184,42 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       ...comments.filter((c) => c.offset >= oldBoundaryOffset).map(moveSpan),
     ],
   }, lines);
-  regions.set(result, { sla: s, first, oldCount: boundary - first, newCount: regionItems.length });
+  regions.set(result, { sla: s, first, oldCount: boundary - first, newCount: regionItems.length, replaced });
   return result;
 }
 
 /**
  * The line index of the new text from the previous one: line starts before the edit kept,
- * those after it moved, only the lines around the edit scanned (as LineIndex does).
+ * those after it moved, only the lines around the edit scanned (as LineIndex does). The
+ * previous index's array is taken over in place (no copy of 200,000 starts per keystroke);
+ * that index is then spent, and a later reparse from the same previous parse scans afresh.
  */
 function editedLineIndex(previous: ParseResult, oldText: string, text: string, edit: TextEdit): LineIndex {
   const old = lineIndexOfParse(previous);
-  if (!old || old.text !== oldText) return new LineIndex(text);
+  if (!old || old.text !== oldText || spentIndexes.has(old)) return new LineIndex(text);
   const starts = old.lineStarts;
-  const keep = firstAtOrAfter(starts, edit.start, (s) => s) - 1; // the last start before the edit (starts[0] = 0)
+  const keep = Math.max(firstAtOrAfter(starts, edit.start, (s) => s) - 1, 0); // the last start before the edit (starts[0] = 0)
   const after = firstAtOrAfter(starts, edit.oldEnd + 2, (s) => s); // from here on, starts are moved
   const delta = edit.newEnd - edit.oldEnd;
   const limit = after < starts.length ? starts[after] + delta : Infinity; // that start itself is pushed below
-  const result = starts.slice(0, Math.max(keep, 0) + 1);
-  for (let i = result[result.length - 1]; i < Math.min(limit, text.length); i++) {
+  const scanned: number[] = [];
+  for (let i = starts[keep]; i < Math.min(limit, text.length); i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      if (i + 1 < limit) result.push(i + 1);
+      if (i + 1 < limit) scanned.push(i + 1);
     } else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      if (i + 1 < limit) result.push(i + 1);
+      if (i + 1 < limit) scanned.push(i + 1);
     }
   }
-  for (let i = after; i < starts.length; i++) result.push(starts[i] + delta);
-  return new LineIndex(text, result);
+  spentIndexes.add(old);
+  replaceRange(starts, keep + 1, after, scanned);
+  if (delta !== 0) for (let i = keep + 1 + scanned.length; i < starts.length; i++) starts[i] += delta;
+  return new LineIndex(text, starts);
 }
+
+/** Line indexes whose array a later version took over. */
+const spentIndexes = new WeakSet<LineIndex>();
 
 /** Where the `}` closing an sla is (its body ends right after it). */
 function closingBrace(sla: Sla): Position {
@@ -226,6 +246,39 @@ function firstAtOrAfter<T>(values: readonly T[], offset: number, key: (value: T)
     else high = mid;
   }
   return low;
+}
+
+/**
+ * Makes `old` hold what `fresh` holds, so an item keeps its identity across versions (the
+ * linked facts and diagnostics kept per item are then updated in place, in text order).
+ */
+function transplant(old: SlaItem, fresh: SlaItem): void {
+  const target = old as unknown as Record<string, unknown>;
+  for (const key of Object.keys(target)) if (!(key in fresh)) delete target[key];
+  Object.assign(target, fresh);
+  // Its subtree is another now (set only where the hidden property exists: never enumerable).
+  if (Object.prototype.hasOwnProperty.call(old, PLACES)) (old as unknown as WithPlaces)[PLACES] = undefined;
+}
+
+/** `values[from, to)` replaced by `replacement`, in place. */
+function replaceRange<T>(values: T[], from: number, to: number, replacement: readonly T[]): void {
+  const growth = replacement.length - (to - from);
+  if (growth === 0) {
+    for (let i = 0; i < replacement.length; i++) values[from + i] = replacement[i];
+  } else if (replacement.length <= 10_000) {
+    values.splice(from, to - from, ...replacement); // V8 moves the tail as a block
+  } else {
+    // Too many to pass as arguments: move the tail, then write.
+    const oldLength = values.length;
+    if (growth > 0) {
+      for (let i = 0; i < growth; i++) values.push(values[oldLength - 1]); // stays packed
+      values.copyWithin(to + growth, to, oldLength);
+    } else {
+      values.copyWithin(to + growth, to);
+      values.length += growth;
+    }
+    for (let i = 0; i < replacement.length; i++) values[from + i] = replacement[i];
+  }
 }
 
 function isSpace(text: string, offset: number): boolean {
@@ -268,6 +321,9 @@ function shiftToken(t: IToken, delta: number): void {
  * position's line by `lineDelta` (the subtree lies on lines after the edit: characters stay).
  * The AST is plain data, and no two places share a span or position object (a test checks);
  * ranges sit under `range`, `numberRange` and `unitRange` only (ast.ts), positions nowhere else.
+ * An sla item's spans and ranges are listed once (`placesOf`, kept while the item lives) and
+ * moved from the list: a keystroke moves every later item, and walking each item's tree
+ * every time was the largest part of it (issue 15).
  */
 class Shifter {
   constructor(
@@ -275,34 +331,82 @@ class Shifter {
     private readonly lineDelta: number,
   ) {}
 
-  node(value: object): void {
+  /** An sla after the edited one: its own spans (listed now: slas are few), and its items from their lists. */
+  sla(sla: Sla): void {
     if (this.delta === 0 && this.lineDelta === 0) return;
-    this.visit(value as Record<string, unknown>);
+    const own: Places = { spans: [], ranges: [] };
+    collectPlaces(sla as unknown as Record<string, unknown>, own, 'items');
+    this.move(own);
+    for (const item of sla.items ?? []) if (item) this.move(placesOf(item));
   }
 
-  private visit(record: Record<string, unknown>): void {
-    if (typeof record.offset === 'number') {
-      (record as unknown as Span).offset += this.delta;
-      (record as unknown as Span).endOffset += this.delta;
-    }
-    const keys = Object.keys(record);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      const child = record[key];
-      if (typeof child !== 'object' || child === null) continue;
-      if (key === 'range' || key === 'numberRange' || key === 'unitRange') {
-        if (this.lineDelta !== 0) {
-          (child as Range).start.line += this.lineDelta;
-          (child as Range).end.line += this.lineDelta;
-        }
-      } else if (Array.isArray(child)) {
-        for (let i = 0; i < child.length; i++) {
-          const element: unknown = child[i];
-          if (typeof element === 'object' && element !== null) this.visit(element as Record<string, unknown>);
-        }
-      } else {
-        this.visit(child as Record<string, unknown>);
+  /** An sla item (its places listed on first use and kept while the item lives). */
+  item(item: SlaItem): void {
+    if (this.delta !== 0 || this.lineDelta !== 0) this.move(placesOf(item));
+  }
+
+  private move({ spans, ranges }: Places): void {
+    const delta = this.delta;
+    if (delta !== 0) {
+      for (let i = 0; i < spans.length; i++) {
+        const span = spans[i];
+        span.offset += delta;
+        span.endOffset += delta;
       }
+    }
+    const lineDelta = this.lineDelta;
+    if (lineDelta !== 0) {
+      for (let i = 0; i < ranges.length; i++) {
+        const range = ranges[i];
+        range.start.line += lineDelta;
+        range.end.line += lineDelta;
+      }
+    }
+  }
+}
+
+interface Places {
+  /** Every object of the subtree with `offset`/`endOffset`. */
+  spans: Span[];
+  /** Every range of the subtree. */
+  ranges: Range[];
+}
+
+/**
+ * An item's places, kept on the item under a symbol that is not enumerable: not part of its
+ * data (equality, JSON, structured clones and `for…in` do not see it), and found without a
+ * map look-up (a WeakMap's was most of the moving).
+ */
+const PLACES = Symbol('places');
+type WithPlaces = { [PLACES]?: Places };
+
+function placesOf(item: SlaItem): Places {
+  const holder = item as unknown as WithPlaces;
+  let places = holder[PLACES];
+  if (!places) {
+    places = { spans: [], ranges: [] };
+    collectPlaces(item as unknown as Record<string, unknown>, places);
+    if (Object.prototype.hasOwnProperty.call(holder, PLACES)) holder[PLACES] = places;
+    else Object.defineProperty(holder, PLACES, { value: places, writable: true, enumerable: false });
+  }
+  return places;
+}
+
+function collectPlaces(record: Record<string, unknown>, places: Places, skip?: string): void {
+  if (typeof record.offset === 'number') places.spans.push(record as unknown as Span);
+  for (const key in record) {
+    if (key === skip) continue;
+    const child = record[key];
+    if (typeof child !== 'object' || child === null) continue;
+    if (key === 'range' || key === 'numberRange' || key === 'unitRange') {
+      places.ranges.push(child as Range);
+    } else if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) {
+        const element: unknown = child[i];
+        if (typeof element === 'object' && element !== null) collectPlaces(element as Record<string, unknown>, places);
+      }
+    } else {
+      collectPlaces(child as Record<string, unknown>, places);
     }
   }
 }

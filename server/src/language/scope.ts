@@ -103,50 +103,53 @@ export function buildScope(sla: Sla): SlaScope {
 
 /**
  * The scope of `sla` after an incremental parse replaced `replaced` (the previous items from
- * index `first` on) by as many items of the same types and names (issue 15): equal to
- * `buildScope(sla)`, without collecting the untouched items again. The definitions keep
- * their names and order, so the previous tables hold; their objects are updated in place to
- * the new sla and items (the previous scope is spent, as its AST is), and only the
- * references of the replaced items are collected again. Undefined when the items differ in
- * a way that could change a table (other types or names, severities): build it in full.
+ * index `first` on, as they were) by as many items of the same types and names, each in the
+ * object of the item it replaced (reparse.ts `transplant`) (issue 15): equal to
+ * `buildScope(sla)`, without collecting the untouched items again. The definitions keep their
+ * names, order and nodes, so the previous tables hold (a replaced item's name object is new);
+ * the previous reference list is taken over in place with the region's references collected
+ * again (the previous scope is spent, as its AST is). `sameReferences`: the region's
+ * references read the same names in the same clauses as before. Undefined when the items
+ * differ in a way that could change a table (other types or names, severities): build it in full.
  */
-export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): SlaScope | undefined {
+export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): { scope: SlaScope; sameReferences: boolean } | undefined {
   const items = sla.items ?? [];
   const edited = items.slice(first, first + replaced.length);
-  if (edited.length !== replaced.length) return undefined;
-  const replacement = new Map<unknown, SlaItem>();
+  if (previous.sla !== sla || edited.length !== replaced.length) return undefined;
   for (let i = 0; i < edited.length; i++) {
     const item = edited[i];
     const old = replaced[i];
     if (!item || !old || item.type !== old.type || !(item.type in SORT_OF_DEFINITION || item.type === 'Compensation')) return undefined;
     if (item.type !== 'Compensation' && (item as NamedDefinition).name?.text !== (old as NamedDefinition).name?.text) return undefined;
-    replacement.set(old, item);
   }
-  const moved = (definition: Definition) => {
-    definition.sla = sla;
-    const item = replacement.get(definition.node) as NamedDefinition | undefined;
-    if (item) {
-      definition.node = item;
-      definition.nameSpan = item.name!;
-    }
-  };
-  for (const definition of previous.definitions.values()) moved(definition);
-  for (const definition of previous.duplicates) moved(definition);
-  for (const definition of previous.severities.values()) definition.sla = sla;
+  const editedItems = new Set<unknown>(edited);
+  for (const item of edited) {
+    const name = item.type === 'Compensation' ? undefined : (item as NamedDefinition).name;
+    const definition = name?.text ? previous.definitions.get(name.text) : undefined;
+    if (definition && definition.node === item) definition.nameSpan = name!;
+  }
+  for (const definition of previous.duplicates) if (editedItems.has(definition.node)) definition.nameSpan = (definition.node as NamedDefinition).name!;
 
-  // The replaced items' references sit between those before the region (same offsets) and after it.
-  const scope: SlaScope = { sla, definitions: previous.definitions, duplicates: previous.duplicates, references: [], severities: previous.severities };
-  const old: SlaScope = { sla, definitions: previous.definitions, duplicates: [], references: [], severities: new Map() };
-  for (const item of replaced) collectReferences(old, item);
-  const regionStart = edited.length > 0 ? edited[0].offset : Infinity;
-  const refs = previous.references;
-  let before = 0;
-  while (before < refs.length && refs[before].ref.offset < regionStart) before++;
-  for (let i = 0; i < before; i++) scope.references.push(refs[i]);
-  for (const item of edited) collectReferences(scope, item);
-  for (let i = before + old.references.length; i < refs.length; i++) scope.references.push(refs[i]);
-  for (const resolved of scope.references) resolved.sla = sla;
-  return scope;
+  const scope: SlaScope = { sla, definitions: previous.definitions, duplicates: previous.duplicates, references: previous.references, severities: previous.severities };
+  const then: SlaScope = { ...scope, references: [] };
+  for (const item of replaced) collectReferences(then, item);
+  const now: SlaScope = { ...scope, references: [] };
+  for (const item of edited) collectReferences(now, item);
+  const sameReferences = now.references.length === then.references.length && now.references.every((r, i) => r.ref.text === then.references[i].ref.text && r.clause === then.references[i].clause);
+  if (then.references.length > 0 || now.references.length > 0) {
+    // The region's references sit between those before it (same offsets) and after it.
+    const refs = scope.references;
+    const regionStart = edited.length > 0 ? edited[0].offset : Infinity;
+    let low = 0;
+    let high = refs.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (refs[middle].ref.offset < regionStart) low = middle + 1;
+      else high = middle;
+    }
+    refs.splice(low, then.references.length, ...now.references);
+  }
+  return { scope, sameReferences };
 }
 
 function collectDefinitions(scope: SlaScope, item: SlaItem): void {

@@ -300,12 +300,13 @@ function checkFeePeriod(compensation: Compensation, ctx: CheckContext): void {
 
 /** SLA307 and SLA309: the sla's `credits` block against all its tiers. */
 function checkCredits(_sla: Sla, ctx: CheckContext): void {
-  const compensations = (ctx.sla.items ?? []).filter((i): i is Compensation => i?.type === 'Compensation');
-  if (compensations.length === 0) return;
+  const items = ctx.sla.items ?? [];
+  const firstCompensation = items.find((i): i is Compensation => i?.type === 'Compensation');
+  if (!firstCompensation) return;
   const credits = ctx.credits();
   const claim = credits && ctx.first(credits.items, 'Claim');
   if (!claim) {
-    const range = credits ? credits.keyword.range : headerRange(compensations[0]);
+    const range = credits ? credits.keyword.range : headerRange(firstCompensation);
     ctx.report(
       'SLA309',
       range,
@@ -318,7 +319,8 @@ function checkCredits(_sla: Sla, ctx: CheckContext): void {
   const cap = credits && ctx.first(credits.items, 'Cap')?.percent;
   if (!cap) return;
   let largest: Tier | undefined;
-  for (const compensation of compensations) {
+  for (const compensation of items) {
+    if (compensation?.type !== 'Compensation') continue;
     for (const tier of compensation.tiers ?? []) {
       if (tier?.credit && (!largest || tier.credit.value > largest.credit!.value)) largest = tier;
     }

@@ -1,7 +1,7 @@
 // The semantic checker (LANGUAGE.md section 4, every code but the parser's SLA001/SLA002).
 // Walks each sla once and runs the checks registered for each node's type; each area
 // module owns its codes (see the table in registry order below).
-import type { ContractFile, Position, SlaItem } from '../ast';
+import type { ContractFile, Position, Sla, SlaItem } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
@@ -45,23 +45,33 @@ const REGISTRY = mergeTables([
 
 export type { CheckOptions };
 
-/** An sla item's own diagnostics, from a previous check, when they still hold (language/reuse.ts). */
-export type ReusedDiagnostics = (item: SlaItem) => readonly Diagnostic[] | undefined;
+/** Per sla, the diagnostics of each of its items that has any (what the next edit may reuse). */
+export type ItemDiagnostics = Map<Sla, Map<SlaItem, readonly Diagnostic[]>>;
+
+/**
+ * What a check after an edit may take over (language/reuse.ts): the previous check's
+ * `ItemDiagnostics` (spent: updated in place), whose slas and items are this file's objects.
+ * An item for which `keeps` holds is not checked again unless it had diagnostics and
+ * `moved` says their positions changed; an item without any stays without.
+ */
+export interface CheckReuse {
+  previous: ItemDiagnostics;
+  keeps(item: SlaItem): boolean;
+  moved(item: SlaItem): boolean;
+}
 
 export interface ItemsChecked {
   /** Every diagnostic, sorted as `check` returns them. */
   diagnostics: Diagnostic[];
   /** The diagnostics of the checks that ran on each sla item and the nodes inside it. */
-  byItem: Map<SlaItem, readonly Diagnostic[]>;
+  byItem: ItemDiagnostics;
 }
-
-const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Checks a parsed file, keeping each item's diagnostics apart. `scopes` and the `linked` facts
  * are worked out when not given. `parseDiagnostics` (the parser's) lets the checker stay quiet
  * about parts a syntax error may have swallowed: a block with a syntax error in it is not also
- * told that it lacks a `target`. `reused` gives the diagnostics of items whose result cannot
+ * told that it lacks a `target`. `reuse` gives the diagnostics of items whose result cannot
  * have changed. The order of the reports is that of one walk of each sla
  * (its own checks, then its items in text order), so the sorted result is the same.
  */
@@ -71,27 +81,31 @@ export function checkItems(
   parseDiagnostics: readonly Diagnostic[],
   linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
   options: CheckOptions = {},
-  reused?: ReusedDiagnostics,
+  reuse?: CheckReuse,
 ): ItemsChecked {
   const out: Diagnostic[] = [];
-  const byItem = new Map<SlaItem, readonly Diagnostic[]>();
+  const byItem: ItemDiagnostics = new Map();
   const syntaxErrors = syntaxErrorsOf(parseDiagnostics);
   for (const facts of linked) {
     const ctx = new CheckContext(facts, out, syntaxErrors, options);
     const sla = facts.sla;
     for (const run of (REGISTRY.Sla ?? []) as readonly Check<'Sla'>[]) run(sla, ctx, undefined);
+    const kept = reuse?.previous.get(sla);
+    const diagnosed = kept ?? new Map<SlaItem, readonly Diagnostic[]>();
     for (const item of childrenOf(sla) as readonly SlaItem[]) {
-      let own = reused?.(item);
-      if (!own) {
-        const collected: Diagnostic[] = [];
-        ctx.reportInto(collected);
-        walk(item, sla, ctx);
-        ctx.reportInto(out);
-        own = collected.length > 0 ? collected : NONE;
-      }
-      byItem.set(item, own);
-      for (const d of own) out.push(d);
+      if (kept && reuse!.keeps(item) && (!kept.has(item) || !reuse!.moved(item))) continue;
+      const collected: Diagnostic[] = [];
+      ctx.reportInto(collected);
+      walk(item, sla, ctx);
+      ctx.reportInto(out);
+      if (collected.length > 0) diagnosed.set(item, collected);
+      else diagnosed.delete(item);
     }
+    // In text order (a map updated in place is not): the order of one walk, before sorting.
+    const items = [...diagnosed.keys()];
+    if (kept) items.sort((a, b) => a.offset - b.offset);
+    for (const item of items) for (const d of diagnosed.get(item)!) out.push(d);
+    byItem.set(sla, diagnosed);
   }
   return { diagnostics: sortDiagnostics(out), byItem };
 }

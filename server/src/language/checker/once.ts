@@ -78,25 +78,19 @@ function checkOnceOnly(block: Block, ctx: CheckContext): void {
 }
 
 function checkOneCompensationPerObjective(_sla: Sla, ctx: CheckContext): void {
-  // Only an objective with several clauses has later ones to report, each once.
-  const reported = new Set<Compensation>();
-  for (const item of ctx.sla.items ?? []) {
-    if (item?.type !== 'Compensation') continue;
-    const objective = ctx.objectiveOf(item);
-    if (!objective) continue;
-    const clauses = ctx.compensationsOf(objective);
-    if (clauses.length < 2 || reported.has(item)) continue;
-    const first = clauses[0];
-    for (let i = 1; i < clauses.length; i++) {
-      const duplicate = clauses[i];
-      reported.add(duplicate);
+  // Objectives with more than one clause, in the order of their first clause (that of a walk
+  // over the clauses); one pass over the objectives' facts rather than a look-up per clause.
+  const repeated: (readonly Compensation[])[] = [];
+  for (const facts of ctx.linked.objectives.values()) if (facts.compensations.length > 1) repeated.push(facts.compensations);
+  repeated.sort((a, b) => a[0].offset - b[0].offset);
+  for (const [first, ...later] of repeated) {
+    for (const duplicate of later) {
       ctx.report(
         'SLA103',
         joinRanges(duplicate.keyword, duplicate.target),
         ctx.t('check.sla103.compensation', { objective: duplicate.target?.text ?? '', line: lineOf(first.keyword.range) }),
       );
     }
-    reported.add(first);
   }
 }
 

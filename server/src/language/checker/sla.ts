@@ -36,7 +36,9 @@ function checkCompleteness(sla: Sla, ctx: CheckContext): void {
   if (ctx.incomplete(sla)) return;
   const range = blockNameRange(sla);
   const name = sla.name?.text ?? '';
-  const has = (type: string) => (sla.items ?? []).some((i) => i?.type === type);
+  const present = new Set<string>(); // one pass over the items, not one per clause asked about
+  for (const item of sla.items ?? []) if (item) present.add(item.type);
+  const has = (type: string) => present.has(type);
   const hasObjectives = has('Objective');
 
   const noProvider = !has('Provider');

@@ -38,24 +38,21 @@ export function linkedFactsOfSla(sla: Sla): SlaFacts {
 }
 
 /**
- * The previous facts of the same sla after an edit (language/reuse.ts): those of every item
- * not in `fresh` are taken over as they are, since nothing they are made of changed.
+ * The previous facts of the same sla after an edit (language/reuse.ts): the sla and its
+ * items keep their objects across the edit, so the previous facts are taken over (they are
+ * spent) and only the items in `fresh` are linked again, in place: a map keeps the text
+ * order of its keys when a value is replaced.
  */
 export interface LinkReuse {
   previous: SlaFacts;
   fresh: ReadonlySet<SlaItem>;
 }
 
-/** The item's previous facts when `reuse` allows it, else worked out by `make`. */
-function factsOf<N extends SlaItem, F>(item: N, reuse: LinkReuse | undefined, previous: ((facts: SlaFacts) => Map<N, F>) | undefined, make: () => F): F {
-  if (reuse && previous && !reuse.fresh.has(item)) {
-    const kept = previous(reuse.previous).get(item);
-    if (kept !== undefined) return kept;
-  }
-  return make();
+export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
+  return (reuse && relink(scope, reuse)) ?? linkAll(scope);
 }
 
-export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
+function linkAll(scope: SlaScope): SlaFacts {
   const sla = scope.sla;
   const items = sla.items ?? [];
   const facts: SlaFacts = {
@@ -85,9 +82,9 @@ export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
   const compensations = new Map<Objective, Compensation[]>();
   for (const item of items) {
     if (!item) continue;
-    if (item.type === 'Indicator') facts.indicators.set(item, factsOf(item, reuse, (f) => f.indicators, () => indicatorFacts(item)));
-    else if (item.type === 'Schedule') facts.schedules.set(item, factsOf(item, reuse, (f) => f.schedules, () => scheduleFacts(item)));
-    else if (item.type === 'Maintenance') facts.maintenances.set(item, factsOf(item, reuse, (f) => f.maintenances, () => maintenanceFacts(item)));
+    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
+    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
+    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
     else if (item.type === 'Compensation') {
       const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
       if (!objective) continue;
@@ -98,7 +95,28 @@ export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
     }
   }
   for (const item of items) {
-    if (item?.type === 'Objective') facts.objectives.set(item, factsOf(item, reuse, (f) => f.objectives, () => objectiveFacts(item, facts, compensations.get(item) ?? [])));
+    if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
+  }
+  return facts;
+}
+
+/** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
+function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | undefined {
+  if (previous.sla !== scope.sla) return undefined;
+  const facts: SlaFacts = { ...previous, scope };
+  for (const item of fresh) {
+    const known =
+      item.type === 'Indicator' ? facts.indicators.has(item) : item.type === 'Schedule' ? facts.schedules.has(item) : item.type === 'Maintenance' ? facts.maintenances.has(item) : item.type === 'Objective' ? facts.objectives.has(item) : true;
+    if (!known) return undefined;
+  }
+  for (const item of fresh) {
+    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
+    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
+    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
+  }
+  // Which compensation clauses are for an objective did not change (their targets did not).
+  for (const item of fresh) {
+    if (item.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, previous.objectives.get(item)!.compensations));
   }
   return facts;
 }
