@@ -97,4 +97,32 @@ describe('DocumentStore: incremental analysis of client edits', () => {
     assert.deepEqual(analysis.diagnostics, analyze(other).diagnostics);
     assert.deepEqual(analysis.parse.file, analyze(other).parse.file);
   });
+  it('an analysis held by an evaluation stays that of its text while the user types; released, edits are incremental again', () => {
+    const uri = 'file:///held.sla';
+    const text = generateContract(200);
+    const { store, handlers } = openedStore(uri, text);
+    const held = store.hold(uri)!;
+    const before = JSON.stringify(held.analysis.parse.file);
+    const linkedBefore = held.analysis.linked.map((facts) => [...facts.objectives.keys()].length);
+    // Typing into an objective's name and adding an item before it: both would move and
+    // update the previous analysis in place.
+    const type = (version: number, at: number, inserted: string) => {
+      const current = store.get(uri)!;
+      const position = current.positionAt(at);
+      handlers.change!({ textDocument: { uri, version }, contentChanges: [{ range: { start: position, end: position }, text: inserted }] });
+      return store.analysis(uri)!;
+    };
+    const first = type(2, text.indexOf('objective ') + 'objective '.length, 'z');
+    const second = type(3, text.indexOf('objective '), '  objective extra { indicator avail_1 target >= 99% window calendar month }\n');
+    assert.equal(held.analysis.text, text);
+    assert.equal(JSON.stringify(held.analysis.parse.file), before, 'the held AST is that of the text it was taken for');
+    assert.deepEqual(held.analysis.linked.map((facts) => [...facts.objectives.keys()].length), linkedBefore);
+    assert.deepEqual(second.diagnostics, analyze(second.text).diagnostics);
+    assert.notEqual(first.parse.file.slas[0], held.analysis.parse.file.slas[0], 'no object of the held analysis was reused');
+    held.release();
+    // Released: the next edit may spend the previous analysis again (objects kept across the edit).
+    const third = type(4, second.text.indexOf('Generated service number 2') + 5, 'y');
+    assert.equal(third.parse.file.slas[0], second.parse.file.slas[0], 'the edit after release is incremental');
+    assert.deepEqual(third.parse.file, analyze(third.text).parse.file);
+  });
 });

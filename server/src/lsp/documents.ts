@@ -55,6 +55,12 @@ export class DocumentStore {
     },
   });
   private readonly analyses = new Map<string, CachedAnalysis>();
+  /**
+   * Analyses that an asynchronous reader (an evaluation) holds, with how many hold each: the
+   * next edit analyses such a document afresh, because analyzeEdit spends the previous
+   * analysis (moves and updates its AST and facts in place for the new text).
+   */
+  private readonly held = new Map<Analysis, number>();
   /** Per document, the edits since its cached analysis as one covering edit ('whole': replaced). */
   private readonly edits = new Map<string, TextEdit | 'whole'>();
 
@@ -76,11 +82,32 @@ export class DocumentStore {
     this.edits.delete(uri);
     const text = document.getText();
     const analysis =
-      cached && cached.locale === locale && edit !== undefined && edit !== 'whole'
+      cached && cached.locale === locale && edit !== undefined && edit !== 'whole' && !this.held.has(cached.analysis)
         ? analyzeEdit(cached.analysis, text, edit, { locale })
         : analyze(text, { locale });
     this.analyses.set(uri, { version: document.version, locale, analysis });
     return analysis;
+  }
+
+  /**
+   * The analysis of the current version, kept as it is until `release` is called, however the
+   * document changes meanwhile (undefined when the document is not open).
+   */
+  hold(uri: string): { analysis: Analysis; release(): void } | undefined {
+    const analysis = this.analysis(uri);
+    if (!analysis) return undefined;
+    this.held.set(analysis, (this.held.get(analysis) ?? 0) + 1);
+    let released = false;
+    return {
+      analysis,
+      release: () => {
+        if (released) return;
+        released = true;
+        const count = (this.held.get(analysis) ?? 1) - 1;
+        if (count > 0) this.held.set(analysis, count);
+        else this.held.delete(analysis);
+      },
+    };
   }
 
   /** Adds one change (clamped, in `document`'s coordinates) to the document's covering edit. */

@@ -45,8 +45,10 @@ export class EvaluationService {
     if (token?.isCancellationRequested) controller.abort();
     const started = performance.now();
     let secrets: string[] = [];
+    // Taken before the first await: typing meanwhile must not change the contract evaluated.
+    const held = this.store.hold(params.uri);
     try {
-      const input = await this.inputs(params, locale);
+      const input = await this.inputs(params, locale, held?.analysis);
       secrets = input.secrets;
       const { report, rows } = await evaluateContract(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
         baseDir: input.baseDir,
@@ -61,6 +63,7 @@ export class EvaluationService {
     } catch (error) {
       throw this.failure(error, params, token, secrets, locale);
     } finally {
+      held?.release();
       cancellation?.dispose();
       if (this.running.get(params.uri) === controller) this.running.delete(params.uri);
     }
@@ -75,8 +78,9 @@ export class EvaluationService {
     const controller = new AbortController();
     const cancellation = token?.onCancellationRequested(() => controller.abort());
     let secrets: string[] = [];
+    const held = this.store.hold(params.uri);
     try {
-      const input = await this.inputs(params, locale);
+      const input = await this.inputs(params, locale, held?.analysis);
       secrets = input.secrets;
       const document = await produceReport(input.contract, input.contractPath, { metrics: params.metrics, sources: input.sources }, {
         baseDir: input.baseDir,
@@ -90,12 +94,13 @@ export class EvaluationService {
     } catch (error) {
       throw this.failure(error, params, token, secrets, locale);
     } finally {
+      held?.release();
       cancellation?.dispose();
     }
   }
 
-  /** What an evaluation of the request reads: the contract (its open analysis, or the file), the base of metric paths, the sources. */
-  private async inputs(params: EvaluateParams, locale: Locale): Promise<{ contract: Analysis | string; contractPath: string; baseDir: string; sources: PrometheusSource[]; secrets: string[] }> {
+  /** What an evaluation of the request reads: the contract (its open analysis, held by the caller, or the file), the base of metric paths, the sources. */
+  private async inputs(params: EvaluateParams, locale: Locale, openAnalysis: Analysis | undefined): Promise<{ contract: Analysis | string; contractPath: string; baseDir: string; sources: PrometheusSource[]; secrets: string[] }> {
     const { t } = messages(locale);
     const open = this.store.get(params.uri);
     const onDisk = params.uri.startsWith('file:');
@@ -105,7 +110,7 @@ export class EvaluationService {
     if (!open && !isInsideFolders(contractPath, this.workspaceFolders())) {
       throw new EvaluationError(t('evaluate.outsideWorkspace'), contractPath);
     }
-    const contract = (open && this.store.analysis(params.uri)) || (await readContract(contractPath, locale));
+    const contract = (open && openAnalysis) || (await readContract(contractPath, locale));
     const baseDir = params.baseDir ?? (onDisk ? path.dirname(contractPath) : process.cwd());
     await this.requireReadable(params, baseDir, open && onDisk ? path.dirname(contractPath) : undefined, locale);
     const connection = params.prometheus === undefined ? undefined : prometheusSourceOptions(userOptions(params.prometheus, this.secretKey, t), locale);
