@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/language/analyze';
 import { toJson } from '../../cli/src/diagnosticFormats';
-import { LARGE_TEXT } from '../../cli/src/checkHeap';
+import { LARGE_TEXT } from '../../server/src/runtime/heapGrowth';
 import { equalContent } from '../../bench/equalContent';
 import { runCli, tempTree } from '../helpers/cli';
 

@@ -12,6 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documents';
+import { LARGE_TEXT, setHeapGrowingPercent } from '../runtime/heapGrowth';
 import { Validator } from './validation';
 import { isObject, readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
@@ -167,18 +168,34 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  // While a large contract is open, the heap may grow to 1.5× what the last full collection
+  // kept, not V8's default of up to 4×: each keystroke in a 200,000-line contract leaves a few
+  // MB of garbage, and with the default the server rose to 1.3 GB before V8 collected it. With
+  // only small contracts open, V8's own factor: 1.5× made the 7k contract's open → diagnostics
+  // a third slower (a full collection at nearly every open). A growth factor, not a cap: a
+  // larger contract still fits. docs/performance.md, "Language server".
+  let largeOpen = false;
+  const followLargeDocuments = () => {
+    const large = store.documents.all().some((document) => document.getText().length >= LARGE_TEXT);
+    if (large !== largeOpen) setHeapGrowingPercent(large ? 50 : undefined);
+    largeOpen = large;
+  };
+
   const openedVersion = new Map<string, number>();
   store.documents.onDidOpen((event) => {
     openedVersion.set(event.document.uri, event.document.version);
+    followLargeDocuments();
     validator.opened(event.document.uri);
   });
   store.documents.onDidChangeContent((event) => {
+    followLargeDocuments();
     // TextDocuments also reports an open as a content change: the open was validated already.
     if (event.document.version !== openedVersion.get(event.document.uri)) void validator.changed(event.document.uri);
   });
   store.documents.onDidSave((event) => validator.saved(event.document.uri));
   store.documents.onDidClose((event) => {
     openedVersion.delete(event.document.uri);
+    followLargeDocuments();
     settingsCache.delete(event.document.uri);
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
