@@ -131,10 +131,33 @@ export function goldenCases(): GoldenCase[] {
   return cases;
 }
 
+/** Ranges as readers see them: read through the property (a plain field or a getter). */
+const RANGE_KEYS = ['range', 'numberRange', 'unitRange'];
+/** How a span stores its positions (ast.ts): written out as `range` etc. instead. */
+const POSITION_FIELDS = new Set([
+  'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter',
+]);
+
+/**
+ * A canonical form of parser output: keys sorted, every range read through `.range`,
+ * `.numberRange`, `.unitRange` and written explicitly, and the span's own position fields left
+ * out, so the hash depends on what readers see and not on how spans store their positions.
+ */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const keys = new Set(Object.keys(record).filter((key) => !POSITION_FIELDS.has(key) && record[key] !== undefined));
+  for (const key of RANGE_KEYS) if (record[key] !== undefined) keys.add(key);
+  for (const key of [...keys].sort()) out[key] = canonical(record[key]);
+  return out;
+}
+
 /** What the parser made of a case, as the JSON that is hashed. */
 export function parsedJson(golden: GoldenCase): { ast: string; diagnostics: string } {
   const result = parse(golden.text, golden.locale);
-  return { ast: JSON.stringify(result.file), diagnostics: JSON.stringify(result.diagnostics) };
+  return { ast: JSON.stringify(canonical(result.file)), diagnostics: JSON.stringify(canonical(result.diagnostics)) };
 }
 
 export function hashOf(json: { ast: string; diagnostics: string }): string {
