@@ -19,10 +19,18 @@ export interface Range {
   end: Position;
 }
 
+/**
+ * Positions are stored as numbers on the span itself; `range` is a getter (span.ts, the one
+ * place spans are made) returning a fresh Range, so a reader may keep or change what it gets.
+ */
 export interface Span {
-  range: Range;
+  readonly range: Range;
   offset: number;
   endOffset: number;
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
 }
 
 /** A name where it is defined (`objective uptime`). */
@@ -51,9 +59,14 @@ export interface Quantity extends Span {
   value: number;
   /** The unit as written (`%`, `ms`, `min`, `CNY`, …); undefined when none is written. */
   unit?: string;
-  unitRange?: Range;
+  readonly unitRange?: Range;
   /** Range of the number alone. */
-  numberRange: Range;
+  readonly numberRange: Range;
+  numberEndLine: number;
+  numberEndCharacter: number;
+  /** Where the unit starts, when one is written (it ends where the quantity does). */
+  unitLine?: number;
+  unitCharacter?: number;
 }
 
 export interface DateLiteral extends Span {

@@ -15,7 +15,8 @@
 // Everything else (edits in an sla header or on its braces, items outside an sla,
 // contracts with syntax errors) is parsed in full.
 import { createTokenInstance, type IToken } from 'chevrotain';
-import type { ContractFile, Position, Range, Sla, SlaItem, Span } from './ast';
+import type { ContractFile, Position, Quantity, Range, Sla, SlaItem, Span } from './ast';
+import { cloneSpan, makeSpan } from './span';
 import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import type { ParsedNode } from './parse/parsed';
@@ -128,8 +129,8 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   if (regionDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
 
   // Everything after the boundary moves by `delta` characters and `lineDelta` lines.
-  // A copy: the boundary item's own position object moves below.
-  const oldBoundary = boundary < items.length ? { ...items[boundary].range.start } : closingBrace(sla);
+  // Read before the boundary item moves below.
+  const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
   const lineDelta = lines.positionAt(boundaryOffset).line - oldBoundary.line;
   const move = (position: Position): Position => ({ line: position.line + lineDelta, character: position.character });
   const moveRange = (range: Range): Range => ({ start: move(range.start), end: move(range.end) });
@@ -145,15 +146,15 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
     for (let i = 0; i < replaced.length; i++) {
       const old = replaced[i];
       if (!old || !regionItems[i] || old.type !== regionItems[i].type) continue;
-      replaced[i] = { ...old } as SlaItem;
+      replaced[i] = cloneSpan(old);
       transplant(old, regionItems[i]);
       regionItems[i] = old;
     }
   }
   replaceRange(items, first, boundary, regionItems);
-  sla.range.end.line += lineDelta;
+  sla.endLine += lineDelta;
   sla.endOffset += delta;
-  sla.body!.range.end.line += lineDelta;
+  sla.body!.endLine += lineDelta;
   sla.body!.endOffset += delta;
   const file: ContractFile = { type: 'File', slas: slas.slice(), range: lines.range(0, text.length) };
 
@@ -172,7 +173,8 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
 
   const comments = previous.comments;
   const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
-  const moveSpan = (span: Span): Span => ({ range: moveRange(span.range), offset: span.offset + delta, endOffset: span.endOffset + delta });
+  const moveSpan = (span: Span): Span =>
+    makeSpan(span.offset + delta, span.endOffset + delta, span.startLine + lineDelta, span.startCharacter, span.endLine + lineDelta, span.endCharacter);
 
   const result = rememberLineIndex({
     file,
@@ -317,13 +319,13 @@ function shiftToken(t: IToken, delta: number): void {
 }
 
 /**
- * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, each
- * position's line by `lineDelta` (the subtree lies on lines after the edit: characters stay).
- * The AST is plain data, and no two places share a span or position object (a test checks);
- * ranges sit under `range`, `numberRange` and `unitRange` only (ast.ts), positions nowhere else.
- * An sla item's spans and ranges are listed once (`placesOf`, kept while the item lives) and
- * moved from the list: a keystroke moves every later item, and walking each item's tree
- * every time was the largest part of it (issue 15).
+ * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, its lines by
+ * `lineDelta` (the subtree lies on lines after the edit: characters stay). Spans hold their
+ * positions as numbers (span.ts); a quantity's number end and unit start are moved as well.
+ * No two places share a span object (a test checks).
+ * An sla item's spans are listed once (`placesOf`, kept while the item lives) and moved from
+ * the list: a keystroke moves every later item, and walking each item's tree every time was
+ * the largest part of it (issue 15).
  */
 class Shifter {
   constructor(
@@ -334,7 +336,7 @@ class Shifter {
   /** An sla after the edited one: its own spans (listed now: slas are few), and its items from their lists. */
   sla(sla: Sla): void {
     if (this.delta === 0 && this.lineDelta === 0) return;
-    const own: Places = { spans: [], ranges: [] };
+    const own: Places = { spans: [], quantities: [] };
     collectPlaces(sla as unknown as Record<string, unknown>, own, 'items');
     this.move(own);
     for (const item of sla.items ?? []) if (item) this.move(placesOf(item));
@@ -345,31 +347,31 @@ class Shifter {
     if (this.delta !== 0 || this.lineDelta !== 0) this.move(placesOf(item));
   }
 
-  private move({ spans, ranges }: Places): void {
+  private move({ spans, quantities }: Places): void {
     const delta = this.delta;
-    if (delta !== 0) {
-      for (let i = 0; i < spans.length; i++) {
-        const span = spans[i];
-        span.offset += delta;
-        span.endOffset += delta;
-      }
-    }
     const lineDelta = this.lineDelta;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      span.offset += delta;
+      span.endOffset += delta;
+      span.startLine += lineDelta;
+      span.endLine += lineDelta;
+    }
     if (lineDelta !== 0) {
-      for (let i = 0; i < ranges.length; i++) {
-        const range = ranges[i];
-        range.start.line += lineDelta;
-        range.end.line += lineDelta;
+      for (let i = 0; i < quantities.length; i++) {
+        const quantity = quantities[i];
+        quantity.numberEndLine += lineDelta;
+        if (quantity.unitLine !== undefined) quantity.unitLine += lineDelta;
       }
     }
   }
 }
 
 interface Places {
-  /** Every object of the subtree with `offset`/`endOffset`. */
+  /** Every span of the subtree (every object with `offset`/`endOffset`). */
   spans: Span[];
-  /** Every range of the subtree. */
-  ranges: Range[];
+  /** The quantities among them (their number end and unit start move too). */
+  quantities: Quantity[];
 }
 
 /**
@@ -384,7 +386,7 @@ function placesOf(item: SlaItem): Places {
   const holder = item as unknown as WithPlaces;
   let places = holder[PLACES];
   if (!places) {
-    places = { spans: [], ranges: [] };
+    places = { spans: [], quantities: [] };
     collectPlaces(item as unknown as Record<string, unknown>, places);
     if (Object.prototype.hasOwnProperty.call(holder, PLACES)) holder[PLACES] = places;
     else Object.defineProperty(holder, PLACES, { value: places, writable: true, enumerable: false });
@@ -393,14 +395,15 @@ function placesOf(item: SlaItem): Places {
 }
 
 function collectPlaces(record: Record<string, unknown>, places: Places, skip?: string): void {
-  if (typeof record.offset === 'number') places.spans.push(record as unknown as Span);
+  if (typeof record.offset === 'number') {
+    places.spans.push(record as unknown as Span);
+    if (typeof record.numberEndLine === 'number') places.quantities.push(record as unknown as Quantity);
+  }
   for (const key in record) {
     if (key === skip) continue;
     const child = record[key];
     if (typeof child !== 'object' || child === null) continue;
-    if (key === 'range' || key === 'numberRange' || key === 'unitRange') {
-      places.ranges.push(child as Range);
-    } else if (Array.isArray(child)) {
+    if (Array.isArray(child)) {
       for (let i = 0; i < child.length; i++) {
         const element: unknown = child[i];
         if (typeof element === 'object' && element !== null) collectPlaces(element as Record<string, unknown>, places);

@@ -1,6 +1,7 @@
 // Offsets ↔ positions (0-based line, UTF-16 character), as LSP counts them: `\r\n`, `\n`
 // and a lone `\r` each end a line.
 import type { Position, Range, Span } from './ast';
+import { makeSpan } from './span';
 
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] is 0. */
@@ -34,16 +35,18 @@ export class LineIndex {
   /** Line of the previous look-up: parsers ask for positions mostly in text order. */
   private lastLine = 0;
 
-  positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** Line of a clamped offset. */
+  private lineOf(clamped: number): number {
     const starts = this.lineStarts;
     const hint = this.lastLine;
-    if (starts[hint] <= clamped && (hint + 1 === starts.length || clamped < starts[hint + 1])) {
-      return { line: hint, character: clamped - starts[hint] };
-    }
+    if (starts[hint] <= clamped && (hint + 1 === starts.length || clamped < starts[hint + 1])) return hint;
     if (hint + 2 <= starts.length && starts[hint + 1] <= clamped && (hint + 2 === starts.length || clamped < starts[hint + 2])) {
       this.lastLine = hint + 1;
-      return { line: hint + 1, character: clamped - starts[hint + 1] };
+      return hint + 1;
     }
     let low = 0;
     let high = starts.length - 1;
@@ -53,7 +56,13 @@ export class LineIndex {
       else high = mid - 1;
     }
     this.lastLine = low;
-    return { line: low, character: clamped - starts[low] };
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = this.clamp(offset);
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -75,7 +84,11 @@ export class LineIndex {
 
   /** A span from `offset` to `endOffset` (exclusive). */
   span(offset: number, endOffset: number): Span {
-    return { range: this.range(offset, endOffset), offset, endOffset };
+    const start = this.clamp(offset);
+    const startLine = this.lineOf(start);
+    const end = this.clamp(endOffset);
+    const endLine = this.lineOf(end);
+    return makeSpan(offset, endOffset, startLine, start - this.lineStarts[startLine], endLine, end - this.lineStarts[endLine]);
   }
 }
 

@@ -9,6 +9,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
+import { makeQuantitySpan, withFields } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -73,11 +74,11 @@ export class AstBuilder {
     return this.word(t);
   }
 
-  /** A token as `{ range, offset, endOffset, text }`, built in one object (parse speed). */
+  /** A token as a span with its `text`. */
   private word(t: IToken | undefined): A.Word | undefined {
     if (!t) return undefined;
     const end = tokenEnd(t);
-    return { range: this.lines.range(t.startOffset, end), offset: t.startOffset, endOffset: end, text: t.image };
+    return withFields(this.lines.span(t.startOffset, end), { text: t.image });
   }
 
   private string(t: IToken | undefined): A.StringLiteral | undefined {
@@ -85,14 +86,14 @@ export class AstBuilder {
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
     const end = tokenEnd(t);
-    return { range: this.lines.range(t.startOffset, end), offset: t.startOffset, endOffset: end, value: decoded.value, valid: decoded.valid };
+    return withFields(this.lines.span(t.startOffset, end), { value: decoded.value, valid: decoded.valid });
   }
 
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
     const end = tokenEnd(t);
-    return { range: this.lines.range(t.startOffset, end), offset: t.startOffset, endOffset: end, text: t.image, year: d.year, month: d.month, day: d.day, valid: d.problem === undefined };
+    return withFields(this.lines.span(t.startOffset, end), { text: t.image, year: d.year, month: d.month, day: d.day, valid: d.problem === undefined });
   }
 
   private time(t: IToken | undefined, role: 'start' | 'end'): A.TimeLiteral | undefined {
@@ -104,17 +105,14 @@ export class AstBuilder {
       valid = false;
     }
     const end = tokenEnd(t);
-    return { range: this.lines.range(t.startOffset, end), offset: t.startOffset, endOffset: end, text: t.image, hour: d.hour, minute: d.minute, valid };
+    return withFields(this.lines.span(t.startOffset, end), { text: t.image, hour: d.hour, minute: d.minute, valid });
   }
 
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
     const end = tokenEnd(t);
-    const literal: A.DateTimeLiteral = {
-      range: this.lines.range(t.startOffset, end),
-      offset: t.startOffset,
-      endOffset: end,
+    const literal: A.DateTimeLiteral = withFields(this.lines.span(t.startOffset, end), {
       text: t.image,
       year: d.year,
       month: d.month,
@@ -123,7 +121,7 @@ export class AstBuilder {
       minute: d.minute,
       second: d.second,
       valid: d.problem === undefined,
-    };
+    } as Omit<A.DateTimeLiteral, keyof A.Span>);
     if (d.offsetMinutes !== undefined) literal.offsetMinutes = d.offsetMinutes;
     return literal;
   }
@@ -134,19 +132,13 @@ export class AstBuilder {
     const start = numberToken.startOffset;
     const numberEnd = tokenEnd(numberToken);
     const end = unitToken ? tokenEnd(unitToken) : numberEnd;
-    const numberRange = this.lines.range(start, numberEnd);
-    // Fresh position objects: no two nodes share one (incremental parsing moves them in place).
-    const quantity: A.Quantity = {
-      range: unitToken ? { start: { ...numberRange.start }, end: this.lines.positionAt(end) } : this.lines.range(start, numberEnd),
-      offset: start,
-      endOffset: end,
+    const numberSpan = this.lines.span(start, numberEnd);
+    const unitStart = unitToken ? this.lines.positionAt(unitToken.startOffset) : undefined;
+    const whole = unitToken ? this.lines.span(start, end) : numberSpan;
+    const quantity: A.Quantity = withFields(makeQuantitySpan(whole, numberSpan.endLine, numberSpan.endCharacter, unitStart), {
       value: Number(numberToken.image),
-      numberRange,
-    };
-    if (unitToken) {
-      quantity.unit = unitToken.image;
-      quantity.unitRange = this.lines.range(unitToken.startOffset, end);
-    }
+    } as Pick<A.Quantity, 'value' | 'unit'>);
+    if (unitToken) quantity.unit = unitToken.image;
     return quantity;
   }
 
@@ -154,11 +146,11 @@ export class AstBuilder {
     return this.quantityOf(token(node, 'number'), token(node, 'unit'));
   }
 
-  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): { type: K; range: A.Range; offset: number; endOffset: number; keyword: A.Span } {
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; keyword: A.Span } {
     const e = extent(node);
     const start = e ? e[0] : keyword.startOffset;
     const end = e ? e[1] : tokenEnd(keyword);
-    return { type, range: this.lines.range(start, end), offset: start, endOffset: end, keyword: this.span(keyword) };
+    return withFields(this.lines.span(start, end), { type, keyword: this.span(keyword) });
   }
 
   private body(node: ParsedNode): A.Span | undefined {
@@ -204,7 +196,8 @@ export class AstBuilder {
         owner.items.push(item);
         if (item.endOffset > owner.endOffset) {
           owner.endOffset = item.endOffset;
-          owner.range = { start: owner.range.start, end: item.range.end };
+          owner.endLine = item.endLine;
+          owner.endCharacter = item.endCharacter;
         }
       }
     }
@@ -230,7 +223,7 @@ export class AstBuilder {
       wrappers[i] = undefined;
       if (item) items.push(item);
     }
-    const sla: A.Sla = { ...this.base('Sla' as const, node, keyword), items };
+    const sla: A.Sla = withFields(this.base('Sla' as const, node, keyword), { items });
     this.header(sla, node, token(node, 'title'));
     return sla;
   }
@@ -266,7 +259,7 @@ export class AstBuilder {
       case 'feeItem':
         return this.fee(node, keyword);
       case 'reportingItem': {
-        const item: A.ReportingItem = { ...this.base('Reporting' as const, node, keyword), recipients: this.strings(tokens(node, 'recipients')) };
+        const item: A.ReportingItem = withFields(this.base('Reporting' as const, node, keyword), { recipients: this.strings(tokens(node, 'recipients')) });
         put(item, 'cadence', this.word(token(node, 'cadence')));
         return item;
       }
@@ -338,10 +331,10 @@ export class AstBuilder {
       const kw = token(item, 'keyword');
       if (!kw) continue;
       if (item.rule === 'descriptionItem') items.push(this.valued(this.base('Description' as const, item, kw), token(item, 'value')));
-      else if (item.rule === 'includesItem') items.push({ ...this.base('Includes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
-      else if (item.rule === 'excludesItem') items.push({ ...this.base('Excludes' as const, item, kw), values: this.strings(tokens(item, 'values')) });
+      else if (item.rule === 'includesItem') items.push(withFields(this.base('Includes' as const, item, kw), { values: this.strings(tokens(item, 'values')) }));
+      else if (item.rule === 'excludesItem') items.push(withFields(this.base('Excludes' as const, item, kw), { values: this.strings(tokens(item, 'values')) }));
     }
-    const service: A.Service = { ...this.base('Service' as const, node, keyword), items };
+    const service: A.Service = withFields(this.base('Service' as const, node, keyword), { items });
     this.header(service, node, token(node, 'title'));
     return service;
   }
@@ -356,30 +349,22 @@ export class AstBuilder {
         if (!kw) continue;
         const dates: A.DateLiteral[] = [];
         for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
-        items.push({ ...this.base('Holidays' as const, item, kw), dates });
+        items.push(withFields(this.base('Holidays' as const, item, kw), { dates }));
       } else if (item.rule === 'scheduleOnItem') {
         const kw = token(item, 'keyword');
         if (!kw) continue;
         const dates: A.DateLiteral[] = [];
         for (const t of tokens(item, 'dates')) dates.push(this.date(t)!);
-        items.push({ ...this.base('ScheduleOn' as const, item, kw), dates, ranges: this.timeRanges(children(item, 'ranges')) });
+        items.push(withFields(this.base('ScheduleOn' as const, item, kw), { dates, ranges: this.timeRanges(children(item, 'ranges')) }));
       } else if (item.rule === 'scheduleLine') {
         const days = this.days(child(item, 'days'));
         if (!days) continue;
         const ranges = this.timeRanges(children(item, 'ranges'));
         const e = extent(item) ?? [days.offset, days.endOffset];
-        items.push({
-          type: 'ScheduleLine',
-          range: this.lines.range(e[0], e[1]),
-          offset: e[0],
-          endOffset: e[1],
-          keyword: { range: this.lines.range(days.offset, days.endOffset), offset: days.offset, endOffset: days.endOffset },
-          days,
-          ranges,
-        });
+        items.push(withFields(this.lines.span(e[0], e[1]), { type: 'ScheduleLine' as const, keyword: this.lines.span(days.offset, days.endOffset), days, ranges }));
       }
     }
-    const schedule: A.Schedule = { ...this.base('Schedule' as const, node, keyword), items };
+    const schedule: A.Schedule = withFields(this.base('Schedule' as const, node, keyword), { items });
     this.header(schedule, node);
     return schedule;
   }
@@ -389,7 +374,7 @@ export class AstBuilder {
     const e = extent(node);
     if (!e) return undefined;
     const form = token(node, 'form');
-    const days: A.Days = { ...this.lines.span(e[0], e[1]), form: form ? (form.image as A.Days['form']) : 'range' };
+    const days: A.Days = withFields(this.lines.span(e[0], e[1]), { form: form ? (form.image as A.Days['form']) : 'range' } as Pick<A.Days, 'form'>);
     if (!form) {
       put(days, 'from', this.word(token(node, 'from')));
       put(days, 'to', this.word(token(node, 'to')));
@@ -437,7 +422,7 @@ export class AstBuilder {
         items.push(notice);
       }
     }
-    const maintenance: A.Maintenance = { ...this.base('Maintenance' as const, node, keyword), items };
+    const maintenance: A.Maintenance = withFields(this.base('Maintenance' as const, node, keyword), { items });
     this.header(maintenance, node);
     return maintenance;
   }
@@ -495,7 +480,7 @@ export class AstBuilder {
           break;
       }
     }
-    const indicator: A.Indicator = { ...this.base('Indicator' as const, node, keyword), items };
+    const indicator: A.Indicator = withFields(this.base('Indicator' as const, node, keyword), { items });
     this.header(indicator, node, token(node, 'title'));
     return indicator;
   }
@@ -535,7 +520,7 @@ export class AstBuilder {
         case 'excludingItem': {
           const refs: A.Reference[] = [];
           for (const t of tokens(item, 'refs')) refs.push(this.name(t)!);
-          items.push({ ...this.base('Excluding' as const, item, kw), refs });
+          items.push(withFields(this.base('Excluding' as const, item, kw), { refs }));
           break;
         }
         case 'coverageItem': {
@@ -549,7 +534,7 @@ export class AstBuilder {
           break;
       }
     }
-    const objective: A.Objective = { ...this.base('Objective' as const, node, keyword), items };
+    const objective: A.Objective = withFields(this.base('Objective' as const, node, keyword), { items });
     this.header(objective, node, token(node, 'title'));
     return objective;
   }
@@ -566,7 +551,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node, 'aggregate');
     if (aggregate) {
-      target.aggregate = { ...this.span(aggregate), text: aggregate.image };
+      target.aggregate = withFields(this.span(aggregate), { text: aggregate.image });
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -574,7 +559,7 @@ export class AstBuilder {
       }
     }
     const comparator = token(node, 'comparator');
-    if (comparator) target.comparator = { ...this.span(comparator), op: comparator.image as A.Comparator };
+    if (comparator) target.comparator = withFields(this.span(comparator), { op: comparator.image as A.Comparator });
     put(target, 'quantity', this.quantity(child(node, 'quantity')));
     return target;
   }
@@ -586,12 +571,12 @@ export class AstBuilder {
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      const tier: A.Tier = { ...this.base('Tier' as const, item, kw), direction: kw.image as 'below' | 'above' };
+      const tier: A.Tier = withFields(this.base('Tier' as const, item, kw), { direction: kw.image as 'below' | 'above' });
       put(tier, 'threshold', this.quantity(child(item, 'threshold')));
       put(tier, 'credit', this.quantity(child(item, 'credit')));
       tiers.push(tier);
     }
-    const compensation: A.Compensation = { ...this.base('Compensation' as const, node, keyword), tiers };
+    const compensation: A.Compensation = withFields(this.base('Compensation' as const, node, keyword), { tiers });
     put(compensation, 'target', this.name(token(node, 'target')));
     put(compensation, 'body', this.body(node));
     return compensation;
@@ -614,7 +599,7 @@ export class AstBuilder {
         items.push(this.valued(this.base('Remedy' as const, item, kw), token(item, 'value')));
       }
     }
-    const credits: A.Credits = { ...this.base('Credits' as const, node, keyword), items };
+    const credits: A.Credits = withFields(this.base('Credits' as const, node, keyword), { items });
     put(credits, 'body', this.body(node));
     return credits;
   }
@@ -626,9 +611,9 @@ export class AstBuilder {
     for (const item of children(node, 'items')) {
       const kw = token(item, 'keyword');
       if (!kw) continue;
-      items.push(this.valued({ ...this.base('Responsibility' as const, item, kw), party: kw.image as 'provider' | 'customer' }, token(item, 'value')));
+      items.push(this.valued(withFields(this.base('Responsibility' as const, item, kw), { party: kw.image as 'provider' | 'customer' }), token(item, 'value')));
     }
-    const responsibilities: A.Responsibilities = { ...this.base('Responsibilities' as const, node, keyword), items };
+    const responsibilities: A.Responsibilities = withFields(this.base('Responsibilities' as const, node, keyword), { items });
     put(responsibilities, 'body', this.body(node));
     return responsibilities;
   }
@@ -649,7 +634,7 @@ export class AstBuilder {
         items.push(severity);
       }
     }
-    const support: A.Support = { ...this.base('Support' as const, node, keyword), items };
+    const support: A.Support = withFields(this.base('Support' as const, node, keyword), { items });
     put(support, 'body', this.body(node));
     return support;
   }

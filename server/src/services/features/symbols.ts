@@ -58,7 +58,7 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, fa
     selectionRange: selection,
     ...(children ? { children } : {}),
   });
-  const rest = () => slice({ offset: item.keyword.endOffset, endOffset: item.endOffset, range: item.range }).trim();
+  const rest = () => slice({ ...item, offset: item.keyword.endOffset }).trim(); // only the offsets are read
   switch (item.type) {
     case 'Service':
     case 'Indicator':
