@@ -202,7 +202,7 @@ function applyEdits(text: string, edits: { range: Range; newText: string }[], wh
 /** Formatting changes only white space (and writes full-width punctuation as the ASCII the lexer reads, LANGUAGE.md 2): the same tokens, the same non-blank characters. */
 function checkFormatting(text: string, formatted: string, analysis: Analysis): void {
   const images = (t: string) => tokenize(t).tokens.map((token) => token.image);
-  const before = analysis.parse.tokens.map((token) => token.image);
+  const before = analysis.parse.tokens.slice().map((token) => token.image);
   if (JSON.stringify(images(formatted)) !== JSON.stringify(before)) throw new Error('formatting changed the tokens');
   const squeeze = (s: string) => s.replace(/\s+/g, '');
   if (squeeze(formatted) !== squeeze(readFullWidth(text).text)) throw new Error('formatting changed more than white space');

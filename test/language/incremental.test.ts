@@ -5,6 +5,7 @@
 // hover and completion at random positions). A failure names the seed and the step.
 import { strict as assert } from 'node:assert';
 import type { IToken } from 'chevrotain';
+import type { TokenList } from '../../server/src/language/tokenList';
 import { mulberry32 } from '../../scripts/prng';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
 import { reparse } from '../../server/src/language/reparse';
@@ -55,7 +56,7 @@ function assertSameAnalysis(incremental: Analysis, next: () => number, what: str
   const text = incremental.text;
   const full = analyze(text);
   assert.deepEqual(incremental.parse.file, full.parse.file, `${what}: AST`);
-  assert.deepEqual(tokenFacts(incremental.parse.tokens), tokenFacts(full.parse.tokens), `${what}: tokens`);
+  assert.deepEqual(tokenFacts(incremental.parse.tokens.slice()), tokenFacts(full.parse.tokens.slice()), `${what}: tokens`);
   assert.deepEqual(incremental.parse.comments, full.parse.comments, `${what}: comments`);
   assert.deepEqual(incremental.diagnostics, full.diagnostics, `${what}: diagnostics`);
   assert.deepEqual(scopeFacts(incremental), scopeFacts(full), `${what}: scopes`);
@@ -105,7 +106,7 @@ function carefulEdit(analysis: Analysis, next: () => number): string | undefined
   const text = analysis.text;
   const int = (n: number) => Math.floor(next() * n);
   const items = analysis.parse.file.slas.flatMap((sla) => sla.items);
-  const tokens = analysis.parse.tokens;
+  const tokens = analysis.parse.tokens.slice();
   if (items.length === 0 || tokens.length === 0) return undefined;
   const roll = next();
   if (roll < 0.4) {
@@ -126,7 +127,7 @@ function carefulEdit(analysis: Analysis, next: () => number): string | undefined
 /** A token replaced by another token of the same type found in the text (a number, a word, a name, a unit, …). */
 function wordReplaced(analysis: Analysis, next: () => number): string {
   const text = analysis.text;
-  const tokens = analysis.parse.tokens;
+  const tokens = analysis.parse.tokens.slice();
   if (tokens.length === 0) return text;
   const token = tokens[Math.floor(next() * tokens.length)];
   const alike = tokens.filter((t) => t.tokenType === token.tokenType && t.image !== token.image);
@@ -281,7 +282,7 @@ describe('incremental analysis equals full analysis', function () {
     const at = base.indexOf('Generated service number 3') + 10;
     const text = base.slice(0, at) + 'x' + base.slice(at);
     // A previous analysis whose parse is broken (no token array) makes reparse throw.
-    const broken: Analysis = { ...previous, parse: { ...previous.parse, tokens: undefined as unknown as IToken[] } };
+    const broken: Analysis = { ...previous, parse: { ...previous.parse, tokens: undefined as unknown as TokenList } };
     assert.throws(() => reparse(broken.parse, base, text, { start: at, oldEnd: at, newEnd: at + 1 }));
     const analysis = analyzeEdit(broken, text, { start: at, oldEnd: at, newEnd: at + 1 });
     assertSameAnalysis(analysis, mulberry32(SEED), 'after a failed incremental parse');

@@ -197,9 +197,9 @@ describe('parser', () => {
     });
 
     it('returns every non-comment token in order', () => {
-      assert.equal(result.tokens[0].image, 'sla');
-      assert.equal(result.tokens[result.tokens.length - 1].image, '}');
-      for (let i = 1; i < result.tokens.length; i++) assert.ok(result.tokens[i].startOffset > result.tokens[i - 1].startOffset);
+      assert.equal(result.tokens.imageAt(0), 'sla');
+      assert.equal(result.tokens.imageAt(result.tokens.length - 1), '}');
+      for (let i = 1; i < result.tokens.length; i++) assert.ok(result.tokens.startAt(i) > result.tokens.startAt(i - 1));
     });
   });
 

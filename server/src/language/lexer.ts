@@ -334,6 +334,8 @@ export interface LexResult {
   errors: LexError[];
   /** (1.1) Full-width punctuation read as ASCII (SLA003); token images hold the ASCII form. */
   fullWidth: FullWidthChar[];
+  /** The text as the lexer read it (full-width punctuation as ASCII; the same length): token images are slices of it. */
+  text: string;
 }
 
 export function tokenize(text: string): LexResult {
@@ -345,6 +347,7 @@ export function tokenize(text: string): LexResult {
     comments: (result.groups.comments as IToken[] | undefined) ?? [],
     errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
     fullWidth: reading.found,
+    text: reading.text,
   };
 }
 

@@ -10,6 +10,7 @@ import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { unknownUnitMessage } from './parse/messages';
 import { LineIndex } from './text';
+import { TokenList } from './tokenList';
 import { isUnit } from './units';
 import { messages } from '../l10n/messages';
 import { DEFAULT_LOCALE, type Locale } from '../l10n/locale';
@@ -20,8 +21,8 @@ export interface ParseResult {
   file: ContractFile;
   /** SLA001 syntax errors, SLA002 invalid literals and (1.1) SLA003 full-width punctuation, in text order. */
   diagnostics: Diagnostic[];
-  /** All non-comment tokens, in order. */
-  tokens: IToken[];
+  /** All non-comment tokens, in order, kept as numbers once the AST is built (tokenList.ts). */
+  tokens: TokenList;
   /** Comment spans (for formatting and folding). */
   comments: Span[];
 }
@@ -59,7 +60,7 @@ export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResul
     return {
       file: { type: 'File', slas: [], range: lines.range(0, text.length) },
       diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
-      tokens: [],
+      tokens: TokenList.of([], text),
       comments: [],
     };
   } finally {
@@ -133,7 +134,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   return {
     file,
     diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t),
-    tokens: lexed.tokens,
+    tokens: TokenList.of(lexed.tokens, lexed.text),
     comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
   };
 }

@@ -160,11 +160,15 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
 
   // The token array is taken over in place (the previous parse is spent): the region's
   // tokens replace the old ones, the later ones move. No copy of the whole array.
+  // The images are read from the lexer's reading of the new text: the text itself unless
+  // full-width punctuation was read as ASCII before or in the region (then pieced together).
   const tokens = previous.tokens;
-  const tokensFrom = firstAtOrAfter(tokens, regionStart, (t) => t.startOffset);
-  const tokensTo = firstAtOrAfter(tokens, oldBoundaryOffset, (t) => t.startOffset);
-  replaceRange(tokens, tokensFrom, tokensTo, regionTokens);
-  if (delta !== 0) for (let i = tokensFrom + regionTokens.length; i < tokens.length; i++) shiftToken(tokens[i], delta);
+  const oldSource = tokens.text;
+  const source =
+    oldSource === oldText && lexed.fullWidth.length === 0
+      ? text
+      : oldSource.slice(0, regionStart) + lexed.text.slice(0, boundaryOffset - regionStart) + oldSource.slice(oldBoundaryOffset);
+  tokens.splice(tokens.firstStartingAtOrAfter(regionStart), tokens.firstStartingAtOrAfter(oldBoundaryOffset), regionTokens, delta, source);
 
   const diagnostics = previous.diagnostics;
   const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
@@ -311,11 +315,6 @@ function deepestNesting(tokens: readonly IToken[]): number {
 function moveToken(t: IToken, offset: number): void {
   t.startOffset += offset;
   if (t.endOffset !== undefined) t.endOffset += offset;
-}
-
-function shiftToken(t: IToken, delta: number): void {
-  t.startOffset += delta;
-  if (t.endOffset !== undefined) t.endOffset += delta;
 }
 
 /**

@@ -32,7 +32,7 @@ export function formatText(analysis: Analysis): string | undefined {
   const text = analysis.text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const itemStarts = collectItemStarts(analysis);
-  const elements = mergeElements(text, analysis.parse.tokens, commentSpans(analysis));
+  const elements = mergeElements(text, analysis.parse.tokens.slice(), commentSpans(analysis));
 
   const lines: string[] = [];
   let line = '';

@@ -2,6 +2,7 @@
 // the error budget it allows per period; for a tier, when it pays and how much.
 import { tokenEnd } from '../../language/lexer';
 import type { IToken } from 'chevrotain';
+import type { TokenList } from '../../language/tokenList';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type {
   Compensation,
@@ -95,24 +96,12 @@ function joinParts(...parts: (string | undefined)[]): string | undefined {
   return present.length ? present.join('\n\n---\n\n') : undefined;
 }
 
-/** The token under the cursor (a cursor just after a token is on it). */
-function tokenAt(tokens: IToken[], offset: number): IToken | undefined {
-  let low = 0;
-  let high = tokens.length - 1;
-  let found: IToken | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const token = tokens[mid];
-    if (token.startOffset > offset) high = mid - 1;
-    else if (tokenEnd(token) < offset) low = mid + 1;
-    else {
-      found = token;
-      // Prefer the token that starts at the offset over one that ends there.
-      if (tokenEnd(token) === offset && tokens[mid + 1]?.startOffset === offset) found = tokens[mid + 1];
-      break;
-    }
-  }
-  return found;
+/** The token under the cursor (a cursor just after a token is on it; one starting there is preferred). */
+function tokenAt(tokens: TokenList, offset: number): IToken | undefined {
+  let i = tokens.indexAt(offset);
+  if (i < 0) return undefined;
+  if (tokens.endAt(i) === offset && i + 1 < tokens.length && tokens.startAt(i + 1) === offset) i++;
+  return tokens.at(i);
 }
 
 function blockOf(path: { type: string }[]): BlockKind {

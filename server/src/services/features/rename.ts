@@ -4,7 +4,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
-import { isReservedWord, tokenEnd } from '../../language/lexer';
+import { isReservedWord } from '../../language/lexer';
 import type { DefinitionSort } from '../../language/scope';
 import { DEFAULT_LOCALE, messages, type Locale, type MessageId } from '../../l10n/index';
 import { isNameText } from '../../language/names';
@@ -57,6 +57,6 @@ const CLASH = {
 
 function wordAt(analysis: Analysis, position: Position): string | undefined {
   const offset = lineIndexOf(analysis).offsetAt(position);
-  const token = analysis.parse.tokens.find((t) => t.startOffset <= offset && offset <= tokenEnd(t));
-  return token?.image;
+  const i = analysis.parse.tokens.indexAt(offset);
+  return i < 0 ? undefined : analysis.parse.tokens.imageAt(i);
 }

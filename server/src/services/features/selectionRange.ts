@@ -4,7 +4,6 @@
 import type { SelectionRange } from 'vscode-languageserver-types';
 import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
-import { tokenEnd } from '../../language/lexer';
 import { lineIndexOf } from '../support/text';
 
 interface Spanned {
@@ -19,8 +18,9 @@ export function selectionRanges(analysis: Analysis, positions: Position[]): Sele
     const offset = index.offsetAt(position);
     const spans: Spanned[] = [{ offset: 0, endOffset: analysis.text.length, range: index.range(0, analysis.text.length) }];
     for (const sla of analysis.parse.file.slas ?? []) if (sla) collect(sla, offset, spans, 0);
-    const token = analysis.parse.tokens.find((t) => t.startOffset <= offset && offset <= tokenEnd(t));
-    if (token) spans.push({ offset: token.startOffset, endOffset: tokenEnd(token), range: index.range(token.startOffset, tokenEnd(token)) });
+    const tokens = analysis.parse.tokens;
+    const i = tokens.indexAt(offset);
+    if (i >= 0) spans.push({ offset: tokens.startAt(i), endOffset: tokens.endAt(i), range: index.range(tokens.startAt(i), tokens.endAt(i)) });
     // Outermost first; equal spans once.
     spans.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset);
     const nested = spans

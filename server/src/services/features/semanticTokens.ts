@@ -3,7 +3,7 @@
 // strings, operators and comments.
 import type { SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../../language/analyze';
-import { tokenCategory, type TokenCategory, tokenEnd } from '../../language/lexer';
+import { tokenCategory, type TokenCategory } from '../../language/lexer';
 import type { DefinitionSort } from '../../language/scope';
 import { commentSpans } from './folding';
 import { lineIndexOf } from '../support/text';
@@ -59,11 +59,13 @@ export function semanticTokens(analysis: Analysis): number[] {
     for (const r of scope.references) names.set(r.ref.offset, [SORT_TOKEN[r.definition?.sort ?? r.expected[0]], 0]);
   }
   const classified: Classified[] = [];
-  for (const token of analysis.parse.tokens) {
-    const named = names.get(token.startOffset);
-    const [type, modifiers] = named ?? CATEGORY_TOKEN[tokenCategory(token.tokenType)] ?? [];
+  const tokens = analysis.parse.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens.startAt(i);
+    const named = names.get(start);
+    const [type, modifiers] = named ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))] ?? [];
     if (type === undefined) continue;
-    classified.push({ offset: token.startOffset, length: tokenEnd(token) - token.startOffset, type: TYPE_INDEX[type], modifiers: modifiers ?? 0 });
+    classified.push({ offset: start, length: tokens.endAt(i) - start, type: TYPE_INDEX[type], modifiers: modifiers ?? 0 });
   }
   for (const comment of commentSpans(analysis)) {
     classified.push({ offset: comment.offset, length: comment.endOffset - comment.offset, type: TYPE_INDEX.comment, modifiers: 0 });

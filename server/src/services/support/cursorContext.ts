@@ -9,6 +9,7 @@ import { isReservedWord, tokenEnd } from '../../language/lexer';
 import { startsLikeName } from '../../language/names';
 import { BLOCK_ITEM_KEYWORDS, ITEM_STARTS, SLA_ITEM_KEYWORDS, type BlockKind } from '../../language/vocabulary';
 import { lineIndexOf } from './text';
+import type { TokenList } from '../../language/tokenList';
 
 /**
  * The block a `{` opens, by the first word of its header, in the block it appears in. A
@@ -44,30 +45,19 @@ function isWordToken(token: IToken): boolean {
   return startsLikeName(token.image) && token.tokenType.name !== 'StringLiteral';
 }
 
-/** Index of the first token that starts at or after `offset`. */
-function tokensBefore(tokens: IToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].startOffset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** `checkpoints: false` scans from the start of the file every time (the general path, for the differential test). */
 export function cursorContext(analysis: Analysis, offset: number, options: { checkpoints?: boolean } = {}): CursorContext {
   const index = lineIndexOf(analysis);
   const tokens = analysis.parse.tokens;
   const position = index.positionAt(offset);
-  let count = tokensBefore(tokens, offset);
+  let count = tokens.firstStartingAtOrAfter(offset);
   let prefix = '';
   let replaceRange: Range = { start: position, end: position };
   const base = { offset, block: 'unknown' as const, header: [], clause: [], prefix, replaceRange, afterSpace: false };
 
   if (insideComment(analysis, offset)) return { ...base, inert: 'comment' };
-  const last = tokens[count - 1];
+  const last = count > 0 ? tokens.at(count - 1) : undefined;
   if (last && tokenEnd(last) >= offset) {
     if (last.tokenType.name === 'StringLiteral' && (tokenEnd(last) > offset || !closedString(last.image))) {
       return { ...base, inert: 'string' };
@@ -80,10 +70,8 @@ export function cursorContext(analysis: Analysis, offset: number, options: { che
     }
   }
   // The tokens before the cursor are tokens[0, count): read in place, not copied (completion speed).
-  const contextTokens = tokens;
   const wordStart = prefix ? offset - prefix.length : offset;
-  const previous = contextTokens[count - 1];
-  const afterSpace = previous ? tokenEnd(previous) < wordStart : true;
+  const afterSpace = count > 0 ? tokens.endAt(count - 1) < wordStart : true;
 
   const stack = blocksAt(analysis, count, options.checkpoints !== false);
   const top = stack[stack.length - 1];
@@ -91,8 +79,8 @@ export function cursorContext(analysis: Analysis, offset: number, options: { che
     offset,
     block: top.block,
     blockOpen: top.open,
-    header: contextTokens.slice(top.headerStart, top.headerEnd),
-    clause: contextTokens.slice(top.clauseStart, count),
+    header: tokens.slice(top.headerStart, top.headerEnd),
+    clause: tokens.slice(top.clauseStart, count),
     prefix,
     replaceRange,
     afterSpace,
@@ -138,33 +126,32 @@ function blocksAt(analysis: Analysis, count: number, useCheckpoints: boolean): F
 }
 
 /** Brace matching and item starts over tokens[from, to), from the blocks open at `from` (changed in place). */
-function scan(contextTokens: IToken[], stack: Frame[], from: number, to: number): Frame[] {
+function scan(contextTokens: TokenList, stack: Frame[], from: number, to: number): Frame[] {
   for (let i = from; i < to; i++) {
-    const token = contextTokens[i];
     const top = stack[stack.length - 1];
-    const name = token.tokenType.name;
+    const name = contextTokens.typeAt(i).name;
     if (name === 'LCurly') {
-      const first = contextTokens[top.clauseStart];
-      let block: BlockKind | 'unknown' = (top.block !== 'unknown' && first && BLOCK_OF_HEADER[top.block]?.[first.image]) || 'unknown';
+      const first = top.clauseStart < contextTokens.length ? contextTokens.imageAt(top.clauseStart) : undefined;
+      let block: BlockKind | 'unknown' = (top.block !== 'unknown' && first !== undefined && BLOCK_OF_HEADER[top.block]?.[first]) || 'unknown';
       let headerStart = top.clauseStart;
       if (block === 'unknown') {
         // Recovery: an sla-level block header inside an inner block means that block was never closed.
         for (let j = i - 1; j >= top.clauseStart; j--) {
-          const word = contextTokens[j];
-          if (word.tokenType.name !== word.image) continue;
-          const outer = word.image === 'sla' ? 'file' : BLOCK_OF_HEADER.sla![word.image] ? 'sla' : undefined;
+          const word = contextTokens.imageAt(j);
+          if (contextTokens.typeAt(j).name !== word) continue;
+          const outer = word === 'sla' ? 'file' : BLOCK_OF_HEADER.sla![word] ? 'sla' : undefined;
           if (!outer || !stack.some((f) => f.block === outer)) continue;
           while (stack[stack.length - 1].block !== outer) stack.pop();
-          block = BLOCK_OF_HEADER[outer]![word.image];
+          block = BLOCK_OF_HEADER[outer]![word];
           headerStart = j;
           break;
         }
       }
-      stack.push({ block, open: token, headerStart, headerEnd: i, clauseStart: i + 1 });
+      stack.push({ block, open: contextTokens.at(i), headerStart, headerEnd: i, clauseStart: i + 1 });
     } else if (name === 'RCurly') {
       if (stack.length > 1) stack.pop();
       stack[stack.length - 1].clauseStart = i + 1;
-    } else if (top.block !== 'unknown' && startsItem(top.block, token, contextTokens[i - 1])) {
+    } else if (top.block !== 'unknown' && startsItem(top.block, contextTokens, i)) {
       top.clauseStart = i;
     }
   }
@@ -176,10 +163,14 @@ function scan(contextTokens: IToken[], stack: Frame[], from: number, to: number)
  * token, not continuing a day range (`mon..fri`) or a list, and — for contextual words such
  * as day names, which may also be names — not the name a keyword like `during` expects.
  */
-function startsItem(block: BlockKind, token: IToken, previous: IToken | undefined): boolean {
-  if (!ITEM_START_SETS[block].has(token.image) || token.tokenType.name !== token.image) return false;
-  if (previous?.tokenType.name === 'DotDot' || previous?.tokenType.name === 'Comma') return false;
-  if (!isReservedWord(token.image) && previous && NAME_TAKING.has(previous.image)) return false;
+function startsItem(block: BlockKind, tokens: TokenList, i: number): boolean {
+  const name = tokens.typeAt(i).name;
+  // Only a word token's type is named as its image: compared first, the image is read only for those.
+  if (!ITEM_START_SETS[block].has(name) || tokens.imageAt(i) !== name) return false;
+  if (i === 0) return true;
+  const previous = tokens.typeAt(i - 1).name;
+  if (previous === 'DotDot' || previous === 'Comma') return false;
+  if (!isReservedWord(name) && NAME_TAKING.has(tokens.imageAt(i - 1))) return false;
   return true;
 }
 
