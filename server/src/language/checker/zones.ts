@@ -5,7 +5,7 @@ let knownZones: readonly string[] | undefined;
 
 /** The canonical zone names, plus `UTC`, for suggestions. */
 export function zoneNames(): readonly string[] {
-  knownZones ??= ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  knownZones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
   return knownZones;
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver-types';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS, type Compensation, type Indicator, type KindName, type Objective } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
+import { zoneNames } from '../../language/checker/zones';
 import type { DefinitionSort, SlaScope } from '../../language/scope';
 import { DURATION_MS, RATE_RPS, dimensionOf, unitsForKind, UNIT_WORDS } from '../../language/units';
 import { isReservedWord } from '../../language/lexer';
@@ -76,7 +77,7 @@ export const ITEM_SHAPES: Readonly<Record<BlockKind, Readonly<Record<string, Slo
     provider: [kw('provider'), str],
     customer: [kw('customer'), str],
     effective: [kw('effective'), date, { k: 'opt', of: [kw('to'), date] }],
-    timezone: [kw('timezone'), { k: 'string', suggest: () => TIME_ZONES() }],
+    timezone: [kw('timezone'), { k: 'string', suggest: zoneNames }],
     fee: [kw('fee'), num, { k: 'unit', units: CURRENCIES }, kw('per'), { k: 'word', words: PERIODS, item: CompletionItemKind.EnumMember }],
     service: header('service', true),
     schedule: header('schedule', false),
@@ -508,18 +509,4 @@ function snippetsFor(block: BlockKind, env: Env): CompletionItem[] {
       t('completion.snippet.schedule'),
     ),
   ];
-}
-
-// --- time zones ------------------------------------------------------------------------------
-
-let zones: readonly string[] | undefined;
-function TIME_ZONES(): readonly string[] {
-  if (!zones) {
-    try {
-      zones = ['UTC', ...(Intl as unknown as { supportedValuesOf(key: string): string[] }).supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
-    } catch {
-      zones = ['UTC'];
-    }
-  }
-  return zones;
 }
