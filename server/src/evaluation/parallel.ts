@@ -143,8 +143,6 @@ export class PartWorkers implements WorkerPool {
    * enough or parts are off.
    */
   static startFor(metricPaths: readonly string[], options: ParallelOptions = {}, baseDir = process.cwd()): PartWorkers | undefined {
-    const parts = partsWanted(options);
-    if (parts < 2) return undefined;
     const large = metricPaths.some((p) => {
       try {
         const s = statSync(path.resolve(baseDir, p));
@@ -153,7 +151,9 @@ export class PartWorkers implements WorkerPool {
         return false;
       }
     });
-    const pool = large ? PartWorkers.create() : undefined;
+    // The CPU pressure is read only for a large file: not on every small evaluation's start-up.
+    const parts = large ? partsWanted(options) : 1;
+    const pool = parts >= 2 ? PartWorkers.create() : undefined;
     try {
       for (let i = 1; pool && i < parts; i++) pool.release(pool.take(), true);
     } catch {
