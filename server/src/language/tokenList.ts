@@ -4,7 +4,7 @@
 // that, readers ask this list by index. Images are read from the text the lexer read (the
 // contract with full-width punctuation read as ASCII, so they equal the lexer's images).
 import type { IToken, TokenType } from 'chevrotain';
-import { ALL_TOKENS } from './lexer';
+import { ALL_TOKENS, tokenEnd } from './lexer';
 
 /** Token types by their index (Chevrotain numbers every type once the lexer is built). */
 const TYPE_BY_INDEX: TokenType[] = [];
@@ -30,7 +30,7 @@ export class TokenList {
   /** The list of lexed tokens; `source` is the text they were lexed from. */
   static of(tokens: readonly IToken[], source: string): TokenList {
     const list = new TokenList(source, tokens.length);
-    list.write(0, tokens, 0);
+    list.write(0, tokens);
     list.count = tokens.length;
     return list;
   }
@@ -109,7 +109,7 @@ export class TokenList {
       this.ends.copyWithin(to + growth, to, this.count);
       this.types.copyWithin(to + growth, to, this.count);
     }
-    this.write(from, replacement, 0);
+    this.write(from, replacement);
     const tail = from + replacement.length;
     if (delta !== 0) {
       for (let i = tail; i < length; i++) {
@@ -126,11 +126,11 @@ export class TokenList {
     return this.source;
   }
 
-  private write(at: number, tokens: readonly IToken[], offset: number): void {
+  private write(at: number, tokens: readonly IToken[]): void {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      this.starts[at + i] = token.startOffset + offset;
-      this.ends[at + i] = token.startOffset + offset + token.image.length;
+      this.starts[at + i] = token.startOffset;
+      this.ends[at + i] = tokenEnd(token);
       this.types[at + i] = token.tokenTypeIdx;
     }
   }
