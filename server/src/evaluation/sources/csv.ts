@@ -7,6 +7,7 @@
 // one reused buffer; a record cut by the chunk end is moved to the front and completed by
 // the next read. Rows make no strings: timestamps and values are decoded from bytes and
 // metric names are recognised by comparing bytes with the names already seen.
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { fileErrorReason, openRegularFile } from '../../files/regularFile';
 import { EvaluationAborted, EvaluationError } from '../errors';
@@ -21,6 +22,8 @@ import { seriesName, type PartedReading, type SampleSink, type SampleSource } fr
 const CHUNK = 256 << 10;
 /** Room in front of each chunk for the record cut by the previous chunk's end. */
 const RESERVE = 64 << 10;
+/** Chunks read between two turns of the event loop (4 MiB, a few milliseconds of scanning): cancelling, progress and other requests get their turn. */
+const CHUNKS_PER_TURN = 16;
 const MAX_RECORD = 64 << 20;
 
 const COMMA = 0x2c;
@@ -118,22 +121,31 @@ export class CsvSource implements SampleSource {
 
   private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<FileRangeResult> {
     const handle = await this.open(sink.locale);
-    // Two buffers: while one chunk is scanned, the next is read into the other (the read
-    // runs on libuv's thread pool, so I/O and scanning overlap). Each buffer keeps RESERVE
-    // bytes in front of its data, where the record cut by the previous chunk's end is put.
-    // Kept for the next range (a thread reading a file in parts reads many, one at a time).
+    // Chunks are read synchronously: from the page cache a 256 KiB read takes some 20 µs,
+    // while a read through libuv's thread pool costs a hand-off each time and, with two
+    // threads scanning on two cores, the woken pool thread preempts the scanner (A/B in
+    // docs/performance.md, "Evaluation", fourth round). The kernel's read-ahead still
+    // overlaps disk reads with scanning; the event loop gets a turn every CHUNKS_PER_TURN.
+    // Two buffers: the record cut by a chunk's end is copied from one into the RESERVE
+    // bytes in front of the next chunk, read into the other. Kept for the next range (a
+    // thread reading a file in parts reads many, one at a time).
     const buffers = this.buffers ?? [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
     this.buffers = undefined;
     let which = 0;
     let position = range ? range.start : 0;
     const end = range ? range.end : Infinity;
-    const readNext = (buffer: Buffer) => {
+    const readNext = (buffer: Buffer): number => {
       const length = Math.min(CHUNK, end - position);
-      const read = length > 0 ? handle.read(buffer, RESERVE, length, position) : Promise.resolve({ bytesRead: 0 });
+      if (length <= 0) return 0;
+      let bytesRead: number;
+      try {
+        bytesRead = readSync(handle.fd, buffer, RESERVE, length, position);
+      } catch (e) {
+        throw new EvaluationError(messages(sink.locale).t('csv.cannotRead', { reason: (e as NodeJS.ErrnoException).message }), this.name);
+      }
       position += length;
-      return read;
+      return bytesRead;
     };
-    let pending: Promise<{ bytesRead: number }> | undefined = readNext(buffers[0]);
     try {
       const scanner = new CsvScanner(this.name, sink);
       let headerDone = false;
@@ -145,16 +157,10 @@ export class CsvSource implements SampleSource {
       const final = range ? range.final : true;
       let carry: Buffer = buffers[1].subarray(0, 0);
       let first = !headerDone;
-      for (;;) {
+      for (let chunks = 1; ; chunks++) {
+        if (chunks % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (signal?.aborted) throw new EvaluationAborted(sink.locale);
-        let bytesRead: number;
-        try {
-          ({ bytesRead } = await pending!);
-        } catch (e) {
-          pending = undefined;
-          throw new EvaluationError(messages(sink.locale).t('csv.cannotRead', { reason: (e as NodeJS.ErrnoException).message }), this.name);
-        }
-        pending = undefined;
+        const bytesRead = readNext(buffers[which]);
         let chunk = buffers[which];
         let start: number;
         let limit = RESERVE + bytesRead;
@@ -169,8 +175,6 @@ export class CsvSource implements SampleSource {
           limit = chunk.length;
         }
         const done = bytesRead === 0;
-        // The other buffer's bytes have been copied out: read the next chunk into it now.
-        if (!done) pending = readNext(buffers[1 - which]);
         if (first) {
           if (limit - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) start += 3;
           first = false;
@@ -195,8 +199,6 @@ export class CsvSource implements SampleSource {
         which = 1 - which;
       }
     } finally {
-      // Never leave a read running on a closed handle (or its rejection unhandled).
-      if (pending) await pending.catch(() => undefined);
       await handle.close();
       this.buffers = buffers;
     }
