@@ -201,6 +201,20 @@ describe('evaluation: differential tests on seeded random data', () => {
     }
   });
 
+  it('names file and line of a sample the evaluator refuses, handed over among many rows: fast path, general path, in parts', async () => {
+    // Row 15,000 is inside a batch of the fast path (rows go to the evaluator 1,024 at a time); a later bad row is not reported.
+    const rows = samples(10, 20_000);
+    rows[15_000] = { ...rows[15_000], metric: 'probe_success', value: '2' };
+    rows[15_001] = { ...rows[15_001], metric: 'probe_success', value: '3' };
+    const plain = tempFile('refused.csv', plainCsv(rows));
+    const dressed = tempFile('refused-dressed.csv', dressedCsv(rows, 10).replace(/\r\n\r\n/g, '\r\n'));
+    const expected = (file: string, line: number) => `${file}:${line}: value 2 of probe_success is outside [0, 1]: availability and error-rate samples are 0/1 outcomes or per-interval ratios`;
+    for (const workers of [0, 3]) {
+      await assert.rejects(reportOf(plain, { parallel: { workers, everyThread: true, minBytes: 0 } }), (e: Error) => e.message === expected(plain, 15_002));
+    }
+    await assert.rejects(reportOf(dressed, {}), (e: Error) => e.message === expected(dressed, 15_002));
+  });
+
   it('names a bad timestamp in the evaluation\'s language, on the fast path and in parts', async () => {
     const rows = samples(9, 20_000);
     rows[15_000] = { ...rows[15_000], timestamp: '2026-02-30T00:00:00Z' };

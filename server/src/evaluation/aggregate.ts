@@ -5,6 +5,9 @@
 // nearest-rank value is then found by a radix selection over the blocks, not by sorting.
 import { KeptValues, type KeptValuesState } from './values';
 
+/** Where `add` puts its number for `addOf` (one body for both). */
+const ONE = new Float64Array(1);
+
 /** How the attained value is made from the samples. */
 export type Reduction =
   | { type: 'mean' } // 100 × mean of 0..1 values (availability, error_rate with `metric`)
@@ -43,7 +46,14 @@ export class PeriodAccumulator {
 
   /** An eligible value of the counted metric. */
   add(value: number): void {
+    ONE[0] = value;
+    this.addOf(ONE, 0);
+  }
+
+  /** `add(values[row])`: the number read here, not passed to a call (see ObjectiveRun.addRow). */
+  addOf(values: Float64Array, row: number): void {
     this.count++;
+    const value = values[row];
     const sum = this.sum;
     const t = sum + value;
     if (Math.abs(sum) >= Math.abs(value)) this.sumCompensation += sum - t + value;
@@ -51,7 +61,7 @@ export class PeriodAccumulator {
     this.sum = t;
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    this.values?.add(value);
+    this.values?.addOf(values, row);
   }
 
   /**

@@ -25,6 +25,7 @@ import {
   type PartSink,
   type PartedReading,
   type Role,
+  type RowRejection,
   type RunState,
   type SampleSource,
   type SeriesSummary,
@@ -224,6 +225,18 @@ export class ObjectiveRun implements ObjectiveSink {
   }
 
   /**
+   * `add` of row `row` of a source's arrays (SampleSink.addRows). A sample of the calendar
+   * period being filled is recorded here without a call that takes its numbers (each number
+   * passed to a call the compiler does not inline becomes a heap object: garbage per row).
+   */
+  addRow(role: Role, times: Float64Array, values: Float64Array, row: number, clock: { readonly latest: number }): void {
+    const t = times[row];
+    const periods = this.periods;
+    if (periods !== undefined && t >= periods.start && t < periods.end) recordRow(this.current!, role, this.eligibility.classify(t), values, row);
+    else this.add(role, t, values[row], clock.latest);
+  }
+
+  /**
    * What an interval source counted in one interval that lies wholly in one class and one
    * period or window: `count` samples of the role's metric adding up to `sum`, at instants
    * from `t` on. Recorded as `count` calls of `add` would be.
@@ -332,6 +345,16 @@ export class ObjectiveRun implements ObjectiveSink {
     }
     this.current = acc;
     return acc;
+  }
+}
+
+/** `record` of row `row` of `values`. */
+function recordRow(acc: PeriodAccumulator, role: Role, cls: number, values: Float64Array, row: number): void {
+  if (cls === ELIGIBLE && role !== NUMERATOR) {
+    acc.seen = true;
+    acc.addOf(values, row);
+  } else {
+    record(acc, role, cls, values[row]);
   }
 }
 
@@ -475,7 +498,8 @@ export class Evaluator implements PartSink, IntervalSink {
   private readonly sampled: number[] = [];
   /** Every metric name read, of any metric. */
   readonly namesRead = new Set<string>();
-  private latest = -Infinity;
+  /** The latest timestamp read so far. */
+  latest = -Infinity;
   private earliest = Infinity;
   /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
   horizonEnd: number | undefined;
@@ -561,9 +585,7 @@ export class Evaluator implements PartSink, IntervalSink {
     if (t < this.earliest) this.earliest = t;
     if (metric < 0) return undefined;
     this.sampled[metric] = 1;
-    if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
-      return messages(this.locale).t('evaluate.outsideUnit', { value, metric: this.metricNames[metric] });
-    }
+    if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) return this.outsideUnit(metric, value);
     if (this.ratioMetric[metric] === 1) return this.addRatioSample(metric, t, value, series ?? this.metricNames[metric]);
     const runs = this.routesRun[metric];
     if (runs.length === 1) {
@@ -573,6 +595,34 @@ export class Evaluator implements PartSink, IntervalSink {
       for (let i = 0; i < runs.length; i++) runs[i].add(roles[i], t, value, this.latest);
     }
     return undefined;
+  }
+
+  /** `add` of each row, in order; the common rows (a metric read as values) without a call per objective that takes the numbers (ObjectiveRun.addRow). */
+  addRows(metrics: Int32Array, timestamps: Float64Array, values: Float64Array, count: number): RowRejection | undefined {
+    for (let row = 0; row < count; row++) {
+      const metric = metrics[row];
+      if (metric >= 0 && this.ratioMetric[metric] !== 1) {
+        const t = timestamps[row];
+        if (t > this.latest) this.latest = t;
+        if (t < this.earliest) this.earliest = t;
+        this.sampled[metric] = 1;
+        if (this.unitInterval[metric] === 1) {
+          const value = values[row];
+          if (!(value >= 0 && value <= 1)) return { row, reason: this.outsideUnit(metric, value) };
+        }
+        const runs = this.routesRun[metric];
+        const roles = this.routesRole[metric];
+        for (let i = 0; i < runs.length; i++) runs[i].addRow(roles[i], timestamps, values, row, this);
+      } else {
+        const reason = this.add(metric, timestamps[row], values[row]);
+        if (reason !== undefined) return { row, reason };
+      }
+    }
+    return undefined;
+  }
+
+  private outsideUnit(metric: number, value: number): string {
+    return messages(this.locale).t('evaluate.outsideUnit', { value, metric: this.metricNames[metric] });
   }
 
   /** A sample of a ratio's metric: kept per series for counters, watched and passed on for the others. */

@@ -30,10 +30,23 @@ export interface SampleSink {
    * own location.
    */
   add(metric: number, timestamp: number, value: number, series?: string): string | undefined;
+  /**
+   * Optional: rows [0, count) of the arrays as `count` calls of `add` without series, in
+   * order, stopping at the first one not acceptable: its index and reason. A source that
+   * reads many plain rows hands them over this way: no call per row, and the numbers stay
+   * in typed arrays (passed to a call, each timestamp and value would be a heap object).
+   */
+  addRows?(metrics: Int32Array, timestamps: Float64Array, values: Float64Array, count: number): RowRejection | undefined;
   /** (1.1) Whether `add` needs the series of this metric's samples (ratio metrics); absent: never. */
   wantsSeries?(metric: number): boolean;
   /** Rows read since the last call (for progress reports). */
   rowsRead(count: number): void;
+}
+
+/** The row of `SampleSink.addRows` the sink did not accept (0-based in the call), and why. */
+export interface RowRejection {
+  row: number;
+  reason: string;
 }
 
 export interface SampleSource {

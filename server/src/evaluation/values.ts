@@ -29,6 +29,8 @@ const MAX_BLOCK = 1 << 20;
 const MAX_SCALE = 1e9;
 const INT_MIN = -0x80000000;
 const INT_MAX = 0x7fffffff;
+/** Where `add` puts its number for `addOf` (one body for both). */
+const ONE = new Float64Array(1);
 /** Integers counted per value span this many consecutive values (a 256 KiB Uint32Array). */
 const COUNTED_SPAN = 1 << 16;
 /** Counting is tried once, when a period has at least this many integers (about 0.5 MiB of blocks). */
@@ -56,6 +58,13 @@ export class KeptValues {
   private triedCounting = false;
 
   add(value: number): void {
+    ONE[0] = value;
+    this.addOf(ONE, 0);
+  }
+
+  /** `add(values[row])`: the number read here, not passed to a call (see ObjectiveRun.addRow in evaluate.ts). */
+  addOf(values: Float64Array, row: number): void {
+    const value = values[row];
     const scale = this.scale;
     if (scale > 0) {
       const m = Math.round(value * scale);
@@ -71,7 +80,7 @@ export class KeptValues {
         }
         let block = this.ints!;
         if (this.filled === block.length) {
-          if (this.tryCounting()) return this.add(value);
+          if (this.tryCounting()) return this.addOf(values, row);
           block = this.ints = this.nextBlock(block, Int32Array);
         }
         block[this.filled++] = m;
@@ -84,7 +93,7 @@ export class KeptValues {
       return;
     }
     this.widen(value);
-    this.add(value);
+    this.addOf(values, row);
   }
 
   /** The k-th smallest (0-based) value kept. */
