@@ -248,6 +248,8 @@ const nullSink: SampleSink = {
   zone: ZoneRules.of('Asia/Shanghai')!,
   metricId: () => 0,
   add: () => undefined,
+  // Rows in batches, as the evaluator takes them (a sink without it gets one call per row).
+  addRows: () => undefined,
   rowsRead: () => {},
 };
 

@@ -101,31 +101,36 @@ describe('CSV samples', () => {
     assert.equal(JSON.stringify(b), JSON.stringify(a));
   });
 
-  it('gives the event loop turns while it reads a large file (a language server stays responsive, a cancel arrives)', async () => {
-    // About 10 MiB: 40 chunks of 256 KiB, read synchronously with a turn every 4 MiB.
+  it('gives the event loop turns while it reads a large file, alone and as a part (a language server stays responsive, a cancel arrives)', async () => {
+    // About 10 MiB: 40 chunks of 256 KiB; as a part they are read synchronously, with a turn every 4 MiB.
     const lines = ['timestamp,metric,value'];
     for (let i = 0; i < 200_000; i++) lines.push(`${new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString()},http_request_duration_ms,${i % 600}.${i % 10}`);
-    const file = tempFile('large.csv', lines.join('\n') + '\n');
-    let rows = 0;
-    const seenByTurns: number[] = [];
-    const sink: SampleSink = {
-      zone: ZoneRules.utc,
-      metricId: () => 0,
-      add() {
-        // Asked for at the first row: a turn comes only once the reading yields.
-        if (rows++ === 0) setImmediate(function turn() {
-          seenByTurns.push(rows);
-          if (rows < 200_000) setImmediate(turn);
-        });
-        return undefined;
-      },
-      rowsRead() {},
-    };
-    await new CsvSource(file).read(sink);
-    assert.equal(rows, 200_000);
-    const during = seenByTurns.filter((n) => n < 200_000);
-    assert.ok(during.length >= 2, `turns while reading at rows ${seenByTurns.join(', ')}`);
-    assert.ok(during[0] > 0, 'the first turn comes after some rows, not before the reading starts');
+    const text = lines.join('\n') + '\n';
+    const file = tempFile('large.csv', text);
+    for (const part of [false, true]) {
+      let rows = 0;
+      const seenByTurns: number[] = [];
+      const sink: SampleSink = {
+        zone: ZoneRules.utc,
+        metricId: () => 0,
+        add() {
+          // Asked for at the first row: a turn comes only once the reading yields.
+          if (rows++ === 0) setImmediate(function turn() {
+            seenByTurns.push(rows);
+            if (rows < 200_000) setImmediate(turn);
+          });
+          return undefined;
+        },
+        rowsRead() {},
+      };
+      const source = new CsvSource(file);
+      if (part) await source.readRange(sink, { start: 0, end: Buffer.byteLength(text), final: true, columns: undefined });
+      else await source.read(sink);
+      assert.equal(rows, 200_000);
+      const during = seenByTurns.filter((n) => n < 200_000);
+      assert.ok(during.length >= 2, `${part ? 'part' : 'alone'}: turns while reading at rows ${seenByTurns.join(', ')}`);
+      assert.ok(during[0] > 0, 'the first turn comes after some rows, not before the reading starts');
+    }
   });
 
   it('reads every timestamp and value form the same on the fused path and the general one', async () => {

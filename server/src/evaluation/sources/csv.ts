@@ -22,7 +22,7 @@ import { seriesName, type PartedReading, type RowRejection, type SampleSink, typ
 const CHUNK = 256 << 10;
 /** Room in front of each chunk for the record cut by the previous chunk's end. */
 const RESERVE = 64 << 10;
-/** Chunks read between two turns of the event loop (4 MiB, a few milliseconds of scanning): cancelling, progress and other requests get their turn. */
+/** Chunks read synchronously between two turns of the event loop (4 MiB, a few milliseconds of scanning): cancelling, progress and other requests get their turn. */
 const CHUNKS_PER_TURN = 16;
 const MAX_RECORD = 64 << 20;
 /** Rows the fast path gathers before handing them to the sink at once (SampleSink.addRows). */
@@ -123,31 +123,35 @@ export class CsvSource implements SampleSource {
 
   private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<FileRangeResult> {
     const handle = await this.open(sink.locale);
-    // Chunks are read synchronously: from the page cache a 256 KiB read takes some 20 µs,
-    // while a read through libuv's thread pool costs a hand-off each time and, with two
-    // threads scanning on two cores, the woken pool thread preempts the scanner (A/B in
-    // docs/performance.md, "Evaluation", fourth round). The kernel's read-ahead still
-    // overlaps disk reads with scanning; the event loop gets a turn every CHUNKS_PER_TURN.
-    // Two buffers: the record cut by a chunk's end is copied from one into the RESERVE
-    // bytes in front of the next chunk, read into the other. Kept for the next range (a
-    // thread reading a file in parts reads many, one at a time).
+    // Two buffers: the record cut by a chunk's end is copied from one into the RESERVE bytes
+    // in front of the next chunk, read into the other. Kept for the next range (a thread
+    // reading a file in parts reads many, one at a time).
+    // Read alone, the next chunk is read on libuv's thread pool while this one is scanned: a
+    // core is free for it. Read in parts, every core is scanning, and a pool thread woken per
+    // read preempts a scanner: the chunks are then read synchronously (from the page cache
+    // some 20 µs per 256 KiB; the kernel's read-ahead still overlaps disk and scan), and the
+    // event loop gets a turn every CHUNKS_PER_TURN (docs/decisions.md, "CSV chunks read
+    // synchronously in parts").
+    const synchronous = range !== undefined;
     const buffers = this.buffers ?? [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
     this.buffers = undefined;
     let which = 0;
     let position = range ? range.start : 0;
     const end = range ? range.end : Infinity;
-    const readNext = (buffer: Buffer): number => {
+    const cannotRead = (e: unknown) => new EvaluationError(messages(sink.locale).t('csv.cannotRead', { reason: (e as NodeJS.ErrnoException).message }), this.name);
+    const readNext = (buffer: Buffer): Promise<{ bytesRead: number }> | number => {
       const length = Math.min(CHUNK, end - position);
       if (length <= 0) return 0;
-      let bytesRead: number;
-      try {
-        bytesRead = readSync(handle.fd, buffer, RESERVE, length, position);
-      } catch (e) {
-        throw new EvaluationError(messages(sink.locale).t('csv.cannotRead', { reason: (e as NodeJS.ErrnoException).message }), this.name);
-      }
+      const at = position;
       position += length;
-      return bytesRead;
+      if (!synchronous) return handle.read(buffer, RESERVE, length, at);
+      try {
+        return readSync(handle.fd, buffer, RESERVE, length, at);
+      } catch (e) {
+        throw cannotRead(e);
+      }
     };
+    let pending = synchronous ? undefined : readNext(buffers[0]);
     try {
       const scanner = new CsvScanner(this.name, sink);
       let headerDone = false;
@@ -160,9 +164,21 @@ export class CsvSource implements SampleSource {
       let carry: Buffer = buffers[1].subarray(0, 0);
       let first = !headerDone;
       for (let chunks = 1; ; chunks++) {
-        if (chunks % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (synchronous && chunks % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (signal?.aborted) throw new EvaluationAborted(sink.locale);
-        const bytesRead = readNext(buffers[which]);
+        let bytesRead: number;
+        if (pending === undefined) {
+          bytesRead = readNext(buffers[which]) as number;
+        } else {
+          try {
+            const read = await pending;
+            bytesRead = typeof read === 'number' ? read : read.bytesRead;
+          } catch (e) {
+            throw cannotRead(e);
+          } finally {
+            pending = undefined;
+          }
+        }
         let chunk = buffers[which];
         let start: number;
         let limit = RESERVE + bytesRead;
@@ -177,6 +193,8 @@ export class CsvSource implements SampleSource {
           limit = chunk.length;
         }
         const done = bytesRead === 0;
+        // The other buffer's bytes have been copied out: read the next chunk into it now.
+        if (!done && !synchronous) pending = readNext(buffers[1 - which]);
         if (first) {
           if (limit - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) start += 3;
           first = false;
@@ -201,6 +219,8 @@ export class CsvSource implements SampleSource {
         which = 1 - which;
       }
     } finally {
+      // Never leave a read running on a closed handle (or its rejection unhandled).
+      if (pending !== undefined) await Promise.resolve(pending).catch(() => undefined);
       await handle.close();
       this.buffers = buffers;
     }
