@@ -1,16 +1,18 @@
 // The contract's time zone: UTC offsets from the IANA database (through luxon, which reads
 // the platform's Intl data), the local↔UTC conversions of LANGUAGE.md section 5, and RFC 3339
 // formatting. Offsets are looked up once per constant-offset stretch, never per sample:
-// the transitions of each year are found once (sampled, then bisected to the millisecond)
-// and every later lookup is a cache hit or a binary search.
+// the transitions of each month are found once (sampled, then bisected to the millisecond)
+// and every later lookup is a cache hit or a binary search. By month, not by year: an
+// evaluation touches a few months (its data, its effective dates, and the day before and
+// after each, which would each cost a whole neighbouring year of probes).
 import { IANAZone } from 'luxon';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, formatLocal, formatOffset } from '../language/calendar';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, civilFromDays, daysFromCivil, formatLocal, formatOffset } from '../language/calendar';
 
 /** Step between offset probes when looking for transitions: shorter than any real DST period. */
 const PROBE_STEP = 6 * MS_PER_HOUR;
 
-interface YearRules {
-  start: number; // UTC ms of the year's first instant (by UTC calendar)
+interface MonthRules {
+  start: number; // UTC ms of the month's first instant (by UTC calendar)
   end: number;
   /** Instants at which a new offset begins, ascending; offsets[i] applies from at[i]. */
   at: number[];
@@ -23,7 +25,8 @@ export class ZoneRules {
   private readonly zone: IANAZone | undefined;
   /** The zone's offsets straight from Intl (`longOffset`), undefined where the platform lacks it (then luxon's). */
   private readonly offsetFormat: Intl.DateTimeFormat | undefined;
-  private readonly years = new Map<number, YearRules>();
+  /** By month: year × 12 + month − 1 (UTC calendar). */
+  private readonly months = new Map<number, MonthRules>();
   // Last constant-offset stretch found: [hitStart, hitEnd) has offset hitOffset (minutes).
   private hitStart = 0;
   private hitEnd = 0;
@@ -113,8 +116,7 @@ export class ZoneRules {
   }
 
   private lookUp(utc: number): number {
-    const year = yearOfUtc(utc);
-    const rules = this.yearRules(year);
+    const rules = this.monthRules(utc);
     const { at, offsets } = rules;
     // Binary search for the last transition at or before `utc`.
     let lo = 0;
@@ -130,11 +132,14 @@ export class ZoneRules {
     return this.hitOffset;
   }
 
-  private yearRules(year: number): YearRules {
-    let rules = this.years.get(year);
+  /** The rules of the UTC month holding `utc`. */
+  private monthRules(utc: number): MonthRules {
+    const { year, month } = civilFromDays(Math.floor(utc / MS_PER_DAY));
+    const key = year * 12 + month - 1;
+    let rules = this.months.get(key);
     if (rules) return rules;
-    const start = daysFromCivil(year, 1, 1) * MS_PER_DAY;
-    const end = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY;
+    const start = daysFromCivil(year, month, 1) * MS_PER_DAY;
+    const end = (month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)) * MS_PER_DAY;
     const zone = this.zone!;
     const format = this.offsetFormat;
     const probe = (t: number): number => {
@@ -168,7 +173,7 @@ export class ZoneRules {
       t = next;
     }
     rules = { start, end, at, offsets };
-    this.years.set(year, rules);
+    this.months.set(key, rules);
     return rules;
   }
 }
@@ -196,12 +201,4 @@ export function intlOffset(format: Intl.DateTimeFormat, t: number): number {
   if (m[1] === undefined) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60;
   return m[1] === '-' ? -minutes : minutes;
-}
-
-function yearOfUtc(utc: number): number {
-  // Estimate, then correct by at most one year.
-  let year = 1970 + Math.floor(utc / (365.2425 * MS_PER_DAY));
-  if (daysFromCivil(year, 1, 1) * MS_PER_DAY > utc) year--;
-  else if (daysFromCivil(year + 1, 1, 1) * MS_PER_DAY <= utc) year++;
-  return year;
 }
