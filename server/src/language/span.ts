@@ -5,7 +5,7 @@
 // AST's memory, of the garbage an open allocates and of what a keystroke moves.
 //
 // Every span of the AST is made here (LineIndex.span, the AST builder, the parser's fallback).
-// The getters are not own properties: copy a span with `withFields`/`cloneSpan`, never with a
+// The getters are not own properties: copy a span with `cloneSpan`, never with a
 // spread (`{ ...span }` keeps the numbers and loses `range`). Equality (deepStrictEqual) sees
 // the numeric fields and the prototype, JSON sees the numeric fields only.
 import type { Quantity, Range, Span } from './ast';
@@ -46,26 +46,23 @@ export function makeSpan(offset: number, endOffset: number, startLine: number, s
   return new CompactSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 }
 
-/** The span part of a quantity; the caller adds `value` (and `unit`) and the number's end (and the unit's start). */
-export function makeQuantitySpan(
-  span: Span,
-  numberEndLine: number,
-  numberEndCharacter: number,
-  unit?: { line: number; character: number },
-): Omit<Quantity, 'value' | 'unit'> {
-  const quantity = new CompactQuantity(span.offset, span.endOffset, span.startLine, span.startCharacter, span.endLine, span.endCharacter);
-  quantity.numberEndLine = numberEndLine;
-  quantity.numberEndCharacter = numberEndCharacter;
+/**
+ * A quantity: `number` is the span of its number token, `unit` that of its unit token when
+ * one is written (the quantity runs from the number's start to the unit's end).
+ */
+export function makeQuantity(number: Span, unit: Span | undefined, value: number, unitText: string | undefined): Quantity {
+  const end = unit ?? number;
+  const quantity = new CompactQuantity(number.offset, end.endOffset, number.startLine, number.startCharacter, end.endLine, end.endCharacter);
+  quantity.numberEndLine = number.endLine;
+  quantity.numberEndCharacter = number.endCharacter;
   if (unit) {
-    quantity.unitLine = unit.line;
-    quantity.unitCharacter = unit.character;
+    quantity.unitLine = unit.startLine;
+    quantity.unitCharacter = unit.startCharacter;
   }
-  return quantity;
-}
-
-/** `span` with more fields, in place (it keeps its prototype): the builder's nodes and tagged spans. */
-export function withFields<S extends Span, F extends object>(span: S, fields: F): S & F {
-  return Object.assign(span, fields);
+  const withValue = quantity as CompactQuantity & { value: number; unit?: string };
+  withValue.value = value;
+  if (unitText !== undefined) withValue.unit = unitText;
+  return withValue;
 }
 
 /** A shallow copy that keeps the prototype (and so `range`). */

@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeQuantitySpan, withFields } from '../span';
+import { makeQuantity } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -27,10 +27,9 @@ function tokens(node: ParsedNode): IToken[] {
   return node.list.filter(isRealToken);
 }
 
-/** [start, end) of a node's real tokens. */
-function extent(node: ParsedNode): [number, number] | undefined {
-  if (Number.isNaN(node.startOffset) || Number.isNaN(node.endOffset)) return undefined;
-  return [node.startOffset, node.endOffset + 1];
+/** Whether a rule consumed real tokens: its extent is then [startOffset, endOffset + 1). */
+function hasExtent(node: ParsedNode): boolean {
+  return !Number.isNaN(node.startOffset) && !Number.isNaN(node.endOffset);
 }
 
 /** Sets an optional field only when there is a value (absent rather than `undefined`). */
@@ -76,23 +75,31 @@ export class AstBuilder {
   /** A token as a span with its `text`. */
   private word(t: IToken | undefined): A.Word | undefined {
     if (!t) return undefined;
-    const end = tokenEnd(t);
-    return withFields(this.lines.span(t.startOffset, end), { text: t.image });
+    const word = this.lines.span(t.startOffset, tokenEnd(t)) as A.Word;
+    word.text = t.image;
+    return word;
   }
 
   private string(t: IToken | undefined): A.StringLiteral | undefined {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
-    const end = tokenEnd(t);
-    return withFields(this.lines.span(t.startOffset, end), { value: decoded.value, valid: decoded.valid });
+    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.StringLiteral;
+    literal.value = decoded.value;
+    literal.valid = decoded.valid;
+    return literal;
   }
 
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const end = tokenEnd(t);
-    return withFields(this.lines.span(t.startOffset, end), { text: t.image, year: d.year, month: d.month, day: d.day, valid: d.problem === undefined });
+    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.DateLiteral;
+    literal.text = t.image;
+    literal.year = d.year;
+    literal.month = d.month;
+    literal.day = d.day;
+    literal.valid = d.problem === undefined;
+    return literal;
   }
 
   private time(t: IToken | undefined, role: 'start' | 'end'): A.TimeLiteral | undefined {
@@ -103,24 +110,26 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const end = tokenEnd(t);
-    return withFields(this.lines.span(t.startOffset, end), { text: t.image, hour: d.hour, minute: d.minute, valid });
+    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.TimeLiteral;
+    literal.text = t.image;
+    literal.hour = d.hour;
+    literal.minute = d.minute;
+    literal.valid = valid;
+    return literal;
   }
 
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const end = tokenEnd(t);
-    const literal: A.DateTimeLiteral = withFields(this.lines.span(t.startOffset, end), {
-      text: t.image,
-      year: d.year,
-      month: d.month,
-      day: d.day,
-      hour: d.hour,
-      minute: d.minute,
-      second: d.second,
-      valid: d.problem === undefined,
-    } as Omit<A.DateTimeLiteral, keyof A.Span>);
+    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.DateTimeLiteral;
+    literal.text = t.image;
+    literal.year = d.year;
+    literal.month = d.month;
+    literal.day = d.day;
+    literal.hour = d.hour;
+    literal.minute = d.minute;
+    literal.second = d.second;
+    literal.valid = d.problem === undefined;
     if (d.offsetMinutes !== undefined) literal.offsetMinutes = d.offsetMinutes;
     return literal;
   }
@@ -128,25 +137,20 @@ export class AstBuilder {
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
-    const start = numberToken.startOffset;
-    const numberEnd = tokenEnd(numberToken);
-    const end = unitToken ? tokenEnd(unitToken) : numberEnd;
-    const numberSpan = this.lines.span(start, numberEnd);
-    const unitStart = unitToken ? this.lines.positionAt(unitToken.startOffset) : undefined;
-    const whole = unitToken ? this.lines.span(start, end) : numberSpan;
-    const quantity: A.Quantity = withFields(makeQuantitySpan(whole, numberSpan.endLine, numberSpan.endCharacter, unitStart), {
-      value: Number(numberToken.image),
-    } as Pick<A.Quantity, 'value' | 'unit'>);
-    if (unitToken) quantity.unit = unitToken.image;
-    return quantity;
+    const numberSpan = this.lines.span(numberToken.startOffset, tokenEnd(numberToken));
+    const unitSpan = unitToken ? this.lines.span(unitToken.startOffset, tokenEnd(unitToken)) : undefined;
+    return makeQuantity(numberSpan, unitSpan, Number(numberToken.image), unitToken?.image);
   }
 
 
   private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; keyword: A.Span } {
-    const e = extent(node);
-    const start = e ? e[0] : keyword.startOffset;
-    const end = e ? e[1] : tokenEnd(keyword);
-    return withFields(this.lines.span(start, end), { type, keyword: this.span(keyword) });
+    const real = hasExtent(node);
+    const start = real ? node.startOffset : keyword.startOffset;
+    const end = real ? node.endOffset + 1 : tokenEnd(keyword);
+    const base = this.lines.span(start, end) as A.Span & { type: K; keyword: A.Span };
+    base.type = type;
+    base.keyword = this.span(keyword);
+    return base;
   }
 
   private body(node: ParsedNode): A.Span | undefined {
@@ -154,8 +158,7 @@ export class AstBuilder {
     if (!open) return undefined;
     const close = token(node.close);
     if (close) return this.lines.span(open.startOffset, tokenEnd(close));
-    const e = extent(node);
-    return this.lines.span(open.startOffset, e ? Math.max(e[1], tokenEnd(open)) : tokenEnd(open));
+    return this.lines.span(open.startOffset, hasExtent(node) ? Math.max(node.endOffset + 1, tokenEnd(open)) : tokenEnd(open));
   }
 
   // --- a rule's node ------------------------------------------------------------------------------
@@ -200,7 +203,8 @@ export class AstBuilder {
       case 'feeItem':
         return this.fee(node, keyword);
       case 'reportingItem': {
-        const item: A.ReportingItem = withFields(this.base('Reporting' as const, node, keyword), { recipients: this.strings(tokens(node)) });
+        const item = this.base('Reporting' as const, node, keyword) as A.ReportingItem;
+        item.recipients = this.strings(tokens(node));
         put(item, 'cadence', this.word(token(node.cadence)));
         return item;
       }
@@ -236,14 +240,31 @@ export class AstBuilder {
       case 'descriptionItem':
         return this.valued(this.base('Description' as const, node, keyword), token(node.value));
       case 'includesItem':
-        return withFields(this.base('Includes' as const, node, keyword), { values: this.strings(tokens(node)) });
+      {
+        const item = this.base('Includes' as const, node, keyword) as A.IncludesItem;
+        item.values = this.strings(tokens(node));
+        return item;
+      }
       case 'excludesItem':
-        return withFields(this.base('Excludes' as const, node, keyword), { values: this.strings(tokens(node)) });
+      {
+        const item = this.base('Excludes' as const, node, keyword) as A.ExcludesItem;
+        item.values = this.strings(tokens(node));
+        return item;
+      }
       // schedule and maintenance
       case 'holidaysItem':
-        return withFields(this.base('Holidays' as const, node, keyword), { dates: this.dates(node) });
+      {
+        const item = this.base('Holidays' as const, node, keyword) as A.HolidaysItem;
+        item.dates = this.dates(node);
+        return item;
+      }
       case 'scheduleOnItem':
-        return withFields(this.base('ScheduleOn' as const, node, keyword), { dates: this.dates(node), ranges: node.ranges ?? [] });
+      {
+        const item = this.base('ScheduleOn' as const, node, keyword) as A.ScheduleOnItem;
+        item.dates = this.dates(node);
+        item.ranges = node.ranges ?? [];
+        return item;
+      }
       case 'everyItem': {
         const every: A.EveryItem = this.base('Every' as const, node, keyword);
         put(every, 'days', node.days);
@@ -318,7 +339,9 @@ export class AstBuilder {
       case 'excludingItem': {
         const refs: A.Reference[] = [];
         for (const t of tokens(node)) refs.push(this.name(t)!);
-        return withFields(this.base('Excluding' as const, node, keyword), { refs });
+        const item = this.base('Excluding' as const, node, keyword) as A.ExcludingItem;
+        item.refs = refs;
+        return item;
       }
       case 'coverageItem': {
         const coverage: A.CoverageItem = this.base('Coverage' as const, node, keyword);
@@ -327,7 +350,8 @@ export class AstBuilder {
       }
       // compensation and credits
       case 'tier': {
-        const tier: A.Tier = withFields(this.base('Tier' as const, node, keyword), { direction: keyword.image as 'below' | 'above' });
+        const tier = this.base('Tier' as const, node, keyword) as A.Tier;
+        tier.direction = keyword.image as 'below' | 'above';
         put(tier, 'threshold', node.threshold);
         put(tier, 'credit', node.credit);
         return tier;
@@ -346,7 +370,11 @@ export class AstBuilder {
         return this.valued(this.base('Remedy' as const, node, keyword), token(node.value));
       // responsibilities and support
       case 'responsibility':
-        return this.valued(withFields(this.base('Responsibility' as const, node, keyword), { party: keyword.image as 'provider' | 'customer' }), token(node.value));
+      {
+        const item = this.base('Responsibility' as const, node, keyword) as A.ResponsibilityItem;
+        item.party = keyword.image as 'provider' | 'customer';
+        return this.valued(item, token(node.value));
+      }
       case 'hoursItem':
         return this.referring(this.base('Hours' as const, node, keyword), token(node.ref));
       case 'severityItem': {
@@ -408,7 +436,8 @@ export class AstBuilder {
   private sla(node: ParsedNode): A.Sla | undefined {
     const keyword = token(node.keyword);
     if (!keyword) return undefined;
-    const sla: A.Sla = withFields(this.base('Sla' as const, node, keyword), { items: (node.items ?? []) as A.SlaItem[] });
+    const sla = this.base('Sla' as const, node, keyword) as A.Sla;
+    sla.items = (node.items ?? []) as A.SlaItem[];
     this.header(sla, node, token(node.title));
     return sla;
   }
@@ -422,14 +451,16 @@ export class AstBuilder {
 
   /** A named block and its items (with a title where the grammar takes one). */
   private block<K extends 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
-    const block: A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span } = withFields(this.base(type, node, keyword), { items: node.items ?? [] });
+    const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
+    block.items = node.items ?? [];
     this.header(block, node, titled ? token(node.title) : undefined);
     return block;
   }
 
   /** A block without a name and its items. */
   private unnamedBlock<K extends 'Credits' | 'Responsibilities' | 'Support'>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; items: object[] } {
-    const block: A.NodeBase & { type: K; items: object[]; body?: A.Span } = withFields(this.base(type, node, keyword), { items: node.items ?? [] });
+    const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; body?: A.Span };
+    block.items = node.items ?? [];
     put(block, 'body', this.body(node));
     return block;
   }
@@ -474,15 +505,19 @@ export class AstBuilder {
     const days = node.days;
     if (!days) return undefined;
     const ranges = node.ranges ?? [];
-    const e = extent(node) ?? [days.offset, days.endOffset];
-    return withFields(this.lines.span(e[0], e[1]), { type: 'ScheduleLine' as const, keyword: this.lines.span(days.offset, days.endOffset), days, ranges });
+    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1) : this.lines.span(days.offset, days.endOffset)) as A.ScheduleLine;
+    line.type = 'ScheduleLine';
+    line.keyword = this.lines.span(days.offset, days.endOffset);
+    line.days = days;
+    line.ranges = ranges;
+    return line;
   }
 
   private days(node: ParsedNode): A.Days | undefined {
-    const e = extent(node);
-    if (!e) return undefined;
+    if (!hasExtent(node)) return undefined;
     const form = token(node.form);
-    const days: A.Days = withFields(this.lines.span(e[0], e[1]), { form: form ? (form.image as A.Days['form']) : 'range' } as Pick<A.Days, 'form'>);
+    const days = this.lines.span(node.startOffset, node.endOffset + 1) as A.Days;
+    days.form = form ? (form.image as A.Days['form']) : 'range';
     if (!form) {
       put(days, 'from', this.word(token(node.from)));
       put(days, 'to', this.word(token(node.to)));
@@ -491,9 +526,8 @@ export class AstBuilder {
   }
 
   private timeRange(node: ParsedNode): A.TimeRange | undefined {
-    const e = extent(node);
-    if (!e) return undefined;
-    const range: A.TimeRange = this.lines.span(e[0], e[1]);
+    if (!hasExtent(node)) return undefined;
+    const range: A.TimeRange = this.lines.span(node.startOffset, node.endOffset + 1);
     put(range, 'start', this.time(token(node.start), 'start'));
     put(range, 'end', this.time(token(node.end), 'end'));
     return range;
@@ -513,7 +547,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node.aggregate);
     if (aggregate) {
-      target.aggregate = withFields(this.span(aggregate), { text: aggregate.image });
+      target.aggregate = this.word(aggregate)!;
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -521,7 +555,10 @@ export class AstBuilder {
       }
     }
     const comparator = token(node.comparator);
-    if (comparator) target.comparator = withFields(this.span(comparator), { op: comparator.image as A.Comparator });
+    if (comparator) {
+      target.comparator = this.span(comparator) as A.Span & { op: A.Comparator };
+      target.comparator.op = comparator.image as A.Comparator;
+    }
     put(target, 'quantity', node.quantity);
     return target;
   }
@@ -529,7 +566,8 @@ export class AstBuilder {
   // --- compensation -------------------------------------------------------------------------------------
 
   private compensation(node: ParsedNode, keyword: IToken): A.Compensation {
-    const compensation: A.Compensation = withFields(this.base('Compensation' as const, node, keyword), { tiers: (node.items ?? []) as A.Tier[] });
+    const compensation = this.base('Compensation' as const, node, keyword) as A.Compensation;
+    compensation.tiers = (node.items ?? []) as A.Tier[];
     put(compensation, 'target', this.name(token(node.target)));
     put(compensation, 'body', this.body(node));
     return compensation;
