@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeQuantity } from '../span';
+import { makeLiteralSpan, makeNodeSpan, makeQuantity, makeWordSpan } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -75,7 +75,7 @@ export class AstBuilder {
   /** A token as a span with its `text`. */
   private word(t: IToken | undefined): A.Word | undefined {
     if (!t) return undefined;
-    const word = this.lines.span(t.startOffset, tokenEnd(t)) as A.Word;
+    const word = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.Word;
     word.text = t.image;
     return word;
   }
@@ -84,7 +84,7 @@ export class AstBuilder {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.StringLiteral;
+    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.StringLiteral;
     literal.value = decoded.value;
     literal.valid = decoded.valid;
     return literal;
@@ -93,7 +93,7 @@ export class AstBuilder {
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.DateLiteral;
+    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -110,7 +110,7 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.TimeLiteral;
+    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.TimeLiteral;
     literal.text = t.image;
     literal.hour = d.hour;
     literal.minute = d.minute;
@@ -121,7 +121,7 @@ export class AstBuilder {
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t)) as A.DateTimeLiteral;
+    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateTimeLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -147,7 +147,7 @@ export class AstBuilder {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
-    const base = this.lines.span(start, end) as A.Span & { type: K; keyword: A.Span };
+    const base = this.lines.span(start, end, makeNodeSpan) as A.Span & { type: K; keyword: A.Span };
     base.type = type;
     base.keyword = this.span(keyword);
     return base;
@@ -505,7 +505,7 @@ export class AstBuilder {
     const days = node.days;
     if (!days) return undefined;
     const ranges = node.ranges ?? [];
-    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1) : this.lines.span(days.offset, days.endOffset)) as A.ScheduleLine;
+    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeNodeSpan) : this.lines.span(days.offset, days.endOffset, makeNodeSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
     line.keyword = this.lines.span(days.offset, days.endOffset);
     line.days = days;
@@ -516,7 +516,7 @@ export class AstBuilder {
   private days(node: ParsedNode): A.Days | undefined {
     if (!hasExtent(node)) return undefined;
     const form = token(node.form);
-    const days = this.lines.span(node.startOffset, node.endOffset + 1) as A.Days;
+    const days = this.lines.span(node.startOffset, node.endOffset + 1, makeLiteralSpan) as A.Days;
     days.form = form ? (form.image as A.Days['form']) : 'range';
     if (!form) {
       put(days, 'from', this.word(token(node.from)));
@@ -527,7 +527,7 @@ export class AstBuilder {
 
   private timeRange(node: ParsedNode): A.TimeRange | undefined {
     if (!hasExtent(node)) return undefined;
-    const range: A.TimeRange = this.lines.span(node.startOffset, node.endOffset + 1);
+    const range: A.TimeRange = this.lines.span(node.startOffset, node.endOffset + 1, makeWordSpan);
     put(range, 'start', this.time(token(node.start), 'start'));
     put(range, 'end', this.time(token(node.end), 'end'));
     return range;
@@ -556,7 +556,7 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.span(comparator) as A.Span & { op: A.Comparator };
+      target.comparator = this.lines.span(comparator.startOffset, tokenEnd(comparator), makeWordSpan) as A.Span & { op: A.Comparator };
       target.comparator.op = comparator.image as A.Comparator;
     }
     put(target, 'quantity', node.quantity);
