@@ -29,7 +29,7 @@ function tokens(node: ParsedNode): IToken[] {
 
 /** Whether a rule consumed real tokens: its extent is then [startOffset, endOffset + 1). */
 function hasExtent(node: ParsedNode): boolean {
-  return !Number.isNaN(node.startOffset) && !Number.isNaN(node.endOffset);
+  return node.startOffset >= 0;
 }
 
 /** Sets an optional field only when there is a value (absent rather than `undefined`). */

@@ -242,8 +242,8 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const depth = this.depth();
     if (depth === 0) return;
     const parent = this.nodes[depth - 1];
-    if (!Number.isNaN(node.startOffset)) {
-      if (Number.isNaN(parent.startOffset)) {
+    if (node.startOffset >= 0) {
+      if (parent.startOffset < 0) {
         parent.startOffset = node.startOffset;
         parent.endOffset = node.endOffset;
       } else if (parent.endOffset < node.endOffset) {
@@ -268,7 +268,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const start = token.startOffset;
     if (Number.isNaN(start)) return token;
     const node = this.nodes[this.depth()];
-    if (Number.isNaN(node.startOffset)) {
+    if (node.startOffset < 0) {
       node.startOffset = start;
       node.endOffset = token.endOffset!;
     } else if (node.endOffset < token.endOffset!) {

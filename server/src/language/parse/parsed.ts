@@ -77,10 +77,10 @@ export type NodeListField = 'items' | 'ranges' | 'slas' | 'orphans';
 
 export class ParsedNode {
   rule: ParsedRule = 'file';
-  /** Offset of the first real token consumed in the rule or a sub-rule; NaN when none. */
-  startOffset = NaN;
-  /** Offset of the last character of the last real token consumed there (inclusive, as Chevrotain's). */
-  endOffset = NaN;
+  /** Offset of the first real token consumed in the rule or a sub-rule; -1 when none (not NaN: a double here would make every span's offset a boxed double). */
+  startOffset = -1;
+  /** Offset of the last character of the last real token consumed there (inclusive, as Chevrotain's); -1 when none. */
+  endOffset = -1;
   /** Where this rule's AST node goes in its parent's record (undefined: nowhere). */
   attachTo: NodeField | NodeListField | undefined = undefined;
   attachToList = false;
@@ -136,8 +136,8 @@ export class ParsedNode {
   /** Ready for an invocation of `rule`. */
   reset(rule: ParsedRule, attachTo: NodeField | NodeListField | undefined, attachToList: boolean): void {
     this.rule = rule;
-    this.startOffset = NaN;
-    this.endOffset = NaN;
+    this.startOffset = -1;
+    this.endOffset = -1;
     this.attachTo = attachTo;
     this.attachToList = attachToList;
     this.keyword = undefined;
