@@ -1,5 +1,6 @@
 // The grammar of LANGUAGE.md section 3 as a Chevrotain parser (LL(1)) with embedded actions:
-// no CST; each rule records a small node (parse/parsed.ts) for the AST builder.
+// no CST; each rule records what it consumes (parse/parsed.ts) and, when it ends, has the AST
+// builder make its AST node.
 //
 // Error recovery, beyond Chevrotain's single-token insertion/deletion and re-sync:
 // - Every block loop accepts any stray token (the `garbage` rule, reported once per line as
