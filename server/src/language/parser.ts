@@ -102,9 +102,8 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   }
 
   const grammar = sharedGrammar();
-  const parsed = grammar.parseTokens(nesting.tokens, t);
   const builder = new AstBuilder(lines, t);
-  const file = builder.file(parsed, text.length);
+  const file = builder.file(grammar.parseTokens(nesting.tokens, builder), text.length);
 
   // Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`,
   // a name written in Chinese) are left out: the lexical message explains them.

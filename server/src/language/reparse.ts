@@ -19,7 +19,7 @@ import type { ContractFile, Position, Quantity, Range, Sla, SlaItem, Span } from
 import { cloneSpan, makeSpan } from './span';
 import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
-import type { ParsedNode } from './parse/parsed';
+import type { Diagnostic } from './diagnostics';
 import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
 import { LineIndex } from './text';
 import { setParsedText } from './parse/tokenLines';
@@ -104,24 +104,25 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // Parse the region's items inside a stand-in `sla x {`, stopping at the boundary.
   const grammar = sharedGrammar();
   const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
-  let itemNodes: ParsedNode[];
   const t = messages(locale).t;
+  const builder = new AstBuilder(lines, t);
+  let regionItems: SlaItem[];
+  let builderDiagnostics: Diagnostic[];
   setParsedText(text);
   try {
-    const parsed = grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], t, stop);
+    grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], builder, stop);
     const stopped = grammar.stoppedAt;
     if (!stopped || stopped.errors > 0 || stopped.strays > 0) return undefined;
-    itemNodes = parsed.slas?.[0]?.items ?? [];
+    regionItems = stopped.items;
+    builderDiagnostics = builder.diagnostics.slice(0, stopped.diagnostics);
   } finally {
     grammar.release();
     setParsedText('');
   }
-  const builder = new AstBuilder(lines, t);
-  const regionItems = itemNodes.map((node) => builder.slaItem(node)).filter((item): item is SlaItem => item !== undefined);
-  if (builder.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
+  if (builderDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
   const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
   const regionDiagnostics = withFullWidth(
-    [...literalDiagnostics(regionTokens, lines, t), ...builder.diagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
+    [...literalDiagnostics(regionTokens, lines, t), ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
     regionFullWidth,
     lines,
     t,

@@ -5,20 +5,29 @@
 // AST's memory, of the garbage an open allocates and of what a keystroke moves.
 //
 // Every span of the AST is made here (LineIndex.span, the AST builder, the parser's fallback).
-// The getters are not own properties: copy a span with `withFields`/`cloneSpan`, never with a
+// The getters are not own properties: copy a span with `cloneSpan`, never with a
 // spread (`{ ...span }` keeps the numbers and loses `range`). Equality (deepStrictEqual) sees
 // the numeric fields and the prototype, JSON sees the numeric fields only.
 import type { Quantity, Range, Span } from './ast';
 
+// Fields are `declare`d and set in the constructor: declared class fields would be defined as
+// undefined on every object before the constructor sets them (twice the stores per span).
 class CompactSpan implements Span {
-  constructor(
-    public offset: number,
-    public endOffset: number,
-    public startLine: number,
-    public startCharacter: number,
-    public endLine: number,
-    public endCharacter: number,
-  ) {}
+  declare offset: number;
+  declare endOffset: number;
+  declare startLine: number;
+  declare startCharacter: number;
+  declare endLine: number;
+  declare endCharacter: number;
+
+  constructor(offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
+    this.offset = offset;
+    this.endOffset = endOffset;
+    this.startLine = startLine;
+    this.startCharacter = startCharacter;
+    this.endLine = endLine;
+    this.endCharacter = endCharacter;
+  }
 
   get range(): Range {
     return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
@@ -27,10 +36,16 @@ class CompactSpan implements Span {
 
 /** A quantity's number starts where it does; its unit ends where it does. */
 class CompactQuantity extends CompactSpan {
-  numberEndLine = 0;
-  numberEndCharacter = 0;
+  declare numberEndLine: number;
+  declare numberEndCharacter: number;
   declare unitLine?: number;
   declare unitCharacter?: number;
+
+  constructor(offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number, numberEndLine: number, numberEndCharacter: number) {
+    super(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+    this.numberEndLine = numberEndLine;
+    this.numberEndCharacter = numberEndCharacter;
+  }
 
   get numberRange(): Range {
     return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.numberEndLine, character: this.numberEndCharacter } };
@@ -42,30 +57,67 @@ class CompactQuantity extends CompactSpan {
   }
 }
 
-export function makeSpan(offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number): Span {
-  return new CompactSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
-}
+/** Makes a span from its offsets and positions (LineIndex.span takes one of those below). */
+export type SpanMaker = (offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number) => Span;
 
-/** The span part of a quantity; the caller adds `value` (and `unit`) and the number's end (and the unit's start). */
-export function makeQuantitySpan(
-  span: Span,
-  numberEndLine: number,
-  numberEndCharacter: number,
-  unit?: { line: number; character: number },
-): Omit<Quantity, 'value' | 'unit'> {
-  const quantity = new CompactQuantity(span.offset, span.endOffset, span.startLine, span.startCharacter, span.endLine, span.endCharacter);
-  quantity.numberEndLine = numberEndLine;
-  quantity.numberEndCharacter = numberEndCharacter;
-  if (unit) {
-    quantity.unitLine = unit.line;
-    quantity.unitCharacter = unit.character;
+export const makeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new CompactSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+
+// Spans that get more fields after they are made (the AST builder's nodes and literals), one
+// class per kind so that V8 keeps those fields inside the object: it sizes a class's objects
+// by the fields the first few of them got (in-object slack tracking) and puts any further
+// field in a separate property array (40–64 more bytes an object). `reserveFields` makes those
+// first few at load time with as many fields as the kind takes. At 200,000 lines: 76 → 66 MiB
+// of AST (docs/performance.md, "astdirect2").
+class NodeSpan extends CompactSpan {}
+class WordSpan extends CompactSpan {}
+class LiteralSpan extends CompactSpan {}
+
+// The first object of each class is also made with `undefined` positions, so that V8 keeps
+// its number fields as tagged values (small integers in place): otherwise the first position
+// given as a double (a NaN, or an offset read from a field that once held NaN) turns them
+// into boxed doubles, a 16-byte box per field of every span (the 200,000-line AST was 84 MiB
+// instead of 66 while the parse records started their extents at NaN).
+function reserveFields(make: SpanMaker, fields: number): void {
+  const anyValue = undefined as unknown as number;
+  make(anyValue, anyValue, anyValue, anyValue, anyValue, anyValue);
+  for (let i = 0; i < 10; i++) {
+    const span = make(0, 0, 0, 0, 0, 0) as unknown as Record<string, number>;
+    for (let f = 0; f < fields; f++) span[`reserved${f}`] = 0;
   }
-  return quantity;
 }
 
-/** `span` with more fields, in place (it keeps its prototype): the builder's nodes and tagged spans. */
-export function withFields<S extends Span, F extends object>(span: S, fields: F): S & F {
-  return Object.assign(span, fields);
+/** A node: `type`, `keyword` and up to four more (an sla: items, name, title, body). */
+export const makeNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new NodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/** A word, string, aggregate, comparator or time range: up to two fields. */
+export const makeWordSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new WordSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/** A date, time or days: up to five fields. */
+export const makeLiteralSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new LiteralSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+reserveFields(makeSpan, 0);
+reserveFields(makeNodeSpan, 6);
+reserveFields(makeWordSpan, 2);
+reserveFields(makeLiteralSpan, 5);
+/** A quantity: unit start, value and unit besides its number end. */
+reserveFields((...at) => new CompactQuantity(...at, at[0], at[0]), 4);
+
+/**
+ * A quantity: `number` is the span of its number token, `unit` that of its unit token when
+ * one is written (the quantity runs from the number's start to the unit's end).
+ */
+export function makeQuantity(number: Span, unit: Span | undefined, value: number, unitText: string | undefined): Quantity {
+  const end = unit ?? number;
+  const quantity = new CompactQuantity(number.offset, end.endOffset, number.startLine, number.startCharacter, end.endLine, end.endCharacter, number.endLine, number.endCharacter);
+  if (unit) {
+    quantity.unitLine = unit.startLine;
+    quantity.unitCharacter = unit.startCharacter;
+  }
+  const withValue = quantity as CompactQuantity & { value: number; unit?: string };
+  withValue.value = value;
+  if (unitText !== undefined) withValue.unit = unitText;
+  return withValue;
 }
 
 /** A shallow copy that keeps the prototype (and so `range`). */

@@ -1,7 +1,7 @@
 // Offsets ↔ positions (0-based line, UTF-16 character), as LSP counts them: `\r\n`, `\n`
 // and a lone `\r` each end a line.
 import type { Position, Range, Span } from './ast';
-import { makeSpan } from './span';
+import { makeSpan, type SpanMaker } from './span';
 
 export class LineIndex {
   /** Offset at which each line starts; lineStarts[0] is 0. */
@@ -82,13 +82,13 @@ export class LineIndex {
     return { start: this.positionAt(offset), end: this.positionAt(endOffset) };
   }
 
-  /** A span from `offset` to `endOffset` (exclusive). */
-  span(offset: number, endOffset: number): Span {
+  /** A span from `offset` to `endOffset` (exclusive), made by `make` (span.ts). */
+  span(offset: number, endOffset: number, make: SpanMaker = makeSpan): Span {
     const start = this.clamp(offset);
     const startLine = this.lineOf(start);
     const end = this.clamp(endOffset);
     const endLine = this.lineOf(end);
-    return makeSpan(offset, endOffset, startLine, start - this.lineStarts[startLine], endLine, end - this.lineStarts[endLine]);
+    return make(offset, endOffset, startLine, start - this.lineStarts[startLine], endLine, end - this.lineStarts[endLine]);
   }
 }
 

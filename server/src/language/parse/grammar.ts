@@ -1,5 +1,6 @@
 // The grammar of LANGUAGE.md section 3 as a Chevrotain parser (LL(1)) with embedded actions:
-// no CST; each rule records a small node (parse/parsed.ts) for the AST builder.
+// no CST; each rule records what it consumes (parse/parsed.ts) and, when it ends, has the AST
+// builder make its AST node.
 //
 // Error recovery, beyond Chevrotain's single-token insertion/deletion and re-sync:
 // - Every block loop accepts any stray token (the `garbage` rule, reported once per line as
@@ -36,10 +37,11 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import type { NodeField, NodeListField, ParsedNode, ParsedRule } from './parsed';
+import { ParsedNode, type NodeField, type NodeListField, type ParsedRule } from './parsed';
+import type { AstBuilder, ParsedFile } from './ast-builder';
+import type { SlaItem } from '../ast';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
-import type { Translate } from '../wording';
 import { onSameLine } from './tokenLines';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
@@ -75,7 +77,7 @@ const LABELS = Object.fromEntries(
 ) as Record<NodeField | NodeListField, { LABEL: string }>;
 
 /** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
-const RECORDING_SINK: ParsedNode = { rule: 'file', startOffset: NaN, endOffset: NaN };
+const RECORDING_SINK = new ParsedNode();
 
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
@@ -89,8 +91,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private readonly errorMessages: SyntaxErrorMessages;
   /** Incremental parsing: the token at which the sla item loop stops (see parseTokens). */
   private stopAt: IToken | undefined;
-  /** Errors and stray tokens counted when the sla item loop reached `stopAt` (undefined: never reached). */
-  stoppedAt: { errors: number; strays: number } | undefined;
+  /**
+   * When the sla item loop reached `stopAt` (undefined: never reached): the errors, stray
+   * tokens and builder diagnostics counted so far, and the sla's items (the tokens after
+   * `stopAt` are only lookahead: what they make is not the region's).
+   */
+  stoppedAt: { errors: number; strays: number; diagnostics: number; items: SlaItem[] } | undefined;
 
   constructor() {
     const errorMessages = new SyntaxErrorMessages();
@@ -100,25 +106,29 @@ export class SlaGrammar extends EmbeddedActionsParser {
   }
 
   /**
-   * Parses a token vector, with messages worded by `t`; the parser is reused, so all per-parse
-   * state is reset here. With `stopAt` (incremental parsing) the sla item loop ends at that
-   * token, as at a `}`, and `stoppedAt` tells whether it got there and with how many errors so far.
+   * Parses a token vector: `builder` makes the AST nodes as the rules end and words messages
+   * (its `translate`); the parser is reused, so all per-parse state is reset here. With `stopAt`
+   * (incremental parsing) the sla item loop ends at that token, as at a `}`, and `stoppedAt`
+   * tells whether it got there and with how many errors so far.
    */
-  parseTokens(tokens: IToken[], t: Translate, stopAt?: IToken): ParsedNode {
-    this.errorMessages.t = t;
+  parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken): ParsedFile {
+    this.errorMessages.t = builder.translate;
+    this.builder = builder;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = stopAt;
     this.stoppedAt = undefined;
     this.input = tokens;
     this.file();
-    return this.nodes[0];
+    const file = this.nodes[0];
+    return { slas: file.slas ?? [], orphans: file.orphans ?? [] };
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
   release(): void {
     this.input = [];
     this.nodes.length = 0;
+    this.builder = undefined;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
@@ -130,7 +140,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private continues(block: Exclude<BlockKind, 'file'>): boolean {
     const next = this.LA(1);
     if (block === 'sla' && next === this.stopAt) {
-      this.stoppedAt ??= { errors: this.errors.length, strays: this.strayErrors.length };
+      this.stoppedAt ??= {
+        errors: this.errors.length,
+        strays: this.strayErrors.length,
+        diagnostics: this.builder!.diagnostics.length,
+        items: (this.nodes[this.depth()].items ?? []) as SlaItem[],
+      };
       return false;
     }
     const type = next.tokenType;
@@ -181,64 +196,86 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // --- recording (what replaces the CST) -------------------------------------------------------
 
-  /** The node of each rule on Chevrotain's rule stack, by depth (entries past the top are stale). */
+  /** The record of each rule on Chevrotain's rule stack, by depth (reused: entries past the top are stale). */
   private readonly nodes: ParsedNode[] = [];
-  /** Where the node of the rule being invoked goes in its parent's (see `sub`, `subIn`). */
+  /** Where the node of the rule being invoked goes in its parent's record (see `sub`, `subIn`). */
   private attachTo: NodeField | NodeListField | undefined;
   private attachToList = false;
+  /** Makes each rule's AST node when the rule ends (set for each parse). */
+  private builder: AstBuilder | undefined;
 
   private depth(): number {
     return (this as unknown as RuleStackInternals).RULE_STACK_IDX;
   }
 
   /**
-   * A grammar rule whose invocations record a node (parse/parsed.ts), given to `impl` to
-   * fill; only `garbage` takes an argument.
+   * A grammar rule whose invocations record what they consume (parse/parsed.ts), given to
+   * `impl` to fill; when the rule ends, even by an error, its AST node is built from that and
+   * given to the parent's record. Only `garbage` takes an argument.
    */
   private rule<A>(name: ParsedRule, impl: (node: ParsedNode, arg?: A) => void): ParserMethod<[arg?: A], void> {
-    return this.RULE(name, (arg?: A) => impl(this.enter(name), arg));
+    return this.RULE(name, (arg?: A) => {
+      if (this.RECORDING_PHASE) return impl(RECORDING_SINK, arg);
+      const node = this.enter(name);
+      try {
+        impl(node, arg);
+      } finally {
+        this.exit(node);
+      }
+    });
   }
 
-  /** At the start of a rule: its node, attached to the parent's at once (kept if recovery ends the rule early). */
+  /** At the start of a rule: the record of its depth, cleared for it. */
   private enter(rule: ParsedRule): ParsedNode {
-    if (this.RECORDING_PHASE) return RECORDING_SINK;
-    const node: ParsedNode = { rule, startOffset: NaN, endOffset: NaN };
     const depth = this.depth();
-    this.nodes[depth] = node;
-    const field = this.attachTo;
+    const node = (this.nodes[depth] ??= new ParsedNode());
+    node.reset(rule, this.attachTo, this.attachToList);
     this.attachTo = undefined;
-    if (field === undefined || depth === 0) return node;
-    const parent = this.nodes[depth - 1];
-    if (this.attachToList) (parent[field as NodeListField] ??= []).push(node);
-    else parent[field as NodeField] ??= node;
     return node;
   }
 
-  /** CONSUME (occurrence `idx`), the token counted in the extent of every open rule (the rule stores it where it belongs). */
-  private tok(idx: number, type: TokenType): IToken {
-    const token = this.consume(idx, type);
-    if (!this.RECORDING_PHASE) this.extend(token);
-    return token;
+  /**
+   * At the end of a rule: its AST node, given to the parent's record as `attachTo` says, and
+   * its extent added to the parent's (tokens come in text order).
+   */
+  private exit(node: ParsedNode): void {
+    const built = this.builder!.build(node);
+    const depth = this.depth();
+    if (depth === 0) return;
+    const parent = this.nodes[depth - 1];
+    if (node.startOffset >= 0) {
+      if (parent.startOffset < 0) {
+        parent.startOffset = node.startOffset;
+        parent.endOffset = node.endOffset;
+      } else if (parent.endOffset < node.endOffset) {
+        parent.endOffset = node.endOffset;
+      }
+    }
+    const field = node.attachTo;
+    if (field === undefined || built === undefined) return;
+    if (node.attachToList) (((parent as unknown as Record<NodeListField, unknown[] | undefined>)[field as NodeListField] ??= []) as unknown[]).push(built);
+    else (parent as unknown as Record<NodeField, unknown>)[field as NodeField] ??= built;
   }
 
   /**
-   * The extent of every open rule, by Chevrotain's `onlyOffset` node location with recovery:
-   * the first real token sets both ends, later ones move the end (tokens inserted by
-   * recovery have NaN offsets).
+   * CONSUME (occurrence `idx`), the token counted in the extent of the rule (the rule stores it
+   * where it belongs): Chevrotain's `onlyOffset` node location with recovery, where the first
+   * real token sets both ends and later ones move the end (tokens inserted by recovery have
+   * NaN offsets).
    */
-  private extend(token: IToken): void {
+  private tok(idx: number, type: TokenType): IToken {
+    const token = this.consume(idx, type);
+    if (this.RECORDING_PHASE) return token;
     const start = token.startOffset;
-    if (Number.isNaN(start)) return;
-    const end = token.endOffset!;
-    for (let d = this.depth(); d > 0; d--) {
-      const node = this.nodes[d];
-      if (Number.isNaN(node.startOffset)) {
-        node.startOffset = start;
-        node.endOffset = end;
-      } else if (node.endOffset < end) {
-        node.endOffset = end;
-      }
+    if (Number.isNaN(start)) return token;
+    const node = this.nodes[this.depth()];
+    if (node.startOffset < 0) {
+      node.startOffset = start;
+      node.endOffset = token.endOffset!;
+    } else if (node.endOffset < token.endOffset!) {
+      node.endOffset = token.endOffset!;
     }
+    return token;
   }
 
   /** SUBRULE (occurrence `idx`), its node recorded as `field`. */
@@ -474,10 +511,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
     n.cadence = this.tok(0, CadenceWord);
     this.OPTION(() => {
       this.tok(0, T.to);
-      (n.recipients ??= []).push(this.tok(0, StringLiteral));
+      n.list.push(this.tok(0, StringLiteral));
       this.MANY(() => {
         this.tok(0, Comma);
-        (n.recipients ??= []).push(this.tok(2, StringLiteral));
+        n.list.push(this.tok(2, StringLiteral));
       });
     });
   });
@@ -518,10 +555,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   private stringList(n: ParsedNode): void {
-    (n.values ??= []).push(this.tok(0, StringLiteral));
+    n.list.push(this.tok(0, StringLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      (n.values ??= []).push(this.tok(2, StringLiteral));
+      n.list.push(this.tok(2, StringLiteral));
     });
   }
 
@@ -544,20 +581,20 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   holidaysItem = this.rule('holidaysItem', (n) => {
     n.keyword = this.tok(0, T.holidays);
-    (n.dates ??= []).push(this.tok(0, DateLiteral));
+    n.list.push(this.tok(0, DateLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      (n.dates ??= []).push(this.tok(2, DateLiteral));
+      n.list.push(this.tok(2, DateLiteral));
     });
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
   scheduleOnItem = this.rule('scheduleOnItem', (n) => {
     n.keyword = this.tok(0, T.on);
-    (n.dates ??= []).push(this.tok(0, DateLiteral));
+    n.list.push(this.tok(0, DateLiteral));
     this.MANY(() => {
       this.tok(0, Comma);
-      (n.dates ??= []).push(this.tok(2, DateLiteral));
+      n.list.push(this.tok(2, DateLiteral));
     });
     this.subIn(0, this.timeRange, 'ranges');
     this.MANY2(() => {
@@ -713,10 +750,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   excludingItem = this.rule('excludingItem', (n) => {
     n.keyword = this.tok(0, T.excluding);
-    (n.refs ??= []).push(this.tok(0, NameToken));
+    n.list.push(this.tok(0, NameToken));
     this.MANY(() => {
       this.tok(0, Comma);
-      (n.refs ??= []).push(this.tok(2, NameToken));
+      n.list.push(this.tok(2, NameToken));
     });
   });
 

@@ -1,15 +1,17 @@
-// What the grammar records while it parses (parse/grammar.ts), for the AST builder: one small
-// node per rule invocation holding the tokens and sub-nodes the builder reads, and the extent
-// of the real tokens consumed in it. It replaces Chevrotain's CST (issue 15: the CST's
-// label dictionaries and location objects cost more than the AST built from them).
+// What a grammar rule (parse/grammar.ts) records while it is open: the tokens the AST builder
+// reads, the AST nodes its sub-rules built, and the extent of the real tokens consumed in it.
+// When the rule ends (normally or by an error recovery that leaves it), the AST builder makes
+// the rule's AST node from it at once and the node goes to the parent's record; so a rule
+// that recovery ended early still gives what it consumed (as a recovered CST node did).
 //
-// A node is attached to its parent when its rule starts, so a rule that error recovery left
-// half-parsed keeps what it consumed (as a recovered CST node did). Tokens inserted by recovery
-// (no text, NaN offsets) are recorded like real ones; the builder treats them as missing.
-// The grammar's rules write the fields by name (`n.keyword = this.tok(…)`).
+// One record per depth of the rule stack, reused by every rule invoked at that depth (issue
+// 15: a record per invocation, alive for the whole parse, was a fifth of the parse's garbage).
+// All fields are declared here, so every record has one shape. Tokens inserted by recovery (no
+// text, NaN offsets) are recorded like real ones; the builder treats them as missing.
 import type { IToken } from 'chevrotain';
+import type * as A from '../ast';
 
-/** The grammar's rules whose nodes the AST builder reads (names as in parse/grammar.ts). */
+/** The grammar's rules (names as in parse/grammar.ts). */
 export type ParsedRule =
   | 'file'
   | 'garbage'
@@ -68,24 +70,117 @@ export type ParsedRule =
   | 'hoursItem'
   | 'severityItem';
 
-/** Fields holding one token (each is consumed at most once per rule invocation). */
-export type TokenField =
-  | 'keyword' | 'name' | 'title' | 'open' | 'close' | 'value' | 'start' | 'end' | 'amount' | 'currency' | 'period'
-  | 'cadence' | 'date' | 'from' | 'to' | 'form' | 'at' | 'ref' | 'polarity' | 'numerator' | 'total' | 'aggregate'
-  | 'comparator' | 'number' | 'unit' | 'target';
-/** Fields holding every token consumed under that name, in order. */
-export type TokenListField = 'recipients' | 'values' | 'dates' | 'refs';
-/** Fields holding one sub-node. */
+/** Fields holding the AST node of one sub-rule. */
 export type NodeField = 'item' | 'days' | 'range' | 'duration' | 'interval' | 'quantity' | 'percent' | 'threshold' | 'credit' | 'response' | 'resolve';
-/** Fields holding every sub-node invoked under that name, in order. */
+/** Fields holding the AST nodes of every invocation of a sub-rule, in order. */
 export type NodeListField = 'items' | 'ranges' | 'slas' | 'orphans';
 
-export type ParsedNode = {
-  rule: ParsedRule;
-  /** Offset of the first real token consumed in the rule or a sub-rule; NaN when none. */
-  startOffset: number;
-  /** Offset of the last character of the last real token consumed there (inclusive, as Chevrotain's). */
-  endOffset: number;
-} & { [F in TokenField]?: IToken } & { [F in TokenListField]?: IToken[] } & { [F in NodeField]?: ParsedNode } & {
-  [F in NodeListField]?: ParsedNode[];
-};
+export class ParsedNode {
+  rule: ParsedRule = 'file';
+  /** Offset of the first real token consumed in the rule or a sub-rule; -1 when none (not NaN: a double here would make every span's offset a boxed double). */
+  startOffset = -1;
+  /** Offset of the last character of the last real token consumed there (inclusive, as Chevrotain's); -1 when none. */
+  endOffset = -1;
+  /** Where this rule's AST node goes in its parent's record (undefined: nowhere). */
+  attachTo: NodeField | NodeListField | undefined = undefined;
+  attachToList = false;
+
+  // Tokens, each consumed at most once per invocation.
+  keyword: IToken | undefined = undefined;
+  name: IToken | undefined = undefined;
+  title: IToken | undefined = undefined;
+  open: IToken | undefined = undefined;
+  close: IToken | undefined = undefined;
+  value: IToken | undefined = undefined;
+  start: IToken | undefined = undefined;
+  end: IToken | undefined = undefined;
+  amount: IToken | undefined = undefined;
+  currency: IToken | undefined = undefined;
+  period: IToken | undefined = undefined;
+  cadence: IToken | undefined = undefined;
+  date: IToken | undefined = undefined;
+  from: IToken | undefined = undefined;
+  to: IToken | undefined = undefined;
+  form: IToken | undefined = undefined;
+  at: IToken | undefined = undefined;
+  ref: IToken | undefined = undefined;
+  polarity: IToken | undefined = undefined;
+  numerator: IToken | undefined = undefined;
+  total: IToken | undefined = undefined;
+  aggregate: IToken | undefined = undefined;
+  comparator: IToken | undefined = undefined;
+  number: IToken | undefined = undefined;
+  unit: IToken | undefined = undefined;
+  target: IToken | undefined = undefined;
+  /** The rule's one list of tokens (recipients, values, dates or refs), in order; reused. */
+  readonly list: IToken[] = [];
+
+  // AST nodes of sub-rules (the first one given for a field is kept).
+  item: A.SlaItem | undefined = undefined;
+  days: A.Days | undefined = undefined;
+  range: A.TimeRange | undefined = undefined;
+  duration: A.Quantity | undefined = undefined;
+  interval: A.Quantity | undefined = undefined;
+  quantity: A.Quantity | undefined = undefined;
+  percent: A.Quantity | undefined = undefined;
+  threshold: A.Quantity | undefined = undefined;
+  credit: A.Quantity | undefined = undefined;
+  response: A.Quantity | undefined = undefined;
+  resolve: A.Quantity | undefined = undefined;
+  /** Item nodes of a block (they become the block's `items`: a fresh array per invocation). */
+  items: object[] | undefined = undefined;
+  ranges: A.TimeRange[] | undefined = undefined;
+  slas: A.Sla[] | undefined = undefined;
+  orphans: A.SlaItem[] | undefined = undefined;
+
+  /** Ready for an invocation of `rule`. */
+  reset(rule: ParsedRule, attachTo: NodeField | NodeListField | undefined, attachToList: boolean): void {
+    this.rule = rule;
+    this.startOffset = -1;
+    this.endOffset = -1;
+    this.attachTo = attachTo;
+    this.attachToList = attachToList;
+    this.keyword = undefined;
+    this.name = undefined;
+    this.title = undefined;
+    this.open = undefined;
+    this.close = undefined;
+    this.value = undefined;
+    this.start = undefined;
+    this.end = undefined;
+    this.amount = undefined;
+    this.currency = undefined;
+    this.period = undefined;
+    this.cadence = undefined;
+    this.date = undefined;
+    this.from = undefined;
+    this.to = undefined;
+    this.form = undefined;
+    this.at = undefined;
+    this.ref = undefined;
+    this.polarity = undefined;
+    this.numerator = undefined;
+    this.total = undefined;
+    this.aggregate = undefined;
+    this.comparator = undefined;
+    this.number = undefined;
+    this.unit = undefined;
+    this.target = undefined;
+    if (this.list.length > 0) this.list.length = 0;
+    this.item = undefined;
+    this.days = undefined;
+    this.range = undefined;
+    this.duration = undefined;
+    this.interval = undefined;
+    this.quantity = undefined;
+    this.percent = undefined;
+    this.threshold = undefined;
+    this.credit = undefined;
+    this.response = undefined;
+    this.resolve = undefined;
+    this.items = undefined;
+    this.ranges = undefined;
+    this.slas = undefined;
+    this.orphans = undefined;
+  }
+}
