@@ -259,8 +259,10 @@ export function isContextualWord(word: string): boolean {
 // Keyword tokens, named as in the grammar (`T.objective`, `T.mon`).
 export const T = Object.fromEntries(WORD_TOKENS) as Record<string, TokenType>;
 
+// Code-unit order among words of one length: `localeCompare` would build an ICU collator
+// at start-up (about 7 ms of every `sla` command) for the same order of these ASCII words.
 const WORD_TOKENS_LONGEST_FIRST = [...WORD_TOKENS.entries()]
-  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+  .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
   .map(([, token]) => token);
 
 /** Every token type, in lexing order (categories last: they match nothing themselves). */
@@ -299,7 +301,17 @@ export const ALL_TOKENS: TokenType[] = [
  */
 const LEXED_TOKENS: TokenType[] = ALL_TOKENS.filter((t) => !WORD_TOKENS_LONGEST_FIRST.includes(t) && !CATEGORY_TOKENS.includes(t));
 
-const lexer = new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+/**
+ * The lexer of LEXED_TOKENS. `validate`: Chevrotain's checks of the token patterns, which
+ * cost about 5 ms of every start-up and find nothing in a build whose tests passed; the
+ * shared instance skips them (as Chevrotain's documentation suggests for production) and
+ * test/language/lexer.test.ts builds one with them.
+ */
+export function createLexer(validate: boolean): Lexer {
+  return new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
+}
+
+const lexer = createLexer(false);
 // Offsets only: tracking lines and columns costs about a third of lexing (bench:check) and
 // lines come from the text where needed (parse/tokenLines.ts). The parser's node locations
 // read each token's end offset, which Chevrotain's offset-only tokens lack, so tokens are made

@@ -30,9 +30,14 @@ export interface ParseResult {
 // One parser instance, built once (grammar analysis is the expensive part) and reused.
 let grammar: SlaGrammar | undefined;
 
-/** The one parser instance (also used by incremental parsing, reparse.ts). */
+/**
+ * The one parser instance (also used by incremental parsing, reparse.ts). Without
+ * Chevrotain's grammar validations (about 8 ms of every start-up), as its documentation
+ * suggests for production: the tests build the grammar with them (conformance.test.ts,
+ * parser.test.ts), so a grammar that fails them fails the suite.
+ */
 export function sharedGrammar(): SlaGrammar {
-  return (grammar ??= new SlaGrammar());
+  return (grammar ??= new SlaGrammar({ skipValidations: true }));
 }
 
 /** The line index of each parse (kept for the next incremental parse of the same document). */
