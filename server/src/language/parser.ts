@@ -95,7 +95,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
     }
   }
   for (const token of lexed.tokens) {
-    if (token.tokenType === StringLiteral && !decodeString(token.image).closed) noteLexical(token.startOffset, tokenEnd(token));
+    if (token.tokenTypeIdx === STRING_INDEX && !plainString(token.image) && !decodeString(token.image).closed) noteLexical(token.startOffset, tokenEnd(token));
   }
   diagnostics.push(...literalDiagnostics(lexed.tokens, lines, t));
 
@@ -220,15 +220,30 @@ export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidt
   return [...sorted, ...found].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
 }
 
+const STRING_INDEX = StringLiteral.tokenTypeIdx!;
+/** The token types literalDiagnostics looks at, by index. */
+const LITERAL_INDEXES = new Set([StringLiteral, DateLiteral, TimeLiteral, DateTimeLiteral, UnitSuffix].map((type) => type.tokenTypeIdx!));
+
+/**
+ * A closed string without escapes (`"…"`, no `\`): nearly every string, and one that
+ * decodeString (parse/literals.ts) finds closed and without problems, so the lexical
+ * passes need not decode it (the AST builder does, once).
+ */
+function plainString(image: string): boolean {
+  return image.length >= 2 && image.charCodeAt(image.length - 1) === 34 /* " */ && image.indexOf('\\') === -1;
+}
+
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
 export function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const token of tokens) {
+    if (!LITERAL_INDEXES.has(token.tokenTypeIdx)) continue;
     const type = token.tokenType;
     const start = token.startOffset;
     const end = tokenEnd(token);
     const image = token.image;
     if (type === StringLiteral) {
+      if (plainString(image)) continue;
       for (const problem of decodeString(image, t).problems) {
         found.push(diagnostic(problem.code, lines.range(start + problem.start, start + problem.end), problem.message));
       }
