@@ -3,7 +3,7 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
-import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix, type LexResult } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
@@ -54,26 +54,47 @@ export function rememberLineIndex(result: ParseResult, lines: LineIndex): ParseR
 
 /** Parses `text`; messages are in the language of `locale` (default English). */
 export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
+  const { lines, parsed, lexed } = parseText(text, locale);
+  return rememberLineIndex(
+    {
+      ...parsed,
+      tokens: TokenList.of(lexed?.tokens ?? [], lexed?.text ?? text),
+      comments: lexed ? lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))) : [],
+    },
+    lines,
+  );
+}
+
+/** The AST and diagnostics of `parse`, without the token list and comment spans that only editor features read (`sla check`). */
+export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE): ParsedTree {
+  return parseText(text, locale).parsed;
+}
+
+/** What every parse gives: the AST and the parser's diagnostics. */
+export type ParsedTree = Pick<ParseResult, 'file' | 'diagnostics'>;
+
+function parseText(text: string, locale: Locale): { lines: LineIndex; parsed: ParsedTree; lexed?: LexResult } {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    return rememberLineIndex(parseWith(text, lines, t), lines);
+    return { lines, ...parseWith(text, lines, t) };
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);
     return {
-      file: { type: 'File', slas: [], range: lines.range(0, text.length) },
-      diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
-      tokens: TokenList.of([], text),
-      comments: [],
+      lines,
+      parsed: {
+        file: { type: 'File', slas: [], range: lines.range(0, text.length) },
+        diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
+      },
     };
   } finally {
     setParsedText('');
   }
 }
 
-function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
+function parseWith(text: string, lines: LineIndex, t: Translate): { parsed: ParsedTree; lexed: LexResult } {
   const lexed = tokenize(text);
   const diagnostics: Diagnostic[] = [];
 
@@ -136,12 +157,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
 
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
-  return {
-    file,
-    diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t),
-    tokens: TokenList.of(lexed.tokens, lexed.text),
-    comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
-  };
+  return { parsed: { file, diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t) }, lexed };
 }
 
 /**

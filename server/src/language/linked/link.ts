@@ -147,34 +147,32 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
     for (const tier of compensation.tiers ?? []) {
       if (!tier) continue;
       const threshold = tier.threshold && inValueUnit(tier.threshold, values);
-      tiers.push({
-        node: tier,
-        compensation,
-        direction: tier.direction,
-        ...(threshold !== undefined ? { threshold } : {}),
-        ...(tier.credit ? { credit: tier.credit.value } : {}),
-      });
+      // Fields set one by one rather than spread from temporary objects (tens of thousands of
+      // tiers in a large contract, issue 15); the same fields in the same order.
+      const facts: TierFacts = { node: tier, compensation, direction: tier.direction };
+      if (threshold !== undefined) facts.threshold = threshold;
+      if (tier.credit) facts.credit = tier.credit.value;
+      tiers.push(facts);
     }
   }
   const coverageItem = firstItem(items, 'Coverage');
-  return {
-    ...values,
-    ...(coverageItem ? { coverageItem } : {}),
-    ...(coverageItem?.percent ? { coverage: coverageItem.percent.value } : {}),
-    node: objective,
-    indicator,
-    target,
-    targetUnit,
-    targetDimension: dimensionOf(targetUnit),
-    targetValue,
-    window,
-    windowFacts,
-    duringName,
-    during,
-    excluding,
-    compensations,
-    tiers,
-  };
+  const facts = { ...values } as ObjectiveFacts;
+  if (coverageItem) facts.coverageItem = coverageItem;
+  if (coverageItem?.percent) facts.coverage = coverageItem.percent.value;
+  facts.node = objective;
+  facts.indicator = indicator;
+  facts.target = target;
+  facts.targetUnit = targetUnit;
+  facts.targetDimension = dimensionOf(targetUnit);
+  facts.targetValue = targetValue;
+  facts.window = window;
+  facts.windowFacts = windowFacts;
+  facts.duringName = duringName;
+  facts.during = during;
+  facts.excluding = excluding;
+  facts.compensations = compensations;
+  facts.tiers = tiers;
+  return facts;
 }
 
 function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, name: string | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
