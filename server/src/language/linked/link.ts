@@ -1,7 +1,7 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
-import { buildScope, lookup, type SlaScope } from '../scope';
+import { PERIODS, type Compensation, type Reference, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
+import { buildScope, lookupReference, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
 import { firstItem, inValueUnit, indicatorFacts } from './indicators';
@@ -64,18 +64,15 @@ function linkAll(scope: SlaScope): SlaFacts {
     maintenances: new Map(),
     compensated: new Map(),
   };
-  const zoneName = firstItem(items, 'Timezone')?.value?.value;
+  const { timezone, effective, fee, credits, reviewed } = slaWideItems(items);
+  const zoneName = timezone?.value?.value;
   if (zoneName !== undefined) facts.zoneName = zoneName;
-  const effective = firstItem(items, 'Effective');
   if (effective?.start?.valid) facts.effectiveStart = { year: effective.start.year, month: effective.start.month, day: effective.start.day };
   if (effective?.end?.valid) facts.effectiveEnd = { year: effective.end.year, month: effective.end.month, day: effective.end.day };
-  const fee = firstItem(items, 'Fee');
   if (fee?.amount?.unit && isPeriod(fee.period?.text)) facts.fee = { amount: fee.amount.value, currency: fee.amount.unit, period: fee.period.text };
-  const credits = firstItem(items, 'Credits');
   if (credits) facts.credits = credits;
   const cap = firstItem(credits?.items, 'Cap')?.percent;
   if (cap) facts.cap = cap.value;
-  const reviewed = firstItem(items, 'Reviewed');
   if (reviewed) facts.reviewedItem = reviewed;
   if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
 
@@ -86,7 +83,7 @@ function linkAll(scope: SlaScope): SlaFacts {
     else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
     else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
     else if (item.type === 'Compensation') {
-      const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
+      const objective = lookupReference(scope, item.target, 'objective')?.node as Objective | undefined;
       if (!objective) continue;
       facts.compensated.set(item, objective);
       const list = compensations.get(objective);
@@ -98,6 +95,39 @@ function linkAll(scope: SlaScope): SlaFacts {
     if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
   }
   return facts;
+}
+
+type FirstOf<T extends SlaItem['type']> = Extract<SlaItem, { type: T }> | undefined;
+
+/**
+ * The first `timezone`, `effective`, `fee`, `credits` and `reviewed` of an sla (firstItem's
+ * answers) in one pass: in a large contract most are near the top or missing, and five
+ * searches went through tens of thousands of items each.
+ */
+function slaWideItems(items: readonly SlaItem[]): { timezone: FirstOf<'Timezone'>; effective: FirstOf<'Effective'>; fee: FirstOf<'Fee'>; credits: FirstOf<'Credits'>; reviewed: FirstOf<'Reviewed'> } {
+  const found: ReturnType<typeof slaWideItems> = { timezone: undefined, effective: undefined, fee: undefined, credits: undefined, reviewed: undefined };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    switch (item.type) {
+      case 'Timezone':
+        found.timezone ??= item;
+        break;
+      case 'Effective':
+        found.effective ??= item;
+        break;
+      case 'Fee':
+        found.fee ??= item;
+        break;
+      case 'Credits':
+        found.credits ??= item;
+        break;
+      case 'Reviewed':
+        found.reviewed ??= item;
+        break;
+    }
+  }
+  return found;
 }
 
 /** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
@@ -123,7 +153,7 @@ function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | und
 
 function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[]): ObjectiveFacts {
   const items = objective.items ?? [];
-  const indicator = lookup(sla.scope, firstItem(items, 'IndicatorRef')?.ref?.text, 'indicator')?.node as Indicator | undefined;
+  const indicator = lookupReference(sla.scope, firstItem(items, 'IndicatorRef')?.ref, 'indicator')?.node as Indicator | undefined;
   const values: IndicatorFacts = (indicator && sla.indicators.get(indicator)) ?? {};
   const target = firstItem(items, 'Target');
   const written = target?.quantity?.unit;
@@ -131,14 +161,15 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   const targetValue = target?.quantity && inValueUnit(target.quantity, values);
   const window = firstItem(items, 'Window');
   const windowFacts = window && readWindow(window);
-  const duringName = firstItem(items, 'During')?.ref?.text;
-  const during = resolve<Schedule, ScheduleFacts>(sla, duringName, 'schedule', sla.schedules);
+  const duringRef = firstItem(items, 'During')?.ref;
+  const duringName = duringRef?.text;
+  const during = resolve<Schedule, ScheduleFacts>(sla, duringRef, 'schedule', sla.schedules);
   const excluding: ObjectiveFacts['excluding'] = [];
   for (const item of items) {
     if (item?.type !== 'Excluding') continue;
     for (const ref of item.refs ?? []) {
       if (!ref?.text) continue;
-      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref.text, 'maintenance', sla.maintenances);
+      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref, 'maintenance', sla.maintenances);
       excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
     }
   }
@@ -175,8 +206,8 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   return facts;
 }
 
-function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, name: string | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
-  const node = lookup(sla.scope, name, sort)?.node as N | undefined;
+function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, ref: Reference | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
+  const node = lookupReference(sla.scope, ref, sort)?.node as N | undefined;
   return node && table.get(node);
 }
 
