@@ -64,7 +64,7 @@ function linkAll(scope: SlaScope): SlaFacts {
     maintenances: new Map(),
     compensated: new Map(),
   };
-  const { timezone, effective, fee, credits, reviewed } = slaWideItems(items);
+  const { Timezone: timezone, Effective: effective, Fee: fee, Credits: credits, Reviewed: reviewed } = slaWideItems(items);
   const zoneName = timezone?.value?.value;
   if (zoneName !== undefined) facts.zoneName = zoneName;
   if (effective?.start?.valid) facts.effectiveStart = { year: effective.start.year, month: effective.start.month, day: effective.start.day };
@@ -97,37 +97,21 @@ function linkAll(scope: SlaScope): SlaFacts {
   return facts;
 }
 
-type FirstOf<T extends SlaItem['type']> = Extract<SlaItem, { type: T }> | undefined;
+type SlaWideType = 'Timezone' | 'Effective' | 'Fee' | 'Credits' | 'Reviewed';
+const SLA_WIDE: ReadonlySet<string> = new Set<SlaWideType>(['Timezone', 'Effective', 'Fee', 'Credits', 'Reviewed']);
 
 /**
- * The first `timezone`, `effective`, `fee`, `credits` and `reviewed` of an sla (firstItem's
- * answers) in one pass: in a large contract most are near the top or missing, and five
- * searches went through tens of thousands of items each.
+ * The first item of each sla-wide type (firstItem's answers) in one pass: in a large
+ * contract most are near the top or missing, and a search per type went through tens of
+ * thousands of items each.
  */
-function slaWideItems(items: readonly SlaItem[]): { timezone: FirstOf<'Timezone'>; effective: FirstOf<'Effective'>; fee: FirstOf<'Fee'>; credits: FirstOf<'Credits'>; reviewed: FirstOf<'Reviewed'> } {
-  const found: ReturnType<typeof slaWideItems> = { timezone: undefined, effective: undefined, fee: undefined, credits: undefined, reviewed: undefined };
+function slaWideItems(items: readonly SlaItem[]): { [T in SlaWideType]?: Extract<SlaItem, { type: T }> } {
+  const found: Partial<Record<SlaWideType, SlaItem>> = {};
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (!item) continue;
-    switch (item.type) {
-      case 'Timezone':
-        found.timezone ??= item;
-        break;
-      case 'Effective':
-        found.effective ??= item;
-        break;
-      case 'Fee':
-        found.fee ??= item;
-        break;
-      case 'Credits':
-        found.credits ??= item;
-        break;
-      case 'Reviewed':
-        found.reviewed ??= item;
-        break;
-    }
+    if (item && SLA_WIDE.has(item.type) && found[item.type as SlaWideType] === undefined) found[item.type as SlaWideType] = item;
   }
-  return found;
+  return found as { [T in SlaWideType]?: Extract<SlaItem, { type: T }> };
 }
 
 /** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
