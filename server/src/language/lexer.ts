@@ -139,7 +139,8 @@ const INLINE_SPACE = /^[ \t]+$/;
 /** The unit of the number just lexed; see the header comment for the rule. */
 function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [string] | null {
   const previous = tokens[tokens.length - 1];
-  if (previous === undefined || previous.tokenType !== NumberLiteral) return null;
+  // By index: asked at every word, and a token's type is derived from its index (Token).
+  if (previous === undefined || previous.tokenTypeIdx !== NumberLiteral.tokenTypeIdx) return null;
   NAME_AT.lastIndex = offset;
   const match = NAME_AT.exec(text);
   if (match === null) return null;
