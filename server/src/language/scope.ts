@@ -101,8 +101,9 @@ export function buildScopes(file: ContractFile): SlaScope[] {
 export function buildScope(sla: Sla): SlaScope {
   const scope: SlaScope = { sla, definitions: new Map(), duplicates: [], references: [], severities: new Map() };
   const items = sla.items ?? [];
-  for (const item of items) collectDefinitions(scope, item);
-  for (const item of items) collectReferences(scope, item);
+  // Indexed loops: this runs once per analysis over every item, before the JIT has warmed up.
+  for (let i = 0; i < items.length; i++) collectDefinitions(scope, items[i]);
+  for (let i = 0; i < items.length; i++) collectReferences(scope, items[i]);
   return scope;
 }
 

@@ -77,7 +77,9 @@ function linkAll(scope: SlaScope): SlaFacts {
   if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
 
   const compensations = new Map<Objective, Compensation[]>();
-  for (const item of items) {
+  // Indexed loops: once per analysis over every item, mostly before the JIT has warmed up.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!item) continue;
     if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
     else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
@@ -91,7 +93,8 @@ function linkAll(scope: SlaScope): SlaFacts {
       else compensations.set(objective, [item]);
     }
   }
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
   }
   return facts;
