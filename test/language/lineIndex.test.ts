@@ -35,6 +35,33 @@ describe('LineIndex line starts', () => {
     }
   });
 
+  it('give every offset its line, whatever the order of the look-ups (the search starts at the previous one)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      let text = '';
+      const lines = 1 + Math.floor(next() * 80);
+      for (let i = 0; i < lines; i++) text += 'x'.repeat(Math.floor(next() * 4)) + (next() < 0.2 ? '\r\n' : '\n');
+      const starts = referenceStarts(text);
+      const lineOf = (offset: number) => {
+        let line = 0;
+        while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+        return line;
+      };
+      const index = new LineIndex(text);
+      for (let i = 0; i < 300; i++) {
+        // Mostly near the previous look-up, as a parser asks; sometimes anywhere, before or after the text.
+        const offset = next() < 0.7 ? Math.floor(next() * (text.length + 1)) : Math.floor(next() * (text.length + 20)) - 10;
+        const clamped = Math.max(0, Math.min(offset, text.length));
+        const line = lineOf(clamped);
+        assert.deepEqual(index.positionAt(offset), { line, character: clamped - starts[line] }, `seed ${seed}, offset ${offset}`);
+        const end = offset + Math.floor(next() * 40);
+        const span = index.span(offset, end);
+        const endClamped = Math.max(0, Math.min(end, text.length));
+        assert.deepEqual([span.startLine, span.endLine, span.endCharacter], [line, lineOf(endClamped), endClamped - starts[lineOf(endClamped)]], `seed ${seed}, span ${offset}-${end}`);
+      }
+    }
+  });
+
   it('count a final line feed and an empty text as the LSP does', () => {
     assert.deepEqual(new LineIndex('').lineStarts, [0]);
     assert.deepEqual(new LineIndex('a\n').lineStarts, [0, 2]);
