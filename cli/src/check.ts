@@ -1,7 +1,7 @@
 // `sla check FILE|DIR|GLOB…`: parse and check contracts, print diagnostics, exit 0/1/2.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { analyze } from '../../server/src/language/analyze';
+import { diagnose } from '../../server/src/language/analyze';
 import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
@@ -52,7 +52,7 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     }
     // Editors hide a byte order mark; columns must not count it either.
     const source = text.replace(/^\uFEFF/, '');
-    const diagnostics = withHeapForText(source, () => analyze(source, { locale: io.locale, today: options.today }).diagnostics).filter((d) => !options.quiet || d.severity === 'error');
+    const diagnostics = withHeapForText(source, () => diagnose(source, { locale: io.locale, today: options.today })).filter((d) => !options.quiet || d.severity === 'error');
     results.push({ file, diagnostics });
   }
 

@@ -2,7 +2,7 @@
 import { checkItems, sortDiagnostics, type CheckOptions, type CheckReuse, type ItemDiagnostics } from './checker/index';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkedFactsOf, type SlaFacts } from './linked';
-import { parse, type ParseResult } from './parser';
+import { parse, parseForDiagnostics, type ParseResult } from './parser';
 import { reparse, type TextEdit } from './reparse';
 import { carryOver, isReusable, movedWith } from './reuse';
 import { buildScopes, type SlaScope } from './scope';
@@ -29,6 +29,18 @@ export type { TextEdit };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return analyzeParsed(text, parse(text, options.locale), options);
+}
+
+/**
+ * `analyze(text, options).diagnostics`, without what only the editor features and the next
+ * edit read (the token list, comment spans, each item's diagnostics): `sla check`.
+ */
+export function diagnose(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
+  const parsed = parseForDiagnostics(text, options.locale);
+  const scopes = buildScopes(parsed.file);
+  const linked = scopes.map((scope) => linkedFactsOf(scope));
+  const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, undefined, false);
+  return limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);
 }
 
 /**

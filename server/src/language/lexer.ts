@@ -139,7 +139,8 @@ const INLINE_SPACE = /^[ \t]+$/;
 /** The unit of the number just lexed; see the header comment for the rule. */
 function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [string] | null {
   const previous = tokens[tokens.length - 1];
-  if (previous === undefined || previous.tokenType !== NumberLiteral) return null;
+  // By index: asked at every word, and a token's type is derived from its index (Token).
+  if (previous === undefined || previous.tokenTypeIdx !== NumberLiteral.tokenTypeIdx) return null;
   NAME_AT.lastIndex = offset;
   const match = NAME_AT.exec(text);
   if (match === null) return null;
@@ -259,8 +260,10 @@ export function isContextualWord(word: string): boolean {
 // Keyword tokens, named as in the grammar (`T.objective`, `T.mon`).
 export const T = Object.fromEntries(WORD_TOKENS) as Record<string, TokenType>;
 
+// Code-unit order among words of one length: `localeCompare` would build an ICU collator
+// at start-up (about 7 ms of every `sla` command) for the same order of these ASCII words.
 const WORD_TOKENS_LONGEST_FIRST = [...WORD_TOKENS.entries()]
-  .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
+  .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
   .map(([, token]) => token);
 
 /** Every token type, in lexing order (categories last: they match nothing themselves). */
@@ -299,25 +302,65 @@ export const ALL_TOKENS: TokenType[] = [
  */
 const LEXED_TOKENS: TokenType[] = ALL_TOKENS.filter((t) => !WORD_TOKENS_LONGEST_FIRST.includes(t) && !CATEGORY_TOKENS.includes(t));
 
-const lexer = new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-// Offsets only: tracking lines and columns costs about a third of lexing (bench:check) and
-// lines come from the text where needed (parse/tokenLines.ts). The parser's node locations
-// read each token's end offset, which Chevrotain's offset-only tokens lack, so tokens are made
-// here (Chevrotain's token factory, not in its typings; the parser tests check the ranges).
-(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType) => IToken }).createTokenInstance = (
-  image,
-  startOffset,
-  tokenTypeIdx,
-  tokenType,
-) => ({ image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType });
+/**
+ * The lexer of LEXED_TOKENS. `validate`: Chevrotain's checks of the token patterns, which
+ * cost about 5 ms of every start-up and find nothing in a build whose tests passed; the
+ * shared instance skips them (as Chevrotain's documentation suggests for production) and
+ * test/language/lexer.test.ts builds one with them.
+ */
+export function createLexer(validate: boolean): Lexer {
+  return new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
+}
 
+const lexer = createLexer(false);
+
+/** Token types by their index (Chevrotain numbers every type once the lexer is built). */
+export const TYPE_BY_INDEX: TokenType[] = [];
+for (const type of ALL_TOKENS) TYPE_BY_INDEX[type.tokenTypeIdx!] = type;
+
+/**
+ * A lexed token: its image, start offset and type index, with the end offset and the type
+ * derived (Chevrotain's own token has all five as fields). Every token of a large file
+ * lives until the AST is built and is copied by each young-generation collection on the
+ * way: three fields instead of five make each token 48 bytes instead of 64 (bench:check).
+ * Offsets only: tracking lines and columns costs about a third of lexing (bench:check) and
+ * lines come from the text where needed (parse/tokenLines.ts).
+ */
+class Token implements IToken {
+  constructor(
+    public image: string,
+    public startOffset: number,
+    public tokenTypeIdx: number,
+  ) {}
+
+  /** The offset of the last character, as Chevrotain's `onlyOffset` tokens would have it. */
+  get endOffset(): number {
+    return this.startOffset + this.image.length - 1;
+  }
+
+  get tokenType(): TokenType {
+    return TYPE_BY_INDEX[this.tokenTypeIdx];
+  }
+}
+
+// Chevrotain's token factory (not in its typings) makes our tokens.
+(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (image, startOffset, tokenTypeIdx) =>
+  new Token(image, startOffset, tokenTypeIdx);
+
+/** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start. */
+export function moveToken(token: IToken, offset: number): void {
+  token.startOffset += offset;
+  if (!(token instanceof Token) && token.endOffset !== undefined) token.endOffset += offset;
+}
+
+const IDENTIFIER_INDEX = Identifier.tokenTypeIdx!;
+
+/** Words lexed as names get their word's type (see LEXED_TOKENS); the type follows the index. */
 function retypeWords(tokens: IToken[]): void {
   for (const token of tokens) {
-    if (token.tokenType !== Identifier) continue;
+    if (token.tokenTypeIdx !== IDENTIFIER_INDEX) continue;
     const word = WORD_TOKENS.get(token.image);
-    if (word === undefined) continue;
-    token.tokenType = word;
-    token.tokenTypeIdx = word.tokenTypeIdx!;
+    if (word !== undefined) token.tokenTypeIdx = word.tokenTypeIdx!;
   }
 }
 

@@ -3,7 +3,7 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { FullWidthChar } from './fullWidth';
-import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix, type LexResult } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
@@ -30,9 +30,14 @@ export interface ParseResult {
 // One parser instance, built once (grammar analysis is the expensive part) and reused.
 let grammar: SlaGrammar | undefined;
 
-/** The one parser instance (also used by incremental parsing, reparse.ts). */
+/**
+ * The one parser instance (also used by incremental parsing, reparse.ts). Without
+ * Chevrotain's grammar validations (about 8 ms of every start-up), as its documentation
+ * suggests for production: the tests build the grammar with them (conformance.test.ts,
+ * parser.test.ts), so a grammar that fails them fails the suite.
+ */
 export function sharedGrammar(): SlaGrammar {
-  return (grammar ??= new SlaGrammar());
+  return (grammar ??= new SlaGrammar({ skipValidations: true }));
 }
 
 /** The line index of each parse (kept for the next incremental parse of the same document). */
@@ -49,26 +54,47 @@ export function rememberLineIndex(result: ParseResult, lines: LineIndex): ParseR
 
 /** Parses `text`; messages are in the language of `locale` (default English). */
 export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
+  const { lines, parsed, lexed } = parseText(text, locale);
+  return rememberLineIndex(
+    {
+      ...parsed,
+      tokens: TokenList.of(lexed?.tokens ?? [], lexed?.text ?? text),
+      comments: lexed ? lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))) : [],
+    },
+    lines,
+  );
+}
+
+/** The AST and diagnostics of `parse`, without the token list and comment spans that only editor features read (`sla check`). */
+export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE): ParsedTree {
+  return parseText(text, locale).parsed;
+}
+
+/** What every parse gives: the AST and the parser's diagnostics. */
+export type ParsedTree = Pick<ParseResult, 'file' | 'diagnostics'>;
+
+function parseText(text: string, locale: Locale): { lines: LineIndex; parsed: ParsedTree; lexed?: LexResult } {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    return rememberLineIndex(parseWith(text, lines, t), lines);
+    return { lines, ...parseWith(text, lines, t) };
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);
     return {
-      file: { type: 'File', slas: [], range: lines.range(0, text.length) },
-      diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
-      tokens: TokenList.of([], text),
-      comments: [],
+      lines,
+      parsed: {
+        file: { type: 'File', slas: [], range: lines.range(0, text.length) },
+        diagnostics: [diagnostic('SLA001', lines.range(0, 0), t('parse.internalError', { reason: message }))],
+      },
     };
   } finally {
     setParsedText('');
   }
 }
 
-function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
+function parseWith(text: string, lines: LineIndex, t: Translate): { parsed: ParsedTree; lexed: LexResult } {
   const lexed = tokenize(text);
   const diagnostics: Diagnostic[] = [];
 
@@ -90,7 +116,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
     }
   }
   for (const token of lexed.tokens) {
-    if (token.tokenType === StringLiteral && !decodeString(token.image).closed) noteLexical(token.startOffset, tokenEnd(token));
+    if (token.tokenTypeIdx === STRING_INDEX && !plainString(token.image) && !decodeString(token.image).closed) noteLexical(token.startOffset, tokenEnd(token));
   }
   diagnostics.push(...literalDiagnostics(lexed.tokens, lines, t));
 
@@ -130,12 +156,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate): ParseResult {
   diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
 
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
-  return {
-    file,
-    diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t),
-    tokens: TokenList.of(lexed.tokens, lexed.text),
-    comments: lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))),
-  };
+  return { parsed: { file, diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t) }, lexed };
 }
 
 /**
@@ -214,15 +235,30 @@ export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidt
   return [...sorted, ...found].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
 }
 
+const STRING_INDEX = StringLiteral.tokenTypeIdx!;
+/** The token types literalDiagnostics looks at, by index. */
+const LITERAL_INDEXES = new Set([StringLiteral, DateLiteral, TimeLiteral, DateTimeLiteral, UnitSuffix].map((type) => type.tokenTypeIdx!));
+
+/**
+ * A closed string without escapes (`"…"`, no `\`): nearly every string, and one that
+ * decodeString (parse/literals.ts) finds closed and without problems, so the lexical
+ * passes need not decode it (the AST builder does, once).
+ */
+function plainString(image: string): boolean {
+  return image.length >= 2 && image.charCodeAt(image.length - 1) === 34 /* " */ && image.indexOf('\\') === -1;
+}
+
 /** SLA001/SLA002 found in literal tokens themselves: bad escapes, impossible dates, unknown units. */
 export function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const token of tokens) {
+    if (!LITERAL_INDEXES.has(token.tokenTypeIdx)) continue;
     const type = token.tokenType;
     const start = token.startOffset;
     const end = tokenEnd(token);
     const image = token.image;
     if (type === StringLiteral) {
+      if (plainString(image)) continue;
       for (const problem of decodeString(image, t).problems) {
         found.push(diagnostic(problem.code, lines.range(start + problem.start, start + problem.end), problem.message));
       }

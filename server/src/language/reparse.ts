@@ -17,7 +17,7 @@
 import { createTokenInstance, type IToken } from 'chevrotain';
 import type { ContractFile, Position, Quantity, Range, Sla, SlaItem, Span } from './ast';
 import { cloneSpan, makeSpan } from './span';
-import { Identifier, LCurly, RCurly, T, tokenEnd, tokenize } from './lexer';
+import { Identifier, LCurly, RCurly, T, moveToken, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import type { Diagnostic } from './diagnostics';
 import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
@@ -311,12 +311,6 @@ function deepestNesting(tokens: readonly IToken[]): number {
   return deepest;
 }
 
-/** A token lexed from a slice, moved to its place in the whole text. */
-/** Moves a token lexed from a slice to its place in the text (tokens carry offsets only: lexer.ts). */
-function moveToken(t: IToken, offset: number): void {
-  t.startOffset += offset;
-  if (t.endOffset !== undefined) t.endOffset += offset;
-}
 
 /**
  * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, its lines by

@@ -39,7 +39,8 @@ export interface Definition {
  */
 export interface ResolvedReference {
   ref: Reference;
-  expected: DefinitionSort[];
+  /** Shared by every reference of the same clause: never changed. */
+  expected: readonly DefinitionSort[];
   definition?: Definition;
   sla: Sla;
   /** The clause that holds the reference, as written: `indicator`, `during`, `compensation for`, … */
@@ -80,6 +81,10 @@ const EXPECTED_SORT: Readonly<Record<ReferringNodeType, DefinitionSort>> = {
   Hours: 'schedule',
 };
 export type ReferringNodeType = 'IndicatorRef' | 'ServiceRef' | 'During' | 'Excluding' | 'Compensation' | 'Hours';
+/** EXPECTED_SORT as the list each reference holds: one list per clause, not one per reference (tens of thousands in a large contract). */
+const EXPECTED_LIST = Object.fromEntries(Object.entries(EXPECTED_SORT).map(([holder, sort]) => [holder, Object.freeze([sort])])) as Readonly<
+  Record<ReferringNodeType, readonly DefinitionSort[]>
+>;
 const CLAUSE_OF: Readonly<Record<ReferringNodeType, string>> = {
   IndicatorRef: 'indicator',
   ServiceRef: 'service',
@@ -96,8 +101,9 @@ export function buildScopes(file: ContractFile): SlaScope[] {
 export function buildScope(sla: Sla): SlaScope {
   const scope: SlaScope = { sla, definitions: new Map(), duplicates: [], references: [], severities: new Map() };
   const items = sla.items ?? [];
-  for (const item of items) collectDefinitions(scope, item);
-  for (const item of items) collectReferences(scope, item);
+  // Indexed loops: this runs once per analysis over every item, before the JIT has warmed up.
+  for (let i = 0; i < items.length; i++) collectDefinitions(scope, items[i]);
+  for (let i = 0; i < items.length; i++) collectReferences(scope, items[i]);
   return scope;
 }
 
@@ -215,7 +221,7 @@ function addReference(scope: SlaScope, ref: Reference | undefined, holder: Refer
   if (!ref || !ref.text) return;
   scope.references.push({
     ref,
-    expected: [EXPECTED_SORT[holder]],
+    expected: EXPECTED_LIST[holder],
     definition: scope.definitions.get(ref.text),
     sla: scope.sla,
     clause: CLAUSE_OF[holder],
@@ -233,6 +239,28 @@ export function lookup(scope: SlaScope, name: string | undefined, sort?: Definit
   if (!name) return undefined;
   const definition = sort === 'severity' ? scope.severities.get(name) : scope.definitions.get(name);
   return definition && (sort === undefined || definition.sort === sort) ? definition : undefined;
+}
+
+/**
+ * `lookup(scope, ref.text, sort)` for a reference node of the scope's sla: the definition it
+ * was resolved to when the scope was built, found by the reference's offset (`references` are
+ * in text order) rather than by hashing its name again (a large contract asks tens of
+ * thousands: issue 15). A reference the scope does not hold is looked up by name.
+ */
+export function lookupReference(scope: SlaScope, ref: Reference | undefined, sort: DefinitionSort): Definition | undefined {
+  if (!ref) return undefined;
+  const refs = scope.references;
+  let low = 0;
+  let high = refs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (refs[middle].ref.offset < ref.offset) low = middle + 1;
+    else high = middle;
+  }
+  const found = refs[low];
+  if (found === undefined || found.ref !== ref) return lookup(scope, ref.text, sort);
+  const definition = found.definition;
+  return definition && definition.sort === sort ? definition : undefined;
 }
 
 /** Every reference in `scope` that names `definition` (whatever sort the reference expects). */

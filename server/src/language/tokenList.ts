@@ -4,11 +4,7 @@
 // that, readers ask this list by index. Images are read from the text the lexer read (the
 // contract with full-width punctuation read as ASCII, so they equal the lexer's images).
 import type { IToken, TokenType } from 'chevrotain';
-import { ALL_TOKENS, tokenEnd } from './lexer';
-
-/** Token types by their index (Chevrotain numbers every type once the lexer is built). */
-const TYPE_BY_INDEX: TokenType[] = [];
-for (const type of ALL_TOKENS) TYPE_BY_INDEX[type.tokenTypeIdx!] = type;
+import { TYPE_BY_INDEX, tokenEnd } from './lexer';
 
 export class TokenList {
   private starts: Int32Array;

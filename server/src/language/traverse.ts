@@ -9,10 +9,13 @@ export type AstNode = Exclude<AnyNode, ContractFile>;
 /** The nodes directly inside `node`, in text order: a file's slas, a block's items, a compensation's tiers. */
 export function childrenOf(node: AnyNode): readonly AstNode[] {
   const children = node.type === 'File' ? node.slas : node.type === 'Compensation' ? node.tiers : 'items' in node ? (node.items as readonly AstNode[] | undefined) : undefined;
-  if (!children) return [];
+  if (!children) return NO_CHILDREN;
   // Most nodes have no hole: keep their own array rather than copy it.
-  return children.every(Boolean) ? children : children.filter(Boolean);
+  for (let i = 0; i < children.length; i++) if (!children[i]) return children.filter(Boolean);
+  return children;
 }
+
+const NO_CHILDREN: readonly AstNode[] = Object.freeze([]);
 
 /** `root` and every node under it, depth first in text order (parents before their children). */
 export function* streamAst(root: AnyNode): Generator<AnyNode> {

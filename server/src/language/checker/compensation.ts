@@ -117,7 +117,10 @@ function checkTiers(compensation: Compensation, ctx: CheckContext): void {
     thresholds.push({ tier, value: normalized.value, group: groupKey(tier.direction, normalized.group) });
   }
   if (thresholds.length < 2) return; // nothing to compare: no SLA305, no SLA304
-  const distinct = reportSameThresholds(thresholds, ctx);
+  // Two different thresholds (most clauses): no SLA305, without the sorts and sets of the general case.
+  const [a, b] = thresholds;
+  const twoDifferent = thresholds.length === 2 && (a.group !== b.group || !nearlyEqual(a.value, b.value));
+  const distinct = twoDifferent ? thresholds : reportSameThresholds(thresholds, ctx);
   reportCreditOrder(distinct, ctx);
 }
 

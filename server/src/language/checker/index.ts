@@ -82,6 +82,8 @@ export function checkItems(
   linked: readonly SlaFacts[] = linkSlas(scopes ?? buildScopes(file)),
   options: CheckOptions = {},
   reuse?: CheckReuse,
+  /** Keep each item's diagnostics (`byItem`) for the next edit; `sla check` (analyze.ts `diagnose`) has none. */
+  keepItems = true,
 ): ItemsChecked {
   const out: Diagnostic[] = [];
   const byItem: ItemDiagnostics = new Map();
@@ -90,6 +92,12 @@ export function checkItems(
     const ctx = new CheckContext(facts, out, syntaxErrors, options);
     const sla = facts.sla;
     for (const run of (REGISTRY.Sla ?? []) as readonly Check<'Sla'>[]) run(sla, ctx, undefined);
+    if (!keepItems) {
+      // The order of the kept path without reuse: the sla's checks, then its items in text order.
+      const items = childrenOf(sla);
+      for (let i = 0; i < items.length; i++) walk(items[i], sla, ctx);
+      continue;
+    }
     const kept = reuse?.previous.get(sla);
     const diagnosed = kept ?? new Map<SlaItem, readonly Diagnostic[]>();
     for (const item of childrenOf(sla) as readonly SlaItem[]) {
@@ -110,10 +118,13 @@ export function checkItems(
   return { diagnostics: sortDiagnostics(out), byItem };
 }
 
+// Indexed loops: a full check of a large contract runs this for every node once, mostly
+// before the JIT has optimised it, where `for … of` pays for an iterator per array.
 function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {
   const checks = REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
-  if (checks) for (const run of checks) run(node as never, ctx, parent);
-  for (const child of childrenOf(node)) walk(child, node, ctx);
+  if (checks) for (let i = 0; i < checks.length; i++) checks[i](node as never, ctx, parent);
+  const children = childrenOf(node);
+  for (let i = 0; i < children.length; i++) walk(children[i], node, ctx);
 }
 
 /** Where the parser's syntax errors (SLA001) start. Invalid literals (SLA002) lose no structure. */

@@ -63,11 +63,15 @@ function checkOnceOnly(block: Block, ctx: CheckContext): void {
   if (!once || !('items' in block)) return;
   // The first item of each once-only type, in the order met: a few at most, so a list.
   const firsts: Item[] = [];
-  for (const item of (block.items ?? []) as readonly Item[]) {
+  const items = (block.items ?? []) as readonly Item[];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!item) continue;
     const word = once.get(item.type);
     if (word === undefined) continue;
-    const first = firsts.find((f) => f.type === item.type);
+    // A loop, not `find` with a closure: this runs for every item of every block.
+    let first: Item | undefined;
+    for (let j = 0; j < firsts.length && !first; j++) if (firsts[j].type === item.type) first = firsts[j];
     if (!first) {
       firsts.push(item);
       continue;

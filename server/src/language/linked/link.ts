@@ -1,7 +1,7 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
-import { buildScope, lookup, type SlaScope } from '../scope';
+import { PERIODS, type Compensation, type Reference, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
+import { buildScope, lookupReference, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
 import { firstItem, inValueUnit, indicatorFacts } from './indicators';
@@ -64,29 +64,28 @@ function linkAll(scope: SlaScope): SlaFacts {
     maintenances: new Map(),
     compensated: new Map(),
   };
-  const zoneName = firstItem(items, 'Timezone')?.value?.value;
+  const { Timezone: timezone, Effective: effective, Fee: fee, Credits: credits, Reviewed: reviewed } = slaWideItems(items);
+  const zoneName = timezone?.value?.value;
   if (zoneName !== undefined) facts.zoneName = zoneName;
-  const effective = firstItem(items, 'Effective');
   if (effective?.start?.valid) facts.effectiveStart = { year: effective.start.year, month: effective.start.month, day: effective.start.day };
   if (effective?.end?.valid) facts.effectiveEnd = { year: effective.end.year, month: effective.end.month, day: effective.end.day };
-  const fee = firstItem(items, 'Fee');
   if (fee?.amount?.unit && isPeriod(fee.period?.text)) facts.fee = { amount: fee.amount.value, currency: fee.amount.unit, period: fee.period.text };
-  const credits = firstItem(items, 'Credits');
   if (credits) facts.credits = credits;
   const cap = firstItem(credits?.items, 'Cap')?.percent;
   if (cap) facts.cap = cap.value;
-  const reviewed = firstItem(items, 'Reviewed');
   if (reviewed) facts.reviewedItem = reviewed;
   if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
 
   const compensations = new Map<Objective, Compensation[]>();
-  for (const item of items) {
+  // Indexed loops: once per analysis over every item, mostly before the JIT has warmed up.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (!item) continue;
     if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
     else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
     else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
     else if (item.type === 'Compensation') {
-      const objective = lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined;
+      const objective = lookupReference(scope, item.target, 'objective')?.node as Objective | undefined;
       if (!objective) continue;
       facts.compensated.set(item, objective);
       const list = compensations.get(objective);
@@ -94,10 +93,28 @@ function linkAll(scope: SlaScope): SlaFacts {
       else compensations.set(objective, [item]);
     }
   }
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
   }
   return facts;
+}
+
+type SlaWideType = 'Timezone' | 'Effective' | 'Fee' | 'Credits' | 'Reviewed';
+const SLA_WIDE: ReadonlySet<string> = new Set<SlaWideType>(['Timezone', 'Effective', 'Fee', 'Credits', 'Reviewed']);
+
+/**
+ * The first item of each sla-wide type (firstItem's answers) in one pass: in a large
+ * contract most are near the top or missing, and a search per type went through tens of
+ * thousands of items each.
+ */
+function slaWideItems(items: readonly SlaItem[]): { [T in SlaWideType]?: Extract<SlaItem, { type: T }> } {
+  const found: Partial<Record<SlaWideType, SlaItem>> = {};
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item && SLA_WIDE.has(item.type) && found[item.type as SlaWideType] === undefined) found[item.type as SlaWideType] = item;
+  }
+  return found as { [T in SlaWideType]?: Extract<SlaItem, { type: T }> };
 }
 
 /** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
@@ -123,7 +140,7 @@ function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | und
 
 function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[]): ObjectiveFacts {
   const items = objective.items ?? [];
-  const indicator = lookup(sla.scope, firstItem(items, 'IndicatorRef')?.ref?.text, 'indicator')?.node as Indicator | undefined;
+  const indicator = lookupReference(sla.scope, firstItem(items, 'IndicatorRef')?.ref, 'indicator')?.node as Indicator | undefined;
   const values: IndicatorFacts = (indicator && sla.indicators.get(indicator)) ?? {};
   const target = firstItem(items, 'Target');
   const written = target?.quantity?.unit;
@@ -131,14 +148,15 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   const targetValue = target?.quantity && inValueUnit(target.quantity, values);
   const window = firstItem(items, 'Window');
   const windowFacts = window && readWindow(window);
-  const duringName = firstItem(items, 'During')?.ref?.text;
-  const during = resolve<Schedule, ScheduleFacts>(sla, duringName, 'schedule', sla.schedules);
+  const duringRef = firstItem(items, 'During')?.ref;
+  const duringName = duringRef?.text;
+  const during = resolve<Schedule, ScheduleFacts>(sla, duringRef, 'schedule', sla.schedules);
   const excluding: ObjectiveFacts['excluding'] = [];
   for (const item of items) {
     if (item?.type !== 'Excluding') continue;
     for (const ref of item.refs ?? []) {
       if (!ref?.text) continue;
-      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref.text, 'maintenance', sla.maintenances);
+      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref, 'maintenance', sla.maintenances);
       excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
     }
   }
@@ -147,38 +165,36 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
     for (const tier of compensation.tiers ?? []) {
       if (!tier) continue;
       const threshold = tier.threshold && inValueUnit(tier.threshold, values);
-      tiers.push({
-        node: tier,
-        compensation,
-        direction: tier.direction,
-        ...(threshold !== undefined ? { threshold } : {}),
-        ...(tier.credit ? { credit: tier.credit.value } : {}),
-      });
+      // Fields set one by one rather than spread from temporary objects (tens of thousands of
+      // tiers in a large contract, issue 15); the same fields in the same order.
+      const facts: TierFacts = { node: tier, compensation, direction: tier.direction };
+      if (threshold !== undefined) facts.threshold = threshold;
+      if (tier.credit) facts.credit = tier.credit.value;
+      tiers.push(facts);
     }
   }
   const coverageItem = firstItem(items, 'Coverage');
-  return {
-    ...values,
-    ...(coverageItem ? { coverageItem } : {}),
-    ...(coverageItem?.percent ? { coverage: coverageItem.percent.value } : {}),
-    node: objective,
-    indicator,
-    target,
-    targetUnit,
-    targetDimension: dimensionOf(targetUnit),
-    targetValue,
-    window,
-    windowFacts,
-    duringName,
-    during,
-    excluding,
-    compensations,
-    tiers,
-  };
+  const facts = { ...values } as ObjectiveFacts;
+  if (coverageItem) facts.coverageItem = coverageItem;
+  if (coverageItem?.percent) facts.coverage = coverageItem.percent.value;
+  facts.node = objective;
+  facts.indicator = indicator;
+  facts.target = target;
+  facts.targetUnit = targetUnit;
+  facts.targetDimension = dimensionOf(targetUnit);
+  facts.targetValue = targetValue;
+  facts.window = window;
+  facts.windowFacts = windowFacts;
+  facts.duringName = duringName;
+  facts.during = during;
+  facts.excluding = excluding;
+  facts.compensations = compensations;
+  facts.tiers = tiers;
+  return facts;
 }
 
-function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, name: string | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
-  const node = lookup(sla.scope, name, sort)?.node as N | undefined;
+function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, ref: Reference | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
+  const node = lookupReference(sla.scope, ref, sort)?.node as N | undefined;
   return node && table.get(node);
 }
 

@@ -98,9 +98,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
    */
   stoppedAt: { errors: number; strays: number; diagnostics: number; items: SlaItem[] } | undefined;
 
-  constructor() {
+  /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
+  constructor(options: { skipValidations?: boolean } = {}) {
     const errorMessages = new SyntaxErrorMessages();
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: options.skipValidations === true });
     this.errorMessages = errorMessages;
     this.performSelfAnalysis();
   }
