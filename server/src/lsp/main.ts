@@ -3,7 +3,6 @@
 // `--socket=PORT` or `--pipe=NAME`.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { scavengeBetweenMessages } from '../runtime/youngGeneration';
 
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 if (!process.argv.some((arg) => transports.some((t) => arg === t || arg.startsWith(`${t}=`)))) {
@@ -15,5 +14,4 @@ if (!process.argv.some((arg) => transports.some((t) => arg === t || arg.startsWi
 process.on('uncaughtException', (error) => process.stderr.write(`sla-language-server: uncaught ${error?.stack ?? error}\n`));
 process.on('unhandledRejection', (reason) => process.stderr.write(`sla-language-server: unhandled rejection ${reason}\n`));
 
-scavengeBetweenMessages();
 startServer(createConnection(ProposedFeatures.all));
