@@ -4,7 +4,7 @@
 // default), which runs between two messages. An analysis of the 7,016-line contract
 // allocates about 14 MB of the 16 MB young generation and keeps most of it until it ends, so
 // with the default the young generation filled up during nearly every open: a scavenge
-// copying the half-built analysis, 4–9 ms of each open → diagnostics. Posted at a fifth, the
+// copying the half-built analysis, 4–7 ms of each open → diagnostics. Posted at a fifth, the
 // task runs as soon as the analysis is done, between messages, and the next analysis starts
 // with an empty young generation. With a 200,000-line contract open, keystrokes were slower
 // that way (docs/performance.md, "lspopen"): the server keeps V8's own trigger then. The flag
