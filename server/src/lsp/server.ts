@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documents';
 import { LARGE_TEXT, setHeapGrowingPercent } from '../runtime/heapGrowth';
+import { scavengeEarly } from '../runtime/youngGeneration';
 import { Validator } from './validation';
 import { isObject, readSettings, type ServerSettings } from './settings';
 import { EvaluationService } from './evaluation';
@@ -174,10 +175,17 @@ export function startServer(connection: Connection): void {
   // only small contracts open, V8's own factor: 1.5× made the 7k contract's open → diagnostics
   // a third slower (a full collection at nearly every open). A growth factor, not a cap: a
   // larger contract still fits. docs/performance.md, "Language server".
+  // Without a large contract, V8's scavenge task is posted early, so the young generation is
+  // collected between messages rather than in the middle of the next analysis
+  // (runtime/youngGeneration.ts).
   let largeOpen = false;
+  scavengeEarly(true);
   const followLargeDocuments = () => {
     const large = store.documents.all().some((document) => document.getText().length >= LARGE_TEXT);
-    if (large !== largeOpen) setHeapGrowingPercent(large ? 50 : undefined);
+    if (large !== largeOpen) {
+      setHeapGrowingPercent(large ? 50 : undefined);
+      scavengeEarly(!large);
+    }
     largeOpen = large;
   };
 
