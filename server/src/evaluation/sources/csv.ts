@@ -250,6 +250,11 @@ class CsvScanner {
   private readonly metricBytes: Uint8Array[] = [];
   /** The same names as little-endian 32-bit words (whole words only), for fast comparison. */
   private readonly metricWords: Int32Array[] = [];
+  /**
+   * The same names of 8 bytes or more as 64-bit words read as doubles (`wideWords`); empty
+   * for shorter names and names where a word is not a safe double.
+   */
+  private readonly metricWide: Float64Array[] = [];
   private readonly metricIds: number[] = [];
   private readonly metricByName = new Map<string, number>();
   /** (1.1) Per sink id: 1 when the sink wants the series of the metric's samples. */
@@ -269,7 +274,9 @@ class CsvScanner {
   /** Whether the last `record` call read a row (not a blank line). */
   private counted = false;
   // The last `YYYY-MM-DDTHH:MM` decoded by the fast path and its local milliseconds.
-  private readonly prefixWords = new Int32Array(4);
+  // As two 64-bit words read as doubles: its bytes are ASCII digits, '-', 'T', ':' or ' ' (checked
+  // before it is kept), never a NaN or a zero, so equal doubles are equal bytes.
+  private readonly prefixWords = new Float64Array(2);
   private prefixValid = false;
   private prefixLocal = 0;
   // Rows read by the fast path, not yet handed to the sink.
@@ -405,10 +412,9 @@ class CsvScanner {
     const seriesMetrics = this.seriesMetrics;
     const view = new DataView(b.buffer, b.byteOffset, b.length);
     const nameWords = this.metricWords;
-    let prefix0 = this.prefixWords[0];
-    let prefix1 = this.prefixWords[1];
-    let prefix2 = this.prefixWords[2];
-    let prefix3 = this.prefixWords[3];
+    const nameWide = this.metricWide;
+    let prefixLow = this.prefixWords[0];
+    let prefixHigh = this.prefixWords[1];
     let prefixLocal = this.prefixLocal;
     let prefixValid = this.prefixValid;
     let lastMetric = this.lastMetric;
@@ -427,7 +433,26 @@ class CsvScanner {
         const role = roles[column];
         if (role === ROLE_TIMESTAMP) {
           // --- timestamp
-          if (p + 32 > limit || b[p + 4] !== DASH || b[p + 7] !== DASH) {
+          // The local instant of `YYYY-MM-DD?HH:MM`: the previous row's when the 16 bytes are the
+          // same (two 8-byte compares, the minute's word first), else decoded; NaN: another shape.
+          let local = NaN;
+          if (p + 32 <= limit) {
+            const high = view.getFloat64(p + 8, true);
+            if (prefixValid && high === prefixHigh && view.getFloat64(p, true) === prefixLow) {
+              local = prefixLocal;
+            } else if (b[p + 4] === DASH && b[p + 7] === DASH) {
+              local = decodePrefix(b, p);
+              if (local !== local) {
+                p = recordStart;
+                break records;
+              }
+              prefixLow = view.getFloat64(p, true);
+              prefixHigh = high;
+              prefixLocal = local;
+              prefixValid = true;
+            }
+          }
+          if (local !== local) {
             const timestamp = this.timestamps.scan(b, p, limit);
             if (timestamp !== timestamp) {
               p = recordStart;
@@ -436,37 +461,31 @@ class CsvScanner {
             batchTimes[batched] = timestamp;
             p = this.timestamps.end;
           } else {
-            let local: number;
-            // The 16-byte prefix compared as four 32-bit words, the minute's word first.
-            const w3 = view.getInt32(p + 12, true);
-            if (
-              prefixValid &&
-              w3 === prefix3 &&
-              view.getInt32(p + 8, true) === prefix2 &&
-              view.getInt32(p + 4, true) === prefix1 &&
-              view.getInt32(p, true) === prefix0
-            ) {
-              local = prefixLocal;
-            } else {
-              local = decodePrefix(b, p);
-              if (local !== local) {
-                p = recordStart;
-                break records;
-              }
-              prefix0 = view.getInt32(p, true);
-              prefix1 = view.getInt32(p + 4, true);
-              prefix2 = view.getInt32(p + 8, true);
-              prefix3 = w3;
-              prefixLocal = local;
-              prefixValid = true;
-            }
             p += 16;
             // Seconds and milliseconds as a small integer, other fractions apart, added to `local`
             // once: the same sums (all whole milliseconds below 2^53), and no heap number per step.
             let ms = 0;
             let fractionMs = 0;
             let c = b[p];
-            if (c === COLON) {
+            // `:ss.mmm` then a non-digit, the common shape, as two 32-bit words (p + 8 ≤ limit:
+            // 32 bytes were there): bytes XOR '0' are digits when no byte has a high nibble
+            // even after adding 6.
+            const sw = view.getInt32(p, true);
+            const mw = view.getInt32(p + 4, true);
+            const s = ((sw >>> 8) & 0xffff) ^ 0x3030;
+            const m = (mw & 0xffffff) ^ 0x303030;
+            const after = mw >>> 24;
+            if (
+              (sw & 0xff0000ff) === 0x2e00003a &&
+              ((s | (s + 0x0606)) & 0xf0f0) === 0 &&
+              (s & 0xff) <= 5 &&
+              ((m | (m + 0x060606)) & 0xf0f0f0) === 0 &&
+              !(after >= 0x30 && after <= 0x39)
+            ) {
+              ms = ((s & 0xff) * 10 + (s >>> 8)) * 1000 + (m & 0xff) * 100 + ((m >>> 8) & 0xff) * 10 + (m >>> 16);
+              p += 7;
+              c = after;
+            } else if (c === COLON) {
               const d1 = b[p + 1] - 0x30;
               const d2 = b[p + 2] - 0x30;
               if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) {
@@ -569,13 +588,22 @@ class CsvScanner {
             // The delimiter first (names differ in length more often than not), then 32-bit words.
             const d = b[p + length];
             if (d !== COMMA && d !== LF && d !== CR) continue;
-            const words = nameWords[i];
-            let k = 0;
-            while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
-            if (k < words.length) continue;
-            k *= 4;
-            while (k < length && b[p + k] === name[k]) k++;
-            if (k < length) continue;
+            const wide = nameWide[i];
+            if (wide.length > 0) {
+              // 8 bytes per compare, the last word ending with the name (wideWords).
+              const lastWord = wide.length - 1;
+              let k = 0;
+              while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
+              if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
+            } else {
+              const words = nameWords[i];
+              let k = 0;
+              while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
+              if (k < words.length) continue;
+              k *= 4;
+              while (k < length && b[p + k] === name[k]) k++;
+              if (k < length) continue;
+            }
             found = i;
             break;
           }
@@ -661,10 +689,8 @@ class CsvScanner {
     }
     // Before anything else reads a row: the rows stay in file order, and a rejected one is the first error.
     if (batched > 0) this.handOver(batched, line - batched);
-    this.prefixWords[0] = prefix0;
-    this.prefixWords[1] = prefix1;
-    this.prefixWords[2] = prefix2;
-    this.prefixWords[3] = prefix3;
+    this.prefixWords[0] = prefixLow;
+    this.prefixWords[1] = prefixHigh;
     this.prefixLocal = prefixLocal;
     this.prefixValid = prefixValid;
     this.lastMetric = lastMetric;
@@ -871,6 +897,7 @@ class CsvScanner {
       const view = new DataView(bytes.buffer);
       for (let k = 0; k < words.length; k++) words[k] = view.getInt32(4 * k, true);
       this.metricWords.push(words);
+      this.metricWide.push(wideWords(bytes));
       this.metricIds.push(id);
       this.lastMetric = this.metricBytes.length - 1;
     }
@@ -921,4 +948,24 @@ function sameBytes(b: Uint8Array, start: number, length: number, known: Uint8Arr
   if (known.length !== length) return false;
   for (let i = 0; i < length; i++) if (b[start + i] !== known[i]) return false;
   return true;
+}
+
+/**
+ * A name of 8 bytes or more as 64-bit little-endian words read as doubles: at 0, 8, … below
+ * length − 8, and the last at length − 8 (overlapping the one before it), so ⌈length / 8⌉
+ * compares cover every byte. Doubles compare equal exactly when their bits are equal, except
+ * NaN (never equal) and ±0 (equal across two bit patterns): a name with such a word gets no
+ * wide words (empty) and is compared by 32-bit words instead.
+ */
+export function wideWords(name: Uint8Array): Float64Array {
+  const length = name.length;
+  if (length < 8) return new Float64Array(0);
+  const view = new DataView(name.buffer, name.byteOffset, length);
+  const words = new Float64Array(Math.ceil(length / 8));
+  for (let k = 0; k < words.length; k++) {
+    const word = view.getFloat64(k === words.length - 1 ? length - 8 : 8 * k, true);
+    if (word !== word || word === 0) return new Float64Array(0);
+    words[k] = word;
+  }
+  return words;
 }
