@@ -1,8 +1,9 @@
 // `npm run bench:lsp`, the incremental part (issue 15): edit → diagnostics in the language
 // server over stdio (on-type debounce 0), on the 7,016-line contract of ../shared/bench/gen.py (as bench/equalContent.ts writes it)
 // (N = 500) and on a 200,000-line one (N = 14,285), keystroke by keystroke:
-// - typing into a string and deleting it again (line count unchanged), and a line break
-//   inserted and removed between items (every later line moves);
+// - typing into a string and deleting it again (line count unchanged), a line break
+//   inserted and removed between items (every later line moves), and one keystroke in each
+//   of many objectives spread over the contract;
 // - median and p95 to publishDiagnostics, and the server's resident memory (max sampled
 //   during the keystrokes, and its peak since start);
 // - the floor of the same run: one full analysis (parse + check) in this process, and the
@@ -60,6 +61,20 @@ function lineBreaks(text: string, objectives: number, count: number): Keystroke[
   return strokes;
 }
 
+/**
+ * One `x` typed into the metric strings of `count` objectives spread over the contract, top
+ * down, none undone: what a user editing here and there does. Each edited item once kept a
+ * version of the whole text alive (docs/performance.md, "lspmem"); the RSS shows it.
+ */
+function spread(text: string, objectives: number, count: number): Keystroke[] {
+  const strokes: Keystroke[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = text.indexOf(`metric "probe_success_${Math.floor(((i + 0.5) * objectives) / count)}"`) + 'metric "probe_'.length;
+    strokes.push({ at: at + i, insert: 'x', remove: 0 }); // the i earlier keystrokes moved it by i
+  }
+  return strokes;
+}
+
 function apply(text: string, k: Keystroke): string {
   return text.slice(0, k.at) + k.insert + text.slice(k.at + k.remove);
 }
@@ -100,10 +115,11 @@ async function measure(label: string, objectives: number, strokes: (text: string
     const { uri } = await client.open(text);
     const openMs = now() - openStart;
     let serverText = text;
-    let maxRss = 0;
+    const roundRss: number[] = [];
     const rounds: number[][] = [];
     for (const sequence of strokes(text)) {
       const times: number[] = [];
+      let maxRss = 0;
       for (const k of sequence) {
         const index = new LineIndex(serverText);
         const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
@@ -115,12 +131,13 @@ async function measure(label: string, objectives: number, strokes: (text: string
         maxRss = Math.max(maxRss, memoryOf(pid).rss);
       }
       rounds.push(times);
+      roundRss.push(maxRss);
     }
     const peak = memoryOf(pid).peak;
     const fullMs = median(full);
     console.log(`${label}: ${lines.toLocaleString('en')} lines (gen.py N = ${objectives}); open → diagnostics ${fmt(openMs)}`);
     console.log(`  floor: full analysis in-process                     ${fmt(fullMs)} (median of ${fullRuns})`);
-    const names = ['typing into a string and deleting it', 'line break between items, added and removed'];
+    const names = ['typing into a string and deleting it', 'line break between items, added and removed', 'one keystroke in each of many objectives'];
     rounds.forEach((times, i) => {
       const m = median(times);
       console.log(
@@ -128,7 +145,9 @@ async function measure(label: string, objectives: number, strokes: (text: string
           ` (${(m / fullMs).toFixed(2)}× full analysis); compute alone median ${fmt(median(compute[i]))}, p95 ${fmt(percentile(compute[i], 95))}`,
       );
     });
-    console.log(`  server memory: max RSS during the keystrokes ${maxRss.toFixed(0)} MiB, peak since start ${peak.toFixed(0)} MiB`);
+    console.log(
+      `  server memory: max RSS during the keystrokes ${Math.max(...roundRss).toFixed(0)} MiB (per sequence: ${roundRss.map((r) => r.toFixed(0)).join(', ')}), peak since start ${peak.toFixed(0)} MiB`,
+    );
   } finally {
     await client.stop();
   }
@@ -137,8 +156,8 @@ async function measure(label: string, objectives: number, strokes: (text: string
 async function main(): Promise<void> {
   await ensureServerBuilt();
   console.log(`bench:lsp (incremental analysis) — load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes inflate the figures)`);
-  await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20)], 20);
-  await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20)], 5);
+  await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20), spread(text, 500, 40)], 20);
+  await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20), spread(text, 14_285, 60)], 5);
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 
