@@ -271,6 +271,8 @@ class CsvScanner {
   private rowsSinceProgress = 0;
   /** What each column up to the last needed one holds (ROLE_…). */
   private roles = new Uint8Array(0);
+  /** Whether the header is `timestamp,metric,value` (labels may follow): `fastRun` reads the fields without looking up roles. */
+  private inOrder = false;
   /** Whether the last `record` call read a row (not a blank line). */
   private counted = false;
   // The last `YYYY-MM-DDTHH:MM` decoded by the fast path and its local milliseconds.
@@ -369,6 +371,7 @@ class CsvScanner {
     this.roles[columns.timestamp] = ROLE_TIMESTAMP;
     this.roles[columns.metric] = ROLE_METRIC;
     this.roles[columns.value] = ROLE_VALUE;
+    this.inOrder = columns.timestamp === 0 && columns.metric === 1 && columns.value === 2;
     this.columns = columns.count;
     this.columnNames = columns.names;
     this.line = 1;
@@ -404,6 +407,7 @@ class CsvScanner {
    */
   private fastRun(b: Buffer, p: number, limit: number): number {
     const roles = this.roles;
+    const inOrder = this.inOrder;
     const last = this.lastColumn;
     const columnCount = this.columns;
     const zone = this.sink.zone;
@@ -429,7 +433,174 @@ class CsvScanner {
       const recordStart = p;
       // The row's timestamp and value go straight into the batch (a local holding either could be a heap number per row).
       let metric = -1;
-      for (let column = 0; ; column++) {
+      if (inOrder) {
+        // `timestamp,metric,value`, nearly every file: the fields one after the other, no role looked up.
+        // --- timestamp
+        // The local instant of `YYYY-MM-DD?HH:MM`: the previous row's when the 16 bytes are the
+        // same (two 8-byte compares, the minute's word first), else decoded; NaN: another shape.
+        let local = NaN;
+        if (p + 32 <= limit) {
+          const high = view.getFloat64(p + 8, true);
+          if (prefixValid && high === prefixHigh && view.getFloat64(p, true) === prefixLow) {
+            local = prefixLocal;
+          } else if (b[p + 4] === DASH && b[p + 7] === DASH) {
+            local = decodePrefix(b, p);
+            if (local !== local) {
+              p = recordStart;
+              break records;
+            }
+            prefixLow = view.getFloat64(p, true);
+            prefixHigh = high;
+            prefixLocal = local;
+            prefixValid = true;
+          }
+        }
+        if (local !== local) {
+          const timestamp = this.timestamps.scan(b, p, limit);
+          if (timestamp !== timestamp) {
+            p = recordStart;
+            break records;
+          }
+          batchTimes[batched] = timestamp;
+          p = this.timestamps.end;
+        } else {
+          p += 16;
+          // Seconds and milliseconds as a small integer, other fractions apart, added to `local`
+          // once: the same sums (all whole milliseconds below 2^53), and no heap number per step.
+          let ms = 0;
+          let fractionMs = 0;
+          let c = b[p];
+          // `:ss.mmm` then a non-digit, the common shape, as two 32-bit words (p + 8 ≤ limit:
+          // 32 bytes were there): bytes XOR '0' are digits when no byte has a high nibble
+          // even after adding 6.
+          const sw = view.getInt32(p, true);
+          const mw = view.getInt32(p + 4, true);
+          const s = ((sw >>> 8) & 0xffff) ^ 0x3030;
+          const m = (mw & 0xffffff) ^ 0x303030;
+          const after = mw >>> 24;
+          if (
+            (sw & 0xff0000ff) === 0x2e00003a &&
+            ((s | (s + 0x0606)) & 0xf0f0) === 0 &&
+            (s & 0xff) <= 5 &&
+            ((m | (m + 0x060606)) & 0xf0f0f0) === 0 &&
+            !(after >= 0x30 && after <= 0x39)
+          ) {
+            ms = ((s & 0xff) * 10 + (s >>> 8)) * 1000 + (m & 0xff) * 100 + ((m >>> 8) & 0xff) * 10 + (m >>> 16);
+            p += 7;
+            c = after;
+          } else if (c === COLON) {
+            p = this.seconds(b, p, limit);
+            if (p < 0) {
+              p = recordStart;
+              break records;
+            }
+            ms = this.secondsMs;
+            fractionMs = this.fractionMs;
+            c = b[p];
+          }
+          local = local + ms + fractionMs;
+          if (c === ZULU) {
+            batchTimes[batched] = local;
+            p++;
+          } else if (c === PLUS || c === DASH) {
+            const offset = zoneOffset(b, p, limit);
+            if (offset !== offset) {
+              p = recordStart;
+              break records;
+            }
+            batchTimes[batched] = c === PLUS ? local - offset : local + offset;
+            p += 6;
+          } else {
+            batchTimes[batched] = zone.toUtc(local);
+          }
+        }
+        if (p >= limit || b[p] !== COMMA) {
+          p = recordStart;
+          break records;
+        }
+        p++;
+        // --- metric: a name seen before; first the one that followed the previous row's metric last time
+        const n = names.length;
+        let found = -1;
+        for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+          const name = names[i];
+          const length = name.length;
+          if (p + length >= limit) continue;
+          // The delimiter first (names differ in length more often than not), then 32-bit words.
+          const d = b[p + length];
+          if (d !== COMMA && d !== LF && d !== CR) continue;
+          const wide = nameWide[i];
+          if (wide.length > 0) {
+            // 8 bytes per compare, the last word ending with the name (wideWords).
+            const lastWord = wide.length - 1;
+            let k = 0;
+            while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
+            if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
+          } else {
+            const words = nameWords[i];
+            let k = 0;
+            while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
+            if (k < words.length) continue;
+            k *= 4;
+            while (k < length && b[p + k] === name[k]) k++;
+            if (k < length) continue;
+          }
+          found = i;
+          break;
+        }
+        if (found < 0) {
+          metric = this.newMetric(b, p, limit, line);
+          if (metric === NO_MATCH) {
+            p = recordStart;
+            break records;
+          }
+          p = this.metricEnd;
+          lastMetric = this.lastMetric;
+        } else {
+          metric = ids[found];
+          if (lastMetric >= 0) successors[lastMetric] = found;
+          lastMetric = found;
+          p += names[found].length;
+        }
+        if (p >= limit || b[p] !== COMMA) {
+          p = recordStart;
+          break records;
+        }
+        p++;
+        // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
+        let mantissa = 0;
+        let digits = 0;
+        let scale = 1;
+        let c = 0;
+        const first = p;
+        while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+          mantissa = mantissa * 10 + (c - 0x30);
+          digits++;
+          p++;
+        }
+        if (c === DOT) {
+          p++;
+          while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+            mantissa = mantissa * 10 + (c - 0x30);
+            scale *= 10;
+            digits++;
+            p++;
+          }
+        }
+        if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
+          batchValues[batched] = scale === 1 ? mantissa : mantissa / scale;
+        } else {
+          const value = scanDecimal(b, first, limit);
+          if (value !== value) {
+            p = recordStart;
+            break records;
+          }
+          batchValues[batched] = value;
+          p = scanned;
+        }
+      }
+      // Any other order: each column by its role.
+      for (let column = 0; !inOrder; column++) {
         const role = roles[column];
         if (role === ROLE_TIMESTAMP) {
           // --- timestamp
@@ -486,59 +657,25 @@ class CsvScanner {
               p += 7;
               c = after;
             } else if (c === COLON) {
-              const d1 = b[p + 1] - 0x30;
-              const d2 = b[p + 2] - 0x30;
-              if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) {
+              p = this.seconds(b, p, limit);
+              if (p < 0) {
                 p = recordStart;
                 break records;
               }
-              ms = (d1 * 10 + d2) * 1000;
-              p += 3;
+              ms = this.secondsMs;
+              fractionMs = this.fractionMs;
               c = b[p];
-              // Milliseconds (three digits), the common fraction; any other goes digit by digit.
-              const f1 = b[p + 1] - 0x30;
-              const f2 = b[p + 2] - 0x30;
-              const f3 = b[p + 3] - 0x30;
-              const after = b[p + 4];
-              if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
-                ms += f1 * 100 + f2 * 10 + f3;
-                p += 4;
-                c = after;
-              } else if (c === DOT) {
-                p++;
-                let fraction = 0;
-                let scale = 1;
-                while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39 && scale < 1e15) {
-                  fraction = fraction * 10 + (c - 0x30);
-                  scale *= 10;
-                  p++;
-                }
-                if (scale === 1 || (c >= 0x30 && c <= 0x39)) {
-                  p = recordStart;
-                  break records;
-                }
-                fractionMs = scale === 1000 ? fraction : (fraction * 1000) / scale;
-              }
             }
             local = local + ms + fractionMs;
             if (c === ZULU) {
               batchTimes[batched] = local;
               p++;
             } else if (c === PLUS || c === DASH) {
-              const h1 = b[p + 1] - 0x30;
-              const h2 = b[p + 2] - 0x30;
-              const m1 = b[p + 4] - 0x30;
-              const m2 = b[p + 5] - 0x30;
-              if (
-                p + 6 > limit ||
-                b[p + 3] !== COLON ||
-                !(h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) ||
-                h1 * 10 + h2 > 23
-              ) {
+              const offset = zoneOffset(b, p, limit);
+              if (offset !== offset) {
                 p = recordStart;
                 break records;
               }
-              const offset = ((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60_000;
               batchTimes[batched] = c === PLUS ? local - offset : local + offset;
               p += 6;
             } else {
@@ -696,6 +833,48 @@ class CsvScanner {
     this.lastMetric = lastMetric;
     this.line = line;
     this.rowsSinceProgress += rows;
+    return p;
+  }
+
+  // The seconds read by `seconds`: whole milliseconds, and a fraction of a millisecond apart.
+  private secondsMs = 0;
+  private fractionMs = 0;
+
+  /**
+   * `:ss[.f…]` at p (p at the colon) in any shape but the fast loop's `:ss.mmm` word: sets
+   * secondsMs and fractionMs; returns the offset after it, -1 for another shape. Kept apart
+   * from `local` so that the fast loop adds them to it in the same order as ever.
+   */
+  private seconds(b: Buffer, p: number, limit: number): number {
+    const d1 = b[p + 1] - 0x30;
+    const d2 = b[p + 2] - 0x30;
+    if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) return -1;
+    let ms = (d1 * 10 + d2) * 1000;
+    let fractionMs = 0;
+    p += 3;
+    let c = b[p];
+    // Milliseconds (three digits), the common fraction; any other goes digit by digit.
+    const f1 = b[p + 1] - 0x30;
+    const f2 = b[p + 2] - 0x30;
+    const f3 = b[p + 3] - 0x30;
+    const after = b[p + 4];
+    if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
+      ms += f1 * 100 + f2 * 10 + f3;
+      p += 4;
+    } else if (c === DOT) {
+      p++;
+      let fraction = 0;
+      let scale = 1;
+      while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39 && scale < 1e15) {
+        fraction = fraction * 10 + (c - 0x30);
+        scale *= 10;
+        p++;
+      }
+      if (scale === 1 || (c >= 0x30 && c <= 0x39)) return -1;
+      fractionMs = scale === 1000 ? fraction : (fraction * 1000) / scale;
+    }
+    this.secondsMs = ms;
+    this.fractionMs = fractionMs;
     return p;
   }
 
@@ -942,6 +1121,23 @@ class CsvScanner {
       return { text, next };
     }
   }
+}
+
+/** The offset of a zone designator `±HH:MM` at p (p at the sign) in milliseconds, NaN when it is anything else. */
+function zoneOffset(b: Buffer, p: number, limit: number): number {
+  const h1 = b[p + 1] - 0x30;
+  const h2 = b[p + 2] - 0x30;
+  const m1 = b[p + 4] - 0x30;
+  const m2 = b[p + 5] - 0x30;
+  if (
+    p + 6 > limit ||
+    b[p + 3] !== COLON ||
+    !(h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) ||
+    h1 * 10 + h2 > 23
+  ) {
+    return NaN;
+  }
+  return ((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60_000;
 }
 
 function sameBytes(b: Uint8Array, start: number, length: number, known: Uint8Array): boolean {
