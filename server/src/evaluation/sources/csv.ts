@@ -411,196 +411,21 @@ class CsvScanner {
     const last = this.lastColumn;
     const columnCount = this.columns;
     const zone = this.sink.zone;
-    const names = this.metricBytes;
-    const ids = this.metricIds;
     const seriesMetrics = this.seriesMetrics;
     const view = new DataView(b.buffer, b.byteOffset, b.length);
-    const nameWords = this.metricWords;
-    const nameWide = this.metricWide;
     let prefixLow = this.prefixWords[0];
     let prefixHigh = this.prefixWords[1];
     let prefixLocal = this.prefixLocal;
     let prefixValid = this.prefixValid;
-    let lastMetric = this.lastMetric;
-    const successors = this.successors;
     let line = this.line;
     let rows = 0;
     const batchMetrics = this.batchMetrics;
     const batchTimes = this.batchTimes;
-    const batchValues = this.batchValues;
     let batched = 0;
     records: while (p < limit) {
       const recordStart = p;
-      // The row's timestamp and value go straight into the batch (a local holding either could be a heap number per row).
-      let metric = -1;
-      if (inOrder) {
-        // `timestamp,metric,value`, nearly every file: the fields one after the other, no role looked up.
-        // --- timestamp
-        // The local instant of `YYYY-MM-DD?HH:MM`: the previous row's when the 16 bytes are the
-        // same (two 8-byte compares, the minute's word first), else decoded; NaN: another shape.
-        let local = NaN;
-        if (p + 32 <= limit) {
-          const high = view.getFloat64(p + 8, true);
-          if (prefixValid && high === prefixHigh && view.getFloat64(p, true) === prefixLow) {
-            local = prefixLocal;
-          } else if (b[p + 4] === DASH && b[p + 7] === DASH) {
-            local = decodePrefix(b, p);
-            if (local !== local) {
-              p = recordStart;
-              break records;
-            }
-            prefixLow = view.getFloat64(p, true);
-            prefixHigh = high;
-            prefixLocal = local;
-            prefixValid = true;
-          }
-        }
-        if (local !== local) {
-          const timestamp = this.timestamps.scan(b, p, limit);
-          if (timestamp !== timestamp) {
-            p = recordStart;
-            break records;
-          }
-          batchTimes[batched] = timestamp;
-          p = this.timestamps.end;
-        } else {
-          p += 16;
-          // Seconds and milliseconds as a small integer, other fractions apart, added to `local`
-          // once: the same sums (all whole milliseconds below 2^53), and no heap number per step.
-          let ms = 0;
-          let fractionMs = 0;
-          let c = b[p];
-          // `:ss.mmm` then a non-digit, the common shape, as two 32-bit words (p + 8 ≤ limit:
-          // 32 bytes were there): bytes XOR '0' are digits when no byte has a high nibble
-          // even after adding 6.
-          const sw = view.getInt32(p, true);
-          const mw = view.getInt32(p + 4, true);
-          const s = ((sw >>> 8) & 0xffff) ^ 0x3030;
-          const m = (mw & 0xffffff) ^ 0x303030;
-          const after = mw >>> 24;
-          if (
-            (sw & 0xff0000ff) === 0x2e00003a &&
-            ((s | (s + 0x0606)) & 0xf0f0) === 0 &&
-            (s & 0xff) <= 5 &&
-            ((m | (m + 0x060606)) & 0xf0f0f0) === 0 &&
-            !(after >= 0x30 && after <= 0x39)
-          ) {
-            ms = ((s & 0xff) * 10 + (s >>> 8)) * 1000 + (m & 0xff) * 100 + ((m >>> 8) & 0xff) * 10 + (m >>> 16);
-            p += 7;
-            c = after;
-          } else if (c === COLON) {
-            p = this.seconds(b, p, limit);
-            if (p < 0) {
-              p = recordStart;
-              break records;
-            }
-            ms = this.secondsMs;
-            fractionMs = this.fractionMs;
-            c = b[p];
-          }
-          local = local + ms + fractionMs;
-          if (c === ZULU) {
-            batchTimes[batched] = local;
-            p++;
-          } else if (c === PLUS || c === DASH) {
-            const offset = zoneOffset(b, p, limit);
-            if (offset !== offset) {
-              p = recordStart;
-              break records;
-            }
-            batchTimes[batched] = c === PLUS ? local - offset : local + offset;
-            p += 6;
-          } else {
-            batchTimes[batched] = zone.toUtc(local);
-          }
-        }
-        if (p >= limit || b[p] !== COMMA) {
-          p = recordStart;
-          break records;
-        }
-        p++;
-        // --- metric: a name seen before; first the one that followed the previous row's metric last time
-        const n = names.length;
-        let found = -1;
-        for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
-          const name = names[i];
-          const length = name.length;
-          if (p + length >= limit) continue;
-          // The delimiter first (names differ in length more often than not), then 32-bit words.
-          const d = b[p + length];
-          if (d !== COMMA && d !== LF && d !== CR) continue;
-          const wide = nameWide[i];
-          if (wide.length > 0) {
-            // 8 bytes per compare, the last word ending with the name (wideWords).
-            const lastWord = wide.length - 1;
-            let k = 0;
-            while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
-            if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
-          } else {
-            const words = nameWords[i];
-            let k = 0;
-            while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
-            if (k < words.length) continue;
-            k *= 4;
-            while (k < length && b[p + k] === name[k]) k++;
-            if (k < length) continue;
-          }
-          found = i;
-          break;
-        }
-        if (found < 0) {
-          metric = this.newMetric(b, p, limit, line);
-          if (metric === NO_MATCH) {
-            p = recordStart;
-            break records;
-          }
-          p = this.metricEnd;
-          lastMetric = this.lastMetric;
-        } else {
-          metric = ids[found];
-          if (lastMetric >= 0) successors[lastMetric] = found;
-          lastMetric = found;
-          p += names[found].length;
-        }
-        if (p >= limit || b[p] !== COMMA) {
-          p = recordStart;
-          break records;
-        }
-        p++;
-        // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
-        let mantissa = 0;
-        let digits = 0;
-        let scale = 1;
-        let c = 0;
-        const first = p;
-        while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-          mantissa = mantissa * 10 + (c - 0x30);
-          digits++;
-          p++;
-        }
-        if (c === DOT) {
-          p++;
-          while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-            mantissa = mantissa * 10 + (c - 0x30);
-            scale *= 10;
-            digits++;
-            p++;
-          }
-        }
-        if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
-          batchValues[batched] = scale === 1 ? mantissa : mantissa / scale;
-        } else {
-          const value = scanDecimal(b, first, limit);
-          if (value !== value) {
-            p = recordStart;
-            break records;
-          }
-          batchValues[batched] = value;
-          p = scanned;
-        }
-      }
-      // Any other order: each column by its role.
-      for (let column = 0; !inOrder; column++) {
+      // The row's fields go straight into the batch (a local holding a number could be a heap number per row).
+      for (let column = 0; ; column++) {
         const role = roles[column];
         if (role === ROLE_TIMESTAMP) {
           // --- timestamp
@@ -682,81 +507,37 @@ class CsvScanner {
               batchTimes[batched] = zone.toUtc(local);
             }
           }
-        } else if (role === ROLE_VALUE) {
-          // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
-          let mantissa = 0;
-          let digits = 0;
-          let scale = 1;
-          let c = 0;
-          const first = p;
-          while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-            mantissa = mantissa * 10 + (c - 0x30);
-            digits++;
-            p++;
-          }
-          if (c === DOT) {
-            p++;
-            while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-              mantissa = mantissa * 10 + (c - 0x30);
-              scale *= 10;
-              digits++;
-              p++;
-            }
-          }
-          if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
-            batchValues[batched] = scale === 1 ? mantissa : mantissa / scale;
-          } else {
-            const value = scanDecimal(b, first, limit);
-            if (value !== value) {
+          if (inOrder) {
+            // `timestamp,metric,value`, nearly every file: the other two fields straight after, no role looked up.
+            if (p >= limit || b[p] !== COMMA) {
               p = recordStart;
               break records;
             }
-            batchValues[batched] = value;
-            p = scanned;
-          }
-        } else if (role === ROLE_METRIC) {
-          // --- metric: a name seen before; first the one that followed the previous row's metric last time
-          const n = names.length;
-          let found = -1;
-          for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
-            const name = names[i];
-            const length = name.length;
-            if (p + length >= limit) continue;
-            // The delimiter first (names differ in length more often than not), then 32-bit words.
-            const d = b[p + length];
-            if (d !== COMMA && d !== LF && d !== CR) continue;
-            const wide = nameWide[i];
-            if (wide.length > 0) {
-              // 8 bytes per compare, the last word ending with the name (wideWords).
-              const lastWord = wide.length - 1;
-              let k = 0;
-              while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
-              if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
-            } else {
-              const words = nameWords[i];
-              let k = 0;
-              while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
-              if (k < words.length) continue;
-              k *= 4;
-              while (k < length && b[p + k] === name[k]) k++;
-              if (k < length) continue;
+            p = this.readMetric(b, view, p + 1, limit, line, batched);
+            if (p < 0 || p >= limit || b[p] !== COMMA) {
+              p = recordStart;
+              break records;
             }
-            found = i;
+            p = this.readValue(b, p + 1, limit, batched);
+            if (p < 0) {
+              p = recordStart;
+              break records;
+            }
             break;
           }
-          if (found < 0) {
-            metric = this.newMetric(b, p, limit, line);
-            if (metric === NO_MATCH) {
-              p = recordStart;
-              break records;
-            }
-            p = this.metricEnd;
-            lastMetric = this.lastMetric;
-          } else {
-            metric = ids[found];
-            if (lastMetric >= 0) successors[lastMetric] = found;
-            lastMetric = found;
-            p += names[found].length;
+        } else if (role === ROLE_VALUE) {
+          // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
+          p = this.readValue(b, p, limit, batched);
+          if (p < 0) {
+            p = recordStart;
+            break records;
+          }
+        } else if (role === ROLE_METRIC) {
+          // --- metric
+          p = this.readMetric(b, view, p, limit, line, batched);
+          if (p < 0) {
+            p = recordStart;
+            break records;
           }
         } else {
           // --- a label column before the last needed one
@@ -812,11 +593,11 @@ class CsvScanner {
         break;
       }
       // (1.1) A ratio's metric needs its series (the label columns): `record` reads those.
+      const metric = batchMetrics[batched];
       if (metric >= 0 && seriesMetrics[metric] === 1) {
         p = recordStart;
         break;
       }
-      batchMetrics[batched] = metric;
       line++;
       rows++;
       if (++batched === BATCH) {
@@ -830,10 +611,98 @@ class CsvScanner {
     this.prefixWords[1] = prefixHigh;
     this.prefixLocal = prefixLocal;
     this.prefixValid = prefixValid;
-    this.lastMetric = lastMetric;
     this.line = line;
     this.rowsSinceProgress += rows;
     return p;
+  }
+
+  /**
+   * The metric name at p into the batch at `at`: a known spelling (first the one that
+   * followed the previous row's metric last time) or a new plain one; returns the offset
+   * after it, -1 for another shape.
+   */
+  private readMetric(b: Buffer, view: DataView, p: number, limit: number, line: number, at: number): number {
+    const lastMetric = this.lastMetric;
+    const found = this.knownMetric(b, view, p, limit, lastMetric < 0 ? 0 : this.successors[lastMetric]);
+    if (found < 0) {
+      const metric = this.newMetric(b, p, limit, line);
+      if (metric === NO_MATCH) return -1;
+      this.batchMetrics[at] = metric;
+      return this.metricEnd;
+    }
+    this.batchMetrics[at] = this.metricIds[found];
+    if (lastMetric >= 0) this.successors[lastMetric] = found;
+    this.lastMetric = found;
+    return p + this.metricBytes[found].length;
+  }
+
+  /**
+   * The index of the known metric spelling at p followed by a delimiter, trying them from
+   * `from` on (the one that followed the previous row's metric last time); -1 when none is.
+   */
+  private knownMetric(b: Buffer, view: DataView, p: number, limit: number, from: number): number {
+    const names = this.metricBytes;
+    const n = names.length;
+    for (let tried = 0, i = from; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+      const name = names[i];
+      const length = name.length;
+      if (p + length >= limit) continue;
+      // The delimiter first (names differ in length more often than not), then 32-bit words.
+      const d = b[p + length];
+      if (d !== COMMA && d !== LF && d !== CR) continue;
+      const wide = this.metricWide[i];
+      if (wide.length > 0) {
+        // 8 bytes per compare, the last word ending with the name (wideWords).
+        const lastWord = wide.length - 1;
+        let k = 0;
+        while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
+        if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
+      } else {
+        const words = this.metricWords[i];
+        let k = 0;
+        while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
+        if (k < words.length) continue;
+        k *= 4;
+        while (k < length && b[p + k] === name[k]) k++;
+        if (k < length) continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The value at p into the batch at `at`: digits[.digits] with at most 15 significant digits
+   * (exact), else the general reader; returns the offset after it, -1 when it is not a number.
+   */
+  private readValue(b: Buffer, p: number, limit: number, at: number): number {
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 1;
+    let c = 0;
+    const first = p;
+    while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      p++;
+    }
+    if (c === DOT) {
+      p++;
+      while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+        mantissa = mantissa * 10 + (c - 0x30);
+        scale *= 10;
+        digits++;
+        p++;
+      }
+    }
+    if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
+      this.batchValues[at] = scale === 1 ? mantissa : mantissa / scale;
+      return p;
+    }
+    const value = scanDecimal(b, first, limit);
+    if (value !== value) return -1;
+    this.batchValues[at] = value;
+    return scanned;
   }
 
   // The seconds read by `seconds`: whole milliseconds, and a fraction of a millisecond apart.
