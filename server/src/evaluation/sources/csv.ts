@@ -399,7 +399,10 @@ class CsvScanner {
    * The common case, fused and inlined: records without quotes or padding, timestamps of
    * the form `YYYY-MM-DD?HH:MM[:SS[.f]][Z|±HH:MM]`, plain decimal values, metric names
    * seen before. Each parser reads its field up to the delimiter, so every byte is looked
-   * at once, and no function is called per row but the sink. Stops at the first record that
+   * at once, and no function is called per row but the sink (the metric and value readers
+   * are small enough for V8 to inline). A `timestamp,metric,value` file reads the metric and
+   * the value straight after the timestamp; other orders look up each column's role (the
+   * role loop measured slower for that order: docs/performance.md). Stops at the first record that
    * is anything else (or not complete in the buffer) and returns its offset: `record`
    * handles every case and reports errors. The timestamp code is the common path of
    * TimestampReader, repeated here because this loop is where the time goes (see
