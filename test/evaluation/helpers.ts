@@ -48,3 +48,11 @@ export function results(report: Report, objective: string) {
   if (!o) throw new Error(`no objective ${objective} in the report`);
   return o.results;
 }
+
+/** A seeded generator (LCG) of numbers in [0, 1), so that a failure can be replayed. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x80000000;
+  };
+}

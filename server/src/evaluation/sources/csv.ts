@@ -271,6 +271,8 @@ class CsvScanner {
   private rowsSinceProgress = 0;
   /** What each column up to the last needed one holds (ROLE_…). */
   private roles = new Uint8Array(0);
+  /** Whether the header is `timestamp,metric,value` (labels may follow): `fastRun` reads the fields without looking up roles. */
+  private inOrder = false;
   /** Whether the last `record` call read a row (not a blank line). */
   private counted = false;
   // The last `YYYY-MM-DDTHH:MM` decoded by the fast path and its local milliseconds.
@@ -369,6 +371,7 @@ class CsvScanner {
     this.roles[columns.timestamp] = ROLE_TIMESTAMP;
     this.roles[columns.metric] = ROLE_METRIC;
     this.roles[columns.value] = ROLE_VALUE;
+    this.inOrder = columns.timestamp === 0 && columns.metric === 1 && columns.value === 2;
     this.columns = columns.count;
     this.columnNames = columns.names;
     this.line = 1;
@@ -396,7 +399,10 @@ class CsvScanner {
    * The common case, fused and inlined: records without quotes or padding, timestamps of
    * the form `YYYY-MM-DD?HH:MM[:SS[.f]][Z|±HH:MM]`, plain decimal values, metric names
    * seen before. Each parser reads its field up to the delimiter, so every byte is looked
-   * at once, and no function is called per row but the sink. Stops at the first record that
+   * at once, and no function is called per row but the sink (the metric and value readers
+   * are small enough for V8 to inline). A `timestamp,metric,value` file reads the metric and
+   * the value straight after the timestamp; other orders look up each column's role (the
+   * role loop measured slower for that order: docs/performance.md). Stops at the first record that
    * is anything else (or not complete in the buffer) and returns its offset: `record`
    * handles every case and reports errors. The timestamp code is the common path of
    * TimestampReader, repeated here because this loop is where the time goes (see
@@ -404,31 +410,24 @@ class CsvScanner {
    */
   private fastRun(b: Buffer, p: number, limit: number): number {
     const roles = this.roles;
+    const inOrder = this.inOrder;
     const last = this.lastColumn;
     const columnCount = this.columns;
     const zone = this.sink.zone;
-    const names = this.metricBytes;
-    const ids = this.metricIds;
     const seriesMetrics = this.seriesMetrics;
     const view = new DataView(b.buffer, b.byteOffset, b.length);
-    const nameWords = this.metricWords;
-    const nameWide = this.metricWide;
     let prefixLow = this.prefixWords[0];
     let prefixHigh = this.prefixWords[1];
     let prefixLocal = this.prefixLocal;
     let prefixValid = this.prefixValid;
-    let lastMetric = this.lastMetric;
-    const successors = this.successors;
     let line = this.line;
     let rows = 0;
     const batchMetrics = this.batchMetrics;
     const batchTimes = this.batchTimes;
-    const batchValues = this.batchValues;
     let batched = 0;
     records: while (p < limit) {
       const recordStart = p;
-      // The row's timestamp and value go straight into the batch (a local holding either could be a heap number per row).
-      let metric = -1;
+      // The row's fields go straight into the batch (a local holding a number could be a heap number per row).
       for (let column = 0; ; column++) {
         const role = roles[column];
         if (role === ROLE_TIMESTAMP) {
@@ -486,140 +485,62 @@ class CsvScanner {
               p += 7;
               c = after;
             } else if (c === COLON) {
-              const d1 = b[p + 1] - 0x30;
-              const d2 = b[p + 2] - 0x30;
-              if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) {
+              p = this.seconds(b, p, limit);
+              if (p < 0) {
                 p = recordStart;
                 break records;
               }
-              ms = (d1 * 10 + d2) * 1000;
-              p += 3;
+              ms = this.secondsMs;
+              fractionMs = this.fractionMs;
               c = b[p];
-              // Milliseconds (three digits), the common fraction; any other goes digit by digit.
-              const f1 = b[p + 1] - 0x30;
-              const f2 = b[p + 2] - 0x30;
-              const f3 = b[p + 3] - 0x30;
-              const after = b[p + 4];
-              if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
-                ms += f1 * 100 + f2 * 10 + f3;
-                p += 4;
-                c = after;
-              } else if (c === DOT) {
-                p++;
-                let fraction = 0;
-                let scale = 1;
-                while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39 && scale < 1e15) {
-                  fraction = fraction * 10 + (c - 0x30);
-                  scale *= 10;
-                  p++;
-                }
-                if (scale === 1 || (c >= 0x30 && c <= 0x39)) {
-                  p = recordStart;
-                  break records;
-                }
-                fractionMs = scale === 1000 ? fraction : (fraction * 1000) / scale;
-              }
             }
             local = local + ms + fractionMs;
             if (c === ZULU) {
               batchTimes[batched] = local;
               p++;
             } else if (c === PLUS || c === DASH) {
-              const h1 = b[p + 1] - 0x30;
-              const h2 = b[p + 2] - 0x30;
-              const m1 = b[p + 4] - 0x30;
-              const m2 = b[p + 5] - 0x30;
-              if (
-                p + 6 > limit ||
-                b[p + 3] !== COLON ||
-                !(h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) ||
-                h1 * 10 + h2 > 23
-              ) {
+              const offset = zoneOffset(b, p, limit);
+              if (offset !== offset) {
                 p = recordStart;
                 break records;
               }
-              const offset = ((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60_000;
               batchTimes[batched] = c === PLUS ? local - offset : local + offset;
               p += 6;
             } else {
               batchTimes[batched] = zone.toUtc(local);
             }
           }
-        } else if (role === ROLE_VALUE) {
-          // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
-          let mantissa = 0;
-          let digits = 0;
-          let scale = 1;
-          let c = 0;
-          const first = p;
-          while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-            mantissa = mantissa * 10 + (c - 0x30);
-            digits++;
-            p++;
-          }
-          if (c === DOT) {
-            p++;
-            while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
-              mantissa = mantissa * 10 + (c - 0x30);
-              scale *= 10;
-              digits++;
-              p++;
-            }
-          }
-          if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
-            batchValues[batched] = scale === 1 ? mantissa : mantissa / scale;
-          } else {
-            const value = scanDecimal(b, first, limit);
-            if (value !== value) {
+          if (inOrder) {
+            // `timestamp,metric,value`, nearly every file: the other two fields straight after, no role looked up.
+            if (p >= limit || b[p] !== COMMA) {
               p = recordStart;
               break records;
             }
-            batchValues[batched] = value;
-            p = scanned;
-          }
-        } else if (role === ROLE_METRIC) {
-          // --- metric: a name seen before; first the one that followed the previous row's metric last time
-          const n = names.length;
-          let found = -1;
-          for (let tried = 0, i = lastMetric < 0 ? 0 : successors[lastMetric]; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
-            const name = names[i];
-            const length = name.length;
-            if (p + length >= limit) continue;
-            // The delimiter first (names differ in length more often than not), then 32-bit words.
-            const d = b[p + length];
-            if (d !== COMMA && d !== LF && d !== CR) continue;
-            const wide = nameWide[i];
-            if (wide.length > 0) {
-              // 8 bytes per compare, the last word ending with the name (wideWords).
-              const lastWord = wide.length - 1;
-              let k = 0;
-              while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
-              if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
-            } else {
-              const words = nameWords[i];
-              let k = 0;
-              while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
-              if (k < words.length) continue;
-              k *= 4;
-              while (k < length && b[p + k] === name[k]) k++;
-              if (k < length) continue;
+            p = this.readMetric(b, view, p + 1, limit, line, batched);
+            if (p < 0 || p >= limit || b[p] !== COMMA) {
+              p = recordStart;
+              break records;
             }
-            found = i;
+            p = this.readValue(b, p + 1, limit, batched);
+            if (p < 0) {
+              p = recordStart;
+              break records;
+            }
             break;
           }
-          if (found < 0) {
-            metric = this.newMetric(b, p, limit, line);
-            if (metric === NO_MATCH) {
-              p = recordStart;
-              break records;
-            }
-            p = this.metricEnd;
-            lastMetric = this.lastMetric;
-          } else {
-            metric = ids[found];
-            if (lastMetric >= 0) successors[lastMetric] = found;
-            lastMetric = found;
-            p += names[found].length;
+        } else if (role === ROLE_VALUE) {
+          // --- value: digits[.digits], at most 15 significant digits (exact); else the general reader
+          p = this.readValue(b, p, limit, batched);
+          if (p < 0) {
+            p = recordStart;
+            break records;
+          }
+        } else if (role === ROLE_METRIC) {
+          // --- metric
+          p = this.readMetric(b, view, p, limit, line, batched);
+          if (p < 0) {
+            p = recordStart;
+            break records;
           }
         } else {
           // --- a label column before the last needed one
@@ -675,11 +596,11 @@ class CsvScanner {
         break;
       }
       // (1.1) A ratio's metric needs its series (the label columns): `record` reads those.
+      const metric = batchMetrics[batched];
       if (metric >= 0 && seriesMetrics[metric] === 1) {
         p = recordStart;
         break;
       }
-      batchMetrics[batched] = metric;
       line++;
       rows++;
       if (++batched === BATCH) {
@@ -693,9 +614,139 @@ class CsvScanner {
     this.prefixWords[1] = prefixHigh;
     this.prefixLocal = prefixLocal;
     this.prefixValid = prefixValid;
-    this.lastMetric = lastMetric;
     this.line = line;
     this.rowsSinceProgress += rows;
+    return p;
+  }
+
+  /**
+   * The metric name at p into the batch at `at`: a known spelling (first the one that
+   * followed the previous row's metric last time) or a new plain one; returns the offset
+   * after it, -1 for another shape.
+   */
+  private readMetric(b: Buffer, view: DataView, p: number, limit: number, line: number, at: number): number {
+    const lastMetric = this.lastMetric;
+    const found = this.knownMetric(b, view, p, limit, lastMetric < 0 ? 0 : this.successors[lastMetric]);
+    if (found < 0) {
+      const metric = this.newMetric(b, p, limit, line);
+      if (metric === NO_MATCH) return -1;
+      this.batchMetrics[at] = metric;
+      return this.metricEnd;
+    }
+    this.batchMetrics[at] = this.metricIds[found];
+    if (lastMetric >= 0) this.successors[lastMetric] = found;
+    this.lastMetric = found;
+    return p + this.metricBytes[found].length;
+  }
+
+  /**
+   * The index of the known metric spelling at p followed by a delimiter, trying them from
+   * `from` on (the one that followed the previous row's metric last time); -1 when none is.
+   */
+  private knownMetric(b: Buffer, view: DataView, p: number, limit: number, from: number): number {
+    const names = this.metricBytes;
+    const n = names.length;
+    for (let tried = 0, i = from; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
+      const name = names[i];
+      const length = name.length;
+      if (p + length >= limit) continue;
+      // The delimiter first (names differ in length more often than not), then 32-bit words.
+      const d = b[p + length];
+      if (d !== COMMA && d !== LF && d !== CR) continue;
+      const wide = this.metricWide[i];
+      if (wide.length > 0) {
+        // 8 bytes per compare, the last word ending with the name (wideWords).
+        const lastWord = wide.length - 1;
+        let k = 0;
+        while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
+        if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
+      } else {
+        const words = this.metricWords[i];
+        let k = 0;
+        while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
+        if (k < words.length) continue;
+        k *= 4;
+        while (k < length && b[p + k] === name[k]) k++;
+        if (k < length) continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * The value at p into the batch at `at`: digits[.digits] with at most 15 significant digits
+   * (exact), else the general reader; returns the offset after it, -1 when it is not a number.
+   */
+  private readValue(b: Buffer, p: number, limit: number, at: number): number {
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 1;
+    let c = 0;
+    const first = p;
+    while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      p++;
+    }
+    if (c === DOT) {
+      p++;
+      while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39) {
+        mantissa = mantissa * 10 + (c - 0x30);
+        scale *= 10;
+        digits++;
+        p++;
+      }
+    }
+    if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
+      this.batchValues[at] = scale === 1 ? mantissa : mantissa / scale;
+      return p;
+    }
+    const value = scanDecimal(b, first, limit);
+    if (value !== value) return -1;
+    this.batchValues[at] = value;
+    return scanned;
+  }
+
+  // The seconds read by `seconds`: whole milliseconds, and a fraction of a millisecond apart.
+  private secondsMs = 0;
+  private fractionMs = 0;
+
+  /**
+   * `:ss[.f…]` at p (p at the colon) in any shape but the fast loop's `:ss.mmm` word: sets
+   * secondsMs and fractionMs; returns the offset after it, -1 for another shape. Kept apart
+   * from `local` so that the fast loop adds them to it in the same order as ever.
+   */
+  private seconds(b: Buffer, p: number, limit: number): number {
+    const d1 = b[p + 1] - 0x30;
+    const d2 = b[p + 2] - 0x30;
+    if (!(d1 >= 0 && d1 <= 5 && d2 >= 0 && d2 <= 9)) return -1;
+    let ms = (d1 * 10 + d2) * 1000;
+    let fractionMs = 0;
+    p += 3;
+    let c = b[p];
+    // Milliseconds (three digits), the common fraction; any other goes digit by digit.
+    const f1 = b[p + 1] - 0x30;
+    const f2 = b[p + 2] - 0x30;
+    const f3 = b[p + 3] - 0x30;
+    const after = b[p + 4];
+    if (c === DOT && f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9 && !(after >= 0x30 && after <= 0x39)) {
+      ms += f1 * 100 + f2 * 10 + f3;
+      p += 4;
+    } else if (c === DOT) {
+      p++;
+      let fraction = 0;
+      let scale = 1;
+      while (p < limit && (c = b[p]) >= 0x30 && c <= 0x39 && scale < 1e15) {
+        fraction = fraction * 10 + (c - 0x30);
+        scale *= 10;
+        p++;
+      }
+      if (scale === 1 || (c >= 0x30 && c <= 0x39)) return -1;
+      fractionMs = scale === 1000 ? fraction : (fraction * 1000) / scale;
+    }
+    this.secondsMs = ms;
+    this.fractionMs = fractionMs;
     return p;
   }
 
@@ -942,6 +993,23 @@ class CsvScanner {
       return { text, next };
     }
   }
+}
+
+/** The offset of a zone designator `±HH:MM` at p (p at the sign) in milliseconds, NaN when it is anything else. */
+function zoneOffset(b: Buffer, p: number, limit: number): number {
+  const h1 = b[p + 1] - 0x30;
+  const h2 = b[p + 2] - 0x30;
+  const m1 = b[p + 4] - 0x30;
+  const m2 = b[p + 5] - 0x30;
+  if (
+    p + 6 > limit ||
+    b[p + 3] !== COLON ||
+    !(h1 >= 0 && h1 <= 2 && h2 >= 0 && h2 <= 9 && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9) ||
+    h1 * 10 + h2 > 23
+  ) {
+    return NaN;
+  }
+  return ((h1 * 10 + h2) * 60 + m1 * 10 + m2) * 60_000;
 }
 
 function sameBytes(b: Uint8Array, start: number, length: number, known: Uint8Array): boolean {
