@@ -306,7 +306,7 @@ const LEXED_TOKENS: TokenType[] = ALL_TOKENS.filter((t) => !WORD_TOKENS_LONGEST_
  * The lexer of LEXED_TOKENS. `validate`: Chevrotain's checks of the token patterns, which
  * cost about 5 ms of every start-up and find nothing in a build whose tests passed; the
  * shared instance skips them (as Chevrotain's documentation suggests for production) and
- * test/language/lexer.test.ts builds one with them.
+ * test/language/chevrotainValidations.test.ts builds one with them.
  */
 export function createLexer(validate: boolean): Lexer {
   return new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
