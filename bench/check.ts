@@ -6,10 +6,10 @@
 //    floor of a child process that only reads and lexes the file; and in-process lex, parse
 //    and analyze times. Goals: ≤ 0.5 s and ≤ 250 MB. Printed, never asserted.
 // 3. Start-up: `sla check` of one small sample, which must not get slower for the sake of
-//    the large file.
+//    the large file, and `sla --version`, against a bare `node -e 0` (the floor) in the same run.
 // BENCH_BASELINE=DIR (a copy of an earlier build's dist/) runs that build's cli.js
 // interleaved with this one in 2 and 3 (A/B in the same run, under the same load) and prints
-// the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15).
+// the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15); `--startup` runs only 3.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -141,26 +141,49 @@ function hugeContract(): void {
   console.log(`goals ≤ 0.5 s: ${checkMs <= 500 ? 'reached' : 'NOT reached'}; ≤ 250 MB RSS: ${checkRss * 1.048576 <= 250 ? 'reached' : 'NOT reached'}; ${load()}`);
 }
 
-/** `sla check` of one sample of a few hundred lines: mostly start-up (Node, the bundle, the grammar). */
+/**
+ * `sla check` of one sample of a few hundred lines: mostly start-up (Node, the bundle, the
+ * grammar), against the floor of a bare `node -e 0` in the same run; `sla --version` (the
+ * bundle and the commands' set-up, no parse) between the two.
+ */
 function startUp(): void {
   const dir = path.resolve('.bench');
   const file = path.resolve('samples/lanying-im.sla');
   const runs = Number(process.env.BENCH_RUNS ?? 5) * 3;
   const checks: ChildRun[] = [];
   const baselines: ChildRun[] = [];
+  const bare: ChildRun[] = [];
+  const versions: ChildRun[] = [];
+  const baselineVersions: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
+    bare.push(childRun(['-e', '0'], dir));
     checks.push(checkRun(file, dir));
-    if (BASELINE) baselines.push(checkRun(file, dir, BASELINE));
+    versions.push(childRun([path.resolve('dist/cli.js'), '--version'], dir));
+    if (BASELINE) {
+      baselines.push(checkRun(file, dir, BASELINE));
+      baselineVersions.push(childRun([BASELINE, '--version'], dir));
+    }
   }
-  console.log(`\nstart-up: sla check ${path.relative('.', file)}; ${runs} runs each, median`);
-  console.log(`child: node dist/cli.js check      ${figures(checks)}`);
+  const above = (runs: ChildRun[]) => {
+    const floor = (f: (c: ChildRun) => number) => median(runs.map(f)) - median(bare.map(f));
+    return `above the floor: wall ${fmt(floor((c) => c.ms))}  CPU ${fmt(floor((c) => c.cpuMs))}`;
+  };
+  console.log(`\nstart-up: sla check ${path.relative('.', file)}; ${runs} runs each, interleaved, median`);
+  console.log(`child: node -e 0 (floor)           ${figures(bare)}`);
+  console.log(`child: node dist/cli.js check      ${figures(checks)}   ${above(checks)}`);
+  console.log(`child: node dist/cli.js --version  ${figures(versions)}   ${above(versions)}`);
   if (BASELINE) {
-    console.log(`child: baseline check             ${figures(baselines)}`);
-    console.log(baselineRatio(checks, baselines));
+    console.log(`child: baseline check             ${figures(baselines)}   ${above(baselines)}`);
+    console.log(`child: baseline --version         ${figures(baselineVersions)}   ${above(baselineVersions)}`);
+    console.log(`check: ${baselineRatio(checks, baselines)}`);
+    console.log(`--version: ${baselineRatio(versions, baselineVersions)}`);
   }
   console.log(load());
 }
 
-smallContract();
-hugeContract();
+// `--startup` (npm run bench:check -- --startup): only part 3.
+if (!process.argv.includes('--startup')) {
+  smallContract();
+  hugeContract();
+}
 startUp();

@@ -2,7 +2,7 @@
 // CommonJS (VS Code loads extensions with require; Chevrotain ships only ESM, so it is
 // bundled in). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -30,26 +30,10 @@ const builds = [
 mkdirSync('dist', { recursive: true });
 // The root package is ESM (for the TypeScript sources and tests); the bundles are CommonJS.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
-// The `sla` command: Node ≥ 22.1 keeps the bundle's compiled code on disk, which saves about a
-// third of the CLI's start-up CPU on every later run (docs/performance.md, "Evaluation").
-// The cache is the user's own (XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, under
-// sla-language-tools/compile-cache), not a directory of the shared temporary one;
-// NODE_COMPILE_CACHE chooses another and NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's
-// own variables). Anything that fails here only leaves the cache off.
-const cliLoader = `#!/usr/bin/env node
-'use strict';
-try {
-  const m = require('node:module');
-  if (m.enableCompileCache && !process.env.NODE_COMPILE_CACHE) {
-    const path = require('node:path');
-    const xdg = process.env.XDG_CACHE_HOME;
-    const base = process.platform === 'win32' ? process.env.LOCALAPPDATA : xdg && path.isAbsolute(xdg) ? xdg : path.join(require('node:os').homedir(), '.cache');
-    if (base) m.enableCompileCache(path.join(base, 'sla-language-tools', 'compile-cache'));
-  } else m.enableCompileCache?.();
-} catch {}
-require('./cli-main.js');
-`;
-writeFileSync('dist/cli.js', cliLoader, { mode: 0o755 });
+// The `sla` command: a loader that runs dist/cli-main.js from V8 code cached by an earlier run
+// (scripts/cli-loader.cjs says how and where).
+copyFileSync('scripts/cli-loader.cjs', 'dist/cli.js');
+chmodSync('dist/cli.js', 0o755);
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
 } else {

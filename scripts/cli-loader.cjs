@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The `sla` command (copied to dist/cli.js by scripts/build.mjs): runs the CLI bundle
+// (dist/cli-main.js) from V8 code cached on disk by an earlier run of the same command.
+// Node's own compile cache keeps only the code compiled before the bundle runs (its top
+// level); the functions a command then calls were compiled from source on every run. The
+// cache here is taken when the process exits, so it holds them too (docs/performance.md,
+// "startup"). One file per command word (check, evaluate, ...), named by the bundle's CRC-32
+// (V8 itself checks only the source's length, the V8 version and its flags), written once
+// by a run that ended with 0 or 1, to a temporary name then renamed. The directory is the
+// user's own (XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then
+// sla-language-tools/compile-cache); NODE_COMPILE_CACHE chooses another and
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own variables). Anything that fails here
+// only leaves the cache off.
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+
+const BUNDLE = path.join(__dirname, 'cli-main.js');
+
+function cacheDirectory() {
+  const env = process.env;
+  if (env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;
+  if (env.NODE_COMPILE_CACHE) return path.resolve(env.NODE_COMPILE_CACHE);
+  const xdg = env.XDG_CACHE_HOME;
+  const base = process.platform === 'win32' ? env.LOCALAPPDATA : xdg && path.isAbsolute(xdg) ? xdg : path.join(require('node:os').homedir(), '.cache');
+  return base ? path.join(base, 'sla-language-tools', 'compile-cache') : undefined;
+}
+
+/** The command word the cache is kept for: the first lowercase word of the arguments. */
+function commandWord(args) {
+  const word = args.find((a) => /^[a-z]+(-[a-z]+)*$/.test(a) && a.length <= 24);
+  return word ?? 'default';
+}
+
+function crc32(bytes) {
+  const zlib = require('node:zlib');
+  if (zlib.crc32) return zlib.crc32(bytes).toString(16);
+  return require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+}
+
+/** A function that runs the bundle from the cached code, or undefined (then it is required as usual). */
+function cachedRunner() {
+  const directory = cacheDirectory();
+  if (!directory) return undefined;
+  const bytes = fs.readFileSync(BUNDLE);
+  const prefix = `cli-${process.version}-${crc32(bytes)}-`;
+  const file = path.join(directory, prefix + commandWord(process.argv.slice(2)));
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(file);
+  } catch {}
+  const vm = require('node:vm');
+  const Module = require('node:module');
+  const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: BUNDLE, cachedData });
+  if (!cachedData || script.cachedDataRejected) {
+    process.once('exit', (code) => {
+      if (code !== 0 && code !== 1) return;
+      try {
+        fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(temporary, file);
+        // Caches of other bundles (or Node versions) unused for a week: other builds (a second
+        // checkout) may still be in use, so younger ones stay.
+        const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+        for (const name of fs.readdirSync(directory)) {
+          const other = path.join(directory, name);
+          if (name.startsWith('cli-') && !name.startsWith(prefix) && fs.statSync(other).atimeMs < weekAgo) fs.rmSync(other, { force: true });
+        }
+      } catch {}
+    });
+  }
+  const wrapper = script.runInThisContext();
+  const module = { exports: {}, id: BUNDLE, filename: BUNDLE, loaded: false };
+  return () => wrapper.call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);
+}
+
+let run;
+try {
+  run = cachedRunner();
+} catch {}
+if (run) run();
+else require(BUNDLE);
