@@ -4,8 +4,9 @@
 // Node's own compile cache keeps only the code compiled before the bundle runs (its top
 // level); the functions a command then calls were compiled from source on every run. The
 // cache here is taken when the process exits, so it holds them too (docs/performance.md,
-// "startup"). One file per command word (check, evaluate, ...), named by the bundle's CRC-32
-// (V8 itself checks only the source's length, the V8 version and its flags), written once
+// "startup"). One file per command word (check, evaluate, ...), named by the CRC-32 of the
+// bundle and Node's options (V8 itself checks only the source's length, the V8 version and
+// its flags, and a cache it rejects is written again), written once
 // by a run that ended with 0 or 1, to a temporary name then renamed. The directory is the
 // user's own (XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then
 // sla-language-tools/compile-cache); NODE_COMPILE_CACHE chooses another and
@@ -32,10 +33,12 @@ function commandWord(args) {
   return word ?? 'default';
 }
 
-function crc32(bytes) {
+/** A checksum of the bundle and of Node's options (V8 rejects code cached under other flags). */
+function checksum(bytes) {
+  const options = Buffer.from(`${process.execArgv.join(' ')}\n${process.env.NODE_OPTIONS ?? ''}`);
   const zlib = require('node:zlib');
-  if (zlib.crc32) return zlib.crc32(bytes).toString(16);
-  return require('node:crypto').createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+  if (zlib.crc32) return zlib.crc32(options, zlib.crc32(bytes)).toString(16);
+  return require('node:crypto').createHash('sha1').update(bytes).update(options).digest('hex').slice(0, 16);
 }
 
 /** A function that runs the bundle from the cached code, or undefined (then it is required as usual). */
@@ -43,7 +46,7 @@ function cachedRunner() {
   const directory = cacheDirectory();
   if (!directory) return undefined;
   const bytes = fs.readFileSync(BUNDLE);
-  const prefix = `cli-${process.version}-${crc32(bytes)}-`;
+  const prefix = `cli-${process.version}-${checksum(bytes)}-`;
   const file = path.join(directory, prefix + commandWord(process.argv.slice(2)));
   let cachedData;
   try {
