@@ -244,23 +244,27 @@ export class ObjectiveRun implements ObjectiveSink {
   addRowsOf(role: Role, metric: number, metrics: Int32Array, times: Float64Array, values: Float64Array, count: number): void {
     const periods = this.periods;
     const eligibility = this.eligibility;
-    let start = periods === undefined ? 0 : periods.start;
-    let end = periods === undefined ? 0 : periods.end;
+    // [from, to): inside both the period being filled and the eligibility segment found last, all of class `cls`.
+    let from = 0;
+    let to = 0;
+    let cls: InstantClass = ELIGIBLE;
     let acc = this.current;
     for (let row = 0; row < count; row++) {
       if (metrics[row] !== metric) continue;
       const t = times[row];
-      if (t >= start && t < end) {
-        recordRow(acc!, role, eligibility.classify(t), values, row);
-      } else {
-        // A rolling window's samples, or the first of another calendar period.
-        this.add(role, t, values[row], NaN);
-        if (periods !== undefined) {
-          start = periods.start;
-          end = periods.end;
-          acc = this.current;
+      if (!(t >= from && t < to)) {
+        if (periods === undefined || !(t >= periods.start && t < periods.end)) {
+          // A rolling window's sample, or the first of another calendar period (the next row finds its segment).
+          this.add(role, t, values[row], NaN);
+          continue;
         }
+        cls = eligibility.classify(t);
+        const segment = eligibility.lastSegment;
+        from = Math.max(periods.start, segment.start);
+        to = Math.min(periods.end, segment.end);
+        acc = this.current;
       }
+      recordRow(acc!, role, cls, values, row);
     }
   }
 
