@@ -53,6 +53,12 @@ export class PeriodAccumulator {
   /** `add(values[row])`: the number read here, not passed to a call (see ObjectiveRun.addRow). */
   addOf(values: Float64Array, row: number): void {
     this.count++;
+    // A percentile needs its values and their count alone (not the sum, minimum or maximum).
+    const kept = this.values;
+    if (kept !== undefined) {
+      kept.addOf(values, row);
+      return;
+    }
     const value = values[row];
     const sum = this.sum;
     const t = sum + value;
@@ -61,7 +67,6 @@ export class PeriodAccumulator {
     this.sum = t;
     if (value < this.minimum) this.minimum = value;
     if (value > this.maximum) this.maximum = value;
-    this.values?.addOf(values, row);
   }
 
   /**

@@ -79,6 +79,11 @@ export class Eligibility {
     return this.lookUp(t);
   }
 
+  /** The segment of one class holding the instant classified last: [start, end) (callers may skip `classify` inside it). */
+  get lastSegment(): { readonly start: number; readonly end: number } {
+    return { start: this.hitStart, end: this.hitEnd };
+  }
+
   /** The segments covering [from, to), merged across months (for tests and explanations). */
   segments(from: number, to: number): Segment[] {
     const out: Segment[] = [];

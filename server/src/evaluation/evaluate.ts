@@ -237,6 +237,43 @@ export class ObjectiveRun implements ObjectiveSink {
   }
 
   /**
+   * `addRow` of every row of `metric` among rows [0, count), in order: one loop per objective
+   * and batch (Evaluator.addRows), with the period being filled kept in locals. Not for runs
+   * that hold samples (`held`: they drop old samples by the latest time at each row).
+   */
+  addRowsOf(role: Role, metric: number, metrics: Int32Array, times: Float64Array, values: Float64Array, count: number): void {
+    const periods = this.periods;
+    const eligibility = this.eligibility;
+    // [from, to): inside both the period being filled and the eligibility segment found last, all of class `cls`.
+    let from = 0;
+    let to = 0;
+    let cls: InstantClass = ELIGIBLE;
+    let acc = this.current;
+    for (let row = 0; row < count; row++) {
+      if (metrics[row] !== metric) continue;
+      const t = times[row];
+      if (!(t >= from && t < to)) {
+        if (periods === undefined || !(t >= periods.start && t < periods.end)) {
+          // A rolling window's sample, or the first of another calendar period (the next row finds its segment).
+          this.add(role, t, values[row], NaN);
+          continue;
+        }
+        cls = eligibility.classify(t);
+        const segment = eligibility.lastSegment;
+        from = Math.max(periods.start, segment.start);
+        to = Math.min(periods.end, segment.end);
+        acc = this.current;
+      }
+      recordRow(acc!, role, cls, values, row);
+    }
+  }
+
+  /** Whether `addRowsOf` may take this run's rows (it does not hold samples for a window ending later). */
+  get takesBatches(): boolean {
+    return this.held === undefined;
+  }
+
+  /**
    * What an interval source counted in one interval that lies wholly in one class and one
    * period or window: `count` samples of the role's metric adding up to `sum`, at instants
    * from `t` on. Recorded as `count` calls of `add` would be.
@@ -466,6 +503,30 @@ function eligibleTime(eligibility: Eligibility, from: number, to: number): numbe
   return ms;
 }
 
+/** An objective and the metric it reads as values, in that role. */
+interface BatchRoute {
+  run: ObjectiveRun;
+  metric: number;
+  role: Role;
+}
+
+/** Each objective loops over the whole batch for its metric: worth it for a few such objectives, not for hundreds. */
+const MAX_BATCH_ROUTES = 8;
+
+/** The routes of metrics read as values, when each objective may take its rows a batch at a time and there are few; else undefined. */
+function batchRoutesOf(routesRun: readonly ObjectiveRun[][], routesRole: readonly Role[][], ratioMetric: readonly number[]): BatchRoute[] | undefined {
+  const routes: BatchRoute[] = [];
+  for (let metric = 0; metric < routesRun.length; metric++) {
+    if (ratioMetric[metric] === 1) continue;
+    for (let i = 0; i < routesRun[metric].length; i++) {
+      const run = routesRun[metric][i];
+      if (!run.takesBatches) return undefined;
+      routes.push({ run, metric, role: routesRole[metric][i] });
+    }
+  }
+  return routes.length <= MAX_BATCH_ROUTES ? routes : undefined;
+}
+
 /** The sink all sources write into. */
 export class Evaluator implements PartSink, IntervalSink {
   readonly zone: ZoneRules;
@@ -501,6 +562,8 @@ export class Evaluator implements PartSink, IntervalSink {
   /** The latest timestamp read so far. */
   latest = -Infinity;
   private earliest = Infinity;
+  /** Per objective reading a metric as values: its rows of a batch taken in one loop (`addRows`); undefined: row by row. */
+  private readonly batchRoutes: readonly BatchRoute[] | undefined;
   /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
   horizonEnd: number | undefined;
 
@@ -542,6 +605,7 @@ export class Evaluator implements PartSink, IntervalSink {
       }
     }
     this.readsCounters = this.counterMetric.includes(1);
+    this.batchRoutes = batchRoutesOf(this.routesRun, this.routesRole, this.ratioMetric);
   }
 
   wantsSeries(metric: number): boolean {
@@ -597,28 +661,46 @@ export class Evaluator implements PartSink, IntervalSink {
     return undefined;
   }
 
-  /** `add` of each row, in order; the common rows (a metric read as values) without a call per objective that takes the numbers (ObjectiveRun.addRow). */
+  /**
+   * `add` of each row, in order; the common rows (a metric read as values) without a call per
+   * objective that takes the numbers. With few such routes (`batchRoutes`), this loop does
+   * what each row does to the evaluator, then each objective takes its rows of the batch in
+   * one loop of its own (ObjectiveRun.addRowsOf): an objective's samples arrive in the same
+   * order, and objectives share nothing that the order between them could change. Else
+   * (objectives that hold samples need the latest time at each row) every objective's part
+   * of a row comes before the next row.
+   */
   addRows(metrics: Int32Array, timestamps: Float64Array, values: Float64Array, count: number): RowRejection | undefined {
+    const batchRoutes = this.batchRoutes;
+    let taken = count;
+    let rejection: RowRejection | undefined;
     for (let row = 0; row < count; row++) {
       const metric = metrics[row];
+      let reason: string | undefined;
       if (metric >= 0 && this.ratioMetric[metric] !== 1) {
         const t = timestamps[row];
         if (t > this.latest) this.latest = t;
         if (t < this.earliest) this.earliest = t;
         this.sampled[metric] = 1;
-        if (this.unitInterval[metric] === 1) {
-          const value = values[row];
-          if (!(value >= 0 && value <= 1)) return { row, reason: this.outsideUnit(metric, value) };
+        const value = values[row];
+        if (this.unitInterval[metric] === 1 && !(value >= 0 && value <= 1)) {
+          reason = this.outsideUnit(metric, value);
+        } else if (batchRoutes === undefined) {
+          const runs = this.routesRun[metric];
+          const roles = this.routesRole[metric];
+          for (let i = 0; i < runs.length; i++) runs[i].addRow(roles[i], timestamps, values, row, this);
         }
-        const runs = this.routesRun[metric];
-        const roles = this.routesRole[metric];
-        for (let i = 0; i < runs.length; i++) runs[i].addRow(roles[i], timestamps, values, row, this);
       } else {
-        const reason = this.add(metric, timestamps[row], values[row]);
-        if (reason !== undefined) return { row, reason };
+        reason = this.add(metric, timestamps[row], values[row]);
+      }
+      if (reason !== undefined) {
+        rejection = { row, reason };
+        taken = row;
+        break;
       }
     }
-    return undefined;
+    if (batchRoutes !== undefined) for (const route of batchRoutes) route.run.addRowsOf(route.role, route.metric, metrics, timestamps, values, taken);
+    return rejection;
   }
 
   private outsideUnit(metric: number, value: number): string {
