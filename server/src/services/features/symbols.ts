@@ -6,6 +6,9 @@ import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
 
+/** What `slice` reads of a span: its offsets. */
+type Extent = Pick<Span, 'offset' | 'endOffset'>;
+
 const KIND: Record<SlaItem['type'], SymbolKind> = {
   Version: SymbolKind.Property,
   Provider: SymbolKind.Property,
@@ -30,7 +33,7 @@ const KIND: Record<SlaItem['type'], SymbolKind> = {
 export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOCALE): DocumentSymbol[] {
   const text = analysis.text;
   const words = messages(locale);
-  const slice = (span: Span | undefined) => (span ? text.slice(span.offset, span.endOffset) : '');
+  const slice = (span: Extent | undefined) => (span ? text.slice(span.offset, span.endOffset) : '');
   const symbols: DocumentSymbol[] = [];
   for (const { sla, objectives } of analysis.linked) {
     const facts: LinkedFacts = { objectives };
@@ -48,7 +51,7 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
-function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
+function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
   const keyword = slice(item.keyword);
   const symbol = (name: string, detail: string, selection: Range, children?: DocumentSymbol[]): DocumentSymbol => ({
     name: name || keyword || item.type.toLowerCase(),
@@ -58,7 +61,7 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, fa
     selectionRange: selection,
     ...(children ? { children } : {}),
   });
-  const rest = () => slice({ ...item, offset: item.keyword.endOffset }).trim(); // only the offsets are read
+  const rest = () => slice({ offset: item.keyword.endOffset, endOffset: item.endOffset }).trim();
   switch (item.type) {
     case 'Service':
     case 'Indicator':
@@ -104,7 +107,7 @@ function itemSymbol(item: SlaItem, slice: (span: Span | undefined) => string, fa
   }
 }
 
-function detailOf(item: SlaItem, slice: (span: Span | undefined) => string): string {
+function detailOf(item: SlaItem, slice: (span: Extent | undefined) => string): string {
   // The kind as written, a misspelt one too: the outline shows the text.
   if (item.type === 'Indicator') return [firstItem(item.items, 'Kind')?.value?.text, item.title?.value].filter(Boolean).join(' — ');
   if (item.type === 'Service') return item.title?.value ?? '';
