@@ -40,7 +40,7 @@ export function diagnose(text: string, options: AnalyzeOptions = {}): Diagnostic
   const scopes = buildScopes(parsed.file);
   const linked = scopes.map((scope) => linkedFactsOf(scope));
   const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, undefined, false);
-  return limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);
+  return reported(parsed.diagnostics, checked.diagnostics, options);
 }
 
 /**
@@ -77,10 +77,15 @@ function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOption
     moved: (item) => movedWith(item, plan.movedFrom),
   };
   const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, reuse);
-  const diagnostics = limitDiagnostics(sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), options);
+  const diagnostics = reported(parsed.diagnostics, checked.diagnostics, options);
   const analysis: Analysis = { text, parse: parsed, scopes, linked, diagnostics };
   checkedItems.set(analysis, { locale: options.locale, byItem: checked.byItem });
   return analysis;
+}
+
+/** The diagnostics an analysis reports: the parser's and the checker's, sorted and capped. */
+function reported(parsing: readonly Diagnostic[], checking: readonly Diagnostic[], options: AnalyzeOptions): Diagnostic[] {
+  return limitDiagnostics(sortDiagnostics([...parsing, ...checking]), options);
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */
