@@ -347,10 +347,9 @@ class Token implements IToken {
 (lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (image, startOffset, tokenTypeIdx) =>
   new Token(image, startOffset, tokenTypeIdx);
 
-/** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start. */
+/** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
   token.startOffset += offset;
-  if (!(token instanceof Token) && token.endOffset !== undefined) token.endOffset += offset;
 }
 
 const IDENTIFIER_INDEX = Identifier.tokenTypeIdx!;
