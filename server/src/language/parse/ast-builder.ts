@@ -172,8 +172,6 @@ export class AstBuilder {
         return undefined;
       case 'slaItem':
         return node.item;
-      case 'slaBlock':
-        return this.sla(node);
       case 'scheduleLine':
         return this.scheduleLine(node);
       case 'days':
@@ -186,6 +184,8 @@ export class AstBuilder {
     const keyword = token(node.keyword);
     if (!keyword) return undefined;
     switch (node.rule) {
+      case 'slaBlock':
+        return this.block('Sla' as const, node, keyword, true);
       case 'versionItem':
         return this.valued(this.base('Version' as const, node, keyword), token(node.value));
       case 'providerItem':
@@ -433,15 +433,6 @@ export class AstBuilder {
     return owner.name ? this.translate('parse.orphan.outsideNamed', { word, sla: owner.name.text, rbrace }) : this.translate('parse.orphan.outside', { word, rbrace });
   }
 
-  private sla(node: ParsedNode): A.Sla | undefined {
-    const keyword = token(node.keyword);
-    if (!keyword) return undefined;
-    const sla = this.base('Sla' as const, node, keyword) as A.Sla;
-    sla.items = (node.items ?? []) as A.SlaItem[];
-    this.header(sla, node, token(node.title));
-    return sla;
-  }
-
   /** Name, title and body of a block. */
   private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: ParsedNode, title?: IToken): void {
     put(block, 'name', this.name(token(node.name)));
@@ -450,7 +441,7 @@ export class AstBuilder {
   }
 
   /** A named block and its items (with a title where the grammar takes one). */
-  private block<K extends 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
+  private block<K extends 'Sla' | 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
     block.items = node.items ?? [];
     this.header(block, node, titled ? token(node.title) : undefined);

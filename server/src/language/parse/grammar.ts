@@ -244,14 +244,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const depth = this.depth();
     if (depth === 0) return;
     const parent = this.nodes[depth - 1];
-    if (node.startOffset >= 0) {
-      if (parent.startOffset < 0) {
-        parent.startOffset = node.startOffset;
-        parent.endOffset = node.endOffset;
-      } else if (parent.endOffset < node.endOffset) {
-        parent.endOffset = node.endOffset;
-      }
-    }
+    if (node.startOffset >= 0) parent.extend(node.startOffset, node.endOffset);
     const field = node.attachTo;
     if (field === undefined || built === undefined) return;
     if (node.attachToList) (((parent as unknown as Record<NodeListField, unknown[] | undefined>)[field as NodeListField] ??= []) as unknown[]).push(built);
@@ -269,13 +262,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return token;
     const start = token.startOffset;
     if (Number.isNaN(start)) return token;
-    const node = this.nodes[this.depth()];
-    if (node.startOffset < 0) {
-      node.startOffset = start;
-      node.endOffset = token.endOffset!;
-    } else if (node.endOffset < token.endOffset!) {
-      node.endOffset = token.endOffset!;
-    }
+    this.nodes[this.depth()].extend(start, token.endOffset!);
     return token;
   }
 

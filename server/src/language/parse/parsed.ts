@@ -133,6 +133,16 @@ export class ParsedNode {
   slas: A.Sla[] | undefined = undefined;
   orphans: A.SlaItem[] | undefined = undefined;
 
+  /** Counts [start, end] (end inclusive) in the extent: the first real one sets both ends, later ones (text order) move the end. */
+  extend(start: number, end: number): void {
+    if (this.startOffset < 0) {
+      this.startOffset = start;
+      this.endOffset = end;
+    } else if (this.endOffset < end) {
+      this.endOffset = end;
+    }
+  }
+
   /** Ready for an invocation of `rule`. */
   reset(rule: ParsedRule, attachTo: NodeField | NodeListField | undefined, attachToList: boolean): void {
     this.rule = rule;
