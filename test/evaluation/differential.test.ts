@@ -5,7 +5,7 @@
 // RFC 4180 path); any difference in a count, a period, a percentile or a sum shows.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles, type EvaluateOptions, type Report } from '../../server/src/evaluation/index';
-import { contract, tempFile } from './helpers';
+import { contract, seededRandom as random, tempFile } from './helpers';
 
 const TEXT = contract(`
   timezone "Europe/Berlin"
@@ -22,14 +22,6 @@ const TEXT = contract(`
   objective recent { indicator api target p50 <= 250ms window rolling 3d }`);
 
 const METRICS = ['probe_success', 'http_request_duration_ms', 'rps', 'unrelated_metric'];
-
-/** A seeded generator (LCG), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-}
 
 interface Sample {
   timestamp: string;

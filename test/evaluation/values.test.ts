@@ -2,14 +2,7 @@
 // bit for bit, whatever the storage (integers over a scale, doubles, merged parts).
 import * as assert from 'node:assert/strict';
 import { KeptValues, selectRank } from '../../server/src/evaluation/values';
-
-/** A seeded generator (LCG), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-}
+import { seededRandom as random } from './helpers';
 
 function blocksOf(values: number[], next: () => number): Float64Array[] {
   const blocks: Float64Array[] = [];

@@ -139,19 +139,28 @@ export class CsvSource implements SampleSource {
     let position = range ? range.start : 0;
     const end = range ? range.end : Infinity;
     const cannotRead = (e: unknown) => new EvaluationError(messages(sink.locale).t('csv.cannotRead', { reason: (e as NodeJS.ErrnoException).message }), this.name);
-    const readNext = (buffer: Buffer): Promise<{ bytesRead: number }> | number => {
-      const length = Math.min(CHUNK, end - position);
-      if (length <= 0) return 0;
-      const at = position;
+    /** The length of the next chunk (0 past the end), moving `position` past it. */
+    const nextLength = (): number => {
+      const length = Math.max(0, Math.min(CHUNK, end - position));
       position += length;
-      if (!synchronous) return handle.read(buffer, RESERVE, length, at);
+      return length;
+    };
+    const readAhead = (buffer: Buffer): Promise<{ bytesRead: number }> => {
+      const at = position;
+      const length = nextLength();
+      return length > 0 ? handle.read(buffer, RESERVE, length, at) : Promise.resolve({ bytesRead: 0 });
+    };
+    const readNow = (buffer: Buffer): number => {
+      const at = position;
+      const length = nextLength();
+      if (length === 0) return 0;
       try {
         return readSync(handle.fd, buffer, RESERVE, length, at);
       } catch (e) {
         throw cannotRead(e);
       }
     };
-    let pending = synchronous ? undefined : readNext(buffers[0]);
+    let pending = synchronous ? undefined : readAhead(buffers[0]);
     try {
       const scanner = new CsvScanner(this.name, sink);
       let headerDone = false;
@@ -167,12 +176,11 @@ export class CsvSource implements SampleSource {
         if (synchronous && chunks % CHUNKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (signal?.aborted) throw new EvaluationAborted(sink.locale);
         let bytesRead: number;
-        if (pending === undefined) {
-          bytesRead = readNext(buffers[which]) as number;
+        if (synchronous) {
+          bytesRead = readNow(buffers[which]);
         } else {
           try {
-            const read = await pending;
-            bytesRead = typeof read === 'number' ? read : read.bytesRead;
+            ({ bytesRead } = await pending!);
           } catch (e) {
             throw cannotRead(e);
           } finally {
@@ -194,7 +202,7 @@ export class CsvSource implements SampleSource {
         }
         const done = bytesRead === 0;
         // The other buffer's bytes have been copied out: read the next chunk into it now.
-        if (!done && !synchronous) pending = readNext(buffers[1 - which]);
+        if (!done && !synchronous) pending = readAhead(buffers[1 - which]);
         if (first) {
           if (limit - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) start += 3;
           first = false;
@@ -220,7 +228,7 @@ export class CsvSource implements SampleSource {
       }
     } finally {
       // Never leave a read running on a closed handle (or its rejection unhandled).
-      if (pending !== undefined) await Promise.resolve(pending).catch(() => undefined);
+      if (pending !== undefined) await pending.catch(() => undefined);
       await handle.close();
       this.buffers = buffers;
     }
