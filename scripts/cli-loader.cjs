@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `sla` command (copied to dist/cli.js by scripts/build.mjs): runs the CLI bundle
-// (dist/cli-main.js) from V8 code cached on disk by an earlier run of the same command.
+// (dist/cli-main.js, or dist/cli-language.js for `check` and `fmt`) from V8 code cached on
+// disk by an earlier run of the same command.
 // Node's own compile cache keeps only the code compiled before the bundle runs (its top
 // level); the functions a command then calls were compiled from source on every run. The
 // cache here is taken when the process exits, so it holds them too (docs/performance.md,
@@ -16,7 +17,14 @@
 const path = require('node:path');
 const fs = require('node:fs');
 
-const BUNDLE = path.join(__dirname, 'cli-main.js');
+/**
+ * Command words whose commands need only the language core: as the first argument, they run
+ * the smaller dist/cli-language.js (cli/src/mainLanguage.ts), which registers them exactly as
+ * the full dist/cli-main.js does (docs/decisions.md, "The `sla` command's bundles").
+ */
+const LANGUAGE_COMMANDS = ['check', 'fmt'];
+
+const BUNDLE = path.join(__dirname, LANGUAGE_COMMANDS.includes(process.argv[2]) ? 'cli-language.js' : 'cli-main.js');
 
 function cacheDirectory() {
   const env = process.env;

@@ -1,74 +1,19 @@
-// The `sla` command line: a thin shell over the core (see ARCHITECTURE.md).
-import { Command, CommanderError } from 'commander';
-import { registerCheckCommand, type Output } from './check';
+// The `sla` command line: a thin shell over the core (see ARCHITECTURE.md). This entry has
+// every command; dist/cli.js runs mainLanguage.ts's smaller bundle for `sla check` and `sla fmt`.
+import { registerCheckCommand } from './check';
 import { registerDiffCommand } from './diff';
 import { registerEvaluateCommand } from './evaluate';
 import { registerExportCommand } from './export';
 import { registerOpenSloCommands } from './openslo';
 import { registerFmtCommand } from './fmt';
 import { registerReportCommand } from './report';
-import { UsageError } from './inputs';
-import { LOCALE_OPTION, cliLocale, localeArgument } from './locale';
-import { localiseCommander } from './commanderText';
-import { TOOL_VERSION } from './version';
-import { messages, type Locale } from '../../server/src/l10n/index';
-import { terminalLine } from '../../server/src/text/terminal';
+import { runCli } from './program';
 
-const streams: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-async function main(argv: string[]): Promise<number> {
-  let locale: Locale;
-  try {
-    locale = cliLocale(localeArgument(argv.slice(2)), process.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    streams.err(`sla: ${error.message}\n`);
-    return 2;
-  }
-  const io: Output = { ...streams, locale };
-  const { t } = messages(locale);
-  let exitCode = 0;
-  const setExit = (code: number) => (exitCode = code);
-  const program = new Command('sla')
-    .description(t('cli.description'))
-    .version(TOOL_VERSION, '-V, --version', t('cli.option.version'))
-    .helpOption('-h, --help', t('cli.option.help'))
-    .option(LOCALE_OPTION, t('cli.option.locale'))
-    .showHelpAfterError(t('cli.helpHint'))
-    .exitOverride();
-  // Before the commands are added: they inherit the help and output settings.
-  localiseCommander(program, messages(locale));
+runCli((program, io, setExit) => {
   registerCheckCommand(program, io, setExit);
   registerEvaluateCommand(program, io, setExit);
   registerReportCommand(program, io, setExit);
   registerOpenSloCommands(program, registerExportCommand(program, io, setExit), io, setExit);
   registerDiffCommand(program, io, setExit);
   registerFmtCommand(program, io, setExit);
-  try {
-    await program.parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end with code 0; every other parse failure is a usage error.
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    if (error instanceof UsageError) {
-      io.err(`sla: ${terminalLine(error.message)}\n`);
-      return 2;
-    }
-    io.err(`sla: ${t('cli.internalError', { reason: terminalLine(error instanceof Error ? error.message : String(error)) })}\n`);
-    return 2;
-  }
-  return exitCode;
-}
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = 2;
-  },
-);
+});
