@@ -40,8 +40,10 @@ const builds = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   // dist/cli.js (written below) turns on Node's compile cache, then loads this bundle.
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' },
-  // The same for `sla check` and `sla fmt`: the language core without evaluation, reports, YAML.
+  // Smaller bundles that dist/cli.js runs for some commands (scripts/cli-loader.cjs):
+  // `check` and `fmt`, the language core only; `evaluate` and `report`, without OpenSLO and YAML.
   { entryPoints: ['cli/src/mainLanguage.ts'], outfile: 'dist/cli-language.js' },
+  { entryPoints: ['cli/src/mainEvaluate.ts'], outfile: 'dist/cli-evaluate.js' },
   // Worker thread that reads a part of a large CSV file (server/src/evaluation/parallel.ts).
   { entryPoints: ['server/src/evaluation/worker.ts'], outfile: 'dist/evaluation-worker.js' },
 ];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `sla` command (copied to dist/cli.js by scripts/build.mjs): runs the CLI bundle
-// (dist/cli-main.js, or dist/cli-language.js for `check` and `fmt`) from V8 code cached on
-// disk by an earlier run of the same command.
+// (dist/cli-main.js, or a smaller one for some commands: COMMAND_BUNDLES) from V8 code cached
+// on disk by an earlier run of the same command.
 // Node's own compile cache keeps only the code compiled before the bundle runs (its top
 // level); the functions a command then calls were compiled from source on every run. The
 // cache here is taken when the process exits, so it holds them too (docs/performance.md,
@@ -18,13 +18,16 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 /**
- * Command words whose commands need only the language core: as the first argument, they run
- * the smaller dist/cli-language.js (cli/src/mainLanguage.ts), which registers them exactly as
- * the full dist/cli-main.js does (docs/decisions.md, "The `sla` command's bundles").
+ * Command words, as the first argument, that run a smaller bundle than dist/cli-main.js (every
+ * command): the language core for `check` and `fmt` (cli/src/mainLanguage.ts), without
+ * OpenSLO, YAML and the semantic diff for `evaluate` and `report` (cli/src/mainEvaluate.ts).
+ * Each registers its commands exactly as the full bundle does (docs/decisions.md, "The `sla`
+ * command's bundles").
  */
-const LANGUAGE_COMMANDS = ['check', 'fmt'];
+const COMMAND_BUNDLES = { check: 'cli-language.js', fmt: 'cli-language.js', evaluate: 'cli-evaluate.js', report: 'cli-evaluate.js' };
 
-const BUNDLE = path.join(__dirname, LANGUAGE_COMMANDS.includes(process.argv[2]) ? 'cli-language.js' : 'cli-main.js');
+const command = process.argv[2];
+const BUNDLE = path.join(__dirname, Object.hasOwn(COMMAND_BUNDLES, command) ? COMMAND_BUNDLES[command] : 'cli-main.js');
 
 function cacheDirectory() {
   const env = process.env;

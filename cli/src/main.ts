@@ -1,5 +1,6 @@
 // The `sla` command line: a thin shell over the core (see ARCHITECTURE.md). This entry has
-// every command; dist/cli.js runs mainLanguage.ts's smaller bundle for `sla check` and `sla fmt`.
+// every command; dist/cli.js runs smaller bundles for `check` and `fmt` (mainLanguage.ts) and
+// for `evaluate` and `report` (mainEvaluate.ts).
 import { registerCheckCommand } from './check';
 import { registerDiffCommand } from './diff';
 import { registerEvaluateCommand } from './evaluate';

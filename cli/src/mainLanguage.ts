@@ -1,5 +1,5 @@
 // The entry of dist/cli-language.js: `sla check` and `sla fmt`, which need only the language
-// core. dist/cli.js (scripts/cli-loader.cjs, LANGUAGE_COMMANDS) runs it when the first
+// core. dist/cli.js (scripts/cli-loader.cjs, COMMAND_BUNDLES) runs it when the first
 // argument is one of these command words, so that they neither load nor initialise
 // evaluation, reports, OpenSLO and YAML (docs/decisions.md, "The `sla` command's bundles").
 // The commands are registered exactly as main.ts registers them; the program lists only

@@ -1,5 +1,6 @@
-// `sla check` and `sla fmt` run the smaller dist/cli-language.js (scripts/cli-loader.cjs):
-// everything they print and their exit codes must be what the full bundle gives.
+// `sla check` and `sla fmt` run the smaller dist/cli-language.js, `sla evaluate` and `sla
+// report` dist/cli-evaluate.js (scripts/cli-loader.cjs): everything they print and their exit
+// codes must be what the full bundle gives.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -15,7 +16,7 @@ function runFullBundle(args: string[], env: Record<string, string> = {}, cwd = R
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('sla check and sla fmt through the language bundle (dist/cli-language.js)', function () {
+describe('commands run by smaller bundles (dist/cli-language.js, dist/cli-evaluate.js)', function () {
   this.timeout(120_000);
 
   const unformatted = tempTree({ 'messy.sla': 'sla  A {\n    provider "p"\n}\n' });
@@ -38,6 +39,16 @@ describe('sla check and sla fmt through the language bundle (dist/cli-language.j
     { args: ['fmt', '--check', 'messy.sla'], cwd: unformatted },
     { args: ['fmt', '--help'] },
     { args: ['fmt'] },
+    { args: ['evaluate', 'samples/lanying-im.sla', '--metrics', 'samples/metrics/csv'] },
+    { args: ['evaluate', 'samples/lanying-im.sla', '--metrics', 'samples/metrics/csv', '--format', 'json', '--explain'] },
+    { args: ['evaluate', 'samples/lanying-im.zh.sla', '--metrics', 'samples/metrics/zh', '--locale', 'zh-CN', '--format', 'markdown'] },
+    { args: ['evaluate', 'samples/*.sla', '--metrics', 'samples/metrics/csv'] },
+    { args: ['evaluate', 'samples/lanying-im.sla'] },
+    { args: ['evaluate', 'no/such/file.sla', '--metrics', 'samples/metrics/csv'] },
+    { args: ['evaluate', '--help'] },
+    { args: ['report', 'samples/lanying-im.sla', '--metrics', 'samples/metrics/csv', '--format', 'markdown', '--period', '2026-10'] },
+    { args: ['report', '--help'] },
+    { args: ['report', 'samples/lanying-im.sla', '--format', 'pdf'] },
   ];
   for (const { args, env, cwd } of cases) {
     it(`sla ${args.join(' ')}${env ? ` (${Object.entries(env).map(([k, v]) => `${k}=${v}`)})` : ''}: as the full bundle`, () => {
@@ -45,6 +56,25 @@ describe('sla check and sla fmt through the language bundle (dist/cli-language.j
       assert.deepEqual(runCli(args, { env, cwd }), full);
     });
   }
+
+  it('dist/cli.js runs the bundle of each command word', () => {
+    // With the cache off, dist/cli.js requires the bundle, which Node's module debugging names.
+    const bundleOf = (args: string[]) => {
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1', NODE_DEBUG: 'module' },
+      });
+      return [...new Set(run.stderr.match(/cli-[a-z]+\.js/g))];
+    };
+    assert.deepEqual(bundleOf(['check', 'samples/lanying-im.sla']), ['cli-language.js']);
+    assert.deepEqual(bundleOf(['fmt', '--check', 'samples/lanying-im.sla']), ['cli-language.js']);
+    assert.deepEqual(bundleOf(['evaluate', 'samples/lanying-im.sla', '--metrics', 'samples/metrics/csv']), ['cli-evaluate.js']);
+    assert.deepEqual(bundleOf(['report', '--help']), ['cli-evaluate.js']);
+    assert.deepEqual(bundleOf(['export', 'openslo', 'samples/lanying-im.sla']), ['cli-main.js']);
+    assert.deepEqual(bundleOf(['--locale', 'en', 'check', 'samples/lanying-im.sla']), ['cli-main.js']);
+    assert.deepEqual(bundleOf(['--help']), ['cli-main.js']);
+  });
 
   it('`sla check` loads none of the evaluation (no worker threads), the full bundle does', () => {
     const preload = path.join(tempTree({ 'modules.cjs': "process.on('exit', () => console.error(process.moduleLoadList.join(',')));\n" }), 'modules.cjs');
