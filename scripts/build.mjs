@@ -14,7 +14,7 @@ const watch = process.argv.includes('--watch');
 const fdirFindsNoPicomatch = {
   name: 'fdir-finds-no-picomatch',
   setup(build) {
-    build.onResolve({ filter: /^module$/ }, (args) => (/[\\/]fdir[\\/]/.test(args.importer) ? { path: 'fdir-module', namespace: 'fdir-module' } : undefined));
+    build.onResolve({ filter: /^(node:)?module$/ }, (args) => (/[\\/]fdir[\\/]/.test(args.importer) ? { path: 'fdir-module', namespace: 'fdir-module' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'fdir-module' }, () => ({
       contents: 'export function createRequire() { const find = (id) => { throw new Error(`${id}: not bundled`); }; find.resolve = find; return find; }',
       loader: 'js',
@@ -28,7 +28,7 @@ const fdirFindsNoPicomatch = {
 const commanderSpawnsLazily = {
   name: 'commander-spawns-lazily',
   setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'commander-child-process' } : undefined));
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'commander-child-process' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'commander-child-process' }, () => ({
       contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
       loader: 'js',
@@ -52,7 +52,7 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  // dist/cli.js (written below) turns on Node's compile cache, then loads this bundle.
+  // The `sla` command's bundles: dist/cli.js (written below) runs one of them.
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' },
   // Smaller bundles that dist/cli.js runs for some commands (scripts/cli-loader.cjs):
   // `check` and `fmt`, the language core only; `evaluate` and `report`, without OpenSLO and YAML.
