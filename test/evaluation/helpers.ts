@@ -3,6 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { evaluateFiles, type EvaluateOptions, type Report } from '../../server/src/evaluation/index';
+import type { SampleSink } from '../../server/src/evaluation/ports';
+import { CsvSource } from '../../server/src/evaluation/sources/csv';
+import { ZoneRules } from '../../server/src/evaluation/timezone';
 
 /** A minimal clean contract around the given items (no warnings that matter to evaluation). */
 export function contract(items: string, name = 'Test'): string {
@@ -55,4 +58,26 @@ export function seededRandom(seed: number): () => number {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed / 0x80000000;
   };
+}
+
+/**
+ * Every row of a CSV file as its source hands it over (`metric timestamp value`: the report
+ * alone would not show a millisecond off), and how many came in batches (the fast path).
+ */
+export async function handedOver(file: string, zone: string, metricId: (name: string) => number): Promise<{ samples: string[]; batched: number }> {
+  const samples: string[] = [];
+  let batched = 0;
+  const sink: SampleSink = {
+    zone: ZoneRules.of(zone)!,
+    metricId,
+    add: (metric, timestamp, value) => void samples.push(`${metric} ${timestamp} ${value}`),
+    addRows: (metrics, timestamps, values, count) => {
+      for (let i = 0; i < count; i++) samples.push(`${metrics[i]} ${timestamps[i]} ${values[i]}`);
+      batched += count;
+      return undefined;
+    },
+    rowsRead: () => {},
+  };
+  await new CsvSource(file).read(sink);
+  return { samples, batched };
 }

@@ -65,8 +65,9 @@ export class Eligibility {
   private readonly rules: EligibilityRules;
   /** Chunks built so far, sorted by start. */
   private readonly chunks: Chunk[] = [];
-  private hitStart = 0;
-  private hitEnd = 0;
+  // NaN, not 0: doubles from the start, [NaN, NaN) holds nothing (see CalendarPeriods.start).
+  private hitStart = NaN;
+  private hitEnd = NaN;
   private hitClass: InstantClass = ELIGIBLE;
 
   constructor(rules: EligibilityRules) {

@@ -239,9 +239,10 @@ export class ObjectiveRun implements ObjectiveSink {
   /**
    * `addRow` of every row of `metric` among rows [0, count), in order: one loop per objective
    * and batch (Evaluator.addRows), with the period being filled kept in locals. Not for runs
-   * that hold samples (`held`: they drop old samples by the latest time at each row).
+   * that hold samples (`held`: they drop old samples by the latest time at each row). Returns
+   * the number of rows of `metric`.
    */
-  addRowsOf(role: Role, metric: number, metrics: Int32Array, times: Float64Array, values: Float64Array, count: number): void {
+  addRowsOf(role: Role, metric: number, metrics: Int32Array, times: Float64Array, values: Float64Array, count: number): number {
     const periods = this.periods;
     const eligibility = this.eligibility;
     // [from, to): inside both the period being filled and the eligibility segment found last, all of class `cls`.
@@ -249,8 +250,10 @@ export class ObjectiveRun implements ObjectiveSink {
     let to = 0;
     let cls: InstantClass = ELIGIBLE;
     let acc = this.current;
+    let taken = 0;
     for (let row = 0; row < count; row++) {
       if (metrics[row] !== metric) continue;
+      taken++;
       const t = times[row];
       if (!(t >= from && t < to)) {
         if (periods === undefined || !(t >= periods.start && t < periods.end)) {
@@ -266,6 +269,7 @@ export class ObjectiveRun implements ObjectiveSink {
       }
       recordRow(acc!, role, cls, values, row);
     }
+    return taken;
   }
 
   /** Whether `addRowsOf` may take this run's rows (it does not hold samples for a window ending later). */
@@ -513,6 +517,10 @@ interface BatchRoute {
 /** Each objective loops over the whole batch for its metric: worth it for a few such objectives, not for hundreds. */
 const MAX_BATCH_ROUTES = 8;
 
+/** Evaluator.rowKinds: a metric read as values, and one whose values must lie in [0, 1]. */
+const PLAIN_VALUE = 1;
+const UNIT_VALUE = 2;
+
 /** The routes of metrics read as values, when each objective may take its rows a batch at a time and there are few; else undefined. */
 function batchRoutesOf(routesRun: readonly ObjectiveRun[][], routesRole: readonly Role[][], ratioMetric: readonly number[]): BatchRoute[] | undefined {
   const routes: BatchRoute[] = [];
@@ -564,6 +572,8 @@ export class Evaluator implements PartSink, IntervalSink {
   private earliest = Infinity;
   /** Per objective reading a metric as values: its rows of a batch taken in one loop (`addRows`); undefined: row by row. */
   private readonly batchRoutes: readonly BatchRoute[] | undefined;
+  /** Per metric id + 1 (0: a metric no objective reads): PLAIN_VALUE, UNIT_VALUE, or 0 for a ratio's metric and the unread ones. */
+  private readonly rowKinds: Uint8Array;
   /** (1.1) Where measured time ends for `every` when a server was queried (the evaluation's end); else the latest sample plus `every`. */
   horizonEnd: number | undefined;
 
@@ -606,6 +616,10 @@ export class Evaluator implements PartSink, IntervalSink {
     }
     this.readsCounters = this.counterMetric.includes(1);
     this.batchRoutes = batchRoutesOf(this.routesRun, this.routesRole, this.ratioMetric);
+    this.rowKinds = new Uint8Array(this.metricNames.length + 1);
+    for (let id = 0; id < this.metricNames.length; id++) {
+      if (this.ratioMetric[id] !== 1) this.rowKinds[id + 1] = this.unitInterval[id] === 1 ? UNIT_VALUE : PLAIN_VALUE;
+    }
   }
 
   wantsSeries(metric: number): boolean {
@@ -664,7 +678,8 @@ export class Evaluator implements PartSink, IntervalSink {
   /**
    * `add` of each row, in order; the common rows (a metric read as values) without a call per
    * objective that takes the numbers. With few such routes (`batchRoutes`), this loop does
-   * what each row does to the evaluator, then each objective takes its rows of the batch in
+   * what each row does to the evaluator (for a batch of acceptable values only, `onlyValues`,
+   * a loop over the times does it), then each objective takes its rows of the batch in
    * one loop of its own (ObjectiveRun.addRowsOf): an objective's samples arrive in the same
    * order, and objectives share nothing that the order between them could change. Else
    * (objectives that hold samples need the latest time at each row) every objective's part
@@ -672,6 +687,22 @@ export class Evaluator implements PartSink, IntervalSink {
    */
   addRows(metrics: Int32Array, timestamps: Float64Array, values: Float64Array, count: number): RowRejection | undefined {
     const batchRoutes = this.batchRoutes;
+    if (batchRoutes !== undefined && this.onlyValues(metrics, values, count)) {
+      // Every row is a value of a metric objectives read, and acceptable: what each row does to
+      // the evaluator is the batch's earliest and latest time, and `sampled` for the metrics
+      // some route took a row of; no loop that does it all per row.
+      let latest = this.latest;
+      let earliest = this.earliest;
+      for (let row = 0; row < count; row++) {
+        const t = timestamps[row];
+        if (t > latest) latest = t;
+        if (t < earliest) earliest = t;
+      }
+      this.latest = latest;
+      this.earliest = earliest;
+      for (const route of batchRoutes) if (route.run.addRowsOf(route.role, route.metric, metrics, timestamps, values, count) > 0) this.sampled[route.metric] = 1;
+      return undefined;
+    }
     let taken = count;
     let rejection: RowRejection | undefined;
     for (let row = 0; row < count; row++) {
@@ -701,6 +732,19 @@ export class Evaluator implements PartSink, IntervalSink {
     }
     if (batchRoutes !== undefined) for (const route of batchRoutes) route.run.addRowsOf(route.role, route.metric, metrics, timestamps, values, taken);
     return rejection;
+  }
+
+  /** Whether rows [0, count) are all values of metrics objectives read (not a ratio's) and none is refused (availability outside [0, 1]). */
+  private onlyValues(metrics: Int32Array, values: Float64Array, count: number): boolean {
+    const kinds = this.rowKinds;
+    for (let row = 0; row < count; row++) {
+      const kind = kinds[metrics[row] + 1];
+      if (kind === PLAIN_VALUE) continue;
+      if (kind !== UNIT_VALUE) return false;
+      const value = values[row];
+      if (!(value >= 0 && value <= 1)) return false;
+    }
+    return true;
   }
 
   private outsideUnit(metric: number, value: number): string {

@@ -10,8 +10,11 @@ export class CalendarPeriods {
   readonly period: PeriodName;
   private readonly zone: ZoneRules;
   /** The period found last: [start, end). */
-  start = 0;
-  end = 0;
+  // NaN, not 0: a double from the start (a field that starts as a small integer and then
+  // takes a double changes the object's hidden class, and V8 throws away the code optimised
+  // for the old one: docs/performance.md, eighth round). [NaN, NaN) holds nothing, as [0, 0) did.
+  start = NaN;
+  end = NaN;
 
   constructor(zone: ZoneRules, period: PeriodName) {
     this.zone = zone;

@@ -23,7 +23,8 @@ export class TimestampReader {
   private readonly zone: ZoneRules;
   private readonly prefix = new Uint8Array(PREFIX);
   private prefixValid = false;
-  private prefixLocal = 0;
+  /** NaN, not 0: a double from the start (see CalendarPeriods.start). */
+  private prefixLocal = NaN;
 
   constructor(zone: ZoneRules) {
     this.zone = zone;

@@ -28,8 +28,9 @@ export class ZoneRules {
   /** By month: year × 12 + month − 1 (UTC calendar). */
   private readonly months = new Map<number, MonthRules>();
   // Last constant-offset stretch found: [hitStart, hitEnd) has offset hitOffset (minutes).
-  private hitStart = 0;
-  private hitEnd = 0;
+  // NaN, not 0: doubles from the start, [NaN, NaN) holds nothing (see CalendarPeriods.start).
+  private hitStart = NaN;
+  private hitEnd = NaN;
   private hitOffset = 0;
   // Last local hour resolved by localToUtc: [localHourStart, +1h) maps with localHourOffset.
   private localHourStart = NaN;

@@ -27,6 +27,12 @@ const CHUNKS_PER_TURN = 16;
 const MAX_RECORD = 64 << 20;
 /** Rows the fast path gathers before handing them to the sink at once (SampleSink.addRows). */
 const BATCH = 1024;
+/**
+ * The first SHORT_RUNS calls of `fastRun` of a scanner read at most SHORT_RUN bytes each
+ * (see `rows`): about 25 rows each, 800 in all.
+ */
+const SHORT_RUN = 1024;
+const SHORT_RUNS = 32;
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -39,12 +45,14 @@ const DOT = 0x2e;
 const COLON = 0x3a;
 const ZULU = 0x5a;
 const TAB = 0x09;
+/** 1 for the bytes that end an unquoted field: `,`, LF, CR. */
+const DELIMITER = new Uint8Array(256);
+DELIMITER[COMMA] = DELIMITER[LF] = DELIMITER[CR] = 1;
 
 const REQUIRED = ['timestamp', 'metric', 'value'] as const;
 
 /** Distinct metric spellings remembered as bytes; beyond that names are looked up as strings. */
 const MAX_SPELLINGS = 64;
-const NO_MATCH = -2;
 const ROLE_TIMESTAMP = 1;
 const ROLE_METRIC = 2;
 const ROLE_VALUE = 3;
@@ -68,6 +76,13 @@ export class CsvSource implements SampleSource {
   readonly path: string;
   /** The two read buffers, between reads (none while a read runs). */
   private buffers: Buffer[] | undefined;
+  /**
+   * The scanner of the last range read whole, for the next range into the same sink (a
+   * thread reading a file in parts reads many): it knows the metric names and the last
+   * minute, so a range starts on the optimised loop instead of on its rare paths (each one
+   * taken for the first time after V8 optimised the loop throws that code away).
+   */
+  private rangeScanner: CsvScanner | undefined;
 
   /** `path` is read; `name` (default: the path) is what messages call the file. */
   constructor(path: string, name = path) {
@@ -162,7 +177,9 @@ export class CsvSource implements SampleSource {
     };
     let pending = synchronous ? undefined : readAhead(buffers[0]);
     try {
-      const scanner = new CsvScanner(this.name, sink);
+      const reused = range !== undefined && this.rangeScanner?.sink === sink ? this.rangeScanner : undefined;
+      this.rangeScanner = undefined;
+      const scanner = reused ?? new CsvScanner(this.name, sink);
       let headerDone = false;
       if (range?.columns) {
         scanner.useColumns(range.columns);
@@ -221,6 +238,7 @@ export class CsvSource implements SampleSource {
         const stop = scanner.rows(chunk, start, limit, done && final);
         if (done) {
           scanner.flushProgress();
+          if (range !== undefined) this.rangeScanner = scanner;
           return { lines: scanner.line - 1, complete: stop === limit };
         }
         carry = chunk.subarray(stop, limit);
@@ -247,7 +265,7 @@ class CsvScanner {
   /** 1-based line of the next record. */
   line = 1;
   private readonly file: string;
-  private readonly sink: SampleSink;
+  readonly sink: SampleSink;
   private readonly timestamps: TimestampReader;
   private timestampColumn = 0;
   private metricColumn = 0;
@@ -275,7 +293,6 @@ class CsvScanner {
   private lastMetric = -1;
   /** Per metric spelling: the one the next row had last time (rows often alternate between metrics). */
   private readonly successors = Int32Array.from({ length: MAX_SPELLINGS }, (_, i) => i);
-  private metricEnd = 0;
   private rowsSinceProgress = 0;
   /** What each column up to the last needed one holds (ROLE_…). */
   private roles = new Uint8Array(0);
@@ -283,12 +300,15 @@ class CsvScanner {
   private inOrder = false;
   /** Whether the last `record` call read a row (not a blank line). */
   private counted = false;
+  /** Calls of `fastRun` left that read a short run only (`rows`). */
+  private shortRuns = SHORT_RUNS;
   // The last `YYYY-MM-DDTHH:MM` decoded by the fast path and its local milliseconds.
   // As two 64-bit words read as doubles: its bytes are ASCII digits, '-', 'T', ':' or ' ' (checked
   // before it is kept), never a NaN or a zero, so equal doubles are equal bytes.
   private readonly prefixWords = new Float64Array(2);
   private prefixValid = false;
-  private prefixLocal = 0;
+  /** NaN, not 0: a double from the start (see CalendarPeriods.start). */
+  private prefixLocal = NaN;
   // Rows read by the fast path, not yet handed to the sink.
   private readonly batchMetrics = new Int32Array(BATCH);
   private readonly batchTimes = new Float64Array(BATCH);
@@ -392,7 +412,19 @@ class CsvScanner {
   rows(b: Buffer, start: number, limit: number, eof: boolean): number {
     let p = start;
     while (p < limit) {
-      p = this.fastRun(b, p, limit);
+      // V8 optimises `fastRun` while its first call is still in its loop: code not run by then
+      // (the loop's exits, a buffer's end) has no type feedback, and running it later throws
+      // the optimised code away (then a slower tier for a while and another compile, per
+      // thread). So a scanner's first calls stop after a few rows, each through those exits, and
+      // each starts without a guess of the metric, so that the name lookup also runs through
+      // its miss (docs/performance.md, "Eighth round").
+      let end = limit;
+      if (this.shortRuns > 0) {
+        this.shortRuns--;
+        end = Math.min(limit, p + SHORT_RUN);
+        this.lastMetric = -1;
+      }
+      p = this.fastRun(b, p, end);
       if (p >= limit) break;
       const next = this.record(b, p, limit, eof);
       if (next < 0) break;
@@ -443,21 +475,24 @@ class CsvScanner {
           // The local instant of `YYYY-MM-DD?HH:MM`: the previous row's when the 16 bytes are the
           // same (two 8-byte compares, the minute's word first), else decoded; NaN: another shape.
           let local = NaN;
-          if (p + 32 <= limit) {
-            const high = view.getFloat64(p + 8, true);
-            if (prefixValid && high === prefixHigh && view.getFloat64(p, true) === prefixLow) {
-              local = prefixLocal;
-            } else if (b[p + 4] === DASH && b[p + 7] === DASH) {
-              local = decodePrefix(b, p);
-              if (local !== local) {
-                p = recordStart;
-                break records;
-              }
-              prefixLow = view.getFloat64(p, true);
-              prefixHigh = high;
-              prefixLocal = local;
-              prefixValid = true;
+          // Near the buffer's end the record goes to `record`: `fastRun` reads 32 bytes at once.
+          if (p + 32 > limit) {
+            p = recordStart;
+            break records;
+          }
+          const high = view.getFloat64(p + 8, true);
+          if (prefixValid && high === prefixHigh && view.getFloat64(p, true) === prefixLow) {
+            local = prefixLocal;
+          } else if (b[p + 4] === DASH && b[p + 7] === DASH) {
+            local = decodePrefix(b, p);
+            if (local !== local) {
+              p = recordStart;
+              break records;
             }
+            prefixLow = view.getFloat64(p, true);
+            prefixHigh = high;
+            prefixLocal = local;
+            prefixValid = true;
           }
           if (local !== local) {
             const timestamp = this.timestamps.scan(b, p, limit);
@@ -524,7 +559,7 @@ class CsvScanner {
               p = recordStart;
               break records;
             }
-            p = this.readMetric(b, view, p + 1, limit, line, batched);
+            p = this.readMetric(b, view, p + 1, limit, batched);
             if (p < 0 || p >= limit || b[p] !== COMMA) {
               p = recordStart;
               break records;
@@ -545,7 +580,7 @@ class CsvScanner {
           }
         } else if (role === ROLE_METRIC) {
           // --- metric
-          p = this.readMetric(b, view, p, limit, line, batched);
+          p = this.readMetric(b, view, p, limit, batched);
           if (p < 0) {
             p = recordStart;
             break records;
@@ -629,18 +664,15 @@ class CsvScanner {
 
   /**
    * The metric name at p into the batch at `at`: a known spelling (first the one that
-   * followed the previous row's metric last time) or a new plain one; returns the offset
-   * after it, -1 for another shape.
+   * followed the previous row's metric last time); returns the offset after it, -1 for
+   * anything else. A name not seen yet (or cut by the buffer's end) is left to `record`,
+   * which learns it: a path taken once per name is not part of the optimised loop
+   * (docs/performance.md, "Eighth round").
    */
-  private readMetric(b: Buffer, view: DataView, p: number, limit: number, line: number, at: number): number {
+  private readMetric(b: Buffer, view: DataView, p: number, limit: number, at: number): number {
     const lastMetric = this.lastMetric;
     const found = this.knownMetric(b, view, p, limit, lastMetric < 0 ? 0 : this.successors[lastMetric]);
-    if (found < 0) {
-      const metric = this.newMetric(b, p, limit, line);
-      if (metric === NO_MATCH) return -1;
-      this.batchMetrics[at] = metric;
-      return this.metricEnd;
-    }
+    if (found < 0) return -1;
     this.batchMetrics[at] = this.metricIds[found];
     if (lastMetric >= 0) this.successors[lastMetric] = found;
     this.lastMetric = found;
@@ -654,14 +686,21 @@ class CsvScanner {
   private knownMetric(b: Buffer, view: DataView, p: number, limit: number, from: number): number {
     const names = this.metricBytes;
     const n = names.length;
-    for (let tried = 0, i = from; tried < n; tried++, i = i + 1 === n ? 0 : i + 1) {
-      const name = names[i];
+    // A found name ends the loop through its condition, not a return, and the delimiter is
+    // one table lookup: every row then runs the loop's whole step, so none of it is left
+    // without type feedback when V8 optimises the loop (running such code later throws the
+    // optimised code away: docs/performance.md, "Eighth round").
+    let found = -1;
+    let i = from;
+    for (let tried = 0; found < 0 && tried < n; tried++) {
+      const candidate = i;
+      if (++i === n) i = 0;
+      const name = names[candidate];
       const length = name.length;
       if (p + length >= limit) continue;
       // The delimiter first (names differ in length more often than not), then 32-bit words.
-      const d = b[p + length];
-      if (d !== COMMA && d !== LF && d !== CR) continue;
-      const wide = this.metricWide[i];
+      if (DELIMITER[b[p + length]] === 0) continue;
+      const wide = this.metricWide[candidate];
       if (wide.length > 0) {
         // 8 bytes per compare, the last word ending with the name (wideWords).
         const lastWord = wide.length - 1;
@@ -669,7 +708,7 @@ class CsvScanner {
         while (k < lastWord && view.getFloat64(p + 8 * k, true) === wide[k]) k++;
         if (k < lastWord || view.getFloat64(p + length - 8, true) !== wide[lastWord]) continue;
       } else {
-        const words = this.metricWords[i];
+        const words = this.metricWords[candidate];
         let k = 0;
         while (k < words.length && view.getInt32(p + 4 * k, true) === words[k]) k++;
         if (k < words.length) continue;
@@ -677,9 +716,9 @@ class CsvScanner {
         while (k < length && b[p + k] === name[k]) k++;
         if (k < length) continue;
       }
-      return i;
+      found = candidate;
     }
-    return -1;
+    return found;
   }
 
   /**
@@ -706,6 +745,8 @@ class CsvScanner {
         p++;
       }
     }
+    // The buffer ends inside the record: `fastRun` leaves it to `record` whatever the value is.
+    if (p >= limit) return -1;
     if (digits > 0 && digits <= 15 && c !== 0x65 && c !== 0x45) {
       this.batchValues[at] = scale === 1 ? mantissa : mantissa / scale;
       return p;
@@ -774,19 +815,6 @@ class CsvScanner {
       this.line = firstLine + rejection.row;
       this.fail(this.line, rejection.reason);
     }
-  }
-
-  /** A metric name at p not seen yet, plain (no quotes, no padding): registers it and sets metricEnd; NO_MATCH otherwise. */
-  private newMetric(b: Buffer, p: number, limit: number, line: number): number {
-    let q = p;
-    let c = 0;
-    while (q < limit && (c = b[q]) !== COMMA && c !== LF && c !== CR) {
-      if (c === QUOTE || c === SPACE || c === TAB) return NO_MATCH;
-      q++;
-    }
-    if (q >= limit || q === p || this.metricBytes.length >= MAX_SPELLINGS) return NO_MATCH;
-    this.metricEnd = q;
-    return this.findMetric(b, p, q, false, line);
   }
 
   /**
