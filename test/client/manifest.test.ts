@@ -56,6 +56,10 @@ describe('client manifest (package.json)', () => {
       if (!file.startsWith('dist')) assert.ok(existsSync(path.join(root, file)), `${file} exists`);
       assert.ok(ignore.some((pattern) => path.matchesGlob(file, pattern)), `${file} is kept by .vscodeignore`);
     }
+    // The `sla` command is installed from npm, not with the extension, which never runs it.
+    for (const bundle of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-language.js', 'dist/cli-evaluate.js']) {
+      assert.ok(!ignore.some((pattern) => path.matchesGlob(bundle, pattern)), `${bundle} is left out of the .vsix`);
+    }
     assert.equal(contributes.grammars[0].scopeName, 'source.sla');
     assert.deepEqual(language.extensions, ['.sla']);
   });
