@@ -117,6 +117,11 @@ export class TokenList {
     this.source = source;
   }
 
+  /** Adds `tokens` at the end (the chunked parse, parser.ts: one chunk's tokens at a time). */
+  append(tokens: readonly IToken[]): void {
+    this.splice(this.count, this.count, tokens, 0, this.source);
+  }
+
   /** The source the images are read from. */
   get text(): string {
     return this.source;

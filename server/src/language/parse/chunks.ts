@@ -1,0 +1,62 @@
+// A large text lexed one chunk at a time, while the grammar parses (issue 15, "streamparse").
+// The grammar takes the next chunk's tokens when its sla item loop gets near the end of the
+// tokens it has (grammar.ts `parseTokens` with `more`), so only about two chunks of token
+// objects are alive at once and each young-generation collection copies few of them; the
+// whole text's tokens all survive until the AST is built otherwise.
+//
+// The chunks' tokens are the whole text's tokens, because of where a chunk ends: just after
+// a line break. No token but white space (skipped) and a block comment spans a line break,
+// the only token that looks at the one before it (a unit after a number) does so on its own
+// line only, and no pattern looks more than one character past its end. So lexing from a
+// line start gives what lexing from the start of the text gives from there on, unless a
+// block comment is open across the cut (a chunk whose last comment is unclosed: the parser
+// parses the whole text instead) or a part has lexical errors (likewise).
+import type { IToken } from 'chevrotain';
+import { tokenizePart, type LexedPart } from '../lexer';
+
+/** When and how a text is parsed in chunks (tests force small and random sizes). */
+export interface Chunking {
+  /** Texts shorter than this (in UTF-16 units) are parsed whole. */
+  threshold: number;
+  /** The length of chunk `index`, at least: it ends just after the next line break. */
+  size(index: number): number;
+}
+
+/**
+ * 256 Ki characters and more: a contract of about 12,000 lines (the 200,000-line one is
+ * 4 MB). Chunks of 128 Ki: the grammar holds two at a time (about 35,000 tokens, 2 MB).
+ */
+export const DEFAULT_CHUNKING: Chunking = { threshold: 256 * 1024, size: () => 128 * 1024 };
+
+/** Thrown out of the grammar when a chunk cannot be parsed as part of a chunked parse. */
+export class ChunkRejected extends Error {}
+
+export class ChunkFeed {
+  private offset = 0;
+  private index = 0;
+
+  constructor(
+    /** The text as the lexer reads it (full-width punctuation read as ASCII). */
+    private readonly read: string,
+    private readonly chunking: Chunking,
+    /** Looks at each chunk once lexed; false rejects the chunked parse (ChunkRejected). */
+    private readonly accept: (part: LexedPart) => boolean,
+  ) {}
+
+  /** Whether every chunk has been handed out. */
+  get done(): boolean {
+    return this.offset >= this.read.length;
+  }
+
+  /** The next chunk's tokens (undefined after the last). */
+  readonly next = (): IToken[] | undefined => {
+    if (this.done) return undefined;
+    const start = this.offset;
+    const lineBreak = this.read.indexOf('\n', start + Math.max(1, this.chunking.size(this.index++)) - 1);
+    const end = lineBreak < 0 ? this.read.length : lineBreak + 1;
+    this.offset = end;
+    const part = tokenizePart(this.read, start, end);
+    if (!this.accept(part)) throw new ChunkRejected();
+    return part.tokens;
+  };
+}
