@@ -20,6 +20,17 @@ export interface Chunking {
   threshold: number;
   /** The length of chunk `index`, at least: it ends just after the next line break. */
   size(index: number): number;
+  /**
+   * Chunk `index`, `read[start, end)`, lexed elsewhere (`sla check` of a large file: a
+   * worker thread, cli/src/lexing.ts); undefined: lexed here.
+   */
+  lexed?(index: number, start: number, end: number, read: string): LexedPart | undefined;
+}
+
+/** Where the chunk of `read` that starts at `start` and is at least `size` long ends: just after a line break, or at the end. */
+export function chunkEnd(read: string, start: number, size: number): number {
+  const lineBreak = read.indexOf('\n', start + Math.max(1, size) - 1);
+  return lineBreak < 0 ? read.length : lineBreak + 1;
 }
 
 /**
@@ -52,10 +63,10 @@ export class ChunkFeed {
   readonly next = (): IToken[] | undefined => {
     if (this.done) return undefined;
     const start = this.offset;
-    const lineBreak = this.read.indexOf('\n', start + Math.max(1, this.chunking.size(this.index++)) - 1);
-    const end = lineBreak < 0 ? this.read.length : lineBreak + 1;
+    const index = this.index++;
+    const end = chunkEnd(this.read, start, this.chunking.size(index));
     this.offset = end;
-    const part = tokenizePart(this.read, start, end);
+    const part = this.chunking.lexed?.(index, start, end, this.read) ?? tokenizePart(this.read, start, end);
     if (!this.accept(part)) throw new ChunkRejected();
     return part.tokens;
   };
