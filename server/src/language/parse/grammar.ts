@@ -168,24 +168,24 @@ export class SlaGrammar extends EmbeddedActionsParser {
   // --- chunked parsing (parse/chunks.ts) -------------------------------------------------------
 
   /**
-   * `tokens` and then the next chunks, until those hold MIN_LOOKAHEAD_TOKENS or none are
-   * left; the next refill is due where they begin (so the parser always has at least one
-   * chunk ahead of it).
+   * `tokens`, then the next chunks, until those hold MIN_LOOKAHEAD_TOKENS or none are left,
+   * then `sentinels`, in one new array; the next refill is due where the chunks begin (so the
+   * parser always has at least one chunk ahead of it).
    */
-  private withNextChunks(tokens: IToken[]): IToken[] {
-    const start = tokens.length;
-    let vector = tokens;
-    for (let next = this.more!(); ; next = this.more!()) {
+  private withNextChunks(tokens: IToken[], sentinels: IToken[] = []): IToken[] {
+    const chunks: IToken[][] = [];
+    let taken = 0;
+    while (taken < MIN_LOOKAHEAD_TOKENS) {
+      const next = this.more!();
       if (next === undefined) {
         this.more = undefined;
-        this.refillAt = Infinity;
-        return vector;
+        break;
       }
-      vector = vector.concat(next);
-      if (vector.length - start >= MIN_LOOKAHEAD_TOKENS) break;
+      chunks.push(next);
+      taken += next.length;
     }
-    this.refillAt = start;
-    return vector;
+    this.refillAt = this.more === undefined ? Infinity : tokens.length;
+    return tokens.concat(...chunks, sentinels);
   }
 
   /**
@@ -198,15 +198,14 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const at = self.currIdx;
     if (this.more === undefined || at + 1 < this.refillAt) return;
     // The grammar looks at most 4 tokens ahead of the last one consumed.
-    if (at + 4 >= self.tokVectorLength) this.overran = true;
+    const length = self.tokVectorLength;
+    if (at + 4 >= length) this.overran = true;
     const old = self.tokVector;
     const kept = Math.max(at, 0);
-    const vector = this.withNextChunks(old.slice(kept, self.tokVectorLength));
-    const length = vector.length;
     // Chevrotain's end-of-file sentinels (placed by `onBeforeParse`) go at the end again.
-    for (let i = self.tokVectorLength; i < old.length; i++) vector.push(old[i]);
+    const vector = this.withNextChunks(old.slice(kept, length), old.slice(length));
     self.tokVector = vector;
-    self.tokVectorLength = length;
+    self.tokVectorLength = vector.length - (old.length - length);
     self.currIdx = at - kept;
   }
 
