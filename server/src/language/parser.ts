@@ -117,7 +117,7 @@ function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: 
 function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking): ParsedText | undefined {
   const reading = readFullWidth(text);
   const literal: Diagnostic[] = [];
-  const tokens = keepTokens ? TokenList.of([], reading.text) : undefined;
+  const tokens = keepTokens ? TokenList.empty(reading.text, Math.ceil(text.length / 6)) : undefined;
   const comments: Span[] = [];
   let depth = 0;
   const feed = new ChunkFeed(reading.text, chunking, (part) => {

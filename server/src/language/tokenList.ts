@@ -23,6 +23,11 @@ export class TokenList {
     this.count = 0;
   }
 
+  /** An empty list with room for `capacity` tokens (it grows past that). */
+  static empty(source: string, capacity: number): TokenList {
+    return new TokenList(source, capacity);
+  }
+
   /** The list of lexed tokens; `source` is the text they were lexed from. */
   static of(tokens: readonly IToken[], source: string): TokenList {
     const list = new TokenList(source, tokens.length);
