@@ -8,12 +8,10 @@
 // fails, sends a part this thread did not expect, or keeps it waiting for WAIT_MS, is
 // dropped and this thread lexes the rest: the tokens are the same either way.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { DEFAULT_CHUNKING, type Chunking } from '../../server/src/language/parse/chunks';
 import { decodePart } from '../../server/src/language/parse/lexedParts';
-import { cpuPressure, defaultParts } from '../../server/src/evaluation/parallel';
 
 /** Slots of the shared state: parts posted (waited on), the stop flag, then each chunk's claim. */
 export const POSTED = 0;
@@ -126,12 +124,13 @@ export class LexingWorker {
 }
 
 /**
- * Threads for `sla check` of a large file: as for `sla evaluate` (one when the machine's
- * cores are busy: a second thread then only competes with the first), or `SLA_WORKERS`.
+ * Threads for `sla check` of a large file: one unless `SLA_WORKERS` asks for more. The
+ * worker is not the default because no interleaved A/B run on the (always loaded) machine
+ * of issue 15 showed it faster in wall time, and it costs CPU (docs/performance.md,
+ * "streamparse"); on an idle machine, compare `SLA_WORKERS=2` with the default.
  */
 function threadsWanted(): number {
-  const asked = process.env.SLA_WORKERS;
-  return asked ? Number(asked) : defaultParts(availableParallelism(), cpuPressure());
+  return Number(process.env.SLA_WORKERS ?? 1);
 }
 
 /** The worker script: dist/lex-worker.js next to the bundle, lexWorker.ts next to the sources. */
