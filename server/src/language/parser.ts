@@ -4,7 +4,7 @@ import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
-import { ChunkFeed, ChunkRejected, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
+import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
@@ -142,9 +142,9 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   try {
     file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
     if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || grammar.overran || !feed.done) return undefined;
-  } catch (error) {
-    if (error instanceof ChunkRejected) return undefined;
-    throw error;
+  } catch {
+    // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.
+    return undefined;
   } finally {
     grammar.release();
   }
