@@ -23,7 +23,12 @@ try {
   const read = readFullWidth(text).text;
   for (let start = 0; start < read.length && CLAIMS + index < state.length && Atomics.load(state, STOP) === 0; index++) {
     const end = chunkEnd(read, start, job.chunkSize);
-    if (Atomics.compareExchange(state, CLAIMS + index, FREE, BY_WORKER) === FREE) post({ index, start, end, data: encodePart(tokenizePart(read, start, end)) });
+    // Claimed once lexed, so that the parsing thread never waits for a chunk being lexed
+    // here: it lexes a chunk no one has claimed itself (this one's work is then wasted).
+    if (Atomics.load(state, CLAIMS + index) === FREE) {
+      const data = encodePart(tokenizePart(read, start, end));
+      if (Atomics.compareExchange(state, CLAIMS + index, FREE, BY_WORKER) === FREE) post({ index, start, end, data });
+    }
     start = end;
   }
 } catch {

@@ -1,10 +1,11 @@
 // `sla check` of a large file: its chunks lexed in a worker thread (lexWorker.ts) while this
 // thread parses (issue 15, streamparse). Both threads read the file's bytes from one
 // SharedArrayBuffer (read once, decoded by each) and cut the text at the same places
-// (parse/chunks.ts `chunkEnd`). Each chunk is claimed by whichever thread gets to it first,
-// on shared memory: until the worker has started, this thread lexes the chunks it needs
-// itself; after that the worker runs ahead and this thread takes its parts (numbers, moved
-// without a copy: parse/lexedParts.ts), waiting when one is not there yet. A worker that
+// (parse/chunks.ts `chunkEnd`). Each chunk is claimed on shared memory by this thread when it
+// needs the chunk and the worker has not sent it, or by the worker once it has lexed it (and
+// then sent at once): this thread never waits for a chunk being lexed. While the worker
+// starts, this thread lexes the chunks itself; after that the worker runs ahead and this
+// thread takes its parts (numbers, moved without a copy: parse/lexedParts.ts). A worker that
 // fails, sends a part this thread did not expect, or keeps it waiting for WAIT_MS, is
 // dropped and this thread lexes the rest: the tokens are the same either way.
 import { existsSync } from 'node:fs';
