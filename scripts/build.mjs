@@ -25,8 +25,6 @@ const builds = [
   { entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' },
   // Worker thread that reads a part of a large CSV file (server/src/evaluation/parallel.ts).
   { entryPoints: ['server/src/evaluation/worker.ts'], outfile: 'dist/evaluation-worker.js' },
-  // Worker thread that lexes a large contract's chunks for `sla check` (cli/src/lexing.ts).
-  { entryPoints: ['cli/src/lexWorker.ts'], outfile: 'dist/lex-worker.js' },
 ];
 
 mkdirSync('dist', { recursive: true });

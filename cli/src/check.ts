@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { diagnose } from '../../server/src/language/analyze';
-import type { Diagnostic } from '../../server/src/language/diagnostics';
-import { LexingWorker } from './lexing';
 import { readRegularFileSync } from '../../server/src/files/regularFile';
 import { expandInputs, reason, UsageError } from './inputs';
 import { formatSarif, formatText, toJson, type FileDiagnostics } from './diagnosticFormats';
@@ -45,26 +43,17 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
   let unreadable = false;
   for (const file of files) {
     let text: string;
-    // A large file's bytes go to shared memory, for a worker thread to lex while this one parses (lexing.ts).
-    let shared: Uint8Array | undefined;
     try {
-      text = readRegularFileSync(file, (size) => (shared = LexingWorker.memoryFor(size)));
+      text = readRegularFileSync(file);
     } catch (error) {
       io.err(`sla check: ${terminalLine(t('cli.cannotRead', { file, reason: reason(error, io.locale) }))}\n`);
       unreadable = true;
       continue;
     }
-    const lexing = shared && LexingWorker.start(shared);
-    // Editors hide a byte order mark; columns must not count it either (lexWorker.ts does the same).
+    // Editors hide a byte order mark; columns must not count it either.
     const source = text.replace(/^\uFEFF/, '');
-    let diagnostics: Diagnostic[];
-    try {
-      const chunking = lexing?.chunking();
-      diagnostics = withHeapForText(source, () => diagnose(source, { locale: io.locale, today: options.today }, chunking));
-    } finally {
-      lexing?.stop();
-    }
-    results.push({ file, diagnostics: diagnostics.filter((d) => !options.quiet || d.severity === 'error') });
+    const diagnostics = withHeapForText(source, () => diagnose(source, { locale: io.locale, today: options.today })).filter((d) => !options.quiet || d.severity === 'error');
+    results.push({ file, diagnostics });
   }
 
   if (options.format === 'json') io.out(terminalJson(JSON.stringify(toJson(results), null, 2)) + '\n');

@@ -3,7 +3,7 @@
 // every later file operation of the process); a device or a socket is not data either.
 // So a path is opened with O_NONBLOCK (no wait on a FIFO; no effect on a regular file) and
 // the opened descriptor is checked with fstat: a FIFO swapped in after a stat is refused too.
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { messages, type Locale, type MessageId } from '../l10n/index';
 
@@ -41,28 +41,15 @@ export async function readRegularFile(path: string): Promise<string> {
   }
 }
 
-/**
- * readRegularFile, synchronously. `into`: where to read the bytes, given the file's size (a
- * SharedArrayBuffer that a worker thread decodes too: `sla check`, cli/src/lexing.ts), or
- * undefined for Node's own buffer.
- */
-export function readRegularFileSync(path: string, into?: (size: number) => Uint8Array | undefined): string {
+/** readRegularFile, synchronously. */
+export function readRegularFileSync(path: string): string {
   const fd = openSync(path, READ_FLAGS);
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new NotRegularFileError(path);
-    const bytes = into?.(stat.size);
-    return bytes ? readInto(fd, bytes) : readFileSync(fd, 'utf8');
+    if (!fstatSync(fd).isFile()) throw new NotRegularFileError(path);
+    return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
   }
-}
-
-/** The file's bytes read into `bytes` (up to its end), decoded as readFileSync decodes them. */
-function readInto(fd: number, bytes: Uint8Array): string {
-  let length = 0;
-  for (let read = -1; length < bytes.length && read !== 0; length += read) read = readSync(fd, bytes, length, bytes.length - length, null);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('utf8');
 }
 
 /** Reasons worded by the catalogue, by Node's error code; other errors keep their own message. */

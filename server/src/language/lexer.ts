@@ -347,11 +347,6 @@ class Token implements IToken {
 (lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (image, startOffset, tokenTypeIdx) =>
   new Token(image, startOffset, tokenTypeIdx);
 
-/** A token as the lexer makes it (parse/lexedParts.ts: the tokens of a part lexed in another thread). */
-export function newToken(image: string, startOffset: number, tokenTypeIdx: number): IToken {
-  return new Token(image, startOffset, tokenTypeIdx);
-}
-
 /** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
   token.startOffset += offset;

@@ -20,15 +20,10 @@ export interface Chunking {
   threshold: number;
   /** The length of chunk `index`, at least: it ends just after the next line break. */
   size(index: number): number;
-  /**
-   * Chunk `index`, `read[start, end)`, lexed elsewhere (`sla check` of a large file: a
-   * worker thread, cli/src/lexing.ts); undefined: lexed here.
-   */
-  lexed?(index: number, start: number, end: number, read: string): LexedPart | undefined;
 }
 
 /** Where the chunk of `read` that starts at `start` and is at least `size` long ends: just after a line break, or at the end. */
-export function chunkEnd(read: string, start: number, size: number): number {
+function chunkEnd(read: string, start: number, size: number): number {
   const lineBreak = read.indexOf('\n', start + Math.max(1, size) - 1);
   return lineBreak < 0 ? read.length : lineBreak + 1;
 }
@@ -66,7 +61,7 @@ export class ChunkFeed {
     const index = this.index++;
     const end = chunkEnd(this.read, start, this.chunking.size(index));
     this.offset = end;
-    const part = this.chunking.lexed?.(index, start, end, this.read) ?? tokenizePart(this.read, start, end);
+    const part = tokenizePart(this.read, start, end);
     if (!this.accept(part)) throw new ChunkRejected();
     return part.tokens;
   };
