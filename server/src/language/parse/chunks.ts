@@ -30,9 +30,12 @@ function chunkEnd(read: string, start: number, size: number): number {
 
 /**
  * 256 Ki characters and more: a contract of about 12,000 lines (the 200,000-line one is
- * 4 MB). Chunks of 128 Ki: the grammar holds two at a time (about 35,000 tokens, 2 MB).
+ * 4 MB). Chunks of 16 Ki (about 2,200 tokens): small enough that a chunk's tokens are
+ * mostly dead by the next young-generation collection (with 128 Ki chunks the parse took
+ * more CPU than the whole-text parse; 4–16 Ki about a tenth less: docs/performance.md,
+ * "streamparse"); an sla item longer than a chunk is parsed whole.
  */
-export const DEFAULT_CHUNKING: Chunking = { threshold: 256 * 1024, size: () => 128 * 1024 };
+export const DEFAULT_CHUNKING: Chunking = { threshold: 256 * 1024, size: () => 16 * 1024 };
 
 /** Thrown out of the grammar when a chunk cannot be parsed as part of a chunked parse. */
 export class ChunkRejected extends Error {}
