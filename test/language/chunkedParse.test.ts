@@ -134,6 +134,13 @@ describe('chunked parse equals the whole-text parse', function () {
     assert.deepEqual(diagnostics, diagnose(text.replace('// a contract', '// a contract @')).filter((d) => d.code !== 'SLA001'));
   });
 
+  it('across several slas, with chunks taken inside nested blocks', () => {
+    // (No block comment over lines: a cut through it makes the parse take the whole text.)
+    const one = `// one of three\n${generateContract(300).replace('99.9%', '99.9％')}`;
+    const text = [one, one.replace('sla Bench', 'sla Second'), one.replace('sla Bench', 'sla Third')].join('\n');
+    for (const chunking of [fixed(1), fixed(50), fixed(700), random(SEED + 1, 300)]) assert.equal(assertSameAsWhole(text, chunking, 'three slas'), true);
+  });
+
   describe('parses the whole text instead, with the same result', () => {
     const base = contract(200);
     const cases: [string, string, Chunking][] = [

@@ -43,6 +43,7 @@ import type { SlaItem } from '../ast';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import { onSameLine } from './tokenLines';
+import { ChunkRejected } from './chunks';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -114,6 +115,8 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private more: (() => IToken[] | undefined) | undefined;
   /** A chunked parse: the index in the token vector from which the next chunks are taken. */
   private refillAt = Infinity;
+  /** A chunked parse: the tokens dropped from the front of the token vector so far. */
+  private dropped = 0;
   /**
    * A chunked parse: whether the parser may have looked past the end of a token vector that
    * was not the end of the text (an item longer than the lookahead), so that it saw an end
@@ -135,7 +138,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * (incremental parsing) the sla item loop ends at that token, as at a `}`, and `stoppedAt`
    * tells whether it got there and with how many errors so far. With `more` (a chunked parse,
    * parse/chunks.ts) `tokens` is the first chunk's and `more` gives the next chunk's tokens,
-   * taken at an item of the sla or the file when the parser gets near the end of those it
+   * taken at an item of a block or the file when the parser gets near the end of those it
    * has; `overran` then tells whether it may have seen the end too early.
    */
   parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
@@ -147,6 +150,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.stoppedAt = undefined;
     this.more = more;
     this.refillAt = Infinity;
+    this.dropped = 0;
     this.overran = false;
     this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
@@ -189,7 +193,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   }
 
   /**
-   * At an item of the sla or the file: when the parser has got to the last chunks taken,
+   * At an item of any block or of the file: when the parser has got to the last chunks taken,
    * the token vector becomes the tokens from the last one consumed (LA(0)) on, plus the next
    * chunks; the earlier tokens are no longer referenced.
    */
@@ -197,6 +201,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const self = this as unknown as TokenVectorInternals;
     const at = self.currIdx;
     if (this.more === undefined || at + 1 < this.refillAt) return;
+    // With an error the whole text is parsed anyway (parser.ts); recovery may also have
+    // looked past the end of the tokens. (`errors` copies Chevrotain's list: read here only.)
+    if (this.errors.length > 0 || this.strayErrors.length > 0) throw new ChunkRejected();
     // The grammar looks at most 4 tokens ahead of the last one consumed.
     const length = self.tokVectorLength;
     if (at + 4 >= length) this.overran = true;
@@ -207,13 +214,24 @@ export class SlaGrammar extends EmbeddedActionsParser {
     self.tokVector = vector;
     self.tokVectorLength = vector.length - (old.length - length);
     self.currIdx = at - kept;
+    this.dropped += kept;
+  }
+
+  /**
+   * Overrides Chevrotain's LexerAdapter.getLexerPosition (not in its typings), which a
+   * repetition compares before and after an iteration to tell whether it is stuck: the
+   * position in the whole token sequence, which a refill (dropping tokens from the front
+   * of the vector) does not move back.
+   */
+  getLexerPosition(): number {
+    return this.dropped + (this as unknown as TokenVectorInternals).currIdx;
   }
 
   // --- recovery policy ------------------------------------------------------------------------
 
   /** Whether the item loop of `block` goes on at the next token (see header comment). */
   private continues(block: Exclude<BlockKind, 'file'>): boolean {
-    if (block === 'sla') this.refillIfDue();
+    this.refillIfDue();
     const next = this.LA(1);
     if (block === 'sla' && next === this.stopAt) {
       this.stoppedAt ??= {
