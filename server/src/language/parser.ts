@@ -112,7 +112,7 @@ function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: 
  * it is taken only for texts without SLA001 (no lexical or syntax error, nesting within the
  * limit, no unclosed comment) whose items each fit in the grammar's lookahead, because only
  * there the grammar provably reads the same tokens in the same states; anything else is
- * parsed whole (a broken large contract is parsed twice: docs/decisions.md).
+ * parsed whole (a broken large contract is parsed again: docs/decisions.md).
  */
 function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking): ParsedText | undefined {
   const reading = readFullWidth(text);

@@ -1,8 +1,8 @@
 // A large text lexed one chunk at a time, while the grammar parses (issue 15, "streamparse").
-// The grammar takes the next chunk's tokens when its sla item loop gets near the end of the
-// tokens it has (grammar.ts `parseTokens` with `more`), so only about two chunks of token
-// objects are alive at once and each young-generation collection copies few of them; the
-// whole text's tokens all survive until the AST is built otherwise.
+// The grammar takes the next chunk's tokens at an item of a block or the file when it gets
+// near the end of the tokens it has (grammar.ts `parseTokens` with `more`), so only about
+// two chunks of token objects are alive at once and each young-generation collection copies
+// few of them; the whole text's tokens all survive until the AST is built otherwise.
 //
 // The chunks' tokens are the whole text's tokens, because of where a chunk ends: just after
 // a line break. No token but white space (skipped) and a block comment spans a line break,

@@ -218,13 +218,19 @@ export class SlaGrammar extends EmbeddedActionsParser {
   }
 
   /**
-   * Overrides Chevrotain's LexerAdapter.getLexerPosition (not in its typings), which a
-   * repetition compares before and after an iteration to tell whether it is stuck: the
-   * position in the whole token sequence, which a refill (dropping tokens from the front
-   * of the vector) does not move back.
+   * Overrides Chevrotain's LexerAdapter.exportLexerState (not in its typings): the position
+   * in the whole token sequence, which a refill (dropping tokens from the front of the
+   * vector) does not change. Chevrotain compares two positions to tell whether a repetition
+   * is stuck, and recovery saves one to go back to.
    */
-  getLexerPosition(): number {
+  exportLexerState(): number {
     return this.dropped + (this as unknown as TokenVectorInternals).currIdx;
+  }
+
+  /** Overrides LexerAdapter.importLexerState: back to a position `exportLexerState` gave, if its tokens are still held. */
+  importLexerState(position: number): void {
+    if (this.dropped > 0 && position < this.dropped) throw new ChunkRejected();
+    (this as unknown as TokenVectorInternals).currIdx = position - this.dropped;
   }
 
   // --- recovery policy ------------------------------------------------------------------------
