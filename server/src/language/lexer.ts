@@ -393,6 +393,26 @@ export function tokenize(text: string): LexResult {
   };
 }
 
+/** What `tokenizePart` gives: `tokenize`'s tokens, comments and errors for one part of a text. */
+export type LexedPart = Pick<LexResult, 'tokens' | 'comments' | 'errors'>;
+
+/**
+ * Lexes `read[start, end)`, where `read` is a text as `readFullWidth` reads it (the parser's
+ * chunked parse, parse/chunks.ts), with offsets in `read`. Equal to the part of
+ * `tokenize(text)` in that range when `start` is a line start outside any block comment and
+ * the part lexes without errors (parse/chunks.ts says why).
+ */
+export function tokenizePart(read: string, start: number, end: number): LexedPart {
+  const result = lexer.tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
+  retypeWords(result.tokens);
+  const comments = (result.groups.comments as IToken[] | undefined) ?? [];
+  if (start !== 0) {
+    for (const token of result.tokens) token.startOffset += start;
+    for (const comment of comments) comment.startOffset += start;
+  }
+  return { tokens: result.tokens, comments, errors: result.errors.map((e) => ({ offset: e.offset + start, length: e.length })) };
+}
+
 // --- helpers for the language server ----------------------------------------------------------
 
 export type TokenCategory =

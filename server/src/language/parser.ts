@@ -2,8 +2,9 @@
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import type { FullWidthChar } from './fullWidth';
-import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix, type LexResult } from './lexer';
+import { readFullWidth, type FullWidthChar } from './fullWidth';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
 import { SlaGrammar } from './parse/grammar';
@@ -52,33 +53,45 @@ export function rememberLineIndex(result: ParseResult, lines: LineIndex): ParseR
   return result;
 }
 
-/** Parses `text`; messages are in the language of `locale` (default English). */
-export function parse(text: string, locale: Locale = DEFAULT_LOCALE): ParseResult {
-  const { lines, parsed, lexed } = parseText(text, locale);
-  return rememberLineIndex(
-    {
-      ...parsed,
-      tokens: TokenList.of(lexed?.tokens ?? [], lexed?.text ?? text),
-      comments: lexed ? lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))) : [],
-    },
-    lines,
-  );
+/**
+ * Parses `text`; messages are in the language of `locale` (default English). A large text is
+ * parsed in chunks where that gives the same result (`chunking`: tests force small chunks).
+ */
+export function parse(text: string, locale: Locale = DEFAULT_LOCALE, chunking: Chunking = DEFAULT_CHUNKING): ParseResult {
+  const { lines, parsed, tokens, comments } = parseText(text, locale, true, chunking);
+  return rememberLineIndex({ ...parsed, tokens: tokens ?? TokenList.of([], text), comments: comments ?? [] }, lines);
 }
 
 /** The AST and diagnostics of `parse`, without the token list and comment spans that only editor features read (`sla check`). */
-export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE): ParsedTree {
-  return parseText(text, locale).parsed;
+export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE, chunking: Chunking = DEFAULT_CHUNKING): ParsedTree {
+  return parseText(text, locale, false, chunking).parsed;
 }
 
 /** What every parse gives: the AST and the parser's diagnostics. */
 export type ParsedTree = Pick<ParseResult, 'file' | 'diagnostics'>;
 
-function parseText(text: string, locale: Locale): { lines: LineIndex; parsed: ParsedTree; lexed?: LexResult } {
+/** A parse, with the token list and comment spans when asked for. */
+interface ParsedText {
+  parsed: ParsedTree;
+  tokens?: TokenList;
+  comments?: Span[];
+}
+
+/** Results of `parse` and `parseForDiagnostics` made by the chunked parse (for tests: that it was taken). */
+const chunkedResults = new WeakSet<object>();
+
+export function wasParsedInChunks(result: ParseResult | ParsedTree): boolean {
+  return chunkedResults.has(result.file);
+}
+
+function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: Chunking): ParsedText & { lines: LineIndex } {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    return { lines, ...parseWith(text, lines, t) };
+    const chunked = text.length >= chunking.threshold ? parseInChunks(text, lines, t, keepTokens, chunking) : undefined;
+    if (chunked) chunkedResults.add(chunked.parsed.file);
+    return { lines, ...(chunked ?? parseWith(text, lines, t, keepTokens)) };
   } catch (error) {
     // Last resort: the parser must never take the language server down.
     const message = error instanceof Error ? error.message : String(error);
@@ -94,7 +107,53 @@ function parseText(text: string, locale: Locale): { lines: LineIndex; parsed: Pa
   }
 }
 
-function parseWith(text: string, lines: LineIndex, t: Translate): { parsed: ParsedTree; lexed: LexResult } {
+/**
+ * The chunked parse (parse/chunks.ts), or undefined where it is not the whole text's parse:
+ * it is taken only for texts without SLA001 (no lexical or syntax error, nesting within the
+ * limit, no unclosed comment) whose items each fit in the grammar's lookahead, because only
+ * there the grammar provably reads the same tokens in the same states; anything else is
+ * parsed whole (a broken large contract is parsed again: docs/decisions.md).
+ */
+function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking): ParsedText | undefined {
+  const reading = readFullWidth(text);
+  const literal: Diagnostic[] = [];
+  const tokens = keepTokens ? TokenList.empty(reading.text, Math.ceil(text.length / 6)) : undefined;
+  const comments: Span[] = [];
+  let depth = 0;
+  const feed = new ChunkFeed(reading.text, chunking, (part) => {
+    if (part.errors.length > 0) return false;
+    for (const comment of part.comments) {
+      if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) return false;
+      if (keepTokens) comments.push(lines.span(comment.startOffset, tokenEnd(comment)));
+    }
+    for (const token of part.tokens) {
+      if (token.tokenType === LCurly) {
+        if (++depth > MAX_NESTING) return false;
+      } else if (token.tokenType === RCurly && depth > 0) depth--;
+    }
+    for (const found of literalDiagnostics(part.tokens, lines, t)) literal.push(found);
+    tokens?.append(part.tokens);
+    return true;
+  });
+
+  const grammar = sharedGrammar();
+  const builder = new AstBuilder(lines, t);
+  let file: ContractFile;
+  try {
+    file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
+    if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || grammar.overran || !feed.done) return undefined;
+  } catch {
+    // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.
+    return undefined;
+  } finally {
+    grammar.release();
+  }
+  const diagnostics = [...literal, ...builder.diagnostics];
+  if (diagnostics.some((d) => d.code === 'SLA001')) return undefined;
+  return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, reading.found, lines, t) }, tokens, comments };
+}
+
+function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boolean): ParsedText {
   const lexed = tokenize(text);
   const diagnostics: Diagnostic[] = [];
 
@@ -155,8 +214,17 @@ function parseWith(text: string, lines: LineIndex, t: Translate): { parsed: Pars
   diagnostics.push(...dedupeSyntaxErrors([...syntaxErrors, ...builder.diagnostics.filter((d) => d.code === 'SLA001')], lines));
   diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
 
+  return {
+    parsed: { file, diagnostics: finishDiagnostics(diagnostics, lexed.fullWidth, lines, t) },
+    tokens: keepTokens ? TokenList.of(lexed.tokens, lexed.text) : undefined,
+    comments: keepTokens ? lexed.comments.map((c) => lines.span(c.startOffset, tokenEnd(c))) : undefined,
+  };
+}
+
+/** The parser's diagnostics in text order (a stable sort), capped, with SLA003 merged in. */
+function finishDiagnostics(diagnostics: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
-  return { parsed: { file, diagnostics: withFullWidth(limitSyntaxErrors(diagnostics, t), lexed.fullWidth, lines, t) }, lexed };
+  return withFullWidth(limitSyntaxErrors(diagnostics, t), fullWidth, lines, t);
 }
 
 /**

@@ -23,6 +23,11 @@ export class TokenList {
     this.count = 0;
   }
 
+  /** An empty list with room for `capacity` tokens (it grows past that). */
+  static empty(source: string, capacity: number): TokenList {
+    return new TokenList(source, capacity);
+  }
+
   /** The list of lexed tokens; `source` is the text they were lexed from. */
   static of(tokens: readonly IToken[], source: string): TokenList {
     const list = new TokenList(source, tokens.length);
@@ -115,6 +120,11 @@ export class TokenList {
     }
     this.count = length;
     this.source = source;
+  }
+
+  /** Adds `tokens` at the end (the chunked parse, parser.ts: one chunk's tokens at a time). */
+  append(tokens: readonly IToken[]): void {
+    this.splice(this.count, this.count, tokens, 0, this.source);
   }
 
   /** The source the images are read from. */

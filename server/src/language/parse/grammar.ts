@@ -43,6 +43,7 @@ import type { SlaItem } from '../ast';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import { onSameLine } from './tokenLines';
+import { ChunkRejected } from './chunks';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -58,6 +59,19 @@ interface RecoveryInternals {
   SKIP_TOKEN(): IToken;
   consumeToken(): void;
 }
+
+/** Chevrotain's token vector (LexerAdapter: the tokens, then sentinels), present at run time, not typed. */
+interface TokenVectorInternals {
+  tokVector: IToken[];
+  tokVectorLength: number;
+  currIdx: number;
+}
+
+/**
+ * A chunked parse adds chunks until it has at least this many tokens past the place where it
+ * takes the next ones: the lookahead any item needs (the grammar looks at most 4 tokens on).
+ */
+const MIN_LOOKAHEAD_TOKENS = 64;
 
 /** Chevrotain's rule stack depth (0: the top rule), present at run time, not typed. */
 interface RuleStackInternals {
@@ -97,6 +111,18 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * `stopAt` are only lookahead: what they make is not the region's).
    */
   stoppedAt: { errors: number; strays: number; diagnostics: number; items: SlaItem[] } | undefined;
+  /** A chunked parse: the next chunk's tokens (undefined once all are taken). */
+  private more: (() => IToken[] | undefined) | undefined;
+  /** A chunked parse: the index in the token vector from which the next chunks are taken. */
+  private refillAt = Infinity;
+  /** A chunked parse: the tokens dropped from the front of the token vector so far. */
+  private dropped = 0;
+  /**
+   * A chunked parse: whether the parser may have looked past the end of a token vector that
+   * was not the end of the text (an item longer than the lookahead), so that it saw an end
+   * of file too early. The parse is then not the whole text's (the caller parses it whole).
+   */
+  overran = false;
 
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
@@ -110,16 +136,23 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * Parses a token vector: `builder` makes the AST nodes as the rules end and words messages
    * (its `translate`); the parser is reused, so all per-parse state is reset here. With `stopAt`
    * (incremental parsing) the sla item loop ends at that token, as at a `}`, and `stoppedAt`
-   * tells whether it got there and with how many errors so far.
+   * tells whether it got there and with how many errors so far. With `more` (a chunked parse,
+   * parse/chunks.ts) `tokens` is the first chunk's and `more` gives the next chunk's tokens,
+   * taken at an item of a block or the file when the parser gets near the end of those it
+   * has; `overran` then tells whether it may have seen the end too early.
    */
-  parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken): ParsedFile {
+  parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
     this.errorMessages.t = builder.translate;
     this.builder = builder;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = stopAt;
     this.stoppedAt = undefined;
-    this.input = tokens;
+    this.more = more;
+    this.refillAt = Infinity;
+    this.dropped = 0;
+    this.overran = false;
+    this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
     const file = this.nodes[0];
     return { slas: file.slas ?? [], orphans: file.orphans ?? [] };
@@ -133,12 +166,78 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
+    this.more = undefined;
+  }
+
+  // --- chunked parsing (parse/chunks.ts) -------------------------------------------------------
+
+  /**
+   * `tokens`, then the next chunks, until those hold MIN_LOOKAHEAD_TOKENS or none are left,
+   * then `sentinels`, in one new array; the next refill is due where the chunks begin (so the
+   * parser always has at least one chunk ahead of it).
+   */
+  private withNextChunks(tokens: IToken[], sentinels: IToken[] = []): IToken[] {
+    const chunks: IToken[][] = [];
+    let taken = 0;
+    while (taken < MIN_LOOKAHEAD_TOKENS) {
+      const next = this.more!();
+      if (next === undefined) {
+        this.more = undefined;
+        break;
+      }
+      chunks.push(next);
+      taken += next.length;
+    }
+    this.refillAt = this.more === undefined ? Infinity : tokens.length;
+    return tokens.concat(...chunks, sentinels);
+  }
+
+  /**
+   * At an item of any block or of the file: when the parser has got to the last chunks taken,
+   * the token vector becomes the tokens from the last one consumed (LA(0)) on, plus the next
+   * chunks; the earlier tokens are no longer referenced.
+   */
+  private refillIfDue(): void {
+    const self = this as unknown as TokenVectorInternals;
+    const at = self.currIdx;
+    if (this.more === undefined || at + 1 < this.refillAt) return;
+    // With an error the whole text is parsed anyway (parser.ts); recovery may also have
+    // looked past the end of the tokens. (`errors` copies Chevrotain's list: read here only.)
+    if (this.errors.length > 0 || this.strayErrors.length > 0) throw new ChunkRejected();
+    // The grammar looks at most 4 tokens ahead of the last one consumed.
+    const length = self.tokVectorLength;
+    if (at + 4 >= length) this.overran = true;
+    const old = self.tokVector;
+    const kept = Math.max(at, 0);
+    // Chevrotain's end-of-file sentinels (placed by `onBeforeParse`) go at the end again.
+    const vector = this.withNextChunks(old.slice(kept, length), old.slice(length));
+    self.tokVector = vector;
+    self.tokVectorLength = vector.length - (old.length - length);
+    self.currIdx = at - kept;
+    this.dropped += kept;
+  }
+
+  /**
+   * Overrides Chevrotain's LexerAdapter.exportLexerState (not in its typings): the position
+   * in the whole token sequence, which a refill (dropping tokens from the front of the
+   * vector) does not change. Chevrotain compares two positions to tell whether a repetition
+   * is stuck, and recovery saves one to go back to.
+   */
+  exportLexerState(): number {
+    return this.dropped + (this as unknown as TokenVectorInternals).currIdx;
+  }
+
+  /** Overrides LexerAdapter.importLexerState: back to a position `exportLexerState` gave, if its tokens are still held. */
+  importLexerState(position: number): void {
+    if (this.dropped > 0 && position < this.dropped) throw new ChunkRejected();
+    (this as unknown as TokenVectorInternals).currIdx = position - this.dropped;
   }
 
   // --- recovery policy ------------------------------------------------------------------------
 
   /** Whether the item loop of `block` goes on at the next token (see header comment). */
   private continues(block: Exclude<BlockKind, 'file'>): boolean {
+    this.refillIfDue();
     const next = this.LA(1);
     if (block === 'sla' && next === this.stopAt) {
       this.stoppedAt ??= {
@@ -372,7 +471,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
   // --- file and sla ---------------------------------------------------------------------------
 
   private readonly fileLoop = {
-    GATE: () => this.LA(1).tokenType !== EOF,
+    GATE: () => {
+      this.refillIfDue();
+      return this.LA(1).tokenType !== EOF;
+    },
     DEF: () => this.OR(this.fileAlternatives),
   };
 
