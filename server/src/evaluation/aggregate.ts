@@ -42,11 +42,6 @@ export class PeriodAccumulator {
     this.start = start;
     this.end = end;
     if (keepValues) this.values = new KeptValues();
-    // Doubles and written-to from the first object on: else the first fraction or compensation
-    // stored, maybe millions of rows in, changes the class's field types and V8 throws away
-    // every loop compiled with it inlined (docs/performance.md, ninth round).
-    this.sum = this.sumCompensation = this.numerator = this.numeratorCompensation = NaN;
-    this.sum = this.sumCompensation = this.numerator = this.numeratorCompensation = 0;
   }
 
   /** An eligible value of the counted metric. */

@@ -256,13 +256,11 @@ export class ObjectiveRun implements ObjectiveSink {
       taken++;
       const t = times[row];
       if (!(t >= from && t < to)) {
-        if (periods === undefined) {
-          // A rolling window's sample.
+        if (periods === undefined || !(t >= periods.start && t < periods.end)) {
+          // A rolling window's sample, or the first of another calendar period (the next row finds its segment).
           this.add(role, t, values[row], NaN);
           continue;
         }
-        // The first row of each batch comes here, so this path has type feedback before the loop is compiled.
-        if (!(t >= periods.start && t < periods.end)) this.switchPeriod(t);
         cls = eligibility.classify(t);
         const segment = eligibility.lastSegment;
         from = Math.max(periods.start, segment.start);
@@ -417,29 +415,6 @@ function record(acc: PeriodAccumulator, role: Role, cls: number, value: number):
   }
   if (role === NUMERATOR) acc.addNumerator(value);
   else acc.add(value);
-}
-
-let primed = false;
-
-/**
- * Runs every branch of `recordRow` once, on scratch accumulators (a percentile's too), once
- * per thread before its first sample. The batch loop (ObjectiveRun.addRowsOf) inlines it and
- * is compiled within the first thousand rows; a branch first taken later (the first eligible
- * sample of a business-hours objective, days into the data) would throw that code away and
- * compile it again (docs/performance.md, ninth round). Changes nothing but V8's type feedback.
- */
-function primeRecording(): void {
-  if (primed) return;
-  primed = true;
-  const values = Float64Array.of(0.5, 147.1, 1);
-  for (const keepValues of [false, true]) {
-    const scratch = new PeriodAccumulator(0, 1, keepValues);
-    for (const role of [VALUE, NUMERATOR, TOTAL] as const) {
-      for (const cls of [ELIGIBLE, OUTSIDE_EFFECTIVE, OUTSIDE_SCHEDULE, IN_MAINTENANCE] as const) {
-        for (let row = 0; row < values.length; row++) recordRow(scratch, role, cls, values, row);
-      }
-    }
-  }
 }
 
 /**
@@ -609,7 +584,6 @@ export class Evaluator implements PartSink, IntervalSink {
     this.zone = model.zone;
     this.at = at;
     this.onProgress = onProgress;
-    primeRecording();
     const shared = new Map<string, Eligibility>();
     this.runs = model.objectives.map((o) => {
       // Objectives with the same rules share one eligibility timeline.

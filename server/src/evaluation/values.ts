@@ -35,8 +35,6 @@ const ONE = new Float64Array(1);
 const COUNTED_SPAN = 1 << 16;
 /** Counting is tried once, when a period has at least this many integers (about 0.5 MiB of blocks). */
 const COUNT_FROM = 1 << 16;
-/** A count array, for the constructor's first write (see there). */
-const NO_COUNTS = new Uint32Array(0);
 
 /** Kept values as plain data (transferable): 32-bit integers over `scale`, or doubles when `scale` is 0. */
 export interface KeptValuesState {
@@ -58,18 +56,6 @@ export class KeptValues {
   private counts: Uint32Array | undefined;
   private base = 0;
   private triedCounting = false;
-
-  constructor() {
-    // The fields counting sets, written once with values of their final types: else counting,
-    // 65,536 values in, changes the class's field types and V8 throws away every loop
-    // compiled with `addOf` inlined (docs/performance.md, ninth round).
-    this.counts = NO_COUNTS;
-    this.counts = undefined;
-    this.base = NaN;
-    this.base = 0;
-    this.triedCounting = true;
-    this.triedCounting = false;
-  }
 
   add(value: number): void {
     ONE[0] = value;
