@@ -92,6 +92,17 @@ describe('evaluation: one large CSV file on several threads', () => {
     assertSameReport(sequential.report, direct.report);
   });
 
+  it('finds the cut points inside lines far longer than the window it reads them with', async () => {
+    // Four rows of 1 MiB each (a long label), all of one length: 12 chunks are wanted, and every
+    // cut start lies a third or more of a line before the next line break (read 4 KiB at a time).
+    const label = 'x'.repeat(1 << 20);
+    const file = tempFile('long.csv', data(4, (i, t) => `${t},lat,${i}.5,${label}`));
+    const [sequential, parallel, how] = await both(file, { allowMissingMetrics: true });
+    assert.equal(how, 3);
+    assert.equal(sequential.objectives[1].results.reduce((n, r) => n + r.samples, 0), 4);
+    assertSameReport(sequential, parallel);
+  });
+
   it('reports the first bad row with the line number of the file', async () => {
     // Bad rows in the second and the third of three parts: the earlier one is reported.
     const bad = (i: number, t: string) => (i === 12_000 ? `${t},lat,fast,eu` : i === 20_000 ? `${t},up,2,eu` : '');

@@ -95,6 +95,8 @@ describe('evaluation: percentile selection over blocks', () => {
     ['a value no scale holds (doubles)', (next) => (next() < 0.001 ? Math.PI : latency(next))],
     ['values drifting to another span', (next) => 3000 + latency(next)],
     ['negative values, inside the span, then outside it', (next) => (next() < 0.01 ? (next() < 0.5 ? -2000.5 : -3276.5 - Math.floor(next() * 4)) : latency(next))],
+    // Inside the span, but not a multiple of the counted scale (0.1): neither may be counted.
+    ['values inside the span the scale does not hold exactly', (next) => (next() < 0.001 ? (next() < 0.5 ? 147.15 : 300.0625) : latency(next))],
   ];
   for (const [what, later] of afterwards) {
     it(`selects exactly from many close values counted, then ${what}, also released and merged`, () => {
@@ -120,7 +122,15 @@ describe('evaluation: percentile selection over blocks', () => {
       for (const [kept, all] of [[whole, values], [merged, mergedValues], [taken, values]] as const) {
         const sorted = Float64Array.from(all).sort();
         const n = all.length;
-        for (const k of [0, 1, n - 1, Math.floor(n * 0.5), Math.floor(n * 0.95), Math.floor(n * 0.999), Math.floor(next() * n)]) {
+        // Also the first and last rank of the first 20 values off the latencies' grid (0.0 to 600.0 by 0.1).
+        const offGrid: number[] = [];
+        for (let k = 0; k < n && offGrid.length < 40; k++) {
+          const v = sorted[k];
+          if (v >= 0 && v <= 600 && Math.round(v * 10) / 10 === v) continue;
+          if (k === 0 || sorted[k - 1] !== v) offGrid.push(k);
+          if (k + 1 === n || sorted[k + 1] !== v) offGrid.push(k);
+        }
+        for (const k of [0, 1, n - 1, Math.floor(n * 0.5), Math.floor(n * 0.95), Math.floor(n * 0.999), Math.floor(next() * n), ...offGrid]) {
           const expected = sorted[k] === 0 ? 0 : sorted[k];
           assert.ok(Object.is(kept.select(k), expected), `${what}: rank ${k} of ${n} gives ${kept.select(k)}, not ${expected}`);
         }
@@ -128,6 +138,29 @@ describe('evaluation: percentile selection over blocks', () => {
       }
     });
   }
+
+  it('never counts an integer past the 32-bit range, even inside the counted span', () => {
+    // Latencies counted at one decimal just below 2^31 / 10: the span reaches past the 32-bit
+    // range, where a value must widen to doubles instead of being counted.
+    const next = random(2_147);
+    const values: number[] = [];
+    const kept = new KeptValues();
+    for (let i = 0; i < 300_000; i++) {
+      const top = i >= 200_000 && next() < 0.01;
+      const v = top ? 214_748_364.8 + Math.floor(next() * 3) / 10 : 214_747_700 + latency(next);
+      values.push(v);
+      kept.add(v);
+    }
+    // Far below the span: the counts turn back into 32-bit integers.
+    for (const v of [5, 6]) {
+      values.push(v);
+      kept.add(v);
+    }
+    const sorted = Float64Array.from(values).sort();
+    for (const k of [0, 150_000, values.length - 3_000, values.length - 1, Math.floor(next() * values.length)]) {
+      assert.ok(Object.is(kept.select(k), sorted[k]), `rank ${k}: ${kept.select(k)}, not ${sorted[k]}`);
+    }
+  });
 
   it('adds counted parts to counts when their span fits, and keeps them as values when it does not', () => {
     const next = random(77);

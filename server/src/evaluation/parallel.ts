@@ -11,8 +11,8 @@
 // file is read sequentially. Errors are trusted only from a chunk whose start is known to be
 // a record start (every earlier chunk ended whole), and are reported with the file's line
 // numbers.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -237,7 +237,7 @@ async function readInParts<Columns>(source: RangeReadable<Columns>, reading: Par
     if (size < (options.minBytes ?? DEFAULT_MIN_BYTES)) return 'small file';
 
     const { columns, rowsStart } = await source.header(reading.setup.locale);
-    const cuts = await cutPoints(source.path, chunkStarts(rowsStart, size, parts), size);
+    const cuts = cutPoints(source.path, chunkStarts(rowsStart, size, parts), size);
     if (!cuts) return 'no cut points';
     const ranges: FileRange<Columns>[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
@@ -421,27 +421,33 @@ export function chunkStarts(rowsStart: number, size: number, parts: number): num
   return [rowsStart, ...starts.reverse()];
 }
 
-/** The first line break at or after each start (the first start is kept): chunk bounds up to `size`; undefined for fewer than two chunks. */
-async function cutPoints(path: string, starts: number[], size: number): Promise<number[] | undefined> {
-  const handle = await open(path, 'r');
+/**
+ * The first line break at or after each start (the first start is kept): chunk bounds up to
+ * `size`; undefined for fewer than two chunks. Read synchronously: a few small reads (one per
+ * chunk, from the page cache as a rule) that would otherwise be as many round trips through
+ * the thread pool, while both threads wait for their first chunk (docs/performance.md, ninth round).
+ */
+function cutPoints(path: string, starts: number[], size: number): number[] | undefined {
+  const fd = openSync(path, 'r');
   try {
-    // All at once: one read each, on the thread pool (a line longer than the window reads on).
-    const found = await Promise.all(starts.slice(1).map((start) => lineStartFrom(handle, start, size)));
+    const window = Buffer.allocUnsafe(4 << 10);
     const cuts = [starts[0]];
-    // Lines longer than a chunk: fewer chunks.
-    for (const cut of found) if (cut > cuts[cuts.length - 1] && cut < size) cuts.push(cut);
+    for (const start of starts.slice(1)) {
+      const cut = lineStartFrom(fd, window, start, size);
+      // Lines longer than a chunk: fewer chunks.
+      if (cut > cuts[cuts.length - 1] && cut < size) cuts.push(cut);
+    }
     cuts.push(size);
     return cuts.length > 2 ? cuts : undefined;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-/** The offset just after the first line break at or after `at`; -1 when there is none. */
-async function lineStartFrom(handle: FileHandle, at: number, size: number): Promise<number> {
-  const window = Buffer.allocUnsafe(4 << 10);
+/** The offset just after the first line break at or after `at`; -1 when there is none (a line longer than the window reads on). */
+function lineStartFrom(fd: number, window: Buffer, at: number, size: number): number {
   while (at < size) {
-    const { bytesRead } = await handle.read(window, 0, window.length, at);
+    const bytesRead = readSync(fd, window, 0, window.length, at);
     if (bytesRead === 0) break;
     const newline = window.subarray(0, bytesRead).indexOf(0x0a);
     if (newline >= 0) return at + newline + 1;
