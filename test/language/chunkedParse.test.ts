@@ -158,6 +158,16 @@ describe('chunked parse equals the whole-text parse', function () {
       });
     }
 
+    it('after a block comment left open by `/*/` at the end of the text', () => {
+      // (Without `base`'s comment over lines: a cut through it would make the parse take the whole text.)
+      const text = `${generateContract(200)}\n/*/`;
+      assert.equal(assertSameAsWhole(text, fixed(30), 'an open `/*/` at the end'), false);
+      assert.deepEqual(
+        parse(text).diagnostics.filter((d) => d.code === 'SLA001').map((d) => d.message),
+        ['comment is not closed: add `*/` (block comments do not nest)'],
+      );
+    });
+
     it('after an item longer than the lookahead', () => {
       const longList = `  service many {\n    includes ${Array.from({ length: 400 }, (_, i) => `"s${i}"`).join(',\n      ')}\n  }\n`;
       const text = base.replace('  indicator probe_3 {', `${longList}  indicator probe_3 {`);

@@ -227,9 +227,14 @@ function finishDiagnostics(diagnostics: Diagnostic[], fullWidth: readonly FullWi
   return withFullWidth(limitSyntaxErrors(diagnostics, t), fullWidth, lines, t);
 }
 
-/** A block comment that was never closed (it ran to the end of the text: lexer.ts BlockComment). */
+/**
+ * A block comment that was never closed (it ran to the end of the text: lexer.ts
+ * BlockComment). Its closing star-slash must not share the star of its opening slash-star
+ * (a text ending in slash-star-slash is an open comment).
+ */
 function unclosedComment(comment: IToken): boolean {
-  return comment.tokenType === BlockComment && !comment.image.endsWith('*/');
+  const image = comment.image;
+  return comment.tokenType === BlockComment && (image.length < 4 || !image.endsWith('*/'));
 }
 
 /**
