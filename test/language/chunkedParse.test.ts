@@ -142,28 +142,50 @@ describe('chunked parse equals the whole-text parse', function () {
   });
 
   describe('parses the whole text instead, with the same result', () => {
-    const base = contract(200);
+    // A comment on one line: one over lines would be cut, and the whole text parsed for that alone.
+    const base = contract(200).replace('/* a block comment\n   over lines */', '/* a block comment */');
+    const anchor = '  indicator avail_1 {';
+
+    it('(but in chunks without the fault)', () => {
+      for (const size of [1, 30]) assert.equal(assertSameAsWhole(base, fixed(size), `the contract in chunks of ${size}`), true);
+    });
+
     const cases: [string, string, Chunking][] = [
       ['a lexical error', base.replace('kind availability', 'kind availability @'), fixed(30)],
       ['a syntax error', base.replace('window calendar month', 'window calendar'), fixed(30)],
       ['an unclosed string', base.replace('"probe_success_0"', '"probe_success_0'), fixed(30)],
       ['an unclosed block comment', `${base}\n/* never closed\n`, fixed(30)],
-      ['a block comment over a cut', base.replace('  indicator probe_3 {', '  /*\n\n\n\n*/\n  indicator probe_3 {'), fixed(1)],
-      ['nesting beyond the limit', base.replace('  indicator probe_3 {', `  ${'{'.repeat(MAX_NESTING + 1)}${'}'.repeat(MAX_NESTING + 1)}\n  indicator probe_3 {`), fixed(30)],
+      ['a block comment over a cut', base.replace(anchor, `  /*\n\n\n\n*/\n${anchor}`), fixed(1)],
+      ['nesting beyond the limit', base.replace(anchor, `  ${'{'.repeat(MAX_NESTING + 1)}${'}'.repeat(MAX_NESTING + 1)}\n${anchor}`), fixed(30)],
       ['items outside any sla', `${base}\nversion "2"\n`, fixed(30)],
     ];
     for (const [what, text, chunking] of cases) {
       it(`after ${what}`, () => {
+        assert.notEqual(text, base, `${what}: the fault is in the text`);
         assert.equal(assertSameAsWhole(text, chunking, what), false);
       });
     }
 
+    it('after a block comment left open by `/*/` at the end of the text', () => {
+      const text = `${base}\n/*/`;
+      assert.equal(assertSameAsWhole(text, fixed(30), 'an open `/*/` at the end'), false);
+      assert.deepEqual(
+        parse(text).diagnostics.filter((d) => d.code === 'SLA001').map((d) => d.message),
+        ['comment is not closed: add `*/` (block comments do not nest)'],
+      );
+    });
+
     it('after an item longer than the lookahead', () => {
-      const longList = `  service many {\n    includes ${Array.from({ length: 400 }, (_, i) => `"s${i}"`).join(',\n      ')}\n  }\n`;
-      const text = base.replace('  indicator probe_3 {', `${longList}  indicator probe_3 {`);
-      assert.equal(assertSameAsWhole(text, fixed(1), 'a long item'), false);
-      // With chunks larger than the item, the same text is parsed in chunks.
-      assert.equal(assertSameAsWhole(text, fixed(16_000), 'a long item in large chunks'), true);
+      // The tokens held end inside the list: just after a `,` (a syntax error there), or,
+      // with the commas leading the lines, where the list could end.
+      for (const separator of [',\n      ', '\n      , ']) {
+        const longList = `  service many {\n    includes ${Array.from({ length: 400 }, (_, i) => `"s${i}"`).join(separator)}\n  }\n`;
+        const text = base.replace(anchor, `${longList}${anchor}`);
+        assert.notEqual(text, base);
+        assert.equal(assertSameAsWhole(text, fixed(1), 'a long item'), false);
+        // With chunks larger than the item, the same text is parsed in chunks.
+        assert.equal(assertSameAsWhole(text, fixed(16_000), 'a long item in large chunks'), true);
+      }
     });
   });
 });

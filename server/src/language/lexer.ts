@@ -382,15 +382,7 @@ export interface LexResult {
 
 export function tokenize(text: string): LexResult {
   const reading = readFullWidth(text);
-  const result = lexer.tokenize(reading.text);
-  retypeWords(result.tokens);
-  return {
-    tokens: result.tokens,
-    comments: (result.groups.comments as IToken[] | undefined) ?? [],
-    errors: result.errors.map((e) => ({ offset: e.offset, length: e.length })),
-    fullWidth: reading.found,
-    text: reading.text,
-  };
+  return { ...tokenizePart(reading.text, 0, reading.text.length), fullWidth: reading.found, text: reading.text };
 }
 
 /** What `tokenizePart` gives: `tokenize`'s tokens, comments and errors for one part of a text. */
@@ -407,8 +399,8 @@ export function tokenizePart(read: string, start: number, end: number): LexedPar
   retypeWords(result.tokens);
   const comments = (result.groups.comments as IToken[] | undefined) ?? [];
   if (start !== 0) {
-    for (const token of result.tokens) token.startOffset += start;
-    for (const comment of comments) comment.startOffset += start;
+    for (const token of result.tokens) moveToken(token, start);
+    for (const comment of comments) moveToken(comment, start);
   }
   return { tokens: result.tokens, comments, errors: result.errors.map((e) => ({ offset: e.offset + start, length: e.length })) };
 }

@@ -123,7 +123,7 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   const feed = new ChunkFeed(reading.text, chunking, (part) => {
     if (part.errors.length > 0) return false;
     for (const comment of part.comments) {
-      if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) return false;
+      if (unclosedComment(comment)) return false;
       if (keepTokens) comments.push(lines.span(comment.startOffset, tokenEnd(comment)));
     }
     for (const token of part.tokens) {
@@ -141,7 +141,7 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   let file: ContractFile;
   try {
     file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
-    if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || grammar.overran || !feed.done) return undefined;
+    if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || !feed.done) return undefined;
   } catch {
     // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.
     return undefined;
@@ -170,7 +170,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boo
     noteLexical(error.offset, end);
   }
   for (const comment of lexed.comments) {
-    if (comment.tokenType === BlockComment && !comment.image.endsWith('*/')) {
+    if (unclosedComment(comment)) {
       diagnostics.push(diagnostic('SLA001', lines.range(comment.startOffset, comment.startOffset + 2), t('parse.commentNotClosed')));
     }
   }
@@ -225,6 +225,16 @@ function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boo
 function finishDiagnostics(diagnostics: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
   return withFullWidth(limitSyntaxErrors(diagnostics, t), fullWidth, lines, t);
+}
+
+/**
+ * A block comment that was never closed (it ran to the end of the text: lexer.ts
+ * BlockComment). Its closing star-slash must not share the star of its opening slash-star
+ * (a text ending in slash-star-slash is an open comment).
+ */
+function unclosedComment(comment: IToken): boolean {
+  const image = comment.image;
+  return comment.tokenType === BlockComment && (image.length < 4 || !image.endsWith('*/'));
 }
 
 /**

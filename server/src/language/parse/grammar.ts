@@ -117,12 +117,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private refillAt = Infinity;
   /** A chunked parse: the tokens dropped from the front of the token vector so far. */
   private dropped = 0;
-  /**
-   * A chunked parse: whether the parser may have looked past the end of a token vector that
-   * was not the end of the text (an item longer than the lookahead), so that it saw an end
-   * of file too early. The parse is then not the whole text's (the caller parses it whole).
-   */
-  overran = false;
 
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
@@ -139,7 +133,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * tells whether it got there and with how many errors so far. With `more` (a chunked parse,
    * parse/chunks.ts) `tokens` is the first chunk's and `more` gives the next chunk's tokens,
    * taken at an item of a block or the file when the parser gets near the end of those it
-   * has; `overran` then tells whether it may have seen the end too early.
+   * has (ChunkRejected where the chunked parse cannot be the whole text's).
    */
   parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
     this.errorMessages.t = builder.translate;
@@ -151,7 +145,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.more = more;
     this.refillAt = Infinity;
     this.dropped = 0;
-    this.overran = false;
     this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
     const file = this.nodes[0];
@@ -204,9 +197,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
     // With an error the whole text is parsed anyway (parser.ts); recovery may also have
     // looked past the end of the tokens. (`errors` copies Chevrotain's list: read here only.)
     if (this.errors.length > 0 || this.strayErrors.length > 0) throw new ChunkRejected();
-    // The grammar looks at most 4 tokens ahead of the last one consumed.
+    // The grammar looks at most 4 tokens ahead of the last one consumed: nearer the end, it
+    // may have seen an end of file that is not the text's (an item longer than the lookahead).
     const length = self.tokVectorLength;
-    if (at + 4 >= length) this.overran = true;
+    if (at + 4 >= length) throw new ChunkRejected();
     const old = self.tokVector;
     const kept = Math.max(at, 0);
     // Chevrotain's end-of-file sentinels (placed by `onBeforeParse`) go at the end again.
