@@ -38,6 +38,14 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
 
+/** CPU time a process has used so far, all its threads (V8's collector helpers too), in ms (Linux /proc). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
 interface Keystroke {
   at: number;
   insert: string;
@@ -116,10 +124,12 @@ async function measure(label: string, objectives: number, strokes: (text: string
     const openMs = now() - openStart;
     let serverText = text;
     const roundRss: number[] = [];
+    const roundCpu: number[] = [];
     const rounds: number[][] = [];
     for (const sequence of strokes(text)) {
       const times: number[] = [];
       let maxRss = 0;
+      const cpuStart = cpuOf(pid);
       for (const k of sequence) {
         const index = new LineIndex(serverText);
         const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
@@ -132,6 +142,7 @@ async function measure(label: string, objectives: number, strokes: (text: string
       }
       rounds.push(times);
       roundRss.push(maxRss);
+      roundCpu.push((cpuOf(pid) - cpuStart) / sequence.length);
     }
     const peak = memoryOf(pid).peak;
     const fullMs = median(full);
@@ -142,7 +153,7 @@ async function measure(label: string, objectives: number, strokes: (text: string
       const m = median(times);
       console.log(
         `  ${names[i].padEnd(46)} ${String(times.length).padStart(3)} keystrokes: edit → diagnostics median ${fmt(m)}, p95 ${fmt(percentile(times, 95))}` +
-          ` (${(m / fullMs).toFixed(2)}× full analysis); compute alone median ${fmt(median(compute[i]))}, p95 ${fmt(percentile(compute[i], 95))}`,
+          ` (${(m / fullMs).toFixed(2)}× full analysis); server CPU ${roundCpu[i].toFixed(1)} ms per keystroke; compute alone median ${fmt(median(compute[i]))}, p95 ${fmt(percentile(compute[i], 95))}`,
       );
     });
     console.log(

@@ -207,7 +207,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
  */
 function editedLineIndex(previous: ParseResult, oldText: string, text: string, edit: TextEdit): LineIndex {
   const old = lineIndexOfParse(previous);
-  if (!old || old.text !== oldText || spentIndexes.has(old)) return new LineIndex(text);
+  if (!old || old === SPENT_INDEX || old.text !== oldText) return new LineIndex(text);
   const starts = old.lineStarts;
   const keep = Math.max(firstAtOrAfter(starts, edit.start, (s) => s) - 1, 0); // the last start before the edit (starts[0] = 0)
   const after = firstAtOrAfter(starts, edit.oldEnd + 2, (s) => s); // from here on, starts are moved
@@ -223,14 +223,19 @@ function editedLineIndex(previous: ParseResult, oldText: string, text: string, e
       if (i + 1 < limit) scanned.push(i + 1);
     }
   }
-  spentIndexes.add(old);
+  rememberLineIndex(previous, SPENT_INDEX);
   replaceRange(starts, keep + 1, after, scanned);
   if (delta !== 0) for (let i = keep + 1 + scanned.length; i < starts.length; i++) starts[i] += delta;
   return new LineIndex(text, starts);
 }
 
-/** Line indexes whose array a later version took over. */
-const spentIndexes = new WeakSet<LineIndex>();
+/**
+ * What a parse whose line index a later version took over maps to: the index is dropped, not
+ * only marked. V8's young-generation collections keep a WeakMap's values alive like strong
+ * references, so an entry left in place kept each version's whole text alive until a full
+ * collection (4 MB per keystroke at 200,000 lines; docs/performance.md, "lspmem2").
+ */
+const SPENT_INDEX = new LineIndex('');
 
 /** Where the `}` closing an sla is (its body ends right after it). */
 function closingBrace(sla: Sla): Position {

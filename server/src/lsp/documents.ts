@@ -7,6 +7,7 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../language/analyze';
 import { DEFAULT_LOCALE, type Locale } from '../l10n/index';
+import { FULL_ANALYSIS_HEAP_GROWING_PERCENT, LARGE_TEXT, LARGE_TEXT_HEAP_GROWING_PERCENT, setHeapGrowingPercent } from '../runtime/heapGrowth';
 
 interface CachedAnalysis {
   version: number;
@@ -84,7 +85,7 @@ export class DocumentStore {
     const analysis =
       cached && cached.locale === locale && edit !== undefined && edit !== 'whole' && !this.held.has(cached.analysis)
         ? analyzeEdit(cached.analysis, text, edit, { locale })
-        : analyze(text, { locale });
+        : analyzeInFull(text, locale);
     this.analyses.set(uri, { version: document.version, locale, analysis });
     return analysis;
   }
@@ -132,6 +133,21 @@ export class DocumentStore {
   forget(uri: string): void {
     this.analyses.delete(uri);
     this.edits.delete(uri);
+  }
+}
+
+/**
+ * A full analysis; of a large text with the heap's growing factor the server uses for a full
+ * analysis, then back to its factor for a large open text (lsp/server.ts sets that one when
+ * a large text is opened).
+ */
+function analyzeInFull(text: string, locale: Locale): Analysis {
+  if (text.length < LARGE_TEXT) return analyze(text, { locale });
+  setHeapGrowingPercent(FULL_ANALYSIS_HEAP_GROWING_PERCENT);
+  try {
+    return analyze(text, { locale });
+  } finally {
+    setHeapGrowingPercent(LARGE_TEXT_HEAP_GROWING_PERCENT);
   }
 }
 

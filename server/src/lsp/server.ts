@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { DocumentStore } from './documents';
-import { LARGE_TEXT, setHeapGrowingPercent } from '../runtime/heapGrowth';
+import { LARGE_TEXT, LARGE_TEXT_HEAP_GROWING_PERCENT, setHeapGrowingPercent } from '../runtime/heapGrowth';
 import { scavengeEarly } from '../runtime/youngGeneration';
 import { Validator } from './validation';
 import { isObject, readSettings, type ServerSettings } from './settings';
@@ -169,12 +169,13 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  // While a large contract is open, the heap may grow to 1.5× what the last full collection
-  // kept, not V8's default of up to 4×: each keystroke in a 200,000-line contract leaves a few
-  // MB of garbage, and with the default the server rose to 1.3 GB before V8 collected it. With
-  // only small contracts open, V8's own factor: 1.5× made the 7k contract's open → diagnostics
-  // a third slower (a full collection at nearly every open). A growth factor, not a cap: a
-  // larger contract still fits. docs/performance.md, "Language server".
+  // While a large contract is open, the heap may grow to 1.2× what the last full collection
+  // kept, not V8's default of up to 4×: each keystroke in a 200,000-line contract leaves its
+  // text's 4 MB in young space, promoted every third keystroke or so, and with the default the
+  // server rose to 1.3 GB before V8 collected it; at 1.5× it saw-toothed 70–110 MB above what
+  // it holds (docs/performance.md, "lspmem2"). With only small contracts open, V8's own factor:
+  // a lower one made the 7k contract's open → diagnostics a third slower (a full collection at
+  // nearly every open). A growth factor, not a cap: a larger contract still fits.
   // Without a large contract, V8's scavenge task is posted early, so the young generation is
   // collected between messages rather than in the middle of the next analysis
   // (runtime/youngGeneration.ts).
@@ -183,7 +184,7 @@ export function startServer(connection: Connection): void {
   const followLargeDocuments = () => {
     const large = store.documents.all().some((document) => document.getText().length >= LARGE_TEXT);
     if (large !== largeOpen) {
-      setHeapGrowingPercent(large ? 50 : undefined);
+      setHeapGrowingPercent(large ? LARGE_TEXT_HEAP_GROWING_PERCENT : undefined);
       scavengeEarly(!large);
     }
     largeOpen = large;
