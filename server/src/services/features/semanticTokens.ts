@@ -17,6 +17,7 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TY
 const TYPE_INDEX = Object.fromEntries(TYPES.map((t, i) => [t, i])) as Record<TokenTypeName, number>;
 const DECLARATION = 1 << MODIFIERS.indexOf('declaration');
 const READONLY = 1 << MODIFIERS.indexOf('readonly');
+const COMMENT = TYPE_INDEX.comment;
 
 /** How each sort of name is shown. */
 const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
@@ -41,65 +42,120 @@ const CATEGORY_TOKEN: Partial<Record<TokenCategory, [TokenTypeName, number]>> = 
   operator: ['operator', 0],
 };
 
-interface Classified {
-  offset: number;
-  length: number;
-  type: number;
-  modifiers: number;
-}
+/** A name's token type and modifiers in one number: type in the high bits, modifiers in the low 8. */
+const pack = (type: TokenTypeName, modifiers: number): number => (TYPE_INDEX[type] << 8) | modifiers;
 
-/** The encoded token data (LSP's relative five-number form). */
+/**
+ * The encoded token data (LSP's relative five-number form). Walks the token list and the
+ * comment spans together in offset order with a line cursor (offsets only grow), writing
+ * straight into one array: at 200,000 lines that is 2.4 M numbers, and an object per token
+ * plus two position objects each held about 120 MB per request (docs/performance.md, "semtok").
+ */
 export function semanticTokens(analysis: Analysis): number[] {
-  const names = new Map<number, [TokenTypeName, number]>();
+  const names = new Map<number, number>();
   for (const scope of analysis.scopes) {
-    if (scope.sla.name) names.set(scope.sla.name.offset, ['namespace', DECLARATION]);
-    for (const d of [...scope.definitions.values(), ...scope.duplicates, ...scope.severities.values()]) {
-      names.set(d.nameSpan.offset, [SORT_TOKEN[d.sort], DECLARATION]);
+    if (scope.sla.name) names.set(scope.sla.name.offset, pack('namespace', DECLARATION));
+    for (const definitions of [scope.definitions.values(), scope.duplicates, scope.severities.values()]) {
+      for (const d of definitions) names.set(d.nameSpan.offset, pack(SORT_TOKEN[d.sort], DECLARATION));
     }
-    for (const r of scope.references) names.set(r.ref.offset, [SORT_TOKEN[r.definition?.sort ?? r.expected[0]], 0]);
+    for (const r of scope.references) names.set(r.ref.offset, pack(SORT_TOKEN[r.definition?.sort ?? r.expected[0]], 0));
   }
-  const classified: Classified[] = [];
   const tokens = analysis.parse.tokens;
+  const comments = commentSpans(analysis);
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis).lineStarts, (tokens.length + comments.length) * 5);
+  let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens.startAt(i);
     const named = names.get(start);
-    const [type, modifiers] = named ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))] ?? [];
-    if (type === undefined) continue;
-    classified.push({ offset: start, length: tokens.endAt(i) - start, type: TYPE_INDEX[type], modifiers: modifiers ?? 0 });
+    let type: number;
+    let modifiers: number;
+    if (named !== undefined) {
+      type = named >> 8;
+      modifiers = named & 0xff;
+    } else {
+      const category = CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
+      if (category === undefined) continue;
+      type = TYPE_INDEX[category[0]];
+      modifiers = category[1];
+    }
+    // Comments before this token (a token first at the same offset, as a stable sort left them).
+    for (; c < comments.length && comments[c].offset < start; c++) writer.comment(comments[c]);
+    writer.write(start, tokens.endAt(i) - start, type, modifiers);
   }
-  for (const comment of commentSpans(analysis)) {
-    classified.push({ offset: comment.offset, length: comment.endOffset - comment.offset, type: TYPE_INDEX.comment, modifiers: 0 });
-  }
-  classified.sort((a, b) => a.offset - b.offset);
-  return encode(analysis, classified);
+  for (; c < comments.length; c++) writer.comment(comments[c]);
+  return writer.finish();
 }
 
-function encode(analysis: Analysis, tokens: Classified[]): number[] {
-  const index = lineIndexOf(analysis);
-  const data: number[] = [];
-  let previousLine = 0;
-  let previousChar = 0;
-  const push = (line: number, character: number, length: number, type: number, modifiers: number) => {
-    if (length <= 0) return;
-    data.push(line - previousLine, line === previousLine ? character - previousChar : character, length, type, modifiers);
-    previousLine = line;
-    previousChar = character;
-  };
-  for (const token of tokens) {
-    const start = index.positionAt(token.offset);
-    const end = index.positionAt(token.offset + token.length);
-    if (start.line === end.line) {
-      push(start.line, start.character, token.length, token.type, token.modifiers);
-      continue;
+/** Writes tokens in offset order as relative five-number entries, finding lines with a cursor. */
+class TokenWriter {
+  private readonly data: number[];
+  private count = 0;
+  private previousLine = 0;
+  private previousChar = 0;
+  /** Line of the last token's start. */
+  private line = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly lineStarts: readonly number[],
+    estimate: number,
+  ) {
+    this.data = new Array<number>(estimate);
+  }
+
+  comment(span: { offset: number; endOffset: number }): void {
+    this.write(span.offset, span.endOffset - span.offset, COMMENT, 0);
+  }
+
+  write(offset: number, length: number, type: number, modifiers: number): void {
+    const starts = this.lineStarts;
+    const startOffset = this.clamp(offset);
+    const line = this.lineOf(startOffset, this.line);
+    this.line = line;
+    const endLine = this.lineOf(this.clamp(offset + length), line);
+    if (line === endLine) {
+      this.push(line, startOffset - starts[line], length, type, modifiers);
+      return;
     }
-    // A multi-line block comment: one token per line.
-    for (let line = start.line; line <= end.line; line++) {
-      const from = line === start.line ? token.offset : index.lineStarts[line];
-      const lineEnd = line + 1 < index.lineStarts.length ? index.lineStarts[line + 1] : analysis.text.length;
-      let to = line === end.line ? token.offset + token.length : lineEnd;
-      while (to > from && (analysis.text[to - 1] === '\n' || analysis.text[to - 1] === '\r')) to--;
-      push(line, from - index.lineStarts[line], to - from, token.type, token.modifiers);
+    // A token over several lines (a block comment): one token per line.
+    const text = this.text;
+    for (let l = line; l <= endLine; l++) {
+      const from = l === line ? offset : starts[l];
+      const lineEnd = l + 1 < starts.length ? starts[l + 1] : text.length;
+      let to = l === endLine ? offset + length : lineEnd;
+      while (to > from && (text.charCodeAt(to - 1) === 10 || text.charCodeAt(to - 1) === 13)) to--;
+      this.push(l, from - starts[l], to - from, type, modifiers);
     }
   }
-  return data;
+
+  finish(): number[] {
+    this.data.length = this.count;
+    return this.data;
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The last line starting at or before `offset`, searched from `line` (forwards nearly always). */
+  private lineOf(offset: number, line: number): number {
+    const starts = this.lineStarts;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    while (line > 0 && starts[line] > offset) line--;
+    return line;
+  }
+
+  private push(line: number, character: number, length: number, type: number, modifiers: number): void {
+    if (length <= 0) return;
+    const data = this.data;
+    const n = this.count;
+    data[n] = line - this.previousLine;
+    data[n + 1] = line === this.previousLine ? character - this.previousChar : character;
+    data[n + 2] = length;
+    data[n + 3] = type;
+    data[n + 4] = modifiers;
+    this.count = n + 5;
+    this.previousLine = line;
+    this.previousChar = character;
+  }
 }
