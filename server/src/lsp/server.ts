@@ -20,6 +20,7 @@ import { EvaluationService } from './evaluation';
 import { WorkspaceFolders } from './workspaceFolders';
 import { EVALUATE_REQUEST, EXPORT_REPORT_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type ExportReportParams, type SemanticDiffParams } from './protocol';
 import { semanticDiff } from './semanticDiff';
+import { SemanticTokensCache } from './semanticTokensCache';
 import type { Analysis } from '../language/analyze';
 import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
 import { hover } from '../services/features/hover';
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(message);
   const workspaceFolders = new WorkspaceFolders();
   const evaluation = new EvaluationService(store, log, () => workspaceFolders.paths());
+  const semanticTokensCache = new SemanticTokensCache();
 
   function settings(uri: string): Promise<ServerSettings> {
     let cached = settingsCache.get(uri);
@@ -120,7 +122,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'SLA' },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: false },
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         codeLensProvider: { resolveProvider: false },
@@ -208,6 +210,7 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(event.document.uri);
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
+    semanticTokensCache.forget(event.document.uri);
     validator.closed(event.document.uri);
   });
 
@@ -245,7 +248,12 @@ export function startServer(connection: Connection): void {
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => ({ data: semanticTokens(a) })),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, semanticTokens(a))),
+  );
+  connection.languages.semanticTokens.onDelta((params, token) =>
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
+      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, semanticTokens(a)),
+    ),
   );
   connection.onDocumentFormatting((params, token) =>
     feature('formatting', params.textDocument.uri, token, [], (a) => formatDocument(a, params.options)),

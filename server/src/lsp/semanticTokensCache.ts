@@ -1,0 +1,41 @@
+// Semantic tokens by delta (issue 15, "semtok"): the last data sent per document, so that
+// `semanticTokens/full/delta` answers with the one changed stretch instead of every number
+// again (2.4 M numbers at 200,000 lines, asked by VS Code after every edit). An edit moves
+// only the tokens it touches, and the relative encoding leaves everything after them alone:
+// a common prefix and suffix leave one small edit.
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit } from 'vscode-languageserver-types';
+
+export class SemanticTokensCache {
+  private readonly last = new Map<string, { resultId: string; data: number[] }>();
+  private counter = 0;
+
+  /** The full result, kept as the base of the next delta. */
+  full(uri: string, data: number[]): SemanticTokens {
+    const resultId = String(++this.counter);
+    this.last.set(uri, { resultId, data });
+    return { resultId, data };
+  }
+
+  /** The edits from the result `previousResultId` to `data`; the full result when that one is not kept (any more). */
+  delta(uri: string, previousResultId: string, data: number[]): SemanticTokens | SemanticTokensDelta {
+    const previous = this.last.get(uri);
+    if (!previous || previous.resultId !== previousResultId) return this.full(uri, data);
+    const { resultId } = this.full(uri, data);
+    return { resultId, edits: semanticTokensEdits(previous.data, data) };
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+/** The edits turning `previous` into `next`: none, or one replacing what lies between their common prefix and suffix. */
+export function semanticTokensEdits(previous: readonly number[], next: readonly number[]): SemanticTokensEdit[] {
+  const shorter = Math.min(previous.length, next.length);
+  let prefix = 0;
+  while (prefix < shorter && previous[prefix] === next[prefix]) prefix++;
+  if (prefix === previous.length && prefix === next.length) return [];
+  let suffix = 0;
+  while (suffix < shorter - prefix && previous[previous.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  return [{ start: prefix, deleteCount: previous.length - prefix - suffix, data: next.slice(prefix, next.length - suffix) }];
+}
