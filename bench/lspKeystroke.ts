@@ -186,7 +186,8 @@ async function measureAsVsCode(label: string, objectives: number, count: number)
   try {
     const pid = client.process.pid!;
     const full = client.initializeResult!.capabilities.semanticTokensProvider?.full;
-    const byDelta = typeof full === 'object' && full.delta === true;
+    // `--full-semantic-tokens`: ask full results even from a server that offers deltas (to time the tokens alone).
+    const byDelta = typeof full === 'object' && full.delta === true && !process.argv.includes('--full-semantic-tokens');
     const { uri } = await client.open(text);
     let tokens = await client.semanticTokens(uri);
     const peakAfterOpen = memoryOf(pid).peak;
