@@ -7,10 +7,7 @@
 // message at the same line. Values include the edge cases of the fast decimal reader.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles } from '../../server/src/evaluation/index';
-import type { SampleSink } from '../../server/src/evaluation/ports';
-import { CsvSource } from '../../server/src/evaluation/sources/csv';
-import { ZoneRules } from '../../server/src/evaluation/timezone';
-import { contract, seededRandom, tempFile } from './helpers';
+import { contract, handedOver, seededRandom, tempFile } from './helpers';
 
 const NAMES = ['http_request_duration_ms', 'probe_success', 'up'];
 
@@ -87,24 +84,7 @@ function csv(layout: string[], data: Row[], quoted: boolean, eol = '\n'): string
   return layout.join(',') + eol + data.map((row, i) => layout.map((c) => field(row, c, i)).join(',') + eol).join('');
 }
 
-/** Every row as the source hands it over, and how many came in batches (the fast path) rather than one at a time (the general path). */
-async function samplesOf(file: string): Promise<{ samples: string[]; batched: number }> {
-  const samples: string[] = [];
-  let batched = 0;
-  const sink: SampleSink = {
-    zone: ZoneRules.of('Asia/Shanghai')!,
-    metricId: (name) => NAMES.indexOf(name),
-    add: (metric, timestamp, value) => void samples.push(`${metric} ${timestamp} ${Object.is(value, -0) ? '-0' : value}`),
-    addRows: (metrics, timestamps, values, count) => {
-      for (let i = 0; i < count; i++) samples.push(`${metrics[i]} ${timestamps[i]} ${Object.is(values[i], -0) ? '-0' : values[i]}`);
-      batched += count;
-      return undefined;
-    },
-    rowsRead: () => {},
-  };
-  await new CsvSource(file).read(sink);
-  return { samples, batched };
-}
+const samplesOf = (file: string) => handedOver(file, 'Asia/Shanghai', (name) => NAMES.indexOf(name));
 
 async function outcome(file: string): Promise<string> {
   try {

@@ -7,10 +7,8 @@
 // at the same line.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles, type Report } from '../../server/src/evaluation/index';
-import type { SampleSink } from '../../server/src/evaluation/ports';
-import { CsvSource, wideWords } from '../../server/src/evaluation/sources/csv';
-import { ZoneRules } from '../../server/src/evaluation/timezone';
-import { contract, tempFile } from './helpers';
+import { wideWords } from '../../server/src/evaluation/sources/csv';
+import { contract, handedOver, tempFile } from './helpers';
 
 // Confusable names: one byte apart in the first 8-byte word, in the last (overlapping) word,
 // one a prefix of another, shorter than 8 bytes (32-bit words), and not ASCII.
@@ -79,22 +77,8 @@ async function outcome(file: string): Promise<string> {
   }
 }
 
-/** Every row as the source hands it over: metric id, epoch milliseconds and value (the report alone would not show a millisecond off). */
-async function samplesOf(file: string): Promise<string[]> {
-  const out: string[] = [];
-  const sink: SampleSink = {
-    zone: ZoneRules.of('Europe/Berlin')!,
-    metricId: (name) => NAMES.indexOf(name),
-    add: (metric, timestamp, value) => void out.push(`${metric} ${timestamp} ${value}`),
-    addRows: (metrics, timestamps, values, count) => {
-      for (let i = 0; i < count; i++) out.push(`${metrics[i]} ${timestamps[i]} ${values[i]}`);
-      return undefined;
-    },
-    rowsRead: () => {},
-  };
-  await new CsvSource(file).read(sink);
-  return out;
-}
+/** Every row as the source hands it over (the report alone would not show a millisecond off). */
+const samplesOf = async (file: string) => (await handedOver(file, 'Europe/Berlin', (name) => NAMES.indexOf(name))).samples;
 
 describe('evaluation: the CSV fast path\'s shortcuts give the general path\'s results', () => {
   for (const seed of [1, 2]) {

@@ -61,8 +61,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Every row of a CSV file as its source hands it over (`metric timestamp value`: the report
- * alone would not show a millisecond off), and how many came in batches (the fast path).
+ * Every row of a CSV file as its source hands it over (`metric timestamp value`, -0 apart
+ * from 0: the report alone would not show a millisecond off), and how many came in batches
+ * (the fast path) rather than one at a time (the general path).
  */
 export async function handedOver(file: string, zone: string, metricId: (name: string) => number): Promise<{ samples: string[]; batched: number }> {
   const samples: string[] = [];
@@ -70,9 +71,9 @@ export async function handedOver(file: string, zone: string, metricId: (name: st
   const sink: SampleSink = {
     zone: ZoneRules.of(zone)!,
     metricId,
-    add: (metric, timestamp, value) => void samples.push(`${metric} ${timestamp} ${value}`),
+    add: (metric, timestamp, value) => void samples.push(sample(metric, timestamp, value)),
     addRows: (metrics, timestamps, values, count) => {
-      for (let i = 0; i < count; i++) samples.push(`${metrics[i]} ${timestamps[i]} ${values[i]}`);
+      for (let i = 0; i < count; i++) samples.push(sample(metrics[i], timestamps[i], values[i]));
       batched += count;
       return undefined;
     },
@@ -81,3 +82,5 @@ export async function handedOver(file: string, zone: string, metricId: (name: st
   await new CsvSource(file).read(sink);
   return { samples, batched };
 }
+
+const sample = (metric: number, timestamp: number, value: number) => `${metric} ${timestamp} ${Object.is(value, -0) ? '-0' : value}`;
