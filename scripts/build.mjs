@@ -6,35 +6,42 @@ import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
+/**
+ * A plugin that gives the modules under node_modules/`owner` another module for `specifier`
+ * (a Node built-in, with or without `node:`): the JavaScript `contents`.
+ */
+function substitute(name, owner, specifier, contents) {
+  const imported = new RegExp(`^(node:)?${specifier}$`);
+  const importer = new RegExp(`[\\\\/]${owner}[\\\\/]`);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: imported }, (args) => (importer.test(args.importer) ? { path: name, namespace: name } : undefined));
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
 // fdir (under tinyglobby) looks for an installed picomatch with createRequire when it is
 // loaded, for its own glob(), which tinyglobby never calls (it passes its own matchers):
 // finding one cost every `sla` run about 3 ms of resolving and compiling a file outside the
 // bundle. Its createRequire is answered with a require that finds nothing, as when picomatch
 // is not installed; fdir then leaves `pm` null (docs/decisions.md, "The `sla` command's bundles").
-const fdirFindsNoPicomatch = {
-  name: 'fdir-finds-no-picomatch',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?module$/ }, (args) => (/[\\/]fdir[\\/]/.test(args.importer) ? { path: 'fdir-module', namespace: 'fdir-module' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'fdir-module' }, () => ({
-      contents: 'export function createRequire() { const find = (id) => { throw new Error(`${id}: not bundled`); }; find.resolve = find; return find; }',
-      loader: 'js',
-    }));
-  },
-};
+const fdirFindsNoPicomatch = substitute(
+  'fdir-finds-no-picomatch',
+  'fdir',
+  'module',
+  'export function createRequire() { const find = (id) => { throw new Error(`${id}: not bundled`); }; find.resolve = find; return find; }',
+);
 // commander requires child_process when it is loaded, for stand-alone executable
 // subcommands, which the `sla` command has none of: loading it (with net and dgram) cost every
 // run about 1 ms and 2 MiB. commander gets a child_process whose `spawn` loads the real one
 // on first use.
-const commanderSpawnsLazily = {
-  name: 'commander-spawns-lazily',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'commander-child-process' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'commander-child-process' }, () => ({
-      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-      loader: 'js',
-    }));
-  },
-};
+const commanderSpawnsLazily = substitute(
+  'commander-spawns-lazily',
+  'commander',
+  'child_process',
+  "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
 const common = {
   bundle: true,
   platform: 'node',
