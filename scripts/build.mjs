@@ -72,8 +72,8 @@ const builds = [
 mkdirSync('dist', { recursive: true });
 // The root package is ESM (for the TypeScript sources and tests); the bundles are CommonJS.
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
-// The `sla` command: a loader that runs dist/cli-main.js from V8 code cached by an earlier run
-// (scripts/cli-loader.cjs says how and where).
+// The `sla` command: a loader that runs dist/cli-main.js (or a smaller bundle for some
+// commands) from V8 code cached by an earlier run (scripts/cli-loader.cjs says how and where).
 copyFileSync('scripts/cli-loader.cjs', 'dist/cli.js');
 chmodSync('dist/cli.js', 0o755);
 if (watch) {
