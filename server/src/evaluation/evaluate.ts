@@ -196,10 +196,8 @@ export class ObjectiveRun implements ObjectiveSink {
     this.eligibility = eligibility;
     this.keepValues = model.reduction.type === 'percentile';
     if (model.window.type === 'calendar') {
+      // Its first period, [NaN, NaN), holds nothing: the first lookup misses.
       this.periods = new CalendarPeriods(zone, model.window.period);
-      // Make the first lookup miss.
-      this.periods.start = 0;
-      this.periods.end = 0;
     } else if (at !== undefined) {
       this.openWindow(at);
     } else {
