@@ -83,6 +83,11 @@ export class LineIndex {
     return low;
   }
 
+  /** Line of `offset` (clamped to the text), without making a Position (hot loops: semantic tokens). */
+  lineAt(offset: number): number {
+    return this.lineOf(this.clamp(offset));
+  }
+
   positionAt(offset: number): Position {
     const clamped = this.clamp(offset);
     const line = this.lineOf(clamped);

@@ -5,6 +5,7 @@ import type { SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../../language/analyze';
 import { tokenCategory, type TokenCategory } from '../../language/lexer';
 import type { DefinitionSort } from '../../language/scope';
+import type { LineIndex } from '../../language/text';
 import { commentSpans } from './folding';
 import { lineIndexOf } from '../support/text';
 
@@ -62,7 +63,7 @@ export function semanticTokens(analysis: Analysis): number[] {
   }
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis).lineStarts, (tokens.length + comments.length) * 5);
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5);
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens.startAt(i);
@@ -86,18 +87,17 @@ export function semanticTokens(analysis: Analysis): number[] {
   return writer.finish();
 }
 
-/** Writes tokens in offset order as relative five-number entries, finding lines with a cursor. */
+/** Writes tokens in offset order as relative five-number entries. */
 class TokenWriter {
   private readonly data: number[];
   private count = 0;
   private previousLine = 0;
   private previousChar = 0;
-  /** Line of the last token's start. */
-  private line = 0;
 
   constructor(
     private readonly text: string,
-    private readonly lineStarts: readonly number[],
+    /** The text's line index: its look-ups start from the previous one's line, so a scan in offset order is cheap. */
+    private readonly lines: LineIndex,
     estimate: number,
   ) {
     this.data = new Array<number>(estimate);
@@ -108,13 +108,11 @@ class TokenWriter {
   }
 
   write(offset: number, length: number, type: number, modifiers: number): void {
-    const starts = this.lineStarts;
-    const startOffset = this.clamp(offset);
-    const line = this.lineOf(startOffset, this.line);
-    this.line = line;
-    const endLine = this.lineOf(this.clamp(offset + length), line);
+    const starts = this.lines.lineStarts;
+    const line = this.lines.lineAt(offset);
+    const endLine = this.lines.lineAt(offset + length);
     if (line === endLine) {
-      this.push(line, startOffset - starts[line], length, type, modifiers);
+      this.push(line, offset - starts[line], length, type, modifiers);
       return;
     }
     // A token over several lines (a block comment): one token per line.
@@ -131,18 +129,6 @@ class TokenWriter {
   finish(): number[] {
     this.data.length = this.count;
     return this.data;
-  }
-
-  private clamp(offset: number): number {
-    return Math.max(0, Math.min(offset, this.text.length));
-  }
-
-  /** The last line starting at or before `offset`, searched from `line` (forwards nearly always). */
-  private lineOf(offset: number, line: number): number {
-    const starts = this.lineStarts;
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    while (line > 0 && starts[line] > offset) line--;
-    return line;
   }
 
   private push(line: number, character: number, length: number, type: number, modifiers: number): void {
