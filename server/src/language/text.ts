@@ -121,12 +121,12 @@ export class LineIndex {
   }
 }
 
-/** Position of `offset` in `text`. Builds a line index: use LineIndex for many look-ups. */
 /** Orders positions: by line, then by character. */
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** Position of `offset` in `text`. Builds a line index: use LineIndex for many look-ups. */
 export function positionAt(text: string, offset: number): Position {
   return new LineIndex(text).positionAt(offset);
 }
