@@ -30,25 +30,26 @@ const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
   severity: 'enumMember',
 };
 
-const CATEGORY_TOKEN: Partial<Record<TokenCategory, [TokenTypeName, number]>> = {
-  keyword: ['keyword', 0],
-  contextual: ['enumMember', READONLY],
-  string: ['string', 0],
-  number: ['number', 0],
-  date: ['number', 0],
-  time: ['number', 0],
-  dateTime: ['number', 0],
-  unit: ['type', 0],
-  percentile: ['enumMember', READONLY],
-  operator: ['operator', 0],
-};
-
-/** A name's token type and modifiers in one number: type in the high bits, modifiers in the low 8. */
+/** A token's type and modifiers in one number: type in the high bits, modifiers in the low 8. */
 const pack = (type: TokenTypeName, modifiers: number): number => (TYPE_INDEX[type] << 8) | modifiers;
+
+/** How each category of the other tokens is shown (packed). */
+const CATEGORY_TOKEN: Partial<Record<TokenCategory, number>> = {
+  keyword: pack('keyword', 0),
+  contextual: pack('enumMember', READONLY),
+  string: pack('string', 0),
+  number: pack('number', 0),
+  date: pack('number', 0),
+  time: pack('number', 0),
+  dateTime: pack('number', 0),
+  unit: pack('type', 0),
+  percentile: pack('enumMember', READONLY),
+  operator: pack('operator', 0),
+};
 
 /**
  * The encoded token data (LSP's relative five-number form). Walks the token list and the
- * comment spans together in offset order with a line cursor (offsets only grow), writing
+ * comment spans together in offset order (each line look-up starts from the last one), writing
  * straight into one array: at 200,000 lines that is 2.4 M numbers, and an object per token
  * plus two position objects each held about 120 MB per request (docs/performance.md, "semtok").
  */
@@ -67,21 +68,11 @@ export function semanticTokens(analysis: Analysis): number[] {
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens.startAt(i);
-    const named = names.get(start);
-    let type: number;
-    let modifiers: number;
-    if (named !== undefined) {
-      type = named >> 8;
-      modifiers = named & 0xff;
-    } else {
-      const category = CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
-      if (category === undefined) continue;
-      type = TYPE_INDEX[category[0]];
-      modifiers = category[1];
-    }
+    const shown = names.get(start) ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
+    if (shown === undefined) continue;
     // Comments before this token (a token first at the same offset, as a stable sort left them).
     for (; c < comments.length && comments[c].offset < start; c++) writer.comment(comments[c]);
-    writer.write(start, tokens.endAt(i) - start, type, modifiers);
+    writer.write(start, tokens.endAt(i) - start, shown >> 8, shown & 0xff);
   }
   for (; c < comments.length; c++) writer.comment(comments[c]);
   return writer.finish();
