@@ -320,7 +320,6 @@ function deepestNesting(tokens: readonly IToken[]): number {
   return deepest;
 }
 
-
 /**
  * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, its lines by
  * `lineDelta` (the subtree lies on lines after the edit: characters stay). Spans hold their
@@ -422,6 +421,6 @@ function collectPlaces(record: Record<string, unknown>, places: Places, skip?: s
  * slice of 13 or more characters a view of its parent; the one-character prefix makes a
  * concatenation that V8 flattens into a new string before it is sliced.
  */
-export function detachedSlice(text: string, start: number, end: number): string {
+function detachedSlice(text: string, start: number, end: number): string {
   return (' ' + text.slice(start, end)).slice(1);
 }

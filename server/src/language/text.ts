@@ -83,6 +83,11 @@ export class LineIndex {
     return low;
   }
 
+  /** Line of `offset` (clamped to the text), without making a Position (hot loops: semantic tokens). */
+  lineAt(offset: number): number {
+    return this.lineOf(this.clamp(offset));
+  }
+
   positionAt(offset: number): Position {
     const clamped = this.clamp(offset);
     const line = this.lineOf(clamped);
@@ -116,12 +121,12 @@ export class LineIndex {
   }
 }
 
-/** Position of `offset` in `text`. Builds a line index: use LineIndex for many look-ups. */
 /** Orders positions: by line, then by character. */
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** Position of `offset` in `text`. Builds a line index: use LineIndex for many look-ups. */
 export function positionAt(text: string, offset: number): Position {
   return new LineIndex(text).positionAt(offset);
 }

@@ -13,7 +13,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** Percent of the young generation's capacity at which V8 posts its scavenge task, early. */
-export const EARLY_SCAVENGE_TRIGGER = 20;
+const EARLY_SCAVENGE_TRIGGER = 20;
 /** V8's own value of the flag. */
 const V8_SCAVENGE_TRIGGER = 80;
 

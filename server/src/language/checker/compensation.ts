@@ -117,11 +117,7 @@ function checkTiers(compensation: Compensation, ctx: CheckContext): void {
     thresholds.push({ tier, value: normalized.value, group: groupKey(tier.direction, normalized.group) });
   }
   if (thresholds.length < 2) return; // nothing to compare: no SLA305, no SLA304
-  // Two different thresholds (most clauses): no SLA305, without the sorts and sets of the general case.
-  const [a, b] = thresholds;
-  const twoDifferent = thresholds.length === 2 && (a.group !== b.group || !nearlyEqual(a.value, b.value));
-  const distinct = twoDifferent ? thresholds : reportSameThresholds(thresholds, ctx);
-  reportCreditOrder(distinct, ctx);
+  reportCreditOrder(reportSameThresholds(thresholds, ctx), ctx);
 }
 
 /**
@@ -212,7 +208,10 @@ function checkIsBreach(
 }
 
 /** SLA305 on every later tier whose threshold equals an earlier one's; returns the rest. */
-function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContext): Threshold[] {
+function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContext): readonly Threshold[] {
+  // Two different thresholds (most clauses): no SLA305, without the sorts and sets of the general case.
+  const [one, other] = thresholds;
+  if (thresholds.length === 2 && (one.group !== other.group || !nearlyEqual(one.value, other.value))) return thresholds;
   const sorted = [...thresholds].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.value - b.value));
   const duplicates = new Set<Threshold>();
   let run: Threshold[] = [];

@@ -5,6 +5,7 @@ import type { SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../../language/analyze';
 import { tokenCategory, type TokenCategory } from '../../language/lexer';
 import type { DefinitionSort } from '../../language/scope';
+import type { LineIndex } from '../../language/text';
 import { commentSpans } from './folding';
 import { lineIndexOf } from '../support/text';
 
@@ -29,25 +30,26 @@ const SORT_TOKEN: Readonly<Record<DefinitionSort, TokenTypeName>> = {
   severity: 'enumMember',
 };
 
-const CATEGORY_TOKEN: Partial<Record<TokenCategory, [TokenTypeName, number]>> = {
-  keyword: ['keyword', 0],
-  contextual: ['enumMember', READONLY],
-  string: ['string', 0],
-  number: ['number', 0],
-  date: ['number', 0],
-  time: ['number', 0],
-  dateTime: ['number', 0],
-  unit: ['type', 0],
-  percentile: ['enumMember', READONLY],
-  operator: ['operator', 0],
-};
-
-/** A name's token type and modifiers in one number: type in the high bits, modifiers in the low 8. */
+/** A token's type and modifiers in one number: type in the high bits, modifiers in the low 8. */
 const pack = (type: TokenTypeName, modifiers: number): number => (TYPE_INDEX[type] << 8) | modifiers;
+
+/** How each category of the other tokens is shown (packed). */
+const CATEGORY_TOKEN: Partial<Record<TokenCategory, number>> = {
+  keyword: pack('keyword', 0),
+  contextual: pack('enumMember', READONLY),
+  string: pack('string', 0),
+  number: pack('number', 0),
+  date: pack('number', 0),
+  time: pack('number', 0),
+  dateTime: pack('number', 0),
+  unit: pack('type', 0),
+  percentile: pack('enumMember', READONLY),
+  operator: pack('operator', 0),
+};
 
 /**
  * The encoded token data (LSP's relative five-number form). Walks the token list and the
- * comment spans together in offset order with a line cursor (offsets only grow), writing
+ * comment spans together in offset order (each line look-up starts from the last one), writing
  * straight into one array: at 200,000 lines that is 2.4 M numbers, and an object per token
  * plus two position objects each held about 120 MB per request (docs/performance.md, "semtok").
  */
@@ -62,42 +64,31 @@ export function semanticTokens(analysis: Analysis): number[] {
   }
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis).lineStarts, (tokens.length + comments.length) * 5);
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5);
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens.startAt(i);
-    const named = names.get(start);
-    let type: number;
-    let modifiers: number;
-    if (named !== undefined) {
-      type = named >> 8;
-      modifiers = named & 0xff;
-    } else {
-      const category = CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
-      if (category === undefined) continue;
-      type = TYPE_INDEX[category[0]];
-      modifiers = category[1];
-    }
+    const shown = names.get(start) ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
+    if (shown === undefined) continue;
     // Comments before this token (a token first at the same offset, as a stable sort left them).
     for (; c < comments.length && comments[c].offset < start; c++) writer.comment(comments[c]);
-    writer.write(start, tokens.endAt(i) - start, type, modifiers);
+    writer.write(start, tokens.endAt(i) - start, shown >> 8, shown & 0xff);
   }
   for (; c < comments.length; c++) writer.comment(comments[c]);
   return writer.finish();
 }
 
-/** Writes tokens in offset order as relative five-number entries, finding lines with a cursor. */
+/** Writes tokens in offset order as relative five-number entries. */
 class TokenWriter {
   private readonly data: number[];
   private count = 0;
   private previousLine = 0;
   private previousChar = 0;
-  /** Line of the last token's start. */
-  private line = 0;
 
   constructor(
     private readonly text: string,
-    private readonly lineStarts: readonly number[],
+    /** The text's line index: its look-ups start from the previous one's line, so a scan in offset order is cheap. */
+    private readonly lines: LineIndex,
     estimate: number,
   ) {
     this.data = new Array<number>(estimate);
@@ -108,13 +99,11 @@ class TokenWriter {
   }
 
   write(offset: number, length: number, type: number, modifiers: number): void {
-    const starts = this.lineStarts;
-    const startOffset = this.clamp(offset);
-    const line = this.lineOf(startOffset, this.line);
-    this.line = line;
-    const endLine = this.lineOf(this.clamp(offset + length), line);
+    const starts = this.lines.lineStarts;
+    const line = this.lines.lineAt(offset);
+    const endLine = this.lines.lineAt(offset + length);
     if (line === endLine) {
-      this.push(line, startOffset - starts[line], length, type, modifiers);
+      this.push(line, offset - starts[line], length, type, modifiers);
       return;
     }
     // A token over several lines (a block comment): one token per line.
@@ -131,18 +120,6 @@ class TokenWriter {
   finish(): number[] {
     this.data.length = this.count;
     return this.data;
-  }
-
-  private clamp(offset: number): number {
-    return Math.max(0, Math.min(offset, this.text.length));
-  }
-
-  /** The last line starting at or before `offset`, searched from `line` (forwards nearly always). */
-  private lineOf(offset: number, line: number): number {
-    const starts = this.lineStarts;
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    while (line > 0 && starts[line] > offset) line--;
-    return line;
   }
 
   private push(line: number, character: number, length: number, type: number, modifiers: number): void {
