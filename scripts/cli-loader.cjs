@@ -29,6 +29,60 @@ const COMMAND_BUNDLES = { check: 'cli-language.js', fmt: 'cli-language.js', eval
 const command = process.argv[2];
 const BUNDLE = path.join(__dirname, Object.hasOwn(COMMAND_BUNDLES, command) ? COMMAND_BUNDLES[command] : 'cli-main.js');
 
+/**
+ * `sla evaluate` with a file of 32 MiB or more among its arguments (a metrics file that
+ * server/src/evaluation/parallel.ts will read on two threads): one worker thread is started
+ * now, before the bundle loads, so that Node's start of a thread (50–100 ms) overlaps loading
+ * the bundle and checking the contract. Its first act is ICU's time-zone set-up, which a
+ * process does once for all its threads and which the evaluation's model would otherwise do
+ * on this thread (10–50 ms). The bundle takes the worker (`PartWorkers.startFor`) or ends it;
+ * unreferenced until then, it never keeps the process alive, and any failure here only
+ * leaves it out (docs/performance.md, "Tenth round"). The size and the CPU pressure are
+ * parallel.ts's `DEFAULT_MIN_BYTES` and `BUSY_PRESSURE` (a test keeps them equal).
+ */
+const EARLY_MIN_BYTES = 32 << 20;
+const EARLY_BUSY_PRESSURE = 50;
+const EARLY_WORKER = Symbol.for('sla-language-tools.evaluationWorker');
+
+function startEvaluationWorker(args) {
+  const wanted = process.env.SLA_WORKERS;
+  if (wanted ? !(Number(wanted) >= 2) : require('node:os').availableParallelism() < 2) return;
+  const large = args.some((a) => {
+    try {
+      const stat = fs.statSync(a.startsWith('--metrics=') ? a.slice(10) : a, { throwIfNoEntry: false });
+      return stat !== undefined && stat.isFile() && stat.size >= EARLY_MIN_BYTES;
+    } catch {
+      return false;
+    }
+  });
+  if (!large) return;
+  if (!wanted) {
+    let some;
+    try {
+      some = /^some avg10=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'latin1'));
+    } catch {}
+    if (some && Number(some[1]) >= EARLY_BUSY_PRESSURE) return;
+  }
+  const script = path.join(__dirname, 'evaluation-worker.js');
+  const { Worker } = require('node:worker_threads');
+  const zoneSetUp = "new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0);";
+  const worker = new Worker(`${zoneSetUp}\nrequire(${JSON.stringify(script)});`, { eval: true });
+  worker.unref();
+  const early = { worker, script };
+  globalThis[EARLY_WORKER] = early;
+  // Until the bundle takes it: a worker that fails to start is forgotten (and its error is no one's).
+  const forget = () => {
+    if (globalThis[EARLY_WORKER] === early) delete globalThis[EARLY_WORKER];
+  };
+  worker.once('error', forget).once('exit', forget);
+}
+
+if (command === 'evaluate') {
+  try {
+    startEvaluationWorker(process.argv.slice(3));
+  } catch {}
+}
+
 function cacheDirectory() {
   const env = process.env;
   if (env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;

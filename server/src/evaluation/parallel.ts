@@ -77,7 +77,8 @@ export type PartMessage =
   | { type: 'done'; state: EvaluatorState; chunks: ChunkOutcome[] }
   | { type: 'failed'; reason: string };
 
-const DEFAULT_MIN_BYTES = 32 << 20;
+/** Files from this size on are read in parts (scripts/cli-loader.cjs starts a worker early for them: `EARLY_MIN_BYTES`). */
+export const DEFAULT_MIN_BYTES = 32 << 20;
 /** About this many bytes per chunk: few enough chunks to cost nothing, small enough that the threads end together. */
 const CHUNK_BYTES = 8 << 20;
 /** The last chunks are smaller (halving down to this), so that the threads end closer together. */
@@ -87,8 +88,8 @@ const STOP = 0;
 const OWNERS = 1;
 const HERE = 1;
 
-/** CPU pressure (the share of time some task waited for a core, last 10 s) from which a second thread does not pay. */
-const BUSY_PRESSURE = 50;
+/** CPU pressure (the share of time some task waited for a core, last 10 s) from which a second thread does not pay (scripts/cli-loader.cjs: `EARLY_BUSY_PRESSURE`). */
+export const BUSY_PRESSURE = 50;
 
 /**
  * Parts (threads) per file when not told: one per core, at most 4, two cores included: the
@@ -128,7 +129,7 @@ export class PartWorkers implements WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
 
-  private constructor(private readonly script: URL) {}
+  private constructor(readonly script: URL) {}
 
   /** A pool, or undefined without a worker script. */
   static create(): PartWorkers | undefined {
@@ -154,14 +155,23 @@ export class PartWorkers implements WorkerPool {
     // The CPU pressure is read only for a large file: not on every small evaluation's start-up.
     const parts = large ? partsWanted(options) : 1;
     const pool = parts >= 2 ? PartWorkers.create() : undefined;
+    const early = takeEarlyWorker(pool?.script);
     try {
-      for (let i = 1; pool && i < parts; i++) pool.release(pool.take(), true);
+      if (pool && early) pool.adopt(early);
+      else if (early) void early.terminate();
+      while (pool && pool.idle.length < parts - 1) pool.release(pool.spawn(), true);
     } catch {
       // No threads here: the file is then read in parts with workers started then, or sequentially.
       void pool?.close();
       return undefined;
     }
     return pool;
+  }
+
+  /** A worker started elsewhere with this pool's script (`takeEarlyWorker`), kept idle for the next job. */
+  private adopt(worker: Worker): void {
+    this.watch(worker);
+    this.release(worker, true);
   }
 
   take(): Worker {
@@ -185,11 +195,15 @@ export class PartWorkers implements WorkerPool {
 
   private spawn(): Worker {
     const worker = new Worker(this.script);
+    this.watch(worker);
+    return worker;
+  }
+
+  private watch(worker: Worker): void {
     this.all.add(worker);
     // A worker that fails while idle is simply not used again.
     worker.on('error', () => void this.end(worker));
     worker.on('exit', () => this.forget(worker));
-    return worker;
   }
 
   private async end(worker: Worker): Promise<void> {
@@ -202,6 +216,24 @@ export class PartWorkers implements WorkerPool {
     const at = this.idle.indexOf(worker);
     if (at >= 0) this.idle.splice(at, 1);
   }
+}
+
+/** Where scripts/cli-loader.cjs leaves the worker it started before the bundle loaded. */
+const EARLY_WORKER = Symbol.for('sla-language-tools.evaluationWorker');
+
+/**
+ * The worker scripts/cli-loader.cjs started for `sla evaluate` before the bundle loaded, if it
+ * is still running; taken once (a later evaluation of the process finds none). It runs this
+ * pool's script, or else (another build's) is ended and none is returned.
+ */
+function takeEarlyWorker(script: URL | undefined): Worker | undefined {
+  const slot = globalThis as { [EARLY_WORKER]?: { worker: Worker; script: string } };
+  const early = slot[EARLY_WORKER];
+  if (early === undefined) return undefined;
+  delete slot[EARLY_WORKER];
+  if (script !== undefined && early.script === fileURLToPath(script)) return early.worker;
+  void early.worker.terminate();
+  return undefined;
 }
 
 function partsWanted(options: ParallelOptions): number {
