@@ -12,7 +12,6 @@
 // a record start (every earlier chunk ended whole), and are reported with the file's line
 // numbers.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +42,7 @@ export interface RangeReadable<Columns> {
   readonly name: string;
   readonly path: string;
   /** Errors in `locale`. */
-  header(locale?: Locale): Promise<{ columns: Columns; rowsStart: number }>;
+  header(locale?: Locale): { columns: Columns; rowsStart: number };
   readRange(sink: SampleSink, range: FileRange<Columns>, signal?: AbortSignal): Promise<FileRangeResult>;
 }
 
@@ -260,15 +259,16 @@ async function readInParts<Columns>(source: RangeReadable<Columns>, reading: Par
   const pool = options.pool ?? PartWorkers.create();
   if (!pool) return 'no worker script';
   try {
+    // The size and the header synchronously, like the cut points: while every thread waits.
     let size: number;
     try {
-      size = (await stat(source.path)).size;
+      size = statSync(source.path).size;
     } catch {
       return 'no size';
     }
     if (size < (options.minBytes ?? DEFAULT_MIN_BYTES)) return 'small file';
 
-    const { columns, rowsStart } = await source.header(reading.setup.locale);
+    const { columns, rowsStart } = source.header(reading.setup.locale);
     const cuts = cutPoints(source.path, chunkStarts(rowsStart, size, parts), size);
     if (!cuts) return 'no cut points';
     const ranges: FileRange<Columns>[] = [];

@@ -41,11 +41,22 @@ export async function readRegularFile(path: string): Promise<string> {
   }
 }
 
-/** readRegularFile, synchronously. */
-export function readRegularFileSync(path: string): string {
+/** openRegularFile, synchronously: a descriptor for the caller to close. */
+export function openRegularFileSync(path: string): number {
   const fd = openSync(path, READ_FLAGS);
   try {
     if (!fstatSync(fd).isFile()) throw new NotRegularFileError(path);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** readRegularFile, synchronously. */
+export function readRegularFileSync(path: string): string {
+  const fd = openRegularFileSync(path);
+  try {
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);

@@ -7,9 +7,9 @@
 // one reused buffer; a record cut by the chunk end is moved to the front and completed by
 // the next read. Rows make no strings: timestamps and values are decoded from bytes and
 // metric names are recognised by comparing bytes with the names already seen.
-import { readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { fileErrorReason, openRegularFile } from '../../files/regularFile';
+import { fileErrorReason, openRegularFile, openRegularFileSync } from '../../files/regularFile';
 import { EvaluationAborted, EvaluationError } from '../errors';
 import { messages, type Locale, type Messages } from '../../l10n/index';
 import { parseDecimal, scanDecimal, scanned } from '../numbers';
@@ -107,14 +107,23 @@ export class CsvSource implements SampleSource {
     return this.scan(sink, signal, range);
   }
 
-  /** The header's columns and the offset of the first row; errors in `locale`. */
-  async header(locale?: Locale): Promise<{ columns: CsvColumns; rowsStart: number }> {
-    const handle = await this.open(locale);
+  /**
+   * The header's columns and the offset of the first row; errors in `locale`. Read
+   * synchronously: a few small reads that would otherwise be as many round trips through the
+   * thread pool while every thread waits for its first chunk (docs/performance.md, tenth round).
+   */
+  header(locale?: Locale): { columns: CsvColumns; rowsStart: number } {
+    let fd: number;
+    try {
+      fd = openRegularFileSync(this.path);
+    } catch (e) {
+      throw this.cannotOpen(e, locale);
+    }
     try {
       let size = 64 << 10;
       for (;;) {
         const buffer = Buffer.allocUnsafe(size);
-        const { bytesRead } = await handle.read(buffer, 0, size, 0);
+        const bytesRead = readSync(fd, buffer, 0, size, 0);
         const eof = bytesRead < size;
         const start = bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
         const scanner = new CsvScanner(this.name, nullSink, locale);
@@ -124,7 +133,7 @@ export class CsvSource implements SampleSource {
         size *= 4;
       }
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   }
 
@@ -132,8 +141,12 @@ export class CsvSource implements SampleSource {
     try {
       return await openRegularFile(this.path);
     } catch (e) {
-      throw new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e, locale) }), this.name);
+      throw this.cannotOpen(e, locale);
     }
+  }
+
+  private cannotOpen(e: unknown, locale: Locale | undefined): EvaluationError {
+    return new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e, locale) }), this.name);
   }
 
   private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<FileRangeResult> {
