@@ -138,9 +138,10 @@ export class PartWorkers implements WorkerPool {
 
   /**
    * Starts the workers that reading `metricPaths` in parts will want, before the caller
-   * does anything else (checking the contract): their start-up then overlaps it. Only
-   * files named as such count (not directories or globs); undefined when none is large
-   * enough or parts are off.
+   * does anything else (checking the contract): their start-up then overlaps it. The first
+   * is the one `dist/cli.js` started before the bundle loaded, if there is one (ended when
+   * no parts are wanted). Only files named as such count (not directories or globs);
+   * undefined when none is large enough or parts are off.
    */
   static startFor(metricPaths: readonly string[], options: ParallelOptions = {}, baseDir = process.cwd()): PartWorkers | undefined {
     const large = metricPaths.some((p) => {
