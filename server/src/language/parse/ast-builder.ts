@@ -262,7 +262,7 @@ export class AstBuilder {
       {
         const item = this.base('ScheduleOn' as const, node, keyword) as A.ScheduleOnItem;
         item.dates = this.dates(node);
-        item.ranges = node.ranges ?? [];
+        item.ranges = node.ranges.slice();
         return item;
       }
       case 'everyItem': {
@@ -443,7 +443,7 @@ export class AstBuilder {
   /** A named block and its items (with a title where the grammar takes one). */
   private block<K extends 'Sla' | 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
-    block.items = node.items ?? [];
+    block.items = node.items.slice();
     this.header(block, node, titled ? token(node.title) : undefined);
     return block;
   }
@@ -451,7 +451,7 @@ export class AstBuilder {
   /** A block without a name and its items. */
   private unnamedBlock<K extends 'Credits' | 'Responsibilities' | 'Support'>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; body?: A.Span };
-    block.items = node.items ?? [];
+    block.items = node.items.slice();
     put(block, 'body', this.body(node));
     return block;
   }
@@ -495,7 +495,7 @@ export class AstBuilder {
   private scheduleLine(node: ParsedNode): A.ScheduleLine | undefined {
     const days = node.days;
     if (!days) return undefined;
-    const ranges = node.ranges ?? [];
+    const ranges = node.ranges.slice();
     const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeNodeSpan) : this.lines.span(days.offset, days.endOffset, makeNodeSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
     line.keyword = this.lines.span(days.offset, days.endOffset);
@@ -558,7 +558,7 @@ export class AstBuilder {
 
   private compensation(node: ParsedNode, keyword: IToken): A.Compensation {
     const compensation = this.base('Compensation' as const, node, keyword) as A.Compensation;
-    compensation.tiers = (node.items ?? []) as A.Tier[];
+    compensation.tiers = node.items.slice() as A.Tier[];
     put(compensation, 'target', this.name(token(node.target)));
     put(compensation, 'body', this.body(node));
     return compensation;

@@ -148,7 +148,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
     const file = this.nodes[0];
-    return { slas: file.slas ?? [], orphans: file.orphans ?? [] };
+    return { slas: file.slas.slice(), orphans: file.orphans.slice() };
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
@@ -238,7 +238,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
         errors: this.errors.length,
         strays: this.strayErrors.length,
         diagnostics: this.builder!.diagnostics.length,
-        items: (this.nodes[this.depth()].items ?? []) as SlaItem[],
+        items: this.nodes[this.depth()].items.slice() as SlaItem[],
       };
       return false;
     }
@@ -340,8 +340,8 @@ export class SlaGrammar extends EmbeddedActionsParser {
     if (node.startOffset >= 0) parent.extend(node.startOffset, node.endOffset);
     const field = node.attachTo;
     if (field === undefined || built === undefined) return;
-    if (node.attachToList) (((parent as unknown as Record<NodeListField, unknown[] | undefined>)[field as NodeListField] ??= []) as unknown[]).push(built);
-    else (parent as unknown as Record<NodeField, unknown>)[field as NodeField] ??= built;
+    if (node.attachToList) parent.add(field as NodeListField, built);
+    else parent.give(field as NodeField, built);
   }
 
   /**
