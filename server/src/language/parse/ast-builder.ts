@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeLiteralSpan, makeNodeSpan, makeQuantity, makeWordSpan } from '../span';
+import { makeLiteralSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -56,8 +56,32 @@ export class AstBuilder {
 
   // --- spans and literals ----------------------------------------------------------------------
 
-  private span(t: IToken): A.Span {
-    return this.lines.span(t.startOffset, tokenEnd(t));
+  /**
+   * A token's span, made by `make`. No token the AST keeps spans a line break (only white
+   * space and block comments do: lexer.ts), so its end is on its start's line: one line
+   * look-up instead of LineIndex.span's two, with the same positions.
+   */
+  private span(t: IToken, make: SpanMaker = makeSpan): A.Span {
+    const start = t.startOffset;
+    const length = t.image.length;
+    const line = this.lines.lineAt(start);
+    const character = start - this.lines.lineStarts[line];
+    return make(start, start + length, line, character, line, character + length);
+  }
+
+  /**
+   * The one copy of each distinct word, name, unit or operator the AST keeps, per parse
+   * (issue 15): each token's image is a string of its own, and at 200,000 lines the AST kept
+   * some 100,000 copies of `calendar`, `month`, `>=`, `below`, `office` and of names that are
+   * referred to, each copied by every young-generation collection the AST survives.
+   */
+  private readonly texts = new Map<string, string>();
+
+  private text(image: string): string {
+    const known = this.texts.get(image);
+    if (known !== undefined) return known;
+    this.texts.set(image, image);
+    return image;
   }
 
   private error(code: 'SLA001' | 'SLA002', span: A.Span, message: string, data?: Record<string, unknown>): void {
@@ -75,8 +99,8 @@ export class AstBuilder {
   /** A token as a span with its `text`. */
   private word(t: IToken | undefined): A.Word | undefined {
     if (!t) return undefined;
-    const word = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.Word;
-    word.text = t.image;
+    const word = this.span(t, makeWordSpan) as A.Word;
+    word.text = this.text(t.image);
     return word;
   }
 
@@ -84,7 +108,7 @@ export class AstBuilder {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.StringLiteral;
+    const literal = this.span(t, makeWordSpan) as A.StringLiteral;
     literal.value = decoded.value;
     literal.valid = decoded.valid;
     return literal;
@@ -93,7 +117,7 @@ export class AstBuilder {
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.DateLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -110,7 +134,7 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.TimeLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.TimeLiteral;
     literal.text = t.image;
     literal.hour = d.hour;
     literal.minute = d.minute;
@@ -121,7 +145,7 @@ export class AstBuilder {
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateTimeLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.DateTimeLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -137,9 +161,9 @@ export class AstBuilder {
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
-    const numberSpan = this.lines.span(numberToken.startOffset, tokenEnd(numberToken));
-    const unitSpan = unitToken ? this.lines.span(unitToken.startOffset, tokenEnd(unitToken)) : undefined;
-    return makeQuantity(numberSpan, unitSpan, Number(numberToken.image), unitToken?.image);
+    const numberSpan = this.span(numberToken);
+    const unitSpan = unitToken ? this.span(unitToken) : undefined;
+    return makeQuantity(numberSpan, unitSpan, Number(numberToken.image), unitToken ? this.text(unitToken.image) : undefined);
   }
 
 
@@ -327,7 +351,7 @@ export class AstBuilder {
         const window: A.WindowItem = this.base('Window' as const, node, keyword);
         const form = token(node.form);
         if (form) {
-          window.form = form.image as 'calendar' | 'rolling';
+          window.form = this.text(form.image) as 'calendar' | 'rolling';
           window.formSpan = this.span(form);
         }
         put(window, 'period', this.word(token(node.period)));
@@ -351,7 +375,7 @@ export class AstBuilder {
       // compensation and credits
       case 'tier': {
         const tier = this.base('Tier' as const, node, keyword) as A.Tier;
-        tier.direction = keyword.image as 'below' | 'above';
+        tier.direction = this.text(keyword.image) as 'below' | 'above';
         put(tier, 'threshold', node.threshold);
         put(tier, 'credit', node.credit);
         return tier;
@@ -372,7 +396,7 @@ export class AstBuilder {
       case 'responsibility':
       {
         const item = this.base('Responsibility' as const, node, keyword) as A.ResponsibilityItem;
-        item.party = keyword.image as 'provider' | 'customer';
+        item.party = this.text(keyword.image) as 'provider' | 'customer';
         return this.valued(item, token(node.value));
       }
       case 'hoursItem':
@@ -508,7 +532,7 @@ export class AstBuilder {
     if (!hasExtent(node)) return undefined;
     const form = token(node.form);
     const days = this.lines.span(node.startOffset, node.endOffset + 1, makeLiteralSpan) as A.Days;
-    days.form = form ? (form.image as A.Days['form']) : 'range';
+    days.form = form ? (this.text(form.image) as A.Days['form']) : 'range';
     if (!form) {
       put(days, 'from', this.word(token(node.from)));
       put(days, 'to', this.word(token(node.to)));
@@ -547,8 +571,8 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.lines.span(comparator.startOffset, tokenEnd(comparator), makeWordSpan) as A.Span & { op: A.Comparator };
-      target.comparator.op = comparator.image as A.Comparator;
+      target.comparator = this.span(comparator, makeWordSpan) as A.Span & { op: A.Comparator };
+      target.comparator.op = this.text(comparator.image) as A.Comparator;
     }
     put(target, 'quantity', node.quantity);
     return target;
