@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeLiteralSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNameSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -96,10 +96,10 @@ export class AstBuilder {
     return this.word(t);
   }
 
-  /** A token as a span with its `text`. */
-  private word(t: IToken | undefined): A.Word | undefined {
+  /** A token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
+  private word(t: IToken | undefined, make: SpanMaker = makeNameSpan): A.Word | undefined {
     if (!t) return undefined;
-    const word = this.span(t, makeWordSpan) as A.Word;
+    const word = this.span(t, make) as A.Word;
     word.text = this.text(t.image);
     return word;
   }
@@ -167,11 +167,12 @@ export class AstBuilder {
   }
 
 
-  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; keyword: A.Span } {
+  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come). */
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeNodeSpan): A.Span & { type: K; keyword: A.Span } {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
-    const base = this.lines.span(start, end, makeNodeSpan) as A.Span & { type: K; keyword: A.Span };
+    const base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
     base.type = type;
     base.keyword = this.span(keyword);
     return base;
@@ -211,13 +212,13 @@ export class AstBuilder {
       case 'slaBlock':
         return this.block('Sla' as const, node, keyword, true);
       case 'versionItem':
-        return this.valued(this.base('Version' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Version' as const, node, keyword, makeItemSpan), token(node.value));
       case 'providerItem':
-        return this.valued(this.base('Provider' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Provider' as const, node, keyword, makeItemSpan), token(node.value));
       case 'customerItem':
-        return this.valued(this.base('Customer' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Customer' as const, node, keyword, makeItemSpan), token(node.value));
       case 'timezoneItem':
-        return this.valued(this.base('Timezone' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Timezone' as const, node, keyword, makeItemSpan), token(node.value));
       case 'effectiveItem': {
         const item: A.EffectiveItem = this.base('Effective' as const, node, keyword);
         put(item, 'start', this.date(token(node.start)));
@@ -233,12 +234,12 @@ export class AstBuilder {
         return item;
       }
       case 'reviewItem': {
-        const item: A.ReviewItem = this.base('Review' as const, node, keyword);
+        const item: A.ReviewItem = this.base('Review' as const, node, keyword, makeItemSpan);
         put(item, 'cadence', this.word(token(node.cadence)));
         return item;
       }
       case 'reviewedItem': {
-        const item: A.ReviewedItem = this.base('Reviewed' as const, node, keyword);
+        const item: A.ReviewedItem = this.base('Reviewed' as const, node, keyword, makeItemSpan);
         put(item, 'date', this.date(token(node.date)));
         return item;
       }
@@ -262,23 +263,23 @@ export class AstBuilder {
         return this.unnamedBlock('Support' as const, node, keyword);
       // service
       case 'descriptionItem':
-        return this.valued(this.base('Description' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Description' as const, node, keyword, makeItemSpan), token(node.value));
       case 'includesItem':
       {
-        const item = this.base('Includes' as const, node, keyword) as A.IncludesItem;
+        const item = this.base('Includes' as const, node, keyword, makeItemSpan) as A.IncludesItem;
         item.values = this.strings(tokens(node));
         return item;
       }
       case 'excludesItem':
       {
-        const item = this.base('Excludes' as const, node, keyword) as A.ExcludesItem;
+        const item = this.base('Excludes' as const, node, keyword, makeItemSpan) as A.ExcludesItem;
         item.values = this.strings(tokens(node));
         return item;
       }
       // schedule and maintenance
       case 'holidaysItem':
       {
-        const item = this.base('Holidays' as const, node, keyword) as A.HolidaysItem;
+        const item = this.base('Holidays' as const, node, keyword, makeItemSpan) as A.HolidaysItem;
         item.dates = this.dates(node);
         return item;
       }
@@ -302,18 +303,18 @@ export class AstBuilder {
         return on;
       }
       case 'noticeItem': {
-        const notice: A.NoticeItem = this.base('Notice' as const, node, keyword);
+        const notice: A.NoticeItem = this.base('Notice' as const, node, keyword, makeItemSpan);
         put(notice, 'duration', node.duration);
         return notice;
       }
       // indicator
       case 'kindItem': {
-        const kind: A.KindItem = this.base('Kind' as const, node, keyword);
+        const kind: A.KindItem = this.base('Kind' as const, node, keyword, makeItemSpan);
         put(kind, 'value', this.word(token(node.value)));
         return kind;
       }
       case 'metricItem':
-        return this.valued(this.base('Metric' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Metric' as const, node, keyword, makeItemSpan), token(node.value));
       case 'ratioItem': {
         const ratio: A.RatioItem = this.base('Ratio' as const, node, keyword);
         put(ratio, 'polarity', this.word(token(node.polarity)));
@@ -322,29 +323,29 @@ export class AstBuilder {
         return ratio;
       }
       case 'unitItem': {
-        const unit: A.UnitItem = this.base('Unit' as const, node, keyword);
+        const unit: A.UnitItem = this.base('Unit' as const, node, keyword, makeItemSpan);
         const value = this.word(token(node.value));
         if (value && !isUnit(value.text)) this.error('SLA002', value, unknownUnitMessage(this.translate, value.text), { unit: value.text });
         put(unit, 'value', value);
         return unit;
       }
       case 'sampleEveryItem': {
-        const every: A.SampleEveryItem = this.base('SampleEvery' as const, node, keyword);
+        const every: A.SampleEveryItem = this.base('SampleEvery' as const, node, keyword, makeItemSpan);
         put(every, 'interval', node.interval);
         return every;
       }
       case 'missingItem': {
-        const missing: A.MissingDownItem = this.base('MissingDown' as const, node, keyword);
+        const missing: A.MissingDownItem = this.base('MissingDown' as const, node, keyword, makeItemSpan);
         put(missing, 'down', this.word(token(node.value)));
         return missing;
       }
       case 'countersItem':
-        return this.base('Counters' as const, node, keyword);
+        return this.base('Counters' as const, node, keyword, makeItemSpan);
       // objective
       case 'indicatorRefItem':
-        return this.referring(this.base('IndicatorRef' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('IndicatorRef' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'serviceRefItem':
-        return this.referring(this.base('ServiceRef' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('ServiceRef' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'targetItem':
         return this.target(node, keyword);
       case 'windowItem': {
@@ -359,16 +360,16 @@ export class AstBuilder {
         return window;
       }
       case 'duringItem':
-        return this.referring(this.base('During' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('During' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'excludingItem': {
         const refs: A.Reference[] = [];
         for (const t of tokens(node)) refs.push(this.name(t)!);
-        const item = this.base('Excluding' as const, node, keyword) as A.ExcludingItem;
+        const item = this.base('Excluding' as const, node, keyword, makeItemSpan) as A.ExcludingItem;
         item.refs = refs;
         return item;
       }
       case 'coverageItem': {
-        const coverage: A.CoverageItem = this.base('Coverage' as const, node, keyword);
+        const coverage: A.CoverageItem = this.base('Coverage' as const, node, keyword, makeItemSpan);
         put(coverage, 'percent', node.percent);
         return coverage;
       }
@@ -381,17 +382,17 @@ export class AstBuilder {
         return tier;
       }
       case 'capItem': {
-        const cap: A.CapItem = this.base('Cap' as const, node, keyword);
+        const cap: A.CapItem = this.base('Cap' as const, node, keyword, makeItemSpan);
         put(cap, 'percent', node.percent);
         return cap;
       }
       case 'claimItem': {
-        const claim: A.ClaimItem = this.base('Claim' as const, node, keyword);
+        const claim: A.ClaimItem = this.base('Claim' as const, node, keyword, makeItemSpan);
         put(claim, 'duration', node.duration);
         return claim;
       }
       case 'remedyItem':
-        return this.valued(this.base('Remedy' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Remedy' as const, node, keyword, makeItemSpan), token(node.value));
       // responsibilities and support
       case 'responsibility':
       {
@@ -400,7 +401,7 @@ export class AstBuilder {
         return this.valued(item, token(node.value));
       }
       case 'hoursItem':
-        return this.referring(this.base('Hours' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('Hours' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'severityItem': {
         const severity: A.SeverityItem = this.base('Severity' as const, node, keyword);
         put(severity, 'name', this.name(token(node.name)));
@@ -562,7 +563,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node.aggregate);
     if (aggregate) {
-      target.aggregate = this.word(aggregate)!;
+      target.aggregate = this.word(aggregate, makeWordSpan)!;
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -571,7 +572,7 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.span(comparator, makeWordSpan) as A.Span & { op: A.Comparator };
+      target.comparator = this.span(comparator, makeNameSpan) as A.Span & { op: A.Comparator };
       target.comparator.op = this.text(comparator.image) as A.Comparator;
     }
     put(target, 'quantity', node.quantity);

@@ -380,7 +380,28 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
-  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.subIn(0, this.slaItem, 'items') }]);
+  // The sla's items directly, not through `slaItem` (issue 15: one rule invocation less per
+  // item; `slaItem` is kept for items outside any sla): the same alternatives, in the same order.
+  private readonly slaLoop = this.itemLoop('sla', [
+    { ALT: () => this.subIn(0, this.versionItem, 'items') },
+    { ALT: () => this.subIn(0, this.providerItem, 'items') },
+    { ALT: () => this.subIn(0, this.customerItem, 'items') },
+    { ALT: () => this.subIn(0, this.effectiveItem, 'items') },
+    { ALT: () => this.subIn(0, this.timezoneItem, 'items') },
+    { ALT: () => this.subIn(0, this.feeItem, 'items') },
+    { ALT: () => this.subIn(0, this.serviceBlock, 'items') },
+    { ALT: () => this.subIn(0, this.scheduleBlock, 'items') },
+    { ALT: () => this.subIn(0, this.maintenanceBlock, 'items') },
+    { ALT: () => this.subIn(0, this.indicatorBlock, 'items') },
+    { ALT: () => this.subIn(0, this.objectiveBlock, 'items') },
+    { ALT: () => this.subIn(0, this.compensationBlock, 'items') },
+    { ALT: () => this.subIn(0, this.creditsBlock, 'items') },
+    { ALT: () => this.subIn(0, this.responsibilitiesBlock, 'items') },
+    { ALT: () => this.subIn(0, this.supportBlock, 'items') },
+    { ALT: () => this.subIn(0, this.reportingItem, 'items') },
+    { ALT: () => this.subIn(0, this.reviewItem, 'items') },
+    { ALT: () => this.subIn(0, this.reviewedItem, 'items') }
+  ]);
 
   private readonly serviceLoop = this.itemLoop('service', [
     { ALT: () => this.subIn(0, this.descriptionItem, 'items') },
