@@ -90,6 +90,28 @@ const LABELS = Object.fromEntries(
   (['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve', 'items', 'ranges', 'slas', 'orphans'] as const).map((f) => [f, { LABEL: f }]),
 ) as Record<NodeField | NodeListField, { LABEL: string }>;
 
+/** The rules of the sla's items, in the order of their alternatives (in the sla loop and `slaItem`). */
+const SLA_ITEM_RULES = [
+  'versionItem',
+  'providerItem',
+  'customerItem',
+  'effectiveItem',
+  'timezoneItem',
+  'feeItem',
+  'serviceBlock',
+  'scheduleBlock',
+  'maintenanceBlock',
+  'indicatorBlock',
+  'objectiveBlock',
+  'compensationBlock',
+  'creditsBlock',
+  'responsibilitiesBlock',
+  'supportBlock',
+  'reportingItem',
+  'reviewItem',
+  'reviewedItem',
+] as const satisfies readonly ParsedRule[];
+
 /** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
 const RECORDING_SINK = new ParsedNode();
 
@@ -382,26 +404,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // The sla's items directly, not through `slaItem` (issue 15: one rule invocation less per
   // item; `slaItem` is kept for items outside any sla): the same alternatives, in the same order.
-  private readonly slaLoop = this.itemLoop('sla', [
-    { ALT: () => this.subIn(0, this.versionItem, 'items') },
-    { ALT: () => this.subIn(0, this.providerItem, 'items') },
-    { ALT: () => this.subIn(0, this.customerItem, 'items') },
-    { ALT: () => this.subIn(0, this.effectiveItem, 'items') },
-    { ALT: () => this.subIn(0, this.timezoneItem, 'items') },
-    { ALT: () => this.subIn(0, this.feeItem, 'items') },
-    { ALT: () => this.subIn(0, this.serviceBlock, 'items') },
-    { ALT: () => this.subIn(0, this.scheduleBlock, 'items') },
-    { ALT: () => this.subIn(0, this.maintenanceBlock, 'items') },
-    { ALT: () => this.subIn(0, this.indicatorBlock, 'items') },
-    { ALT: () => this.subIn(0, this.objectiveBlock, 'items') },
-    { ALT: () => this.subIn(0, this.compensationBlock, 'items') },
-    { ALT: () => this.subIn(0, this.creditsBlock, 'items') },
-    { ALT: () => this.subIn(0, this.responsibilitiesBlock, 'items') },
-    { ALT: () => this.subIn(0, this.supportBlock, 'items') },
-    { ALT: () => this.subIn(0, this.reportingItem, 'items') },
-    { ALT: () => this.subIn(0, this.reviewItem, 'items') },
-    { ALT: () => this.subIn(0, this.reviewedItem, 'items') }
-  ]);
+  private readonly slaLoop = this.itemLoop('sla', SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.subIn(0, this[rule], 'items') })));
 
   private readonly serviceLoop = this.itemLoop('service', [
     { ALT: () => this.subIn(0, this.descriptionItem, 'items') },
@@ -462,26 +465,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     { ALT: () => this.subIn(0, this.severityItem, 'items') }
   ]);
 
-  private readonly slaItemAlternatives: IOrAlt<unknown>[] = [
-    { ALT: () => this.sub(0, this.versionItem, 'item') },
-    { ALT: () => this.sub(0, this.providerItem, 'item') },
-    { ALT: () => this.sub(0, this.customerItem, 'item') },
-    { ALT: () => this.sub(0, this.effectiveItem, 'item') },
-    { ALT: () => this.sub(0, this.timezoneItem, 'item') },
-    { ALT: () => this.sub(0, this.feeItem, 'item') },
-    { ALT: () => this.sub(0, this.serviceBlock, 'item') },
-    { ALT: () => this.sub(0, this.scheduleBlock, 'item') },
-    { ALT: () => this.sub(0, this.maintenanceBlock, 'item') },
-    { ALT: () => this.sub(0, this.indicatorBlock, 'item') },
-    { ALT: () => this.sub(0, this.objectiveBlock, 'item') },
-    { ALT: () => this.sub(0, this.compensationBlock, 'item') },
-    { ALT: () => this.sub(0, this.creditsBlock, 'item') },
-    { ALT: () => this.sub(0, this.responsibilitiesBlock, 'item') },
-    { ALT: () => this.sub(0, this.supportBlock, 'item') },
-    { ALT: () => this.sub(0, this.reportingItem, 'item') },
-    { ALT: () => this.sub(0, this.reviewItem, 'item') },
-    { ALT: () => this.sub(0, this.reviewedItem, 'item') },
-  ];
+  private readonly slaItemAlternatives: IOrAlt<unknown>[] = SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.sub(0, this[rule], 'item') }));
 
   // --- file and sla ---------------------------------------------------------------------------
 
