@@ -70,10 +70,11 @@ export class AstBuilder {
   }
 
   /**
-   * The one copy of each distinct word, name, unit or operator the AST keeps, per parse
+   * The one copy of each distinct word, unit or operator (not names) the AST keeps, per parse
    * (issue 15): each token's image is a string of its own, and at 200,000 lines the AST kept
-   * some 100,000 copies of `calendar`, `month`, `>=`, `below`, `office` and of names that are
-   * referred to, each copied by every young-generation collection the AST survives.
+   * some 70,000 copies of `calendar`, `month`, `>=`, `below`, each copied by every young-
+   * generation collection the AST survives. Names are not looked up: a map of every name of a
+   * large contract cost more time (profiled) than their copies did.
    */
   private readonly texts = new Map<string, string>();
 
@@ -93,10 +94,12 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    return this.word(t);
+    const name = this.span(t, makeNameSpan) as A.Name;
+    name.text = t.image;
+    return name;
   }
 
-  /** A token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
+  /** A word token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
   private word(t: IToken | undefined, make: SpanMaker = makeNameSpan): A.Word | undefined {
     if (!t) return undefined;
     const word = this.span(t, make) as A.Word;
