@@ -175,9 +175,18 @@ export class AstBuilder {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
-    const base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
+    const keywordSpan = this.span(keyword);
+    let base: A.Span & { type: K; keyword: A.Span };
+    if (start === keyword.startOffset) {
+      // Nearly always (the keyword is a rule's first token): its start is the node's, one line look-up less.
+      const endLine = this.lines.lineAt(end);
+      const endCharacter = Math.min(end, this.lines.text.length) - this.lines.lineStarts[endLine];
+      base = make(start, end, keywordSpan.startLine, keywordSpan.startCharacter, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
+    } else {
+      base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
+    }
     base.type = type;
-    base.keyword = this.span(keyword);
+    base.keyword = keywordSpan;
     return base;
   }
 
