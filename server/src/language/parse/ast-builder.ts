@@ -164,9 +164,15 @@ export class AstBuilder {
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
-    const numberSpan = this.span(numberToken);
-    const unitSpan = unitToken ? this.span(unitToken) : undefined;
-    return makeQuantity(numberSpan, unitSpan, Number(numberToken.image), unitToken ? this.text(unitToken.image) : undefined);
+    const offset = numberToken.startOffset;
+    const line = this.lines.lineAt(offset);
+    const value = Number(numberToken.image);
+    const character = offset - this.lines.lineStarts[line];
+    if (!unitToken) return makeQuantity(offset, line, character, numberToken.image.length, value, undefined, 0, 0, 0);
+    const unitOffset = unitToken.startOffset;
+    const unitLine = this.lines.lineAt(unitOffset);
+    const unitCharacter = unitOffset - this.lines.lineStarts[unitLine];
+    return makeQuantity(offset, line, character, numberToken.image.length, value, this.text(unitToken.image), unitOffset, unitLine, unitCharacter);
   }
 
 
