@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeLiteralSpan, makeNodeSpan, makeQuantity, makeWordSpan } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNameSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -56,8 +56,33 @@ export class AstBuilder {
 
   // --- spans and literals ----------------------------------------------------------------------
 
-  private span(t: IToken): A.Span {
-    return this.lines.span(t.startOffset, tokenEnd(t));
+  /**
+   * A token's span, made by `make`. No token the AST keeps spans a line break (only white
+   * space and block comments do: lexer.ts), so its end is on its start's line: one line
+   * look-up instead of LineIndex.span's two, with the same positions.
+   */
+  private span(t: IToken, make: SpanMaker = makeSpan): A.Span {
+    const start = t.startOffset;
+    const length = t.image.length;
+    const line = this.lines.lineAt(start);
+    const character = start - this.lines.lineStarts[line];
+    return make(start, start + length, line, character, line, character + length);
+  }
+
+  /**
+   * The one copy of each distinct word, unit or operator (not names) the AST keeps, per parse
+   * (issue 15): each token's image is a string of its own, and at 200,000 lines the AST kept
+   * some 70,000 copies of `calendar`, `month`, `>=`, `below`, each copied by every young-
+   * generation collection the AST survives. Names are not looked up: a map of every name of a
+   * large contract cost more time (profiled) than their copies did.
+   */
+  private readonly texts = new Map<string, string>();
+
+  private text(image: string): string {
+    const known = this.texts.get(image);
+    if (known !== undefined) return known;
+    this.texts.set(image, image);
+    return image;
   }
 
   private error(code: 'SLA001' | 'SLA002', span: A.Span, message: string, data?: Record<string, unknown>): void {
@@ -69,14 +94,16 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    return this.word(t);
+    const name = this.span(t, makeNameSpan) as A.Name;
+    name.text = t.image;
+    return name;
   }
 
-  /** A token as a span with its `text`. */
-  private word(t: IToken | undefined): A.Word | undefined {
+  /** A word token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
+  private word(t: IToken | undefined, make: SpanMaker = makeNameSpan): A.Word | undefined {
     if (!t) return undefined;
-    const word = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.Word;
-    word.text = t.image;
+    const word = this.span(t, make) as A.Word;
+    word.text = this.text(t.image);
     return word;
   }
 
@@ -84,7 +111,7 @@ export class AstBuilder {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeWordSpan) as A.StringLiteral;
+    const literal = this.span(t, makeWordSpan) as A.StringLiteral;
     literal.value = decoded.value;
     literal.valid = decoded.valid;
     return literal;
@@ -93,7 +120,7 @@ export class AstBuilder {
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.DateLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -110,7 +137,7 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.TimeLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.TimeLiteral;
     literal.text = t.image;
     literal.hour = d.hour;
     literal.minute = d.minute;
@@ -121,7 +148,7 @@ export class AstBuilder {
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const literal = this.lines.span(t.startOffset, tokenEnd(t), makeLiteralSpan) as A.DateTimeLiteral;
+    const literal = this.span(t, makeLiteralSpan) as A.DateTimeLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -137,19 +164,35 @@ export class AstBuilder {
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
-    const numberSpan = this.lines.span(numberToken.startOffset, tokenEnd(numberToken));
-    const unitSpan = unitToken ? this.lines.span(unitToken.startOffset, tokenEnd(unitToken)) : undefined;
-    return makeQuantity(numberSpan, unitSpan, Number(numberToken.image), unitToken?.image);
+    const offset = numberToken.startOffset;
+    const line = this.lines.lineAt(offset);
+    const value = Number(numberToken.image);
+    const character = offset - this.lines.lineStarts[line];
+    if (!unitToken) return makeQuantity(offset, line, character, numberToken.image.length, value, undefined, 0, 0, 0);
+    const unitOffset = unitToken.startOffset;
+    const unitLine = this.lines.lineAt(unitOffset);
+    const unitCharacter = unitOffset - this.lines.lineStarts[unitLine];
+    return makeQuantity(offset, line, character, numberToken.image.length, value, this.text(unitToken.image), unitOffset, unitLine, unitCharacter);
   }
 
 
-  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; keyword: A.Span } {
+  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come). */
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeNodeSpan): A.Span & { type: K; keyword: A.Span } {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
-    const base = this.lines.span(start, end, makeNodeSpan) as A.Span & { type: K; keyword: A.Span };
+    const keywordSpan = this.span(keyword);
+    let base: A.Span & { type: K; keyword: A.Span };
+    if (start === keyword.startOffset) {
+      // Nearly always (the keyword is a rule's first token): its start is the node's, one line look-up less.
+      const endLine = this.lines.lineAt(end);
+      const endCharacter = Math.min(end, this.lines.text.length) - this.lines.lineStarts[endLine];
+      base = make(start, end, keywordSpan.startLine, keywordSpan.startCharacter, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
+    } else {
+      base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
+    }
     base.type = type;
-    base.keyword = this.span(keyword);
+    base.keyword = keywordSpan;
     return base;
   }
 
@@ -187,13 +230,13 @@ export class AstBuilder {
       case 'slaBlock':
         return this.block('Sla' as const, node, keyword, true);
       case 'versionItem':
-        return this.valued(this.base('Version' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Version' as const, node, keyword, makeItemSpan), token(node.value));
       case 'providerItem':
-        return this.valued(this.base('Provider' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Provider' as const, node, keyword, makeItemSpan), token(node.value));
       case 'customerItem':
-        return this.valued(this.base('Customer' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Customer' as const, node, keyword, makeItemSpan), token(node.value));
       case 'timezoneItem':
-        return this.valued(this.base('Timezone' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Timezone' as const, node, keyword, makeItemSpan), token(node.value));
       case 'effectiveItem': {
         const item: A.EffectiveItem = this.base('Effective' as const, node, keyword);
         put(item, 'start', this.date(token(node.start)));
@@ -209,12 +252,12 @@ export class AstBuilder {
         return item;
       }
       case 'reviewItem': {
-        const item: A.ReviewItem = this.base('Review' as const, node, keyword);
+        const item: A.ReviewItem = this.base('Review' as const, node, keyword, makeItemSpan);
         put(item, 'cadence', this.word(token(node.cadence)));
         return item;
       }
       case 'reviewedItem': {
-        const item: A.ReviewedItem = this.base('Reviewed' as const, node, keyword);
+        const item: A.ReviewedItem = this.base('Reviewed' as const, node, keyword, makeItemSpan);
         put(item, 'date', this.date(token(node.date)));
         return item;
       }
@@ -238,23 +281,23 @@ export class AstBuilder {
         return this.unnamedBlock('Support' as const, node, keyword);
       // service
       case 'descriptionItem':
-        return this.valued(this.base('Description' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Description' as const, node, keyword, makeItemSpan), token(node.value));
       case 'includesItem':
       {
-        const item = this.base('Includes' as const, node, keyword) as A.IncludesItem;
+        const item = this.base('Includes' as const, node, keyword, makeItemSpan) as A.IncludesItem;
         item.values = this.strings(tokens(node));
         return item;
       }
       case 'excludesItem':
       {
-        const item = this.base('Excludes' as const, node, keyword) as A.ExcludesItem;
+        const item = this.base('Excludes' as const, node, keyword, makeItemSpan) as A.ExcludesItem;
         item.values = this.strings(tokens(node));
         return item;
       }
       // schedule and maintenance
       case 'holidaysItem':
       {
-        const item = this.base('Holidays' as const, node, keyword) as A.HolidaysItem;
+        const item = this.base('Holidays' as const, node, keyword, makeItemSpan) as A.HolidaysItem;
         item.dates = this.dates(node);
         return item;
       }
@@ -262,7 +305,7 @@ export class AstBuilder {
       {
         const item = this.base('ScheduleOn' as const, node, keyword) as A.ScheduleOnItem;
         item.dates = this.dates(node);
-        item.ranges = node.ranges ?? [];
+        item.ranges = node.ranges.slice();
         return item;
       }
       case 'everyItem': {
@@ -278,18 +321,18 @@ export class AstBuilder {
         return on;
       }
       case 'noticeItem': {
-        const notice: A.NoticeItem = this.base('Notice' as const, node, keyword);
+        const notice: A.NoticeItem = this.base('Notice' as const, node, keyword, makeItemSpan);
         put(notice, 'duration', node.duration);
         return notice;
       }
       // indicator
       case 'kindItem': {
-        const kind: A.KindItem = this.base('Kind' as const, node, keyword);
+        const kind: A.KindItem = this.base('Kind' as const, node, keyword, makeItemSpan);
         put(kind, 'value', this.word(token(node.value)));
         return kind;
       }
       case 'metricItem':
-        return this.valued(this.base('Metric' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Metric' as const, node, keyword, makeItemSpan), token(node.value));
       case 'ratioItem': {
         const ratio: A.RatioItem = this.base('Ratio' as const, node, keyword);
         put(ratio, 'polarity', this.word(token(node.polarity)));
@@ -298,36 +341,36 @@ export class AstBuilder {
         return ratio;
       }
       case 'unitItem': {
-        const unit: A.UnitItem = this.base('Unit' as const, node, keyword);
+        const unit: A.UnitItem = this.base('Unit' as const, node, keyword, makeItemSpan);
         const value = this.word(token(node.value));
         if (value && !isUnit(value.text)) this.error('SLA002', value, unknownUnitMessage(this.translate, value.text), { unit: value.text });
         put(unit, 'value', value);
         return unit;
       }
       case 'sampleEveryItem': {
-        const every: A.SampleEveryItem = this.base('SampleEvery' as const, node, keyword);
+        const every: A.SampleEveryItem = this.base('SampleEvery' as const, node, keyword, makeItemSpan);
         put(every, 'interval', node.interval);
         return every;
       }
       case 'missingItem': {
-        const missing: A.MissingDownItem = this.base('MissingDown' as const, node, keyword);
+        const missing: A.MissingDownItem = this.base('MissingDown' as const, node, keyword, makeItemSpan);
         put(missing, 'down', this.word(token(node.value)));
         return missing;
       }
       case 'countersItem':
-        return this.base('Counters' as const, node, keyword);
+        return this.base('Counters' as const, node, keyword, makeItemSpan);
       // objective
       case 'indicatorRefItem':
-        return this.referring(this.base('IndicatorRef' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('IndicatorRef' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'serviceRefItem':
-        return this.referring(this.base('ServiceRef' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('ServiceRef' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'targetItem':
         return this.target(node, keyword);
       case 'windowItem': {
         const window: A.WindowItem = this.base('Window' as const, node, keyword);
         const form = token(node.form);
         if (form) {
-          window.form = form.image as 'calendar' | 'rolling';
+          window.form = this.text(form.image) as 'calendar' | 'rolling';
           window.formSpan = this.span(form);
         }
         put(window, 'period', this.word(token(node.period)));
@@ -335,48 +378,48 @@ export class AstBuilder {
         return window;
       }
       case 'duringItem':
-        return this.referring(this.base('During' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('During' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'excludingItem': {
         const refs: A.Reference[] = [];
         for (const t of tokens(node)) refs.push(this.name(t)!);
-        const item = this.base('Excluding' as const, node, keyword) as A.ExcludingItem;
+        const item = this.base('Excluding' as const, node, keyword, makeItemSpan) as A.ExcludingItem;
         item.refs = refs;
         return item;
       }
       case 'coverageItem': {
-        const coverage: A.CoverageItem = this.base('Coverage' as const, node, keyword);
+        const coverage: A.CoverageItem = this.base('Coverage' as const, node, keyword, makeItemSpan);
         put(coverage, 'percent', node.percent);
         return coverage;
       }
       // compensation and credits
       case 'tier': {
         const tier = this.base('Tier' as const, node, keyword) as A.Tier;
-        tier.direction = keyword.image as 'below' | 'above';
+        tier.direction = this.text(keyword.image) as 'below' | 'above';
         put(tier, 'threshold', node.threshold);
         put(tier, 'credit', node.credit);
         return tier;
       }
       case 'capItem': {
-        const cap: A.CapItem = this.base('Cap' as const, node, keyword);
+        const cap: A.CapItem = this.base('Cap' as const, node, keyword, makeItemSpan);
         put(cap, 'percent', node.percent);
         return cap;
       }
       case 'claimItem': {
-        const claim: A.ClaimItem = this.base('Claim' as const, node, keyword);
+        const claim: A.ClaimItem = this.base('Claim' as const, node, keyword, makeItemSpan);
         put(claim, 'duration', node.duration);
         return claim;
       }
       case 'remedyItem':
-        return this.valued(this.base('Remedy' as const, node, keyword), token(node.value));
+        return this.valued(this.base('Remedy' as const, node, keyword, makeItemSpan), token(node.value));
       // responsibilities and support
       case 'responsibility':
       {
         const item = this.base('Responsibility' as const, node, keyword) as A.ResponsibilityItem;
-        item.party = keyword.image as 'provider' | 'customer';
+        item.party = this.text(keyword.image) as 'provider' | 'customer';
         return this.valued(item, token(node.value));
       }
       case 'hoursItem':
-        return this.referring(this.base('Hours' as const, node, keyword), token(node.ref));
+        return this.referring(this.base('Hours' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'severityItem': {
         const severity: A.SeverityItem = this.base('Severity' as const, node, keyword);
         put(severity, 'name', this.name(token(node.name)));
@@ -443,7 +486,7 @@ export class AstBuilder {
   /** A named block and its items (with a title where the grammar takes one). */
   private block<K extends 'Sla' | 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
-    block.items = node.items ?? [];
+    block.items = node.items.slice();
     this.header(block, node, titled ? token(node.title) : undefined);
     return block;
   }
@@ -451,7 +494,7 @@ export class AstBuilder {
   /** A block without a name and its items. */
   private unnamedBlock<K extends 'Credits' | 'Responsibilities' | 'Support'>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; body?: A.Span };
-    block.items = node.items ?? [];
+    block.items = node.items.slice();
     put(block, 'body', this.body(node));
     return block;
   }
@@ -495,7 +538,7 @@ export class AstBuilder {
   private scheduleLine(node: ParsedNode): A.ScheduleLine | undefined {
     const days = node.days;
     if (!days) return undefined;
-    const ranges = node.ranges ?? [];
+    const ranges = node.ranges.slice();
     const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeNodeSpan) : this.lines.span(days.offset, days.endOffset, makeNodeSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
     line.keyword = this.lines.span(days.offset, days.endOffset);
@@ -508,7 +551,7 @@ export class AstBuilder {
     if (!hasExtent(node)) return undefined;
     const form = token(node.form);
     const days = this.lines.span(node.startOffset, node.endOffset + 1, makeLiteralSpan) as A.Days;
-    days.form = form ? (form.image as A.Days['form']) : 'range';
+    days.form = form ? (this.text(form.image) as A.Days['form']) : 'range';
     if (!form) {
       put(days, 'from', this.word(token(node.from)));
       put(days, 'to', this.word(token(node.to)));
@@ -538,7 +581,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node.aggregate);
     if (aggregate) {
-      target.aggregate = this.word(aggregate)!;
+      target.aggregate = this.word(aggregate, makeWordSpan)!;
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -547,8 +590,8 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.lines.span(comparator.startOffset, tokenEnd(comparator), makeWordSpan) as A.Span & { op: A.Comparator };
-      target.comparator.op = comparator.image as A.Comparator;
+      target.comparator = this.span(comparator, makeNameSpan) as A.Span & { op: A.Comparator };
+      target.comparator.op = this.text(comparator.image) as A.Comparator;
     }
     put(target, 'quantity', node.quantity);
     return target;
@@ -558,7 +601,7 @@ export class AstBuilder {
 
   private compensation(node: ParsedNode, keyword: IToken): A.Compensation {
     const compensation = this.base('Compensation' as const, node, keyword) as A.Compensation;
-    compensation.tiers = (node.items ?? []) as A.Tier[];
+    compensation.tiers = node.items.slice() as A.Tier[];
     put(compensation, 'target', this.name(token(node.target)));
     put(compensation, 'body', this.body(node));
     return compensation;

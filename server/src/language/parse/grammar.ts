@@ -90,6 +90,28 @@ const LABELS = Object.fromEntries(
   (['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve', 'items', 'ranges', 'slas', 'orphans'] as const).map((f) => [f, { LABEL: f }]),
 ) as Record<NodeField | NodeListField, { LABEL: string }>;
 
+/** The rules of the sla's items, in the order of their alternatives (in the sla loop and `slaItem`). */
+const SLA_ITEM_RULES = [
+  'versionItem',
+  'providerItem',
+  'customerItem',
+  'effectiveItem',
+  'timezoneItem',
+  'feeItem',
+  'serviceBlock',
+  'scheduleBlock',
+  'maintenanceBlock',
+  'indicatorBlock',
+  'objectiveBlock',
+  'compensationBlock',
+  'creditsBlock',
+  'responsibilitiesBlock',
+  'supportBlock',
+  'reportingItem',
+  'reviewItem',
+  'reviewedItem',
+] as const satisfies readonly ParsedRule[];
+
 /** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
 const RECORDING_SINK = new ParsedNode();
 
@@ -148,7 +170,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
     const file = this.nodes[0];
-    return { slas: file.slas ?? [], orphans: file.orphans ?? [] };
+    return { slas: file.slas.slice(), orphans: file.orphans.slice() };
   }
 
   /** Drops the references to the last input, so that a big file is not kept alive. */
@@ -238,7 +260,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
         errors: this.errors.length,
         strays: this.strayErrors.length,
         diagnostics: this.builder!.diagnostics.length,
-        items: (this.nodes[this.depth()].items ?? []) as SlaItem[],
+        items: this.nodes[this.depth()].items.slice() as SlaItem[],
       };
       return false;
     }
@@ -340,8 +362,8 @@ export class SlaGrammar extends EmbeddedActionsParser {
     if (node.startOffset >= 0) parent.extend(node.startOffset, node.endOffset);
     const field = node.attachTo;
     if (field === undefined || built === undefined) return;
-    if (node.attachToList) (((parent as unknown as Record<NodeListField, unknown[] | undefined>)[field as NodeListField] ??= []) as unknown[]).push(built);
-    else (parent as unknown as Record<NodeField, unknown>)[field as NodeField] ??= built;
+    if (node.attachToList) parent.add(field as NodeListField, built);
+    else parent.give(field as NodeField, built);
   }
 
   /**
@@ -380,7 +402,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
-  private readonly slaLoop = this.itemLoop('sla', [{ ALT: () => this.subIn(0, this.slaItem, 'items') }]);
+  // The sla's items directly, not through `slaItem` (issue 15: one rule invocation less per
+  // item; `slaItem` is kept for items outside any sla): the same alternatives, in the same order.
+  private readonly slaLoop = this.itemLoop('sla', SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.subIn(0, this[rule], 'items') })));
 
   private readonly serviceLoop = this.itemLoop('service', [
     { ALT: () => this.subIn(0, this.descriptionItem, 'items') },
@@ -441,26 +465,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     { ALT: () => this.subIn(0, this.severityItem, 'items') }
   ]);
 
-  private readonly slaItemAlternatives: IOrAlt<unknown>[] = [
-    { ALT: () => this.sub(0, this.versionItem, 'item') },
-    { ALT: () => this.sub(0, this.providerItem, 'item') },
-    { ALT: () => this.sub(0, this.customerItem, 'item') },
-    { ALT: () => this.sub(0, this.effectiveItem, 'item') },
-    { ALT: () => this.sub(0, this.timezoneItem, 'item') },
-    { ALT: () => this.sub(0, this.feeItem, 'item') },
-    { ALT: () => this.sub(0, this.serviceBlock, 'item') },
-    { ALT: () => this.sub(0, this.scheduleBlock, 'item') },
-    { ALT: () => this.sub(0, this.maintenanceBlock, 'item') },
-    { ALT: () => this.sub(0, this.indicatorBlock, 'item') },
-    { ALT: () => this.sub(0, this.objectiveBlock, 'item') },
-    { ALT: () => this.sub(0, this.compensationBlock, 'item') },
-    { ALT: () => this.sub(0, this.creditsBlock, 'item') },
-    { ALT: () => this.sub(0, this.responsibilitiesBlock, 'item') },
-    { ALT: () => this.sub(0, this.supportBlock, 'item') },
-    { ALT: () => this.sub(0, this.reportingItem, 'item') },
-    { ALT: () => this.sub(0, this.reviewItem, 'item') },
-    { ALT: () => this.sub(0, this.reviewedItem, 'item') },
-  ];
+  private readonly slaItemAlternatives: IOrAlt<unknown>[] = SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.sub(0, this[rule], 'item') }));
 
   // --- file and sla ---------------------------------------------------------------------------
 
