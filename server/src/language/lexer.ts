@@ -19,6 +19,7 @@ import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 import { list, type Translate } from './wording';
+import { PartScanner } from './lexScan';
 import { messages } from '../l10n/messages';
 
 // --- categories -----------------------------------------------------------------------------
@@ -48,7 +49,8 @@ const CATEGORY_TOKENS = [
 ];
 
 // --- trivia ------------------------------------------------------------------------------------
-const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+const WHITE_SPACE = /\s+/;
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITE_SPACE, group: Lexer.SKIPPED, line_breaks: true });
 const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
 /** Not nested; an unclosed one runs to the end of the file (reported by the parser). */
 export const BlockComment = createToken({
@@ -145,10 +147,14 @@ function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [strin
   const match = NAME_AT.exec(text);
   if (match === null) return null;
   const word = match[0];
-  const gapStart = tokenEnd(previous);
-  if (gapStart === offset) return [word];
-  if (!INLINE_SPACE.test(text.slice(gapStart, offset))) return null;
-  return UNIT_WORDS.includes(word) || isCurrency(word) ? [word] : null;
+  return isUnitOf(text, tokenEnd(previous), offset, word) ? [word] : null;
+}
+
+/** Whether `word` at `offset` is the unit of the number that ends at `numberEnd` (the header comment's rule; lexScan.ts too). */
+function isUnitOf(text: string, numberEnd: number, offset: number, word: string): boolean {
+  if (numberEnd === offset) return true;
+  if (!INLINE_SPACE.test(text.slice(numberEnd, offset))) return false;
+  return UNIT_WORDS.includes(word) || isCurrency(word);
 }
 
 export const UnitSuffix = createToken({
@@ -158,10 +164,12 @@ export const UnitSuffix = createToken({
   line_breaks: false,
   categories: [AnyToken],
 });
+const matchPercentile = stickyMatcher(new RegExp(String.raw`p\d+(?:\.\d+)?(?!${NAME_PART_CLASS})`, 'uy'));
+
 /** `p95`, `p99.9`; not `p95_latency` (a name). Also a name when it has no fraction (`p1`). */
 export const Percentile = createToken({
   name: 'Percentile',
-  pattern: stickyMatcher(new RegExp(String.raw`p\d+(?:\.\d+)?(?!${NAME_PART_CLASS})`, 'uy')),
+  pattern: matchPercentile,
   start_chars_hint: ['p'],
   line_breaks: false,
   categories: [AggregateWord, NameToken, AnyToken],
@@ -178,6 +186,9 @@ const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '
 const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`', categories: [Comparator, AnyToken] });
 const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`', categories: [Comparator, AnyToken] });
 const Less = createToken({ name: 'Less', pattern: '<', label: '`<`', categories: [Comparator, AnyToken] });
+
+/** The punctuation and operators, in lexing order (a pattern before the shorter ones it starts with). */
+const PUNCTUATION_TOKENS = [LCurly, RCurly, Comma, DotDot, Dash, Percent, GreaterEqual, Greater, LessEqual, Less];
 
 // --- keywords ---------------------------------------------------------------------------------
 
@@ -243,8 +254,14 @@ for (const word of WORD_TOKENS.keys()) {
 function vocabularyWord(text: string, start: number, end: number, hash: number): string | undefined {
   const bucket = WORD_TABLE[hash & WORD_TABLE_MASK];
   if (bucket === undefined) return undefined;
-  for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return word;
+  for (const word of bucket) if (word.length === end - start && sameCharacters(text, start, word)) return word;
   return undefined;
+}
+
+/** Whether `text` has `word` at `start` (by code: `startsWith` costs about as much as the rest of a name's scan). */
+function sameCharacters(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);
@@ -280,16 +297,7 @@ export const ALL_TOKENS: TokenType[] = [
   Percentile,
   ...WORD_TOKENS_LONGEST_FIRST,
   Identifier,
-  LCurly,
-  RCurly,
-  Comma,
-  DotDot,
-  Dash,
-  Percent,
-  GreaterEqual,
-  Greater,
-  LessEqual,
-  Less,
+  ...PUNCTUATION_TOKENS,
   ...CATEGORY_TOKENS,
 ];
 
@@ -354,12 +362,40 @@ export function moveToken(token: IToken, offset: number): void {
 
 const IDENTIFIER_INDEX = Identifier.tokenTypeIdx!;
 
+/** The token type index of each word of the vocabulary (`retypeWords`, the scanner). */
+const WORD_TYPE_INDEX = new Map<string, number>([...WORD_TOKENS].map(([word, type]) => [word, type.tokenTypeIdx!]));
+
+/** `\s` as the WhiteSpace pattern reads it (a character of its class). */
+const WHITE_SPACE_CHAR = new RegExp(`^(?:${WHITE_SPACE.source})$`);
+
+/** The hand-written lexer (lexScan.ts), given the rules defined in this module. */
+const scanner = new PartScanner({
+  token: (image, startOffset, tokenTypeIdx) => new Token(image, startOffset, tokenTypeIdx),
+  name: matchName,
+  nameType: (image) => WORD_TYPE_INDEX.get(image) ?? IDENTIFIER_INDEX,
+  isUnitOf,
+  percentile: matchPercentile.exec,
+  isWhiteSpace: (code) => WHITE_SPACE_CHAR.test(String.fromCharCode(code)),
+  types: {
+    blockComment: BlockComment.tokenTypeIdx!,
+    lineComment: LineComment.tokenTypeIdx!,
+    string: StringLiteral.tokenTypeIdx!,
+    dateTime: DateTimeLiteral.tokenTypeIdx!,
+    date: DateLiteral.tokenTypeIdx!,
+    time: TimeLiteral.tokenTypeIdx!,
+    number: NumberLiteral.tokenTypeIdx!,
+    unitSuffix: UnitSuffix.tokenTypeIdx!,
+    percentile: Percentile.tokenTypeIdx!,
+  },
+  punctuation: PUNCTUATION_TOKENS.map((type) => [type.PATTERN as string, type.tokenTypeIdx!]),
+});
+
 /** Words lexed as names get their word's type (see LEXED_TOKENS); the type follows the index. */
 function retypeWords(tokens: IToken[]): void {
   for (const token of tokens) {
     if (token.tokenTypeIdx !== IDENTIFIER_INDEX) continue;
-    const word = WORD_TOKENS.get(token.image);
-    if (word !== undefined) token.tokenTypeIdx = word.tokenTypeIdx!;
+    const word = WORD_TYPE_INDEX.get(token.image);
+    if (word !== undefined) token.tokenTypeIdx = word;
   }
 }
 
@@ -395,6 +431,11 @@ export type LexedPart = Pick<LexResult, 'tokens' | 'comments' | 'errors'>;
  * the part lexes without errors (parse/chunks.ts says why).
  */
 export function tokenizePart(read: string, start: number, end: number): LexedPart {
+  return scanner.scan(start === 0 && end === read.length ? read : read.slice(start, end), start);
+}
+
+/** `tokenizePart` by Chevrotain's lexer: the reference of the scanner (lexScan.ts) and its benchmark. */
+export function tokenizePartWithChevrotain(read: string, start: number, end: number): LexedPart {
   const result = lexer.tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
   retypeWords(result.tokens);
   const comments = (result.groups.comments as IToken[] | undefined) ?? [];
