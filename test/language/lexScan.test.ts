@@ -28,7 +28,10 @@ function assertSameLexing(text: string, what: string, next?: () => number): void
   const lineStarts = [0];
   for (let i = 0; i < read.length; i++) if (read[i] === '\n') lineStarts.push(i + 1);
   const start = Math.min(lineStarts[Math.floor(next() * lineStarts.length)], read.length);
-  const end = start + Math.floor(next() * (read.length - start + 1));
+  // Half end just after a line feed (lexed in place), half anywhere (lexed as a slice).
+  const anywhere = start + Math.floor(next() * (read.length - start + 1));
+  const lineEnd = read.indexOf('\n', anywhere);
+  const end = next() < 0.5 || lineEnd < 0 ? anywhere : lineEnd + 1;
   assertSamePart(read, start, end, `${what} [${start}, ${end})`);
 }
 

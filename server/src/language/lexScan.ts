@@ -146,7 +146,7 @@ class LiteralScanner {
 
 /**
  * Lexes `text` (a text as `readFullWidth` reads it, or a part of one) as Chevrotain's lexer
- * of lexer.ts does, with every offset moved by `base`.
+ * of lexer.ts does.
  */
 export class PartScanner {
   private readonly literal: LiteralScanner;
@@ -176,29 +176,33 @@ export class PartScanner {
     }
   }
 
-  scan(text: string, base: number): ScannedPart {
+  /**
+   * Lexes `text[from, to)` as if it were the whole text, with every offset moved by `base`. No
+   * token looks past its line's end but white space and block comments, which stop at `to`
+   * here: so `to` must be the text's end or just after a line feed (else lex a slice).
+   */
+  scan(text: string, from: number, to: number, base: number): ScannedPart {
     const { rules } = this;
     const types = rules.types;
     const tokens: IToken[] = [];
     const comments: IToken[] = [];
     const errors: ScannedPart['errors'] = [];
-    const length = text.length;
     /** The type and end of the last token (not a comment): the unit rule looks at them. */
     let lastType = -1;
     let lastEnd = 0;
-    let i = 0;
-    while (i < length) {
+    let i = from;
+    while (i < to) {
       const code = text.charCodeAt(i);
       const start = i;
       let type: number;
       let image: string;
       if (code < 0x80 ? this.asciiSpace[code] === 1 : rules.isWhiteSpace(code)) {
-        i = this.spaceEnd(text, i + 1);
+        i = this.spaceEnd(text, i + 1, to);
         continue;
       } else if (isAsciiLetter(code) || code === UNDERSCORE || code >= 0x80) {
         const match = rules.name(text, i);
         if (match === null) {
-          i = this.errorEnd(text, i, errors, base);
+          i = this.errorEnd(text, i, to, errors, base);
           continue;
         }
         image = match[0];
@@ -235,25 +239,25 @@ export class PartScanner {
           switch (code) {
             case QUOTE:
               type = types.string;
-              i = stringEnd(text, i + 1);
+              i = stringEnd(text, i + 1, to);
               image = text.substring(start, i);
               break;
             case SLASH: {
               const next = text.charCodeAt(i + 1);
               if (next === SLASH) {
-                i = lineEnd(text, i + 2);
+                i = lineEnd(text, i + 2, to);
                 comments.push(rules.token(text.substring(start, i), start + base, types.lineComment));
               } else if (next === STAR) {
                 const close = text.indexOf('*/', i + 2);
-                i = close < 0 ? length : close + 2;
+                i = close < 0 || close + 2 > to ? to : close + 2;
                 comments.push(rules.token(text.substring(start, i), start + base, types.blockComment));
               } else {
-                i = this.errorEnd(text, i, errors, base);
+                i = this.errorEnd(text, i, to, errors, base);
               }
               continue;
             }
             default:
-              i = this.errorEnd(text, i, errors, base);
+              i = this.errorEnd(text, i, to, errors, base);
               continue;
           }
         }
@@ -265,9 +269,9 @@ export class PartScanner {
     return { tokens, comments, errors };
   }
 
-  private spaceEnd(text: string, from: number): number {
+  private spaceEnd(text: string, from: number, to: number): number {
     let i = from;
-    while (i < text.length) {
+    while (i < to) {
       const code = text.charCodeAt(i);
       if (code < 0x80 ? this.asciiSpace[code] !== 1 : !this.rules.isWhiteSpace(code)) break;
       i++;
@@ -279,9 +283,9 @@ export class PartScanner {
    * A run of characters that start no token, from `start` (which starts none) to the next
    * offset where a token can start (Chevrotain's recovery: one error per run), recorded; its end.
    */
-  private errorEnd(text: string, start: number, errors: ScannedPart['errors'], base: number): number {
+  private errorEnd(text: string, start: number, to: number, errors: ScannedPart['errors'], base: number): number {
     let i = start + 1;
-    while (i < text.length && !this.startsToken(text, i)) i++;
+    while (i < to && !this.startsToken(text, i)) i++;
     errors.push({ offset: start + base, length: i - start });
     return i;
   }
@@ -299,25 +303,26 @@ export class PartScanner {
 }
 
 /** `//[^\r\n]*`: the end of a line comment whose text starts at `from`. */
-function lineEnd(text: string, from: number): number {
+function lineEnd(text: string, from: number, to: number): number {
   let i = from;
-  for (;;) {
+  while (i < to) {
     const code = text.charCodeAt(i);
-    if (code === LF || code === CR || i >= text.length) return i;
+    if (code === LF || code === CR) break;
     i++;
   }
+  return i;
 }
 
 /** `"(?:[^"\\\r\n]|\\[^\r\n]?)*"?` after the opening quote: a string stops at its line's end. */
-function stringEnd(text: string, from: number): number {
+function stringEnd(text: string, from: number, to: number): number {
   let i = from;
-  while (i < text.length) {
+  while (i < to) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) return i + 1;
     if (code === LF || code === CR) return i;
     if (code === BACKSLASH) {
       const next = text.charCodeAt(i + 1);
-      i += i + 1 < text.length && next !== LF && next !== CR ? 2 : 1;
+      i += i + 1 < to && next !== LF && next !== CR ? 2 : 1;
     } else {
       i++;
     }

@@ -431,7 +431,8 @@ export type LexedPart = Pick<LexResult, 'tokens' | 'comments' | 'errors'>;
  * the part lexes without errors (parse/chunks.ts says why).
  */
 export function tokenizePart(read: string, start: number, end: number): LexedPart {
-  return scanner.scan(start === 0 && end === read.length ? read : read.slice(start, end), start);
+  if (end === read.length || read.charCodeAt(end - 1) === 0x0a) return scanner.scan(read, start, end, 0);
+  return scanner.scan(read.slice(start, end), 0, end - start, start);
 }
 
 /** `tokenizePart` by Chevrotain's lexer: the reference of the scanner (lexScan.ts) and its benchmark. */
