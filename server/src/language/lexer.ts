@@ -320,9 +320,23 @@ export function createLexer(validate: boolean): Lexer {
   return new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
 }
 
-const lexer = createLexer(false);
+let chevrotainLexer: Lexer | undefined;
 
-/** Token types by their index (Chevrotain numbers every type once the lexer is built). */
+/** Chevrotain's lexer of LEXED_TOKENS, built when first asked for (lexScan.ts lexes; this is its reference): its set-up costs every start-up a few ms. */
+function libraryLexer(): Lexer {
+  if (chevrotainLexer === undefined) {
+    chevrotainLexer = createLexer(false);
+    // Chevrotain's token factory (not in its typings) makes our tokens.
+    (chevrotainLexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (
+      image,
+      startOffset,
+      tokenTypeIdx,
+    ) => new Token(image, startOffset, tokenTypeIdx);
+  }
+  return chevrotainLexer;
+}
+
+/** Token types by their index (Chevrotain numbers every type as it is created). */
 export const TYPE_BY_INDEX: TokenType[] = [];
 for (const type of ALL_TOKENS) TYPE_BY_INDEX[type.tokenTypeIdx!] = type;
 
@@ -350,10 +364,6 @@ class Token implements IToken {
     return TYPE_BY_INDEX[this.tokenTypeIdx];
   }
 }
-
-// Chevrotain's token factory (not in its typings) makes our tokens.
-(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (image, startOffset, tokenTypeIdx) =>
-  new Token(image, startOffset, tokenTypeIdx);
 
 /** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
@@ -437,7 +447,7 @@ export function tokenizePart(read: string, start: number, end: number): LexedPar
 
 /** `tokenizePart` by Chevrotain's lexer: the reference of the scanner (lexScan.ts) and its benchmark. */
 export function tokenizePartWithChevrotain(read: string, start: number, end: number): LexedPart {
-  const result = lexer.tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
+  const result = libraryLexer().tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
   retypeWords(result.tokens);
   const comments = (result.groups.comments as IToken[] | undefined) ?? [];
   if (start !== 0) {
