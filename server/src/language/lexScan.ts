@@ -14,12 +14,16 @@
 import type { IToken } from 'chevrotain';
 
 /** What the scanner takes from lexer.ts: its token types' indices and the rules defined there once. */
-export interface ScanRules {
+interface ScanRules {
   /** Makes a token (lexer.ts's compact token class). */
   token(image: string, startOffset: number, tokenTypeIdx: number): IToken;
-  /** The name at `offset` (lexer.ts `matchName`): its image is the vocabulary's string for a word. */
-  name(text: string, offset: number): [string] | RegExpExecArray | null;
-  /** The token type index of a name: its word's type for a keyword or contextual word, else Identifier's. */
+  /**
+   * The name at `offset` (lexer.ts `matchName`): its image is the vocabulary's string for a
+   * word; its token type index (a keyword's or contextual word's, else Identifier's) is
+   * `typeIndex` when the name was read by code, else `nameType` gives it.
+   */
+  name(text: string, offset: number): ([string] & { typeIndex?: number }) | RegExpExecArray | null;
+  /** The token type index of a name (see `name`). */
   nameType(image: string): number;
   /** Whether the word at `offset` is the unit of the number that ends at `numberEnd` (lexer.ts's unit rule). */
   isUnitOf(text: string, numberEnd: number, offset: number, word: string): boolean;
@@ -43,7 +47,7 @@ export interface ScanRules {
 }
 
 /** Tokens, comments and errors of one text (lexer.ts `LexedPart`). */
-export interface ScannedPart {
+interface ScannedPart {
   tokens: IToken[];
   comments: IToken[];
   errors: { offset: number; length: number }[];
@@ -219,7 +223,7 @@ export class PartScanner {
             type = rules.nameType(image);
           }
         } else {
-          type = rules.nameType(image);
+          type = (match as { typeIndex?: number }).typeIndex ?? rules.nameType(image);
         }
       } else if (isDigit(code)) {
         i = this.literal.end(text, i);

@@ -12,6 +12,10 @@
 // - A unit after a number is its own token (`UnitSuffix`), decided by context: a word right
 //   after a number (`500ms`, `500usec`) is always its unit; after spaces on the same line
 //   (`500 ms`) only a known unit word or a three-capital currency (`12000 CNY`) is.
+// - The lexing itself is lexScan.ts's scanner by character code (`tokenizePart`), which gives
+//   exactly what Chevrotain's lexer of these token types gives (`tokenizePartWithChevrotain`,
+//   its reference: test/language/lexScan.test.ts) and takes names, the unit rule,
+//   percentiles and white space from here.
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
@@ -85,9 +89,10 @@ const isAsciiNamePart = (code: number) => isAsciiLetter(code) || (code >= 0x30 &
  * thousands of `objective`s of a large file share one string instead of each allocating a
  * copy that lives as long as the tokens. A name that starts with or runs into a character
  * above ASCII is left to the Unicode pattern. Chevrotain reads `[0]` of the answer at once
- * and keeps nothing else, so one array serves every answer.
+ * and keeps nothing else, so one array serves every answer; its `typeIndex` is the name's
+ * token type index (lexScan.ts reads it; the Unicode pattern's answer has none).
  */
-export function matchName(text: string, offset: number): [string] | RegExpExecArray | null {
+export function matchName(text: string, offset: number): NameMatch | RegExpExecArray | null {
   let code = text.charCodeAt(offset);
   if (isAsciiLetter(code) || code === 0x5f) {
     let hash = code;
@@ -97,7 +102,9 @@ export function matchName(text: string, offset: number): [string] | RegExpExecAr
       end++;
     }
     if (!(code >= 0x80)) {
-      NAME_MATCH[0] = vocabularyWord(text, offset, end, hash) ?? text.substring(offset, end);
+      const entry = vocabularyEntry(text, offset, end, hash);
+      NAME_MATCH[0] = entry?.word ?? text.substring(offset, end);
+      NAME_MATCH.typeIndex = entry?.typeIndex ?? IDENTIFIER_INDEX;
       return NAME_MATCH;
     }
   }
@@ -105,7 +112,9 @@ export function matchName(text: string, offset: number): [string] | RegExpExecAr
   return NAME_AT_ANY.exec(text);
 }
 
-const NAME_MATCH: [string] = [''];
+/** A name matched by code: its image and its token type index. */
+type NameMatch = [image: string] & { typeIndex?: number };
+const NAME_MATCH: NameMatch = Object.assign([''] as [string], { typeIndex: 0 });
 
 export const Identifier = createToken({
   name: 'Identifier',
@@ -243,18 +252,18 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
 
 /** The words by a hash of their characters (matchName's), to find one without making a string. */
 const WORD_TABLE_MASK = 1023;
-const WORD_TABLE: (string[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
-for (const word of WORD_TOKENS.keys()) {
+const WORD_TABLE: ({ word: string; typeIndex: number }[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
+for (const [word, type] of WORD_TOKENS) {
   let hash = word.charCodeAt(0);
   for (let i = 1; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) | 0;
-  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push(word);
+  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push({ word, typeIndex: type.tokenTypeIdx! });
 }
 
-/** The vocabulary's string for `text[start, end)` when that is a word (`hash` as in matchName). */
-function vocabularyWord(text: string, start: number, end: number, hash: number): string | undefined {
+/** The vocabulary's string and token type for `text[start, end)` when that is a word (`hash` as in matchName). */
+function vocabularyEntry(text: string, start: number, end: number, hash: number): { word: string; typeIndex: number } | undefined {
   const bucket = WORD_TABLE[hash & WORD_TABLE_MASK];
   if (bucket === undefined) return undefined;
-  for (const word of bucket) if (word.length === end - start && sameCharacters(text, start, word)) return word;
+  for (const entry of bucket) if (entry.word.length === end - start && sameCharacters(text, start, entry.word)) return entry;
   return undefined;
 }
 
