@@ -7,6 +7,8 @@
 //    and analyze times. Goals: ≤ 0.5 s and ≤ 250 MB. Printed, never asserted.
 // 3. Start-up: `sla check` of one small sample, which must not get slower for the sake of
 //    the large file, and `sla --version`, against a bare `node -e 0` (the floor) in the same run.
+// 4. (handlex) Inside 2: the hand-written lexer against Chevrotain's on the 200,000 lines,
+//    warm and cold, and the ratio (`--lexers` runs only this).
 // BENCH_BASELINE=DIR (a copy of an earlier build's dist/) runs that build's cli.js
 // interleaved with this one in 2 and 3 (A/B in the same run, under the same load) and prints
 // the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15); `--startup` runs only 3.
@@ -19,13 +21,42 @@ import { equalContent } from './equalContent';
 import { median, timeRuns, fmt } from './stats';
 import { parse } from '../server/src/language/parser';
 import { analyze } from '../server/src/language/analyze';
-import { tokenize } from '../server/src/language/lexer';
+import { tokenize, tokenizePart, tokenizePartWithChevrotain } from '../server/src/language/lexer';
+import { readFullWidth } from '../server/src/language/fullWidth';
+import { DEFAULT_CHUNKING } from '../server/src/language/parse/chunks';
 
 const RSS_FILE_VARIABLE = 'SLA_BENCH_MAX_RSS_FILE';
 
 // The floor's child process: read and lex the file, nothing else.
 if (process.argv[2] === '--lex-only') {
   tokenize(readFileSync(process.argv[3], 'utf8'));
+  process.exit(0);
+}
+
+/** The two lexers (issue 15, handlex): the hand-written one `tokenize` uses and Chevrotain's, its reference. */
+const LEXERS = { scan: tokenizePart, chevrotain: tokenizePartWithChevrotain } as const;
+type LexerName = keyof typeof LEXERS;
+
+/** Lexes `read` in the chunks the parser asks for at 200,000 lines (parse/chunks.ts); the token count. */
+function lexInChunks(read: string, lexer: LexerName): number {
+  let count = 0;
+  for (let start = 0, index = 0; start < read.length; index++) {
+    const lineBreak = read.indexOf('\n', start + DEFAULT_CHUNKING.size(index) - 1);
+    const end = lineBreak < 0 ? read.length : lineBreak + 1;
+    count += LEXERS[lexer](read, start, end).tokens.length;
+    start = end;
+  }
+  return count;
+}
+
+// A child process that lexes the file once with one lexer, cold (what `sla check` pays): prints its wall and CPU ms.
+if (process.argv[2] === '--lex-cold') {
+  const read = readFullWidth(readFileSync(process.argv[4], 'utf8')).text;
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  lexInChunks(read, process.argv[3] as LexerName);
+  const { user, system } = process.cpuUsage(cpu);
+  console.log(JSON.stringify([Number(process.hrtime.bigint() - start) / 1e6, (user + system) / 1000]));
   process.exit(0);
 }
 
@@ -138,7 +169,40 @@ function hugeContract(): void {
     console.log(baselineRatio(checks, baselines));
   }
   console.log(`in-process: lex ${fmt(median(lexRuns))}, parse ${fmt(median(parseRuns))}, analyze ${fmt(median(analyzeRuns))}`);
+  compareLexers(text, file, runs);
   console.log(`goals ≤ 0.5 s: ${checkMs <= 500 ? 'reached' : 'NOT reached'}; ≤ 250 MB RSS: ${checkRss * 1.048576 <= 250 ? 'reached' : 'NOT reached'}; ${load()}`);
+}
+
+/**
+ * The hand-written lexer against Chevrotain's (the library's; what justifies our own code) on
+ * the 200,000-line text in the parser's chunks, same tokens checked first: warm (min of
+ * `runs` after a warm-up, in this process) and cold (a fresh child process per run, one lex:
+ * what `sla check` pays; median wall and CPU), interleaved.
+ */
+function compareLexers(text: string, file: string, runs: number): void {
+  const read = readFullWidth(text).text;
+  const counts = (['scan', 'chevrotain'] as const).map((lexer) => lexInChunks(read, lexer));
+  if (counts[0] !== counts[1]) {
+    console.error(`the lexers disagree: ${counts[0]} tokens against ${counts[1]}`);
+    process.exit(1);
+  }
+  const warm = { scan: [] as number[], chevrotain: [] as number[] };
+  const cold = { scan: [] as number[][], chevrotain: [] as number[][] };
+  for (const lexer of ['scan', 'chevrotain'] as const) timeRuns(() => lexInChunks(read, lexer), 0, 5);
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    for (const lexer of ['scan', 'chevrotain'] as const) {
+      warm[lexer].push(...timeRuns(() => lexInChunks(read, lexer), 1, 0));
+      const child = spawnSync(process.execPath, [process.argv[1], '--lex-cold', lexer, file], { encoding: 'utf8' });
+      cold[lexer].push(JSON.parse(child.stdout) as number[]);
+    }
+  }
+  const coldFigures = (lexer: LexerName) => [0, 1].map((k) => median(cold[lexer].map((run) => run[k])));
+  const [scanWall, scanCpu] = coldFigures('scan');
+  const [libraryWall, libraryCpu] = coldFigures('chevrotain');
+  const [scanWarm, libraryWarm] = [Math.min(...warm.scan), Math.min(...warm.chevrotain)];
+  console.log(`lexing it (${counts[0].toLocaleString('en')} tokens, in 16 Ki chunks): hand-written lexer against Chevrotain's (same tokens)`);
+  console.log(`  warm, min of ${warm.scan.length}:  ${fmt(scanWarm)} against ${fmt(libraryWarm)}: ${(scanWarm / libraryWarm).toFixed(2)}×`);
+  console.log(`  cold, median:      wall ${fmt(scanWall)} against ${fmt(libraryWall)}: ${(scanWall / libraryWall).toFixed(2)}×; CPU ${fmt(scanCpu)} against ${fmt(libraryCpu)}: ${(scanCpu / libraryCpu).toFixed(2)}×`);
 }
 
 /**
@@ -181,9 +245,19 @@ function startUp(): void {
   console.log(load());
 }
 
-// `--startup` (npm run bench:check -- --startup): only part 3.
-if (!process.argv.includes('--startup')) {
-  smallContract();
-  hugeContract();
+// `--startup` (npm run bench:check -- --startup): only part 3; `--lexers`: only the two lexers on the 200,000 lines.
+if (process.argv.includes('--lexers')) {
+  const dir = path.resolve('.bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'check-200k.sla');
+  const text = equalContent(14_285).sla;
+  writeFileSync(file, text);
+  compareLexers(text, file, Number(process.env.BENCH_RUNS ?? 5));
+  console.log(load());
+} else {
+  if (!process.argv.includes('--startup')) {
+    smallContract();
+    hugeContract();
+  }
+  startUp();
 }
-startUp();

@@ -12,6 +12,10 @@
 // - A unit after a number is its own token (`UnitSuffix`), decided by context: a word right
 //   after a number (`500ms`, `500usec`) is always its unit; after spaces on the same line
 //   (`500 ms`) only a known unit word or a three-capital currency (`12000 CNY`) is.
+// - The lexing itself is lexScan.ts's scanner by character code (`tokenizePart`), which gives
+//   exactly what Chevrotain's lexer of these token types gives (`tokenizePartWithChevrotain`,
+//   its reference: test/language/lexScan.test.ts) and takes names, the unit rule,
+//   percentiles and white space from here.
 import { createToken, EOF, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { CADENCES, DAY_NAMES, KINDS, PERIODS } from './ast';
 import { UNIT_WORDS, isCurrency } from './units';
@@ -19,6 +23,7 @@ import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 import { list, type Translate } from './wording';
+import { PartScanner } from './lexScan';
 import { messages } from '../l10n/messages';
 
 // --- categories -----------------------------------------------------------------------------
@@ -48,7 +53,8 @@ const CATEGORY_TOKENS = [
 ];
 
 // --- trivia ------------------------------------------------------------------------------------
-const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+const WHITE_SPACE = /\s+/;
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITE_SPACE, group: Lexer.SKIPPED, line_breaks: true });
 const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
 /** Not nested; an unclosed one runs to the end of the file (reported by the parser). */
 export const BlockComment = createToken({
@@ -83,9 +89,10 @@ const isAsciiNamePart = (code: number) => isAsciiLetter(code) || (code >= 0x30 &
  * thousands of `objective`s of a large file share one string instead of each allocating a
  * copy that lives as long as the tokens. A name that starts with or runs into a character
  * above ASCII is left to the Unicode pattern. Chevrotain reads `[0]` of the answer at once
- * and keeps nothing else, so one array serves every answer.
+ * and keeps nothing else, so one array serves every answer; its `typeIndex` is the name's
+ * token type index (lexScan.ts reads it; the Unicode pattern's answer has none).
  */
-export function matchName(text: string, offset: number): [string] | RegExpExecArray | null {
+export function matchName(text: string, offset: number): NameMatch | RegExpExecArray | null {
   let code = text.charCodeAt(offset);
   if (isAsciiLetter(code) || code === 0x5f) {
     let hash = code;
@@ -95,7 +102,9 @@ export function matchName(text: string, offset: number): [string] | RegExpExecAr
       end++;
     }
     if (!(code >= 0x80)) {
-      NAME_MATCH[0] = vocabularyWord(text, offset, end, hash) ?? text.substring(offset, end);
+      const entry = vocabularyEntry(text, offset, end, hash);
+      NAME_MATCH[0] = entry?.word ?? text.substring(offset, end);
+      NAME_MATCH.typeIndex = entry?.typeIndex ?? IDENTIFIER_INDEX;
       return NAME_MATCH;
     }
   }
@@ -103,7 +112,9 @@ export function matchName(text: string, offset: number): [string] | RegExpExecAr
   return NAME_AT_ANY.exec(text);
 }
 
-const NAME_MATCH: [string] = [''];
+/** A name matched by code: its image and its token type index. */
+type NameMatch = [image: string] & { typeIndex?: number };
+const NAME_MATCH: NameMatch = Object.assign([''] as [string], { typeIndex: 0 });
 
 export const Identifier = createToken({
   name: 'Identifier',
@@ -145,10 +156,14 @@ function matchUnitSuffix(text: string, offset: number, tokens: IToken[]): [strin
   const match = NAME_AT.exec(text);
   if (match === null) return null;
   const word = match[0];
-  const gapStart = tokenEnd(previous);
-  if (gapStart === offset) return [word];
-  if (!INLINE_SPACE.test(text.slice(gapStart, offset))) return null;
-  return UNIT_WORDS.includes(word) || isCurrency(word) ? [word] : null;
+  return isUnitOf(text, tokenEnd(previous), offset, word) ? [word] : null;
+}
+
+/** Whether `word` at `offset` is the unit of the number that ends at `numberEnd` (the header comment's rule; lexScan.ts too). */
+function isUnitOf(text: string, numberEnd: number, offset: number, word: string): boolean {
+  if (numberEnd === offset) return true;
+  if (!INLINE_SPACE.test(text.slice(numberEnd, offset))) return false;
+  return UNIT_WORDS.includes(word) || isCurrency(word);
 }
 
 export const UnitSuffix = createToken({
@@ -158,10 +173,12 @@ export const UnitSuffix = createToken({
   line_breaks: false,
   categories: [AnyToken],
 });
+const matchPercentile = stickyMatcher(new RegExp(String.raw`p\d+(?:\.\d+)?(?!${NAME_PART_CLASS})`, 'uy'));
+
 /** `p95`, `p99.9`; not `p95_latency` (a name). Also a name when it has no fraction (`p1`). */
 export const Percentile = createToken({
   name: 'Percentile',
-  pattern: stickyMatcher(new RegExp(String.raw`p\d+(?:\.\d+)?(?!${NAME_PART_CLASS})`, 'uy')),
+  pattern: matchPercentile,
   start_chars_hint: ['p'],
   line_breaks: false,
   categories: [AggregateWord, NameToken, AnyToken],
@@ -178,6 +195,9 @@ const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '
 const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`', categories: [Comparator, AnyToken] });
 const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`', categories: [Comparator, AnyToken] });
 const Less = createToken({ name: 'Less', pattern: '<', label: '`<`', categories: [Comparator, AnyToken] });
+
+/** The punctuation and operators, in lexing order (a pattern before the shorter ones it starts with). */
+const PUNCTUATION_TOKENS = [LCurly, RCurly, Comma, DotDot, Dash, Percent, GreaterEqual, Greater, LessEqual, Less];
 
 // --- keywords ---------------------------------------------------------------------------------
 
@@ -232,19 +252,25 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
 
 /** The words by a hash of their characters (matchName's), to find one without making a string. */
 const WORD_TABLE_MASK = 1023;
-const WORD_TABLE: (string[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
-for (const word of WORD_TOKENS.keys()) {
+const WORD_TABLE: ({ word: string; typeIndex: number }[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
+for (const [word, type] of WORD_TOKENS) {
   let hash = word.charCodeAt(0);
   for (let i = 1; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) | 0;
-  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push(word);
+  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push({ word, typeIndex: type.tokenTypeIdx! });
 }
 
-/** The vocabulary's string for `text[start, end)` when that is a word (`hash` as in matchName). */
-function vocabularyWord(text: string, start: number, end: number, hash: number): string | undefined {
+/** The vocabulary's string and token type for `text[start, end)` when that is a word (`hash` as in matchName). */
+function vocabularyEntry(text: string, start: number, end: number, hash: number): { word: string; typeIndex: number } | undefined {
   const bucket = WORD_TABLE[hash & WORD_TABLE_MASK];
   if (bucket === undefined) return undefined;
-  for (const word of bucket) if (word.length === end - start && text.startsWith(word, start)) return word;
+  for (const entry of bucket) if (entry.word.length === end - start && sameCharacters(text, start, entry.word)) return entry;
   return undefined;
+}
+
+/** Whether `text` has `word` at `start` (by code: `startsWith` costs about as much as the rest of a name's scan). */
+function sameCharacters(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);
@@ -280,16 +306,7 @@ export const ALL_TOKENS: TokenType[] = [
   Percentile,
   ...WORD_TOKENS_LONGEST_FIRST,
   Identifier,
-  LCurly,
-  RCurly,
-  Comma,
-  DotDot,
-  Dash,
-  Percent,
-  GreaterEqual,
-  Greater,
-  LessEqual,
-  Less,
+  ...PUNCTUATION_TOKENS,
   ...CATEGORY_TOKENS,
 ];
 
@@ -312,9 +329,23 @@ export function createLexer(validate: boolean): Lexer {
   return new Lexer(LEXED_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: !validate });
 }
 
-const lexer = createLexer(false);
+let chevrotainLexer: Lexer | undefined;
 
-/** Token types by their index (Chevrotain numbers every type once the lexer is built). */
+/** Chevrotain's lexer of LEXED_TOKENS, built when first asked for (lexScan.ts lexes; this is its reference): its set-up costs every start-up a few ms. */
+function libraryLexer(): Lexer {
+  if (chevrotainLexer === undefined) {
+    chevrotainLexer = createLexer(false);
+    // Chevrotain's token factory (not in its typings) makes our tokens.
+    (chevrotainLexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (
+      image,
+      startOffset,
+      tokenTypeIdx,
+    ) => new Token(image, startOffset, tokenTypeIdx);
+  }
+  return chevrotainLexer;
+}
+
+/** Token types by their index (Chevrotain numbers every type as it is created). */
 export const TYPE_BY_INDEX: TokenType[] = [];
 for (const type of ALL_TOKENS) TYPE_BY_INDEX[type.tokenTypeIdx!] = type;
 
@@ -343,10 +374,6 @@ class Token implements IToken {
   }
 }
 
-// Chevrotain's token factory (not in its typings) makes our tokens.
-(lexer as unknown as { createTokenInstance: (image: string, startOffset: number, tokenTypeIdx: number) => IToken }).createTokenInstance = (image, startOffset, tokenTypeIdx) =>
-  new Token(image, startOffset, tokenTypeIdx);
-
 /** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
   token.startOffset += offset;
@@ -354,12 +381,40 @@ export function moveToken(token: IToken, offset: number): void {
 
 const IDENTIFIER_INDEX = Identifier.tokenTypeIdx!;
 
+/** The token type index of each word of the vocabulary (`retypeWords`, the scanner). */
+const WORD_TYPE_INDEX = new Map<string, number>([...WORD_TOKENS].map(([word, type]) => [word, type.tokenTypeIdx!]));
+
+/** `\s` as the WhiteSpace pattern reads it (a character of its class). */
+const WHITE_SPACE_CHAR = new RegExp(`^(?:${WHITE_SPACE.source})$`);
+
+/** The hand-written lexer (lexScan.ts), given the rules defined in this module. */
+const scanner = new PartScanner({
+  token: (image, startOffset, tokenTypeIdx) => new Token(image, startOffset, tokenTypeIdx),
+  name: matchName,
+  nameType: (image) => WORD_TYPE_INDEX.get(image) ?? IDENTIFIER_INDEX,
+  isUnitOf,
+  percentile: matchPercentile.exec,
+  isWhiteSpace: (code) => WHITE_SPACE_CHAR.test(String.fromCharCode(code)),
+  types: {
+    blockComment: BlockComment.tokenTypeIdx!,
+    lineComment: LineComment.tokenTypeIdx!,
+    string: StringLiteral.tokenTypeIdx!,
+    dateTime: DateTimeLiteral.tokenTypeIdx!,
+    date: DateLiteral.tokenTypeIdx!,
+    time: TimeLiteral.tokenTypeIdx!,
+    number: NumberLiteral.tokenTypeIdx!,
+    unitSuffix: UnitSuffix.tokenTypeIdx!,
+    percentile: Percentile.tokenTypeIdx!,
+  },
+  punctuation: PUNCTUATION_TOKENS.map((type) => [type.PATTERN as string, type.tokenTypeIdx!]),
+});
+
 /** Words lexed as names get their word's type (see LEXED_TOKENS); the type follows the index. */
 function retypeWords(tokens: IToken[]): void {
   for (const token of tokens) {
     if (token.tokenTypeIdx !== IDENTIFIER_INDEX) continue;
-    const word = WORD_TOKENS.get(token.image);
-    if (word !== undefined) token.tokenTypeIdx = word.tokenTypeIdx!;
+    const word = WORD_TYPE_INDEX.get(token.image);
+    if (word !== undefined) token.tokenTypeIdx = word;
   }
 }
 
@@ -395,7 +450,13 @@ export type LexedPart = Pick<LexResult, 'tokens' | 'comments' | 'errors'>;
  * the part lexes without errors (parse/chunks.ts says why).
  */
 export function tokenizePart(read: string, start: number, end: number): LexedPart {
-  const result = lexer.tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
+  if (end === read.length || read.charCodeAt(end - 1) === 0x0a) return scanner.scan(read, start, end, 0);
+  return scanner.scan(read.slice(start, end), 0, end - start, start);
+}
+
+/** `tokenizePart` by Chevrotain's lexer: the reference of the scanner (lexScan.ts) and its benchmark. */
+export function tokenizePartWithChevrotain(read: string, start: number, end: number): LexedPart {
+  const result = libraryLexer().tokenize(start === 0 && end === read.length ? read : read.slice(start, end));
   retypeWords(result.tokens);
   const comments = (result.groups.comments as IToken[] | undefined) ?? [];
   if (start !== 0) {
