@@ -174,7 +174,9 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
     }
   }
   const coverageItem = firstItem(items, 'Coverage');
-  const facts = { ...values } as ObjectiveFacts;
+  // Object.assign, not a spread: each object a spread makes gets a map of its own that the
+  // stores below then extend one by one (issue 15: 5x slower linking of 14,285 objectives).
+  const facts = Object.assign({}, values) as ObjectiveFacts;
   if (coverageItem) facts.coverageItem = coverageItem;
   if (coverageItem?.percent) facts.coverage = coverageItem.percent.value;
   facts.node = objective;
