@@ -1,7 +1,7 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type Reference, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type WindowItem } from '../ast';
-import { buildScope, lookupReference, type SlaScope } from '../scope';
+import { PERIODS, type Compensation, type CoverageItem, type DuringItem, type IndicatorRefItem, type Reference, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type TargetItem, type WindowItem } from '../ast';
+import { buildScope, ReferenceCursor, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
 import { firstItem, inValueUnit, indicatorFacts } from './indicators';
@@ -77,6 +77,8 @@ function linkAll(scope: SlaScope): SlaFacts {
   if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
 
   const compensations = new Map<Objective, Compensation[]>();
+  // Each pass asks about references in text order: one cursor per pass.
+  const targets = new ReferenceCursor(scope);
   // Indexed loops: once per analysis over every item, mostly before the JIT has warmed up.
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -85,7 +87,7 @@ function linkAll(scope: SlaScope): SlaFacts {
     else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
     else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
     else if (item.type === 'Compensation') {
-      const objective = lookupReference(scope, item.target, 'objective')?.node as Objective | undefined;
+      const objective = targets.lookup(item.target, 'objective')?.node as Objective | undefined;
       if (!objective) continue;
       facts.compensated.set(item, objective);
       const list = compensations.get(objective);
@@ -93,9 +95,10 @@ function linkAll(scope: SlaScope): SlaFacts {
       else compensations.set(objective, [item]);
     }
   }
+  const objectiveRefs = new ReferenceCursor(scope);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? []));
+    if (item?.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, compensations.get(item) ?? [], objectiveRefs));
   }
   return facts;
 }
@@ -138,28 +141,56 @@ function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | und
   return facts;
 }
 
-function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[]): ObjectiveFacts {
+function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[], refs = new ReferenceCursor(sla.scope)): ObjectiveFacts {
   const items = objective.items ?? [];
-  const indicator = lookupReference(sla.scope, firstItem(items, 'IndicatorRef')?.ref, 'indicator')?.node as Indicator | undefined;
+  // One pass over the items in text order: the first of each type (firstItem's answers), and
+  // each reference looked up as it is met, the order the cursor walks in.
+  let indicatorItem: IndicatorRefItem | undefined;
+  let indicator: Indicator | undefined;
+  let target: TargetItem | undefined;
+  let window: WindowItem | undefined;
+  let duringItem: DuringItem | undefined;
+  let during: ScheduleFacts | undefined;
+  let coverageItem: CoverageItem | undefined;
+  const excluding: ObjectiveFacts['excluding'] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    switch (item.type) {
+      case 'IndicatorRef':
+        if (indicatorItem) break;
+        indicatorItem = item;
+        indicator = refs.lookup(item.ref, 'indicator')?.node as Indicator | undefined;
+        break;
+      case 'Target':
+        target ??= item;
+        break;
+      case 'Window':
+        window ??= item;
+        break;
+      case 'During':
+        if (duringItem) break;
+        duringItem = item;
+        during = resolve<Schedule, ScheduleFacts>(refs, item.ref, 'schedule', sla.schedules);
+        break;
+      case 'Coverage':
+        coverageItem ??= item;
+        break;
+      case 'Excluding':
+        for (const ref of item.refs ?? []) {
+          if (!ref?.text) continue;
+          const maintenance = resolve<Maintenance, MaintenanceFacts>(refs, ref, 'maintenance', sla.maintenances);
+          excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
+        }
+        break;
+    }
+  }
   const values: IndicatorFacts = (indicator && sla.indicators.get(indicator)) ?? {};
-  const target = firstItem(items, 'Target');
   const written = target?.quantity?.unit;
   const targetUnit = written === undefined ? values.valueUnit : dimensionOf(written) ? written : undefined;
   const targetValue = target?.quantity && inValueUnit(target.quantity, values);
-  const window = firstItem(items, 'Window');
   const windowFacts = window && readWindow(window);
-  const duringRef = firstItem(items, 'During')?.ref;
-  const duringName = duringRef?.text;
-  const during = resolve<Schedule, ScheduleFacts>(sla, duringRef, 'schedule', sla.schedules);
-  const excluding: ObjectiveFacts['excluding'] = [];
-  for (const item of items) {
-    if (item?.type !== 'Excluding') continue;
-    for (const ref of item.refs ?? []) {
-      if (!ref?.text) continue;
-      const maintenance = resolve<Maintenance, MaintenanceFacts>(sla, ref, 'maintenance', sla.maintenances);
-      excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
-    }
-  }
+  const duringName = duringItem?.ref?.text;
   const tiers: TierFacts[] = [];
   for (const compensation of compensations) {
     for (const tier of compensation.tiers ?? []) {
@@ -173,7 +204,6 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
       tiers.push(facts);
     }
   }
-  const coverageItem = firstItem(items, 'Coverage');
   // Object.assign, not a spread: each object a spread makes gets a map of its own that the
   // stores below then extend one by one (issue 15: 5x slower linking of 14,285 objectives).
   const facts = Object.assign({}, values) as ObjectiveFacts;
@@ -195,8 +225,8 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   return facts;
 }
 
-function resolve<N extends Schedule | Maintenance, F>(sla: SlaFacts, ref: Reference | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
-  const node = lookupReference(sla.scope, ref, sort)?.node as N | undefined;
+function resolve<N extends Schedule | Maintenance, F>(refs: ReferenceCursor, ref: Reference | undefined, sort: 'schedule' | 'maintenance', table: Map<N, F>): F | undefined {
+  const node = refs.lookup(ref, sort)?.node as N | undefined;
   return node && table.get(node);
 }
 
