@@ -39,8 +39,9 @@ export function kindOf(indicator: Indicator | undefined): KindName | undefined {
   return isKind(word) ? word : undefined;
 }
 
-// Fields are added to one object rather than spread from several: an object a spread makes
-// gets a map of its own, and a large contract has tens of thousands of indicators (issue 15).
+// Fields are added to one object rather than spread from several: under Node 20 an object a
+// spread makes gets a hidden class of its own, and a large contract has tens of thousands of
+// indicators (issue 15).
 export function indicatorFacts(indicator: Indicator): IndicatorFacts {
   const facts = valueFacts(indicator);
   addSamplingFacts(indicator, facts);
