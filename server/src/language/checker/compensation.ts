@@ -7,6 +7,7 @@ import { lineOf, type CheckContext } from './context';
 import { formatQuantity, joinRanges } from './describe';
 import { formatNumber } from '../numberFormat';
 import type { CheckTable } from './registry';
+import { childrenOf } from '../traverse';
 
 /** SLA300. A rolling window never earns credits (SLA308), so such objectives are exempt. */
 function checkCompensated(objective: Objective, ctx: CheckContext): void {
@@ -82,7 +83,7 @@ function normalize(value: number, unit: string | undefined): { value: number; gr
 }
 
 function checkTiers(compensation: Compensation, ctx: CheckContext): void {
-  const tiers = (compensation.tiers ?? []).filter((t) => t);
+  const tiers = childrenOf(compensation) as readonly Tier[]; // its tiers without holes
   if (tiers.length === 0) {
     if (ctx.incomplete(compensation)) return;
     const facts = targetFacts(compensation, ctx);
@@ -244,8 +245,7 @@ function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContex
  * `below`, higher for `above`) must pay more than every milder one.
  */
 function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext): void {
-  const severity = (t: Threshold) => (t.tier.direction === 'below' ? -t.value : t.value);
-  const sorted = [...thresholds].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : severity(a) - severity(b)));
+  const sorted = thresholds.length === 2 ? sortedPair(thresholds[0], thresholds[1]) : [...thresholds].sort(bySeverity);
   let group = '';
   let mildestBest: Threshold | undefined; // the milder tier paying the most so far
   for (const entry of sorted) {
@@ -272,6 +272,17 @@ function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext):
     }
     if (!best || credit.value > best.value) mildestBest = entry;
   }
+}
+
+const severity = (t: Threshold) => (t.tier.direction === 'below' ? -t.value : t.value);
+const bySeverity = (a: Threshold, b: Threshold) => (a.group < b.group ? -1 : a.group > b.group ? 1 : severity(a) - severity(b));
+
+/**
+ * Two thresholds (most clauses) in the order `[a, b].sort(bySeverity)` gives, without the
+ * sort: V8 compares the second with the first and swaps them only when that is below 0.
+ */
+function sortedPair(a: Threshold, b: Threshold): readonly Threshold[] {
+  return bySeverity(b, a) < 0 ? [b, a] : [a, b];
 }
 
 /** SLA308: only calendar periods earn credits. */

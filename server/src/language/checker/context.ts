@@ -87,8 +87,16 @@ export class CheckContext {
   }
 
   facts(objective: Objective): ObjectiveFacts {
-    return factsOfObjective(this.linked, objective);
+    // The checks of an objective's items and of its compensation ask one after another.
+    if (objective !== this.lastObjective) {
+      this.lastObjective = objective;
+      this.lastFacts = factsOfObjective(this.linked, objective);
+    }
+    return this.lastFacts!;
   }
+
+  private lastObjective: Objective | undefined;
+  private lastFacts: ObjectiveFacts | undefined;
 
   /** The objective a compensation clause is for, when its name resolves to an objective. */
   objectiveOf(compensation: Compensation): Objective | undefined {
