@@ -68,8 +68,9 @@ const BACKSLASH = 0x5c;
 const UNDERSCORE = 0x5f;
 const LOWER_P = 0x70;
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+export const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** `[a-zA-Z]` by code (lexer.ts's name matcher too). */
+export const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 
 /** Just after the run of digits that starts at `from` (`from` when there is none). */
 function digitsEnd(text: string, from: number): number {

@@ -23,7 +23,7 @@ import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 import { list, type Translate } from './wording';
-import { PartScanner } from './lexScan';
+import { PartScanner, isAsciiLetter, isDigit } from './lexScan';
 import { messages } from '../l10n/messages';
 
 // --- categories -----------------------------------------------------------------------------
@@ -80,8 +80,7 @@ function stickyMatcher(sticky: RegExp): { exec: (text: string, offset: number) =
 
 const NAME_AT_ANY = new RegExp(NAME_AT.source, 'uy');
 
-const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-const isAsciiNamePart = (code: number) => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+const isAsciiNamePart = (code: number) => isAsciiLetter(code) || isDigit(code) || code === 0x5f;
 
 /**
  * A name at `offset`: NAME_AT, with ASCII names (nearly all of them) scanned by character
