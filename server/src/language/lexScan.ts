@@ -214,17 +214,15 @@ export class PartScanner {
         i += image.length;
         if (lastType === types.number && rules.isUnitOf(text, lastEnd, start, image)) {
           type = types.unitSuffix;
-        } else if (code === LOWER_P && isDigit(text.charCodeAt(start + 1))) {
-          const percentile = rules.percentile(text, start);
-          if (percentile !== null) {
+        } else {
+          const percentile = code === LOWER_P && isDigit(text.charCodeAt(start + 1)) ? rules.percentile(text, start) : null;
+          if (percentile === null) {
+            type = (match as { typeIndex?: number }).typeIndex ?? rules.nameType(image);
+          } else {
             image = percentile[0];
             i = start + image.length;
             type = types.percentile;
-          } else {
-            type = rules.nameType(image);
           }
-        } else {
-          type = (match as { typeIndex?: number }).typeIndex ?? rules.nameType(image);
         }
       } else if (isDigit(code)) {
         i = this.literal.end(text, i);
