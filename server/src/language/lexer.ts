@@ -1,9 +1,10 @@
 // Token vocabulary and lexer of the SLA language (LANGUAGE.md section 2).
 //
 // - Reserved keywords are tokens of their own (`monday` is a name, not `mon` + `day`). The
-//   lexer reads every word as an Identifier and then gives a keyword its own token type
-//   (`retypeWords`): what word patterns tried longest first with `longer_alt: Identifier`
-//   would give, at a fraction of the cost (test/language/lexerFastPath.test.ts).
+//   lexer reads every word as a name and gives a keyword its own token type as it reads it
+//   (`matchName`'s vocabulary table; `retypeWords` after Chevrotain's reference lexer): what
+//   word patterns tried longest first with `longer_alt: Identifier` would give, at a fraction
+//   of the cost (test/language/lexerFastPath.test.ts).
 // - Contextual words (kind names, periods, days, cadences, aggregates, unit words,
 //   `good bad total`) are tokens too, for precise grammar and highlighting, but all carry the
 //   `Name` category so that the grammar accepts them wherever a name is expected.
