@@ -47,12 +47,14 @@ const FRAGMENTS = [
   'ms', 's', 'm', 'min', 'h', 'd', 'w', 'rps', 'rpm', 'msx', 'CNY', 'USD', 'CN', 'CNYX', 'Cny', '500ms', '500 ms', '500\tms', '500  s',
   '12000 CNY', '10 USD', '30d', '1s', '5 x', '5x', '5_', '5延迟', '5 延迟', 'p', 'p9', 'p95', 'p99.9', 'p99.', 'p95_x', 'p95x', 'p99.9x',
   'p99.9_', 'p1', 'p95延迟', 'p95.5延迟', 'P95', 'p٣',
+  // the unit rule across what is not inline space (three fragments in a row are rarely drawn)
+  '500/* c */ms', '500 // c\nms', '500\nms', '500\r\nms', '500\u00a0ms', '5p99.9', '5 p95', '1e5',
   // words
   'sla', 'slab', 'objective', 'objectives', 'target', 'mon', 'monday', 'month', 'monthly', 'daily', 'weekdays', 'total', 'good', 'bad',
   'avg', 'down', 'missing', 'kind', 'availability', 'x', 'X1', '_', '_a', 'a_b', 'Größe', 'é', 'ª', 'µ', '蓝莺', '蓝莺IM', '可用性１',
   '\u0301', 'a\u0301', '\u{1D400}', 'x\u{1D400}', '\uD835', '\uDC00',
   // punctuation, comparison, ranges
-  '{', '}', ',', '-', '%', '>', '>=', '<', '<=', '=', '..', '.', '...', 'mon..fri', '1..5', ':', ';', '@', '#', '!', '?', '§', '€', '😀',
+  '{', '}', ',', '-', '%', '>', '>=', '<', '<=', '=', '..', '.', '...', '\\', 'mon..fri', '1..5', ':', ';', '@', '#', '!', '?', '§', '€', '😀',
   '\u0000', '\u007f', '\u0085',
   // strings and comments
   '"', '"s"', '"open', '"a\\"b"', '"a\\', '"\\\\"', '"tab\there"', '"蓝莺"', '"line\nbreak"', '"cr\rx"', '//', '// c', '// 注释', '/*', '/* b */',

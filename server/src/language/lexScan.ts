@@ -68,8 +68,9 @@ const BACKSLASH = 0x5c;
 const UNDERSCORE = 0x5f;
 const LOWER_P = 0x70;
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+export const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** `[a-zA-Z]` by code (lexer.ts's name matcher too). */
+export const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 
 /** Just after the run of digits that starts at `from` (`from` when there is none). */
 function digitsEnd(text: string, from: number): number {
@@ -213,17 +214,15 @@ export class PartScanner {
         i += image.length;
         if (lastType === types.number && rules.isUnitOf(text, lastEnd, start, image)) {
           type = types.unitSuffix;
-        } else if (code === LOWER_P && isDigit(text.charCodeAt(start + 1))) {
-          const percentile = rules.percentile(text, start);
-          if (percentile !== null) {
+        } else {
+          const percentile = code === LOWER_P && isDigit(text.charCodeAt(start + 1)) ? rules.percentile(text, start) : null;
+          if (percentile === null) {
+            type = (match as { typeIndex?: number }).typeIndex ?? rules.nameType(image);
+          } else {
             image = percentile[0];
             i = start + image.length;
             type = types.percentile;
-          } else {
-            type = rules.nameType(image);
           }
-        } else {
-          type = (match as { typeIndex?: number }).typeIndex ?? rules.nameType(image);
         }
       } else if (isDigit(code)) {
         i = this.literal.end(text, i);

@@ -1,9 +1,10 @@
 // Token vocabulary and lexer of the SLA language (LANGUAGE.md section 2).
 //
 // - Reserved keywords are tokens of their own (`monday` is a name, not `mon` + `day`). The
-//   lexer reads every word as an Identifier and then gives a keyword its own token type
-//   (`retypeWords`): what word patterns tried longest first with `longer_alt: Identifier`
-//   would give, at a fraction of the cost (test/language/lexerFastPath.test.ts).
+//   lexer reads every word as a name and gives a keyword its own token type as it reads it
+//   (`matchName`'s vocabulary table; `retypeWords` after Chevrotain's reference lexer): what
+//   word patterns tried longest first with `longer_alt: Identifier` would give, at a fraction
+//   of the cost (test/language/lexerFastPath.test.ts).
 // - Contextual words (kind names, periods, days, cadences, aggregates, unit words,
 //   `good bad total`) are tokens too, for precise grammar and highlighting, but all carry the
 //   `Name` category so that the grammar accepts them wherever a name is expected.
@@ -23,7 +24,7 @@ import { CONTEXTUAL_ITEM_WORDS, DAY_FORMS } from './vocabulary';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { NAME_AT, NAME_PART_CLASS, nameStartHints } from './names';
 import { list, type Translate } from './wording';
-import { PartScanner } from './lexScan';
+import { PartScanner, isAsciiLetter, isDigit } from './lexScan';
 import { messages } from '../l10n/messages';
 
 // --- categories -----------------------------------------------------------------------------
@@ -80,8 +81,7 @@ function stickyMatcher(sticky: RegExp): { exec: (text: string, offset: number) =
 
 const NAME_AT_ANY = new RegExp(NAME_AT.source, 'uy');
 
-const isAsciiLetter = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-const isAsciiNamePart = (code: number) => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+const isAsciiNamePart = (code: number) => isAsciiLetter(code) || isDigit(code) || code === 0x5f;
 
 /**
  * A name at `offset`: NAME_AT, with ASCII names (nearly all of them) scanned by character

@@ -250,8 +250,11 @@ export function lookup(scope: SlaScope, name: string | undefined, sort?: Definit
 export function lookupReference(scope: SlaScope, ref: Reference | undefined, sort: DefinitionSort): Definition | undefined {
   if (!ref) return undefined;
   const found = scope.references[firstFrom(scope.references, ref.offset, 0)];
-  if (found === undefined || found.ref !== ref) return lookup(scope, ref.text, sort);
-  const definition = found.definition;
+  return found?.ref === ref ? ofSort(found.definition, sort) : lookup(scope, ref.text, sort);
+}
+
+/** A resolved reference's definition when it is of the sort asked for. */
+function ofSort(definition: Definition | undefined, sort: DefinitionSort): Definition | undefined {
   return definition && definition.sort === sort ? definition : undefined;
 }
 
@@ -291,9 +294,7 @@ export class ReferenceCursor {
     if (i === near && i < refs.length && refs[i].ref.offset < ref.offset) i = firstFrom(refs, ref.offset, i);
     this.next = i;
     const found = refs[i];
-    if (found === undefined || found.ref !== ref) return lookupReference(this.scope, ref, sort);
-    const definition = found.definition;
-    return definition && definition.sort === sort ? definition : undefined;
+    return found?.ref === ref ? ofSort(found.definition, sort) : lookupReference(this.scope, ref, sort);
   }
 }
 

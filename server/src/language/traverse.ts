@@ -6,14 +6,19 @@ import type { AnyNode, ContractFile } from './ast';
 /** Every node but the file: what lies inside an `sla` block, the block included. */
 export type AstNode = Exclude<AnyNode, ContractFile>;
 
-/** Whether `node` is of a kind that holds nodes (a file, a block, a compensation): else `childrenOf` is empty. */
+/** The list that holds `node`'s children (holes included): a file's slas, a block's items, a compensation's tiers. */
+function childList(node: AnyNode): readonly AstNode[] | undefined {
+  return node.type === 'File' ? node.slas : node.type === 'Compensation' ? node.tiers : 'items' in node ? (node.items as readonly AstNode[] | undefined) : undefined;
+}
+
+/** Whether `node` has a list of children (a file, a block, a compensation): else `childrenOf` is empty. */
 export function mayHaveChildren(node: AnyNode): boolean {
-  return node.type === 'File' || node.type === 'Compensation' || 'items' in node;
+  return childList(node) !== undefined;
 }
 
 /** The nodes directly inside `node`, in text order: a file's slas, a block's items, a compensation's tiers. */
 export function childrenOf(node: AnyNode): readonly AstNode[] {
-  const children = node.type === 'File' ? node.slas : node.type === 'Compensation' ? node.tiers : 'items' in node ? (node.items as readonly AstNode[] | undefined) : undefined;
+  const children = childList(node);
   if (!children) return NO_CHILDREN;
   // Most nodes have no hole: keep their own array rather than copy it.
   for (let i = 0; i < children.length; i++) if (!children[i]) return children.filter(Boolean);
