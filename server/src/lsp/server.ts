@@ -21,6 +21,7 @@ import { WorkspaceFolders } from './workspaceFolders';
 import { EVALUATE_REQUEST, EXPORT_REPORT_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type ExportReportParams, type SemanticDiffParams } from './protocol';
 import { semanticDiff } from './semanticDiff';
 import { SemanticTokensCache } from './semanticTokensCache';
+import { FeatureCache } from './featureCache';
 import type { Analysis } from '../language/analyze';
 import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
 import { hover } from '../services/features/hover';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
   const workspaceFolders = new WorkspaceFolders();
   const evaluation = new EvaluationService(store, log, () => workspaceFolders.paths());
   const semanticTokensCache = new SemanticTokensCache();
+  const featureCache = new FeatureCache();
 
   function settings(uri: string): Promise<ServerSettings> {
     let cached = settingsCache.get(uri);
@@ -211,6 +213,7 @@ export function startServer(connection: Connection): void {
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
     semanticTokensCache.forget(event.document.uri);
+    featureCache.forget(event.document.uri);
     validator.closed(event.document.uri);
   });
 
@@ -242,7 +245,9 @@ export function startServer(connection: Connection): void {
       return { changes: { [params.textDocument.uri]: result.edits } };
     }),
   );
-  connection.onDocumentSymbol((params, token) => feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale())));
+  connection.onDocumentSymbol((params, token) =>
+    feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale(), featureCache.symbolsOf(params.textDocument.uri))),
+  );
   connection.onFoldingRanges((params, token) => feature('foldingRange', params.textDocument.uri, token, [], foldingRanges));
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
