@@ -5,9 +5,11 @@
 // an answer already given is never changed by a later request (the transport may still be
 // writing it). A failure names the seed and the step.
 import { strict as assert } from 'node:assert';
+import type { FoldingRange } from 'vscode-languageserver-types';
 import { mulberry32 } from '../../scripts/prng';
 import { generateContract } from '../../bench/contractGenerator';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
+import { foldingRanges, KeptFolding } from '../../server/src/services/features/folding';
 import { documentSymbols, KeptSymbols } from '../../server/src/services/features/symbols';
 import { coverEdits } from '../../server/src/lsp/documents';
 import { samples } from '../fuzz/fuzzer';
@@ -106,7 +108,7 @@ describe('features kept between requests equal features made afresh', function (
     { name: 'generated', text: generateContract(600) },
   ];
 
-  it(`document symbols after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most symbols kept`, () => {
+  it(`document symbols after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse item symbols`, () => {
     const kept = new KeptSymbols();
     let answered: { symbols: ReturnType<typeof documentSymbols>; json: string } | undefined;
     let stepsReusing = 0;
@@ -120,6 +122,21 @@ describe('features kept between requests equal features made afresh', function (
     assert.ok(steps >= 100, `only ${steps} edits`);
     // An edit analysed incrementally leaves the items it did not touch as they were (after a syntax error, all are new).
     assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item symbols`);
+  });
+
+  it(`folding ranges after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse the items' ranges`, () => {
+    const kept = new KeptFolding();
+    let answered: { ranges: FoldingRange[]; json: string } | undefined;
+    let stepsReusing = 0;
+    const steps = walkEdits(bases, 1000, 40, (analysis, what) => {
+      const ranges = foldingRanges(analysis, kept);
+      assert.deepEqual(ranges, foldingRanges(analyze(analysis.text)), `${what}: folding ranges`);
+      if (answered) assert.equal(JSON.stringify(answered.ranges), answered.json, `${what}: the previous answer changed`);
+      if (kept.lastReused > 0) stepsReusing++;
+      answered = { ranges, json: JSON.stringify(ranges) };
+    });
+    assert.ok(steps >= 100, `only ${steps} edits`);
+    assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item ranges`);
   });
 
   it('document symbols kept in one language are made again in another', () => {

@@ -1,18 +1,25 @@
 // What the per-keystroke requests of a large contract keep per open document between two
-// requests (issue 15, "docsym"): the item symbols of its outline. Dropped when it closes.
+// requests (issue 15, "docsym"): the item symbols of its outline and its items' folding
+// ranges. Dropped when the document closes.
+import { KeptFolding } from '../services/features/folding';
 import { KeptSymbols } from '../services/features/symbols';
 
-export class FeatureCache {
-  private readonly symbols = new Map<string, KeptSymbols>();
+interface Kept {
+  symbols: KeptSymbols;
+  folding: KeptFolding;
+}
 
-  /** The symbols kept for the document `uri`. */
-  symbolsOf(uri: string): KeptSymbols {
-    let kept = this.symbols.get(uri);
-    if (!kept) this.symbols.set(uri, (kept = new KeptSymbols()));
+export class FeatureCache {
+  private readonly documents = new Map<string, Kept>();
+
+  /** What is kept for the document `uri`. */
+  of(uri: string): Kept {
+    let kept = this.documents.get(uri);
+    if (!kept) this.documents.set(uri, (kept = { symbols: new KeptSymbols(), folding: new KeptFolding() }));
     return kept;
   }
 
   forget(uri: string): void {
-    this.symbols.delete(uri);
+    this.documents.delete(uri);
   }
 }

@@ -246,9 +246,11 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDocumentSymbol((params, token) =>
-    feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale(), featureCache.symbolsOf(params.textDocument.uri))),
+    feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale(), featureCache.of(params.textDocument.uri).symbols)),
   );
-  connection.onFoldingRanges((params, token) => feature('foldingRange', params.textDocument.uri, token, [], foldingRanges));
+  connection.onFoldingRanges((params, token) =>
+    feature('foldingRange', params.textDocument.uri, token, [], (a) => foldingRanges(a, featureCache.of(params.textDocument.uri).folding)),
+  );
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );

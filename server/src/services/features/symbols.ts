@@ -5,6 +5,7 @@ import type { Range, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
+import { KeptPerItem } from '../support/keptPerItem';
 
 /** What `slice` reads of a span: its offsets. */
 type Extent = Pick<Span, 'offset' | 'endOffset'>;
@@ -41,12 +42,8 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
     const children: DocumentSymbol[] = [];
     for (const item of sla.items ?? []) {
       if (!item) continue;
-      let symbol = reuse?.symbolOf(item);
-      if (!symbol) {
-        symbol = itemSymbol(item, slice, facts, words);
-        reuse?.keep(item, symbol);
-      }
-      children.push(symbol);
+      const make = () => itemSymbol(item, slice, facts, words);
+      children.push(reuse ? reuse.valueOf(item, make) : make());
     }
     symbols.push(withDetail(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla.range, (sla.name ?? sla.keyword).range, children));
   }
@@ -63,67 +60,10 @@ function withDetail(name: string, detail: string | undefined, kind: SymbolKind, 
   return symbol;
 }
 
-/**
- * The item symbols of one document, kept from one request to the next (issue 15, "docsym":
- * at 200,000 lines, building them all was 105 ms per keystroke). An incremental analysis keeps
- * every item it did not parse again as the same object with the same subtree, its spans moved
- * in place by the lines an edit before it added or removed (reparse.ts); an item it parsed
- * again gets new child nodes even when the item object is kept (`transplant`), so a new
- * `keyword` object. An item whose `keyword` is the one seen last time therefore has the same
- * text, and its symbol differs from the kept one at most in its lines. Kept symbols are never
- * changed (an answer may still be waiting to be written): a moved one is copied.
- */
-export class KeptSymbols {
-  private items = new Map<SlaItem, KeptSymbol>();
-  private locale: Locale | undefined;
-  private reuse: SymbolReuse | undefined;
-
-  /** How many item symbols the last request took from the kept ones (moved or not). */
-  get lastReused(): number {
-    return this.reuse?.reused ?? 0;
-  }
-
-  /** Starts a request: what was kept in another language is dropped; items not seen by this request are dropped at the next. */
-  start(locale: Locale): SymbolReuse {
-    const previous = this.locale === locale ? this.items : new Map<SlaItem, KeptSymbol>();
-    this.locale = locale;
-    this.items = new Map();
-    return (this.reuse = new SymbolReuse(previous, this.items));
-  }
-}
-
-interface KeptSymbol {
-  /** The item's `keyword` when its symbol was made: the same object means the same subtree. */
-  keyword: Span;
-  /** The item's first line then. */
-  line: number;
-  symbol: DocumentSymbol;
-}
-
-class SymbolReuse {
-  reused = 0;
-
-  constructor(
-    private readonly previous: ReadonlyMap<SlaItem, KeptSymbol>,
-    private readonly next: Map<SlaItem, KeptSymbol>,
-  ) {}
-
-  /** The kept symbol of `item` (moved to its lines), if it still holds. */
-  symbolOf(item: SlaItem): DocumentSymbol | undefined {
-    const kept = this.previous.get(item);
-    if (!kept || kept.keyword !== item.keyword) return undefined;
-    const lineDelta = item.startLine - kept.line;
-    if (lineDelta !== 0) {
-      kept.symbol = movedSymbol(kept.symbol, lineDelta);
-      kept.line = item.startLine;
-    }
-    this.next.set(item, kept);
-    this.reused++;
-    return kept.symbol;
-  }
-
-  keep(item: SlaItem, symbol: DocumentSymbol): void {
-    this.next.set(item, { keyword: item.keyword, line: item.startLine, symbol });
+/** The item symbols of one document, kept from one request to the next (services/support/keptPerItem.ts). */
+export class KeptSymbols extends KeptPerItem<DocumentSymbol> {
+  constructor() {
+    super(movedSymbol);
   }
 }
 
