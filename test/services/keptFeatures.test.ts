@@ -10,6 +10,7 @@ import { mulberry32 } from '../../scripts/prng';
 import { generateContract } from '../../bench/contractGenerator';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
 import { foldingRanges, KeptFolding } from '../../server/src/services/features/folding';
+import { KeptTokens, SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../server/src/services/features/semanticTokens';
 import { documentSymbols, KeptSymbols } from '../../server/src/services/features/symbols';
 import { coverEdits } from '../../server/src/lsp/documents';
 import { samples } from '../fuzz/fuzzer';
@@ -106,6 +107,8 @@ describe('features kept between requests equal features made afresh', function (
     ...valid.slice(0, 3),
     { name: 'two slas', text: `${valid[0].text}\n${valid[1].text}` },
     { name: 'generated', text: generateContract(600) },
+    // Items sharing a line: an item's first token is then counted from the token before it on that line.
+    { name: 'items on shared lines', text: generateContract(300).replace(/\n {2}(indicator|service|objective) /g, ' $1 ') },
   ];
 
   it(`document symbols after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse item symbols`, () => {
@@ -137,6 +140,39 @@ describe('features kept between requests equal features made afresh', function (
     });
     assert.ok(steps >= 100, `only ${steps} edits`);
     assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item ranges`);
+  });
+
+  it(`semantic tokens after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, most steps reuse the items' tokens`, () => {
+    const kept = new KeptTokens();
+    let stepsReusing = 0;
+    const steps = walkEdits(bases, 2000, 40, (analysis, what) => {
+      assert.deepEqual(semanticTokens(analysis, kept), semanticTokens(analyze(analysis.text)), `${what}: semantic tokens`);
+      if (kept.lastReused > 0) stepsReusing++;
+    });
+    assert.ok(steps >= 100, `only ${steps} edits`);
+    assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item tokens`);
+  });
+
+  it('semantic tokens of untouched items follow a name that comes to name another sort of thing', () => {
+    const kept = new KeptTokens();
+    const base = generateContract(300);
+    let analysis = analyze(base);
+    const before = semanticTokens(analysis, kept);
+    // A service named like the indicator, before it: `indicator avail_0` in the objectives now names a service.
+    const at = base.indexOf('  indicator avail_0 {');
+    const inserted = '  service avail_0 "Same name" {\n  }\n';
+    const steps: [string, TextEdit][] = [
+      [base.slice(0, at) + inserted + base.slice(at), { start: at, oldEnd: at, newEnd: at + inserted.length }],
+      [base, { start: at, oldEnd: at + inserted.length, newEnd: at }],
+    ];
+    // References shown as services (type `class`, no modifier).
+    const serviceReferences = (data: number[]) => data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
+    for (const [text, edit] of steps) {
+      analysis = analyzeEdit(analysis, text, edit);
+      const tokens = semanticTokens(analysis, kept);
+      assert.deepEqual(tokens, semanticTokens(analyze(text)));
+      if (text !== base) assert.ok(serviceReferences(tokens) > serviceReferences(before), 'the references to avail_0 are shown as services');
+    }
   });
 
   it('document symbols kept in one language are made again in another', () => {

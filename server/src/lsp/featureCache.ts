@@ -1,12 +1,14 @@
 // What the per-keystroke requests of a large contract keep per open document between two
-// requests (issue 15, "docsym"): the item symbols of its outline and its items' folding
-// ranges. Dropped when the document closes.
+// requests (issue 15, "docsym"): the item symbols of its outline, its items' folding ranges
+// and semantic tokens. Dropped when the document closes.
 import { KeptFolding } from '../services/features/folding';
+import { KeptTokens } from '../services/features/semanticTokens';
 import { KeptSymbols } from '../services/features/symbols';
 
 interface Kept {
   symbols: KeptSymbols;
   folding: KeptFolding;
+  tokens: KeptTokens;
 }
 
 export class FeatureCache {
@@ -15,7 +17,7 @@ export class FeatureCache {
   /** What is kept for the document `uri`. */
   of(uri: string): Kept {
     let kept = this.documents.get(uri);
-    if (!kept) this.documents.set(uri, (kept = { symbols: new KeptSymbols(), folding: new KeptFolding() }));
+    if (!kept) this.documents.set(uri, (kept = { symbols: new KeptSymbols(), folding: new KeptFolding(), tokens: new KeptTokens() }));
     return kept;
   }
 

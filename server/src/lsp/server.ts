@@ -255,11 +255,11 @@ export function startServer(connection: Connection): void {
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, semanticTokens(a))),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, semanticTokens(a, featureCache.of(params.textDocument.uri).tokens))),
   );
   connection.languages.semanticTokens.onDelta((params, token) =>
     feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
-      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, semanticTokens(a)),
+      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, semanticTokens(a, featureCache.of(params.textDocument.uri).tokens)),
     ),
   );
   connection.onDocumentFormatting((params, token) =>

@@ -4,9 +4,11 @@
 import type { SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Analysis } from '../../language/analyze';
 import { tokenCategory, type TokenCategory } from '../../language/lexer';
-import type { DefinitionSort } from '../../language/scope';
+import type { SlaItem } from '../../language/ast';
+import type { DefinitionSort, SlaScope } from '../../language/scope';
 import type { LineIndex } from '../../language/text';
 import { commentSpans } from './folding';
+import { KeptPerItem, type ItemReuse } from '../support/keptPerItem';
 import { lineIndexOf } from '../support/text';
 
 const TYPES = ['namespace', 'class', 'struct', 'event', 'variable', 'function', 'enumMember', 'keyword', 'number', 'string', 'operator', 'type', 'comment'] as const;
@@ -52,44 +54,171 @@ const CATEGORY_TOKEN: Partial<Record<TokenCategory, number>> = {
  * comment spans together in offset order (each line look-up starts from the last one), writing
  * straight into one array: at 200,000 lines that is 2.4 M numbers, and an object per token
  * plus two position objects each held about 120 MB per request (docs/performance.md, "semtok").
+ * `kept`: the document's item tokens from the last request, reused for the items an edit did
+ * not touch (only the others are classified; "docsym").
  */
-export function semanticTokens(analysis: Analysis): number[] {
-  const names = new Map<number, number>();
-  for (const scope of analysis.scopes) {
-    if (scope.sla.name) names.set(scope.sla.name.offset, pack('namespace', DECLARATION));
-    for (const definitions of [scope.definitions.values(), scope.duplicates, scope.severities.values()]) {
-      for (const d of definitions) names.set(d.nameSpan.offset, pack(SORT_TOKEN[d.sort], DECLARATION));
-    }
-    for (const r of scope.references) names.set(r.ref.offset, pack(SORT_TOKEN[r.definition?.sort ?? r.expected[0]], 0));
-  }
+export function semanticTokens(analysis: Analysis, kept?: KeptTokens): number[] {
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5);
-  let c = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const start = tokens.startAt(i);
-    const shown = names.get(start) ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
-    if (shown === undefined) continue;
-    // Comments before this token (a token first at the same offset, as a stable sort left them).
-    for (; c < comments.length && comments[c].offset < start; c++) writer.comment(comments[c]);
-    writer.write(start, tokens.endAt(i) - start, shown >> 8, shown & 0xff);
+  const lines = lineIndexOf(analysis);
+  const writer = new TokenWriter(analysis.text, lines, (tokens.length + comments.length) * 5);
+  const reuse = kept?.start(analysis.scopes);
+  if (!reuse) {
+    new TokenWalk(analysis, namesOf(analysis.scopes)).writeUntil(writer, Infinity);
+    return writer.finish();
   }
-  for (; c < comments.length; c++) writer.comment(comments[c]);
+  const items = analysis.parse.file.slas.flatMap((sla) => sla?.items ?? []).filter(Boolean);
+  const found = items.map((item) => reuse.lookUp(item));
+  // Only the names in the items classified afresh are looked up (and the slas' names).
+  const fresh = items.filter((_, i) => !found[i]);
+  const walk = new TokenWalk(analysis, namesOf(analysis.scopes, (offset) => itemAt(fresh, offset) !== undefined));
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    walk.writeUntil(writer, item.offset);
+    let itemTokens = found[i];
+    if (itemTokens) {
+      walk.skip(itemTokens);
+    } else {
+      const local = new TokenWriter(analysis.text, lines, 0, item.startLine);
+      const [token, comment] = [walk.token, walk.comment];
+      walk.writeUntil(local, item.endOffset);
+      itemTokens = local.itemTokens(item.startLine, walk.token - token, walk.comment - comment);
+    }
+    writer.append(reuse.keep(item, itemTokens), item.startLine);
+  }
+  walk.writeUntil(writer, Infinity);
   return writer.finish();
+}
+
+/**
+ * The tokens of one item as they were encoded, kept from one request to the next: entries
+ * relative to each other as in the data, the first one at a line counted from the item's
+ * first line and at its absolute character, so they hold wherever the item moved.
+ */
+interface ItemTokens {
+  data: number[];
+  /** The last entry's line (from the item's first line) and character. */
+  lastLine: number;
+  lastChar: number;
+  /** How many tokens of the token list and comments start in the item (written or not). */
+  tokens: number;
+  comments: number;
+}
+
+/**
+ * The item tokens of one document, kept from one request to the next (see
+ * services/support/keptPerItem.ts for when an item's are kept). A kept item's tokens are
+ * classified as they were unless a name it refers to now names another sort of thing: every
+ * reference is shown by the sort of the first definition of its name in its sla (or the sort
+ * its clause expects), so all are dropped when the slas' names and sorts are not the ones
+ * seen last time (a rename, a definition added or removed).
+ */
+export class KeptTokens {
+  private readonly items = new KeptPerItem<ItemTokens>((tokens) => tokens);
+  private definitions: ReadonlyMap<string, DefinitionSort>[] = [];
+  /** Changes whenever the definitions do (what was kept under another is dropped). */
+  private key = {};
+
+  start(scopes: readonly SlaScope[]): ItemReuse<ItemTokens> {
+    if (!sameDefinitions(this.definitions, scopes)) {
+      this.definitions = scopes.map((scope) => new Map([...scope.definitions].map(([name, d]) => [name, d.sort])));
+      this.key = {};
+    }
+    return this.items.start(this.key);
+  }
+
+  /** How many items' tokens the last request took from the kept ones. */
+  get lastReused(): number {
+    return this.items.lastReused;
+  }
+}
+
+function sameDefinitions(previous: readonly ReadonlyMap<string, DefinitionSort>[], scopes: readonly SlaScope[]): boolean {
+  if (previous.length !== scopes.length) return false;
+  return scopes.every((scope, i) => {
+    const sorts = previous[i];
+    if (sorts.size !== scope.definitions.size) return false;
+    for (const [name, definition] of scope.definitions) if (sorts.get(name) !== definition.sort) return false;
+    return true;
+  });
+}
+
+/** How each declared or referred name is shown (packed), by the offset of its token; only names at offsets `wanted` accepts, and every sla's name. */
+function namesOf(scopes: readonly SlaScope[], wanted?: (offset: number) => boolean): Map<number, number> {
+  const names = new Map<number, number>();
+  for (const scope of scopes) {
+    if (scope.sla.name) names.set(scope.sla.name.offset, pack('namespace', DECLARATION));
+    for (const definitions of [scope.definitions.values(), scope.duplicates, scope.severities.values()]) {
+      for (const d of definitions) if (!wanted || wanted(d.nameSpan.offset)) names.set(d.nameSpan.offset, pack(SORT_TOKEN[d.sort], DECLARATION));
+    }
+    for (const r of scope.references) if (!wanted || wanted(r.ref.offset)) names.set(r.ref.offset, pack(SORT_TOKEN[r.definition?.sort ?? r.expected[0]], 0));
+  }
+  return names;
+}
+
+/** Walks the token list and the comments together in offset order, each call from where the last one stopped. */
+class TokenWalk {
+  /** The next token and comment. */
+  token = 0;
+  comment = 0;
+
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly names: ReadonlyMap<number, number>,
+  ) {}
+
+  /** Writes the tokens and comments starting before `to` (a token before a comment at the same offset, as a stable sort left them). */
+  writeUntil(writer: TokenWriter, to: number): void {
+    const tokens = this.analysis.parse.tokens;
+    const comments = commentSpans(this.analysis);
+    const names = this.names;
+    let c = this.comment;
+    let i = this.token;
+    for (; i < tokens.length; i++) {
+      const start = tokens.startAt(i);
+      if (start >= to) break;
+      const shown = names.get(start) ?? CATEGORY_TOKEN[tokenCategory(tokens.typeAt(i))];
+      if (shown === undefined) continue;
+      for (; c < comments.length && comments[c].offset < start; c++) writer.comment(comments[c]);
+      writer.write(start, tokens.endAt(i) - start, shown >> 8, shown & 0xff);
+    }
+    for (; c < comments.length && comments[c].offset < to; c++) writer.comment(comments[c]);
+    this.token = i;
+    this.comment = c;
+  }
+
+  /** Steps over an item's tokens and comments. */
+  skip(item: ItemTokens): void {
+    this.token += item.tokens;
+    this.comment += item.comments;
+  }
+}
+
+/** The item of `items` (in text order) whose text holds `offset`. */
+function itemAt(items: readonly SlaItem[], offset: number): SlaItem | undefined {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].endOffset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < items.length && items[low].offset <= offset ? items[low] : undefined;
 }
 
 /** Writes tokens in offset order as relative five-number entries. */
 class TokenWriter {
   private readonly data: number[];
   private count = 0;
-  private previousLine = 0;
-  private previousChar = 0;
+  private previousCharacter = 0;
 
   constructor(
     private readonly text: string,
     /** The text's line index: its look-ups start from the previous one's line, so a scan in offset order is cheap. */
     private readonly lines: LineIndex,
     estimate: number,
+    /** The line the first entry is counted from (an item's tokens are counted from its first line). */
+    private previousLine = 0,
   ) {
     this.data = new Array<number>(estimate);
   }
@@ -122,17 +251,37 @@ class TokenWriter {
     return this.data;
   }
 
+  /** What this writer, started at an item's first line `itemLine`, wrote: that item's tokens. */
+  itemTokens(itemLine: number, tokens: number, comments: number): ItemTokens {
+    return { data: this.finish(), lastLine: this.previousLine - itemLine, lastChar: this.previousCharacter, tokens, comments };
+  }
+
+  /** Writes an item's tokens kept from an earlier request; the item starts at line `itemLine` now. */
+  append(tokens: ItemTokens, itemLine: number): void {
+    const kept = tokens.data;
+    if (kept.length === 0) return;
+    const data = this.data;
+    const n = this.count;
+    const line = itemLine + kept[0];
+    data[n] = line - this.previousLine;
+    data[n + 1] = line === this.previousLine ? kept[1] - this.previousCharacter : kept[1];
+    for (let i = 2; i < kept.length; i++) data[n + i] = kept[i];
+    this.count = n + kept.length;
+    this.previousLine = itemLine + tokens.lastLine;
+    this.previousCharacter = tokens.lastChar;
+  }
+
   private push(line: number, character: number, length: number, type: number, modifiers: number): void {
     if (length <= 0) return;
     const data = this.data;
     const n = this.count;
     data[n] = line - this.previousLine;
-    data[n + 1] = line === this.previousLine ? character - this.previousChar : character;
+    data[n + 1] = line === this.previousLine ? character - this.previousCharacter : character;
     data[n + 2] = length;
     data[n + 3] = type;
     data[n + 4] = modifiers;
     this.count = n + 5;
     this.previousLine = line;
-    this.previousChar = character;
+    this.previousCharacter = character;
   }
 }
