@@ -10,7 +10,7 @@ import { mulberry32 } from '../../scripts/prng';
 import { generateContract } from '../../bench/contractGenerator';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../../server/src/language/analyze';
 import { foldingRanges, KeptFolding } from '../../server/src/services/features/folding';
-import { KeptTokens, SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../server/src/services/features/semanticTokens';
+import { encodedSemanticTokens, KeptTokens, SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../server/src/services/features/semanticTokens';
 import { documentSymbols, KeptSymbols } from '../../server/src/services/features/symbols';
 import { coverEdits } from '../../server/src/lsp/documents';
 import { samples } from '../fuzz/fuzzer';
@@ -146,7 +146,7 @@ describe('features kept between requests equal features made afresh', function (
     const kept = new KeptTokens();
     let stepsReusing = 0;
     const steps = walkEdits(bases, 2000, 40, (analysis, what) => {
-      assert.deepEqual(semanticTokens(analysis, kept), semanticTokens(analyze(analysis.text)), `${what}: semantic tokens`);
+      assert.deepEqual(Array.from(encodedSemanticTokens(analysis, kept)), semanticTokens(analyze(analysis.text)), `${what}: semantic tokens`);
       if (kept.lastReused > 0) stepsReusing++;
     });
     assert.ok(steps >= 100, `only ${steps} edits`);
@@ -157,7 +157,7 @@ describe('features kept between requests equal features made afresh', function (
     const kept = new KeptTokens();
     const base = generateContract(300);
     let analysis = analyze(base);
-    const before = semanticTokens(analysis, kept);
+    const before = Array.from(encodedSemanticTokens(analysis, kept));
     // A service named like the indicator, before it: `indicator avail_0` in the objectives now names a service.
     const at = base.indexOf('  indicator avail_0 {');
     const inserted = '  service avail_0 "Same name" {\n  }\n';
@@ -169,7 +169,7 @@ describe('features kept between requests equal features made afresh', function (
     const serviceReferences = (data: number[]) => data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
     for (const [text, edit] of steps) {
       analysis = analyzeEdit(analysis, text, edit);
-      const tokens = semanticTokens(analysis, kept);
+      const tokens = Array.from(encodedSemanticTokens(analysis, kept));
       assert.deepEqual(tokens, semanticTokens(analyze(text)));
       if (text !== base) assert.ok(serviceReferences(tokens) > serviceReferences(before), 'the references to avail_0 are shown as services');
     }

@@ -31,7 +31,7 @@ import { prepareRename, rename } from '../services/features/rename';
 import { documentSymbols } from '../services/features/symbols';
 import { foldingRanges } from '../services/features/folding';
 import { selectionRanges } from '../services/features/selectionRange';
-import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
+import { encodedSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
 import { formatDocument } from '../services/features/formatting';
 import { codeActions } from '../services/features/codeActions';
 import { codeLenses } from '../services/features/codeLens';
@@ -255,11 +255,11 @@ export function startServer(connection: Connection): void {
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, semanticTokens(a, featureCache.of(params.textDocument.uri).tokens))),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens))),
   );
   connection.languages.semanticTokens.onDelta((params, token) =>
     feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
-      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, semanticTokens(a, featureCache.of(params.textDocument.uri).tokens)),
+      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens)),
     ),
   );
   connection.onDocumentFormatting((params, token) =>

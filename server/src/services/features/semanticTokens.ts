@@ -54,16 +54,29 @@ const CATEGORY_TOKEN: Partial<Record<TokenCategory, number>> = {
  * comment spans together in offset order (each line look-up starts from the last one), writing
  * straight into one array: at 200,000 lines that is 2.4 M numbers, and an object per token
  * plus two position objects each held about 120 MB per request (docs/performance.md, "semtok").
- * `kept`: the document's item tokens from the last request, reused for the items an edit did
- * not touch (only the others are classified; "docsym").
  */
-export function semanticTokens(analysis: Analysis, kept?: KeptTokens): number[] {
+export function semanticTokens(analysis: Analysis): number[] {
+  return numbersOf(encodedSemanticTokens(analysis));
+}
+
+/** `data[from, to)` as a number array (what JSON writes as an array; `Array.from` walks a typed array's iterator, several times slower). */
+export function numbersOf(data: ArrayLike<number>, from = 0, to = data.length): number[] {
+  const numbers = new Array<number>(to - from);
+  for (let i = from; i < to; i++) numbers[i - from] = data[i];
+  return numbers;
+}
+
+/**
+ * `semanticTokens` as 32-bit integers (half the memory of a number array: the server keeps the
+ * last data of each document). `kept`: the document's item tokens from the last request,
+ * reused for the items an edit did not touch: only the others are classified ("docsym").
+ */
+export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): Int32Array<ArrayBufferLike> {
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const lines = lineIndexOf(analysis);
-  const writer = new TokenWriter(analysis.text, lines, (tokens.length + comments.length) * 5);
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5);
   const reuse = kept?.start(analysis.scopes);
-  if (!reuse) {
+  if (!kept || !reuse) {
     new TokenWalk(analysis, namesOf(analysis.scopes)).writeUntil(writer, Infinity);
     return writer.finish();
   }
@@ -75,29 +88,35 @@ export function semanticTokens(analysis: Analysis, kept?: KeptTokens): number[] 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     walk.writeUntil(writer, item.offset);
-    let itemTokens = found[i];
+    const itemTokens = found[i];
     if (itemTokens) {
       walk.skip(itemTokens);
+      writer.append(kept.last, itemTokens, item.startLine);
+      reuse.keep(item, itemTokens);
     } else {
-      const local = new TokenWriter(analysis.text, lines, 0, item.startLine);
       const [token, comment] = [walk.token, walk.comment];
-      walk.writeUntil(local, item.endOffset);
-      itemTokens = local.itemTokens(item.startLine, walk.token - token, walk.comment - comment);
+      const start = writer.mark();
+      walk.writeUntil(writer, item.endOffset);
+      reuse.keep(item, writer.itemTokens(start, item.startLine, walk.token - token, walk.comment - comment));
     }
-    writer.append(reuse.keep(item, itemTokens), item.startLine);
   }
   walk.writeUntil(writer, Infinity);
-  return writer.finish();
+  return kept.finish(writer.finish());
 }
 
 /**
- * The tokens of one item as they were encoded, kept from one request to the next: entries
- * relative to each other as in the data, the first one at a line counted from the item's
- * first line and at its absolute character, so they hold wherever the item moved.
+ * Where one item's tokens are in the last data, as they were encoded there: entries relative
+ * to each other, the first one's line counted from the item's first line, so they hold
+ * wherever the item moved (only the first entry's delta is worked out again when it is
+ * copied into the next data).
  */
 interface ItemTokens {
-  data: number[];
-  /** The last entry's line (from the item's first line) and character. */
+  /** The first entry (index of its first number in the last data) and how many numbers. */
+  start: number;
+  length: number;
+  /** The first and last entries' lines (from the item's first line) and characters. */
+  firstLine: number;
+  firstChar: number;
   lastLine: number;
   lastChar: number;
   /** How many tokens of the token list and comments start in the item (written or not). */
@@ -107,24 +126,36 @@ interface ItemTokens {
 
 /**
  * The item tokens of one document, kept from one request to the next (see
- * services/support/keptPerItem.ts for when an item's are kept). A kept item's tokens are
- * classified as they were unless a name it refers to now names another sort of thing: every
- * reference is shown by the sort of the first definition of its name in its sla (or the sort
- * its clause expects), so all are dropped when the slas' names and sorts are not the ones
- * seen last time (a rename, a definition added or removed).
+ * services/support/keptPerItem.ts for when an item's are kept), as places in the last data.
+ * A kept item's tokens are classified as they were unless a name it refers to now names
+ * another sort of thing: every reference is shown by the sort of the first definition of its
+ * name in its sla (or the sort its clause expects), so all are dropped when the slas' names
+ * and sorts are not the ones seen last time (a rename, a definition added or removed).
  */
 export class KeptTokens {
   private readonly items = new KeptPerItem<ItemTokens>((tokens) => tokens);
   private definitions: ReadonlyMap<string, DefinitionSort>[] = [];
   /** Changes whenever the definitions do (what was kept under another is dropped). */
   private key = {};
+  /** The data the kept items' places are in. */
+  last: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** Set while a request runs: one that did not finish left places that do not fit `last`. */
+  private running = false;
 
   start(scopes: readonly SlaScope[]): ItemReuse<ItemTokens> {
-    if (!sameDefinitions(this.definitions, scopes)) {
+    if (this.running || !sameDefinitions(this.definitions, scopes)) {
       this.definitions = scopes.map((scope) => new Map([...scope.definitions].map(([name, d]) => [name, d.sort])));
       this.key = {};
     }
+    this.running = true;
     return this.items.start(this.key);
+  }
+
+  /** Ends a request whose data is `data`: the kept items' places are in it now. */
+  finish(data: Int32Array<ArrayBufferLike>): Int32Array<ArrayBufferLike> {
+    this.last = data;
+    this.running = false;
+    return data;
   }
 
   /** How many items' tokens the last request took from the kept ones. */
@@ -208,8 +239,9 @@ function itemAt(items: readonly SlaItem[], offset: number): SlaItem | undefined 
 
 /** Writes tokens in offset order as relative five-number entries. */
 class TokenWriter {
-  private readonly data: number[];
+  private data: Int32Array<ArrayBufferLike>;
   private count = 0;
+  private previousLine = 0;
   private previousCharacter = 0;
 
   constructor(
@@ -217,10 +249,8 @@ class TokenWriter {
     /** The text's line index: its look-ups start from the previous one's line, so a scan in offset order is cheap. */
     private readonly lines: LineIndex,
     estimate: number,
-    /** The line the first entry is counted from (an item's tokens are counted from its first line). */
-    private previousLine = 0,
   ) {
-    this.data = new Array<number>(estimate);
+    this.data = new Int32Array(Math.max(estimate, 5));
   }
 
   comment(span: { offset: number; endOffset: number }): void {
@@ -246,33 +276,53 @@ class TokenWriter {
     }
   }
 
-  finish(): number[] {
-    this.data.length = this.count;
-    return this.data;
+  /** The data written (a view: no copy). */
+  finish(): Int32Array<ArrayBufferLike> {
+    return this.data.subarray(0, this.count);
   }
 
-  /** What this writer, started at an item's first line `itemLine`, wrote: that item's tokens. */
-  itemTokens(itemLine: number, tokens: number, comments: number): ItemTokens {
-    return { data: this.finish(), lastLine: this.previousLine - itemLine, lastChar: this.previousCharacter, tokens, comments };
+  /** Where the next entry goes, and what it is relative to: pass to `itemTokens` after writing an item. */
+  mark(): { start: number; line: number; character: number } {
+    return { start: this.count, line: this.previousLine, character: this.previousCharacter };
   }
 
-  /** Writes an item's tokens kept from an earlier request; the item starts at line `itemLine` now. */
-  append(tokens: ItemTokens, itemLine: number): void {
-    const kept = tokens.data;
-    if (kept.length === 0) return;
-    const data = this.data;
+  /** The place of what was written since `mark`: an item starting at line `itemLine`. */
+  itemTokens(mark: { start: number; line: number; character: number }, itemLine: number, tokens: number, comments: number): ItemTokens {
+    const { start } = mark;
+    const length = this.count - start;
+    const firstLine = length === 0 ? 0 : mark.line + this.data[start];
+    const firstChar = length === 0 ? 0 : firstLine === mark.line ? mark.character + this.data[start + 1] : this.data[start + 1];
+    return { start, length, firstLine: firstLine - itemLine, firstChar, lastLine: this.previousLine - itemLine, lastChar: this.previousCharacter, tokens, comments };
+  }
+
+  /** Copies an item's entries from `from` (the last data), the item starting at line `itemLine` now; its place becomes the one here. */
+  append(from: Int32Array<ArrayBufferLike>, item: ItemTokens, itemLine: number): void {
     const n = this.count;
-    const line = itemLine + kept[0];
-    data[n] = line - this.previousLine;
-    data[n + 1] = line === this.previousLine ? kept[1] - this.previousCharacter : kept[1];
-    for (let i = 2; i < kept.length; i++) data[n + i] = kept[i];
-    this.count = n + kept.length;
-    this.previousLine = itemLine + tokens.lastLine;
-    this.previousCharacter = tokens.lastChar;
+    const length = item.length;
+    if (length > 0) {
+      this.reserve(length);
+      const data = this.data;
+      const line = itemLine + item.firstLine;
+      data[n] = line - this.previousLine;
+      data[n + 1] = line === this.previousLine ? item.firstChar - this.previousCharacter : item.firstChar;
+      for (let i = 2, j = item.start + 2; i < length; i++, j++) data[n + i] = from[j];
+      this.count = n + length;
+      this.previousLine = itemLine + item.lastLine;
+      this.previousCharacter = item.lastChar;
+    }
+    item.start = n;
+  }
+
+  private reserve(numbers: number): void {
+    if (this.count + numbers <= this.data.length) return;
+    const grown = new Int32Array(Math.max(this.data.length * 2, this.count + numbers));
+    grown.set(this.data.subarray(0, this.count));
+    this.data = grown;
   }
 
   private push(line: number, character: number, length: number, type: number, modifiers: number): void {
     if (length <= 0) return;
+    this.reserve(5);
     const data = this.data;
     const n = this.count;
     data[n] = line - this.previousLine;
