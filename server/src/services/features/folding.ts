@@ -1,35 +1,29 @@
 // Folding ranges: every block from its header line to the line before its `}`, block
 // comments, and runs of two or more line comments.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { SlaItem, Span } from '../../language/ast';
+import type { AnyNode, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { childrenOf, streamAst, type AstNode } from '../../language/traverse';
 import { KeptPerItem } from '../support/keptPerItem';
 import { lineIndexOf } from '../support/text';
 
-/** `kept`: the document's item ranges from the last request, reused for the items an edit did not touch. */
+/** `kept`: the document's item blocks from the last request, reused for the items an edit did not touch. */
 export function foldingRanges(analysis: Analysis, kept?: KeptFolding): FoldingRange[] {
   const index = lineIndexOf(analysis);
   const ranges: FoldingRange[] = [];
-  const block = (node: Span & { body?: Span }, into: FoldingRange[]) => {
-    if (!node.body) return;
+  const block = (node: Block) => {
     const startLine = node.range.start.line;
     const closing = analysis.text[node.body.endOffset - 1] === '}';
     const endLine = closing ? node.body.range.end.line - 1 : node.body.range.end.line;
-    if (endLine > startLine) into.push({ startLine, endLine });
-  };
-  const blocksIn = (root: AstNode) => {
-    const blocks: FoldingRange[] = [];
-    for (const node of streamAst(root)) if ('body' in node) block(node, blocks);
-    return blocks;
+    if (endLine > startLine) ranges.push({ startLine, endLine });
   };
   // The blocks in the order of a walk of the whole tree (depth first, in text order), an item's from what was kept.
   const reuse = kept?.start(undefined);
   for (const sla of childrenOf(analysis.parse.file)) {
-    block(sla, ranges);
+    if (isBlock(sla)) block(sla);
     for (const item of childrenOf(sla)) {
       const blocks = reuse ? reuse.valueOf(item as SlaItem, () => blocksIn(item)) : blocksIn(item);
-      for (const range of blocks) ranges.push(range);
+      for (const node of blocks) block(node);
     }
   }
   let run: { start: number; end: number } | undefined;
@@ -59,9 +53,29 @@ export function foldingRanges(analysis: Analysis, kept?: KeptFolding): FoldingRa
 }
 
 /** The folding ranges of one document's items, kept from one request to the next (services/support/keptPerItem.ts). */
-export class KeptFolding extends KeptPerItem<FoldingRange[]> {
+/** A node with a block (`{ … }`). */
+type Block = Span & { body: Span };
+
+function isBlock(node: AnyNode): node is AnyNode & Block {
+  return 'body' in node && node.body !== undefined;
+}
+
+/**
+ * The nodes with a block in `root`'s tree, in walk order: what is kept of an item between
+ * requests (its lines are read from its spans, which an edit before it moves in place).
+ */
+function blocksIn(root: AstNode): readonly Block[] {
+  const blocks: Block[] = [];
+  for (const node of streamAst(root)) if (isBlock(node)) blocks.push(node);
+  return blocks.length === 0 ? NO_BLOCKS : blocks.slice();
+}
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
+
+/** The item blocks of one document, kept from one request to the next (services/support/keptPerItem.ts). */
+export class KeptFolding extends KeptPerItem<readonly Block[]> {
   constructor() {
-    super((ranges, lineDelta) => ranges.map((range) => ({ startLine: range.startLine + lineDelta, endLine: range.endLine + lineDelta })));
+    super((blocks) => blocks);
   }
 }
 

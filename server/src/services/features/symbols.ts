@@ -1,7 +1,7 @@
 // Document symbols: the outline sla → its items (services, schedules, maintenance,
 // indicators, objectives, compensation with its tiers, credits, support with severities…).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { Range, SlaItem, Span } from '../../language/ast';
+import type { SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
@@ -43,84 +43,97 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
     for (const item of sla.items ?? []) {
       if (!item) continue;
       const make = () => itemSymbol(item, slice, facts, words);
-      children.push(reuse ? reuse.valueOf(item, make) : make());
+      children.push(drawn(reuse ? reuse.valueOf(item, make) : make()));
     }
-    symbols.push(withDetail(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla.range, (sla.name ?? sla.keyword).range, children));
+    symbols.push(drawn(sketch(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword), children));
   }
   return symbols;
 }
 
 /**
- * A symbol; no `detail` when there is none to show (VS Code reads an absent detail as the
- * empty one: a field less per symbol in an answer of 70,000 symbols at 200,000 lines).
+ * A symbol with its places as the spans they are read from: what is kept of an item between
+ * requests. The spans are the item's own, moved in place by an edit before it, so a kept
+ * sketch holds however the item moved, and the ranges are read when it is drawn.
  */
-function withDetail(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[]): DocumentSymbol {
+interface Sketch {
+  name: string;
+  detail: string | undefined;
+  kind: SymbolKind;
+  node: Span;
+  selection: Span;
+  children: Sketch[] | undefined;
+}
+
+function sketch(name: string, detail: string | undefined, kind: SymbolKind, node: Span, selection: Span, children?: Sketch[]): Sketch {
+  return { name, detail, kind, node, selection, children };
+}
+
+/**
+ * The symbol of a sketch, with its ranges as they are now; no `detail` when there is none to
+ * show (VS Code reads an absent detail as the empty one: a field less per symbol in an answer
+ * of 70,000 symbols at 200,000 lines).
+ */
+function drawn({ name, detail, kind, node, selection, children }: Sketch, drawnChildren = children?.map((child) => drawn(child))): DocumentSymbol {
+  const range = node.range;
+  const selectionRange = selection.range;
   const symbol: DocumentSymbol = detail ? { name, detail, kind, range, selectionRange } : { name, kind, range, selectionRange };
-  if (children) symbol.children = children;
+  if (drawnChildren) symbol.children = drawnChildren;
   return symbol;
 }
 
-/** The item symbols of one document, kept from one request to the next (services/support/keptPerItem.ts). */
-export class KeptSymbols extends KeptPerItem<DocumentSymbol> {
+/**
+ * The item sketches of one document, kept from one request to the next
+ * (services/support/keptPerItem.ts): the names and details, which are most of the work.
+ */
+export class KeptSymbols extends KeptPerItem<Sketch> {
   constructor() {
-    super(movedSymbol);
+    super((itemSketch) => itemSketch);
   }
-}
-
-/** A copy of `symbol` and its children `lineDelta` lines further down. */
-function movedSymbol(symbol: DocumentSymbol, lineDelta: number): DocumentSymbol {
-  const moved: DocumentSymbol = { ...symbol, range: movedRange(symbol.range, lineDelta), selectionRange: movedRange(symbol.selectionRange, lineDelta) };
-  if (symbol.children) moved.children = symbol.children.map((child) => movedSymbol(child, lineDelta));
-  return moved;
-}
-
-function movedRange({ start, end }: Range, lineDelta: number): Range {
-  return { start: { line: start.line + lineDelta, character: start.character }, end: { line: end.line + lineDelta, character: end.character } };
 }
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
-function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
+function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): Sketch {
   const keyword = slice(item.keyword);
-  const symbol = (name: string, detail: string, selection: Range, children?: DocumentSymbol[]): DocumentSymbol =>
-    withDetail(name || keyword || item.type.toLowerCase(), detail, KIND[item.type] ?? SymbolKind.Property, item.range, selection, children);
+  const symbol = (name: string, detail: string, selection: Span, children?: Sketch[]): Sketch =>
+    sketch(name || keyword || item.type.toLowerCase(), detail, KIND[item.type] ?? SymbolKind.Property, item, selection, children);
   const rest = () => slice({ offset: item.keyword.endOffset, endOffset: item.endOffset }).trim();
   switch (item.type) {
     case 'Service':
     case 'Indicator':
     case 'Schedule':
     case 'Maintenance':
-      return symbol(item.name?.text ?? '', detailOf(item, slice), (item.name ?? item.keyword).range);
+      return symbol(item.name?.text ?? '', detailOf(item, slice), item.name ?? item.keyword);
     case 'Objective': {
       const { target, window } = facts.objectives.get(item) ?? {};
       const detail = [target && slice(target).replace(/^target\s+/, ''), window && slice(window).replace(/^window\s+/, '')].filter(Boolean).join(', ');
-      return symbol(item.name?.text ?? '', detail || (item.title?.value ?? ''), (item.name ?? item.keyword).range);
+      return symbol(item.name?.text ?? '', detail || (item.title?.value ?? ''), item.name ?? item.keyword);
     }
     case 'Compensation':
       return symbol(
         `compensation for ${item.target?.text ?? '?'}`,
         t('symbol.tiers', { count: item.tiers?.length ?? 0 }),
-        (item.target ?? item.keyword).range,
+        item.target ?? item.keyword,
         (item.tiers ?? []).filter(Boolean).map((tier) =>
-          withDetail(slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction, tier.credit ? `credit ${slice(tier.credit)}` : '', SymbolKind.EnumMember, tier.range, tier.keyword.range),
+          sketch(slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction, tier.credit ? `credit ${slice(tier.credit)}` : '', SymbolKind.EnumMember, tier, tier.keyword),
         ),
       );
     case 'Support':
       return symbol(
         'support',
         '',
-        item.keyword.range,
+        item.keyword,
         (item.items ?? []).filter(Boolean).map((entry) =>
           entry.type === 'Severity'
-            ? withDetail(entry.name?.text ?? 'severity', entry.title?.value, SymbolKind.EnumMember, entry.range, (entry.name ?? entry.keyword).range)
-            : withDetail('hours', slice(entry).replace(/^hours\s+/, ''), SymbolKind.Property, entry.range, entry.keyword.range),
+            ? sketch(entry.name?.text ?? 'severity', entry.title?.value, SymbolKind.EnumMember, entry, entry.name ?? entry.keyword)
+            : sketch('hours', slice(entry).replace(/^hours\s+/, ''), SymbolKind.Property, entry, entry.keyword),
         ),
       );
     case 'Credits':
     case 'Responsibilities':
-      return symbol(keyword, '', item.keyword.range);
+      return symbol(keyword, '', item.keyword);
     default:
-      return symbol(keyword, rest(), item.keyword.range);
+      return symbol(keyword, rest(), item.keyword);
   }
 }
 
