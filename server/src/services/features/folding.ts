@@ -73,11 +73,7 @@ function blocksIn(root: AstNode): readonly Block[] {
 const NO_BLOCKS: readonly Block[] = Object.freeze([]);
 
 /** The item blocks of one document, kept from one request to the next (services/support/keptPerItem.ts). */
-export class KeptFolding extends KeptPerItem<readonly Block[]> {
-  constructor() {
-    super((blocks) => blocks);
-  }
-}
+export class KeptFolding extends KeptPerItem<readonly Block[]> {}
 
 /** The comments of the parse (spans with exclusive ends, in text order). */
 export function commentSpans(analysis: Analysis): readonly Span[] {

@@ -74,7 +74,7 @@ export function numbersOf(data: ArrayLike<number>, from = 0, to = data.length): 
 export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): Int32Array<ArrayBufferLike> {
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5);
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5, kept?.spare);
   const reuse = kept?.start(analysis.scopes);
   if (!kept || !reuse) {
     new TokenWalk(analysis, namesOf(analysis.scopes)).writeUntil(writer, Infinity);
@@ -101,7 +101,7 @@ export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): In
     }
   }
   walk.writeUntil(writer, Infinity);
-  return kept.finish(writer.finish());
+  return kept.finish(writer);
 }
 
 /**
@@ -133,12 +133,20 @@ interface ItemTokens {
  * and sorts are not the ones seen last time (a rename, a definition added or removed).
  */
 export class KeptTokens {
-  private readonly items = new KeptPerItem<ItemTokens>((tokens) => tokens);
+  private readonly items = new KeptPerItem<ItemTokens>();
   private definitions: ReadonlyMap<string, DefinitionSort>[] = [];
   /** Changes whenever the definitions do (what was kept under another is dropped). */
   private key = {};
-  /** The data the kept items' places are in. */
+  /** The data the kept items' places are in (a view of `lastBuffer`). */
   last: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  private lastBuffer: Int32Array<ArrayBufferLike> | undefined;
+  /**
+   * The buffer of the data before the last, written over by the next request: a new 10 MB
+   * buffer per request at 200,000 lines lay outside the heap until a collection, several at
+   * a time (the server's RSS). Nothing reads that data any more: the delta is worked out
+   * from the last one (lsp/semanticTokensCache.ts keeps only the last data of a document).
+   */
+  spare: Int32Array<ArrayBufferLike> | undefined;
   /** Set while a request runs: one that did not finish left places that do not fit `last`. */
   private running = false;
 
@@ -151,11 +159,16 @@ export class KeptTokens {
     return this.items.start(this.key);
   }
 
-  /** Ends a request whose data is `data`: the kept items' places are in it now. */
-  finish(data: Int32Array<ArrayBufferLike>): Int32Array<ArrayBufferLike> {
-    this.last = data;
+  /** Ends a request that wrote with `writer`: the kept items' places are in its data now. */
+  finish(writer: TokenWriter): Int32Array<ArrayBufferLike> {
+    const buffer = writer.buffer;
+    if (buffer !== this.lastBuffer) {
+      this.spare = this.lastBuffer;
+      this.lastBuffer = buffer;
+    }
+    this.last = writer.finish();
     this.running = false;
-    return data;
+    return this.last;
   }
 
   /** How many items' tokens the last request took from the kept ones. */
@@ -249,8 +262,15 @@ class TokenWriter {
     /** The text's line index: its look-ups start from the previous one's line, so a scan in offset order is cheap. */
     private readonly lines: LineIndex,
     estimate: number,
+    /** A buffer to write over when it is large enough. */
+    reuse?: Int32Array<ArrayBufferLike>,
   ) {
-    this.data = new Int32Array(Math.max(estimate, 5));
+    this.data = reuse && reuse.length >= estimate ? reuse : new Int32Array(Math.max(estimate, 5));
+  }
+
+  /** The whole buffer written into (`finish` gives the part written). */
+  get buffer(): Int32Array<ArrayBufferLike> {
+    return this.data;
   }
 
   comment(span: { offset: number; endOffset: number }): void {

@@ -42,8 +42,17 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
     const children: DocumentSymbol[] = [];
     for (const item of sla.items ?? []) {
       if (!item) continue;
-      const make = () => itemSymbol(item, slice, facts, words);
-      children.push(drawn(reuse ? reuse.valueOf(item, make) : make()));
+      if (!reuse) {
+        children.push(drawn(itemSymbol(item, slice, facts, words)));
+        continue;
+      }
+      const kept = reuse.valueOf(item, () => ({ sketch: itemSymbol(item, slice, facts, words), line: NaN, symbol: undefined }));
+      // Drawn again only when the item moved: its lines are all that can change.
+      if (kept.line !== item.startLine) {
+        kept.symbol = drawn(kept.sketch);
+        kept.line = item.startLine;
+      }
+      children.push(kept.symbol!);
     }
     symbols.push(drawn(sketch(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword), children));
   }
@@ -82,14 +91,13 @@ function drawn({ name, detail, kind, node, selection, children }: Sketch, drawnC
 }
 
 /**
- * The item sketches of one document, kept from one request to the next
- * (services/support/keptPerItem.ts): the names and details, which are most of the work.
+ * The item symbols of one document, kept from one request to the next
+ * (services/support/keptPerItem.ts): the sketch (names and details, which are most of the
+ * work) and the symbol last drawn from it, with the item's first line then. A symbol once
+ * drawn is never changed (an answer may still wait in vscode-jsonrpc's write queue when the
+ * next request comes): a moved item's is drawn anew.
  */
-export class KeptSymbols extends KeptPerItem<Sketch> {
-  constructor() {
-    super((itemSketch) => itemSketch);
-  }
-}
+export class KeptSymbols extends KeptPerItem<{ sketch: Sketch; line: number; symbol: DocumentSymbol | undefined }> {}
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 

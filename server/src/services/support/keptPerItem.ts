@@ -9,8 +9,8 @@
 // parsed again gets new child nodes even when the item object is kept (`transplant`), so a new
 // `keyword` object; a full analysis makes every object anew. An item whose `keyword` is the
 // one seen last time therefore has the same text, and what was made of it differs at most in
-// its lines. Kept values are never changed (an answer may still be waiting to be written):
-// a moved one is copied.
+// its lines: so what is kept holds no position (names and details, the item's own nodes,
+// whose spans move in place, places counted from the item's first line).
 //
 // Items are kept in text order and matched by walking both lists together: the items an edit
 // did not touch keep their order, so only an edit that adds or removes items needs a look-up
@@ -21,8 +21,6 @@ interface Kept<T> {
   item: SlaItem;
   /** The item's `keyword` when `value` was made: the same object means the same subtree. */
   keyword: Span;
-  /** The item's first line then. */
-  line: number;
   value: T;
 }
 
@@ -30,9 +28,6 @@ export class KeptPerItem<T> {
   private kept: Kept<T>[] = [];
   private key: unknown;
   private current: ItemReuse<T> | undefined;
-
-  /** `moved`: a copy of a value `lineDelta` lines further down. */
-  constructor(private readonly moved: (value: T, lineDelta: number) => T) {}
 
   /**
    * Starts a request, which asks for the items in text order. What was kept under another
@@ -43,10 +38,10 @@ export class KeptPerItem<T> {
     const previous = this.key === key ? this.kept : [];
     this.key = key;
     this.kept = [];
-    return (this.current = new ItemReuse(previous, this.kept, this.moved));
+    return (this.current = new ItemReuse(previous, this.kept));
   }
 
-  /** How many items' values the last request took from the kept ones (moved or not). */
+  /** How many items' values the last request took from the kept ones. */
   get lastReused(): number {
     return this.current?.reused ?? 0;
   }
@@ -61,10 +56,9 @@ export class ItemReuse<T> {
   constructor(
     private readonly previous: readonly Kept<T>[],
     private readonly next: Kept<T>[],
-    private readonly moved: (value: T, lineDelta: number) => T,
   ) {}
 
-  /** The value kept for `item` (moved to its lines), if it holds. Asked once per item, in text order. */
+  /** The value kept for `item`, if it holds. Asked once per item, in text order. */
   lookUp(item: SlaItem): T | undefined {
     let kept = this.previous[this.cursor];
     if (kept?.item !== item) {
@@ -77,14 +71,13 @@ export class ItemReuse<T> {
     }
     this.cursor++;
     if (kept.keyword !== item.keyword) return undefined;
-    const lineDelta = item.startLine - kept.line;
     this.reused++;
-    return lineDelta === 0 ? kept.value : this.moved(kept.value, lineDelta);
+    return kept.value;
   }
 
   /** Keeps `value`, what `item` gives now (found by `lookUp` or made), for the next request; items in text order. */
   keep(item: SlaItem, value: T): T {
-    this.next.push({ item, keyword: item.keyword, line: item.startLine, value });
+    this.next.push({ item, keyword: item.keyword, value });
     return value;
   }
 
