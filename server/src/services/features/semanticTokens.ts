@@ -74,7 +74,9 @@ export function numbersOf(data: ArrayLike<number>, from = 0, to = data.length): 
 export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): Int32Array<ArrayBufferLike> {
   const tokens = analysis.parse.tokens;
   const comments = commentSpans(analysis);
-  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), (tokens.length + comments.length) * 5, kept?.spare);
+  // After an edit the data is about as long as the last (kept buffers are then sized to it, not to every token).
+  const estimate = kept && kept.last.length > 0 ? kept.last.length + EDIT_ROOM : (tokens.length + comments.length) * 5;
+  const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), estimate, kept?.spare);
   const reuse = kept?.start(analysis.scopes);
   if (!kept || !reuse) {
     new TokenWalk(analysis, namesOf(analysis.scopes)).writeUntil(writer, Infinity);
@@ -103,6 +105,9 @@ export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): In
   walk.writeUntil(writer, Infinity);
   return kept.finish(writer);
 }
+
+/** Room for the entries an edit adds (more grows the buffer). */
+const EDIT_ROOM = 5 * 4096;
 
 /**
  * Where one item's tokens are in the last data, as they were encoded there: entries relative
@@ -265,7 +270,8 @@ class TokenWriter {
     /** A buffer to write over when it is large enough. */
     reuse?: Int32Array<ArrayBufferLike>,
   ) {
-    this.data = reuse && reuse.length >= estimate ? reuse : new Int32Array(Math.max(estimate, 5));
+    // Not a buffer far larger than needed (the first one, sized to every token, is kept otherwise).
+    this.data = reuse && reuse.length >= estimate && reuse.length <= estimate * 1.25 ? reuse : new Int32Array(Math.max(estimate, 5));
   }
 
   /** The whole buffer written into (`finish` gives the part written). */
