@@ -1,7 +1,7 @@
 // Document symbols: the outline sla → its items (services, schedules, maintenance,
 // indicators, objectives, compensation with its tiers, credits, support with severities…).
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { SlaItem, Span } from '../../language/ast';
+import type { Range, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
@@ -46,24 +46,20 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
         children.push(drawn(itemSymbol(item, slice, facts, words)));
         continue;
       }
-      const kept = reuse.valueOf(item, () => ({ sketch: itemSymbol(item, slice, facts, words), line: NaN, symbol: undefined }));
-      // Drawn again only when the item moved: its lines are all that can change.
+      const kept = reuse.valueOf(item, () => ({ symbol: drawn(itemSymbol(item, slice, facts, words)), line: item.startLine }));
+      // The item moved: its lines are all that changed.
       if (kept.line !== item.startLine) {
-        kept.symbol = drawn(kept.sketch);
+        kept.symbol = movedSymbol(kept.symbol, item.startLine - kept.line);
         kept.line = item.startLine;
       }
-      children.push(kept.symbol!);
+      children.push(kept.symbol);
     }
     symbols.push(drawn(sketch(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword), children));
   }
   return symbols;
 }
 
-/**
- * A symbol with its places as the spans they are read from: what is kept of an item between
- * requests. The spans are the item's own, moved in place by an edit before it, so a kept
- * sketch holds however the item moved, and the ranges are read when it is drawn.
- */
+/** A symbol with its places as the spans they are read from (drawn once its children are). */
 interface Sketch {
   name: string;
   detail: string | undefined;
@@ -92,12 +88,22 @@ function drawn({ name, detail, kind, node, selection, children }: Sketch, drawnC
 
 /**
  * The item symbols of one document, kept from one request to the next
- * (services/support/keptPerItem.ts): the sketch (names and details, which are most of the
- * work) and the symbol last drawn from it, with the item's first line then. A symbol once
- * drawn is never changed (an answer may still wait in vscode-jsonrpc's write queue when the
- * next request comes): a moved item's is drawn anew.
+ * (services/support/keptPerItem.ts), with the item's first line when each was made. A symbol
+ * once answered is never changed (an answer may still wait in vscode-jsonrpc's write queue
+ * when the next request comes): a moved item's is a copy on its new lines.
  */
-export class KeptSymbols extends KeptPerItem<{ sketch: Sketch; line: number; symbol: DocumentSymbol | undefined }> {}
+export class KeptSymbols extends KeptPerItem<{ symbol: DocumentSymbol; line: number }> {}
+
+/** A copy of `symbol` and its children `lineDelta` lines further down (an item moves by whole lines). */
+function movedSymbol(symbol: DocumentSymbol, lineDelta: number): DocumentSymbol {
+  const moved: DocumentSymbol = { ...symbol, range: movedRange(symbol.range, lineDelta), selectionRange: movedRange(symbol.selectionRange, lineDelta) };
+  if (symbol.children) moved.children = symbol.children.map((child) => movedSymbol(child, lineDelta));
+  return moved;
+}
+
+function movedRange({ start, end }: Range, lineDelta: number): Range {
+  return { start: { line: start.line + lineDelta, character: start.character }, end: { line: end.line + lineDelta, character: end.character } };
+}
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
