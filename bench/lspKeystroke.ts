@@ -9,7 +9,8 @@
 // - the floor of the same run: one full analysis (parse + check) in this process, and the
 //   incremental analysis of the same keystrokes in this process (the compute alone).
 // - at 200k, keystrokes "as VS Code asks": diagnostics, then semantic tokens, folding ranges
-//   and document symbols after each, each timed, and the server's memory.
+//   and document symbols after each, each timed, and the server's memory; typing, and line
+//   breaks (what a request keeps of the items after the edit moves with them).
 // Goals: 7k ≤ 10 ms edit → diagnostics; 200k ≤ 100 ms per keystroke, server ≤ 400 MB.
 import { readFileSync } from 'node:fs';
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
@@ -180,7 +181,7 @@ async function timed<T>(request: () => Promise<T>): Promise<[number, T]> {
  * folding ranges and document symbols, one after the other, each timed; the server's
  * resident memory after each request, and its peak.
  */
-async function measureAsVsCode(label: string, objectives: number, count: number): Promise<void> {
+async function measureAsVsCode(label: string, objectives: number, sequence: 'typing' | 'line breaks', count: number): Promise<void> {
   const text = generated(objectives);
   const client = await TestClient.start({ initializationOptions: { validateDelayMs: 0 }, settings: { validate: { onType: true } } });
   try {
@@ -197,7 +198,7 @@ async function measureAsVsCode(label: string, objectives: number, count: number)
     const sample = () => (maxRss = Math.max(maxRss, memoryOf(pid).rss));
     let serverText = text;
     const cpuStart = cpuOf(pid);
-    const strokes = typing(text, objectives, count);
+    const strokes = sequence === 'typing' ? typing(text, objectives, count) : lineBreaks(text, objectives, count);
     for (const k of strokes) {
       const index = new LineIndex(serverText);
       const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
@@ -221,7 +222,8 @@ async function measureAsVsCode(label: string, objectives: number, count: number)
     }
     const cpu = (cpuOf(pid) - cpuStart) / strokes.length;
     const peak = memoryOf(pid).peak;
-    console.log(`  as VS Code asks (${label}, ${strokes.length} keystrokes typing into a string and deleting it; semantic tokens ${byDelta ? 'by delta' : 'full'}):`);
+    const what = sequence === 'typing' ? 'typing into a string and deleting it' : 'a line break between items, added and removed (every later item moves)';
+    console.log(`  as VS Code asks (${label}, ${strokes.length} keystrokes ${what}; semantic tokens ${byDelta ? 'by delta' : 'full'}):`);
     for (const [name, values] of Object.entries(times)) {
       console.log(`    ${name.padEnd(15)} median ${fmt(median(values))}, p95 ${fmt(percentile(values, 95))}`);
     }
@@ -242,7 +244,8 @@ async function main(): Promise<void> {
     await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20), spread(text, 500, 40)], 20);
     await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20), spread(text, 14_285, 60)], 5);
   }
-  await measureAsVsCode('200k contract', 14_285, 30);
+  await measureAsVsCode('200k contract', 14_285, 'typing', 30);
+  await measureAsVsCode('200k contract', 14_285, 'line breaks', 20);
   console.log(`load average at the end ${os.loadavg()[0].toFixed(1)}`);
 }
 

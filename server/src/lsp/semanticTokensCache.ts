@@ -4,24 +4,34 @@
 // only the tokens it touches, and the relative encoding leaves everything after them alone:
 // a common prefix and suffix leave one small edit.
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit } from 'vscode-languageserver-types';
+import { numbersOf } from '../services/features/semanticTokens';
+
+//
+// The data is kept as 32-bit integers (services/features/semanticTokens.ts
+// `encodedSemanticTokens`): half the memory of a number array, and what is sent is made a
+// number array (JSON writes a typed array as an object).
+type Data = ArrayLike<number>;
 
 export class SemanticTokensCache {
-  private readonly last = new Map<string, { resultId: string; data: number[] }>();
+  private readonly last = new Map<string, { resultId: string; data: Data }>();
   private counter = 0;
 
   /** The full result, kept as the base of the next delta. */
-  full(uri: string, data: number[]): SemanticTokens {
-    const resultId = String(++this.counter);
-    this.last.set(uri, { resultId, data });
-    return { resultId, data };
+  full(uri: string, data: Data): SemanticTokens {
+    return { resultId: this.keep(uri, data), data: numbersOf(data) };
   }
 
   /** The edits from the result `previousResultId` to `data`; the full result when that one is not kept (any more). */
-  delta(uri: string, previousResultId: string, data: number[]): SemanticTokens | SemanticTokensDelta {
+  delta(uri: string, previousResultId: string, data: Data): SemanticTokens | SemanticTokensDelta {
     const previous = this.last.get(uri);
     if (!previous || previous.resultId !== previousResultId) return this.full(uri, data);
-    const { resultId } = this.full(uri, data);
-    return { resultId, edits: semanticTokensEdits(previous.data, data) };
+    return { resultId: this.keep(uri, data), edits: semanticTokensEdits(previous.data, data) };
+  }
+
+  private keep(uri: string, data: Data): string {
+    const resultId = String(++this.counter);
+    this.last.set(uri, { resultId, data });
+    return resultId;
   }
 
   forget(uri: string): void {
@@ -30,12 +40,12 @@ export class SemanticTokensCache {
 }
 
 /** The edits turning `previous` into `next`: none, or one replacing what lies between their common prefix and suffix. */
-export function semanticTokensEdits(previous: readonly number[], next: readonly number[]): SemanticTokensEdit[] {
+export function semanticTokensEdits(previous: Data, next: Data): SemanticTokensEdit[] {
   const shorter = Math.min(previous.length, next.length);
   let prefix = 0;
   while (prefix < shorter && previous[prefix] === next[prefix]) prefix++;
   if (prefix === previous.length && prefix === next.length) return [];
   let suffix = 0;
   while (suffix < shorter - prefix && previous[previous.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  return [{ start: prefix, deleteCount: previous.length - prefix - suffix, data: next.slice(prefix, next.length - suffix) }];
+  return [{ start: prefix, deleteCount: previous.length - prefix - suffix, data: numbersOf(next, prefix, next.length - suffix) }];
 }

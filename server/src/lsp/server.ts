@@ -21,6 +21,7 @@ import { WorkspaceFolders } from './workspaceFolders';
 import { EVALUATE_REQUEST, EXPORT_REPORT_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type ExportReportParams, type SemanticDiffParams } from './protocol';
 import { semanticDiff } from './semanticDiff';
 import { SemanticTokensCache } from './semanticTokensCache';
+import { FeatureCache } from './featureCache';
 import type { Analysis } from '../language/analyze';
 import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
 import { hover } from '../services/features/hover';
@@ -30,7 +31,7 @@ import { prepareRename, rename } from '../services/features/rename';
 import { documentSymbols } from '../services/features/symbols';
 import { foldingRanges } from '../services/features/folding';
 import { selectionRanges } from '../services/features/selectionRange';
-import { semanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
+import { encodedSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../services/features/semanticTokens';
 import { formatDocument } from '../services/features/formatting';
 import { codeActions } from '../services/features/codeActions';
 import { codeLenses } from '../services/features/codeLens';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
   const workspaceFolders = new WorkspaceFolders();
   const evaluation = new EvaluationService(store, log, () => workspaceFolders.paths());
   const semanticTokensCache = new SemanticTokensCache();
+  const featureCache = new FeatureCache();
 
   function settings(uri: string): Promise<ServerSettings> {
     let cached = settingsCache.get(uri);
@@ -211,6 +213,7 @@ export function startServer(connection: Connection): void {
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
     semanticTokensCache.forget(event.document.uri);
+    featureCache.forget(event.document.uri);
     validator.closed(event.document.uri);
   });
 
@@ -242,17 +245,21 @@ export function startServer(connection: Connection): void {
       return { changes: { [params.textDocument.uri]: result.edits } };
     }),
   );
-  connection.onDocumentSymbol((params, token) => feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale())));
-  connection.onFoldingRanges((params, token) => feature('foldingRange', params.textDocument.uri, token, [], foldingRanges));
+  connection.onDocumentSymbol((params, token) =>
+    feature('documentSymbol', params.textDocument.uri, token, [], (a) => documentSymbols(a, locale(), featureCache.of(params.textDocument.uri).symbols)),
+  );
+  connection.onFoldingRanges((params, token) =>
+    feature('foldingRange', params.textDocument.uri, token, [], (a) => foldingRanges(a, featureCache.of(params.textDocument.uri).folding)),
+  );
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, semanticTokens(a))),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens))),
   );
   connection.languages.semanticTokens.onDelta((params, token) =>
     feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
-      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, semanticTokens(a)),
+      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens)),
     ),
   );
   connection.onDocumentFormatting((params, token) =>

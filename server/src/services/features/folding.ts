@@ -1,22 +1,31 @@
 // Folding ranges: every block from its header line to the line before its `}`, block
 // comments, and runs of two or more line comments.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { Span } from '../../language/ast';
+import type { AnyNode, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
-import { streamAst } from '../../language/traverse';
+import { childrenOf, streamAst, type AstNode } from '../../language/traverse';
+import { KeptPerItem } from '../support/keptPerItem';
 import { lineIndexOf } from '../support/text';
 
-export function foldingRanges(analysis: Analysis): FoldingRange[] {
+/** `kept`: the document's item blocks from the last request, reused for the items an edit did not touch. */
+export function foldingRanges(analysis: Analysis, kept?: KeptFolding): FoldingRange[] {
   const index = lineIndexOf(analysis);
   const ranges: FoldingRange[] = [];
-  const block = (node: Span & { body?: Span }) => {
-    if (!node.body) return;
+  const block = (node: Block) => {
     const startLine = node.range.start.line;
     const closing = analysis.text[node.body.endOffset - 1] === '}';
     const endLine = closing ? node.body.range.end.line - 1 : node.body.range.end.line;
     if (endLine > startLine) ranges.push({ startLine, endLine });
   };
-  for (const node of streamAst(analysis.parse.file)) if ('body' in node) block(node);
+  // The blocks in the order of a walk of the whole tree (depth first, in text order), an item's from what was kept.
+  const reuse = kept?.start(undefined);
+  for (const sla of childrenOf(analysis.parse.file)) {
+    if (isBlock(sla)) block(sla);
+    for (const item of childrenOf(sla)) {
+      const blocks = reuse ? reuse.valueOf(item as SlaItem, () => blocksIn(item)) : blocksIn(item);
+      for (const node of blocks) block(node);
+    }
+  }
   let run: { start: number; end: number } | undefined;
   const flush = () => {
     if (run && run.end > run.start) ranges.push({ startLine: run.start, endLine: run.end, kind: FoldingRangeKind.Comment });
@@ -42,6 +51,29 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
   flush();
   return ranges.sort((a, b) => a.startLine - b.startLine);
 }
+
+/** The folding ranges of one document's items, kept from one request to the next (services/support/keptPerItem.ts). */
+/** A node with a block (`{ … }`). */
+type Block = Span & { body: Span };
+
+function isBlock(node: AnyNode): node is AnyNode & Block {
+  return 'body' in node && node.body !== undefined;
+}
+
+/**
+ * The nodes with a block in `root`'s tree, in walk order: what is kept of an item between
+ * requests (its lines are read from its spans, which an edit before it moves in place).
+ */
+function blocksIn(root: AstNode): readonly Block[] {
+  const blocks: Block[] = [];
+  for (const node of streamAst(root)) if (isBlock(node)) blocks.push(node);
+  return blocks.length === 0 ? NO_BLOCKS : blocks.slice();
+}
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([]);
+
+/** The item blocks of one document, kept from one request to the next (services/support/keptPerItem.ts). */
+export class KeptFolding extends KeptPerItem<readonly Block[]> {}
 
 /** The comments of the parse (spans with exclusive ends, in text order). */
 export function commentSpans(analysis: Analysis): readonly Span[] {

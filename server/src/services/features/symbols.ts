@@ -5,6 +5,7 @@ import type { Range, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
+import { KeptPerItem } from '../support/keptPerItem';
 
 /** What `slice` reads of a span: its offsets. */
 type Extent = Pick<Span, 'offset' | 'endOffset'>;
@@ -30,80 +31,123 @@ const KIND: Record<SlaItem['type'], SymbolKind> = {
   Support: SymbolKind.Object,
 };
 
-export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOCALE): DocumentSymbol[] {
+export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOCALE, kept?: KeptSymbols): DocumentSymbol[] {
   const text = analysis.text;
   const words = messages(locale);
   const slice = (span: Extent | undefined) => (span ? text.slice(span.offset, span.endOffset) : '');
+  const reuse = kept?.start(locale);
   const symbols: DocumentSymbol[] = [];
   for (const { sla, objectives } of analysis.linked) {
     const facts: LinkedFacts = { objectives };
-    symbols.push({
-      name: sla.name?.text || 'sla',
-      detail: sla.title?.value ?? '',
-      kind: SymbolKind.Namespace,
-      range: sla.range,
-      selectionRange: (sla.name ?? sla.keyword).range,
-      children: (sla.items ?? []).filter(Boolean).map((item) => itemSymbol(item, slice, facts, words)),
-    });
+    const children: DocumentSymbol[] = [];
+    for (const item of sla.items ?? []) {
+      if (!item) continue;
+      if (!reuse) {
+        children.push(drawn(itemSymbol(item, slice, facts, words)));
+        continue;
+      }
+      const kept = reuse.valueOf(item, () => ({ symbol: drawn(itemSymbol(item, slice, facts, words)), line: item.startLine }));
+      // The item moved: its lines are all that changed.
+      if (kept.line !== item.startLine) {
+        kept.symbol = movedSymbol(kept.symbol, item.startLine - kept.line);
+        kept.line = item.startLine;
+      }
+      children.push(kept.symbol);
+    }
+    symbols.push(drawn(sketch(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword), children));
   }
   return symbols;
 }
 
+/** A symbol with its places as the spans they are read from (drawn once its children are). */
+interface Sketch {
+  name: string;
+  detail: string | undefined;
+  kind: SymbolKind;
+  node: Span;
+  selection: Span;
+  children: Sketch[] | undefined;
+}
+
+function sketch(name: string, detail: string | undefined, kind: SymbolKind, node: Span, selection: Span, children?: Sketch[]): Sketch {
+  return { name, detail, kind, node, selection, children };
+}
+
+/**
+ * The symbol of a sketch, with its ranges as they are now; no `detail` when there is none to
+ * show (VS Code reads an absent detail as the empty one: a field less per symbol in an answer
+ * of 70,000 symbols at 200,000 lines).
+ */
+function drawn({ name, detail, kind, node, selection, children }: Sketch, drawnChildren = children?.map((child) => drawn(child))): DocumentSymbol {
+  const range = node.range;
+  const selectionRange = selection.range;
+  const symbol: DocumentSymbol = detail ? { name, detail, kind, range, selectionRange } : { name, kind, range, selectionRange };
+  if (drawnChildren) symbol.children = drawnChildren;
+  return symbol;
+}
+
+/**
+ * The item symbols of one document, kept from one request to the next
+ * (services/support/keptPerItem.ts), with the item's first line when each was made. A symbol
+ * once answered is never changed (an answer may still wait in vscode-jsonrpc's write queue
+ * when the next request comes): a moved item's is a copy on its new lines.
+ */
+export class KeptSymbols extends KeptPerItem<{ symbol: DocumentSymbol; line: number }> {}
+
+/** A copy of `symbol` and its children `lineDelta` lines further down (an item moves by whole lines). */
+function movedSymbol(symbol: DocumentSymbol, lineDelta: number): DocumentSymbol {
+  const moved: DocumentSymbol = { ...symbol, range: movedRange(symbol.range, lineDelta), selectionRange: movedRange(symbol.selectionRange, lineDelta) };
+  if (symbol.children) moved.children = symbol.children.map((child) => movedSymbol(child, lineDelta));
+  return moved;
+}
+
+function movedRange({ start, end }: Range, lineDelta: number): Range {
+  return { start: { line: start.line + lineDelta, character: start.character }, end: { line: end.line + lineDelta, character: end.character } };
+}
+
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
-function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
+function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): Sketch {
   const keyword = slice(item.keyword);
-  const symbol = (name: string, detail: string, selection: Range, children?: DocumentSymbol[]): DocumentSymbol => ({
-    name: name || keyword || item.type.toLowerCase(),
-    detail,
-    kind: KIND[item.type] ?? SymbolKind.Property,
-    range: item.range,
-    selectionRange: selection,
-    ...(children ? { children } : {}),
-  });
+  const symbol = (name: string, detail: string, selection: Span, children?: Sketch[]): Sketch =>
+    sketch(name || keyword || item.type.toLowerCase(), detail, KIND[item.type] ?? SymbolKind.Property, item, selection, children);
   const rest = () => slice({ offset: item.keyword.endOffset, endOffset: item.endOffset }).trim();
   switch (item.type) {
     case 'Service':
     case 'Indicator':
     case 'Schedule':
     case 'Maintenance':
-      return symbol(item.name?.text ?? '', detailOf(item, slice), (item.name ?? item.keyword).range);
+      return symbol(item.name?.text ?? '', detailOf(item, slice), item.name ?? item.keyword);
     case 'Objective': {
       const { target, window } = facts.objectives.get(item) ?? {};
       const detail = [target && slice(target).replace(/^target\s+/, ''), window && slice(window).replace(/^window\s+/, '')].filter(Boolean).join(', ');
-      return symbol(item.name?.text ?? '', detail || (item.title?.value ?? ''), (item.name ?? item.keyword).range);
+      return symbol(item.name?.text ?? '', detail || (item.title?.value ?? ''), item.name ?? item.keyword);
     }
     case 'Compensation':
       return symbol(
         `compensation for ${item.target?.text ?? '?'}`,
         t('symbol.tiers', { count: item.tiers?.length ?? 0 }),
-        (item.target ?? item.keyword).range,
-        (item.tiers ?? []).filter(Boolean).map((tier) => ({
-          name: slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction,
-          detail: tier.credit ? `credit ${slice(tier.credit)}` : '',
-          kind: SymbolKind.EnumMember,
-          range: tier.range,
-          selectionRange: tier.keyword.range,
-        })),
+        item.target ?? item.keyword,
+        (item.tiers ?? []).filter(Boolean).map((tier) =>
+          sketch(slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction, tier.credit ? `credit ${slice(tier.credit)}` : '', SymbolKind.EnumMember, tier, tier.keyword),
+        ),
       );
     case 'Support':
       return symbol(
         'support',
         '',
-        item.keyword.range,
-        (item.items ?? []).filter(Boolean).map((entry) => ({
-          name: entry.type === 'Severity' ? (entry.name?.text ?? 'severity') : 'hours',
-          detail: entry.type === 'Severity' ? (entry.title?.value ?? '') : slice(entry).replace(/^hours\s+/, ''),
-          kind: entry.type === 'Severity' ? SymbolKind.EnumMember : SymbolKind.Property,
-          range: entry.range,
-          selectionRange: entry.type === 'Severity' ? (entry.name ?? entry.keyword).range : entry.keyword.range,
-        })),
+        item.keyword,
+        (item.items ?? []).filter(Boolean).map((entry) =>
+          entry.type === 'Severity'
+            ? sketch(entry.name?.text ?? 'severity', entry.title?.value, SymbolKind.EnumMember, entry, entry.name ?? entry.keyword)
+            : sketch('hours', slice(entry).replace(/^hours\s+/, ''), SymbolKind.Property, entry, entry.keyword),
+        ),
       );
     case 'Credits':
     case 'Responsibilities':
-      return symbol(keyword, '', item.keyword.range);
+      return symbol(keyword, '', item.keyword);
     default:
-      return symbol(keyword, rest(), item.keyword.range);
+      return symbol(keyword, rest(), item.keyword);
   }
 }
 
