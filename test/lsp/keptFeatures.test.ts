@@ -54,6 +54,20 @@ describe('LSP: symbols, folding and semantic tokens kept between requests', func
     }
   });
 
+  it('keep each document to itself: two documents with the same contract, one of them edited', async () => {
+    const text = generateContract(200);
+    const [first, second] = [(await client.open(text)).uri, (await client.open(text)).uri];
+    await assertAsFull(first, 'first open');
+    await assertAsFull(second, 'second open');
+    // A line break after the first objective: the items after it move a line down in this document only.
+    const at = text.indexOf('\n', text.indexOf('  objective ')) + 1;
+    await client.change(first, [{ range: { start: positionAt(text, at), end: positionAt(text, at) }, text: '\n// moved\n' }]);
+    await assertAsFull(first, 'first edited');
+    await assertAsFull(second, 'second unedited');
+    await client.close(first);
+    await assertAsFull(second, 'second after the first closed');
+  });
+
   it('keep nothing across a close: the same uri reopened with another contract', async () => {
     const { uri } = await client.open(generateContract(300));
     await assertAsFull(uri, 'first open');

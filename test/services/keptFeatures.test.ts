@@ -175,6 +175,34 @@ describe('features kept between requests equal features made afresh', function (
     }
   });
 
+  it('features of untouched items follow a declaration renamed by typing in it, in the second of two slas, and its undo', () => {
+    const [symbols, folding, tokens] = [new KeptSymbols(), new KeptFolding(), new KeptTokens()];
+    const base = `${generateContract(40)}\n${generateContract(40).replace('sla Bench', 'sla Other')}`;
+    // `service svc_0` of the second sla renamed `avail_0`: its objective's untouched `indicator avail_0` now names that service.
+    const at = base.lastIndexOf('service svc_0 "') + 'service '.length;
+    const renamed = base.slice(0, at) + 'avail_0' + base.slice(at + 'svc_0'.length);
+    const steps: [string, TextEdit][] = [
+      [base, { start: 0, oldEnd: 0, newEnd: 0 }],
+      [renamed, { start: at, oldEnd: at + 'svc_0'.length, newEnd: at + 'avail_0'.length }],
+      [base, { start: at, oldEnd: at + 'avail_0'.length, newEnd: at + 'svc_0'.length }],
+    ];
+    const serviceReferences = (data: number[]) => data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
+    let analysis: Analysis | undefined;
+    const counted: number[] = [];
+    for (const [step, [text, edit]] of steps.entries()) {
+      analysis = analysis ? analyzeEdit(analysis, text, edit) : analyze(text);
+      const full = analyze(text);
+      assert.deepEqual(documentSymbols(analysis, 'en', symbols), documentSymbols(full, 'en'), `step ${step}: symbols`);
+      assert.deepEqual(foldingRanges(analysis, folding), foldingRanges(full), `step ${step}: folding ranges`);
+      const data = Array.from(encodedSemanticTokens(analysis, tokens));
+      assert.deepEqual(data, semanticTokens(full), `step ${step}: semantic tokens`);
+      if (step > 0) assert.ok(symbols.lastReused > 0 && folding.lastReused > 0, `step ${step}: the untouched items' symbols and ranges were reused`);
+      counted.push(serviceReferences(data));
+    }
+    assert.ok(counted[1] > counted[0], 'the references to avail_0 in the second sla are shown as services');
+    assert.equal(counted[2], counted[0], 'and as indicators again after the undo');
+  });
+
   it('document symbols kept in one language are made again in another', () => {
     const kept = new KeptSymbols();
     const analysis = analyze(generateContract(200));
