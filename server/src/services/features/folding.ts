@@ -52,7 +52,6 @@ export function foldingRanges(analysis: Analysis, kept?: KeptFolding): FoldingRa
   return ranges.sort((a, b) => a.startLine - b.startLine);
 }
 
-/** The folding ranges of one document's items, kept from one request to the next (services/support/keptPerItem.ts). */
 /** A node with a block (`{ … }`). */
 type Block = Span & { body: Span };
 
