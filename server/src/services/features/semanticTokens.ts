@@ -77,11 +77,11 @@ export function encodedSemanticTokens(analysis: Analysis, kept?: KeptTokens): In
   // After an edit the data is about as long as the last (kept buffers are then sized to it, not to every token).
   const estimate = kept && kept.last.length > 0 ? kept.last.length + EDIT_ROOM : (tokens.length + comments.length) * 5;
   const writer = new TokenWriter(analysis.text, lineIndexOf(analysis), estimate, kept?.spare);
-  const reuse = kept?.start(analysis.scopes);
-  if (!kept || !reuse) {
+  if (!kept) {
     new TokenWalk(analysis, namesOf(analysis.scopes)).writeUntil(writer, Infinity);
     return writer.finish();
   }
+  const reuse = kept.start(analysis.scopes);
   const items = analysis.parse.file.slas.flatMap((sla) => sla?.items ?? []).filter(Boolean);
   const found = items.map((item) => reuse.lookUp(item));
   // Only the names in the items classified afresh are looked up (and the slas' names).
