@@ -43,10 +43,10 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
     for (const item of sla.items ?? []) {
       if (!item) continue;
       if (!reuse) {
-        children.push(drawn(itemSymbol(item, slice, facts, words)));
+        children.push(itemSymbol(item, slice, facts, words));
         continue;
       }
-      const kept = reuse.valueOf(item, () => ({ symbol: drawn(itemSymbol(item, slice, facts, words)), line: item.startLine }));
+      const kept = reuse.valueOf(item, () => ({ symbol: itemSymbol(item, slice, facts, words), line: item.startLine }));
       // The item moved: its lines are all that changed.
       if (kept.line !== item.startLine) {
         kept.symbol = movedSymbol(kept.symbol, item.startLine - kept.line);
@@ -54,35 +54,21 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
       }
       children.push(kept.symbol);
     }
-    symbols.push(drawn(sketch(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword), children));
+    symbols.push(newSymbol(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword, children));
   }
   return symbols;
 }
 
-/** A symbol with its places as the spans they are read from (drawn once its children are). */
-interface Sketch {
-  name: string;
-  detail: string | undefined;
-  kind: SymbolKind;
-  node: Span;
-  selection: Span;
-  children: Sketch[] | undefined;
-}
-
-function sketch(name: string, detail: string | undefined, kind: SymbolKind, node: Span, selection: Span, children?: Sketch[]): Sketch {
-  return { name, detail, kind, node, selection, children };
-}
-
 /**
- * The symbol of a sketch, with its ranges as they are now; no `detail` when there is none to
- * show (VS Code reads an absent detail as the empty one: a field less per symbol in an answer
- * of 70,000 symbols at 200,000 lines).
+ * The symbol of `node`, selected at `selection`, with their ranges as they are now; no
+ * `detail` when there is none to show (VS Code reads an absent detail as the empty one: a
+ * field less per symbol in an answer of 70,000 symbols at 200,000 lines).
  */
-function drawn({ name, detail, kind, node, selection, children }: Sketch, drawnChildren = children?.map((child) => drawn(child))): DocumentSymbol {
+function newSymbol(name: string, detail: string | undefined, kind: SymbolKind, node: Span, selection: Span, children?: DocumentSymbol[]): DocumentSymbol {
   const range = node.range;
   const selectionRange = selection.range;
   const symbol: DocumentSymbol = detail ? { name, detail, kind, range, selectionRange } : { name, kind, range, selectionRange };
-  if (drawnChildren) symbol.children = drawnChildren;
+  if (children) symbol.children = children;
   return symbol;
 }
 
@@ -107,10 +93,10 @@ function movedRange({ start, end }: Range, lineDelta: number): Range {
 
 type LinkedFacts = Pick<SlaFacts, 'objectives'>;
 
-function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): Sketch {
+function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, facts: LinkedFacts, { t }: Messages): DocumentSymbol {
   const keyword = slice(item.keyword);
-  const symbol = (name: string, detail: string, selection: Span, children?: Sketch[]): Sketch =>
-    sketch(name || keyword || item.type.toLowerCase(), detail, KIND[item.type] ?? SymbolKind.Property, item, selection, children);
+  const symbol = (name: string, detail: string, selection: Span, children?: DocumentSymbol[]): DocumentSymbol =>
+    newSymbol(name || keyword || item.type.toLowerCase(), detail, KIND[item.type] ?? SymbolKind.Property, item, selection, children);
   const rest = () => slice({ offset: item.keyword.endOffset, endOffset: item.endOffset }).trim();
   switch (item.type) {
     case 'Service':
@@ -129,7 +115,7 @@ function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, 
         t('symbol.tiers', { count: item.tiers?.length ?? 0 }),
         item.target ?? item.keyword,
         (item.tiers ?? []).filter(Boolean).map((tier) =>
-          sketch(slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction, tier.credit ? `credit ${slice(tier.credit)}` : '', SymbolKind.EnumMember, tier, tier.keyword),
+          newSymbol(slice(tier).replace(/\s+credit\s+.*$/, '') || tier.direction, tier.credit ? `credit ${slice(tier.credit)}` : '', SymbolKind.EnumMember, tier, tier.keyword),
         ),
       );
     case 'Support':
@@ -139,8 +125,8 @@ function itemSymbol(item: SlaItem, slice: (span: Extent | undefined) => string, 
         item.keyword,
         (item.items ?? []).filter(Boolean).map((entry) =>
           entry.type === 'Severity'
-            ? sketch(entry.name?.text ?? 'severity', entry.title?.value, SymbolKind.EnumMember, entry, entry.name ?? entry.keyword)
-            : sketch('hours', slice(entry).replace(/^hours\s+/, ''), SymbolKind.Property, entry, entry.keyword),
+            ? newSymbol(entry.name?.text ?? 'severity', entry.title?.value, SymbolKind.EnumMember, entry, entry.name ?? entry.keyword)
+            : newSymbol('hours', slice(entry).replace(/^hours\s+/, ''), SymbolKind.Property, entry, entry.keyword),
         ),
       );
     case 'Credits':
