@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { serverEnvironment } from './evaluate/tokenSealing';
+import { serverProcessEnvironment } from '../../server/src/lsp/processEnvironment';
 
 /** Also the prefix of the `sla.trace.server` setting, which the client library reads itself. */
 export const CLIENT_ID = 'sla';
@@ -10,9 +11,10 @@ export const CLIENT_NAME = 'SLA Language Server';
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = { ...serverProcessEnvironment(), ...serverEnvironment() };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment() } },
-    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment(), execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

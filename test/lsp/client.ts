@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverProcessEnvironment } from '../../server/src/lsp/processEnvironment';
 import type {
   CodeAction,
   CodeLens,
@@ -85,7 +86,7 @@ export class TestClient {
 
   private constructor(options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    this.process = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...serverProcessEnvironment(), ...options.env } });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
