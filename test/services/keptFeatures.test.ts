@@ -111,35 +111,38 @@ describe('features kept between requests equal features made afresh', function (
     { name: 'items on shared lines', text: generateContract(300).replace(/\n {2}(indicator|service|objective) /g, ' $1 ') },
   ];
 
-  it(`document symbols after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse item symbols`, () => {
-    const kept = new KeptSymbols();
-    let answered: { symbols: ReturnType<typeof documentSymbols>; json: string } | undefined;
+  /**
+   * Walks random edits from `seedOffset`: at every step the answer made with `kept` equals a
+   * full analysis's, an earlier answer is unchanged (it may still be waiting to be written),
+   * and at least a quarter of the steps reuse kept items (an edit analysed incrementally
+   * leaves the items it did not touch as they were; after a syntax error all are new).
+   */
+  function assertKeptAnswers<K extends { lastReused: number }, T>(
+    seedOffset: number,
+    kept: K,
+    what: string,
+    withKept: (analysis: Analysis, kept: K) => T,
+    afresh: (analysis: Analysis) => T,
+  ): void {
+    let answered: { answer: T; json: string } | undefined;
     let stepsReusing = 0;
-    const steps = walkEdits(bases, 0, 40, (analysis, what) => {
-      const symbols = documentSymbols(analysis, 'en', kept);
-      assert.deepEqual(symbols, documentSymbols(analyze(analysis.text), 'en'), `${what}: symbols`);
-      if (answered) assert.equal(JSON.stringify(answered.symbols), answered.json, `${what}: the previous answer changed`);
+    const steps = walkEdits(bases, seedOffset, 40, (analysis, step) => {
+      const answer = withKept(analysis, kept);
+      assert.deepEqual(answer, afresh(analyze(analysis.text)), `${step}: ${what}`);
+      if (answered) assert.equal(JSON.stringify(answered.answer), answered.json, `${step}: the previous answer changed`);
       if (kept.lastReused > 0) stepsReusing++;
-      answered = { symbols, json: JSON.stringify(symbols) };
+      answered = { answer, json: JSON.stringify(answer) };
     });
     assert.ok(steps >= 100, `only ${steps} edits`);
-    // An edit analysed incrementally leaves the items it did not touch as they were (after a syntax error, all are new).
-    assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item symbols`);
+    assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused kept ${what}`);
+  }
+
+  it(`document symbols after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse item symbols`, () => {
+    assertKeptAnswers(0, new KeptSymbols(), 'symbols', (analysis, kept) => documentSymbols(analysis, 'en', kept), (analysis) => documentSymbols(analysis, 'en'));
   });
 
   it(`folding ranges after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, earlier answers unchanged, most steps reuse the items' ranges`, () => {
-    const kept = new KeptFolding();
-    let answered: { ranges: FoldingRange[]; json: string } | undefined;
-    let stepsReusing = 0;
-    const steps = walkEdits(bases, 1000, 40, (analysis, what) => {
-      const ranges = foldingRanges(analysis, kept);
-      assert.deepEqual(ranges, foldingRanges(analyze(analysis.text)), `${what}: folding ranges`);
-      if (answered) assert.equal(JSON.stringify(answered.ranges), answered.json, `${what}: the previous answer changed`);
-      if (kept.lastReused > 0) stepsReusing++;
-      answered = { ranges, json: JSON.stringify(ranges) };
-    });
-    assert.ok(steps >= 100, `only ${steps} edits`);
-    assert.ok(stepsReusing >= steps / 4, `only ${stepsReusing} of ${steps} steps reused item ranges`);
+    assertKeptAnswers(1000, new KeptFolding(), 'folding ranges', (analysis, kept) => foldingRanges(analysis, kept), (analysis) => foldingRanges(analysis));
   });
 
   it(`semantic tokens after random edit sequences (seed ${SEED}): equal to a full analysis's at every step, most steps reuse the items' tokens`, () => {
