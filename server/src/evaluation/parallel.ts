@@ -157,8 +157,8 @@ export class PartWorkers implements WorkerPool {
     const pool = parts >= 2 ? PartWorkers.create() : undefined;
     const early = takeEarlyWorker(pool?.script);
     try {
-      if (pool && early) pool.adopt(early);
-      else if (early) void early.terminate();
+      // An early worker is only handed over for a pool's script (else takeEarlyWorker ended it).
+      if (early) pool?.adopt(early);
       while (pool && pool.idle.length < parts - 1) pool.release(pool.spawn(), true);
     } catch {
       // No threads here: the file is then read in parts with workers started then, or sequentially.
