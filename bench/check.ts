@@ -132,12 +132,18 @@ function baselineRatio(ours: ChildRun[], baseline: ChildRun[]): string {
   return `this build / baseline: ${ratio((c) => c.ms)}× wall, ${ratio((c) => c.cpuMs)}× CPU, ${ratio((c) => c.rssMiB)}× peak RSS`;
 }
 
-function hugeContract(): void {
+/** The 200,000-line contract, written to .bench/check-200k.sla (`dir` is .bench) for the child processes. */
+function writeHugeContract(): { text: string; file: string; dir: string } {
   const dir = path.resolve('.bench');
   mkdirSync(dir, { recursive: true });
   const text = equalContent(14_285).sla;
   const file = path.join(dir, 'check-200k.sla');
   writeFileSync(file, text);
+  return { text, file, dir };
+}
+
+function hugeContract(): void {
+  const { text, file, dir } = writeHugeContract();
   const lines = text.split('\n').length - 1;
   assertNoErrors(text, '200,000-line contract');
 
@@ -247,11 +253,7 @@ function startUp(): void {
 
 // `--startup` (npm run bench:check -- --startup): only part 3; `--lexers`: only the two lexers on the 200,000 lines.
 if (process.argv.includes('--lexers')) {
-  const dir = path.resolve('.bench');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'check-200k.sla');
-  const text = equalContent(14_285).sla;
-  writeFileSync(file, text);
+  const { text, file } = writeHugeContract();
   compareLexers(text, file, Number(process.env.BENCH_RUNS ?? 5));
   console.log(load());
 } else {
