@@ -87,6 +87,12 @@ function spread(text: string, objectives: number, count: number): Keystroke[] {
   return strokes;
 }
 
+/** The keystroke as the client sends it: the range it replaces in `text` (before it), and what it inserts. */
+function changeOf(text: string, k: Keystroke) {
+  const index = new LineIndex(text);
+  return { range: { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) }, text: k.insert };
+}
+
 function apply(text: string, k: Keystroke): string {
   return text.slice(0, k.at) + k.insert + text.slice(k.at + k.remove);
 }
@@ -135,11 +141,10 @@ async function measure(label: string, objectives: number, strokes: (text: string
       let maxRss = 0;
       const cpuStart = cpuOf(pid);
       for (const k of sequence) {
-        const index = new LineIndex(serverText);
-        const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
+        const change = changeOf(serverText, k);
         serverText = apply(serverText, k);
         const start = now();
-        const version = await client.change(uri, [{ range, text: k.insert }]);
+        const version = await client.change(uri, [change]);
         await client.diagnosticsFor(uri, version);
         times.push(now() - start);
         maxRss = Math.max(maxRss, memoryOf(pid).rss);
@@ -200,10 +205,9 @@ async function measureAsVsCode(label: string, objectives: number, sequence: 'typ
     const cpuStart = cpuOf(pid);
     const strokes = sequence === 'typing' ? typing(text, objectives, count) : lineBreaks(text, objectives, count);
     for (const k of strokes) {
-      const index = new LineIndex(serverText);
-      const range = { start: index.positionAt(k.at), end: index.positionAt(k.at + k.remove) };
+      const change = changeOf(serverText, k);
       serverText = apply(serverText, k);
-      const [diagnosticsMs] = await timed(async () => client.diagnosticsFor(uri, await client.change(uri, [{ range, text: k.insert }])));
+      const [diagnosticsMs] = await timed(async () => client.diagnosticsFor(uri, await client.change(uri, [change])));
       times.diagnostics.push(diagnosticsMs);
       sample();
       const [tokensMs, answer] = await timed(() =>
