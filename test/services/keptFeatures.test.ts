@@ -100,6 +100,11 @@ function walkEdits(bases: readonly Run[], seedOffset: number, steps: number, che
   return count;
 }
 
+/** How many entries of `data` are references shown as services (type `class`, no modifier). */
+function serviceReferences(data: number[]): number {
+  return data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
+}
+
 describe('features kept between requests equal features made afresh', function () {
   this.timeout(120_000);
   const valid = samples().filter((s) => !s.name.startsWith('broken'));
@@ -168,8 +173,6 @@ describe('features kept between requests equal features made afresh', function (
       [base.slice(0, at) + inserted + base.slice(at), { start: at, oldEnd: at, newEnd: at + inserted.length }],
       [base, { start: at, oldEnd: at + inserted.length, newEnd: at }],
     ];
-    // References shown as services (type `class`, no modifier).
-    const serviceReferences = (data: number[]) => data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
     for (const [text, edit] of steps) {
       analysis = analyzeEdit(analysis, text, edit);
       const tokens = Array.from(encodedSemanticTokens(analysis, kept));
@@ -189,7 +192,6 @@ describe('features kept between requests equal features made afresh', function (
       [renamed, { start: at, oldEnd: at + 'svc_0'.length, newEnd: at + 'avail_0'.length }],
       [base, { start: at, oldEnd: at + 'avail_0'.length, newEnd: at + 'svc_0'.length }],
     ];
-    const serviceReferences = (data: number[]) => data.filter((n, i) => i % 5 === 3 && n === SEMANTIC_TOKENS_LEGEND.tokenTypes.indexOf('class') && data[i + 1] === 0).length;
     let analysis: Analysis | undefined;
     const counted: number[] = [];
     for (const [step, [text, edit]] of steps.entries()) {

@@ -254,12 +254,14 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
+  /** The document's token data, made with what its last request kept. */
+  const tokenData = (uri: string, analysis: Analysis) => encodedSemanticTokens(analysis, featureCache.of(uri).tokens);
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens))),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, tokenData(params.textDocument.uri, a))),
   );
   connection.languages.semanticTokens.onDelta((params, token) =>
     feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
-      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, encodedSemanticTokens(a, featureCache.of(params.textDocument.uri).tokens)),
+      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, tokenData(params.textDocument.uri, a)),
     ),
   );
   connection.onDocumentFormatting((params, token) =>

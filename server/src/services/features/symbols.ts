@@ -5,7 +5,7 @@ import type { Range, SlaItem, Span } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { firstItem, type SlaFacts } from '../../language/linked';
 import { DEFAULT_LOCALE, messages, type Locale, type Messages } from '../../l10n/index';
-import { KeptPerItem } from '../support/keptPerItem';
+import { KeptPerItem, type ItemReuse } from '../support/keptPerItem';
 
 /** What `slice` reads of a span: its offsets. */
 type Extent = Pick<Span, 'offset' | 'endOffset'>;
@@ -42,17 +42,8 @@ export function documentSymbols(analysis: Analysis, locale: Locale = DEFAULT_LOC
     const children: DocumentSymbol[] = [];
     for (const item of sla.items ?? []) {
       if (!item) continue;
-      if (!reuse) {
-        children.push(itemSymbol(item, slice, facts, words));
-        continue;
-      }
-      const kept = reuse.valueOf(item, () => ({ symbol: itemSymbol(item, slice, facts, words), line: item.startLine }));
-      // The item moved: its lines are all that changed.
-      if (kept.line !== item.startLine) {
-        kept.symbol = movedSymbol(kept.symbol, item.startLine - kept.line);
-        kept.line = item.startLine;
-      }
-      children.push(kept.symbol);
+      const make = () => itemSymbol(item, slice, facts, words);
+      children.push(reuse ? keptSymbol(reuse, item, make) : make());
     }
     symbols.push(newSymbol(sla.name?.text || 'sla', sla.title?.value, SymbolKind.Namespace, sla, sla.name ?? sla.keyword, children));
   }
@@ -78,7 +69,20 @@ function newSymbol(name: string, detail: string | undefined, kind: SymbolKind, n
  * once answered is never changed (an answer may still wait in vscode-jsonrpc's write queue
  * when the next request comes): a moved item's is a copy on its new lines.
  */
-export class KeptSymbols extends KeptPerItem<{ symbol: DocumentSymbol; line: number }> {}
+export class KeptSymbols extends KeptPerItem<KeptSymbol> {}
+
+type KeptSymbol = { symbol: DocumentSymbol; line: number };
+
+/** The symbol kept for `item`, on the lines the item is on now, or a new one from `make`. */
+function keptSymbol(reuse: ItemReuse<KeptSymbol>, item: SlaItem, make: () => DocumentSymbol): DocumentSymbol {
+  const kept = reuse.valueOf(item, () => ({ symbol: make(), line: item.startLine }));
+  // The item moved: its lines are all that changed.
+  if (kept.line !== item.startLine) {
+    kept.symbol = movedSymbol(kept.symbol, item.startLine - kept.line);
+    kept.line = item.startLine;
+  }
+  return kept.symbol;
+}
 
 /** A copy of `symbol` and its children `lineDelta` lines further down (an item moves by whole lines). */
 function movedSymbol(symbol: DocumentSymbol, lineDelta: number): DocumentSymbol {
