@@ -131,7 +131,11 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
         if (++depth > MAX_NESTING) return false;
       } else if (token.tokenType === RCurly && depth > 0) depth--;
     }
-    for (const found of literalDiagnostics(part.tokens, lines, t)) literal.push(found);
+    for (const found of literalDiagnostics(part.tokens, lines, t)) {
+      // An unclosed string parses on, but its SLA001 sends the text to the whole parse: go now.
+      if (found.code === 'SLA001') return false;
+      literal.push(found);
+    }
     tokens?.append(part.tokens);
     return true;
   });
@@ -148,8 +152,8 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   } finally {
     grammar.release();
   }
+  if (builder.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
   const diagnostics = [...literal, ...builder.diagnostics];
-  if (diagnostics.some((d) => d.code === 'SLA001')) return undefined;
   return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, reading.found, lines, t) }, tokens, comments };
 }
 

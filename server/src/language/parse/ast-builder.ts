@@ -70,11 +70,14 @@ export class AstBuilder {
   }
 
   /**
-   * The one copy of each distinct word, unit or operator (not names) the AST keeps, per parse
-   * (issue 15): each token's image is a string of its own, and at 200,000 lines the AST kept
-   * some 70,000 copies of `calendar`, `month`, `>=`, `below`, each copied by every young-
-   * generation collection the AST survives. Names are not looked up: a map of every name of a
-   * large contract cost more time (profiled) than their copies did.
+   * The one copy of each distinct word or unit (not names) the AST keeps, per parse (issue 15):
+   * a copy per token would be copied by every young-generation collection the AST survives.
+   * The lexer already gives a vocabulary word or an operator one string (the vocabulary's or
+   * the punctuation's own: lexer.ts `matchName`, lexScan.ts; a word right before a character
+   * above ASCII, rarely, gets a copy), so fields that only ever hold a keyword or an operator
+   * take the image as it is; a word or unit may be outside the
+   * vocabulary (`p99`, `CNY`). Names are not looked up: a map of every name of a large
+   * contract cost more time (profiled) than their copies did.
    */
   private readonly texts = new Map<string, string>();
 
@@ -370,7 +373,7 @@ export class AstBuilder {
         const window: A.WindowItem = this.base('Window' as const, node, keyword);
         const form = token(node.form);
         if (form) {
-          window.form = this.text(form.image) as 'calendar' | 'rolling';
+          window.form = form.image as 'calendar' | 'rolling';
           window.formSpan = this.span(form);
         }
         put(window, 'period', this.word(token(node.period)));
@@ -394,7 +397,7 @@ export class AstBuilder {
       // compensation and credits
       case 'tier': {
         const tier = this.base('Tier' as const, node, keyword) as A.Tier;
-        tier.direction = this.text(keyword.image) as 'below' | 'above';
+        tier.direction = keyword.image as 'below' | 'above';
         put(tier, 'threshold', node.threshold);
         put(tier, 'credit', node.credit);
         return tier;
@@ -415,7 +418,7 @@ export class AstBuilder {
       case 'responsibility':
       {
         const item = this.base('Responsibility' as const, node, keyword) as A.ResponsibilityItem;
-        item.party = this.text(keyword.image) as 'provider' | 'customer';
+        item.party = keyword.image as 'provider' | 'customer';
         return this.valued(item, token(node.value));
       }
       case 'hoursItem':
@@ -551,7 +554,7 @@ export class AstBuilder {
     if (!hasExtent(node)) return undefined;
     const form = token(node.form);
     const days = this.lines.span(node.startOffset, node.endOffset + 1, makeLiteralSpan) as A.Days;
-    days.form = form ? (this.text(form.image) as A.Days['form']) : 'range';
+    days.form = form ? (form.image as A.Days['form']) : 'range';
     if (!form) {
       put(days, 'from', this.word(token(node.from)));
       put(days, 'to', this.word(token(node.to)));
@@ -591,7 +594,7 @@ export class AstBuilder {
     const comparator = token(node.comparator);
     if (comparator) {
       target.comparator = this.span(comparator, makeNameSpan) as A.Span & { op: A.Comparator };
-      target.comparator.op = this.text(comparator.image) as A.Comparator;
+      target.comparator.op = comparator.image as A.Comparator;
     }
     put(target, 'quantity', node.quantity);
     return target;
