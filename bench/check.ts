@@ -23,7 +23,7 @@ import { parse } from '../server/src/language/parser';
 import { analyze } from '../server/src/language/analyze';
 import { tokenize, tokenizePart, tokenizePartWithChevrotain } from '../server/src/language/lexer';
 import { readFullWidth } from '../server/src/language/fullWidth';
-import { DEFAULT_CHUNKING } from '../server/src/language/parse/chunks';
+import { chunkEnd, DEFAULT_CHUNKING } from '../server/src/language/parse/chunks';
 
 const RSS_FILE_VARIABLE = 'SLA_BENCH_MAX_RSS_FILE';
 
@@ -41,8 +41,7 @@ type LexerName = keyof typeof LEXERS;
 function lexInChunks(read: string, lexer: LexerName): number {
   let count = 0;
   for (let start = 0, index = 0; start < read.length; index++) {
-    const lineBreak = read.indexOf('\n', start + DEFAULT_CHUNKING.size(index) - 1);
-    const end = lineBreak < 0 ? read.length : lineBreak + 1;
+    const end = chunkEnd(read, start, DEFAULT_CHUNKING.size(index));
     count += LEXERS[lexer](read, start, end).tokens.length;
     start = end;
   }

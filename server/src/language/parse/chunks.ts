@@ -23,7 +23,7 @@ export interface Chunking {
 }
 
 /** Where the chunk of `read` that starts at `start` and is at least `size` long ends: just after a line break, or at the end. */
-function chunkEnd(read: string, start: number, size: number): number {
+export function chunkEnd(read: string, start: number, size: number): number {
   const lineBreak = read.indexOf('\n', start + Math.max(1, size) - 1);
   return lineBreak < 0 ? read.length : lineBreak + 1;
 }
