@@ -192,7 +192,9 @@ function define(
 function collectReferences(scope: SlaScope, item: SlaItem): void {
   if (!item) return;
   if (item.type === 'Objective') {
-    for (const entry of (item as Objective).items ?? []) collectObjectiveReferences(scope, entry);
+    // Indexed: every objective's items, once per analysis and cold (no iterator result each).
+    const entries = (item as Objective).items ?? [];
+    for (let i = 0; i < entries.length; i++) collectObjectiveReferences(scope, entries[i]);
   } else if (item.type === 'Compensation') {
     addReference(scope, item.target, 'Compensation');
   } else if (item.type === 'Support') {

@@ -9,18 +9,19 @@ import type { CheckContext } from './context';
 import { formatQuantity } from './describe';
 import type { CheckTable } from './registry';
 
-/** The tiers that fit the target's direction (others are SLA301), with a threshold. */
-function fittingTiers(tiers: readonly TierFacts[], op: Comparator): (TierFacts & { threshold: number })[] {
+/**
+ * The mildest tier that fits the target's direction (others are SLA301) and has a threshold:
+ * the nearest to the target (the highest `below`, the lowest `above`), the first of equals.
+ * One indexed pass without a filtered list: this runs for each of tens of thousands of
+ * clauses, mostly before the JIT has warmed up (issue 15).
+ */
+function mildestFittingTier(tiers: readonly TierFacts[], op: Comparator): (TierFacts & { threshold: number }) | undefined {
   const direction = op === '>=' || op === '>' ? 'below' : 'above';
-  return tiers.filter((t): t is TierFacts & { threshold: number } => t.direction === direction && t.threshold !== undefined && !!t.node.threshold);
-}
-
-/** The mildest tier: nearest to the target (the highest `below`, the lowest `above`); the first of equals. */
-export function mildestTier<T extends TierFacts & { threshold: number }>(tiers: readonly T[]): T | undefined {
-  let mildest: T | undefined;
-  for (const tier of tiers) {
-    if (!mildest) mildest = tier;
-    else if (tier.direction === 'below' ? tier.threshold > mildest.threshold : tier.threshold < mildest.threshold) mildest = tier;
+  let mildest: (TierFacts & { threshold: number }) | undefined;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
+    if (tier.direction !== direction || tier.threshold === undefined || !tier.node.threshold) continue;
+    if (!mildest || (direction === 'below' ? tier.threshold > mildest.threshold : tier.threshold < mildest.threshold)) mildest = tier as TierFacts & { threshold: number };
   }
   return mildest;
 }
@@ -48,7 +49,7 @@ function checkUncoveredBreach(compensation: Compensation, ctx: CheckContext): vo
   const quantity = facts.target?.quantity;
   if (!op || !quantity || facts.targetValue === undefined) return;
   // The mildest tier over all the objective's clauses; reported once, in the clause holding it.
-  const mildest = mildestTier(fittingTiers(facts.tiers, op));
+  const mildest = mildestFittingTier(facts.tiers, op);
   if (!mildest || mildest.compensation !== compensation || !leavesBreachUncovered(op, facts.targetValue, mildest.threshold)) return;
   const threshold = mildest.node.threshold!;
   const t = ctx.t;

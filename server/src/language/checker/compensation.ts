@@ -72,14 +72,22 @@ const BASE_UNIT: Readonly<Record<Dimension, string | undefined>> = {
   currency: undefined,
 };
 
-/** The value in its dimension's base unit, and a key grouping values that can be compared. */
-function normalize(value: number, unit: string | undefined): { value: number; group: string } | undefined {
-  if (unit === undefined) return { value, group: 'number' };
+/**
+ * A key grouping values that can be compared (`percent`, `duration`, a currency, `number`);
+ * undefined for an unknown unit. Apart from the value (`normalized`): no pair object per
+ * tier (tens of thousands in a large contract, issue 15).
+ */
+function normalizedGroup(unit: string | undefined): string | undefined {
+  if (unit === undefined) return 'number';
   const dimension = dimensionOf(unit);
   if (!dimension) return undefined;
-  const base = BASE_UNIT[dimension];
-  if (!base) return { value, group: unit };
-  return { value: convert(value, unit, base) ?? value, group: dimension };
+  return BASE_UNIT[dimension] ? dimension : unit;
+}
+
+/** The value in its dimension's base unit (as is for a number, a currency); `normalizedGroup` is defined for `unit`. */
+function normalized(value: number, unit: string | undefined): number {
+  const base = unit === undefined ? undefined : BASE_UNIT[dimensionOf(unit)!];
+  return base ? (convert(value, unit!, base) ?? value) : value;
 }
 
 function checkTiers(compensation: Compensation, ctx: CheckContext): void {
@@ -99,25 +107,32 @@ function checkTiers(compensation: Compensation, ctx: CheckContext): void {
     return;
   }
 
-  for (const tier of tiers) checkCredit(tier, ctx);
+  for (let i = 0; i < tiers.length; i++) checkCredit(tiers[i], ctx);
 
   const facts = targetFacts(compensation, ctx);
-  const thresholds: Threshold[] = [];
-  for (const tier of tiers) {
+  // Sized for the tiers up front: a list grown by `push` from empty takes room for 17 (a
+  // clause has two or three tiers, and a large contract tens of thousands of clauses: issue 15).
+  const thresholds = new Array<Threshold>(tiers.length);
+  let count = 0;
+  // Indexed loops here: tens of thousands of clauses, checked mostly before the JIT has warmed up.
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i];
     const threshold = tier.threshold;
     if (!threshold) continue;
     // A number without a unit is in the unit of the indicator's values, as in a target.
     const unit = threshold.unit ?? facts?.valueUnit;
-    const normalized = normalize(threshold.value, unit);
-    if (!normalized) continue; // an unknown unit: the parser has reported it
+    const group = normalizedGroup(unit);
+    if (group === undefined) continue; // an unknown unit: the parser has reported it
+    const value = normalized(threshold.value, unit);
     if (facts) {
       const directionFits = checkDirection(tier, facts, ctx);
       if (!checkThresholdUnit(tier, unit, facts, ctx)) continue;
-      if (directionFits) checkIsBreach(tier, normalized, facts, ctx);
+      if (directionFits) checkIsBreach(tier, value, group, facts, ctx);
     }
-    thresholds.push({ tier, value: normalized.value, group: groupKey(tier.direction, normalized.group) });
+    thresholds[count++] = { tier, value, group: groupKey(tier.direction, group) };
   }
-  if (thresholds.length < 2) return; // nothing to compare: no SLA305, no SLA304
+  if (count < 2) return; // nothing to compare: no SLA305, no SLA304
+  thresholds.length = count;
   reportCreditOrder(reportSameThresholds(thresholds, ctx), ctx);
 }
 
@@ -185,16 +200,19 @@ function checkThresholdUnit(tier: Tier, unit: string | undefined, facts: TargetF
 /** SLA303: a `below X` tier with X above a `>= T` target pays for periods that meet it. */
 function checkIsBreach(
   tier: Tier,
-  normalized: { value: number; group: string },
+  value: number,
+  group: string,
   facts: TargetFacts,
   ctx: CheckContext,
 ): void {
   const quantity = facts.target.quantity;
   const threshold = tier.threshold;
   if (!quantity || !threshold) return;
-  const target = normalize(quantity.value, quantity.unit ?? facts.unit);
-  if (!target || target.group !== normalized.group || nearlyEqual(normalized.value, target.value)) return;
-  const paysWhileMet = facts.breachedBelow ? normalized.value > target.value : normalized.value < target.value;
+  const targetUnit = quantity.unit ?? facts.unit;
+  if (normalizedGroup(targetUnit) !== group) return; // an unknown unit (undefined) or another group
+  const target = normalized(quantity.value, targetUnit);
+  if (nearlyEqual(value, target)) return;
+  const paysWhileMet = facts.breachedBelow ? value > target : value < target;
   if (!paysWhileMet) return;
   ctx.report(
     'SLA303',
@@ -211,7 +229,8 @@ function checkIsBreach(
 /** SLA305 on every later tier whose threshold equals an earlier one's; returns the rest. */
 function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContext): readonly Threshold[] {
   // Two different thresholds (most clauses): no SLA305, without the sorts and sets of the general case.
-  const [one, other] = thresholds;
+  const one = thresholds[0]; // not destructured: that walks an iterator, cold
+  const other = thresholds[1];
   if (thresholds.length === 2 && (one.group !== other.group || !nearlyEqual(one.value, other.value))) return thresholds;
   const sorted = [...thresholds].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.value - b.value));
   const duplicates = new Set<Threshold>();
@@ -245,10 +264,14 @@ function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContex
  * `below`, higher for `above`) must pay more than every milder one.
  */
 function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext): void {
-  const sorted = thresholds.length === 2 ? sortedPair(thresholds[0], thresholds[1]) : [...thresholds].sort(bySeverity);
+  // Two thresholds (most clauses): read in sorted order without sorting a copy (see sortedPair).
+  const pair = thresholds.length === 2;
+  const swapped = pair && pairSwapped(thresholds[0], thresholds[1]);
+  const sorted = pair ? thresholds : [...thresholds].sort(bySeverity);
   let group = '';
   let mildestBest: Threshold | undefined; // the milder tier paying the most so far
-  for (const entry of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const entry = swapped ? sorted[1 - i] : sorted[i];
     if (entry.group !== group) {
       group = entry.group;
       mildestBest = undefined;
@@ -278,11 +301,11 @@ const severity = (t: Threshold) => (t.tier.direction === 'below' ? -t.value : t.
 const bySeverity = (a: Threshold, b: Threshold) => (a.group < b.group ? -1 : a.group > b.group ? 1 : severity(a) - severity(b));
 
 /**
- * Two thresholds (most clauses) in the order `[a, b].sort(bySeverity)` gives, without the
- * sort: V8 compares the second with the first and swaps them only when that is below 0.
+ * Whether `[a, b].sort(bySeverity)` swaps two thresholds (most clauses), without the sort:
+ * V8 compares the second with the first and swaps them only when that is below 0.
  */
-function sortedPair(a: Threshold, b: Threshold): readonly Threshold[] {
-  return bySeverity(b, a) < 0 ? [b, a] : [a, b];
+function pairSwapped(a: Threshold, b: Threshold): boolean {
+  return bySeverity(b, a) < 0;
 }
 
 /** SLA308: only calendar periods earn credits. */
@@ -314,7 +337,9 @@ function checkFeePeriod(compensation: Compensation, ctx: CheckContext): void {
 /** SLA307 and SLA309: the sla's `credits` block against all its tiers. */
 function checkCredits(_sla: Sla, ctx: CheckContext): void {
   const items = ctx.sla.items ?? [];
-  const firstCompensation = items.find((i): i is Compensation => i?.type === 'Compensation');
+  // Indexed loops over the sla's items (tens of thousands, walked once and cold).
+  let firstCompensation: Compensation | undefined;
+  for (let i = 0; i < items.length && !firstCompensation; i++) if (items[i]?.type === 'Compensation') firstCompensation = items[i] as Compensation;
   if (!firstCompensation) return;
   const credits = ctx.credits();
   const claim = credits && ctx.first(credits.items, 'Claim');
@@ -332,9 +357,12 @@ function checkCredits(_sla: Sla, ctx: CheckContext): void {
   const cap = credits && ctx.first(credits.items, 'Cap')?.percent;
   if (!cap) return;
   let largest: Tier | undefined;
-  for (const compensation of items) {
+  for (let i = 0; i < items.length; i++) {
+    const compensation = items[i];
     if (compensation?.type !== 'Compensation') continue;
-    for (const tier of compensation.tiers ?? []) {
+    const tiers = compensation.tiers ?? [];
+    for (let j = 0; j < tiers.length; j++) {
+      const tier = tiers[j];
       if (tier?.credit && (!largest || tier.credit.value > largest.credit!.value)) largest = tier;
     }
   }

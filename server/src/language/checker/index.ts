@@ -100,7 +100,9 @@ export function checkItems(
     }
     const kept = reuse?.previous.get(sla);
     const diagnosed = kept ?? new Map<SlaItem, readonly Diagnostic[]>();
-    for (const item of childrenOf(sla) as readonly SlaItem[]) {
+    const items = childrenOf(sla) as readonly SlaItem[];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (kept && reuse!.keeps(item) && (!kept.has(item) || !reuse!.moved(item))) continue;
       const collected: Diagnostic[] = [];
       ctx.reportInto(collected);
@@ -110,9 +112,9 @@ export function checkItems(
       else diagnosed.delete(item);
     }
     // In text order (a map updated in place is not): the order of one walk, before sorting.
-    const items = [...diagnosed.keys()];
-    if (kept) items.sort((a, b) => a.offset - b.offset);
-    for (const item of items) for (const d of diagnosed.get(item)!) out.push(d);
+    const withDiagnostics = [...diagnosed.keys()];
+    if (kept) withDiagnostics.sort((a, b) => a.offset - b.offset);
+    for (const item of withDiagnostics) for (const d of diagnosed.get(item)!) out.push(d);
     byItem.set(sla, diagnosed);
   }
   return { diagnostics: sortDiagnostics(out), byItem };

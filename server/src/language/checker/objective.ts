@@ -13,18 +13,18 @@ import { EXAMPLE_TARGET } from '../vocabulary';
 function checkRequiredItems(objective: Objective, ctx: CheckContext): void {
   if (ctx.incomplete(objective)) return;
   const name = objective.name?.text ?? '';
-  const range = blockNameRange(objective);
   const facts = ctx.facts(objective);
+  // The range only when something is reported: a span's range is made on each read.
   if (!facts.target) {
     const example = EXAMPLE_TARGET[facts.kind ?? 'availability'];
-    ctx.report('SLA200', range, ctx.t('check.sla200', { name, example }));
+    ctx.report('SLA200', blockNameRange(objective), ctx.t('check.sla200', { name, example }));
   }
   if (!ctx.first(objective.items, 'IndicatorRef')) {
     const someIndicator = firstIndicatorName(ctx);
-    ctx.report('SLA201', range, ctx.t('check.sla201', { name, indicator: someIndicator }));
+    ctx.report('SLA201', blockNameRange(objective), ctx.t('check.sla201', { name, indicator: someIndicator }));
   }
   if (!facts.window) {
-    ctx.report('SLA204', range, ctx.t('check.sla204', { name }));
+    ctx.report('SLA204', blockNameRange(objective), ctx.t('check.sla204', { name }));
   }
 }
 

@@ -37,7 +37,8 @@ function checkCompleteness(sla: Sla, ctx: CheckContext): void {
   const range = blockNameRange(sla);
   const name = sla.name?.text ?? '';
   const present = new Set<string>(); // one pass over the items, not one per clause asked about
-  for (const item of sla.items ?? []) if (item) present.add(item.type);
+  const items = sla.items ?? [];
+  for (let i = 0; i < items.length; i++) if (items[i]) present.add(items[i].type); // indexed: no iterator result per item, cold
   const has = (type: string) => present.has(type);
   const hasObjectives = has('Objective');
 

@@ -171,7 +171,8 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
         coverageItem ??= item;
         break;
       case 'Excluding':
-        for (const ref of item.refs ?? []) {
+        for (let r = 0; r < (item.refs?.length ?? 0); r++) {
+          const ref = item.refs![r];
           if (!ref?.text) continue;
           const maintenance = resolve<Maintenance, MaintenanceFacts>(refs, ref, 'maintenance', sla.maintenances);
           excluding.push(maintenance ? { name: ref.text, maintenance } : { name: ref.text });
@@ -185,17 +186,29 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   const targetValue = target?.quantity && inValueUnit(target.quantity, values);
   const windowFacts = window && readWindow(window);
   const duringName = duringItem?.ref?.text;
-  const tiers: TierFacts[] = [];
-  for (const compensation of compensations) {
-    for (const tier of compensation.tiers ?? []) {
+  // Indexed loops (tens of thousands of objectives, linked once and cold: no iterator each),
+  // and the list sized up front (grown by `push` from empty it takes room for 17).
+  const tiers = new Array<TierFacts>(tierCount(compensations));
+  let count = 0;
+  for (let c = 0; c < compensations.length; c++) {
+    const compensation = compensations[c];
+    const clauseTiers = compensation.tiers ?? [];
+    for (let i = 0; i < clauseTiers.length; i++) {
+      const tier = clauseTiers[i];
       if (!tier) continue;
       const threshold = tier.threshold && inValueUnit(tier.threshold, values);
       // Fields set one by one rather than spread from temporary objects (tens of thousands of
       // tiers in a large contract, issue 15); the same fields in the same order.
-      const facts: TierFacts = { node: tier, compensation, direction: tier.direction };
-      if (threshold !== undefined) facts.threshold = threshold;
-      if (tier.credit) facts.credit = tier.credit.value;
-      tiers.push(facts);
+      // With both a threshold and a credit (nearly every tier), one literal of the same fields
+      // in the same order: fields added later take a second object (a property store) per tier.
+      let facts: TierFacts;
+      if (threshold !== undefined && tier.credit) facts = { node: tier, compensation, direction: tier.direction, threshold, credit: tier.credit.value };
+      else {
+        facts = { node: tier, compensation, direction: tier.direction };
+        if (threshold !== undefined) facts.threshold = threshold;
+        if (tier.credit) facts.credit = tier.credit.value;
+      }
+      tiers[count++] = facts;
     }
   }
   // One literal with every field (undefined when unknown): one object of one shape. Copying the
@@ -231,6 +244,16 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
     tiers,
   };
   return facts;
+}
+
+/** How many tiers the clauses hold (holes left out). */
+function tierCount(compensations: readonly Compensation[]): number {
+  let count = 0;
+  for (let c = 0; c < compensations.length; c++) {
+    const tiers = compensations[c].tiers ?? [];
+    for (let i = 0; i < tiers.length; i++) if (tiers[i]) count++;
+  }
+  return count;
 }
 
 /** Every field of T, the optional ones too (a literal that forgets one does not compile). */
