@@ -100,8 +100,16 @@ export class CheckContext {
 
   /** The objective a compensation clause is for, when its name resolves to an objective. */
   objectiveOf(compensation: Compensation): Objective | undefined {
-    return this.linked.compensated.get(compensation);
+    // Asked by each check of a clause and of its tiers, one after another (six times a clause).
+    if (compensation !== this.lastCompensation) {
+      this.lastCompensation = compensation;
+      this.lastCompensated = this.linked.compensated.get(compensation);
+    }
+    return this.lastCompensated;
   }
+
+  private lastCompensation: Compensation | undefined;
+  private lastCompensated: Objective | undefined;
 
   /** The compensation clauses for an objective, in text order. */
   compensationsOf(objective: Objective): readonly Compensation[] {

@@ -79,14 +79,11 @@ function valueFacts(indicator: Indicator): IndicatorFacts {
   } else {
     const declared = firstItem(indicator.items, 'Unit')?.value?.text;
     const dimension = dimensionOfKind(kind);
-    facts = {
-      kind,
-      valueUnit: declared !== undefined && dimensionOf(declared) === dimension ? declared : defaultUnitOfKind(kind),
-      valueDimension: dimension,
-      higherIsBetter: HIGHER_IS_BETTER[kind],
-      needsAggregate: dimension !== 'percent',
-      measure: kind,
-    };
+    const valueUnit = declared !== undefined && dimensionOf(declared) === dimension ? declared : defaultUnitOfKind(kind);
+    // With its source (nearly every indicator) in the literal, last as below: a field added
+    // afterwards takes a second object (a property store) per indicator (issue 15).
+    if (source) return { kind, valueUnit, valueDimension: dimension, higherIsBetter: HIGHER_IS_BETTER[kind], needsAggregate: dimension !== 'percent', measure: kind, source };
+    facts = { kind, valueUnit, valueDimension: dimension, higherIsBetter: HIGHER_IS_BETTER[kind], needsAggregate: dimension !== 'percent', measure: kind };
   }
   if (source) facts.source = source;
   return facts;
