@@ -187,8 +187,11 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
   const windowFacts = window && readWindow(window);
   const duringName = duringItem?.ref?.text;
   // Indexed loops (tens of thousands of objectives, linked once and cold: no iterator each),
-  // and the list sized up front (grown by `push` from empty it takes room for 17).
-  const tiers = new Array<TierFacts>(tierCount(compensations));
+  // and the list sized up front for every tier, holes too, then cut to those met (grown by
+  // `push` from empty it takes room for 17).
+  let room = 0;
+  for (let c = 0; c < compensations.length; c++) room += compensations[c].tiers?.length ?? 0;
+  const tiers = new Array<TierFacts>(room);
   let count = 0;
   for (let c = 0; c < compensations.length; c++) {
     const compensation = compensations[c];
@@ -211,6 +214,7 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
       tiers[count++] = facts;
     }
   }
+  if (count < room) tiers.length = count;
   // One literal with every field (undefined when unknown): one object of one shape. Copying the
   // indicator's facts and adding the rest grew each object's property store several times, and
   // under Node 20 a spread's copy took a hidden class of its own per object (issue 15: linking
@@ -244,16 +248,6 @@ function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Comp
     tiers,
   };
   return facts;
-}
-
-/** How many tiers the clauses hold (holes left out). */
-function tierCount(compensations: readonly Compensation[]): number {
-  let count = 0;
-  for (let c = 0; c < compensations.length; c++) {
-    const tiers = compensations[c].tiers ?? [];
-    for (let i = 0; i < tiers.length; i++) if (tiers[i]) count++;
-  }
-  return count;
 }
 
 /** Every field of T, the optional ones too (a literal that forgets one does not compile). */
