@@ -86,4 +86,30 @@ describe('SLA103 item given twice', () => {
   support { severity P1 "a" response 1h severity P2 "b" response 2h }`);
     expectNone(text, 'SLA103');
   });
+
+  it('counts each block on its own, whatever the blocks checked before it held', () => {
+    // The check keeps one list of first items for every block (issue 15): a block must not see
+    // the first items of the one before it, even when that one held more kinds of them.
+    const text = contract(`${INDICATOR}
+  objective a {
+    indicator probe
+    target >= 99.9%
+    window rolling 30d
+    description "a"
+  }
+  objective b {
+    target >= 99.5%
+    indicator probe
+    window rolling 7d
+  }
+  objective c {
+    window rolling 1d
+    target >= 99%
+    window rolling 2d
+  }`);
+    assert.deepEqual(
+      withCode(text, 'SLA103').map((d) => [d.range, d.message.includes(`line ${find(text, 'window rolling 1d').start.line + 1}`)]),
+      [[find(text, 'window rolling 2d'), true]],
+    );
+  });
 });
