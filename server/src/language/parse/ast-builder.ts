@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNameSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -61,7 +61,7 @@ export class AstBuilder {
    * space and block comments do: lexer.ts), so its end is on its start's line: one line
    * look-up instead of LineIndex.span's two, with the same positions.
    */
-  private span(t: IToken, make: SpanMaker = makeSpan): A.Span {
+  private span(t: IToken, make: SpanMaker = makeTokenSpan): A.Span {
     const start = t.startOffset;
     const length = t.image.length;
     const line = this.lines.lineAt(start);
@@ -97,13 +97,13 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    const name = this.span(t, makeNameSpan) as A.Name;
+    const name = this.span(t, makeTokenNameSpan) as A.Name;
     name.text = t.image;
     return name;
   }
 
-  /** A word token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
-  private word(t: IToken | undefined, make: SpanMaker = makeNameSpan): A.Word | undefined {
+  /** A word token as a span with its `text` (made by `make`: makeTokenWordSpan where a second field follows). */
+  private word(t: IToken | undefined, make: SpanMaker = makeTokenNameSpan): A.Word | undefined {
     if (!t) return undefined;
     const word = this.span(t, make) as A.Word;
     word.text = this.text(t.image);
@@ -114,7 +114,7 @@ export class AstBuilder {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
     const decoded = decodeString(t.image);
-    const literal = this.span(t, makeWordSpan) as A.StringLiteral;
+    const literal = this.span(t, makeTokenWordSpan) as A.StringLiteral;
     literal.value = decoded.value;
     literal.valid = decoded.valid;
     return literal;
@@ -123,7 +123,7 @@ export class AstBuilder {
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const literal = this.span(t, makeLiteralSpan) as A.DateLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.DateLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -140,7 +140,7 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const literal = this.span(t, makeLiteralSpan) as A.TimeLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.TimeLiteral;
     literal.text = t.image;
     literal.hour = d.hour;
     literal.minute = d.minute;
@@ -151,7 +151,7 @@ export class AstBuilder {
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const literal = this.span(t, makeLiteralSpan) as A.DateTimeLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.DateTimeLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -164,12 +164,24 @@ export class AstBuilder {
     return literal;
   }
 
+  /** One number per distinct fraction of the parse (span.ts: a quantity's `value` field is tagged, so equal values share a box). */
+  private readonly fractions = new Map<number, number>();
+
+  private numberOf(image: string): number {
+    const value = Number(image);
+    if (Number.isInteger(value)) return value;
+    const known = this.fractions.get(value);
+    if (known !== undefined) return known;
+    this.fractions.set(value, value);
+    return value;
+  }
+
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
     const offset = numberToken.startOffset;
     const line = this.lines.lineAt(offset);
-    const value = Number(numberToken.image);
+    const value = this.numberOf(numberToken.image);
     const character = offset - this.lines.lineStarts[line];
     if (!unitToken) return makeQuantity(offset, line, character, numberToken.image.length, value, undefined, 0, 0, 0);
     const unitOffset = unitToken.startOffset;
@@ -584,7 +596,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node.aggregate);
     if (aggregate) {
-      target.aggregate = this.word(aggregate, makeWordSpan)!;
+      target.aggregate = this.word(aggregate, makeTokenWordSpan)!;
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -593,7 +605,7 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.span(comparator, makeNameSpan) as A.Span & { op: A.Comparator };
+      target.comparator = this.span(comparator, makeTokenNameSpan) as A.Span & { op: A.Comparator };
       target.comparator.op = comparator.image as A.Comparator;
     }
     put(target, 'quantity', node.quantity);
