@@ -164,17 +164,23 @@ export class AstBuilder {
     return literal;
   }
 
-  /** One number per distinct fraction of the parse (span.ts: a quantity's `value` field is tagged, so equal values share a box). */
-  private readonly fractions = new Map<number, number>();
-
+  /**
+   * The value of a number token. A quantity's `value` field is tagged (span.ts), so a fraction
+   * equal to the previous one (the 99.9 of a target and of its tiers) shares its box and is
+   * not converted again; a map of every fraction cost more time than its boxes (profiled).
+   */
   private numberOf(image: string): number {
+    if (image === this.lastFractionImage) return this.lastFraction!;
     const value = Number(image);
     if (Number.isInteger(value)) return value;
-    const known = this.fractions.get(value);
-    if (known !== undefined) return known;
-    this.fractions.set(value, value);
+    this.lastFractionImage = image;
+    this.lastFraction = value;
     return value;
   }
+
+  private lastFractionImage = '';
+  /** Starts as `undefined` so that V8 keeps the field tagged: a number field would be unboxed, and each read would make a new box. */
+  private lastFraction: number | undefined = undefined;
 
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
@@ -185,7 +191,7 @@ export class AstBuilder {
     const character = offset - this.lines.lineStarts[line];
     if (!unitToken) return makeQuantity(offset, line, character, numberToken.image.length, value, undefined, 0, 0, 0);
     const unitOffset = unitToken.startOffset;
-    const unitLine = this.lines.lineAt(unitOffset);
+    const unitLine = this.lines.lineFrom(line, unitOffset);
     const unitCharacter = unitOffset - this.lines.lineStarts[unitLine];
     return makeQuantity(offset, line, character, numberToken.image.length, value, this.text(unitToken.image), unitOffset, unitLine, unitCharacter);
   }
@@ -200,7 +206,7 @@ export class AstBuilder {
     let base: A.Span & { type: K; keyword: A.Span };
     if (start === keyword.startOffset) {
       // Nearly always (the keyword is a rule's first token): its start is the node's, one line look-up less.
-      const endLine = this.lines.lineAt(end);
+      const endLine = this.lines.lineFrom(keywordSpan.startLine, end);
       const endCharacter = Math.min(end, this.lines.text.length) - this.lines.lineStarts[endLine];
       base = make(start, end, keywordSpan.startLine, keywordSpan.startCharacter, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
     } else {
