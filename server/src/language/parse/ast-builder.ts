@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
-import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
+import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
 import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
@@ -113,10 +113,16 @@ export class AstBuilder {
   private string(t: IToken | undefined): A.StringLiteral | undefined {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
-    const decoded = decodeString(t.image);
+    const plain = plainStringValue(t.image);
     const literal = this.span(t, makeTokenWordSpan) as A.StringLiteral;
-    literal.value = decoded.value;
-    literal.valid = decoded.valid;
+    if (plain !== undefined) {
+      literal.value = plain;
+      literal.valid = true;
+    } else {
+      const decoded = decodeString(t.image);
+      literal.value = decoded.value;
+      literal.valid = decoded.valid;
+    }
     return literal;
   }
 
