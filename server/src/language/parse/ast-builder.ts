@@ -10,7 +10,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -203,8 +203,8 @@ export class AstBuilder {
   }
 
 
-  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come). */
-  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeNodeSpan): A.Span & { type: K; keyword: A.Span } {
+  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come; makeNodeSpan: four). */
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeSmallNodeSpan): A.Span & { type: K; keyword: A.Span } {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
@@ -448,7 +448,7 @@ export class AstBuilder {
       case 'hoursItem':
         return this.referring(this.base('Hours' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'severityItem': {
-        const severity: A.SeverityItem = this.base('Severity' as const, node, keyword);
+        const severity: A.SeverityItem = this.base('Severity' as const, node, keyword, makeNodeSpan);
         put(severity, 'name', this.name(token(node.name)));
         put(severity, 'title', this.string(token(node.title)));
         put(severity, 'response', node.response);
@@ -512,7 +512,7 @@ export class AstBuilder {
 
   /** A named block and its items (with a title where the grammar takes one). */
   private block<K extends 'Sla' | 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
-    const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
+    const block = this.base(type, node, keyword, makeNodeSpan) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
     block.items = node.items.slice();
     this.header(block, node, titled ? token(node.title) : undefined);
     return block;
@@ -566,7 +566,7 @@ export class AstBuilder {
     const days = node.days;
     if (!days) return undefined;
     const ranges = node.ranges.slice();
-    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeNodeSpan) : this.lines.span(days.offset, days.endOffset, makeNodeSpan)) as A.ScheduleLine;
+    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeSmallNodeSpan) : this.lines.span(days.offset, days.endOffset, makeSmallNodeSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
     line.keyword = this.lines.span(days.offset, days.endOffset);
     line.days = days;
