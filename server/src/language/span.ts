@@ -2,7 +2,9 @@
 // start and end line/character as plain numbers on itself, and `range` (a quantity's
 // `numberRange` and `unitRange` too) is a getter on a shared prototype that returns a fresh
 // Range. At 200,000 lines a Range object with two Position objects per span was most of the
-// AST's memory, of the garbage an open allocates and of what a keystroke moves.
+// AST's memory, of the garbage an open allocates and of what a keystroke moves. A span of one
+// token, and a quantity on one line, keep no end line or end character either: getters derive
+// them from the start and the length (TokenSpan, LineQuantity).
 //
 // Every span of the AST is made here (LineIndex.span, the AST builder, the parser's fallback).
 // The getters are not own properties: copy a span with `cloneSpan`, never with a
