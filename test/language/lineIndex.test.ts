@@ -62,6 +62,28 @@ describe('LineIndex line starts', () => {
     }
   });
 
+  it('give an offset at or after a known line its line from that line (lineFrom: the end of an item, a unit after its number)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      let text = '';
+      const lines = 1 + Math.floor(next() * 40);
+      for (let i = 0; i < lines; i++) text += 'x'.repeat(Math.floor(next() * 4)) + (next() < 0.3 ? '\r\n' : next() < 0.1 ? '\r' : '\n');
+      if (next() < 0.5) text += 'tail';
+      const starts = referenceStarts(text);
+      const index = new LineIndex(text);
+      for (let start = 0; start <= text.length; start++) {
+        const known = index.lineAt(start);
+        // Every offset from there to past the end: on the known line, on a later one, at the text's end.
+        for (let offset = start; offset <= text.length + 2; offset++) {
+          const clamped = Math.min(offset, text.length);
+          let line = 0;
+          while (line + 1 < starts.length && starts[line + 1] <= clamped) line++;
+          assert.equal(index.lineFrom(known, offset), line, `seed ${seed}, line ${known}, offset ${offset}`);
+        }
+      }
+    }
+  });
+
   it('count a final line feed and an empty text as the LSP does', () => {
     assert.deepEqual(new LineIndex('').lineStarts, [0]);
     assert.deepEqual(new LineIndex('a\n').lineStarts, [0, 2]);

@@ -63,6 +63,33 @@ describe('compact spans', () => {
     assert.ok(moved > 1000, `few spans checked (${moved})`);
   });
 
+  it('keep a quantity whose unit is on a later line (stored lines) and one-line ones (derived lines) exact, also when reparse moves them', () => {
+    // One-line quantities and token spans derive their end line and character (span.ts); a unit
+    // after a line break takes the class that stores them.
+    let text = generateContract(80).replace('target >= 99.9%', 'target >= 99.9\n      %').replace('below 99.9% credit 10%', 'below 99.9\n%\ncredit 10 %');
+    let analysis = analyze(text);
+    const quantities = () => spansOf(analysis.parse.file, 'file', []).map(([, span]) => span as Partial<Quantity>).filter((span) => span.numberEndLine !== undefined);
+    const split = () => quantities().filter((q) => q.unitLine !== undefined && q.unitLine > q.startLine!);
+    assert.equal(split().length, 2, 'two quantities with the unit on a later line');
+    assert.ok(quantities().length > 10);
+    assertPositionsOfOffsets(text, analysis.parse.file, 'split units');
+    const next = mulberry32(7);
+    for (let step = 0; step < 12; step++) {
+      const at = text.indexOf('\n', Math.floor(next() * text.length * 0.3));
+      if (at < 0) continue;
+      const edited = text.slice(0, at) + '\n' + text.slice(at);
+      analysis = analyzeEdit(analysis, edited, { start: at, oldEnd: at, newEnd: at + 1 });
+      text = edited;
+      assertPositionsOfOffsets(text, analysis.parse.file, `split units, step ${step}`);
+      assert.equal(split().length, 2, `step ${step}: still two split quantities`);
+      for (const q of quantities()) {
+        assert.deepEqual([q.endLine, q.endCharacter], [q.range!.end.line, q.range!.end.character], `step ${step}: fields as the range says`);
+        assert.equal(q.numberEndLine, q.numberRange!.end.line);
+        if (q.unit !== undefined) assert.deepEqual([q.unitLine, q.unitCharacter], [q.unitRange!.start.line, q.unitRange!.start.character]);
+      }
+    }
+  });
+
   it('hand out a fresh range on every read: a reader changing it changes nothing else', () => {
     const text = generateContract(3);
     const file = analyze(text).parse.file;

@@ -2,7 +2,9 @@
 // start and end line/character as plain numbers on itself, and `range` (a quantity's
 // `numberRange` and `unitRange` too) is a getter on a shared prototype that returns a fresh
 // Range. At 200,000 lines a Range object with two Position objects per span was most of the
-// AST's memory, of the garbage an open allocates and of what a keystroke moves.
+// AST's memory, of the garbage an open allocates and of what a keystroke moves. A span of one
+// token, and a quantity on one line, keep no end line or end character either: getters derive
+// them from the start and the length (TokenSpan, LineQuantity).
 //
 // Every span of the AST is made here (LineIndex.span, the AST builder, the parser's fallback).
 // The getters are not own properties: copy a span with `cloneSpan`, never with a
@@ -34,6 +36,46 @@ class CompactSpan implements Span {
   }
 }
 
+/**
+ * A span of one token. No token the AST keeps spans a line break (lexer.ts: only white space
+ * and block comments do), so its end line is its start line and its end character its start
+ * character plus its length: neither is stored, 16 bytes less on each of the 300,000 token
+ * spans of a 200,000-line contract (keywords, names, words, strings, dates; issue 15,
+ * "buildfast"). Reparse moves a span's offsets and both its lines: the end line follows the
+ * start line, so a write to it is ignored, and moving keeps the length and start character.
+ */
+class TokenSpan implements Span {
+  declare offset: number;
+  declare endOffset: number;
+  declare startLine: number;
+  declare startCharacter: number;
+
+  constructor(offset: number, endOffset: number, startLine: number, startCharacter: number) {
+    this.offset = offset;
+    this.endOffset = endOffset;
+    this.startLine = startLine;
+    this.startCharacter = startCharacter;
+  }
+
+  get endLine(): number {
+    return this.startLine;
+  }
+
+  set endLine(_line: number) {
+    // The start line's move is the end line's.
+  }
+
+  get endCharacter(): number {
+    return this.startCharacter + (this.endOffset - this.offset);
+  }
+
+  get range(): Range {
+    const line = this.startLine;
+    const character = this.startCharacter;
+    return { start: { line, character }, end: { line, character: character + (this.endOffset - this.offset) } };
+  }
+}
+
 /** A quantity's number starts where it does; its unit ends where it does. */
 class CompactQuantity extends CompactSpan {
   declare numberEndLine: number;
@@ -57,6 +99,49 @@ class CompactQuantity extends CompactSpan {
   }
 }
 
+/**
+ * A quantity on one line (its unit, if any, on the number's line: nearly every quantity): like
+ * a token span, its end line, number end line and unit line are its start line and are not
+ * stored (writes to them, reparse moving both lines, are ignored), nor its end character:
+ * 88 bytes instead of CompactQuantity's 120 (issue 15, "buildfast").
+ */
+class LineQuantity extends TokenSpan {
+  declare numberEndCharacter: number;
+  declare unitCharacter?: number;
+
+  constructor(offset: number, endOffset: number, startLine: number, startCharacter: number, numberEndCharacter: number) {
+    super(offset, endOffset, startLine, startCharacter);
+    this.numberEndCharacter = numberEndCharacter;
+  }
+
+  get numberEndLine(): number {
+    return this.startLine;
+  }
+
+  set numberEndLine(_line: number) {
+    // The start line's move is the number end's.
+  }
+
+  get unitLine(): number | undefined {
+    return this.unitCharacter === undefined ? undefined : this.startLine;
+  }
+
+  set unitLine(_line: number | undefined) {
+    // The start line's move is the unit's.
+  }
+
+  get numberRange(): Range {
+    const line = this.startLine;
+    return { start: { line, character: this.startCharacter }, end: { line, character: this.numberEndCharacter } };
+  }
+
+  get unitRange(): Range | undefined {
+    if (this.unitCharacter === undefined) return undefined;
+    const line = this.startLine;
+    return { start: { line, character: this.unitCharacter }, end: { line, character: this.endCharacter } };
+  }
+}
+
 /** Makes a span from its offsets and positions (LineIndex.span takes one of those below). */
 export type SpanMaker = (offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number) => Span;
 
@@ -70,10 +155,13 @@ export const makeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter
 // first few at load time with as many fields as the kind takes. At 200,000 lines: 76 → 66 MiB
 // of AST (docs/performance.md, "astdirect2").
 class NodeSpan extends CompactSpan {}
+class SmallNodeSpan extends CompactSpan {}
 class ItemSpan extends CompactSpan {}
 class WordSpan extends CompactSpan {}
-class NameSpan extends CompactSpan {}
 class LiteralSpan extends CompactSpan {}
+class TokenNameSpan extends TokenSpan {}
+class TokenWordSpan extends TokenSpan {}
+class TokenLiteralSpan extends TokenSpan {}
 
 // The first object of each class is also made with `undefined` positions, so that V8 keeps
 // its number fields as tagged values (small integers in place): otherwise the first position
@@ -93,28 +181,58 @@ function reserveFields(make: SpanMaker, fields: number): void {
 export const makeNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new NodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /**
+ * A node with up to three fields besides `type` and `keyword` (a tier, target, window,
+ * compensation, …): 8 bytes less than a NodeSpan, which keeps room for the blocks' four.
+ */
+export const makeSmallNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new SmallNodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/**
  * An item with one field besides `type` and `keyword` (`value`, `ref`, `duration`, …): the
  * most frequent node, 24 bytes smaller than a NodeSpan (issue 15, "parsefast").
  */
 export const makeItemSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new ItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
-/** A name or word with its `text`, or a comparator with its `op`: one field. */
-export const makeNameSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
-  new NameSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
-/** A string, aggregate or time range: up to two fields. */
+/** A time range: up to two fields. */
 export const makeWordSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new WordSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
-/** A date, time or days: up to five fields. */
+/** Days: up to five fields. */
 export const makeLiteralSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new LiteralSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+
+// Token spans: one line each, so the maker ignores the end line and character it is given (TokenSpan).
+/** A keyword or other token without fields. */
+export const makeTokenSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
+  new TokenSpan(offset, endOffset, startLine, startCharacter);
+/** A name or word with its `text`, or a comparator with its `op`: one field. */
+export const makeTokenNameSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
+  new TokenNameSpan(offset, endOffset, startLine, startCharacter);
+/** A string or aggregate: up to two fields. */
+export const makeTokenWordSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
+  new TokenWordSpan(offset, endOffset, startLine, startCharacter);
+/** A date, time or date-time: five fields (a date-time's further ones go out of the object, as before). */
+export const makeTokenLiteralSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
+  new TokenLiteralSpan(offset, endOffset, startLine, startCharacter);
 reserveFields(makeSpan, 0);
 reserveFields(makeNodeSpan, 6);
+reserveFields(makeSmallNodeSpan, 5);
 reserveFields(makeItemSpan, 3);
 reserveFields(makeWordSpan, 2);
-reserveFields(makeNameSpan, 1);
 reserveFields(makeLiteralSpan, 5);
+reserveFields(makeTokenSpan, 0);
+reserveFields(makeTokenNameSpan, 1);
+reserveFields(makeTokenWordSpan, 2);
+reserveFields(makeTokenLiteralSpan, 5);
 /** A quantity: unit start, value and unit besides its number end. */
 reserveFields((...at) => new CompactQuantity(...at, at[0], at[0]), 4);
+/** A quantity on one line: unit start, value and unit. */
+reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 3);
+// A quantity's `value` made once holding a non-number, so that V8 keeps the field tagged: a
+// number field it holds unboxed gets a 16-byte box of its own in every quantity, even for
+// integers (71,000 boxes at 200,000 lines), while a tagged one keeps integers in place and
+// lets quantities share one box per distinct fraction (the AST builder's `numberOf`).
+makeQuantity(0, 0, 0, 1, undefined as unknown as number, undefined, 0, 0, 0);
+makeQuantity(0, 0, 0, 1, undefined as unknown as number, '%', 1, 0, 1);
+makeQuantity(0, 0, 0, 1, undefined as unknown as number, '%', 2, 1, 0);
 
 /**
  * A quantity from the positions of its tokens (no temporary spans: one is made for each of the
@@ -135,15 +253,18 @@ export function makeQuantity(
   unitCharacter: number,
 ): Quantity {
   const numberEnd = character + numberLength;
-  let quantity: CompactQuantity;
+  let quantity: CompactQuantity | LineQuantity;
   if (unitText === undefined) {
-    quantity = new CompactQuantity(offset, offset + numberLength, line, character, line, numberEnd, line, numberEnd);
+    quantity = new LineQuantity(offset, offset + numberLength, line, character, numberEnd);
+  } else if (unitLine === line) {
+    quantity = new LineQuantity(offset, unitOffset + unitText.length, line, character, numberEnd);
+    quantity.unitCharacter = unitCharacter;
   } else {
     quantity = new CompactQuantity(offset, unitOffset + unitText.length, line, character, unitLine, unitCharacter + unitText.length, line, numberEnd);
     quantity.unitLine = unitLine;
     quantity.unitCharacter = unitCharacter;
   }
-  const withValue = quantity as CompactQuantity & { value: number; unit?: string };
+  const withValue = quantity as (CompactQuantity | LineQuantity) & { value: number; unit?: string };
   withValue.value = value;
   if (unitText !== undefined) withValue.unit = unitText;
   return withValue;

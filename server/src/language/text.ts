@@ -88,6 +88,16 @@ export class LineIndex {
     return this.lineOf(this.clamp(offset));
   }
 
+  /**
+   * Line of `offset` (clamped) when it is known to be on line `line` or after: one compare when
+   * it is on that line (the end of a one-line item, a unit after its number), else `lineAt`.
+   */
+  lineFrom(line: number, offset: number): number {
+    const next = line + 1;
+    if (next >= this.lineStarts.length || offset < this.lineStarts[next]) return line;
+    return this.lineAt(offset);
+  }
+
   positionAt(offset: number): Position {
     const clamped = this.clamp(offset);
     const line = this.lineOf(clamped);

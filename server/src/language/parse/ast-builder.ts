@@ -9,8 +9,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
-import { decodeDate, decodeDateTime, decodeString, decodeTime } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNameSpan, makeNodeSpan, makeQuantity, makeSpan, makeWordSpan, type SpanMaker } from '../span';
+import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -61,7 +61,7 @@ export class AstBuilder {
    * space and block comments do: lexer.ts), so its end is on its start's line: one line
    * look-up instead of LineIndex.span's two, with the same positions.
    */
-  private span(t: IToken, make: SpanMaker = makeSpan): A.Span {
+  private span(t: IToken, make: SpanMaker = makeTokenSpan): A.Span {
     const start = t.startOffset;
     const length = t.image.length;
     const line = this.lines.lineAt(start);
@@ -97,13 +97,13 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    const name = this.span(t, makeNameSpan) as A.Name;
+    const name = this.span(t, makeTokenNameSpan) as A.Name;
     name.text = t.image;
     return name;
   }
 
-  /** A word token as a span with its `text` (made by `make`: makeWordSpan where a second field follows). */
-  private word(t: IToken | undefined, make: SpanMaker = makeNameSpan): A.Word | undefined {
+  /** A word token as a span with its `text` (made by `make`: makeTokenWordSpan where a second field follows). */
+  private word(t: IToken | undefined, make: SpanMaker = makeTokenNameSpan): A.Word | undefined {
     if (!t) return undefined;
     const word = this.span(t, make) as A.Word;
     word.text = this.text(t.image);
@@ -113,17 +113,23 @@ export class AstBuilder {
   private string(t: IToken | undefined): A.StringLiteral | undefined {
     if (!t || t.tokenType !== StringLiteral) return undefined;
     // Problems in strings are reported once for all tokens by the parser (lexical pass).
-    const decoded = decodeString(t.image);
-    const literal = this.span(t, makeWordSpan) as A.StringLiteral;
-    literal.value = decoded.value;
-    literal.valid = decoded.valid;
+    const plain = plainStringValue(t.image);
+    const literal = this.span(t, makeTokenWordSpan) as A.StringLiteral;
+    if (plain !== undefined) {
+      literal.value = plain;
+      literal.valid = true;
+    } else {
+      const decoded = decodeString(t.image);
+      literal.value = decoded.value;
+      literal.valid = decoded.valid;
+    }
     return literal;
   }
 
   private date(t: IToken | undefined): A.DateLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDate(t.image);
-    const literal = this.span(t, makeLiteralSpan) as A.DateLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.DateLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -140,7 +146,7 @@ export class AstBuilder {
       this.error('SLA002', this.span(t), this.translate('parse.endOfDayStart'));
       valid = false;
     }
-    const literal = this.span(t, makeLiteralSpan) as A.TimeLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.TimeLiteral;
     literal.text = t.image;
     literal.hour = d.hour;
     literal.minute = d.minute;
@@ -151,7 +157,7 @@ export class AstBuilder {
   private dateTime(t: IToken | undefined): A.DateTimeLiteral | undefined {
     if (!t) return undefined;
     const d = decodeDateTime(t.image);
-    const literal = this.span(t, makeLiteralSpan) as A.DateTimeLiteral;
+    const literal = this.span(t, makeTokenLiteralSpan) as A.DateTimeLiteral;
     literal.text = t.image;
     literal.year = d.year;
     literal.month = d.month;
@@ -164,23 +170,41 @@ export class AstBuilder {
     return literal;
   }
 
+  /**
+   * The value of a number token. A quantity's `value` field is tagged (span.ts), so a fraction
+   * equal to the previous one (the 99.9 of a target and of its tiers) shares its box and is
+   * not converted again; a map of every fraction cost more time than its boxes (profiled).
+   */
+  private numberOf(image: string): number {
+    if (image === this.lastFractionImage) return this.lastFraction!;
+    const value = Number(image);
+    if (Number.isInteger(value)) return value;
+    this.lastFractionImage = image;
+    this.lastFraction = value;
+    return value;
+  }
+
+  private lastFractionImage = '';
+  /** Starts as `undefined` so that V8 keeps the field tagged: a number field would be unboxed, and each read would make a new box. */
+  private lastFraction: number | undefined = undefined;
+
   /** A quantity from a number token and an optional unit token. */
   private quantityOf(numberToken: IToken | undefined, unitToken: IToken | undefined): A.Quantity | undefined {
     if (!numberToken) return undefined;
     const offset = numberToken.startOffset;
     const line = this.lines.lineAt(offset);
-    const value = Number(numberToken.image);
+    const value = this.numberOf(numberToken.image);
     const character = offset - this.lines.lineStarts[line];
     if (!unitToken) return makeQuantity(offset, line, character, numberToken.image.length, value, undefined, 0, 0, 0);
     const unitOffset = unitToken.startOffset;
-    const unitLine = this.lines.lineAt(unitOffset);
+    const unitLine = this.lines.lineFrom(line, unitOffset);
     const unitCharacter = unitOffset - this.lines.lineStarts[unitLine];
     return makeQuantity(offset, line, character, numberToken.image.length, value, this.text(unitToken.image), unitOffset, unitLine, unitCharacter);
   }
 
 
-  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come). */
-  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeNodeSpan): A.Span & { type: K; keyword: A.Span } {
+  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come; makeNodeSpan: four). */
+  private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeSmallNodeSpan): A.Span & { type: K; keyword: A.Span } {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
@@ -188,7 +212,7 @@ export class AstBuilder {
     let base: A.Span & { type: K; keyword: A.Span };
     if (start === keyword.startOffset) {
       // Nearly always (the keyword is a rule's first token): its start is the node's, one line look-up less.
-      const endLine = this.lines.lineAt(end);
+      const endLine = this.lines.lineFrom(keywordSpan.startLine, end);
       const endCharacter = Math.min(end, this.lines.text.length) - this.lines.lineStarts[endLine];
       base = make(start, end, keywordSpan.startLine, keywordSpan.startCharacter, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
     } else {
@@ -424,7 +448,7 @@ export class AstBuilder {
       case 'hoursItem':
         return this.referring(this.base('Hours' as const, node, keyword, makeItemSpan), token(node.ref));
       case 'severityItem': {
-        const severity: A.SeverityItem = this.base('Severity' as const, node, keyword);
+        const severity: A.SeverityItem = this.base('Severity' as const, node, keyword, makeNodeSpan);
         put(severity, 'name', this.name(token(node.name)));
         put(severity, 'title', this.string(token(node.title)));
         put(severity, 'response', node.response);
@@ -488,7 +512,7 @@ export class AstBuilder {
 
   /** A named block and its items (with a title where the grammar takes one). */
   private block<K extends 'Sla' | 'Service' | 'Schedule' | 'Maintenance' | 'Indicator' | 'Objective'>(type: K, node: ParsedNode, keyword: IToken, titled: boolean): A.Span & { type: K; items: object[] } {
-    const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
+    const block = this.base(type, node, keyword, makeNodeSpan) as A.NodeBase & { type: K; items: object[]; name?: A.Name; title?: A.StringLiteral; body?: A.Span };
     block.items = node.items.slice();
     this.header(block, node, titled ? token(node.title) : undefined);
     return block;
@@ -542,7 +566,7 @@ export class AstBuilder {
     const days = node.days;
     if (!days) return undefined;
     const ranges = node.ranges.slice();
-    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeNodeSpan) : this.lines.span(days.offset, days.endOffset, makeNodeSpan)) as A.ScheduleLine;
+    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeSmallNodeSpan) : this.lines.span(days.offset, days.endOffset, makeSmallNodeSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
     line.keyword = this.lines.span(days.offset, days.endOffset);
     line.days = days;
@@ -584,7 +608,7 @@ export class AstBuilder {
     const target: A.TargetItem = this.base('Target' as const, node, keyword);
     const aggregate = token(node.aggregate);
     if (aggregate) {
-      target.aggregate = this.word(aggregate, makeWordSpan)!;
+      target.aggregate = this.word(aggregate, makeTokenWordSpan)!;
       if (aggregate.tokenType === Percentile) {
         const percentile = Number(aggregate.image.slice(1));
         target.aggregate.percentile = percentile;
@@ -593,7 +617,7 @@ export class AstBuilder {
     }
     const comparator = token(node.comparator);
     if (comparator) {
-      target.comparator = this.span(comparator, makeNameSpan) as A.Span & { op: A.Comparator };
+      target.comparator = this.span(comparator, makeTokenNameSpan) as A.Span & { op: A.Comparator };
       target.comparator.op = comparator.image as A.Comparator;
     }
     put(target, 'quantity', node.quantity);

@@ -27,12 +27,18 @@ const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', 
 /** The escapes a string may hold, for messages: `\"`, `\\`, `\n`, `\t` or `\u{XXXX}`. */
 const escapes = (t: Translate) => orList(t, ['`\\"`', '`\\\\`', '`\\n`', '`\\t`', '`\\u{XXXX}`']);
 
+/**
+ * The value of a string token's image when it is closed and has no escapes (most strings), else
+ * undefined: what `decodeString` gives then, without its record (the AST builder, per string).
+ */
+export function plainStringValue(image: string): string | undefined {
+  return image.length >= 2 && image.charCodeAt(image.length - 1) === 34 && image.indexOf('\\') === -1 ? image.slice(1, -1) : undefined;
+}
+
 /** Decodes a string token's image (with its quotes; the closing one may be missing). */
 export function decodeString(image: string, t: Translate = ENGLISH): DecodedString {
-  // Fast path: most strings have no escapes and are closed.
-  if (image.length >= 2 && image.charCodeAt(image.length - 1) === 34 && image.indexOf('\\') === -1) {
-    return { value: image.slice(1, -1), valid: true, closed: true, problems: [] };
-  }
+  const plain = plainStringValue(image);
+  if (plain !== undefined) return { value: plain, valid: true, closed: true, problems: [] };
   const problems: LiteralProblem[] = [];
   const closed = image.length >= 2 && image.endsWith('"') && !endsInsideEscape(image);
   const bodyEnd = closed ? image.length - 1 : image.length;
