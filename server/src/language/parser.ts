@@ -5,9 +5,9 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
-import { AstBuilder } from './parse/ast-builder';
+import { AstBuilder, type ParsedFile } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
-import { SlaGrammar } from './parse/grammar';
+import { SlaGrammar, type RecordSink } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { unknownUnitMessage } from './parse/messages';
 import { LineIndex } from './text';
@@ -71,7 +71,7 @@ export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCAL
 export type ParsedTree = Pick<ParseResult, 'file' | 'diagnostics'>;
 
 /** A parse, with the token list and comment spans when asked for. */
-interface ParsedText {
+export interface ParsedText {
   parsed: ParsedTree;
   tokens?: TokenList;
   comments?: Span[];
@@ -116,11 +116,33 @@ function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: 
  */
 function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking): ParsedText | undefined {
   const reading = readFullWidth(text);
+  const builder = new AstBuilder(lines, t);
+  const recognized = recognizeInChunks(reading.text, lines, t, keepTokens, chunking, builder);
+  if (recognized === undefined) return undefined;
+  return chunkedResult(builder, builder.file(recognized.parsed, text.length), recognized.literal, reading.found, lines, t, recognized);
+}
+
+/** What the chunked parse's recognition gives, besides the records given to its sink. */
+export interface ChunkedRecognition {
+  /** The grammar's result (the file's nodes: none where the sink is not the AST builder). */
+  parsed: ParsedFile;
+  /** SLA002 found in the literal tokens, in text order. */
+  literal: Diagnostic[];
+  tokens?: TokenList;
+  comments: Span[];
+}
+
+/**
+ * The chunked parse's lexing and grammar, each rule's record given to `sink` (the AST builder,
+ * or the encoder of a parse on a worker thread: parse/offthread.ts); undefined where the chunked
+ * parse cannot be the whole text's (see parseInChunks).
+ */
+export function recognizeInChunks(read: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking, sink: RecordSink): ChunkedRecognition | undefined {
   const literal: Diagnostic[] = [];
-  const tokens = keepTokens ? TokenList.empty(reading.text, Math.ceil(text.length / 6)) : undefined;
+  const tokens = keepTokens ? TokenList.empty(read, Math.ceil(read.length / 6)) : undefined;
   const comments: Span[] = [];
   let depth = 0;
-  const feed = new ChunkFeed(reading.text, chunking, (part) => {
+  const feed = new ChunkFeed(read, chunking, (part) => {
     if (part.errors.length > 0) return false;
     for (const comment of part.comments) {
       if (unclosedComment(comment)) return false;
@@ -141,20 +163,34 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   });
 
   const grammar = sharedGrammar();
-  const builder = new AstBuilder(lines, t);
-  let file: ContractFile;
   try {
-    file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
+    const parsed = grammar.parseTokens(feed.next() ?? [], sink, undefined, feed.next);
     if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || !feed.done) return undefined;
+    return { parsed, literal, tokens, comments };
   } catch {
     // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.
     return undefined;
   } finally {
     grammar.release();
   }
+}
+
+/**
+ * The chunked parse's result once its AST is built by `builder` (here, or from a worker's
+ * records: parse/offthread.ts); undefined where the builder found SLA001 (the whole parse decides).
+ */
+export function chunkedResult(
+  builder: AstBuilder,
+  file: ContractFile,
+  literal: Diagnostic[],
+  fullWidth: readonly FullWidthChar[],
+  lines: LineIndex,
+  t: Translate,
+  kept: { tokens?: TokenList; comments?: Span[] } = {},
+): ParsedText | undefined {
   if (builder.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
   const diagnostics = [...literal, ...builder.diagnostics];
-  return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, reading.found, lines, t) }, tokens, comments };
+  return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, fullWidth, lines, t) }, tokens: kept.tokens, comments: kept.comments };
 }
 
 function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boolean): ParsedText {
