@@ -119,6 +119,35 @@ export class RecordEncoder implements RecordSink {
   }
 }
 
+/** What a parse's recognition elsewhere (a worker thread) gives, message by message: batches of records, then how it ended. */
+export type RecordMessage =
+  | Int32Array
+  /** The chunked parse's recognition ended without rejecting the text; `literalTokens`: the tokens its SLA002 were found in (`encodeTokens`). */
+  | { end: 'done'; literalTokens: Int32Array }
+  /** The chunked parse cannot be the whole text's (parser.ts parseInChunks's undefined): the whole parse decides. */
+  | { end: 'rejected' }
+  /** The recognition failed (a bug): the parse is done again where the records were wanted. */
+  | { end: 'failed'; reason: string };
+
+/** Where the main thread takes a recognition's messages from, in order (parser.ts parseForDiagnostics). */
+export interface RecordSource {
+  /** The next message, waiting for it; undefined where none will come (the worker is gone). */
+  next(): RecordMessage | undefined;
+  /** No more messages are wanted (the worker may be ended). */
+  close(): void;
+}
+
+/** Tokens as the records hold them: [type index, start offset, length] each. */
+export function encodeTokens(tokens: readonly IToken[]): Int32Array {
+  const encoded = new Int32Array(3 * tokens.length);
+  tokens.forEach((token, i) => {
+    encoded[3 * i] = token.tokenTypeIdx;
+    encoded[3 * i + 1] = token.startOffset;
+    encoded[3 * i + 2] = token.image.length;
+  });
+  return encoded;
+}
+
 /** A malformed batch (not what an encoder wrote): the parse is done on this thread instead. */
 export class MalformedBatch extends Error {}
 
@@ -205,6 +234,14 @@ export class RecordReplay {
     const file = this.nodes[0];
     if (file === undefined || file.rule !== 'file') throw new MalformedBatch('no file record');
     return { slas: file.slas.slice(), orphans: file.orphans.slice() };
+  }
+
+  /** The tokens `encodeTokens` encoded. */
+  tokens(encoded: Int32Array): IToken[] {
+    if (encoded.length % 3 !== 0) throw new MalformedBatch('tokens cut short');
+    const tokens: IToken[] = [];
+    for (let at = 0; at < encoded.length; at += 3) tokens.push(this.token(encoded, at));
+    return tokens;
   }
 
   /** A token equal to the lexer's: its image from the text read (a word's or punctuation's own string). */
