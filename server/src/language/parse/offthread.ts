@@ -11,6 +11,7 @@
 // the file itself (scripts/cli-loader.cjs), or here; the main thread takes its answer only when
 // the worker read the same text (length and CRC-32 compared).
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import * as zlib from 'node:zlib';
 import { DEFAULT_LOCALE } from '../../l10n/locale';
@@ -29,8 +30,11 @@ import { setParsedText } from './tokenLines';
  */
 export const OFFTHREAD_MIN_LENGTH = 1 << 20;
 
-/** No message from the worker for this long: it is given up (a thread that died without a word). */
-const WAIT_LIMIT_MS = 5000;
+/**
+ * No message from the worker for this long: it is given up (a thread that died without a word:
+ * its exit event cannot reach a thread that waits synchronously). SLA_OFFTHREAD_WAIT_MS: tests.
+ */
+const WAIT_LIMIT_MS = Number(process.env.SLA_OFFTHREAD_WAIT_MS) || 5000;
 
 /** Shared words: [messages posted, the worker's text length, its CRC-32 (0 until it has read the text)]. */
 const POSTED = 0;
@@ -57,7 +61,8 @@ function textChecksum(text: string): number {
  * records (each moved: the encoder no longer holds it), then how it ended.
  */
 export function recognizeToRecords(text: string, chunking: Chunking, post: (message: RecordMessage) => void): void {
-  // Its messages are not read: the main thread words its diagnostics in the user's language.
+  // Its messages are never read (a text with syntax errors is rejected; SLA002 go as their
+  // tokens and are worded on the main thread, in the user's language).
   const t = messages(DEFAULT_LOCALE).t;
   const encoder = new RecordEncoder(t, post);
   setParsedText(text);
@@ -90,15 +95,8 @@ function workerScript(): URL | undefined {
 /** Whether the worker is wanted for a text of `length` (SLA_OFFTHREAD: see OFFTHREAD_MIN_LENGTH). */
 export function offthreadWanted(length: number, env: NodeJS.ProcessEnv = process.env): boolean {
   const forced = env.SLA_OFFTHREAD;
-  if (forced === '0') return false;
-  if (forced === '1') return length >= DEFAULT_CHUNKING.threshold || env.SLA_OFFTHREAD_CHUNK !== undefined;
+  if (forced === '0' || forced === '1') return forced === '1';
   return length >= OFFTHREAD_MIN_LENGTH && availableParallelism() >= 2;
-}
-
-/** The chunking a worker is told to use when tests force small chunks (SLA_OFFTHREAD_CHUNK=size): the main thread's too. */
-export function offthreadChunking(env: NodeJS.ProcessEnv = process.env): Chunking {
-  const size = Number(env.SLA_OFFTHREAD_CHUNK);
-  return Number.isInteger(size) && size > 0 ? { threshold: 0, size: () => size } : DEFAULT_CHUNKING;
 }
 
 /** Where dist/cli.js leaves the worker it started for `sla check` (scripts/cli-loader.cjs). */
@@ -112,11 +110,12 @@ interface EarlyRecognition {
 }
 
 /** The worker dist/cli.js started for the file at `path`, taken once; any other is ended. */
-function takeEarlyWorker(path: string): EarlyRecognition | undefined {
+function takeEarlyWorker(file: string): EarlyRecognition | undefined {
   const slot = globalThis as { [EARLY_WORKER]?: EarlyRecognition[] };
   const early = slot[EARLY_WORKER];
   if (early === undefined) return undefined;
-  const at = early.findIndex((e) => e.path === path);
+  const resolved = path.resolve(file);
+  const at = early.findIndex((e) => e.path === resolved);
   if (at < 0) return undefined;
   const [taken] = early.splice(at, 1);
   return taken;
@@ -133,9 +132,9 @@ export function endEarlyWorkers(): void {
  * The records of `text` (read from `path`) recognised on a worker thread, or undefined where
  * the worker is not wanted or cannot start (the parse is then done here as usual).
  */
-export function recordsOffThread(text: string, path?: string): RecordSource | undefined {
+export function recordsOffThread(text: string, file?: string): RecordSource | undefined {
   try {
-    const early = path !== undefined ? takeEarlyWorker(path) : undefined;
+    const early = file !== undefined ? takeEarlyWorker(file) : undefined;
     if (early) return new WorkerRecords(early.worker, early.port, early.signal, text);
     if (!offthreadWanted(text.length)) return undefined;
     const script = workerScript();

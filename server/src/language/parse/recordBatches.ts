@@ -30,7 +30,7 @@ const HEADER = 5;
 /** The token fields of a record (ParsedNode), in the order of their bits. */
 const TOKEN_FIELD_COUNT = 26;
 /** Numbers per batch (1 MiB): about 12,000 records of the 200,000-line contract. */
-export const BATCH_LENGTH = 256 * 1024;
+export const BATCH_LENGTH = 16 * 1024;
 
 /** The grammar's RecordSink on a worker: each rule's record, encoded; full batches go to `ship`. */
 export class RecordEncoder implements RecordSink {
