@@ -44,6 +44,15 @@ const EARLY_MIN_BYTES = 32 << 20;
 const EARLY_BUSY_PRESSURE = 50;
 const EARLY_WORKER = Symbol.for('sla-language-tools.evaluationWorker');
 
+/** Whether the cores are busy with other work (Linux's CPU pressure): a second thread would get none of its own. */
+function cpuBusy() {
+  let some;
+  try {
+    some = /^some avg10=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'latin1'));
+  } catch {}
+  return some !== undefined && some !== null && Number(some[1]) >= EARLY_BUSY_PRESSURE;
+}
+
 function startEvaluationWorker(args) {
   const wanted = process.env.SLA_WORKERS;
   if (wanted ? !(Number(wanted) >= 2) : require('node:os').availableParallelism() < 2) return;
@@ -56,13 +65,7 @@ function startEvaluationWorker(args) {
     }
   });
   if (!large) return;
-  if (!wanted) {
-    let some;
-    try {
-      some = /^some avg10=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'latin1'));
-    } catch {}
-    if (some && Number(some[1]) >= EARLY_BUSY_PRESSURE) return;
-  }
+  if (!wanted && cpuBusy()) return;
   const script = path.join(__dirname, 'evaluation-worker.js');
   const { Worker } = require('node:worker_threads');
   const zoneSetUp = "new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0);";
@@ -82,7 +85,7 @@ function startEvaluationWorker(args) {
  * one worker thread is started now, before the bundle loads, that reads the first such file
  * named and recognises it (lexing and grammar) while this thread loads the bundle, then builds
  * the AST from its records (server/src/language/parse/offthread.ts, docs/performance.md,
- * "offthread"). The bundle takes it for that file (comparing the text it read) or ends it;
+ * "offthread"); not while the cores are busy (the CPU pressure of `sla evaluate`'s worker). The bundle takes it for that file (comparing the text it read) or ends it;
  * unreferenced, it never keeps the process alive. SLA_OFFTHREAD=1 starts it for any size (tests),
  * SLA_OFFTHREAD=0 never. The size is offthread.ts's `OFFTHREAD_MIN_LENGTH` (a test keeps them equal).
  */
@@ -97,7 +100,7 @@ function startCheckWorker(args) {
     const stat = fs.statSync(a, { throwIfNoEntry: false });
     return stat !== undefined && stat.isFile() && (forced === '1' || stat.size >= CHECK_EARLY_MIN_BYTES);
   });
-  if (file === undefined) return;
+  if (file === undefined || (forced !== '1' && cpuBusy())) return;
   const { MessageChannel, Worker } = require('node:worker_threads');
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(12);

@@ -19,6 +19,7 @@ import { messages } from '../../l10n/messages';
 import { readFullWidth } from '../fullWidth';
 import { recognizeInChunks } from '../parser';
 import { LineIndex } from '../text';
+import { BUSY_PRESSURE, cpuPressure } from '../../runtime/cpuPressure';
 import { DEFAULT_CHUNKING, type Chunking } from './chunks';
 import { encodeTokens, RecordEncoder, type RecordMessage, type RecordSource } from './recordBatches';
 import { setParsedText } from './tokenLines';
@@ -92,11 +93,16 @@ function workerScript(): URL | undefined {
   return /\.[cm]?ts$/.test(here) ? new URL('./offthreadWorker.ts', here) : new URL('./check-worker.js', here);
 }
 
-/** Whether the worker is wanted for a text of `length` (SLA_OFFTHREAD: see OFFTHREAD_MIN_LENGTH). */
+/**
+ * Whether the worker is wanted for a text of `length` (SLA_OFFTHREAD: see OFFTHREAD_MIN_LENGTH):
+ * on two cores or more, not while they are busy with other work (as `sla evaluate`'s parts:
+ * a second thread then gets no core of its own; docs/decisions.md).
+ */
 export function offthreadWanted(length: number, env: NodeJS.ProcessEnv = process.env): boolean {
   const forced = env.SLA_OFFTHREAD;
   if (forced === '0' || forced === '1') return forced === '1';
-  return length >= OFFTHREAD_MIN_LENGTH && availableParallelism() >= 2;
+  // The pressure is read only for a large text (not on every small check's start-up).
+  return length >= OFFTHREAD_MIN_LENGTH && availableParallelism() >= 2 && cpuPressure() < BUSY_PRESSURE;
 }
 
 /** Where dist/cli.js leaves the worker it started for `sla check` (scripts/cli-loader.cjs). */
