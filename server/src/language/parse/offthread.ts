@@ -12,8 +12,8 @@
 // the worker read the same text (length and CRC-32 compared).
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import * as zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { DEFAULT_LOCALE } from '../../l10n/locale';
 import { messages } from '../../l10n/messages';
 import { readFullWidth } from '../fullWidth';
@@ -42,6 +42,11 @@ const POSTED = 0;
 const TEXT_LENGTH = 1;
 const TEXT_CRC = 2;
 
+// Loaded when first used: zlib alone is about 2 ms of every `sla check`'s start-up.
+const requireBuiltin = createRequire(import.meta.url);
+const threads = () => requireBuiltin('node:worker_threads') as typeof import('node:worker_threads');
+const zlib = () => requireBuiltin('node:zlib') as typeof import('node:zlib');
+
 /** What a recognition worker is given (workerData). */
 export interface RecognitionJob {
   /** The text, or the path of the file to read it from (UTF-8, byte order mark left out, as `sla check` reads it). */
@@ -54,7 +59,7 @@ export interface RecognitionJob {
 
 /** The checksum the worker and the main thread compare (both on the text as parsed). */
 function textChecksum(text: string): number {
-  return zlib.crc32(text) | 1;
+  return zlib().crc32(text) | 1;
 }
 
 /**
@@ -145,6 +150,7 @@ export function recordsOffThread(text: string, file?: string): RecordSource | un
     if (!offthreadWanted(text.length)) return undefined;
     const script = workerScript();
     if (script === undefined) return undefined;
+    const { MessageChannel, Worker } = threads();
     const channel = new MessageChannel();
     const signal = new SharedArrayBuffer(4 * 3);
     const size = Number(process.env.SLA_OFFTHREAD_CHUNK);
@@ -160,6 +166,7 @@ export function recordsOffThread(text: string, file?: string): RecordSource | un
 /** A worker's messages, taken synchronously (see the header). */
 class WorkerRecords implements RecordSource {
   private readonly words: Int32Array;
+  private readonly receive = threads().receiveMessageOnPort;
   private taken = 0;
   private checked = false;
 
@@ -176,7 +183,7 @@ class WorkerRecords implements RecordSource {
 
   next(): RecordMessage | undefined {
     for (;;) {
-      const received = receiveMessageOnPort(this.port);
+      const received = this.receive(this.port);
       if (received !== undefined) {
         this.taken++;
         if (!this.checked && !this.sameText()) return undefined;
