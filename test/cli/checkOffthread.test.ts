@@ -20,6 +20,8 @@ const dir = tempTree({
   'bom.sla': `\uFEFF${VALID}`,
   'broken.sla': VALID.replace('window calendar month', 'window calendar'), // SLA001: the whole parse
   'second.sla': VALID.replace('sla Bench', 'sla Second'),
+  // As long as valid.sla, one name differs: what the worker reads if the file changes between the two reads.
+  'changed.sla': VALID.replace('sla Bench', 'sla Bunch'),
 });
 
 /** Logs the worker threads started and each message the main thread takes from one; SLA_TEST_WORKER_MODE makes the worker die or send garbage. */
@@ -28,6 +30,7 @@ const PRELOAD = path.join(
     'workers.cjs': `const threads = require('node:worker_threads');
 const fs = require('node:fs');
 const log = (line) => fs.appendFileSync(process.env.SLA_TEST_WORKER_LOG, line + '\\n');
+const path = require('node:path');
 const Base = threads.Worker;
 const GARBAGE = \`const { workerData } = require('node:worker_threads');
 const text = require('node:fs').readFileSync(workerData.path, 'utf8').replace(/^\\\\uFEFF/, '');
@@ -41,12 +44,12 @@ threads.Worker = class extends Base {
   constructor(script, options) {
     const mode = process.env.SLA_TEST_WORKER_MODE;
     if (mode === 'die') super('process.exit(3)', { ...options, eval: true });
+    else if (mode === 'changed') super(script, { ...options, workerData: { ...options.workerData, path: path.join(path.dirname(options.workerData.path), 'changed.sla') } });
     else if (mode === 'garbage') super(GARBAGE, { ...options, eval: true });
     else super(script, options);
     log('start ' + path.basename(String(script)));
   }
 };
-const path = require('node:path');
 const receive = threads.receiveMessageOnPort;
 threads.receiveMessageOnPort = (port) => {
   const received = receive(port);
@@ -117,6 +120,13 @@ describe('sla check: the recognition on a worker thread', function () {
       }
     });
   }
+
+  it('a worker that read another text (the file changed between the two reads): its records are not taken', () => {
+    const on = run(['check', 'valid.sla', '--format', 'json'], { SLA_OFFTHREAD: '1', SLA_TEST_WORKER_MODE: 'changed' });
+    assert.deepEqual(output(on), output(run(['check', 'valid.sla', '--format', 'json'], { SLA_OFFTHREAD: '0' })));
+    // The first message is taken and the text compared: nothing more.
+    assert.deepEqual(on.workers, ['start check-worker.js', 'batch']);
+  });
 
   it('no worker for a contract under the size', () => {
     const small = run(['check', 'valid.sla']);
