@@ -81,26 +81,28 @@ function startEvaluationWorker(args) {
 }
 
 /**
- * `sla check` of a contract file of 1 MiB or more (about 50,000 lines), on two cores or more:
+ * `sla check` of a contract file of 1 MiB or more (about 50,000 lines), on two cores or more
+ * that are not busy, with SLA_OFFTHREAD=1 (off by default: offthread.ts `OFFTHREAD_DEFAULT`):
  * one worker thread is started now, before the bundle loads, that reads the first such file
  * named and recognises it (lexing and grammar) while this thread loads the bundle, then builds
  * the AST from its records (server/src/language/parse/offthread.ts, docs/performance.md,
- * "offthread"); not while the cores are busy (the CPU pressure of `sla evaluate`'s worker). The bundle takes it for that file (comparing the text it read) or ends it;
- * unreferenced, it never keeps the process alive. SLA_OFFTHREAD=1 starts it for any size (tests),
- * SLA_OFFTHREAD=0 never. The size is offthread.ts's `OFFTHREAD_MIN_LENGTH` (a test keeps them equal).
+ * "offthread"). The bundle takes it for that file (comparing the text it read) or ends it;
+ * unreferenced, it never keeps the process alive. SLA_OFFTHREAD=force starts it for any size
+ * and load (tests). The size is offthread.ts's `OFFTHREAD_MIN_LENGTH` (a test keeps them equal).
  */
 const CHECK_EARLY_MIN_BYTES = 1 << 20;
 const CHECK_WORKER = Symbol.for('sla-language-tools.checkWorker');
 
 function startCheckWorker(args) {
-  const forced = process.env.SLA_OFFTHREAD;
-  if (forced === '0' || (forced !== '1' && require('node:os').availableParallelism() < 2)) return;
+  const mode = process.env.SLA_OFFTHREAD;
+  const forced = mode === 'force';
+  if (!forced && (mode !== '1' || require('node:os').availableParallelism() < 2)) return;
   const file = args.find((a) => {
     if (!a.endsWith('.sla')) return false;
     const stat = fs.statSync(a, { throwIfNoEntry: false });
-    return stat !== undefined && stat.isFile() && (forced === '1' || stat.size >= CHECK_EARLY_MIN_BYTES);
+    return stat !== undefined && stat.isFile() && (forced || stat.size >= CHECK_EARLY_MIN_BYTES);
   });
-  if (file === undefined || (forced !== '1' && cpuBusy())) return;
+  if (file === undefined || (!forced && cpuBusy())) return;
   const { MessageChannel, Worker } = require('node:worker_threads');
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(12);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { generateContract } from '../../bench/contractGenerator';
 import { parseForDiagnostics, wasParsedInChunks } from '../../server/src/language/parser';
-import { OFFTHREAD_MIN_LENGTH, recordsOffThread } from '../../server/src/language/parse/offthread';
+import { OFFTHREAD_MIN_LENGTH, offthreadWanted, recordsOffThread } from '../../server/src/language/parse/offthread';
 import type { RecordMessage } from '../../server/src/language/parse/recordBatches';
 import { ROOT, tempTree, type CliRun } from '../helpers/cli';
 
@@ -90,7 +90,7 @@ describe('sla check: the recognition on a worker thread', function () {
   ];
   for (const [what, args, env, end] of texts) {
     it(`${what}: the same output and exit code as without it`, () => {
-      const on = run(args, { ...env, SLA_OFFTHREAD: '1' });
+      const on = run(args, { ...env, SLA_OFFTHREAD: 'force' });
       const off = run(args, { ...env, SLA_OFFTHREAD: '0' });
       assert.deepEqual(output(on), output(off));
       assert.ok(on.stdout.length > 0 || on.stderr.length > 0);
@@ -103,7 +103,7 @@ describe('sla check: the recognition on a worker thread', function () {
 
   it('several contracts, the first from the worker dist/cli.js started, the others from workers the bundle starts: the same output', () => {
     const args = ['check', 'valid.sla', 'second.sla', 'broken.sla'];
-    const on = run(args, { SLA_OFFTHREAD: '1' });
+    const on = run(args, { SLA_OFFTHREAD: 'force' });
     assert.deepEqual(output(on), output(run(args, { SLA_OFFTHREAD: '0' })));
     assert.equal(on.status, 1);
     assert.equal(on.workers.filter((w) => w.startsWith('start')).length, 3);
@@ -113,7 +113,7 @@ describe('sla check: the recognition on a worker thread', function () {
   for (const mode of ['die', 'garbage']) {
     it(`a worker that ${mode === 'die' ? 'dies at once' : 'sends a malformed batch'}: the same output`, () => {
       for (const file of ['valid.sla', 'broken.sla']) {
-        const on = run(['check', file], { SLA_OFFTHREAD: '1', SLA_TEST_WORKER_MODE: mode, SLA_OFFTHREAD_WAIT_MS: '300' });
+        const on = run(['check', file], { SLA_OFFTHREAD: 'force', SLA_TEST_WORKER_MODE: mode, SLA_OFFTHREAD_WAIT_MS: '300' });
         assert.deepEqual(output(on), output(run(['check', file], { SLA_OFFTHREAD: '0' })), `${mode}, ${file}`);
         assert.match(on.workers[0], /^start /);
         assert.equal(on.workers.some((w) => w.startsWith('end')), false, 'no end from this worker');
@@ -122,16 +122,19 @@ describe('sla check: the recognition on a worker thread', function () {
   }
 
   it('a worker that read another text (the file changed between the two reads): its records are not taken', () => {
-    const on = run(['check', 'valid.sla', '--format', 'json'], { SLA_OFFTHREAD: '1', SLA_TEST_WORKER_MODE: 'changed' });
+    const on = run(['check', 'valid.sla', '--format', 'json'], { SLA_OFFTHREAD: 'force', SLA_TEST_WORKER_MODE: 'changed' });
     assert.deepEqual(output(on), output(run(['check', 'valid.sla', '--format', 'json'], { SLA_OFFTHREAD: '0' })));
     // The first message is taken and the text compared: nothing more.
     assert.deepEqual(on.workers, ['start check-worker.js', 'batch']);
   });
 
-  it('no worker for a contract under the size', () => {
-    const small = run(['check', 'valid.sla']);
+  it('no worker by default, nor for a contract under the size when turned on', () => {
     assert.ok(VALID.length < OFFTHREAD_MIN_LENGTH);
-    assert.deepEqual(small.workers, []);
+    assert.deepEqual(run(['check', 'valid.sla']).workers, []);
+    assert.deepEqual(run(['check', 'valid.sla'], { SLA_OFFTHREAD: '1' }).workers, []);
+    assert.equal(offthreadWanted(OFFTHREAD_MIN_LENGTH, {}), false, 'off by default');
+    assert.equal(offthreadWanted(OFFTHREAD_MIN_LENGTH - 1, { SLA_OFFTHREAD: '1' }), false);
+    assert.equal(offthreadWanted(1, { SLA_OFFTHREAD: 'force' }), true);
   });
 
   it('dist/cli.js starts it from the size offthread.ts starts one from', () => {
@@ -143,7 +146,7 @@ describe('sla check: the recognition on a worker thread', function () {
 
   it('in-process, on a real worker thread: its records taken, the same tree', () => {
     const previous = process.env.SLA_OFFTHREAD;
-    process.env.SLA_OFFTHREAD = '1';
+    process.env.SLA_OFFTHREAD = 'force';
     try {
       const source = recordsOffThread(VALID);
       assert.ok(source, 'a worker is started');

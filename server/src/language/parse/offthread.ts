@@ -25,9 +25,9 @@ import { encodeTokens, RecordEncoder, type RecordMessage, type RecordSource } fr
 import { setParsedText } from './tokenLines';
 
 /**
- * Texts from this many UTF-16 units on are recognised on a worker (measured crossover:
- * docs/performance.md, "offthread"); SLA_OFFTHREAD=1 forces the worker for any text the chunked
- * parse takes (tests), SLA_OFFTHREAD=0 turns it off.
+ * Texts from this many UTF-16 units on are recognised on a worker when it is on
+ * (`SLA_OFFTHREAD=1`; off by default: no crossover was measured, docs/performance.md,
+ * "offthread"). SLA_OFFTHREAD=force takes the worker for any text, whatever the cores (tests).
  */
 export const OFFTHREAD_MIN_LENGTH = 1 << 20;
 
@@ -99,15 +99,23 @@ function workerScript(): URL | undefined {
 }
 
 /**
- * Whether the worker is wanted for a text of `length` (SLA_OFFTHREAD: see OFFTHREAD_MIN_LENGTH):
- * on two cores or more, not while they are busy with other work (as `sla evaluate`'s parts:
- * a second thread then gets no core of its own; docs/decisions.md).
+ * What `SLA_OFFTHREAD` is when not set: off. On this 2-core machine, loaded by other work, the
+ * worker path was never clearly faster and took 15–20 % more CPU (docs/performance.md,
+ * "offthread"); `1` turns the rule of `offthreadWanted` on (scripts/cli-loader.cjs reads the same).
+ */
+const OFFTHREAD_DEFAULT = '0';
+
+/**
+ * Whether the worker is wanted for a text of `length`: with SLA_OFFTHREAD=1, from
+ * OFFTHREAD_MIN_LENGTH on, on two cores or more, not while they are busy with other work (as
+ * `sla evaluate`'s parts: a second thread then gets no core of its own; docs/decisions.md);
+ * with `force`, always; else never.
  */
 export function offthreadWanted(length: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const forced = env.SLA_OFFTHREAD;
-  if (forced === '0' || forced === '1') return forced === '1';
+  const mode = env.SLA_OFFTHREAD ?? OFFTHREAD_DEFAULT;
+  if (mode === 'force') return true;
   // The pressure is read only for a large text (not on every small check's start-up).
-  return length >= OFFTHREAD_MIN_LENGTH && availableParallelism() >= 2 && cpuPressure() < BUSY_PRESSURE;
+  return mode === '1' && length >= OFFTHREAD_MIN_LENGTH && availableParallelism() >= 2 && cpuPressure() < BUSY_PRESSURE;
 }
 
 /** Where dist/cli.js leaves the worker it started for `sla check` (scripts/cli-loader.cjs). */
