@@ -190,6 +190,7 @@ class WorkerRecords implements RecordSource {
   }
 
   next(): RecordMessage | undefined {
+    const deadline = performance.now() + WAIT_LIMIT_MS;
     for (;;) {
       const received = this.receive(this.port);
       if (received !== undefined) {
@@ -197,9 +198,11 @@ class WorkerRecords implements RecordSource {
         if (!this.checked && !this.sameText()) return undefined;
         return received.message as RecordMessage;
       }
+      const left = deadline - performance.now();
+      if (left <= 0) return undefined;
       const posted = Atomics.load(this.words, POSTED);
-      if (posted > this.taken) continue;
-      if (Atomics.wait(this.words, POSTED, posted, WAIT_LIMIT_MS) === 'timed-out') return undefined;
+      // Counted but not yet on the port (never seen; never a busy loop either): look again shortly.
+      Atomics.wait(this.words, POSTED, posted, posted > this.taken ? Math.min(left, 1) : left);
     }
   }
 
@@ -226,12 +229,13 @@ export function runRecognitionJob(job: RecognitionJob, readText: (path: string) 
   let text: string;
   try {
     text = job.text ?? readText(job.path!).replace(/^\uFEFF/, '');
+    // (zlib.crc32 is Node 20.15's and 22.2's: without it, the main thread parses on its own at once.)
+    Atomics.store(words, TEXT_CRC, textChecksum(text));
+    Atomics.store(words, TEXT_LENGTH, text.length);
   } catch (error) {
     post({ end: 'failed', reason: error instanceof Error ? error.message : String(error) });
     return;
   }
-  Atomics.store(words, TEXT_LENGTH, text.length);
-  Atomics.store(words, TEXT_CRC, textChecksum(text));
   const chunking = job.chunking ? { threshold: job.chunking.threshold, size: () => job.chunking!.size } : DEFAULT_CHUNKING;
   recognizeToRecords(text, chunking, post);
 }
