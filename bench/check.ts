@@ -24,7 +24,6 @@ import { analyze } from '../server/src/language/analyze';
 import { tokenize, tokenizePart, tokenizePartWithChevrotain } from '../server/src/language/lexer';
 import { readFullWidth } from '../server/src/language/fullWidth';
 import { chunkEnd, DEFAULT_CHUNKING } from '../server/src/language/parse/chunks';
-import { cpuPressure } from '../server/src/runtime/cpuPressure';
 
 const RSS_FILE_VARIABLE = 'SLA_BENCH_MAX_RSS_FILE';
 
@@ -92,7 +91,7 @@ function smallContract(): void {
  * Wall milliseconds, CPU milliseconds (user + system, all threads: less sensitive to a loaded
  * machine than wall time) and peak RSS (MiB) of `node ARGS`, read by a preloaded exit hook.
  */
-function childRun(args: string[], dir: string, env: Record<string, string> = {}): { ms: number; cpuMs: number; rssMiB: number; status: number | null } {
+function childRun(args: string[], dir: string): { ms: number; cpuMs: number; rssMiB: number; status: number | null } {
   const preload = path.join(dir, 'max-rss.cjs');
   const rssFile = path.join(dir, 'max-rss.txt');
   writeFileSync(
@@ -101,7 +100,7 @@ function childRun(args: string[], dir: string, env: Record<string, string> = {})
   );
   writeFileSync(rssFile, '');
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', preload, ...args], { env: { ...process.env, ...env, [RSS_FILE_VARIABLE]: rssFile }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--require', preload, ...args], { env: { ...process.env, [RSS_FILE_VARIABLE]: rssFile }, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const [maxRssKiB, cpuMs] = JSON.parse(readFileSync(rssFile, 'utf8')) as [number, number];
   return { ms, cpuMs, rssMiB: maxRssKiB / 1024, status: run.status };
@@ -112,8 +111,8 @@ type ChildRun = ReturnType<typeof childRun>;
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE, 'cli.js') : undefined;
 
 /** `sla check FILE` by this build's CLI (or `cli`); exits the bench when it fails. */
-function checkRun(file: string, dir: string, cli = path.resolve('dist/cli.js'), env: Record<string, string> = {}): ChildRun {
-  const check = childRun([cli, 'check', file], dir, env);
+function checkRun(file: string, dir: string, cli = path.resolve('dist/cli.js')): ChildRun {
+  const check = childRun([cli, 'check', file], dir);
   if (check.status !== 0) {
     console.error(`${cli} check exited with ${check.status} on ${file}`);
     process.exit(1);
@@ -127,9 +126,9 @@ function figures(runs: ChildRun[]): string {
 }
 
 /** This build against the baseline's (same run, interleaved): the ratios of the medians. */
-function baselineRatio(ours: ChildRun[], baseline: ChildRun[], label = 'this build / baseline'): string {
+function baselineRatio(ours: ChildRun[], baseline: ChildRun[]): string {
   const ratio = (f: (c: ChildRun) => number) => (median(ours.map(f)) / median(baseline.map(f))).toFixed(2);
-  return `${label}: ${ratio((c) => c.ms)}× wall, ${ratio((c) => c.cpuMs)}× CPU, ${ratio((c) => c.rssMiB)}× peak RSS`;
+  return `this build / baseline: ${ratio((c) => c.ms)}× wall, ${ratio((c) => c.cpuMs)}× CPU, ${ratio((c) => c.rssMiB)}× peak RSS`;
 }
 
 /** The 200,000-line contract, written to .bench/check-200k.sla (`dir` is .bench) for the child processes. */
@@ -151,14 +150,8 @@ function hugeContract(): void {
   const checks: ChildRun[] = [];
   const floors: ChildRun[] = [];
   const baselines: ChildRun[] = [];
-  // The parse's recognition on a worker thread, and on this thread (parse/offthread.ts: off by
-  // default, SLA_OFFTHREAD=1 for large texts on free cores): both forced, interleaved.
-  const offthread: ChildRun[] = [];
-  const inThread: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     checks.push(checkRun(file, dir));
-    offthread.push(checkRun(file, dir, undefined, { SLA_OFFTHREAD: 'force' }));
-    inThread.push(checkRun(file, dir, undefined, { SLA_OFFTHREAD: '0' }));
     floors.push(childRun([process.argv[1], '--lex-only', file], dir));
     if (BASELINE) baselines.push(checkRun(file, dir, BASELINE));
   }
@@ -176,9 +169,6 @@ function hugeContract(): void {
   console.log(`child: node + read + lex (floor)   wall ${fmt(floorMs)}  CPU ${fmt(floorCpu)}  peak RSS ${floorRss.toFixed(0)} MiB`);
   console.log(`child: node dist/cli.js check      wall ${fmt(checkMs)}  CPU ${fmt(checkCpu)}  peak RSS ${checkRss.toFixed(0)} MiB`);
   console.log(`ratio to the floor: ${(checkMs / floorMs).toFixed(1)}× wall, ${(checkCpu / floorCpu).toFixed(1)}× CPU, ${(checkRss / floorRss).toFixed(1)}× memory`);
-  console.log(`child: check, worker forced on      ${figures(offthread)}`);
-  console.log(`child: check, worker forced off     ${figures(inThread)}`);
-  console.log(`${baselineRatio(offthread, inThread, 'worker on / off')}; CPU pressure ${cpuPressure()} %`);
   if (BASELINE) {
     console.log(`child: baseline ${BASELINE} check   ${figures(baselines)}`);
     console.log(baselineRatio(checks, baselines));

@@ -67,8 +67,6 @@ const builds = [
   { entryPoints: ['cli/src/mainEvaluate.ts'], outfile: 'dist/cli-evaluate.js' },
   // Worker thread that reads a part of a large CSV file (server/src/evaluation/parallel.ts).
   { entryPoints: ['server/src/evaluation/worker.ts'], outfile: 'dist/evaluation-worker.js' },
-  // Worker thread that recognises a large contract for `sla check` (server/src/language/parse/offthread.ts).
-  { entryPoints: ['server/src/language/parse/offthreadWorker.ts'], outfile: 'dist/check-worker.js' },
 ];
 
 mkdirSync('dist', { recursive: true });

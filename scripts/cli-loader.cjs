@@ -44,15 +44,6 @@ const EARLY_MIN_BYTES = 32 << 20;
 const EARLY_BUSY_PRESSURE = 50;
 const EARLY_WORKER = Symbol.for('sla-language-tools.evaluationWorker');
 
-/** Whether the cores are busy with other work (Linux's CPU pressure): a second thread would get none of its own. */
-function cpuBusy() {
-  let some;
-  try {
-    some = /^some avg10=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'latin1'));
-  } catch {}
-  return some !== undefined && some !== null && Number(some[1]) >= EARLY_BUSY_PRESSURE;
-}
-
 function startEvaluationWorker(args) {
   const wanted = process.env.SLA_WORKERS;
   if (wanted ? !(Number(wanted) >= 2) : require('node:os').availableParallelism() < 2) return;
@@ -65,7 +56,13 @@ function startEvaluationWorker(args) {
     }
   });
   if (!large) return;
-  if (!wanted && cpuBusy()) return;
+  if (!wanted) {
+    let some;
+    try {
+      some = /^some avg10=([\d.]+)/m.exec(fs.readFileSync('/proc/pressure/cpu', 'latin1'));
+    } catch {}
+    if (some && Number(some[1]) >= EARLY_BUSY_PRESSURE) return;
+  }
   const script = path.join(__dirname, 'evaluation-worker.js');
   const { Worker } = require('node:worker_threads');
   const zoneSetUp = "new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0);";
@@ -80,48 +77,9 @@ function startEvaluationWorker(args) {
   worker.once('error', forget).once('exit', forget);
 }
 
-/**
- * `sla check` of a contract file of 1 MiB or more (about 50,000 lines), on two cores or more
- * that are not busy, with SLA_OFFTHREAD=1 (off by default: offthread.ts `OFFTHREAD_DEFAULT`):
- * one worker thread is started now, before the bundle loads, that reads the first such file
- * named and recognises it (lexing and grammar) while this thread loads the bundle, then builds
- * the AST from its records (server/src/language/parse/offthread.ts, docs/performance.md,
- * "offthread"). The bundle takes it for that file (comparing the text it read) or ends it;
- * unreferenced, it never keeps the process alive. SLA_OFFTHREAD=force starts it for any size
- * and load (tests). The size is offthread.ts's `OFFTHREAD_MIN_LENGTH` (a test keeps them equal).
- */
-const CHECK_EARLY_MIN_BYTES = 1 << 20;
-const CHECK_WORKER = Symbol.for('sla-language-tools.checkWorker');
-
-function startCheckWorker(args) {
-  const mode = process.env.SLA_OFFTHREAD;
-  const forced = mode === 'force';
-  if (!forced && (mode !== '1' || require('node:os').availableParallelism() < 2)) return;
-  const file = args.find((a) => {
-    if (!a.endsWith('.sla')) return false;
-    const stat = fs.statSync(a, { throwIfNoEntry: false });
-    return stat !== undefined && stat.isFile() && (forced || stat.size >= CHECK_EARLY_MIN_BYTES);
-  });
-  if (file === undefined || (!forced && cpuBusy())) return;
-  const { MessageChannel, Worker } = require('node:worker_threads');
-  const channel = new MessageChannel();
-  const signal = new SharedArrayBuffer(12);
-  const size = Number(process.env.SLA_OFFTHREAD_CHUNK);
-  const job = { path: path.resolve(file), port: channel.port2, signal, chunking: size > 0 ? { threshold: 0, size } : undefined };
-  const worker = new Worker(path.join(__dirname, 'check-worker.js'), { workerData: job, transferList: [channel.port2] });
-  worker.unref();
-  // Its failure is the bundle's to notice (no answer): never an uncaught error here.
-  worker.on('error', () => {});
-  globalThis[CHECK_WORKER] = [{ worker, path: job.path, port: channel.port1, signal }];
-}
-
 if (command === 'evaluate') {
   try {
     startEvaluationWorker(process.argv.slice(3));
-  } catch {}
-} else if (command === 'check') {
-  try {
-    startCheckWorker(process.argv.slice(3));
   } catch {}
 }
 

@@ -10,7 +10,6 @@ import { withHeapForText } from './checkHeap';
 import { messages, type Locale } from '../../server/src/l10n/index';
 import { daysInMonth, type CivilDate } from '../../server/src/language/calendar';
 import { terminalJson, terminalLine } from '../../server/src/text/terminal';
-import { endEarlyWorkers, recordsOffThread } from '../../server/src/language/parse/offthread';
 
 export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
@@ -53,13 +52,9 @@ export function runCheck(inputs: string[], options: CheckOptions, io: Output): n
     }
     // Editors hide a byte order mark; columns must not count it either.
     const source = text.replace(/^\uFEFF/, '');
-    // A large contract's recognition on a second thread (parse/offthread.ts): the same diagnostics.
-    const records = recordsOffThread(source, file);
-    const diagnostics = withHeapForText(source, () => diagnose(source, { locale: io.locale, today: options.today }, records)).filter((d) => !options.quiet || d.severity === 'error');
+    const diagnostics = withHeapForText(source, () => diagnose(source, { locale: io.locale, today: options.today })).filter((d) => !options.quiet || d.severity === 'error');
     results.push({ file, diagnostics });
   }
-  // A worker dist/cli.js started for a file not checked after all (it was not a contract's path).
-  endEarlyWorkers();
 
   if (options.format === 'json') io.out(terminalJson(JSON.stringify(toJson(results), null, 2)) + '\n');
   else if (options.format === 'sarif') io.out(terminalJson(JSON.stringify(formatSarif(results, TOOL_VERSION, io.locale), null, 2)) + '\n');

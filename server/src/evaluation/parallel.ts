@@ -12,7 +12,6 @@
 // a record start (every earlier chunk ended whole), and are reported with the file's line
 // numbers.
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { BUSY_PRESSURE, cpuPressure } from '../runtime/cpuPressure';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,8 +87,8 @@ const STOP = 0;
 const OWNERS = 1;
 const HERE = 1;
 
-// The CPU pressure from which a second thread does not pay (runtime/cpuPressure.ts, shared with `sla check`).
-export { BUSY_PRESSURE, cpuPressure };
+/** CPU pressure (the share of time some task waited for a core, last 10 s) from which a second thread does not pay (scripts/cli-loader.cjs: `EARLY_BUSY_PRESSURE`). */
+export const BUSY_PRESSURE = 50;
 
 /**
  * Parts (threads) per file when not told: one per core, at most 4, two cores included: the
@@ -101,6 +100,16 @@ export { BUSY_PRESSURE, cpuPressure };
  */
 export function defaultParts(cores: number, pressure = 0): number {
   return pressure >= BUSY_PRESSURE ? 1 : Math.max(1, Math.min(cores, 4));
+}
+
+/** Linux's CPU pressure, `some avg10` of /proc/pressure/cpu (0–100); 0 where there is none. */
+export function cpuPressure(): number {
+  try {
+    const some = /^some avg10=([\d.]+)/m.exec(readFileSync('/proc/pressure/cpu', 'latin1'));
+    return some ? Number(some[1]) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The worker script: dist/evaluation-worker.js next to a bundle, worker.ts next to the sources. */

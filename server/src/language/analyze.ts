@@ -3,7 +3,6 @@ import { checkItems, sortDiagnostics, type CheckOptions, type CheckReuse, type I
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { linkedFactsOf, type SlaFacts } from './linked';
 import { parse, parseForDiagnostics, type ParseResult } from './parser';
-import type { RecordSource } from './parse/recordBatches';
 import { reparse, type TextEdit } from './reparse';
 import { carryOver, isReusable, movedWith } from './reuse';
 import { buildScopes, type SlaScope } from './scope';
@@ -36,9 +35,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * `analyze(text, options).diagnostics`, without what only the editor features and the next
  * edit read (the token list, comment spans, each item's diagnostics): `sla check`.
  */
-export function diagnose(text: string, options: AnalyzeOptions = {}, records?: RecordSource): Diagnostic[] {
-  // `records`: the parse's recognition done on a worker thread (parse/offthread.ts), same result.
-  const parsed = parseForDiagnostics(text, options.locale, undefined, records);
+export function diagnose(text: string, options: AnalyzeOptions = {}): Diagnostic[] {
+  const parsed = parseForDiagnostics(text, options.locale);
   const scopes = buildScopes(parsed.file);
   const linked = scopes.map((scope) => linkedFactsOf(scope));
   const checked = checkItems(parsed.file, scopes, parsed.diagnostics, linked, options, undefined, false);

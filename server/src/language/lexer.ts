@@ -374,16 +374,6 @@ class Token implements IToken {
   }
 }
 
-/** A token equal to the lexer's (the parse's records replayed on the main thread: parse/recordBatches.ts). */
-export function lexedToken(image: string, startOffset: number, tokenTypeIdx: number): IToken {
-  return new Token(image, startOffset, tokenTypeIdx);
-}
-
-/** The image every token of a type has, by type index (the vocabulary's words, the punctuation), else undefined. */
-export const FIXED_IMAGE: (string | undefined)[] = [];
-for (const [word, type] of WORD_TOKENS) FIXED_IMAGE[type.tokenTypeIdx!] = word;
-for (const type of PUNCTUATION_TOKENS) FIXED_IMAGE[type.tokenTypeIdx!] = type.PATTERN as string;
-
 /** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
   token.startOffset += offset;

@@ -5,10 +5,9 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
 import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
 import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
-import { AstBuilder, type ParsedFile } from './parse/ast-builder';
+import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
-import { SlaGrammar, type RecordSink } from './parse/grammar';
-import { RecordReplay, type RecordSource } from './parse/recordBatches';
+import { SlaGrammar } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { unknownUnitMessage } from './parse/messages';
 import { LineIndex } from './text';
@@ -64,15 +63,15 @@ export function parse(text: string, locale: Locale = DEFAULT_LOCALE, chunking: C
 }
 
 /** The AST and diagnostics of `parse`, without the token list and comment spans that only editor features read (`sla check`). */
-export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE, chunking: Chunking = DEFAULT_CHUNKING, records?: RecordSource): ParsedTree {
-  return parseText(text, locale, false, chunking, records).parsed;
+export function parseForDiagnostics(text: string, locale: Locale = DEFAULT_LOCALE, chunking: Chunking = DEFAULT_CHUNKING): ParsedTree {
+  return parseText(text, locale, false, chunking).parsed;
 }
 
 /** What every parse gives: the AST and the parser's diagnostics. */
 export type ParsedTree = Pick<ParseResult, 'file' | 'diagnostics'>;
 
 /** A parse, with the token list and comment spans when asked for. */
-export interface ParsedText {
+interface ParsedText {
   parsed: ParsedTree;
   tokens?: TokenList;
   comments?: Span[];
@@ -85,15 +84,12 @@ export function wasParsedInChunks(result: ParseResult | ParsedTree): boolean {
   return chunkedResults.has(result.file);
 }
 
-function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: Chunking, records?: RecordSource): ParsedText & { lines: LineIndex } {
+function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: Chunking): ParsedText & { lines: LineIndex } {
   const lines = new LineIndex(text);
   const t = messages(locale).t;
   setParsedText(text);
   try {
-    const replayed = records && parseFromRecords(text, lines, t, records);
-    if (replayed === 'rejected') return { lines, ...parseWith(text, lines, t, keepTokens) };
-    if (replayed) chunkedResults.add(replayed.parsed.file);
-    const chunked = replayed ?? (text.length >= chunking.threshold ? parseInChunks(text, lines, t, keepTokens, chunking) : undefined);
+    const chunked = text.length >= chunking.threshold ? parseInChunks(text, lines, t, keepTokens, chunking) : undefined;
     if (chunked) chunkedResults.add(chunked.parsed.file);
     return { lines, ...(chunked ?? parseWith(text, lines, t, keepTokens)) };
   } catch (error) {
@@ -120,66 +116,11 @@ function parseText(text: string, locale: Locale, keepTokens: boolean, chunking: 
  */
 function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking): ParsedText | undefined {
   const reading = readFullWidth(text);
-  const builder = new AstBuilder(lines, t);
-  const recognized = recognizeInChunks(reading.text, lines, t, keepTokens, chunking, builder);
-  if (recognized === undefined) return undefined;
-  return chunkedResult(builder, builder.file(recognized.parsed, text.length), recognized.literal, reading.found, lines, t, recognized);
-}
-
-/**
- * The chunked parse of `text` with its recognition done elsewhere (a worker thread:
- * parse/offthread.ts): the AST built here from its records. 'rejected' where the chunked parse
- * is not the whole text's (then the whole parse, as parseInChunks's undefined); undefined
- * where the records did not come or were not an encoder's (then the parse is done here, all of it).
- */
-function parseFromRecords(text: string, lines: LineIndex, t: Translate, records: RecordSource): ParsedText | 'rejected' | undefined {
-  try {
-    const reading = readFullWidth(text);
-    const builder = new AstBuilder(lines, t);
-    const replay = new RecordReplay(reading.text, builder);
-    for (;;) {
-      const next = records.next();
-      if (next === undefined) return undefined;
-      if (next instanceof Int32Array) {
-        replay.replay(next);
-        continue;
-      }
-      if (next.end !== 'done') return next.end === 'rejected' ? 'rejected' : undefined;
-      const literal = literalDiagnostics(replay.tokens(next.literalTokens), lines, t);
-      return chunkedResult(builder, builder.file(replay.file(), text.length), literal, reading.found, lines, t) ?? 'rejected';
-    }
-  } catch {
-    // A malformed batch, or anything else: parsed here instead, never a different answer.
-    return undefined;
-  } finally {
-    records.close();
-  }
-}
-
-/** What the chunked parse's recognition gives, besides the records given to its sink. */
-export interface ChunkedRecognition {
-  /** The grammar's result (the file's nodes: none where the sink is not the AST builder). */
-  parsed: ParsedFile;
-  /** SLA002 found in the literal tokens, in text order. */
-  literal: Diagnostic[];
-  /** The tokens they were found in (literalDiagnostics of these gives `literal` in any language). */
-  literalTokens: IToken[];
-  tokens?: TokenList;
-  comments: Span[];
-}
-
-/**
- * The chunked parse's lexing and grammar, each rule's record given to `sink` (the AST builder,
- * or the encoder of a parse on a worker thread: parse/offthread.ts); undefined where the chunked
- * parse cannot be the whole text's (see parseInChunks).
- */
-export function recognizeInChunks(read: string, lines: LineIndex, t: Translate, keepTokens: boolean, chunking: Chunking, sink: RecordSink): ChunkedRecognition | undefined {
   const literal: Diagnostic[] = [];
-  const literalTokens: IToken[] = [];
-  const tokens = keepTokens ? TokenList.empty(read, Math.ceil(read.length / 6)) : undefined;
+  const tokens = keepTokens ? TokenList.empty(reading.text, Math.ceil(text.length / 6)) : undefined;
   const comments: Span[] = [];
   let depth = 0;
-  const feed = new ChunkFeed(read, chunking, (part) => {
+  const feed = new ChunkFeed(reading.text, chunking, (part) => {
     if (part.errors.length > 0) return false;
     for (const comment of part.comments) {
       if (unclosedComment(comment)) return false;
@@ -190,46 +131,30 @@ export function recognizeInChunks(read: string, lines: LineIndex, t: Translate, 
         if (++depth > MAX_NESTING) return false;
       } else if (token.tokenType === RCurly && depth > 0) depth--;
     }
-    const found = literalDiagnostics(part.tokens, lines, t);
-    if (found.length > 0) {
+    for (const found of literalDiagnostics(part.tokens, lines, t)) {
       // An unclosed string parses on, but its SLA001 sends the text to the whole parse: go now.
-      if (found.some((d) => d.code === 'SLA001')) return false;
-      literal.push(...found);
-      for (const token of part.tokens) if (literalDiagnostics([token], lines, t).length > 0) literalTokens.push(token);
+      if (found.code === 'SLA001') return false;
+      literal.push(found);
     }
     tokens?.append(part.tokens);
     return true;
   });
 
   const grammar = sharedGrammar();
+  const builder = new AstBuilder(lines, t);
+  let file: ContractFile;
   try {
-    const parsed = grammar.parseTokens(feed.next() ?? [], sink, undefined, feed.next);
+    file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
     if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || !feed.done) return undefined;
-    return { parsed, literal, literalTokens, tokens, comments };
   } catch {
     // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.
     return undefined;
   } finally {
     grammar.release();
   }
-}
-
-/**
- * The chunked parse's result once its AST is built by `builder` (here, or from a worker's
- * records: parse/offthread.ts); undefined where the builder found SLA001 (the whole parse decides).
- */
-export function chunkedResult(
-  builder: AstBuilder,
-  file: ContractFile,
-  literal: Diagnostic[],
-  fullWidth: readonly FullWidthChar[],
-  lines: LineIndex,
-  t: Translate,
-  kept: { tokens?: TokenList; comments?: Span[] } = {},
-): ParsedText | undefined {
   if (builder.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
   const diagnostics = [...literal, ...builder.diagnostics];
-  return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, fullWidth, lines, t) }, tokens: kept.tokens, comments: kept.comments };
+  return { parsed: { file, diagnostics: finishDiagnostics(diagnostics, reading.found, lines, t) }, tokens, comments };
 }
 
 function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boolean): ParsedText {

@@ -37,28 +37,13 @@ import {
   TimeLiteral,
   UnitSuffix,
 } from '../lexer';
-import { NODE_FIELDS, NODE_LIST_FIELDS, ParsedNode, type NodeField, type NodeListField, type ParsedRule } from './parsed';
-import type { ParsedFile } from './ast-builder';
-import type { Translate } from '../wording';
+import { ParsedNode, type NodeField, type NodeListField, type ParsedRule } from './parsed';
+import type { AstBuilder, ParsedFile } from './ast-builder';
 import type { SlaItem } from '../ast';
 import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import { onSameLine } from './tokenLines';
 import { ChunkRejected } from './chunks';
-
-/**
- * What the grammar gives each rule's record to when the rule ends: the AST builder
- * (ast-builder.ts), or the encoder of a parse on a worker thread (recordBatches.ts). Its
- * `build` result goes to the parent's record (undefined: nothing).
- */
-export interface RecordSink {
-  /** The catalogue lookup of the parse's locale (syntax error messages). */
-  readonly translate: Translate;
-  /** Diagnostics made so far (counted where an incremental parse stops). */
-  readonly diagnostics: readonly unknown[];
-  /** `depth`: the record's on the rule stack (0: the file's). */
-  build(node: ParsedNode, depth: number): unknown;
-}
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -102,7 +87,7 @@ const ITEM_START_TOKENS = Object.fromEntries(
 
 /** `{ LABEL: field }` of each sub-node field, made once (sub-rules are invoked often). */
 const LABELS = Object.fromEntries(
-  [...NODE_FIELDS, ...NODE_LIST_FIELDS].map((f) => [f, { LABEL: f }]),
+  (['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve', 'items', 'ranges', 'slas', 'orphans'] as const).map((f) => [f, { LABEL: f }]),
 ) as Record<NodeField | NodeListField, { LABEL: string }>;
 
 /** The rules of the sla's items, in the order of their alternatives (in the sla loop and `slaItem`). */
@@ -172,7 +157,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * taken at an item of a block or the file when the parser gets near the end of those it
    * has (ChunkRejected where the chunked parse cannot be the whole text's).
    */
-  parseTokens(tokens: IToken[], builder: RecordSink, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
+  parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
     this.errorMessages.t = builder.translate;
     this.builder = builder;
     this.strayErrors = [];
@@ -333,7 +318,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private attachTo: NodeField | NodeListField | undefined;
   private attachToList = false;
   /** Makes each rule's AST node when the rule ends (set for each parse). */
-  private builder: RecordSink | undefined;
+  private builder: AstBuilder | undefined;
 
   private depth(): number {
     return (this as unknown as RuleStackInternals).RULE_STACK_IDX;
@@ -370,12 +355,15 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * its extent added to the parent's (tokens come in text order).
    */
   private exit(node: ParsedNode): void {
+    const built = this.builder!.build(node);
     const depth = this.depth();
-    const built = this.builder!.build(node, depth);
     if (depth === 0) return;
     const parent = this.nodes[depth - 1];
     if (node.startOffset >= 0) parent.extend(node.startOffset, node.endOffset);
-    parent.adopt(node, built);
+    const field = node.attachTo;
+    if (field === undefined || built === undefined) return;
+    if (node.attachToList) parent.add(field as NodeListField, built);
+    else parent.give(field as NodeField, built);
   }
 
   /**

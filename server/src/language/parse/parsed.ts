@@ -11,74 +11,69 @@
 import type { IToken } from 'chevrotain';
 import type * as A from '../ast';
 
-/** The grammar's rules (names as in parse/grammar.ts); a rule's number in the encoded records is its index here (recordBatches.ts). */
-export const PARSED_RULES = [
-  'file',
-  'garbage',
-  'skippedGroup',
-  'slaBlock',
-  'slaItem',
-  'versionItem',
-  'providerItem',
-  'customerItem',
-  'effectiveItem',
-  'timezoneItem',
-  'feeItem',
-  'reportingItem',
-  'reviewItem',
-  'reviewedItem',
-  'serviceBlock',
-  'descriptionItem',
-  'includesItem',
-  'excludesItem',
-  'scheduleBlock',
-  'scheduleLine',
-  'holidaysItem',
-  'scheduleOnItem',
-  'days',
-  'timeRange',
-  'maintenanceBlock',
-  'everyItem',
-  'onItem',
-  'noticeItem',
-  'indicatorBlock',
-  'kindItem',
-  'metricItem',
-  'ratioItem',
-  'unitItem',
-  'sampleEveryItem',
-  'missingItem',
-  'countersItem',
-  'objectiveBlock',
-  'indicatorRefItem',
-  'serviceRefItem',
-  'targetItem',
-  'windowItem',
-  'duringItem',
-  'excludingItem',
-  'coverageItem',
-  'quantity',
-  'compensationBlock',
-  'tier',
-  'creditsBlock',
-  'capItem',
-  'claimItem',
-  'remedyItem',
-  'responsibilitiesBlock',
-  'responsibility',
-  'supportBlock',
-  'hoursItem',
-  'severityItem',
-] as const;
-
-export type ParsedRule = (typeof PARSED_RULES)[number];
+/** The grammar's rules (names as in parse/grammar.ts). */
+export type ParsedRule =
+  | 'file'
+  | 'garbage'
+  | 'skippedGroup'
+  | 'slaBlock'
+  | 'slaItem'
+  | 'versionItem'
+  | 'providerItem'
+  | 'customerItem'
+  | 'effectiveItem'
+  | 'timezoneItem'
+  | 'feeItem'
+  | 'reportingItem'
+  | 'reviewItem'
+  | 'reviewedItem'
+  | 'serviceBlock'
+  | 'descriptionItem'
+  | 'includesItem'
+  | 'excludesItem'
+  | 'scheduleBlock'
+  | 'scheduleLine'
+  | 'holidaysItem'
+  | 'scheduleOnItem'
+  | 'days'
+  | 'timeRange'
+  | 'maintenanceBlock'
+  | 'everyItem'
+  | 'onItem'
+  | 'noticeItem'
+  | 'indicatorBlock'
+  | 'kindItem'
+  | 'metricItem'
+  | 'ratioItem'
+  | 'unitItem'
+  | 'sampleEveryItem'
+  | 'missingItem'
+  | 'countersItem'
+  | 'objectiveBlock'
+  | 'indicatorRefItem'
+  | 'serviceRefItem'
+  | 'targetItem'
+  | 'windowItem'
+  | 'duringItem'
+  | 'excludingItem'
+  | 'coverageItem'
+  | 'quantity'
+  | 'compensationBlock'
+  | 'tier'
+  | 'creditsBlock'
+  | 'capItem'
+  | 'claimItem'
+  | 'remedyItem'
+  | 'responsibilitiesBlock'
+  | 'responsibility'
+  | 'supportBlock'
+  | 'hoursItem'
+  | 'severityItem';
 
 /** Fields holding the AST node of one sub-rule. */
-export const NODE_FIELDS = ['item', 'days', 'range', 'duration', 'interval', 'quantity', 'percent', 'threshold', 'credit', 'response', 'resolve'] as const;
-export type NodeField = (typeof NODE_FIELDS)[number];
+export type NodeField = 'item' | 'days' | 'range' | 'duration' | 'interval' | 'quantity' | 'percent' | 'threshold' | 'credit' | 'response' | 'resolve';
 /** Fields holding the AST nodes of every invocation of a sub-rule, in order. */
-export const NODE_LIST_FIELDS = ['items', 'ranges', 'slas', 'orphans'] as const;
-export type NodeListField = (typeof NODE_LIST_FIELDS)[number];
+export type NodeListField = 'items' | 'ranges' | 'slas' | 'orphans';
 
 export class ParsedNode {
   rule: ParsedRule = 'file';
@@ -201,17 +196,6 @@ export class ParsedNode {
     if (this.ranges.length > 0) this.ranges.length = 0;
     if (this.slas.length > 0) this.slas.length = 0;
     if (this.orphans.length > 0) this.orphans.length = 0;
-  }
-
-  /**
-   * Takes the AST node `built` of the sub-rule whose record is `child`, as the child's
-   * `attachTo` says (the grammar's `exit`, and the replay of a worker's records: recordBatches.ts).
-   */
-  adopt(child: ParsedNode, built: unknown): void {
-    const field = child.attachTo;
-    if (field === undefined || built === undefined) return;
-    if (child.attachToList) this.add(field as NodeListField, built);
-    else this.give(field as NodeField, built);
   }
 
   /** Gives a sub-rule's AST node to the field `field` (the first one given is kept): a store per field, not a keyed one. */
