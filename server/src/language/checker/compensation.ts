@@ -337,9 +337,8 @@ function checkFeePeriod(compensation: Compensation, ctx: CheckContext): void {
 /** SLA307 and SLA309: the sla's `credits` block against all its tiers. */
 function checkCredits(_sla: Sla, ctx: CheckContext): void {
   const items = ctx.sla.items ?? [];
-  // Indexed loops over the sla's items (tens of thousands, walked once and cold).
-  let firstCompensation: Compensation | undefined;
-  for (let i = 0; i < items.length && !firstCompensation; i++) if (items[i]?.type === 'Compensation') firstCompensation = items[i] as Compensation;
+  // Indexed loops over the sla's items (tens of thousands, walked once and cold; `first` is one too).
+  const firstCompensation = ctx.first(items, 'Compensation');
   if (!firstCompensation) return;
   const credits = ctx.credits();
   const claim = credits && ctx.first(credits.items, 'Claim');
