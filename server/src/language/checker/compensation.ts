@@ -264,7 +264,7 @@ function reportSameThresholds(thresholds: readonly Threshold[], ctx: CheckContex
  * `below`, higher for `above`) must pay more than every milder one.
  */
 function reportCreditOrder(thresholds: readonly Threshold[], ctx: CheckContext): void {
-  // Two thresholds (most clauses): read in sorted order without sorting a copy (see sortedPair).
+  // Two thresholds (most clauses): read in sorted order without sorting a copy (see pairSwapped).
   const pair = thresholds.length === 2;
   const swapped = pair && pairSwapped(thresholds[0], thresholds[1]);
   const sorted = pair ? thresholds : [...thresholds].sort(bySeverity);
