@@ -7,7 +7,7 @@
 // for availability and `ratio good`, the bad share for error rates and `ratio bad`, the
 // share of requests slower than the target for a latency percentile (histogram buckets).
 import type { KindName, Quantity } from '../language/ast';
-import { firstItem, type ObjectiveFacts, type SlaFacts } from '../language/linked';
+import { firstItem, tierMildness, type ObjectiveFacts, type SlaFacts } from '../language/linked';
 import { formatNumber } from '../language/numberFormat';
 import { DURATION_MS } from '../language/units';
 import { ZoneRules } from '../evaluation/timezone';
@@ -234,7 +234,7 @@ function sloWindowDays(o: ObjectiveFacts): number {
 function creditAtStake(sla: SlaFacts, o: ObjectiveFacts, t: Messages['t']): string {
   const tiers = o.tiers.filter((tier) => tier.threshold !== undefined && tier.credit !== undefined);
   if (tiers.length === 0) return t('export.rules.credit.none');
-  const mildest = tiers.reduce((a, b) => (a.direction === 'below' ? (b.threshold! > a.threshold! ? b : a) : b.threshold! < a.threshold! ? b : a));
+  const mildest = tiers.reduce((a, b) => (tierMildness(a.direction, b.threshold!) > tierMildness(a.direction, a.threshold!) ? b : a));
   const credit = formatNumber(mildest.credit!);
   const threshold = `${mildest.direction} ${written(mildest.node.threshold)}`;
   const w = o.windowFacts;

@@ -3,7 +3,7 @@
 // neutral (the rules are in docs/decisions.md). Plain data: wording is done by format.ts.
 import type { Analysis } from '../language/analyze';
 import type { Comparator, Quantity, Sla } from '../language/ast';
-import { firstItem, type ObjectiveFacts, type SlaFacts, type TierFacts, type WeeklyRange } from '../language/linked';
+import { firstItem, tierMildness, type ObjectiveFacts, type SlaFacts, type TierFacts, type WeeklyRange } from '../language/linked';
 import { formatNumber } from '../language/numberFormat';
 import { durationMs, nearlyEqual } from '../language/units';
 
@@ -316,7 +316,7 @@ function diffTiers(name: string, o: ObjectiveFacts, n: ObjectiveFacts, push: Pus
 function mildestFirst(tiers: TierFacts[], direction: 'below' | 'above'): TierFacts[] {
   const chosen = tiers.filter((t) => t.direction === direction);
   const key = (t: TierFacts) => t.threshold ?? (direction === 'below' ? -Infinity : Infinity);
-  return chosen.sort((x, y) => (direction === 'below' ? key(y) - key(x) : key(x) - key(y)));
+  return chosen.sort((x, y) => tierMildness(direction, key(y)) - tierMildness(direction, key(x)));
 }
 
 function sameTier(a: TierFacts, b: TierFacts): boolean {

@@ -3,7 +3,7 @@
 // objective's value unit and equal within the tolerance of section 5, some breached values
 // owe nothing when `>=` and X < T, `>` and X ≤ T, `<=` and X > T, `<` and X ≥ T.
 import type { Comparator, Compensation } from '../ast';
-import type { TierFacts } from '../linked';
+import { tierMildness, type TierFacts } from '../linked';
 import { nearlyEqual } from '../units';
 import type { CheckContext } from './context';
 import { formatQuantity } from './describe';
@@ -21,7 +21,7 @@ function mildestFittingTier(tiers: readonly TierFacts[], op: Comparator): (TierF
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i];
     if (tier.direction !== direction || tier.threshold === undefined || !tier.node.threshold) continue;
-    if (!mildest || (direction === 'below' ? tier.threshold > mildest.threshold : tier.threshold < mildest.threshold)) mildest = tier as TierFacts & { threshold: number };
+    if (!mildest || tierMildness(direction, tier.threshold) > tierMildness(direction, mildest.threshold)) mildest = tier as TierFacts & { threshold: number };
   }
   return mildest;
 }

@@ -107,6 +107,15 @@ export interface MaintenanceFacts {
   windows: { at: DateTimeLiteral; durationMs: number }[];
 }
 
+/**
+ * How mild a tier's threshold is in its direction: the nearer the target, the milder (the
+ * highest `below`, the lowest `above`). The one ordering of tiers: SLA312, the alert rules'
+ * credit at stake and the semantic diff's pairing all compare by it.
+ */
+export function tierMildness(direction: 'below' | 'above', threshold: number): number {
+  return direction === 'below' ? threshold : -threshold;
+}
+
 export interface TierFacts {
   node: Tier;
   compensation: Compensation;
