@@ -38,6 +38,20 @@ export async function ensureServerBuilt(): Promise<void> {
   if (build.status !== 0) throw new Error(`npm run build failed: ${build.stderr}`);
 }
 
+/**
+ * One server for the enclosing mocha suite: built when needed and started before its tests,
+ * stopped after them; `use` receives the client once it runs.
+ */
+export function startForSuite(use: (client: TestClient) => void, options?: ClientOptions): void {
+  let client: TestClient | undefined;
+  before(async () => {
+    await ensureServerBuilt();
+    client = await TestClient.start(options);
+    use(client);
+  });
+  after(async () => client?.stop());
+}
+
 function newerSource(dir: string, than: number): boolean {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -1,6 +1,6 @@
 // Protocol tests: diagnostics on open, change and save, with and without on-type validation.
 import { strict as assert } from 'node:assert';
-import { ensureServerBuilt, positionOf, TestClient } from './client';
+import { ensureServerBuilt, positionOf, startForSuite, TestClient } from './client';
 
 const VALID = `sla Shop {
   version "1"
@@ -25,11 +25,7 @@ describe('protocol: diagnostics', function () {
   this.timeout(30000);
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start({ settings: { validate: { onType: true } } });
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started), { settings: { validate: { onType: true } } });
 
   it('announces the capabilities of every feature', () => {
     const capabilities = client.initializeResult!.capabilities;
@@ -144,12 +140,8 @@ describe('protocol: on-type validation off', function () {
   this.timeout(30000);
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    // No debounce: were on-type validation on, a change would publish before the next round trip.
-    client = await TestClient.start({ settings: { validate: { onType: false } }, initializationOptions: { validateDelayMs: 0 } });
-  });
-  after(async () => client?.stop());
+  // No debounce: were on-type validation on, a change would publish before the next round trip.
+  startForSuite((started) => (client = started), { settings: { validate: { onType: false } }, initializationOptions: { validateDelayMs: 0 } });
 
   it('reads the setting through workspace/configuration', async () => {
     await client.open(VALID);

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clampChange } from '../../server/src/lsp/documents';
-import { ensureServerBuilt, TestClient } from './client';
+import { startForSuite, TestClient } from './client';
 
 const TEXT = 'sla Shop {\n  version "1"\n}\n';
 
@@ -42,11 +42,7 @@ describe('clampChange', () => {
 describe('protocol: edits outside the document (issue 13 item 2)', function () {
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start();
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started));
 
   it('keeps the server copy equal to the clamped text through thousands of out-of-range edits, and stays alive', async () => {
     const { uri } = await client.open(TEXT);

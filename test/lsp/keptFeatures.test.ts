@@ -10,7 +10,7 @@ import { analyze } from '../../server/src/language/analyze';
 import { foldingRanges } from '../../server/src/services/features/folding';
 import { semanticTokens } from '../../server/src/services/features/semanticTokens';
 import { documentSymbols } from '../../server/src/services/features/symbols';
-import { ensureServerBuilt, positionAt, TestClient } from './client';
+import { positionAt, startForSuite, TestClient } from './client';
 
 const INSERTS = ['x', '\n', '\n\n', ' ', '}', '"', '99.9%', '// c\n', 'indicator '];
 
@@ -18,11 +18,7 @@ describe('LSP: symbols, folding and semantic tokens kept between requests', func
   this.timeout(120_000);
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start();
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started));
 
   async function assertAsFull(uri: string, what: string): Promise<void> {
     const analysis = analyze(client.text(uri));

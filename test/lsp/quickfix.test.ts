@@ -1,7 +1,7 @@
 // Protocol tests: every quick fix applied through the server and the result re-checked.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { ensureServerBuilt, positionOf, TestClient } from './client';
+import { positionOf, startForSuite, TestClient } from './client';
 
 const BASE = `sla Shop {
   version "1"
@@ -36,11 +36,7 @@ describe('protocol: quick fixes', function () {
   this.timeout(30000);
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start({ settings: { validate: { onType: true } }, initializationOptions: { validateDelayMs: 0 } });
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started), { settings: { validate: { onType: true } }, initializationOptions: { validateDelayMs: 0 } });
 
   /** Opens `text`, applies the fix titled like `title` for the diagnostic `code`, returns the new text and diagnostics. */
   async function applyFix(text: string, code: string, title: RegExp): Promise<{ text: string; before: Diagnostic[]; after: Diagnostic[]; action: CodeAction }> {

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { ResponseError } from 'vscode-jsonrpc/node';
 import { SEMANTIC_DIFF_FAILED, SEMANTIC_DIFF_REQUEST, type SemanticDiffResult } from '../../server/src/lsp/protocol';
-import { ensureServerBuilt, TestClient } from './client';
+import { startForSuite, TestClient } from './client';
 
 const PREVIOUS = `sla Chat {
   version "1.0"
@@ -18,11 +18,7 @@ const CURRENT = PREVIOUS.replace('99.9%', '99.95%');
 describe('protocol: semantic diff', function () {
   this.timeout(30000);
   let client: TestClient;
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start();
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started));
 
   const request = (params: unknown) => client.connection.sendRequest<SemanticDiffResult>(SEMANTIC_DIFF_REQUEST, params);
 

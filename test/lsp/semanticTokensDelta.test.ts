@@ -7,7 +7,7 @@ import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-
 import { generateContract } from '../../bench/contractGenerator';
 import { mulberry32 } from '../../scripts/prng';
 import { semanticTokensEdits } from '../../server/src/lsp/semanticTokensCache';
-import { ensureServerBuilt, positionAt, TestClient } from './client';
+import { positionAt, startForSuite, TestClient } from './client';
 
 const INSERTS = ['x', '\n', ' ', '}', '{', '/* 注释\n 😀 */', '// c\n', '"s', '99.9%', 'service 新 { }\n', '\r\n', 'indicator ', '2026-01-01 '];
 
@@ -22,11 +22,7 @@ describe('LSP: semantic tokens by delta', function () {
   this.timeout(120_000);
   let client: TestClient;
 
-  before(async () => {
-    await ensureServerBuilt();
-    client = await TestClient.start();
-  });
-  after(async () => client?.stop());
+  startForSuite((started) => (client = started));
 
   const full = (uri: string) => client.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
   const delta = (uri: string, previousResultId: string) =>
