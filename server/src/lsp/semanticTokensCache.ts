@@ -1,4 +1,4 @@
-// Semantic tokens by delta (issue 15, "semtok"): the last data sent per document, so that
+// Semantic tokens by delta (issue 15, "semtok"): the last data sent to a document, so that
 // `semanticTokens/full/delta` answers with the one changed stretch instead of every number
 // again (2.4 M numbers at 200,000 lines, asked by VS Code after every edit). An edit moves
 // only the tokens it touches, and the relative encoding leaves everything after them alone:
@@ -12,30 +12,32 @@ import { numbersOf } from '../services/features/semanticTokens';
 // number array (JSON writes a typed array as an object).
 type Data = ArrayLike<number>;
 
-export class SemanticTokensCache {
-  private readonly last = new Map<string, { resultId: string; data: Data }>();
-  private counter = 0;
+/**
+ * Result ids count across every document and reopening, so that an id sent before a close can
+ * never name the data of the document opened after it.
+ */
+let lastResultId = 0;
+
+/** The last semantic tokens sent for one open document (lsp/featureCache.ts keeps one per document). */
+export class SentTokens {
+  private last: { resultId: string; data: Data } | undefined;
 
   /** The full result, kept as the base of the next delta. */
-  full(uri: string, data: Data): SemanticTokens {
-    return { resultId: this.keep(uri, data), data: numbersOf(data) };
+  full(data: Data): SemanticTokens {
+    return { resultId: this.keep(data), data: numbersOf(data) };
   }
 
   /** The edits from the result `previousResultId` to `data`; the full result when that one is not kept (any more). */
-  delta(uri: string, previousResultId: string, data: Data): SemanticTokens | SemanticTokensDelta {
-    const previous = this.last.get(uri);
-    if (!previous || previous.resultId !== previousResultId) return this.full(uri, data);
-    return { resultId: this.keep(uri, data), edits: semanticTokensEdits(previous.data, data) };
+  delta(previousResultId: string, data: Data): SemanticTokens | SemanticTokensDelta {
+    const previous = this.last;
+    if (!previous || previous.resultId !== previousResultId) return this.full(data);
+    return { resultId: this.keep(data), edits: semanticTokensEdits(previous.data, data) };
   }
 
-  private keep(uri: string, data: Data): string {
-    const resultId = String(++this.counter);
-    this.last.set(uri, { resultId, data });
+  private keep(data: Data): string {
+    const resultId = String(++lastResultId);
+    this.last = { resultId, data };
     return resultId;
-  }
-
-  forget(uri: string): void {
-    this.last.delete(uri);
   }
 }
 

@@ -20,7 +20,6 @@ import { EvaluationService } from './evaluation';
 import { WorkspaceFolders } from './workspaceFolders';
 import { EVALUATE_REQUEST, EXPORT_REPORT_REQUEST, SEMANTIC_DIFF_REQUEST, type EvaluateParams, type ExportReportParams, type SemanticDiffParams } from './protocol';
 import { semanticDiff } from './semanticDiff';
-import { SemanticTokensCache } from './semanticTokensCache';
 import { FeatureCache } from './featureCache';
 import type { Analysis } from '../language/analyze';
 import { completion, COMPLETION_TRIGGER_CHARACTERS } from '../services/features/completion';
@@ -62,7 +61,6 @@ export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.error(message);
   const workspaceFolders = new WorkspaceFolders();
   const evaluation = new EvaluationService(store, log, () => workspaceFolders.paths());
-  const semanticTokensCache = new SemanticTokensCache();
   const featureCache = new FeatureCache();
 
   function settings(uri: string): Promise<ServerSettings> {
@@ -212,7 +210,6 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(event.document.uri);
     store.forget(event.document.uri);
     evaluation.forget(event.document.uri);
-    semanticTokensCache.forget(event.document.uri);
     featureCache.forget(event.document.uri);
     validator.closed(event.document.uri);
   });
@@ -254,15 +251,19 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges((params, token) =>
     feature('selectionRange', params.textDocument.uri, token, [], (a) => selectionRanges(a, params.positions)),
   );
-  /** The document's token data, made with what its last request kept. */
-  const tokenData = (uri: string, analysis: Analysis) => encodedSemanticTokens(analysis, featureCache.of(uri).tokens);
+  // Semantic tokens made with what the document's last request kept; sent in full or as the
+  // edits from the result the client names.
   connection.languages.semanticTokens.on((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => semanticTokensCache.full(params.textDocument.uri, tokenData(params.textDocument.uri, a))),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => {
+      const kept = featureCache.of(params.textDocument.uri);
+      return kept.sent.full(encodedSemanticTokens(a, kept.tokens));
+    }),
   );
   connection.languages.semanticTokens.onDelta((params, token) =>
-    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) =>
-      semanticTokensCache.delta(params.textDocument.uri, params.previousResultId, tokenData(params.textDocument.uri, a)),
-    ),
+    feature('semanticTokens', params.textDocument.uri, token, { data: [] }, (a) => {
+      const kept = featureCache.of(params.textDocument.uri);
+      return kept.sent.delta(params.previousResultId, encodedSemanticTokens(a, kept.tokens));
+    }),
   );
   connection.onDocumentFormatting((params, token) =>
     feature('formatting', params.textDocument.uri, token, [], (a) => formatDocument(a, params.options)),
