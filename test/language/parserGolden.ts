@@ -131,8 +131,11 @@ export function goldenCases(): GoldenCase[] {
   return cases;
 }
 
-/** Ranges as readers see them: read through the property (a plain field or a getter). */
-const RANGE_KEYS = ['range', 'numberRange', 'unitRange'];
+/**
+ * Ranges, and a node's keyword span, as readers see them: read through the property (a plain
+ * field or a getter: a node makes its `keyword` when read, span.ts).
+ */
+const RANGE_KEYS = ['range', 'numberRange', 'unitRange', 'keyword'];
 /** How a span stores its positions (ast.ts): written out as `range` etc. instead. */
 const POSITION_FIELDS = new Set([
   'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter',
@@ -140,7 +143,7 @@ const POSITION_FIELDS = new Set([
 
 /**
  * A canonical form of parser output: keys sorted, every range read through `.range`,
- * `.numberRange`, `.unitRange` and written explicitly, and the span's own position fields left
+ * `.numberRange`, `.unitRange` (and every keyword through `.keyword`) and written explicitly, and the span's own position fields left
  * out, so the hash depends on what readers see and not on how spans store their positions.
  */
 export function canonical(value: unknown): unknown {

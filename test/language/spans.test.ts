@@ -5,17 +5,49 @@ import { strict as assert } from 'node:assert';
 import { mulberry32 } from '../../scripts/prng';
 import { generateContract } from '../../bench/contractGenerator';
 import { analyze, analyzeEdit } from '../../server/src/language/analyze';
-import type { Quantity, Range, Span } from '../../server/src/language/ast';
+import type { NodeBase, Quantity, Range, Span } from '../../server/src/language/ast';
+import { reparsedRegionOf } from '../../server/src/language/reparse';
 import { LineIndex } from '../../server/src/language/text';
+import { cloneSpan } from '../../server/src/language/span';
 import { samples } from '../fuzz/fuzzer';
 
-/** Every span of the tree, with its path. */
+/** Every span of the tree, with its path (a node's keyword too: made when read, span.ts). */
 function spansOf(value: unknown, path: string, out: [string, Span][]): [string, Span][] {
   if (typeof value !== 'object' || value === null) return out;
   const record = value as Record<string, unknown>;
   if (typeof record.offset === 'number') out.push([path, value as Span]);
   for (const [key, child] of Object.entries(record)) spansOf(child, `${path}.${key}`, out);
+  if (!Object.hasOwn(record, 'keyword') && record.keyword !== undefined) spansOf(record.keyword, `${path}.keyword`, out);
   return out;
+}
+
+/** Every node of the tree (an object with `type` and `keyword`). */
+function nodesOf(value: unknown, out: NodeBase[] = []): NodeBase[] {
+  if (typeof value !== 'object' || value === null) return out;
+  const record = value as Record<string, unknown>;
+  if (typeof record.type === 'string' && record.keyword !== undefined) out.push(value as NodeBase);
+  for (const child of Object.values(record)) nodesOf(child, out);
+  return out;
+}
+
+/** Each node's keyword is its first word as written (a schedule line's, its days) and a span of its own on each read. */
+function assertKeywords(text: string, file: unknown, label: string): number {
+  const nodes = nodesOf(file);
+  for (const node of nodes) {
+    const keyword = node.keyword;
+    const written = text.slice(keyword.offset, keyword.endOffset);
+    const schedule = node as NodeBase & { type: string; days?: Span };
+    if (schedule.type === 'ScheduleLine') {
+      assert.deepEqual([keyword.offset, keyword.endOffset, keyword.range], [schedule.days!.offset, schedule.days!.endOffset, schedule.days!.range], `${label}: days`);
+    } else {
+      assert.equal(keyword.offset, node.offset, `${label}: ${schedule.type} starts with its keyword`);
+      assert.match(written, /^[a-z]+$/, `${label}: ${schedule.type} keyword ${JSON.stringify(written)}`);
+      assert.ok(/^[a-z]+/.exec(text.slice(node.offset))![0] === written, `${label}: ${schedule.type} keyword is the whole first word`);
+    }
+    assert.deepEqual([keyword.endLine, keyword.endCharacter], [keyword.range.end.line, keyword.range.end.character], `${label}: fields as the range says`);
+    assert.notEqual(node.keyword, keyword, `${label}: a fresh span on each read`);
+  }
+  return nodes.length;
 }
 
 function assertPositionsOfOffsets(text: string, file: unknown, label: string): number {
@@ -43,6 +75,61 @@ describe('compact spans', () => {
     for (const sample of [...samples(), { name: 'generated', text: generateContract(60) }]) {
       assertPositionsOfOffsets(sample.text, analyze(sample.text).parse.file, sample.name);
     }
+  });
+
+  it('give every node its keyword, the first word as written, made when read (a schedule line: its days)', () => {
+    let nodes = 0;
+    for (const sample of [...samples(), { name: 'generated', text: generateContract(60) }]) {
+      nodes += assertKeywords(sample.text, analyze(sample.text).parse.file, sample.name);
+    }
+    assert.ok(nodes > 500, `few nodes checked (${nodes})`);
+  });
+
+  it('keep every keyword where its node is after edits that move, replace and re-type items (seeded)', () => {
+    const next = mulberry32(15);
+    let text = generateContract(40);
+    let analysis = analyze(text);
+    let incremental = 0;
+    for (let step = 0; step < 60; step++) {
+      // A line break before a line (moves what follows), or an item's keyword swapped for another
+      // of the same length or of its block (the item is parsed again, perhaps as another type).
+      const lineStart = text.indexOf('\n', Math.floor(next() * text.length)) + 1;
+      if (lineStart <= 0) continue;
+      const word = /^\s*([a-z]+)/.exec(text.slice(lineStart));
+      const swaps: Record<string, string> = { target: 'window', window: 'target', below: 'above', above: 'below', kind: 'unit', metric: 'during', provider: 'customer', customer: 'provider' };
+      let edit: { start: number; oldEnd: number; newEnd: number };
+      let edited: string;
+      if (word && swaps[word[1]] && next() < 0.6) {
+        const start = lineStart + word[0].length - word[1].length;
+        edited = text.slice(0, start) + swaps[word[1]] + text.slice(start + word[1].length);
+        edit = { start, oldEnd: start + word[1].length, newEnd: start + swaps[word[1]].length };
+      } else {
+        edited = text.slice(0, lineStart) + '\n' + text.slice(lineStart);
+        edit = { start: lineStart, oldEnd: lineStart, newEnd: lineStart + 1 };
+      }
+      analysis = analyzeEdit(analysis, edited, edit);
+      text = edited;
+      if (reparsedRegionOf(analysis.parse)) incremental++;
+      assertKeywords(text, analysis.parse.file, `step ${step}`);
+      assertPositionsOfOffsets(text, analysis.parse.file, `step ${step}`);
+    }
+    assert.ok(incremental >= 15, `only ${incremental} incremental steps`);
+  });
+
+  it('keep a keyword given to a node as its own field (the builder does so if one is not at its start), and move it on reparse', () => {
+    let text = generateContract(3);
+    let analysis = analyze(text);
+    const item = analysis.parse.file.slas[0].items[4]; // timezone "Europe/Berlin"
+    const derived = item.keyword;
+    assert.ok(!Object.hasOwn(item, 'keyword'), 'made when read');
+    item.keyword = cloneSpan(derived);
+    assert.ok(Object.hasOwn(item, 'keyword') && Object.keys(item).includes('keyword'), 'an own field: seen by equality and by the golden hash');
+    const at = text.indexOf('\n  provider');
+    text = text.slice(0, at) + '\n' + text.slice(at);
+    analysis = analyzeEdit(analysis, text, { start: at, oldEnd: at, newEnd: at + 1 });
+    assert.ok(reparsedRegionOf(analysis.parse), 'incremental');
+    assert.equal(analysis.parse.file.slas[0].items[4], item, 'the same item');
+    assert.deepEqual([item.keyword.offset, item.keyword.range], [derived.offset + 1, { start: { line: derived.startLine + 1, character: 2 }, end: { line: derived.startLine + 1, character: 10 } }]);
   });
 
   it('keep them exact after edits that move later items by lines and characters (seeded)', () => {

@@ -123,6 +123,60 @@ export interface NodeBase extends Span {
   keyword: Span;
 }
 
+/**
+ * The word each node type starts with: its `keyword` (span.ts makes that span when it is read,
+ * from the node's start and the word's length). A tier starts with its `direction`, a
+ * responsibility with its `party`, a schedule line with its days.
+ */
+export const NODE_KEYWORDS: { readonly [T in Exclude<AnyNode, ContractFile | ScheduleLine | Tier | ResponsibilityItem>['type']]: string } = {
+  Sla: 'sla',
+  Version: 'version',
+  Provider: 'provider',
+  Customer: 'customer',
+  Effective: 'effective',
+  Timezone: 'timezone',
+  Fee: 'fee',
+  Reporting: 'reporting',
+  Review: 'review',
+  Reviewed: 'reviewed',
+  Service: 'service',
+  Description: 'description',
+  Includes: 'includes',
+  Excludes: 'excludes',
+  Schedule: 'schedule',
+  Holidays: 'holidays',
+  ScheduleOn: 'on',
+  Maintenance: 'maintenance',
+  Every: 'every',
+  On: 'on',
+  Notice: 'notice',
+  Indicator: 'indicator',
+  Kind: 'kind',
+  Metric: 'metric',
+  Ratio: 'ratio',
+  Unit: 'unit',
+  SampleEvery: 'every',
+  MissingDown: 'missing',
+  Counters: 'counters',
+  Objective: 'objective',
+  IndicatorRef: 'indicator',
+  ServiceRef: 'service',
+  Target: 'target',
+  Window: 'window',
+  During: 'during',
+  Excluding: 'excluding',
+  Coverage: 'coverage',
+  Compensation: 'compensation',
+  Credits: 'credits',
+  Cap: 'cap',
+  Claim: 'claim',
+  Remedy: 'remedy',
+  Responsibilities: 'responsibilities',
+  Support: 'support',
+  Hours: 'hours',
+  Severity: 'severity',
+};
+
 export interface ContractFile {
   type: 'File';
   slas: Sla[];

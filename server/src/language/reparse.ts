@@ -270,10 +270,27 @@ function firstAtOrAfter<T>(values: readonly T[], offset: number, key: (value: T)
  */
 function transplant(old: SlaItem, fresh: SlaItem): void {
   const target = old as unknown as Record<string, unknown>;
-  for (const key of Object.keys(target)) if (!(key in fresh)) delete target[key];
+  // Own fields only: a node's `keyword` is a getter unless kept as an own field (span.ts).
+  for (const key of Object.keys(target)) if (!Object.prototype.hasOwnProperty.call(fresh, key)) delete target[key];
   Object.assign(target, fresh);
   // Its subtree is another now (set only where the hidden property exists: never enumerable).
   if (Object.prototype.hasOwnProperty.call(old, PLACES)) (old as unknown as WithPlaces)[PLACES] = undefined;
+  const holder = old as unknown as WithTransplants;
+  if (Object.prototype.hasOwnProperty.call(holder, TRANSPLANTS)) holder[TRANSPLANTS]!++;
+  else Object.defineProperty(holder, TRANSPLANTS, { value: 1, writable: true, enumerable: false });
+}
+
+/** How many times an item was given a new subtree in place (hidden like PLACES: not part of its data). */
+const TRANSPLANTS = Symbol('transplants');
+type WithTransplants = { [TRANSPLANTS]?: number };
+
+/**
+ * Which subtree an item holds: the same item with the same number holds the same subtree (its
+ * spans perhaps moved), as an item's nodes are replaced in place only by `transplant`; a full
+ * parse makes new items.
+ */
+export function subtreeVersion(item: SlaItem): number {
+  return (item as unknown as WithTransplants)[TRANSPLANTS] ?? 0;
 }
 
 /** `values[from, to)` replaced by `replacement`, in place. */

@@ -10,7 +10,7 @@
 // The getters are not own properties: copy a span with `cloneSpan`, never with a
 // spread (`{ ...span }` keeps the numbers and loses `range`). Equality (deepStrictEqual) sees
 // the numeric fields and the prototype, JSON sees the numeric fields only.
-import type { Quantity, Range, Span } from './ast';
+import { NODE_KEYWORDS, type Quantity, type Range, type Span } from './ast';
 
 // Fields are `declare`d and set in the constructor: declared class fields would be defined as
 // undefined on every object before the constructor sets them (twice the stores per span).
@@ -154,9 +154,40 @@ export const makeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter
 // field in a separate property array (40–64 more bytes an object). `reserveFields` makes those
 // first few at load time with as many fields as the kind takes. At 200,000 lines: 76 → 66 MiB
 // of AST (docs/performance.md, "astdirect2").
-class NodeSpan extends CompactSpan {}
-class SmallNodeSpan extends CompactSpan {}
-class ItemSpan extends CompactSpan {}
+//
+// A node's `keyword` is not stored (issue 15, "kwspan"): the keyword is the first token of its
+// rule (grammar.ts: every item rule starts by consuming it), so it starts where the node does,
+// and its length is that of the word its node type starts with (ast.ts `NODE_KEYWORDS`). The
+// getter makes the span when read, a TokenSpan equal to the one the builder made before. That
+// was 157,000 spans of 56 bytes and a field each at 200,000 lines. A node whose keyword is
+// not at its start or not its type's word (never seen: the builder checks) keeps it as an own
+// field, which the setter defines.
+class KeywordNode extends CompactSpan {
+  get keyword(): Span {
+    const node = this as unknown as { type: string; direction?: string; party?: string };
+    const word = (NODE_KEYWORDS as Readonly<Record<string, string | undefined>>)[node.type] ?? node.direction ?? node.party!;
+    return new TokenSpan(this.offset, this.offset + word.length, this.startLine, this.startCharacter);
+  }
+
+  set keyword(span: Span) {
+    Object.defineProperty(this, 'keyword', { value: span, writable: true, enumerable: true, configurable: true });
+  }
+}
+class NodeSpan extends KeywordNode {}
+class SmallNodeSpan extends KeywordNode {}
+class ItemSpan extends KeywordNode {}
+
+/** A schedule line: its `keyword` is the span of its days (made when read, like a node's). */
+class ScheduleLineSpan extends CompactSpan {
+  get keyword(): Span {
+    const days = (this as unknown as { days: Span }).days;
+    return new CompactSpan(days.offset, days.endOffset, days.startLine, days.startCharacter, days.endLine, days.endCharacter);
+  }
+
+  set keyword(span: Span) {
+    Object.defineProperty(this, 'keyword', { value: span, writable: true, enumerable: true, configurable: true });
+  }
+}
 class WordSpan extends CompactSpan {}
 class LiteralSpan extends CompactSpan {}
 class TokenNameSpan extends TokenSpan {}
@@ -177,21 +208,24 @@ function reserveFields(make: SpanMaker, fields: number): void {
   }
 }
 
-/** A node: `type`, `keyword` and up to four more (an sla: items, name, title, body). */
+/** A node: `type` and up to four more (an sla: items, name, title, body). */
 export const makeNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new NodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /**
- * A node with up to three fields besides `type` and `keyword` (a tier, target, window,
- * compensation, …): 8 bytes less than a NodeSpan, which keeps room for the blocks' four.
+ * A node with up to three fields besides `type` (a tier, target, window, compensation, …):
+ * 8 bytes less than a NodeSpan, which keeps room for the blocks' four.
  */
 export const makeSmallNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new SmallNodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /**
- * An item with one field besides `type` and `keyword` (`value`, `ref`, `duration`, …): the
- * most frequent node, 24 bytes smaller than a NodeSpan (issue 15, "parsefast").
+ * An item with one field besides `type` (`value`, `ref`, `duration`, …): the most frequent
+ * node, 24 bytes smaller than a NodeSpan (issue 15, "parsefast").
  */
 export const makeItemSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new ItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/** A schedule line: `type`, `days`, `ranges`. */
+export const makeScheduleLineSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new ScheduleLineSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /** A time range: up to two fields. */
 export const makeWordSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new WordSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
@@ -213,9 +247,10 @@ export const makeTokenWordSpan: SpanMaker = (offset, endOffset, startLine, start
 export const makeTokenLiteralSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
   new TokenLiteralSpan(offset, endOffset, startLine, startCharacter);
 reserveFields(makeSpan, 0);
-reserveFields(makeNodeSpan, 6);
-reserveFields(makeSmallNodeSpan, 5);
-reserveFields(makeItemSpan, 3);
+reserveFields(makeNodeSpan, 5);
+reserveFields(makeSmallNodeSpan, 4);
+reserveFields(makeItemSpan, 2);
+reserveFields(makeScheduleLineSpan, 3);
 reserveFields(makeWordSpan, 2);
 reserveFields(makeLiteralSpan, 5);
 reserveFields(makeTokenSpan, 0);

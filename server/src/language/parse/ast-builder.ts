@@ -4,13 +4,14 @@
 // offsets) count as missing. Every accessor here copes.
 import type { IToken } from 'chevrotain';
 import type * as A from '../ast';
+import { NODE_KEYWORDS } from '../ast';
 import type { ParsedNode } from './parsed';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -203,23 +204,30 @@ export class AstBuilder {
   }
 
 
-  /** A node's span with its `type` and `keyword`, made by `make` (makeItemSpan: one more field to come; makeNodeSpan: four). */
+  /**
+   * A node's span with its `type`, made by `make` (makeItemSpan: one more field to come;
+   * makeNodeSpan: four). Its `keyword` is made when read (span.ts: at the node's start, as long
+   * as its type's word); a keyword elsewhere or of another length (the grammar makes none) is
+   * kept as an own field instead.
+   */
   private base<K extends string>(type: K, node: ParsedNode, keyword: IToken, make: SpanMaker = makeSmallNodeSpan): A.Span & { type: K; keyword: A.Span } {
     const real = hasExtent(node);
     const start = real ? node.startOffset : keyword.startOffset;
     const end = real ? node.endOffset + 1 : tokenEnd(keyword);
-    const keywordSpan = this.span(keyword);
     let base: A.Span & { type: K; keyword: A.Span };
     if (start === keyword.startOffset) {
-      // Nearly always (the keyword is a rule's first token): its start is the node's, one line look-up less.
-      const endLine = this.lines.lineFrom(keywordSpan.startLine, end);
+      // Always (the keyword is the rule's first token): one line look-up for the start, one for the end.
+      const line = this.lines.lineAt(start);
+      const character = start - this.lines.lineStarts[line];
+      const endLine = this.lines.lineFrom(line, end);
       const endCharacter = Math.min(end, this.lines.text.length) - this.lines.lineStarts[endLine];
-      base = make(start, end, keywordSpan.startLine, keywordSpan.startCharacter, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
+      base = make(start, end, line, character, endLine, endCharacter) as A.Span & { type: K; keyword: A.Span };
     } else {
       base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
     }
     base.type = type;
-    base.keyword = keywordSpan;
+    const word = (NODE_KEYWORDS as Readonly<Record<string, string | undefined>>)[type];
+    if (start !== keyword.startOffset || (word !== undefined && word.length !== keyword.image.length)) base.keyword = this.span(keyword);
     return base;
   }
 
@@ -566,9 +574,9 @@ export class AstBuilder {
     const days = node.days;
     if (!days) return undefined;
     const ranges = node.ranges.slice();
-    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeSmallNodeSpan) : this.lines.span(days.offset, days.endOffset, makeSmallNodeSpan)) as A.ScheduleLine;
+    // Its `keyword`, the span of its days, is made when read (span.ts).
+    const line = (hasExtent(node) ? this.lines.span(node.startOffset, node.endOffset + 1, makeScheduleLineSpan) : this.lines.span(days.offset, days.endOffset, makeScheduleLineSpan)) as A.ScheduleLine;
     line.type = 'ScheduleLine';
-    line.keyword = this.lines.span(days.offset, days.endOffset);
     line.days = days;
     line.ranges = ranges;
     return line;

@@ -6,21 +6,22 @@
 // Exact because of how an incremental analysis treats items (language/reparse.ts): every item
 // it did not parse again is the same object with the same subtree, its spans moved in place by
 // the lines an edit before it added or removed (characters and text unchanged); an item it
-// parsed again gets new child nodes even when the item object is kept (`transplant`), so a new
-// `keyword` object; a full analysis makes every object anew. An item whose `keyword` is the
-// one seen last time therefore has the same text, and what was made of it differs at most in
+// parsed again gets new child nodes even when the item object is kept (`transplant`, which
+// counts it: `subtreeVersion`); a full analysis makes every object anew. An item whose version
+// is the one seen last time therefore has the same text, and what was made of it differs at most in
 // its lines: so what is kept holds no position (names and details, the item's own nodes,
 // whose spans move in place, places counted from the item's first line).
 //
 // Items are kept in text order and matched by walking both lists together: the items an edit
 // did not touch keep their order, so only an edit that adds or removes items needs a look-up
 // (a map of the kept items, made then). A map per request was 20 ms of each at 200,000 lines.
-import type { SlaItem, Span } from '../../language/ast';
+import type { SlaItem } from '../../language/ast';
+import { subtreeVersion } from '../../language/reparse';
 
 interface Kept<T> {
   item: SlaItem;
-  /** The item's `keyword` when `value` was made: the same object means the same subtree. */
-  keyword: Span;
+  /** The item's subtree version when `value` was made: the same number means the same subtree. */
+  version: number;
   value: T;
 }
 
@@ -70,14 +71,14 @@ export class ItemReuse<T> {
       kept = this.previous[at];
     }
     this.cursor++;
-    if (kept.keyword !== item.keyword) return undefined;
+    if (kept.version !== subtreeVersion(item)) return undefined;
     this.reused++;
     return kept.value;
   }
 
   /** Keeps `value`, what `item` gives now (found by `lookUp` or made), for the next request; items in text order. */
   keep(item: SlaItem, value: T): T {
-    this.next.push({ item, keyword: item.keyword, value });
+    this.next.push({ item, version: subtreeVersion(item), value });
     return value;
   }
 
