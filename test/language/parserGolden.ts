@@ -132,18 +132,18 @@ export function goldenCases(): GoldenCase[] {
 }
 
 /**
- * Ranges, and a node's keyword span, as readers see them: read through the property (a plain
- * field or a getter: a node makes its `keyword` when read, span.ts).
+ * Ranges, and a node's keyword and body spans, as readers see them: read through the property
+ * (a plain field or a getter: a node makes its `keyword` and `body` when read, span.ts).
  */
-const RANGE_KEYS = ['range', 'numberRange', 'unitRange', 'keyword'];
-/** How a span stores its positions (ast.ts): written out as `range` etc. instead. */
+const RANGE_KEYS = ['range', 'numberRange', 'unitRange', 'keyword', 'body'];
+/** How a span stores its positions (ast.ts, span.ts): written out as `range`, `body` etc. instead. */
 const POSITION_FIELDS = new Set([
-  'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter',
+  'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter', 'bodyDelta',
 ]);
 
 /**
  * A canonical form of parser output: keys sorted, every range read through `.range`,
- * `.numberRange`, `.unitRange` (and every keyword through `.keyword`) and written explicitly, and the span's own position fields left
+ * `.numberRange`, `.unitRange` (and every keyword and body through `.keyword`, `.body`) and written explicitly, and the span's own position fields left
  * out, so the hash depends on what readers see and not on how spans store their positions.
  */
 export function canonical(value: unknown): unknown {

@@ -11,13 +11,13 @@ import { LineIndex } from '../../server/src/language/text';
 import { cloneSpan } from '../../server/src/language/span';
 import { samples } from '../fuzz/fuzzer';
 
-/** Every span of the tree, with its path (a node's keyword too: made when read, span.ts). */
+/** Every span of the tree, with its path (a node's keyword and body too: made when read, span.ts). */
 function spansOf(value: unknown, path: string, out: [string, Span][]): [string, Span][] {
   if (typeof value !== 'object' || value === null) return out;
   const record = value as Record<string, unknown>;
   if (typeof record.offset === 'number') out.push([path, value as Span]);
   for (const [key, child] of Object.entries(record)) spansOf(child, `${path}.${key}`, out);
-  if (!Object.hasOwn(record, 'keyword') && record.keyword !== undefined) spansOf(record.keyword, `${path}.keyword`, out);
+  for (const key of ['keyword', 'body']) if (!Object.hasOwn(record, key) && record[key] !== undefined) spansOf(record[key], `${path}.${key}`, out);
   return out;
 }
 
@@ -46,6 +46,8 @@ function assertKeywords(text: string, file: unknown, label: string): number {
     }
     assert.deepEqual([keyword.endLine, keyword.endCharacter], [keyword.range.end.line, keyword.range.end.character], `${label}: fields as the range says`);
     assert.notEqual(node.keyword, keyword, `${label}: a fresh span on each read`);
+    const body = (node as NodeBase & { body?: Span }).body;
+    if (body) assert.equal(text[body.offset], '{', `${label}: ${schedule.type} body starts at its brace`);
   }
   return nodes.length;
 }
@@ -77,7 +79,7 @@ describe('compact spans', () => {
     }
   });
 
-  it('give every node its keyword, the first word as written, made when read (a schedule line: its days)', () => {
+  it('give every node its keyword, the first word as written, and every block its body from its `{`, made when read (a schedule line: its days)', () => {
     let nodes = 0;
     for (const sample of [...samples(), { name: 'generated', text: generateContract(60) }]) {
       nodes += assertKeywords(sample.text, analyze(sample.text).parse.file, sample.name);

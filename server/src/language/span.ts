@@ -172,6 +172,22 @@ class KeywordNode extends CompactSpan {
   set keyword(span: Span) {
     Object.defineProperty(this, 'keyword', { value: span, writable: true, enumerable: true, configurable: true });
   }
+
+  /**
+   * A block's `{`…`}` body, likewise made when read (43,000 spans of 72 bytes at 200,000
+   * lines): it ends where the block does, and when its `{` is on the block's first line the
+   * block keeps only how far after its start the `{` is (`bodyDelta`). Any other body (a `{`
+   * on a later line, an sla extended over items after it) is kept as an own field.
+   */
+  get body(): Span | undefined {
+    const delta = (this as { bodyDelta?: number }).bodyDelta;
+    if (delta === undefined) return undefined;
+    return new CompactSpan(this.offset + delta, this.endOffset, this.startLine, this.startCharacter + delta, this.endLine, this.endCharacter);
+  }
+
+  set body(span: Span | undefined) {
+    Object.defineProperty(this, 'body', { value: span, writable: true, enumerable: true, configurable: true });
+  }
 }
 class NodeSpan extends KeywordNode {}
 class SmallNodeSpan extends KeywordNode {}

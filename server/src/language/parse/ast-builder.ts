@@ -231,12 +231,22 @@ export class AstBuilder {
     return base;
   }
 
-  private body(node: ParsedNode): A.Span | undefined {
+  /**
+   * A block's body, from its `{` to its `}` (or as far as the block went). Ending where the
+   * block does, with its `{` on the block's first line (nearly always), it is made when read
+   * (span.ts) from `bodyDelta`; otherwise kept as a span.
+   */
+  private giveBody(block: A.Span & { body?: A.Span }, node: ParsedNode): void {
     const open = token(node.open);
-    if (!open) return undefined;
+    if (!open) return;
     const close = token(node.close);
-    if (close) return this.lines.span(open.startOffset, tokenEnd(close));
-    return this.lines.span(open.startOffset, hasExtent(node) ? Math.max(node.endOffset + 1, tokenEnd(open)) : tokenEnd(open));
+    const end = close ? tokenEnd(close) : hasExtent(node) ? Math.max(node.endOffset + 1, tokenEnd(open)) : tokenEnd(open);
+    const delta = open.startOffset - block.offset;
+    if (end === block.endOffset && delta >= 0 && this.lines.lineFrom(block.startLine, open.startOffset) === block.startLine) {
+      (block as { bodyDelta?: number }).bodyDelta = delta;
+    } else {
+      block.body = this.lines.span(open.startOffset, end);
+    }
   }
 
   // --- a rule's node ------------------------------------------------------------------------------
@@ -496,6 +506,8 @@ export class AstBuilder {
       if (owner) {
         owner.items.push(item);
         if (item.endOffset > owner.endOffset) {
+          // Its body no longer ends where it does: kept as a span from now on (span.ts).
+          if (!Object.prototype.hasOwnProperty.call(owner, 'body') && owner.body) owner.body = owner.body;
           owner.endOffset = item.endOffset;
           owner.endLine = item.endLine;
           owner.endCharacter = item.endCharacter;
@@ -512,10 +524,10 @@ export class AstBuilder {
   }
 
   /** Name, title and body of a block. */
-  private header(block: { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: ParsedNode, title?: IToken): void {
+  private header(block: A.Span & { name?: A.Name; title?: A.StringLiteral; body?: A.Span }, node: ParsedNode, title?: IToken): void {
     put(block, 'name', this.name(token(node.name)));
     put(block, 'title', this.string(title));
-    put(block, 'body', this.body(node));
+    this.giveBody(block, node);
   }
 
   /** A named block and its items (with a title where the grammar takes one). */
@@ -530,7 +542,7 @@ export class AstBuilder {
   private unnamedBlock<K extends 'Credits' | 'Responsibilities' | 'Support'>(type: K, node: ParsedNode, keyword: IToken): A.Span & { type: K; items: object[] } {
     const block = this.base(type, node, keyword) as A.NodeBase & { type: K; items: object[]; body?: A.Span };
     block.items = node.items.slice();
-    put(block, 'body', this.body(node));
+    this.giveBody(block, node);
     return block;
   }
 
@@ -638,7 +650,7 @@ export class AstBuilder {
     const compensation = this.base('Compensation' as const, node, keyword) as A.Compensation;
     compensation.tiers = node.items.slice() as A.Tier[];
     put(compensation, 'target', this.name(token(node.target)));
-    put(compensation, 'body', this.body(node));
+    this.giveBody(compensation, node);
     return compensation;
   }
 }
