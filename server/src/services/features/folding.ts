@@ -12,9 +12,11 @@ export function foldingRanges(analysis: Analysis, kept?: KeptFolding): FoldingRa
   const index = lineIndexOf(analysis);
   const ranges: FoldingRange[] = [];
   const block = (node: Block) => {
-    const startLine = node.range.start.line;
-    const closing = analysis.text[node.body.endOffset - 1] === '}';
-    const endLine = closing ? node.body.range.end.line - 1 : node.body.range.end.line;
+    // Read once, and lines from the span's fields: a block's body is made when read (span.ts), and `range` too.
+    const body = node.body;
+    const startLine = node.startLine;
+    const closing = analysis.text[body.endOffset - 1] === '}';
+    const endLine = closing ? body.endLine - 1 : body.endLine;
     if (endLine > startLine) ranges.push({ startLine, endLine });
   };
   // The blocks in the order of a walk of the whole tree (depth first, in text order), an item's from what was kept.
