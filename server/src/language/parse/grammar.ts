@@ -12,7 +12,7 @@
 // - Missing tokens are inserted, except that a stray token on the same line as the previous
 //   one is deleted when the token after it is the expected one (`target foo >= 99%`).
 // - Items outside any `sla` (after an extra `}`) are parsed as `orphans` for the AST builder.
-import { EmbeddedActionsParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
 import {
   ALL_TOKENS,
   AggregateWord,
@@ -44,6 +44,7 @@ import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import { onSameLine } from './tokenLines';
 import { ChunkRejected } from './chunks';
+import { GatedLookahead } from './gatedLookahead';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -78,7 +79,8 @@ interface RuleStackInternals {
   RULE_STACK_IDX: number;
 }
 
-type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
+/** A block's item loop: its MANY runs `DEF` while `GATE` (built into the MANY's lookahead: GatedLookahead) holds. */
+type ItemLoop = { rule: ParsedRule; GATE: () => boolean; DEF: () => unknown };
 
 /** The tokens that start an item, per block. */
 const ITEM_START_TOKENS = Object.fromEntries(
@@ -168,9 +170,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
     const errorMessages = new SyntaxErrorMessages();
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: options.skipValidations === true });
+    const lookaheadStrategy = new GatedLookahead({ maxLookahead: 1 });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, lookaheadStrategy, errorMessageProvider: errorMessages, skipValidations: options.skipValidations === true });
     this.errorMessages = errorMessages;
+    for (const loop of this.itemLoops) lookaheadStrategy.gate(loop.rule, loop.GATE);
     this.performSelfAnalysis();
+    lookaheadStrategy.assertAllPlaced();
   }
 
   /**
@@ -443,6 +448,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
 
+  /** Every block's item loop (their gates go to the lookahead strategy). */
+  private readonly itemLoops: ItemLoop[] = [];
+
   // The sla's items directly, not through `slaItem` (issue 15: one rule invocation less per
   // item; `slaItem` is kept for items outside any sla): the same alternatives, in the same order.
   private readonly slaLoop = this.itemLoop('sla', SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.subIn(0, this[rule], 'items') })));
@@ -687,13 +695,13 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `{ item* }` of a block: items (labelled `items`, in order), stray tokens, braces. */
   private blockBody(n: ParsedNode, loop: ItemLoop): void {
     n.open = this.tok(0, LCurly);
-    this.MANY(loop);
+    this.MANY(loop.DEF);
     n.close = this.tok(0, RCurly);
   }
 
   /**
-   * The item loop of a block, built once: Chevrotain advises against re-creating
-   * alternatives (and their closures) on every rule invocation.
+   * The item loop of a block (its rule: `<block>Block`), built once: Chevrotain advises
+   * against re-creating alternatives (and their closures) on every rule invocation.
    */
   private itemLoop(block: Exclude<BlockKind, 'file'>, items: IOrAlt<unknown>[]): ItemLoop {
     const strayOptions: StrayOptions = { ARGS: [block] };
@@ -703,7 +711,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
     };
     const table = itemLoopTable(block);
     const isSla = block === 'sla';
-    return { GATE: () => this.continues(table, isSla), DEF: () => this.OR(alternatives) };
+    const loop: ItemLoop = { rule: `${block}Block`, GATE: () => this.continues(table, isSla), DEF: () => this.OR(alternatives) };
+    this.itemLoops.push(loop);
+    return loop;
   }
 
   // --- simple sla items -------------------------------------------------------------------------
