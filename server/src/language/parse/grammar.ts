@@ -411,8 +411,8 @@ export class SlaGrammar extends EmbeddedActionsParser {
    */
   private tok(idx: number, type: TokenType): IToken {
     const token = this.consume(idx, type);
+    if (this.RECORDING_PHASE) return token;
     const start = token.startOffset;
-    // (While Chevrotain records the grammar, the record is RECORDING_SINK, and the token is Chevrotain's placeholder.)
     if (Number.isNaN(start)) return token;
     this.record.extend(start, token.endOffset!);
     return token;
