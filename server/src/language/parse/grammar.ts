@@ -166,11 +166,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private refillAt = Infinity;
   /** A chunked parse: the tokens dropped from the front of the token vector so far. */
   private dropped = 0;
-  /**
-   * A chunked parse: the token vector not in use, which the next refill fills (the parse
-   * alternates between two arrays, emptied when left: no array made per chunk).
-   */
-  private spareVector: IToken[] = [];
 
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
@@ -202,7 +197,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.more = more;
     this.refillAt = Infinity;
     this.dropped = 0;
-    this.input = more ? this.firstVector(tokens) : tokens;
+    this.input = more ? this.withNextChunks(tokens) : tokens;
     this.file();
     const file = this.nodes[0];
     return { slas: file.slas.slice(), orphans: file.orphans.slice() };
@@ -218,28 +213,17 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
     this.more = undefined;
-    this.spareVector = [];
   }
 
   // --- chunked parsing (parse/chunks.ts) -------------------------------------------------------
 
-  /** The first token vector of a chunked parse: the first chunk's `tokens`, then the next chunks (appendNextChunks). */
-  private firstVector(tokens: IToken[]): IToken[] {
-    const vector: IToken[] = [];
-    let length = 0;
-    for (let i = 0; i < tokens.length; i++) vector[length++] = tokens[i];
-    vector.length = this.appendNextChunks(vector, length);
-    this.spareVector = [];
-    return vector;
-  }
-
   /**
-   * Into `vector` from `length` on: the next chunks, until those hold MIN_LOOKAHEAD_TOKENS or
-   * none are left; the next refill is due where the chunks begin (so the parser always has at
-   * least one chunk ahead of it). The vector's new length.
+   * `tokens`, then the next chunks, until those hold MIN_LOOKAHEAD_TOKENS or none are left,
+   * then `sentinels`, in one new array; the next refill is due where the chunks begin (so the
+   * parser always has at least one chunk ahead of it).
    */
-  private appendNextChunks(vector: IToken[], length: number): number {
-    const chunksStart = length;
+  private withNextChunks(tokens: IToken[], sentinels: IToken[] = []): IToken[] {
+    const chunks: IToken[][] = [];
     let taken = 0;
     while (taken < MIN_LOOKAHEAD_TOKENS) {
       const next = this.more!();
@@ -247,11 +231,11 @@ export class SlaGrammar extends EmbeddedActionsParser {
         this.more = undefined;
         break;
       }
-      for (let i = 0; i < next.length; i++) vector[length++] = next[i];
+      chunks.push(next);
       taken += next.length;
     }
-    this.refillAt = this.more === undefined ? Infinity : chunksStart;
-    return length;
+    this.refillAt = this.more === undefined ? Infinity : tokens.length;
+    return tokens.concat(...chunks, sentinels);
   }
 
   /**
@@ -272,19 +256,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
     if (at + 4 >= length) throw new ChunkRejected();
     const old = self.tokVector;
     const kept = Math.max(at, 0);
-    const vector = this.spareVector;
-    let end = 0;
-    for (let i = kept; i < length; i++) vector[end++] = old[i];
-    end = this.appendNextChunks(vector, end);
-    const tokensEnd = end;
     // Chevrotain's end-of-file sentinels (placed by `onBeforeParse`) go at the end again.
-    for (let i = length; i < old.length; i++) vector[end++] = old[i];
-    vector.length = end;
-    // The old vector's tokens are no longer referenced (its room is kept for the next refill).
-    old.fill(undefined as unknown as IToken);
-    this.spareVector = old;
+    const vector = this.withNextChunks(old.slice(kept, length), old.slice(length));
     self.tokVector = vector;
-    self.tokVectorLength = tokensEnd;
+    self.tokVectorLength = vector.length - (old.length - length);
     self.currIdx = at - kept;
     this.dropped += kept;
   }
