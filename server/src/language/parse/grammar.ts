@@ -519,105 +519,135 @@ export class SlaGrammar extends EmbeddedActionsParser {
   // --- alternatives and optional parts of the rules, made once (not per invocation: Chevrotain's
   // advice; issue 15). Each is what the rule below wrote inline, in the same order with the same
   // occurrence indexes, so the grammar is the same. What they consume goes to the running rule's
-  // record (`record`) or is returned to the rule, which stores it.
+  // record (`record`) or is returned to the rule, which stores it. They are static: Chevrotain
+  // calls DSL actions and alternatives with the parser as `this`, and every own property of the
+  // parser makes its analysis slower (it adds and deletes some 90 recording methods on it: 20
+  // fields more cost 2 ms of every start-up).
 
   /** `"title"` after a block's name (and a severity's). */
-  private readonly titleOption = () => this.tok(0, StringLiteral);
+  private static readonly titleOption = function (this: SlaGrammar): IToken {
+    return this.tok(0, StringLiteral);
+  };
 
   /** effectiveItem: `to DATE`. */
-  private readonly effectiveEnd = () => {
+  private static readonly effectiveEnd = function (this: SlaGrammar): IToken {
     this.tok(0, T.to);
     return this.tok(2, DateLiteral);
   };
 
   /** reportingItem: `to "a", "b"`. */
-  private readonly reportingRecipients = () => {
+  private static readonly reportingRecipients = function (this: SlaGrammar): void {
     this.tok(0, T.to);
     this.record.list.push(this.tok(0, StringLiteral));
-    this.MANY(this.moreStrings);
+    this.MANY(SlaGrammar.moreStrings);
   };
 
   /** `, "b"` of a list of strings. */
-  private readonly moreStrings = () => {
+  private static readonly moreStrings = function (this: SlaGrammar): void {
     this.tok(0, Comma);
     this.record.list.push(this.tok(2, StringLiteral));
   };
 
   /** `, 2026-10-11` of a list of dates. */
-  private readonly moreDates = () => {
+  private static readonly moreDates = function (this: SlaGrammar): void {
     this.tok(0, Comma);
     this.record.list.push(this.tok(2, DateLiteral));
   };
 
   /** `, name` of a list of names. */
-  private readonly moreNames = () => {
+  private static readonly moreNames = function (this: SlaGrammar): void {
     this.tok(0, Comma);
     this.record.list.push(this.tok(2, NameToken));
   };
 
   /** scheduleLine: `, 13:00-18:00`. */
-  private readonly moreRanges = () => {
+  private static readonly moreRanges = function (this: SlaGrammar): void {
     this.tok(0, Comma);
     this.subIn(2, this.timeRange, 'ranges');
   };
 
   /** scheduleOnItem: `, 13:00-18:00` (after the dates' commas). */
-  private readonly moreRangesAfterDates = () => {
+  private static readonly moreRangesAfterDates = function (this: SlaGrammar): void {
     this.tok(2, Comma);
     this.subIn(2, this.timeRange, 'ranges');
   };
 
   /** days: `mon..fri` (the range's end optional). */
-  private readonly dayRangeEnd = () => {
+  private static readonly dayRangeEnd = function (this: SlaGrammar): IToken {
     this.tok(0, DotDot);
     return this.tok(2, DayWord);
   };
 
-  private readonly daysForms: IOrAlt<unknown>[] = [
+  private static readonly daysForms: IOrAlt<unknown>[] = [
     {
-      ALT: () => {
+      ALT: function (this: SlaGrammar) {
         const n = this.record;
         n.from = this.tok(0, DayWord);
-        n.to = this.OPTION(this.dayRangeEnd);
+        n.to = this.OPTION(SlaGrammar.dayRangeEnd);
       },
     },
-    { ALT: () => (this.record.form = this.tok(0, T.daily)) },
-    { ALT: () => (this.record.form = this.tok(0, T.weekdays)) },
-    { ALT: () => (this.record.form = this.tok(0, T.weekends)) },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.daily);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.weekdays);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.weekends);
+      },
+    },
   ];
 
-  private readonly unitValues: IOrAlt<IToken>[] = [{ ALT: () => this.tok(0, NameToken) }, { ALT: () => this.tok(0, Percent) }];
+  /** Alternatives that each consume one token of one of `types`, in order (the token is returned). */
+  private static oneOf(...types: TokenType[]): IOrAlt<IToken>[] {
+    return types.map((type) => ({
+      ALT: function (this: SlaGrammar) {
+        return this.tok(0, type);
+      },
+    }));
+  }
 
-  private readonly aggregateOption = () => this.tok(0, AggregateWord);
+  private static readonly unitValues = SlaGrammar.oneOf(NameToken, Percent);
+
+  private static readonly aggregateOption = function (this: SlaGrammar): IToken {
+    return this.tok(0, AggregateWord);
+  };
 
   /** windowItem: `calendar month` or `rolling 30d` (the form stored before the rest is read: it stays when that fails). */
-  private readonly windowForms: IOrAlt<unknown>[] = [
+  private static readonly windowForms: IOrAlt<unknown>[] = [
     {
-      ALT: () => {
+      ALT: function (this: SlaGrammar) {
         const n = this.record;
         n.form = this.tok(0, T.calendar);
         n.period = this.tok(0, PeriodWord);
       },
     },
     {
-      ALT: () => {
+      ALT: function (this: SlaGrammar) {
         this.record.form = this.tok(0, T.rolling);
         this.sub(0, this.quantity, 'duration');
       },
     },
   ];
 
-  private readonly quantityUnits: IOrAlt<IToken>[] = [{ ALT: () => this.tok(0, UnitSuffix) }, { ALT: () => this.tok(0, Percent) }];
+  private static readonly quantityUnits = SlaGrammar.oneOf(UnitSuffix, Percent);
 
   /** quantity: its unit, if any. */
-  private readonly quantityUnit = () => this.OR(this.quantityUnits);
+  private static readonly quantityUnit = function (this: SlaGrammar): IToken {
+    return this.OR(SlaGrammar.quantityUnits);
+  };
 
-  private readonly tierKeywords: IOrAlt<IToken>[] = [{ ALT: () => this.tok(0, T.below) }, { ALT: () => this.tok(0, T.above) }];
+  private static readonly tierKeywords = SlaGrammar.oneOf(T.below, T.above);
 
-  private readonly responsibilityKeywords: IOrAlt<IToken>[] = [{ ALT: () => this.tok(0, T.provider) }, { ALT: () => this.tok(0, T.customer) }];
+  private static readonly responsibilityKeywords = SlaGrammar.oneOf(T.provider, T.customer);
 
   /** severityItem: `resolve 8h`. */
-  private readonly severityResolve = () => {
+  private static readonly severityResolve = function (this: SlaGrammar): void {
     this.tok(0, T.resolve);
     this.sub(2, this.quantity, 'resolve');
   };
@@ -684,7 +714,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   slaBlock = this.rule('slaBlock', (n) => {
     n.keyword = this.tok(0, T.sla);
     n.name = this.tok(0, NameToken);
-    n.title = this.OPTION(this.titleOption);
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.slaLoop);
   });
 
@@ -736,7 +766,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   effectiveItem = this.rule('effectiveItem', (n) => {
     n.keyword = this.tok(0, T.effective);
     n.start = this.tok(0, DateLiteral);
-    n.end = this.OPTION(this.effectiveEnd);
+    n.end = this.OPTION(SlaGrammar.effectiveEnd);
   });
 
   timezoneItem = this.rule('timezoneItem', (n) => {
@@ -755,7 +785,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   reportingItem = this.rule('reportingItem', (n) => {
     n.keyword = this.tok(0, T.reporting);
     n.cadence = this.tok(0, CadenceWord);
-    this.OPTION(this.reportingRecipients);
+    this.OPTION(SlaGrammar.reportingRecipients);
   });
 
   reviewItem = this.rule('reviewItem', (n) => {
@@ -774,7 +804,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   serviceBlock = this.rule('serviceBlock', (n) => {
     n.keyword = this.tok(0, T.service);
     n.name = this.tok(0, NameToken);
-    n.title = this.OPTION(this.titleOption);
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.serviceLoop);
   });
 
@@ -795,7 +825,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   private stringList(n: ParsedNode): void {
     n.list.push(this.tok(0, StringLiteral));
-    this.MANY(this.moreStrings);
+    this.MANY(SlaGrammar.moreStrings);
   }
 
   // --- schedule and maintenance -------------------------------------------------------------------
@@ -809,26 +839,26 @@ export class SlaGrammar extends EmbeddedActionsParser {
   scheduleLine = this.rule('scheduleLine', (n) => {
     this.sub(0, this.days, 'days');
     this.subIn(0, this.timeRange, 'ranges');
-    this.MANY(this.moreRanges);
+    this.MANY(SlaGrammar.moreRanges);
   });
 
   holidaysItem = this.rule('holidaysItem', (n) => {
     n.keyword = this.tok(0, T.holidays);
     n.list.push(this.tok(0, DateLiteral));
-    this.MANY(this.moreDates);
+    this.MANY(SlaGrammar.moreDates);
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
   scheduleOnItem = this.rule('scheduleOnItem', (n) => {
     n.keyword = this.tok(0, T.on);
     n.list.push(this.tok(0, DateLiteral));
-    this.MANY(this.moreDates);
+    this.MANY(SlaGrammar.moreDates);
     this.subIn(0, this.timeRange, 'ranges');
-    this.MANY2(this.moreRangesAfterDates);
+    this.MANY2(SlaGrammar.moreRangesAfterDates);
   });
 
   days = this.rule('days', (n) => {
-    this.OR(this.daysForms);
+    this.OR(SlaGrammar.daysForms);
   });
 
   timeRange = this.rule('timeRange', (n) => {
@@ -866,7 +896,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   indicatorBlock = this.rule('indicatorBlock', (n) => {
     n.keyword = this.tok(0, T.indicator);
     n.name = this.tok(0, NameToken);
-    n.title = this.OPTION(this.titleOption);
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.indicatorLoop);
   });
 
@@ -890,7 +920,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   unitItem = this.rule('unitItem', (n) => {
     n.keyword = this.tok(0, T.unit);
-    n.value = this.OR(this.unitValues);
+    n.value = this.OR(SlaGrammar.unitValues);
   });
 
   /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
@@ -915,7 +945,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   objectiveBlock = this.rule('objectiveBlock', (n) => {
     n.keyword = this.tok(0, T.objective);
     n.name = this.tok(0, NameToken);
-    n.title = this.OPTION(this.titleOption);
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.objectiveLoop);
   });
 
@@ -931,14 +961,14 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   targetItem = this.rule('targetItem', (n) => {
     n.keyword = this.tok(0, T.target);
-    n.aggregate = this.OPTION(this.aggregateOption);
+    n.aggregate = this.OPTION(SlaGrammar.aggregateOption);
     n.comparator = this.tok(0, Comparator);
     this.sub(0, this.quantity, 'quantity');
   });
 
   windowItem = this.rule('windowItem', (n) => {
     n.keyword = this.tok(0, T.window);
-    this.OR(this.windowForms);
+    this.OR(SlaGrammar.windowForms);
   });
 
   duringItem = this.rule('duringItem', (n) => {
@@ -949,7 +979,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   excludingItem = this.rule('excludingItem', (n) => {
     n.keyword = this.tok(0, T.excluding);
     n.list.push(this.tok(0, NameToken));
-    this.MANY(this.moreNames);
+    this.MANY(SlaGrammar.moreNames);
   });
 
   /** (1.1) `coverage 90%`. */
@@ -961,7 +991,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `99.9%`, `500 ms`, `2`. */
   quantity = this.rule('quantity', (n) => {
     n.number = this.tok(0, NumberLiteral);
-    n.unit = this.OPTION(this.quantityUnit);
+    n.unit = this.OPTION(SlaGrammar.quantityUnit);
   });
 
   // --- compensation and credits ------------------------------------------------------------------------
@@ -974,7 +1004,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   tier = this.rule('tier', (n) => {
-    n.keyword = this.OR(this.tierKeywords);
+    n.keyword = this.OR(SlaGrammar.tierKeywords);
     this.sub(0, this.quantity, 'threshold');
     this.tok(0, T.credit);
     this.sub(2, this.quantity, 'credit');
@@ -1009,7 +1039,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   responsibility = this.rule('responsibility', (n) => {
-    n.keyword = this.OR(this.responsibilityKeywords);
+    n.keyword = this.OR(SlaGrammar.responsibilityKeywords);
     n.value = this.tok(0, StringLiteral);
   });
 
@@ -1026,9 +1056,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
   severityItem = this.rule('severityItem', (n) => {
     n.keyword = this.tok(0, T.severity);
     n.name = this.tok(0, NameToken);
-    n.title = this.OPTION(this.titleOption);
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.tok(0, T.response);
     this.sub(0, this.quantity, 'response');
-    this.OPTION2(this.severityResolve);
+    this.OPTION2(SlaGrammar.severityResolve);
   });
 }
