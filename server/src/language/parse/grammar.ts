@@ -12,7 +12,7 @@
 // - Missing tokens are inserted, except that a stray token on the same line as the previous
 //   one is deleted when the token after it is the expected one (`target foo >= 99%`).
 // - Items outside any `sla` (after an extra `}`) are parsed as `orphans` for the AST builder.
-import { EmbeddedActionsParser, EOF, tokenMatcher, type DSLMethodOpts, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IOrAlt, type IToken, type OrMethodOpts, type ParserMethod, type TokenType } from 'chevrotain';
 import {
   ALL_TOKENS,
   AggregateWord,
@@ -44,6 +44,7 @@ import { ITEM_STARTS, type BlockKind } from '../vocabulary';
 import { strayTokenMessage, SyntaxErrorMessages } from './messages';
 import { onSameLine } from './tokenLines';
 import { ChunkRejected } from './chunks';
+import { GatedLookahead } from './gatedLookahead';
 
 /** A stray-token error found by the grammar itself (Chevrotain's own errors are separate). */
 export interface StrayTokenError {
@@ -78,12 +79,34 @@ interface RuleStackInternals {
   RULE_STACK_IDX: number;
 }
 
-type ItemLoop = DSLMethodOpts<unknown> & { GATE: () => boolean; DEF: () => unknown };
+/** A block's item loop: its MANY runs `DEF` while `GATE` (built into the MANY's lookahead: GatedLookahead) holds. */
+type ItemLoop = { rule: ParsedRule; GATE: () => boolean; DEF: () => unknown };
 
 /** The tokens that start an item, per block. */
 const ITEM_START_TOKENS = Object.fromEntries(
   Object.entries(ITEM_STARTS).map(([block, words]) => [block, new Set<TokenType>(words.map((w) => T[w]))]),
 ) as Record<BlockKind, Set<TokenType>>;
+
+/** What the item loop of a block does at a token, by its type's index (see `continues`). */
+const enum AtToken {
+  Continue = 0,
+  Stop = 1,
+  /** `indicator`/`service` in an objective: a new block when followed by a name and `{`. */
+  StopIfBlock = 2,
+}
+
+/** `AtToken` of each token type for the item loop of `block`, by `tokenTypeIdx` (made once per loop). */
+function itemLoopTable(block: Exclude<BlockKind, 'file'>): AtToken[] {
+  const table: AtToken[] = [];
+  for (const type of [...ALL_TOKENS, EOF]) {
+    let at = AtToken.Continue;
+    if (type === EOF || type === RCurly || type === T.sla) at = AtToken.Stop;
+    else if (ITEM_START_TOKENS[block].has(type)) at = block === 'objective' && (type === T.indicator || type === T.service) ? AtToken.StopIfBlock : AtToken.Continue;
+    else if (ITEM_START_TOKENS.sla.has(type)) at = AtToken.Stop;
+    table[type.tokenTypeIdx!] = at;
+  }
+  return table;
+}
 
 /** `{ LABEL: field }` of each sub-node field, made once (sub-rules are invoked often). */
 const LABELS = Object.fromEntries(
@@ -115,6 +138,10 @@ const SLA_ITEM_RULES = [
 /** Where the rules write while Chevrotain records the grammar (their writes are discarded). */
 const RECORDING_SINK = new ParsedNode();
 
+/** SUBRULE options of `garbage`: the block it is in. */
+type StrayOptions = { ARGS: [BlockKind] };
+const FILE_STRAY_OPTIONS: StrayOptions = { ARGS: ['file'] };
+
 function isName(token: IToken): boolean {
   return tokenMatcher(token, NameToken);
 }
@@ -143,9 +170,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
     const errorMessages = new SyntaxErrorMessages();
-    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: options.skipValidations === true });
+    const lookaheadStrategy = new GatedLookahead({ maxLookahead: 1 });
+    super(ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 1, lookaheadStrategy, errorMessageProvider: errorMessages, skipValidations: options.skipValidations === true });
     this.errorMessages = errorMessages;
+    for (const loop of this.itemLoops) lookaheadStrategy.gate(loop.rule, loop.GATE);
     this.performSelfAnalysis();
+    lookaheadStrategy.assertAllPlaced();
   }
 
   /**
@@ -177,6 +207,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   release(): void {
     this.input = [];
     this.nodes.length = 0;
+    this.record = RECORDING_SINK;
     this.builder = undefined;
     this.strayErrors = [];
     this.lastStrayEnd = undefined;
@@ -251,11 +282,11 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   // --- recovery policy ------------------------------------------------------------------------
 
-  /** Whether the item loop of `block` goes on at the next token (see header comment). */
-  private continues(block: Exclude<BlockKind, 'file'>): boolean {
+  /** Whether the item loop of a block (`table`: itemLoopTable) goes on at the next token (see header comment). */
+  private continues(table: AtToken[], isSla: boolean): boolean {
     this.refillIfDue();
     const next = this.LA(1);
-    if (block === 'sla' && next === this.stopAt) {
+    if (isSla && next === this.stopAt) {
       this.stoppedAt ??= {
         errors: this.errors.length,
         strays: this.strayErrors.length,
@@ -264,13 +295,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
       };
       return false;
     }
-    const type = next.tokenType;
-    if (type === EOF || type === RCurly || type === T.sla) return false;
-    if (ITEM_START_TOKENS[block].has(type)) {
-      if (block === 'objective' && (type === T.indicator || type === T.service)) return !this.startsBlock();
-      return true;
-    }
-    return !ITEM_START_TOKENS.sla.has(type);
+    // Token types outside the table (none are lexed) go on, as items of no block do.
+    const at = table[next.tokenTypeIdx];
+    return at === AtToken.StopIfBlock ? !this.startsBlock() : at !== AtToken.Stop;
   }
 
   /** `indicator NAME {` or `indicator NAME "title" {`. */
@@ -317,6 +344,11 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** Where the node of the rule being invoked goes in its parent's record (see `sub`, `subIn`). */
   private attachTo: NodeField | NodeListField | undefined;
   private attachToList = false;
+  /**
+   * The record of the rule being run (`nodes[depth()]`, kept here by `enter` and `exit`), which
+   * the alternatives and options made once fill; RECORDING_SINK outside a parse.
+   */
+  private record: ParsedNode = RECORDING_SINK;
   /** Makes each rule's AST node when the rule ends (set for each parse). */
   private builder: AstBuilder | undefined;
 
@@ -347,6 +379,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     const node = (this.nodes[depth] ??= new ParsedNode());
     node.reset(rule, this.attachTo, this.attachToList);
     this.attachTo = undefined;
+    this.record = node;
     return node;
   }
 
@@ -357,8 +390,12 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private exit(node: ParsedNode): void {
     const built = this.builder!.build(node);
     const depth = this.depth();
-    if (depth === 0) return;
+    if (depth === 0) {
+      this.record = RECORDING_SINK;
+      return;
+    }
     const parent = this.nodes[depth - 1];
+    this.record = parent;
     if (node.startOffset >= 0) parent.extend(node.startOffset, node.endOffset);
     const field = node.attachTo;
     if (field === undefined || built === undefined) return;
@@ -377,18 +414,27 @@ export class SlaGrammar extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return token;
     const start = token.startOffset;
     if (Number.isNaN(start)) return token;
-    this.nodes[this.depth()].extend(start, token.endOffset!);
+    this.record.extend(start, token.endOffset!);
     return token;
   }
 
   /** SUBRULE (occurrence `idx`), its node recorded as `field`. */
-  private sub<A>(idx: number, rule: ParserMethod<[arg?: A], void>, field?: NodeField, arg?: A): void {
+  private sub(idx: number, rule: ParserMethod<[], void>, field?: NodeField): void {
     if (!this.RECORDING_PHASE) {
       this.attachTo = field;
       this.attachToList = false;
     }
     // The label only names the sub-rule in the grammar's productions (conformance.test.ts reads them).
-    this.subrule(idx, rule, arg !== undefined ? { ARGS: [arg] } : field !== undefined ? LABELS[field] : undefined);
+    this.subrule(idx, rule, field !== undefined ? LABELS[field] : undefined);
+  }
+
+  /** SUBRULE `garbage` (occurrence 0) for a block, `options` made once per block: its node goes nowhere. */
+  private stray(options: StrayOptions): void {
+    if (!this.RECORDING_PHASE) {
+      this.attachTo = undefined;
+      this.attachToList = false;
+    }
+    this.subrule(0, this.garbage, options);
   }
 
   /** SUBRULE (occurrence `idx`), its node added to the list `field`. */
@@ -401,6 +447,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
   }
 
   // --- item loops (before the rules that use them: class fields initialise in order) ----------
+
+  /** Every block's item loop (their gates go to the lookahead strategy). */
+  private readonly itemLoops: ItemLoop[] = [];
 
   // The sla's items directly, not through `slaItem` (issue 15: one rule invocation less per
   // item; `slaItem` is kept for items outside any sla): the same alternatives, in the same order.
@@ -467,6 +516,142 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   private readonly slaItemAlternatives: IOrAlt<unknown>[] = SLA_ITEM_RULES.map((rule) => ({ ALT: () => this.sub(0, this[rule], 'item') }));
 
+  // --- alternatives and optional parts of the rules, made once (not per invocation: Chevrotain's
+  // advice; issue 15). Each is what the rule below wrote inline, in the same order with the same
+  // occurrence indexes, so the grammar is the same. What they consume goes to the running rule's
+  // record (`record`) or is returned to the rule, which stores it. They are static: Chevrotain
+  // calls DSL actions and alternatives with the parser as `this`, and every own property of the
+  // parser makes its analysis slower (it adds and deletes some 90 recording methods on it: 20
+  // fields more cost 2 ms of every start-up).
+
+  /** `"title"` after a block's name (and a severity's). */
+  private static readonly titleOption = function (this: SlaGrammar): IToken {
+    return this.tok(0, StringLiteral);
+  };
+
+  /** effectiveItem: `to DATE`. */
+  private static readonly effectiveEnd = function (this: SlaGrammar): IToken {
+    this.tok(0, T.to);
+    return this.tok(2, DateLiteral);
+  };
+
+  /** reportingItem: `to "a", "b"`. */
+  private static readonly reportingRecipients = function (this: SlaGrammar): void {
+    this.tok(0, T.to);
+    this.record.list.push(this.tok(0, StringLiteral));
+    this.MANY(SlaGrammar.moreStrings);
+  };
+
+  /** `, "b"` of a list of strings. */
+  private static readonly moreStrings = function (this: SlaGrammar): void {
+    this.tok(0, Comma);
+    this.record.list.push(this.tok(2, StringLiteral));
+  };
+
+  /** `, 2026-10-11` of a list of dates. */
+  private static readonly moreDates = function (this: SlaGrammar): void {
+    this.tok(0, Comma);
+    this.record.list.push(this.tok(2, DateLiteral));
+  };
+
+  /** `, name` of a list of names. */
+  private static readonly moreNames = function (this: SlaGrammar): void {
+    this.tok(0, Comma);
+    this.record.list.push(this.tok(2, NameToken));
+  };
+
+  /** scheduleLine: `, 13:00-18:00`. */
+  private static readonly moreRanges = function (this: SlaGrammar): void {
+    this.tok(0, Comma);
+    this.subIn(2, this.timeRange, 'ranges');
+  };
+
+  /** scheduleOnItem: `, 13:00-18:00` (after the dates' commas). */
+  private static readonly moreRangesAfterDates = function (this: SlaGrammar): void {
+    this.tok(2, Comma);
+    this.subIn(2, this.timeRange, 'ranges');
+  };
+
+  /** days: `mon..fri` (the range's end optional). */
+  private static readonly dayRangeEnd = function (this: SlaGrammar): IToken {
+    this.tok(0, DotDot);
+    return this.tok(2, DayWord);
+  };
+
+  private static readonly daysForms: IOrAlt<unknown>[] = [
+    {
+      ALT: function (this: SlaGrammar) {
+        const n = this.record;
+        n.from = this.tok(0, DayWord);
+        n.to = this.OPTION(SlaGrammar.dayRangeEnd);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.daily);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.weekdays);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.weekends);
+      },
+    },
+  ];
+
+  /** Alternatives that each consume one token of one of `types`, in order (the token is returned). */
+  private static oneOf(...types: TokenType[]): IOrAlt<IToken>[] {
+    return types.map((type) => ({
+      ALT: function (this: SlaGrammar) {
+        return this.tok(0, type);
+      },
+    }));
+  }
+
+  private static readonly unitValues = SlaGrammar.oneOf(NameToken, Percent);
+
+  private static readonly aggregateOption = function (this: SlaGrammar): IToken {
+    return this.tok(0, AggregateWord);
+  };
+
+  /** windowItem: `calendar month` or `rolling 30d` (the form stored before the rest is read: it stays when that fails). */
+  private static readonly windowForms: IOrAlt<unknown>[] = [
+    {
+      ALT: function (this: SlaGrammar) {
+        const n = this.record;
+        n.form = this.tok(0, T.calendar);
+        n.period = this.tok(0, PeriodWord);
+      },
+    },
+    {
+      ALT: function (this: SlaGrammar) {
+        this.record.form = this.tok(0, T.rolling);
+        this.sub(0, this.quantity, 'duration');
+      },
+    },
+  ];
+
+  private static readonly quantityUnits = SlaGrammar.oneOf(UnitSuffix, Percent);
+
+  /** quantity: its unit, if any. */
+  private static readonly quantityUnit = function (this: SlaGrammar): IToken {
+    return this.OR(SlaGrammar.quantityUnits);
+  };
+
+  private static readonly tierKeywords = SlaGrammar.oneOf(T.below, T.above);
+
+  private static readonly responsibilityKeywords = SlaGrammar.oneOf(T.provider, T.customer);
+
+  /** severityItem: `resolve 8h`. */
+  private static readonly severityResolve = function (this: SlaGrammar): void {
+    this.tok(0, T.resolve);
+    this.sub(2, this.quantity, 'resolve');
+  };
+
   // --- file and sla ---------------------------------------------------------------------------
 
   private readonly fileLoop = {
@@ -482,7 +667,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
     DEF: [
       { ALT: () => this.subIn(0, this.slaBlock, 'slas') },
       { ALT: () => this.subIn(0, this.slaItem, 'orphans') },
-      { ALT: () => this.sub(0, this.garbage, undefined, 'file') },
+      { ALT: () => this.stray(FILE_STRAY_OPTIONS) },
     ],
   };
 
@@ -529,7 +714,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   slaBlock = this.rule('slaBlock', (n) => {
     n.keyword = this.tok(0, T.sla);
     n.name = this.tok(0, NameToken);
-    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.slaLoop);
   });
 
@@ -540,20 +725,25 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `{ item* }` of a block: items (labelled `items`, in order), stray tokens, braces. */
   private blockBody(n: ParsedNode, loop: ItemLoop): void {
     n.open = this.tok(0, LCurly);
-    this.MANY(loop);
+    this.MANY(loop.DEF);
     n.close = this.tok(0, RCurly);
   }
 
   /**
-   * The item loop of a block, built once: Chevrotain advises against re-creating
-   * alternatives (and their closures) on every rule invocation.
+   * The item loop of a block (its rule: `<block>Block`), built once: Chevrotain advises
+   * against re-creating alternatives (and their closures) on every rule invocation.
    */
   private itemLoop(block: Exclude<BlockKind, 'file'>, items: IOrAlt<unknown>[]): ItemLoop {
+    const strayOptions: StrayOptions = { ARGS: [block] };
     const alternatives: OrMethodOpts<unknown> = {
       IGNORE_AMBIGUITIES: true,
-      DEF: [...items, { ALT: () => this.sub(0, this.garbage, undefined, block) }],
+      DEF: [...items, { ALT: () => this.stray(strayOptions) }],
     };
-    return { GATE: () => this.continues(block), DEF: () => this.OR(alternatives) };
+    const table = itemLoopTable(block);
+    const isSla = block === 'sla';
+    const loop: ItemLoop = { rule: `${block}Block`, GATE: () => this.continues(table, isSla), DEF: () => this.OR(alternatives) };
+    this.itemLoops.push(loop);
+    return loop;
   }
 
   // --- simple sla items -------------------------------------------------------------------------
@@ -576,10 +766,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   effectiveItem = this.rule('effectiveItem', (n) => {
     n.keyword = this.tok(0, T.effective);
     n.start = this.tok(0, DateLiteral);
-    this.OPTION(() => {
-      this.tok(0, T.to);
-      n.end = this.tok(2, DateLiteral);
-    });
+    n.end = this.OPTION(SlaGrammar.effectiveEnd);
   });
 
   timezoneItem = this.rule('timezoneItem', (n) => {
@@ -598,14 +785,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   reportingItem = this.rule('reportingItem', (n) => {
     n.keyword = this.tok(0, T.reporting);
     n.cadence = this.tok(0, CadenceWord);
-    this.OPTION(() => {
-      this.tok(0, T.to);
-      n.list.push(this.tok(0, StringLiteral));
-      this.MANY(() => {
-        this.tok(0, Comma);
-        n.list.push(this.tok(2, StringLiteral));
-      });
-    });
+    this.OPTION(SlaGrammar.reportingRecipients);
   });
 
   reviewItem = this.rule('reviewItem', (n) => {
@@ -624,7 +804,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   serviceBlock = this.rule('serviceBlock', (n) => {
     n.keyword = this.tok(0, T.service);
     n.name = this.tok(0, NameToken);
-    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.serviceLoop);
   });
 
@@ -645,10 +825,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   private stringList(n: ParsedNode): void {
     n.list.push(this.tok(0, StringLiteral));
-    this.MANY(() => {
-      this.tok(0, Comma);
-      n.list.push(this.tok(2, StringLiteral));
-    });
+    this.MANY(SlaGrammar.moreStrings);
   }
 
   // --- schedule and maintenance -------------------------------------------------------------------
@@ -662,51 +839,26 @@ export class SlaGrammar extends EmbeddedActionsParser {
   scheduleLine = this.rule('scheduleLine', (n) => {
     this.sub(0, this.days, 'days');
     this.subIn(0, this.timeRange, 'ranges');
-    this.MANY(() => {
-      this.tok(0, Comma);
-      this.subIn(2, this.timeRange, 'ranges');
-    });
+    this.MANY(SlaGrammar.moreRanges);
   });
 
   holidaysItem = this.rule('holidaysItem', (n) => {
     n.keyword = this.tok(0, T.holidays);
     n.list.push(this.tok(0, DateLiteral));
-    this.MANY(() => {
-      this.tok(0, Comma);
-      n.list.push(this.tok(2, DateLiteral));
-    });
+    this.MANY(SlaGrammar.moreDates);
   });
 
   /** (1.1) `on 2026-10-10, 2026-10-11 09:00-18:00`: dated working hours. */
   scheduleOnItem = this.rule('scheduleOnItem', (n) => {
     n.keyword = this.tok(0, T.on);
     n.list.push(this.tok(0, DateLiteral));
-    this.MANY(() => {
-      this.tok(0, Comma);
-      n.list.push(this.tok(2, DateLiteral));
-    });
+    this.MANY(SlaGrammar.moreDates);
     this.subIn(0, this.timeRange, 'ranges');
-    this.MANY2(() => {
-      this.tok(2, Comma);
-      this.subIn(2, this.timeRange, 'ranges');
-    });
+    this.MANY2(SlaGrammar.moreRangesAfterDates);
   });
 
   days = this.rule('days', (n) => {
-    this.OR([
-      {
-        ALT: () => {
-          n.from = this.tok(0, DayWord);
-          this.OPTION(() => {
-            this.tok(0, DotDot);
-            n.to = this.tok(2, DayWord);
-          });
-        },
-      },
-      { ALT: () => (n.form = this.tok(0, T.daily)) },
-      { ALT: () => (n.form = this.tok(0, T.weekdays)) },
-      { ALT: () => (n.form = this.tok(0, T.weekends)) },
-    ]);
+    this.OR(SlaGrammar.daysForms);
   });
 
   timeRange = this.rule('timeRange', (n) => {
@@ -744,7 +896,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   indicatorBlock = this.rule('indicatorBlock', (n) => {
     n.keyword = this.tok(0, T.indicator);
     n.name = this.tok(0, NameToken);
-    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.indicatorLoop);
   });
 
@@ -768,7 +920,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   unitItem = this.rule('unitItem', (n) => {
     n.keyword = this.tok(0, T.unit);
-    this.OR([{ ALT: () => (n.value = this.tok(0, NameToken)) }, { ALT: () => (n.value = this.tok(0, Percent)) }]);
+    n.value = this.OR(SlaGrammar.unitValues);
   });
 
   /** (1.1) `every 1m`: the sampling interval (maintenance `every` is `everyItem`). */
@@ -793,7 +945,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   objectiveBlock = this.rule('objectiveBlock', (n) => {
     n.keyword = this.tok(0, T.objective);
     n.name = this.tok(0, NameToken);
-    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.blockBody(n, this.objectiveLoop);
   });
 
@@ -809,27 +961,14 @@ export class SlaGrammar extends EmbeddedActionsParser {
 
   targetItem = this.rule('targetItem', (n) => {
     n.keyword = this.tok(0, T.target);
-    this.OPTION(() => (n.aggregate = this.tok(0, AggregateWord)));
+    n.aggregate = this.OPTION(SlaGrammar.aggregateOption);
     n.comparator = this.tok(0, Comparator);
     this.sub(0, this.quantity, 'quantity');
   });
 
   windowItem = this.rule('windowItem', (n) => {
     n.keyword = this.tok(0, T.window);
-    this.OR([
-      {
-        ALT: () => {
-          n.form = this.tok(0, T.calendar);
-          n.period = this.tok(0, PeriodWord);
-        },
-      },
-      {
-        ALT: () => {
-          n.form = this.tok(0, T.rolling);
-          this.sub(0, this.quantity, 'duration');
-        },
-      },
-    ]);
+    this.OR(SlaGrammar.windowForms);
   });
 
   duringItem = this.rule('duringItem', (n) => {
@@ -840,10 +979,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   excludingItem = this.rule('excludingItem', (n) => {
     n.keyword = this.tok(0, T.excluding);
     n.list.push(this.tok(0, NameToken));
-    this.MANY(() => {
-      this.tok(0, Comma);
-      n.list.push(this.tok(2, NameToken));
-    });
+    this.MANY(SlaGrammar.moreNames);
   });
 
   /** (1.1) `coverage 90%`. */
@@ -855,9 +991,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /** `99.9%`, `500 ms`, `2`. */
   quantity = this.rule('quantity', (n) => {
     n.number = this.tok(0, NumberLiteral);
-    this.OPTION(() =>
-      this.OR([{ ALT: () => (n.unit = this.tok(0, UnitSuffix)) }, { ALT: () => (n.unit = this.tok(0, Percent)) }]),
-    );
+    n.unit = this.OPTION(SlaGrammar.quantityUnit);
   });
 
   // --- compensation and credits ------------------------------------------------------------------------
@@ -870,7 +1004,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   tier = this.rule('tier', (n) => {
-    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.below)) }, { ALT: () => (n.keyword = this.tok(0, T.above)) }]);
+    n.keyword = this.OR(SlaGrammar.tierKeywords);
     this.sub(0, this.quantity, 'threshold');
     this.tok(0, T.credit);
     this.sub(2, this.quantity, 'credit');
@@ -905,7 +1039,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
   });
 
   responsibility = this.rule('responsibility', (n) => {
-    this.OR([{ ALT: () => (n.keyword = this.tok(0, T.provider)) }, { ALT: () => (n.keyword = this.tok(0, T.customer)) }]);
+    n.keyword = this.OR(SlaGrammar.responsibilityKeywords);
     n.value = this.tok(0, StringLiteral);
   });
 
@@ -922,12 +1056,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
   severityItem = this.rule('severityItem', (n) => {
     n.keyword = this.tok(0, T.severity);
     n.name = this.tok(0, NameToken);
-    this.OPTION(() => (n.title = this.tok(0, StringLiteral)));
+    n.title = this.OPTION(SlaGrammar.titleOption);
     this.tok(0, T.response);
     this.sub(0, this.quantity, 'response');
-    this.OPTION2(() => {
-      this.tok(0, T.resolve);
-      this.sub(2, this.quantity, 'resolve');
-    });
+    this.OPTION2(SlaGrammar.severityResolve);
   });
 }
