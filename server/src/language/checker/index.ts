@@ -5,7 +5,7 @@ import type { ContractFile, Position, Sla, SlaItem } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
-import { childrenOf, mayHaveChildren } from '../traverse';
+import { childList, childrenOf, mayHaveChildren } from '../traverse';
 import { breachCoverChecks } from './breachCover';
 import { compensationChecks } from './compensation';
 import { CheckContext, type CheckOptions } from './context';
@@ -123,14 +123,17 @@ export function checkItems(
 // Indexed loops: a full check of a large contract runs this for every node once, mostly
 // before the JIT has optimised it, where `for … of` pays for an iterator per array. A child
 // with no checks and no children (`kind`, `metric`, `indicator` in an objective, …: a third
-// of the nodes at 200,000 lines) is not visited: its visit would do nothing.
+// of the nodes at 200,000 lines) is not visited: its visit would do nothing. Holes are skipped
+// here rather than by `childrenOf`, whose search for them was a second loop per node (and,
+// optimised by OSR, entered from the unoptimised walk hundreds of times: issue 15, "postjit").
 function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {
   const checks = REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
   if (checks) for (let i = 0; i < checks.length; i++) checks[i](node as never, ctx, parent);
-  const children = childrenOf(node);
+  const children = childList(node);
+  if (!children) return;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    if (REGISTRY[child.type] !== undefined || mayHaveChildren(child)) walk(child, node, ctx);
+    if (child && (REGISTRY[child.type] !== undefined || mayHaveChildren(child))) walk(child, node, ctx);
   }
 }
 
