@@ -199,7 +199,7 @@ function define(
   node: NamedDefinition | SeverityItem,
 ): void {
   if (!name.text) return;
-  const definition: Definition = { name: name.text, sort, node, nameSpan: name, sla: scope.sla };
+  const definition = new DefinitionRecord(name.text, sort, node, name, scope.sla);
   if (table.has(name.text)) scope.duplicates.push(definition);
   else table.set(name.text, definition);
 }
@@ -242,14 +242,42 @@ function addReference(scope: SlaScope, ref: Reference | undefined, holder: Refer
   if (!ref || !ref.text) return;
   const definition = scope.definitions.get(ref.text);
   if (definition === undefined && unresolved) unresolved.push(scope.references.length);
-  scope.references.push({
-    ref,
-    expected: EXPECTED_LIST[holder],
-    definition,
-    sla: scope.sla,
-    clause: CLAUSE_OF[holder],
-  });
+  scope.references.push(new ResolvedReferenceRecord(ref, EXPECTED_LIST[holder], definition, scope.sla, CLAUSE_OF[holder]));
 }
+
+// Definitions and references are made by constructors, not object literals: V8 moves an
+// object literal's allocation site to the old generation once most of its objects survive a
+// scavenge (all of these do), and then throws away the optimised code that made them, in the
+// middle of the pass (issue 15, "postjit": buildScope, collectReferences, addReference and
+// define were deoptimised so at 200,000 lines). `new` of a constructor has no such site. Their
+// prototype is Object.prototype, so they are the plain objects they were (equality, JSON and
+// structured clones see no difference).
+type Constructor<T, A extends unknown[]> = { new (...args: A): T; prototype: object };
+
+const DefinitionRecord = function (this: Definition, name: string, sort: DefinitionSort, node: NamedDefinition | SeverityItem, nameSpan: Name, sla: Sla) {
+  this.name = name;
+  this.sort = sort;
+  this.node = node;
+  this.nameSpan = nameSpan;
+  this.sla = sla;
+} as unknown as Constructor<Definition, [string, DefinitionSort, NamedDefinition | SeverityItem, Name, Sla]>;
+DefinitionRecord.prototype = Object.prototype;
+
+const ResolvedReferenceRecord = function (
+  this: ResolvedReference,
+  ref: Reference,
+  expected: readonly DefinitionSort[],
+  definition: Definition | undefined,
+  sla: Sla,
+  clause: string,
+) {
+  this.ref = ref;
+  this.expected = expected;
+  this.definition = definition;
+  this.sla = sla;
+  this.clause = clause;
+} as unknown as Constructor<ResolvedReference, [Reference, readonly DefinitionSort[], Definition | undefined, Sla, string]>;
+ResolvedReferenceRecord.prototype = Object.prototype;
 
 /** The definition a reference names when it is of an expected sort; undefined otherwise. */
 export function resolvedAs(resolved: ResolvedReference): Definition | undefined {
