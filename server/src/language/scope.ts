@@ -101,9 +101,24 @@ export function buildScopes(file: ContractFile): SlaScope[] {
 export function buildScope(sla: Sla): SlaScope {
   const scope: SlaScope = { sla, definitions: new Map(), duplicates: [], references: [], severities: new Map() };
   const items = sla.items ?? [];
-  // Indexed loops: this runs once per analysis over every item, before the JIT has warmed up.
-  for (let i = 0; i < items.length; i++) collectDefinitions(scope, items[i]);
-  for (let i = 0; i < items.length; i++) collectReferences(scope, items[i]);
+  // One pass over the items (indexed: it runs once per analysis, before the JIT has warmed
+  // up), each item's definitions before its references, so the references of a name already
+  // defined resolve as they are met: a name's first definition never changes afterwards. Those
+  // that resolve to nothing yet (forward references, unknown names) are looked up again after
+  // the pass. A second pass over the 57,000 items of a 200,000-line contract paid mostly the
+  // first touch of items far apart, again (issue 15, "postjit").
+  const unresolved: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    collectDefinitions(scope, item);
+    collectReferences(scope, item, unresolved);
+  }
+  const references = scope.references;
+  for (let i = 0; i < unresolved.length; i++) {
+    const reference = references[unresolved[i]];
+    reference.definition = scope.definitions.get(reference.ref.text);
+  }
   return scope;
 }
 
@@ -184,51 +199,85 @@ function define(
   node: NamedDefinition | SeverityItem,
 ): void {
   if (!name.text) return;
-  const definition: Definition = { name: name.text, sort, node, nameSpan: name, sla: scope.sla };
+  const definition = new DefinitionRecord(name.text, sort, node, name, scope.sla);
   if (table.has(name.text)) scope.duplicates.push(definition);
   else table.set(name.text, definition);
 }
 
-function collectReferences(scope: SlaScope, item: SlaItem): void {
+/**
+ * Adds the references `item` holds to `scope`, each resolved through the definitions as they
+ * stand; the indices of those that resolve to nothing are added to `unresolved` when given.
+ */
+function collectReferences(scope: SlaScope, item: SlaItem, unresolved?: number[]): void {
   if (!item) return;
   if (item.type === 'Objective') {
     // Indexed: every objective's items, once per analysis and cold (no iterator result each).
     const entries = (item as Objective).items ?? [];
-    for (let i = 0; i < entries.length; i++) collectObjectiveReferences(scope, entries[i]);
+    for (let i = 0; i < entries.length; i++) collectObjectiveReferences(scope, entries[i], unresolved);
   } else if (item.type === 'Compensation') {
-    addReference(scope, item.target, 'Compensation');
+    addReference(scope, item.target, 'Compensation', unresolved);
   } else if (item.type === 'Support') {
-    for (const entry of (item as Support).items ?? []) collectSupportReferences(scope, entry);
+    for (const entry of (item as Support).items ?? []) collectSupportReferences(scope, entry, unresolved);
   }
 }
 
-function collectObjectiveReferences(scope: SlaScope, entry: ObjectiveItem): void {
+function collectObjectiveReferences(scope: SlaScope, entry: ObjectiveItem, unresolved: number[] | undefined): void {
   switch (entry?.type) {
     case 'IndicatorRef':
     case 'ServiceRef':
     case 'During':
-      addReference(scope, entry.ref, entry.type);
+      addReference(scope, entry.ref, entry.type, unresolved);
       return;
     case 'Excluding':
-      for (const ref of entry.refs ?? []) addReference(scope, ref, 'Excluding');
+      for (const ref of entry.refs ?? []) addReference(scope, ref, 'Excluding', unresolved);
       return;
   }
 }
 
-function collectSupportReferences(scope: SlaScope, entry: SupportItem): void {
-  if (entry?.type === 'Hours') addReference(scope, entry.ref, 'Hours');
+function collectSupportReferences(scope: SlaScope, entry: SupportItem, unresolved: number[] | undefined): void {
+  if (entry?.type === 'Hours') addReference(scope, entry.ref, 'Hours', unresolved);
 }
 
-function addReference(scope: SlaScope, ref: Reference | undefined, holder: ReferringNodeType): void {
+function addReference(scope: SlaScope, ref: Reference | undefined, holder: ReferringNodeType, unresolved: number[] | undefined): void {
   if (!ref || !ref.text) return;
-  scope.references.push({
-    ref,
-    expected: EXPECTED_LIST[holder],
-    definition: scope.definitions.get(ref.text),
-    sla: scope.sla,
-    clause: CLAUSE_OF[holder],
-  });
+  const definition = scope.definitions.get(ref.text);
+  if (definition === undefined && unresolved) unresolved.push(scope.references.length);
+  scope.references.push(new ResolvedReferenceRecord(ref, EXPECTED_LIST[holder], definition, scope.sla, CLAUSE_OF[holder]));
 }
+
+// Definitions and references are made by constructors, not object literals: V8 moves an
+// object literal's allocation site to the old generation once most of its objects survive a
+// scavenge (all of these do), and then throws away the optimised code that made them, in the
+// middle of the pass (issue 15, "postjit": buildScope, collectReferences, addReference and
+// define were deoptimised so at 200,000 lines). `new` of a constructor has no such site. Their
+// prototype is Object.prototype, so they are the plain objects they were (equality, JSON and
+// structured clones see no difference).
+type Constructor<T, A extends unknown[]> = { new (...args: A): T; prototype: object };
+
+const DefinitionRecord = function (this: Definition, name: string, sort: DefinitionSort, node: NamedDefinition | SeverityItem, nameSpan: Name, sla: Sla) {
+  this.name = name;
+  this.sort = sort;
+  this.node = node;
+  this.nameSpan = nameSpan;
+  this.sla = sla;
+} as unknown as Constructor<Definition, [string, DefinitionSort, NamedDefinition | SeverityItem, Name, Sla]>;
+DefinitionRecord.prototype = Object.prototype;
+
+const ResolvedReferenceRecord = function (
+  this: ResolvedReference,
+  ref: Reference,
+  expected: readonly DefinitionSort[],
+  definition: Definition | undefined,
+  sla: Sla,
+  clause: string,
+) {
+  this.ref = ref;
+  this.expected = expected;
+  this.definition = definition;
+  this.sla = sla;
+  this.clause = clause;
+} as unknown as Constructor<ResolvedReference, [Reference, readonly DefinitionSort[], Definition | undefined, Sla, string]>;
+ResolvedReferenceRecord.prototype = Object.prototype;
 
 /** The definition a reference names when it is of an expected sort; undefined otherwise. */
 export function resolvedAs(resolved: ResolvedReference): Definition | undefined {

@@ -6,8 +6,12 @@ import type { AnyNode, ContractFile } from './ast';
 /** Every node but the file: what lies inside an `sla` block, the block included. */
 export type AstNode = Exclude<AnyNode, ContractFile>;
 
-/** The list that holds `node`'s children (holes included): a file's slas, a block's items, a compensation's tiers. */
-function childList(node: AnyNode): readonly AstNode[] | undefined {
+/**
+ * The list that holds `node`'s children, holes included (skip them): a file's slas, a block's
+ * items, a compensation's tiers; undefined for a node that has none. For a walk over every
+ * node (the checker's), where `childrenOf`'s search for holes would be a second loop per node.
+ */
+export function childList(node: AnyNode): readonly (AstNode | undefined)[] | undefined {
   return node.type === 'File' ? node.slas : node.type === 'Compensation' ? node.tiers : 'items' in node ? (node.items as readonly AstNode[] | undefined) : undefined;
 }
 
@@ -21,8 +25,8 @@ export function childrenOf(node: AnyNode): readonly AstNode[] {
   const children = childList(node);
   if (!children) return NO_CHILDREN;
   // Most nodes have no hole: keep their own array rather than copy it.
-  for (let i = 0; i < children.length; i++) if (!children[i]) return children.filter(Boolean);
-  return children;
+  for (let i = 0; i < children.length; i++) if (!children[i]) return children.filter(Boolean) as AstNode[];
+  return children as readonly AstNode[];
 }
 
 const NO_CHILDREN: readonly AstNode[] = Object.freeze([]);

@@ -5,7 +5,7 @@ import type { ContractFile, Position, Sla, SlaItem } from '../ast';
 import type { Diagnostic } from '../diagnostics';
 import { linkSlas, type SlaFacts } from '../linked';
 import { buildScopes, type SlaScope } from '../scope';
-import { childrenOf, mayHaveChildren } from '../traverse';
+import { childList, childrenOf, mayHaveChildren } from '../traverse';
 import { breachCoverChecks } from './breachCover';
 import { compensationChecks } from './compensation';
 import { CheckContext, type CheckOptions } from './context';
@@ -95,7 +95,7 @@ export function checkItems(
     if (!keepItems) {
       // The order of the kept path without reuse: the sla's checks, then its items in text order.
       const items = childrenOf(sla);
-      for (let i = 0; i < items.length; i++) walk(items[i], sla, ctx);
+      for (let i = 0; i < items.length; i++) walk(items[i], checksOf(items[i]), sla, ctx);
       continue;
     }
     const kept = reuse?.previous.get(sla);
@@ -106,7 +106,7 @@ export function checkItems(
       if (kept && reuse!.keeps(item) && (!kept.has(item) || !reuse!.moved(item))) continue;
       const collected: Diagnostic[] = [];
       ctx.reportInto(collected);
-      walk(item, sla, ctx);
+      walk(item, checksOf(item), sla, ctx);
       ctx.reportInto(out);
       if (collected.length > 0) diagnosed.set(item, collected);
       else diagnosed.delete(item);
@@ -123,15 +123,24 @@ export function checkItems(
 // Indexed loops: a full check of a large contract runs this for every node once, mostly
 // before the JIT has optimised it, where `for … of` pays for an iterator per array. A child
 // with no checks and no children (`kind`, `metric`, `indicator` in an objective, …: a third
-// of the nodes at 200,000 lines) is not visited: its visit would do nothing.
-function walk(node: CheckedNode, parent: CheckedNode | undefined, ctx: CheckContext): void {
-  const checks = REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
+// of the nodes at 200,000 lines) is not visited: its visit would do nothing. Holes are skipped
+// here rather than by `childrenOf`, whose search for them was a second loop per node (and,
+// optimised by OSR, entered from the unoptimised walk hundreds of times: issue 15, "postjit").
+// The caller looks up the checks of the node's type (it needs them to decide the visit).
+function walk(node: CheckedNode, checks: readonly Check<CheckedType>[] | undefined, parent: CheckedNode | undefined, ctx: CheckContext): void {
   if (checks) for (let i = 0; i < checks.length; i++) checks[i](node as never, ctx, parent);
-  const children = childrenOf(node);
+  const children = childList(node);
+  if (!children) return;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    if (REGISTRY[child.type] !== undefined || mayHaveChildren(child)) walk(child, node, ctx);
+    if (!child) continue;
+    const childChecks = checksOf(child);
+    if (childChecks !== undefined || mayHaveChildren(child)) walk(child, childChecks, node, ctx);
   }
+}
+
+function checksOf(node: CheckedNode): readonly Check<CheckedType>[] | undefined {
+  return REGISTRY[node.type] as readonly Check<CheckedType>[] | undefined;
 }
 
 /** Where the parser's syntax errors (SLA001) start. Invalid literals (SLA002) lose no structure. */

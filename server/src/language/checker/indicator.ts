@@ -55,8 +55,9 @@ function checkKind(indicator: Indicator, ctx: CheckContext): void {
 
 function checkUnit(indicator: Indicator, ctx: CheckContext): void {
   const word = ctx.first(indicator.items, 'Unit')?.value;
+  if (!word) return; // most indicators: no look-up of their facts (a cold map look-up each, issue 15)
   const kind = ctx.kindOf(indicator);
-  if (!word || !kind) return;
+  if (!kind) return;
   const dimension = dimensionOf(word.text);
   // An unknown unit word is the parser's SLA002.
   if (dimension === undefined || dimension === dimensionOfKind(kind)) return;

@@ -36,20 +36,47 @@ function checkCompleteness(sla: Sla, ctx: CheckContext): void {
   if (ctx.incomplete(sla)) return;
   const range = blockNameRange(sla);
   const name = sla.name?.text ?? '';
-  const present = new Set<string>(); // one pass over the items, not one per clause asked about
+  // One pass over the items, not one per clause asked about; the six types compared rather
+  // than every item's type added to a set (a hash each, 57,000 items at 200,000 lines: issue 15).
+  let hasObjectives = false;
+  let hasProvider = false;
+  let hasCustomer = false;
+  let hasVersion = false;
+  let hasReporting = false;
+  let hasReview = false;
   const items = sla.items ?? [];
-  for (let i = 0; i < items.length; i++) if (items[i]) present.add(items[i].type); // indexed: no iterator result per item, cold
-  const has = (type: string) => present.has(type);
-  const hasObjectives = has('Objective');
+  for (let i = 0; i < items.length; i++) {
+    // indexed: no iterator result per item, cold
+    switch (items[i]?.type) {
+      case 'Objective':
+        hasObjectives = true;
+        break;
+      case 'Provider':
+        hasProvider = true;
+        break;
+      case 'Customer':
+        hasCustomer = true;
+        break;
+      case 'Version':
+        hasVersion = true;
+        break;
+      case 'Reporting':
+        hasReporting = true;
+        break;
+      case 'Review':
+        hasReview = true;
+        break;
+    }
+  }
 
-  const noProvider = !has('Provider');
-  const noCustomer = !has('Customer');
+  const noProvider = !hasProvider;
+  const noCustomer = !hasCustomer;
   if (noProvider || noCustomer) {
     ctx.report('SLA500', range, ctx.t(noProvider && noCustomer ? 'check.sla500.both' : noProvider ? 'check.sla500.provider' : 'check.sla500.customer', { name }));
   }
-  if (!has('Version')) ctx.report('SLA501', range, ctx.t('check.sla501', { name }));
-  if (hasObjectives && !has('Reporting')) ctx.report('SLA502', range, ctx.t('check.sla502', { name }));
-  if (!has('Review')) ctx.report('SLA503', range, ctx.t('check.sla503', { name }));
+  if (!hasVersion) ctx.report('SLA501', range, ctx.t('check.sla501', { name }));
+  if (hasObjectives && !hasReporting) ctx.report('SLA502', range, ctx.t('check.sla502', { name }));
+  if (!hasReview) ctx.report('SLA503', range, ctx.t('check.sla503', { name }));
   if (!hasObjectives) ctx.report('SLA504', range, ctx.t('check.sla504', { name }));
 }
 

@@ -1,6 +1,6 @@
 // What an indicator's values are (LANGUAGE.md 5): one rule for the unit and the polarity,
 // read by the checker, hover and the evaluator alike.
-import { KINDS, type Indicator, type IndicatorItem, type KindName, type Quantity } from '../ast';
+import { KINDS, type CountersItem, type Indicator, type IndicatorItem, type KindItem, type KindName, type MetricItem, type MissingDownItem, type Quantity, type RatioItem, type SampleEveryItem, type UnitItem } from '../ast';
 import { convert, defaultUnitOfKind, dimensionOf, dimensionOfKind, durationMs } from '../units';
 import type { IndicatorFacts, MetricSource } from './facts';
 
@@ -35,7 +35,62 @@ function isKind(word: string | undefined): word is KindName {
 
 /** The declared kind of an indicator, when it is a known kind. */
 export function kindOf(indicator: Indicator | undefined): KindName | undefined {
-  const word = firstItem<IndicatorItem, 'Kind'>(indicator?.items, 'Kind')?.value?.text;
+  return knownKind(firstItem<IndicatorItem, 'Kind'>(indicator?.items, 'Kind'));
+}
+
+/** The first item of each type an indicator's facts read (firstItem's answers, found in one pass). */
+interface IndicatorItems {
+  kind?: KindItem;
+  metric?: MetricItem;
+  ratio?: RatioItem;
+  unit?: UnitItem;
+  every?: SampleEveryItem;
+  missingDown?: MissingDownItem;
+  counters?: CountersItem;
+}
+
+/**
+ * One pass over an indicator's items in text order, keeping the first of each type: seven
+ * `firstItem` calls per indicator were most of a cold link's first pass over the 200,000-line
+ * contract, run in unoptimised code while TurboFan compiled the calls inlined (issue 15, "postjit").
+ */
+function indicatorItems(indicator: Indicator): IndicatorItems {
+  const found: IndicatorItems = { kind: undefined, metric: undefined, ratio: undefined, unit: undefined, every: undefined, missingDown: undefined, counters: undefined };
+  const items = indicator.items;
+  if (!items) return found;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    switch (item.type) {
+      case 'Kind':
+        found.kind ??= item;
+        break;
+      case 'Metric':
+        found.metric ??= item;
+        break;
+      case 'Ratio':
+        found.ratio ??= item;
+        break;
+      case 'Unit':
+        found.unit ??= item;
+        break;
+      case 'SampleEvery':
+        found.every ??= item;
+        break;
+      case 'MissingDown':
+        found.missingDown ??= item;
+        break;
+      case 'Counters':
+        found.counters ??= item;
+        break;
+    }
+  }
+  return found;
+}
+
+/** The known kind a `kind` item names. */
+function knownKind(item: KindItem | undefined): KindName | undefined {
+  const word = item?.value?.text;
   return isKind(word) ? word : undefined;
 }
 
@@ -43,24 +98,25 @@ export function kindOf(indicator: Indicator | undefined): KindName | undefined {
 // spread makes gets a hidden class of its own, and a large contract has tens of thousands of
 // indicators (issue 15).
 export function indicatorFacts(indicator: Indicator): IndicatorFacts {
-  const facts = valueFacts(indicator);
-  addSamplingFacts(indicator, facts);
+  const items = indicatorItems(indicator);
+  const facts = valueFacts(items);
+  addSamplingFacts(items, facts);
   return facts;
 }
 
 /** (1.1) `every`, `missing down`, `counters`: only the fields that are set. */
-function addSamplingFacts(indicator: Indicator, facts: IndicatorFacts): void {
-  const interval = firstItem(indicator.items, 'SampleEvery')?.interval;
+function addSamplingFacts(items: IndicatorItems, facts: IndicatorFacts): void {
+  const interval = items.every?.interval;
   const everyMs = interval && durationMs(interval.value, interval.unit);
   if (everyMs !== undefined && everyMs > 0) facts.everyMs = everyMs;
-  if (firstItem(indicator.items, 'MissingDown')?.down) facts.missingDown = true;
-  if (firstItem(indicator.items, 'Counters')) facts.counters = true;
+  if (items.missingDown?.down) facts.missingDown = true;
+  if (items.counters) facts.counters = true;
 }
 
-function valueFacts(indicator: Indicator): IndicatorFacts {
-  const kind = kindOf(indicator);
-  const source = metricSource(indicator);
-  const ratioItem = firstItem(indicator.items, 'Ratio');
+function valueFacts(items: IndicatorItems): IndicatorFacts {
+  const kind = knownKind(items.kind);
+  const source = metricSource(items);
+  const ratioItem = items.ratio;
   const polarity = ratioItem?.polarity?.text;
   const ratio = ratioItem ? (polarity === 'good' || polarity === 'bad' ? polarity : 'unknown') : undefined;
   let facts: IndicatorFacts;
@@ -77,7 +133,7 @@ function valueFacts(indicator: Indicator): IndicatorFacts {
   } else if (!kind) {
     facts = {};
   } else {
-    const declared = firstItem(indicator.items, 'Unit')?.value?.text;
+    const declared = items.unit?.value?.text;
     const dimension = dimensionOfKind(kind);
     const valueUnit = declared !== undefined && dimensionOf(declared) === dimension ? declared : defaultUnitOfKind(kind);
     // With its source (nearly every indicator) in the literal, last as below: a field added
@@ -90,10 +146,10 @@ function valueFacts(indicator: Indicator): IndicatorFacts {
 }
 
 /** The indicator's `metric`, or its complete `ratio`; a `metric` wins when both are written (SLA205). */
-function metricSource(indicator: Indicator): MetricSource | undefined {
-  const metric = firstItem(indicator.items, 'Metric')?.value?.value;
+function metricSource(items: IndicatorItems): MetricSource | undefined {
+  const metric = items.metric?.value?.value;
   if (metric !== undefined) return { type: 'metric', metric };
-  const ratio = firstItem(indicator.items, 'Ratio');
+  const ratio = items.ratio;
   const polarity = ratio?.polarity?.text;
   if (ratio?.numerator && ratio.total && (polarity === 'good' || polarity === 'bad')) {
     return { type: 'ratio', polarity, numerator: ratio.numerator.value, total: ratio.total.value };

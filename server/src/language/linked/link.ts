@@ -1,6 +1,6 @@
 // Links one `sla` block: resolves each objective's indicator, schedule, maintenance windows
 // and compensation clauses through the scope, and settles units once (see facts.ts).
-import { PERIODS, type Compensation, type CoverageItem, type DuringItem, type IndicatorRefItem, type Reference, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type TargetItem, type WindowItem } from '../ast';
+import { PERIODS, type Compensation, type CoverageItem, type Credits, type DuringItem, type EffectiveItem, type FeeItem, type IndicatorRefItem, type Reference, type ReviewedItem, type Sla, type SlaItem, type Indicator, type Maintenance, type Objective, type PeriodName, type Schedule, type TargetItem, type TimezoneItem, type WindowItem } from '../ast';
 import { buildScope, ReferenceCursor, type SlaScope } from '../scope';
 import { dimensionOf, durationMs } from '../units';
 import type { IndicatorFacts, MaintenanceFacts, ObjectiveFacts, ScheduleFacts, SlaFacts, TierFacts, WindowFacts } from './facts';
@@ -54,7 +54,6 @@ export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
 
 function linkAll(scope: SlaScope): SlaFacts {
   const sla = scope.sla;
-  const items = sla.items ?? [];
   const facts: SlaFacts = {
     sla,
     scope,
@@ -66,32 +65,8 @@ function linkAll(scope: SlaScope): SlaFacts {
   };
   const compensations = new Map<Objective, Compensation[]>();
   const objectives: Objective[] = [];
-  // The first item of each sla-wide type (firstItem's answers), found in the same pass.
-  const wide: { [T in SlaWideType]?: Extract<SlaItem, { type: T }> } = {};
-  // Each pass asks about references in text order: one cursor per pass.
-  const targets = new ReferenceCursor(scope);
-  // One pass over every item (indexed: mostly before the JIT has warmed up), then one over
-  // the objectives, which need every clause's compensations: at 200,000 lines each pass
-  // over the 57,000 items costs mostly the memory it touches.
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (!item) continue;
-    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
-    else if (item.type === 'Objective') objectives.push(item);
-    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
-    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
-    else if (item.type === 'Compensation') {
-      const objective = targets.lookup(item.target, 'objective')?.node as Objective | undefined;
-      if (!objective) continue;
-      facts.compensated.set(item, objective);
-      const list = compensations.get(objective);
-      if (list) list.push(item);
-      else compensations.set(objective, [item]);
-    } else if (SLA_WIDE.has(item.type) && wide[item.type as SlaWideType] === undefined) {
-      (wide as Record<SlaWideType, SlaItem>)[item.type as SlaWideType] = item;
-    }
-  }
-  const { Timezone: timezone, Effective: effective, Fee: fee, Credits: credits, Reviewed: reviewed } = wide;
+  const wide = linkItems(scope, facts, compensations, objectives);
+  const { timezone, effective, fee, credits, reviewed } = wide;
   const zoneName = timezone?.value?.value;
   if (zoneName !== undefined) facts.zoneName = zoneName;
   if (effective?.start?.valid) facts.effectiveStart = { year: effective.start.year, month: effective.start.month, day: effective.start.day };
@@ -102,17 +77,87 @@ function linkAll(scope: SlaScope): SlaFacts {
   if (cap) facts.cap = cap.value;
   if (reviewed) facts.reviewedItem = reviewed;
   if (reviewed?.date?.valid) facts.reviewed = { year: reviewed.date.year, month: reviewed.date.month, day: reviewed.date.day };
-
-  const objectiveRefs = new ReferenceCursor(scope);
-  for (let i = 0; i < objectives.length; i++) {
-    const objective = objectives[i];
-    facts.objectives.set(objective, objectiveFacts(objective, facts, compensations.get(objective) ?? [], objectiveRefs));
-  }
+  linkObjectives(facts, objectives, compensations);
   return facts;
 }
 
-type SlaWideType = 'Timezone' | 'Effective' | 'Fee' | 'Credits' | 'Reviewed';
-const SLA_WIDE: ReadonlySet<string> = new Set<SlaWideType>(['Timezone', 'Effective', 'Fee', 'Credits', 'Reviewed']);
+/** The first item of each sla-wide type (firstItem's answers). */
+interface SlaWideItems {
+  timezone?: TimezoneItem;
+  effective?: EffectiveItem;
+  fee?: FeeItem;
+  credits?: Credits;
+  reviewed?: ReviewedItem;
+}
+
+/**
+ * linkAll's pass over every item (indexed: mostly before the JIT has warmed up): the facts of
+ * indicators, schedules and maintenance windows, the objective of each compensation clause,
+ * the objectives in text order, and the first of each sla-wide item. A function of its own, as
+ * is the pass over the objectives: V8 optimises such a loop while it runs (OSR), and the last
+ * items of an sla (`credits`, `reporting`, `review`: types the loop had not met) deoptimise
+ * it; in one function the objectives' loop after it then ran unoptimised too (issue 15, "postjit").
+ */
+function linkItems(scope: SlaScope, facts: SlaFacts, compensations: Map<Objective, Compensation[]>, objectives: Objective[]): SlaWideItems {
+  const items = scope.sla.items ?? [];
+  // One object of one shape, every field from the start: a field added to it as its item is
+  // met changed its hidden class at the end of the loop.
+  const wide: SlaWideItems = { timezone: undefined, effective: undefined, fee: undefined, credits: undefined, reviewed: undefined };
+  // The loop asks about references in text order: one cursor.
+  const targets = new ReferenceCursor(scope);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item) continue;
+    switch (item.type) {
+      case 'Indicator':
+        facts.indicators.set(item, indicatorFacts(item));
+        break;
+      case 'Objective':
+        objectives.push(item);
+        break;
+      case 'Schedule':
+        facts.schedules.set(item, scheduleFacts(item));
+        break;
+      case 'Maintenance':
+        facts.maintenances.set(item, maintenanceFacts(item));
+        break;
+      case 'Compensation': {
+        const objective = targets.lookup(item.target, 'objective')?.node as Objective | undefined;
+        if (!objective) break;
+        facts.compensated.set(item, objective);
+        const list = compensations.get(objective);
+        if (list) list.push(item);
+        else compensations.set(objective, [item]);
+        break;
+      }
+      case 'Timezone':
+        wide.timezone ??= item;
+        break;
+      case 'Effective':
+        wide.effective ??= item;
+        break;
+      case 'Fee':
+        wide.fee ??= item;
+        break;
+      case 'Credits':
+        wide.credits ??= item;
+        break;
+      case 'Reviewed':
+        wide.reviewed ??= item;
+        break;
+    }
+  }
+  return wide;
+}
+
+/** The facts of each objective, in text order (they need every clause's compensations). */
+function linkObjectives(facts: SlaFacts, objectives: readonly Objective[], compensations: Map<Objective, Compensation[]>): void {
+  const refs = new ReferenceCursor(facts.scope);
+  for (let i = 0; i < objectives.length; i++) {
+    const objective = objectives[i];
+    facts.objectives.set(objective, objectiveFacts(objective, facts, compensations.get(objective) ?? [], refs));
+  }
+}
 
 /** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
 function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | undefined {
