@@ -28,6 +28,15 @@ describe('SLA103 item given twice', () => {
     expectOne(text, { code: 'SLA103', severity: 'error', range: find(text, 'kind latency'), words: ['second `kind`', 'indicator `probe`'] });
   });
 
+  it('items written with more than their keyword are named by their phrase: `missing down`, `claim within`', () => {
+    const missing = contract(`
+  indicator probe { kind availability metric "p" missing down missing down }`);
+    expectOne(missing, { code: 'SLA103', severity: 'error', range: find(missing, 'missing down', 2), words: ['second `missing down`', 'indicator `probe`'] });
+    const claim = contract(`
+  credits { claim within 30d claim within 60d }`);
+    expectOne(claim, { code: 'SLA103', severity: 'error', range: find(claim, 'claim within 60d'), words: ['second `claim within`'] });
+  });
+
   it('a second `version` in an sla', () => {
     const text = contract(`
   version "2.0"`);

@@ -1,50 +1,26 @@
 // SLA103: items that may appear once per block (LANGUAGE.md section 3), reported on the
 // later occurrence. Also a second `compensation for` the same objective: its tiers would
 // compete with the first clause's, so the objective gets one clause.
-import type { Compensation, Range, Sla, Span } from '../ast';
+import { NODE_KEYWORDS, type Compensation, type Range, type Sla, type Span } from '../ast';
 import { lineOf, type Block, type CheckContext } from './context';
 import { describeBlock, joinRanges } from './describe';
 import type { CheckTable } from './registry';
 
-/** Per block type: the item types that may appear once, with the word that writes them. */
-const ONCE_ONLY: { readonly [B in Block['type']]?: Readonly<Record<string, string>> } = {
-  Sla: {
-    Version: 'version',
-    Provider: 'provider',
-    Customer: 'customer',
-    Effective: 'effective',
-    Timezone: 'timezone',
-    Fee: 'fee',
-    Credits: 'credits',
-    Reporting: 'reporting',
-    Review: 'review',
-    Reviewed: 'reviewed',
-    Support: 'support',
-  },
-  Service: { Description: 'description' },
-  Indicator: {
-    Kind: 'kind',
-    Metric: 'metric',
-    Ratio: 'ratio',
-    Unit: 'unit',
-    Description: 'description',
-    SampleEvery: 'every',
-    MissingDown: 'missing down',
-    Counters: 'counters',
-  },
-  Objective: {
-    IndicatorRef: 'indicator',
-    ServiceRef: 'service',
-    Target: 'target',
-    Window: 'window',
-    During: 'during',
-    Coverage: 'coverage',
-    Description: 'description',
-  },
-  Credits: { Cap: 'cap', Claim: 'claim within' },
-  Maintenance: { Notice: 'notice' },
-  Support: { Hours: 'hours' },
+/** Per block type: the item types that may appear once. */
+const ONCE_ONLY: { readonly [B in Block['type']]?: readonly OnceItemType[] } = {
+  Sla: ['Version', 'Provider', 'Customer', 'Effective', 'Timezone', 'Fee', 'Credits', 'Reporting', 'Review', 'Reviewed', 'Support'],
+  Service: ['Description'],
+  Indicator: ['Kind', 'Metric', 'Ratio', 'Unit', 'Description', 'SampleEvery', 'MissingDown', 'Counters'],
+  Objective: ['IndicatorRef', 'ServiceRef', 'Target', 'Window', 'During', 'Coverage', 'Description'],
+  Credits: ['Cap', 'Claim'],
+  Maintenance: ['Notice'],
+  Support: ['Hours'],
 };
+
+type OnceItemType = keyof typeof NODE_KEYWORDS;
+
+/** The words a message writes an item with: its keyword (ast.ts), or the phrase that starts it. */
+const PHRASES: { readonly [T in OnceItemType]?: string } = { MissingDown: 'missing down', Claim: 'claim within' };
 
 /** Items that are blocks themselves are reported on their keyword, not their whole body. */
 const BLOCK_ITEMS: ReadonlySet<string> = new Set(['Credits', 'Support']);
@@ -56,7 +32,7 @@ interface Item {
 }
 
 /** ONCE_ONLY as maps: looked up for every item of every block (a large sla has tens of thousands). */
-const ONCE_WORDS = new Map(Object.entries(ONCE_ONLY).map(([block, words]) => [block, new Map(Object.entries(words))]));
+const ONCE_WORDS = new Map(Object.entries(ONCE_ONLY).map(([block, types]) => [block, new Map<string, string>(types.map((type) => [type, PHRASES[type] ?? NODE_KEYWORDS[type]]))]));
 
 function checkOnceOnly(block: Block, ctx: CheckContext): void {
   const once = ONCE_WORDS.get(block.type);
