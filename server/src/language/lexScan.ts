@@ -13,13 +13,10 @@
 // script, a surrogate pair or a stray character is read by the same code on both paths.
 import type { IToken } from 'chevrotain';
 
-/** Makes a token (lexer.ts's compact token class), new or reused (lexer.ts `TokenPool`). */
-export interface TokenMaker {
-  token(image: string, startOffset: number, tokenTypeIdx: number): IToken;
-}
-
 /** What the scanner takes from lexer.ts: its token types' indices and the rules defined there once. */
-interface ScanRules extends TokenMaker {
+interface ScanRules {
+  /** Makes a token (lexer.ts's compact token class). */
+  token(image: string, startOffset: number, tokenTypeIdx: number): IToken;
   /**
    * The name at `offset` (lexer.ts `matchName`): its image is the vocabulary's string for a
    * word; its token type index (a keyword's or contextual word's, else Identifier's) is
@@ -188,9 +185,8 @@ export class PartScanner {
    * Lexes `text[from, to)` as if it were the whole text, with every offset moved by `base`. No
    * token looks past its line's end but white space and block comments, which stop at `to`
    * here: so `to` must be the text's end or just after a line feed (else lex a slice).
-   * `maker` makes the tokens (comments are always new).
    */
-  scan(text: string, from: number, to: number, base: number, maker: TokenMaker = this.rules): ScannedPart {
+  scan(text: string, from: number, to: number, base: number): ScannedPart {
     const { rules } = this;
     const types = rules.types;
     const tokens: IToken[] = [];
@@ -269,7 +265,7 @@ export class PartScanner {
           }
         }
       }
-      tokens.push(maker.token(image, start + base, type));
+      tokens.push(rules.token(image, start + base, type));
       lastType = type;
       lastEnd = i;
     }

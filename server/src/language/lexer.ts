@@ -374,42 +374,6 @@ class Token implements IToken {
   }
 }
 
-/**
- * Token objects a chunked parse hands back once the grammar has passed them, made again for
- * the next chunks' tokens (issue 15, "lexpool"): without it every one of the 571,443 tokens of
- * the 200,000-line contract is a new object (27 MB for the young generation to fill). What is
- * handed back must be referenced by nothing that is read later (parse/grammar.ts
- * `refillIfDue` keeps what the open rules' records hold).
- */
-export class TokenPool {
-  private readonly free: Token[] = [];
-
-  token(image: string, startOffset: number, tokenTypeIdx: number): IToken {
-    const token = this.free.pop();
-    if (token === undefined) return new Token(image, startOffset, tokenTypeIdx);
-    token.image = image;
-    token.startOffset = startOffset;
-    token.tokenTypeIdx = tokenTypeIdx;
-    return token;
-  }
-
-  /** `tokens[0, end)` may be made again, but for the holes (undefined) and objects this module did not make. */
-  recycle(tokens: readonly (IToken | undefined)[], end: number): void {
-    for (let i = 0; i < end; i++) {
-      const token = tokens[i];
-      if (token instanceof Token) {
-        token.image = '';
-        this.free.push(token);
-      }
-    }
-  }
-}
-
-/** Whether `value` is a token the lexer made (parse/grammar.ts looks for those a record holds). */
-export function isLexedToken(value: unknown): value is IToken {
-  return value instanceof Token;
-}
-
 /** Moves a token lexed from a slice of a text to its place in the text (reparse.ts): its end follows its start (Token). */
 export function moveToken(token: IToken, offset: number): void {
   token.startOffset += offset;
@@ -483,11 +447,11 @@ export type LexedPart = Pick<LexResult, 'tokens' | 'comments' | 'errors'>;
  * Lexes `read[start, end)`, where `read` is a text as `readFullWidth` reads it (the parser's
  * chunked parse, parse/chunks.ts), with offsets in `read`. Equal to the part of
  * `tokenize(text)` in that range when `start` is a line start outside any block comment and
- * the part lexes without errors (parse/chunks.ts says why). `pool`: the tokens are taken from it.
+ * the part lexes without errors (parse/chunks.ts says why).
  */
-export function tokenizePart(read: string, start: number, end: number, pool?: TokenPool): LexedPart {
-  if (end === read.length || read.charCodeAt(end - 1) === 0x0a) return scanner.scan(read, start, end, 0, pool);
-  return scanner.scan(read.slice(start, end), 0, end - start, start, pool);
+export function tokenizePart(read: string, start: number, end: number): LexedPart {
+  if (end === read.length || read.charCodeAt(end - 1) === 0x0a) return scanner.scan(read, start, end, 0);
+  return scanner.scan(read.slice(start, end), 0, end - start, start);
 }
 
 /** `tokenizePart` by Chevrotain's lexer: the reference of the scanner (lexScan.ts) and its benchmark. */

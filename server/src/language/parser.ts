@@ -144,7 +144,7 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
   const builder = new AstBuilder(lines, t);
   let file: ContractFile;
   try {
-    file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next, feed.recycle), text.length);
+    file = builder.file(grammar.parseTokens(feed.next() ?? [], builder, undefined, feed.next), text.length);
     if (grammar.errors.length > 0 || grammar.strayErrors.length > 0 || !feed.done) return undefined;
   } catch {
     // A chunk rejected (ChunkRejected), or anything else: the whole-text parse decides.

@@ -12,7 +12,7 @@
 // block comment is open across the cut (a chunk whose last comment is unclosed: the parser
 // parses the whole text instead) or a part has lexical errors (likewise).
 import type { IToken } from 'chevrotain';
-import { TokenPool, tokenizePart, type LexedPart } from '../lexer';
+import { tokenizePart, type LexedPart } from '../lexer';
 
 /** When and how a text is parsed in chunks (tests force small and random sizes). */
 export interface Chunking {
@@ -43,8 +43,6 @@ export class ChunkRejected extends Error {}
 export class ChunkFeed {
   private offset = 0;
   private index = 0;
-  /** The token objects of chunks the grammar has passed, made again for the next chunks (lexer.ts). */
-  private readonly pool = new TokenPool();
 
   constructor(
     /** The text as the lexer reads it (full-width punctuation read as ASCII). */
@@ -66,13 +64,8 @@ export class ChunkFeed {
     const index = this.index++;
     const end = chunkEnd(this.read, start, this.chunking.size(index));
     this.offset = end;
-    const part = tokenizePart(this.read, start, end, this.pool);
+    const part = tokenizePart(this.read, start, end);
     if (!this.accept(part)) throw new ChunkRejected();
     return part.tokens;
-  };
-
-  /** The grammar is done with `tokens[0, end)` but the holes (undefined): their objects may be made again. */
-  readonly recycle = (tokens: readonly (IToken | undefined)[], end: number): void => {
-    this.pool.recycle(tokens, end);
   };
 }

@@ -25,7 +25,6 @@ import {
   DateTimeLiteral,
   DayWord,
   DotDot,
-  isLexedToken,
   LCurly,
   NameToken,
   NumberLiteral,
@@ -67,21 +66,6 @@ interface TokenVectorInternals {
   tokVector: IToken[];
   tokVectorLength: number;
   currIdx: number;
-}
-
-/** The index of `token` in `tokens[0, end)` (in text order, each with its own start), or -1. */
-function indexOfToken(tokens: readonly IToken[], end: number, token: IToken): number {
-  const start = token.startOffset;
-  let low = 0;
-  let high = end - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = tokens[mid].startOffset;
-    if (at === start) return tokens[mid] === token ? mid : -1;
-    if (at < start) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
 }
 
 /**
@@ -182,8 +166,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
   private refillAt = Infinity;
   /** A chunked parse: the tokens dropped from the front of the token vector so far. */
   private dropped = 0;
-  /** A chunked parse: takes back the token objects dropped from the vector (parse/chunks.ts, lexer.ts `TokenPool`). */
-  private recycle: ((tokens: (IToken | undefined)[], end: number) => void) | undefined;
 
   /** `skipValidations`: leave out Chevrotain's grammar checks (parser.ts sharedGrammar; the tests build one with them). */
   constructor(options: { skipValidations?: boolean } = {}) {
@@ -203,16 +185,9 @@ export class SlaGrammar extends EmbeddedActionsParser {
    * tells whether it got there and with how many errors so far. With `more` (a chunked parse,
    * parse/chunks.ts) `tokens` is the first chunk's and `more` gives the next chunk's tokens,
    * taken at an item of a block or the file when the parser gets near the end of those it
-   * has (ChunkRejected where the chunked parse cannot be the whole text's); `recycle` then takes
-   * back the token objects dropped from the front (all but those an open rule's record holds).
+   * has (ChunkRejected where the chunked parse cannot be the whole text's).
    */
-  parseTokens(
-    tokens: IToken[],
-    builder: AstBuilder,
-    stopAt?: IToken,
-    more?: () => IToken[] | undefined,
-    recycle?: (tokens: (IToken | undefined)[], end: number) => void,
-  ): ParsedFile {
+  parseTokens(tokens: IToken[], builder: AstBuilder, stopAt?: IToken, more?: () => IToken[] | undefined): ParsedFile {
     this.errorMessages.t = builder.translate;
     this.builder = builder;
     this.strayErrors = [];
@@ -220,7 +195,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.stopAt = stopAt;
     this.stoppedAt = undefined;
     this.more = more;
-    this.recycle = recycle;
     this.refillAt = Infinity;
     this.dropped = 0;
     this.input = more ? this.withNextChunks(tokens) : tokens;
@@ -239,7 +213,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
     this.lastStrayEnd = undefined;
     this.stopAt = undefined;
     this.more = undefined;
-    this.recycle = undefined;
   }
 
   // --- chunked parsing (parse/chunks.ts) -------------------------------------------------------
@@ -289,32 +262,6 @@ export class SlaGrammar extends EmbeddedActionsParser {
     self.tokVectorLength = vector.length - (old.length - length);
     self.currIdx = at - kept;
     this.dropped += kept;
-    if (this.recycle !== undefined && kept > 0) this.recycle(this.unheld(old, kept), kept);
-  }
-
-  /**
-   * `old` (a dropped token vector) with a hole for each of its first `end` tokens that the open
-   * rules' records still hold (a block's keyword, name and `{`: the AST builder reads them when
-   * the rule ends). Nothing else keeps a token the vector dropped: a record of a rule that has
-   * ended is cleared before it is read again, the AST keeps offsets and images, and a stray
-   * token or a syntax error rejects the chunked parse before anything is recycled.
-   */
-  private unheld(old: IToken[], end: number): (IToken | undefined)[] {
-    const held: number[] = [];
-    const hold = (token: IToken) => {
-      const index = indexOfToken(old, end, token);
-      if (index >= 0) held.push(index);
-    };
-    for (let depth = this.depth(); depth >= 0; depth--) {
-      for (const value of Object.values(this.nodes[depth])) {
-        if (isLexedToken(value)) hold(value);
-        // Lists hold tokens (`list`) or AST nodes (the rest) only: the first element tells.
-        else if (Array.isArray(value) && isLexedToken(value[0])) for (const token of value) hold(token as IToken);
-      }
-    }
-    const vector: (IToken | undefined)[] = old;
-    for (const index of held) vector[index] = undefined;
-    return vector;
   }
 
   /**
