@@ -4,7 +4,7 @@
 // every sample and seeded random texts made of fragments that hit each pattern's edges.
 import { strict as assert } from 'node:assert';
 import type { IToken } from 'chevrotain';
-import { tokenizePart, tokenizePartWithChevrotain, type LexedPart } from '../../server/src/language/lexer';
+import { CONTEXTUAL_WORDS, KEYWORDS, tokenizePart, tokenizePartWithChevrotain, type LexedPart } from '../../server/src/language/lexer';
 import { readFullWidth } from '../../server/src/language/fullWidth';
 import { mulberry32 } from '../../scripts/prng';
 import { samples } from '../fuzz/fuzzer';
@@ -80,6 +80,25 @@ describe('lexScan: the hand-written lexer = Chevrotain\'s lexer', () => {
     assert.ok(all.some((s) => s.name === 'lanying-im.zh.sla'));
     const next = mulberry32(7);
     for (const sample of all) assertSameLexing(sample.text, sample.name, next);
+  });
+
+  // The scanner finds words by a trie followed while it reads a name (lexer.ts matchName): a
+  // word, every prefix of it, it with a character more, in another case, and two words run
+  // together are each one name, of the word's type only when it is the whole word.
+  it('on every word of the vocabulary, its prefixes and its extensions', () => {
+    const words = [...KEYWORDS, ...CONTEXTUAL_WORDS];
+    assert.ok(words.length > 90, `${words.length} words`);
+    const names: string[] = [];
+    for (const word of words) {
+      for (let length = 1; length <= word.length; length++) names.push(word.slice(0, length));
+      names.push(`${word}s`, `${word}x`, `${word}_`, `${word}1`, `_${word}`, word.toUpperCase(), `${word[0].toUpperCase()}${word.slice(1)}`, `${word}${word}`, `${word}é`);
+    }
+    const text = names.join(' ');
+    assertSameLexing(text, 'the vocabulary');
+    // Both lexers read names with matchName, so the types are also checked against the vocabulary itself.
+    const vocabulary = new Set(words);
+    const expected = names.map((name) => `${vocabulary.has(name) ? name : 'Identifier'} ${JSON.stringify(name)}`);
+    assert.deepEqual(tokenizePart(text, 0, text.length).tokens.map((t) => `${t.tokenType.name} ${JSON.stringify(t.image)}`), expected);
   });
 
   it('on 20,000 seeded random texts of edge fragments', function () {

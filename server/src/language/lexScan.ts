@@ -189,9 +189,11 @@ export class PartScanner {
   scan(text: string, from: number, to: number, base: number): ScannedPart {
     const { rules } = this;
     const types = rules.types;
-    const tokens: IToken[] = [];
-    const comments: IToken[] = [];
-    const errors: ScannedPart['errors'] = [];
+    // The result is made before the loop, not after it: a cold run compiles this function while
+    // its first call is still in the loop (on-stack replacement), and code made before the
+    // return had ever run was thrown away (deoptimised) at the return (issue 15, "lexpool").
+    const part: ScannedPart = { tokens: [], comments: [], errors: [] };
+    const { tokens, comments, errors } = part;
     /** The type and end of the last token (not a comment): the unit rule looks at them. */
     let lastType = -1;
     let lastEnd = 0;
@@ -269,7 +271,7 @@ export class PartScanner {
       lastType = type;
       lastEnd = i;
     }
-    return { tokens, comments, errors };
+    return part;
   }
 
   private spaceEnd(text: string, from: number, to: number): number {

@@ -95,14 +95,14 @@ const isAsciiNamePart = (code: number) => isAsciiLetter(code) || isDigit(code) |
 export function matchName(text: string, offset: number): NameMatch | RegExpExecArray | null {
   let code = text.charCodeAt(offset);
   if (isAsciiLetter(code) || code === 0x5f) {
-    let hash = code;
+    let state = WORD_NEXT[(WORD_START << WORD_SHIFT) | WORD_CHAR_CLASS[code]];
     let end = offset + 1;
     while (isAsciiNamePart((code = text.charCodeAt(end)))) {
-      hash = (hash * 31 + code) | 0;
+      state = WORD_NEXT[(state << WORD_SHIFT) | WORD_CHAR_CLASS[code]];
       end++;
     }
     if (!(code >= 0x80)) {
-      const entry = vocabularyEntry(text, offset, end, hash);
+      const entry = WORD_AT_STATE[state];
       NAME_MATCH[0] = entry?.word ?? text.substring(offset, end);
       NAME_MATCH.typeIndex = entry?.typeIndex ?? IDENTIFIER_INDEX;
       return NAME_MATCH;
@@ -250,27 +250,44 @@ for (const [word, categories] of CONTEXTUAL_CATEGORIES) {
   );
 }
 
-/** The words by a hash of their characters (matchName's), to find one without making a string. */
-const WORD_TABLE_MASK = 1023;
-const WORD_TABLE: ({ word: string; typeIndex: number }[] | undefined)[] = new Array(WORD_TABLE_MASK + 1);
-for (const [word, type] of WORD_TOKENS) {
-  let hash = word.charCodeAt(0);
-  for (let i = 1; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) | 0;
-  (WORD_TABLE[hash & WORD_TABLE_MASK] ??= []).push({ word, typeIndex: type.tokenTypeIdx! });
-}
+/**
+ * The vocabulary as a trie that matchName follows while it reads a name (issue 15, "lexpool"),
+ * so the state at the name's end tells the word: no hash of the name and no second pass over
+ * its characters to compare them with a word's (that was a third of the scan's time on names).
+ * Columns are the characters that occur in words (class 0: any other); state 0 is the prefix
+ * of no word (every row leads from it to itself), WORD_START the empty name.
+ */
+const WORD_CHAR_CLASS = new Uint8Array(128);
+const WORD_START = 1;
+const [WORD_SHIFT, WORD_NEXT, WORD_AT_STATE] = wordTrie();
 
-/** The vocabulary's string and token type for `text[start, end)` when that is a word (`hash` as in matchName). */
-function vocabularyEntry(text: string, start: number, end: number, hash: number): { word: string; typeIndex: number } | undefined {
-  const bucket = WORD_TABLE[hash & WORD_TABLE_MASK];
-  if (bucket === undefined) return undefined;
-  for (const entry of bucket) if (entry.word.length === end - start && sameCharacters(text, start, entry.word)) return entry;
-  return undefined;
-}
-
-/** Whether `text` has `word` at `start` (by code: `startsWith` costs about as much as the rest of a name's scan). */
-function sameCharacters(text: string, start: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  return true;
+function wordTrie(): [shift: number, next: Uint16Array, atState: ({ word: string; typeIndex: number } | undefined)[]] {
+  let classes = 0;
+  for (const word of WORD_TOKENS.keys()) {
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      if (!isAsciiNamePart(code)) throw new Error(`vocabulary word ${word} is not an ASCII name`);
+      if (WORD_CHAR_CLASS[code] === 0) WORD_CHAR_CLASS[code] = ++classes;
+    }
+  }
+  const shift = 32 - Math.clz32(classes);
+  const next: number[] = new Array<number>(2 << shift).fill(0);
+  const atState: ({ word: string; typeIndex: number } | undefined)[] = [];
+  for (const [word, type] of WORD_TOKENS) {
+    let state = WORD_START;
+    for (let i = 0; i < word.length; i++) {
+      const slot = (state << shift) | WORD_CHAR_CLASS[word.charCodeAt(i)];
+      if (next[slot] === 0) {
+        next[slot] = next.length >> shift;
+        for (let k = 0; k < 1 << shift; k++) next.push(0);
+      }
+      state = next[slot];
+    }
+    atState[state] = { word, typeIndex: type.tokenTypeIdx! };
+  }
+  if (next.length >> shift > 0xffff) throw new Error('vocabulary trie too large');
+  // Every state has an entry (undefined where no word ends), so no look-up reads past the end.
+  return [shift, Uint16Array.from(next), Array.from({ length: next.length >> shift }, (_, state) => atState[state])];
 }
 
 const RESERVED: ReadonlySet<string> = new Set(KEYWORDS);

@@ -3,7 +3,7 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
-import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, UnitSuffix } from './lexer';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, TYPE_BY_INDEX, UnitSuffix } from './lexer';
 import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
@@ -127,9 +127,11 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
       if (keepTokens) comments.push(lines.span(comment.startOffset, tokenEnd(comment)));
     }
     for (const token of part.tokens) {
-      if (token.tokenType === LCurly) {
+      // By index: `tokenType` is a getter (lexer.ts Token), read here for every token of the text.
+      const type = token.tokenTypeIdx;
+      if (type === LCURLY_INDEX) {
         if (++depth > MAX_NESTING) return false;
-      } else if (token.tokenType === RCurly && depth > 0) depth--;
+      } else if (type === RCURLY_INDEX && depth > 0) depth--;
     }
     for (const found of literalDiagnostics(part.tokens, lines, t)) {
       // An unclosed string parses on, but its SLA001 sends the text to the whole parse: go now.
@@ -318,8 +320,11 @@ export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidt
 }
 
 const STRING_INDEX = StringLiteral.tokenTypeIdx!;
-/** The token types literalDiagnostics looks at, by index. */
-const LITERAL_INDEXES = new Set([StringLiteral, DateLiteral, TimeLiteral, DateTimeLiteral, UnitSuffix].map((type) => type.tokenTypeIdx!));
+const LCURLY_INDEX = LCurly.tokenTypeIdx!;
+const RCURLY_INDEX = RCurly.tokenTypeIdx!;
+/** The token types literalDiagnostics looks at, by index (a table: a `Set` look-up for every token of a large text cost more). */
+const IS_LITERAL = new Uint8Array(TYPE_BY_INDEX.length);
+for (const type of [StringLiteral, DateLiteral, TimeLiteral, DateTimeLiteral, UnitSuffix]) IS_LITERAL[type.tokenTypeIdx!] = 1;
 
 /**
  * A closed string without escapes (`"…"`, no `\`): nearly every string, and one that
@@ -334,7 +339,7 @@ function plainString(image: string): boolean {
 export function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Translate): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const token of tokens) {
-    if (!LITERAL_INDEXES.has(token.tokenTypeIdx)) continue;
+    if (IS_LITERAL[token.tokenTypeIdx] !== 1) continue;
     const type = token.tokenType;
     const start = token.startOffset;
     const end = tokenEnd(token);
