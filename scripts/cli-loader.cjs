@@ -5,10 +5,10 @@
 // Node's own compile cache keeps only the code compiled before the bundle runs (its top
 // level); the functions a command then calls were compiled from source on every run. The
 // cache here is taken when the process exits, so it holds them too (docs/performance.md,
-// "startup"). One file per command word (check, evaluate, ...), named by the CRC-32 of the
-// bundle and Node's options (V8 itself checks only the source's length, the V8 version and
-// its flags, and a cache it rejects is written again), written once
-// by a run that ended with 0 or 1, to a temporary name then renamed. The directory is the
+// "startup"). One file per command word (check, evaluate, ...), holding the bundle and Node's
+// options it was made for, which must equal this run's byte for byte (V8 itself checks only
+// the source's length, the V8 version and its flags, and a cache it rejects is written
+// again), written once by a run that ended with 0 or 1, to a temporary name then renamed. The directory is the
 // user's own (XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then
 // sla-language-tools/compile-cache); NODE_COMPILE_CACHE chooses another and
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own variables). Anything that fails here
@@ -98,12 +98,54 @@ function commandWord(args) {
   return word ?? 'default';
 }
 
-/** A checksum of the bundle and of Node's options (V8 rejects code cached under other flags). */
-function checksum(bytes) {
-  const options = Buffer.from(`${process.execArgv.join(' ')}\n${process.env.NODE_OPTIONS ?? ''}`);
-  const zlib = require('node:zlib');
-  if (zlib.crc32) return zlib.crc32(options, zlib.crc32(bytes)).toString(16);
-  return require('node:crypto').createHash('sha1').update(bytes).update(options).digest('hex').slice(0, 16);
+/**
+ * The start of a cache file. Then: the length of Node's options (uint32 LE) and the options
+ * (V8 rejects code cached under other flags), the bundle's length and the bundle, the code.
+ * Comparing the bundle byte for byte replaced its CRC-32, whose `node:zlib` loaded Node's
+ * streams, which nothing else in `sla check` needs (docs/performance.md, "`sla` start-up,
+ * third round").
+ */
+const MAGIC = Buffer.from('sla code cache 1\n');
+
+/** Node's options, as the cache files hold them. */
+function nodeOptions() {
+  return Buffer.from(`${process.execArgv.join(' ')}\n${process.env.NODE_OPTIONS ?? ''}`);
+}
+
+/**
+ * What tells bundles and options apart in the cache's file names (so that two builds in use, or
+ * runs with other options, keep a file each): the bundle's length and a hash (FNV-1a) of every
+ * 256th byte of it and of the options. Only the names: two bundles that get the same one take
+ * each other's place, never each other's code (`storedCode`).
+ */
+function cacheKey(bytes, options) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i += 256) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  for (let i = 0; i < options.length; i++) hash = Math.imul(hash ^ options[i], 0x01000193);
+  return bytes.length.toString(16) + (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The code in cache file contents `stored` when it was made for `bytes` under `options`, else undefined. */
+function storedCode(stored, bytes, options) {
+  let at = MAGIC.length;
+  if (stored.length < at + 4 || !stored.subarray(0, at).equals(MAGIC)) return undefined;
+  const optionsLength = stored.readUInt32LE(at);
+  at += 4;
+  if (!stored.subarray(at, at + optionsLength).equals(options)) return undefined;
+  at += optionsLength;
+  if (stored.length < at + 4 || stored.readUInt32LE(at) !== bytes.length) return undefined;
+  at += 4;
+  if (!stored.subarray(at, at + bytes.length).equals(bytes)) return undefined;
+  at += bytes.length;
+  return at < stored.length ? stored.subarray(at) : undefined;
+}
+
+/** A cache file's contents: what `storedCode` reads. */
+function cacheContents(bytes, options, code) {
+  const lengths = Buffer.alloc(8);
+  lengths.writeUInt32LE(options.length, 0);
+  lengths.writeUInt32LE(bytes.length, 4);
+  return Buffer.concat([MAGIC, lengths.subarray(0, 4), options, lengths.subarray(4), bytes, code]);
 }
 
 /** A function that runs the bundle from the cached code, or undefined (then it is required as usual). */
@@ -111,11 +153,12 @@ function cachedRunner() {
   const directory = cacheDirectory();
   if (!directory) return undefined;
   const bytes = fs.readFileSync(BUNDLE);
-  const prefix = `cli-${process.version}-${checksum(bytes)}-`;
+  const options = nodeOptions();
+  const prefix = `cli-${process.version}-${cacheKey(bytes, options)}-`;
   const file = path.join(directory, prefix + commandWord(process.argv.slice(2)));
   let cachedData;
   try {
-    cachedData = fs.readFileSync(file);
+    cachedData = storedCode(fs.readFileSync(file), bytes, options);
   } catch {}
   const vm = require('node:vm');
   const Module = require('node:module');
@@ -126,7 +169,7 @@ function cachedRunner() {
       try {
         fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(temporary, cacheContents(bytes, options, script.createCachedData()), { mode: 0o600 });
         fs.renameSync(temporary, file);
         // Caches of other bundles (or Node versions) unused for a week: other builds (a second
         // checkout) may still be in use, so younger ones stay.

@@ -9,13 +9,14 @@ import { localiseCommander } from './commanderText';
 import { TOOL_VERSION } from './version';
 import { messages, type Locale } from '../../server/src/l10n/index';
 import { terminalLine } from '../../server/src/text/terminal';
+import { descriptorWriter } from './stdio';
 
 /** Adds commands to the program (in the order `sla --help` lists them). */
 export type RegisterCommands = (program: Command, io: Output, setExit: (code: number) => void) => void;
 
 const streams: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: descriptorWriter(1, () => process.stdout),
+  err: descriptorWriter(2, () => process.stderr),
 };
 
 async function runProgram(argv: string[], register: RegisterCommands): Promise<number> {

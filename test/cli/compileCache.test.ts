@@ -2,7 +2,8 @@
 // a run from the cache, a damaged cache and a cache turned off must all print what a run
 // without any cache prints.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempTree } from '../helpers/cli';
 
@@ -39,6 +40,36 @@ describe('sla compile cache (dist/cli.js)', function () {
     assert.deepEqual(runCli(['check', BROKEN], { env }), uncached);
     assert.notEqual(readFileSync(path.join(cacheDir, name), 'latin1'), 'not V8 code');
     assert.deepEqual(runCli(['check', BROKEN], { env }), uncached);
+  });
+
+  it('never runs code cached for another bundle of the same length', () => {
+    // A copy of dist/ whose check bundle is then rebuilt with one message changed, keeping
+    // its length and the bytes the cache's file name is made from: the same cache file is
+    // found, and must not be used.
+    const dist = tempTree({});
+    for (const name of ['cli.js', 'cli-language.js', 'package.json']) copyFileSync(path.join('dist', name), path.join(dist, name));
+    const cacheDir = path.join(tempTree({}), 'cache');
+    const env = { NODE_COMPILE_CACHE: cacheDir };
+    const run = () => {
+      const result = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'check', BROKEN], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1', LC_ALL: 'C' } });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const before = run();
+    assert.match(before.stderr, / checked: /);
+    assert.deepEqual(run(), before);
+    const [name] = cacheFiles(cacheDir);
+    const bundle = path.join(dist, 'cli-language.js');
+    const source = readFileSync(bundle, 'latin1');
+    const summary = source.indexOf('} checked: {') + 2;
+    assert.ok(summary > 2, 'the summary message is in the bundle');
+    // One letter upper-cased; not one of the bytes the name hashes (every 256th).
+    const letter = summary % 256 === 0 ? summary + 1 : summary;
+    writeFileSync(bundle, source.slice(0, letter) + source[letter].toUpperCase() + source.slice(letter + 1), 'latin1');
+    const word = 'checked'.slice(0, letter - summary) + 'checked'[letter - summary].toUpperCase() + 'checked'.slice(letter - summary + 1);
+    const after = run();
+    assert.deepEqual(cacheFiles(cacheDir), [name]);
+    assert.deepEqual(after, { ...before, stderr: before.stderr.replace(' checked: ', ` ${word}: `) });
+    assert.deepEqual(run(), after);
   });
 
   it('writes nothing after a usage error or with the cache turned off', () => {

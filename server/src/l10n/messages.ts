@@ -18,7 +18,15 @@ export type MessageParams<Id extends MessageId> = [PlaceholderNames<(typeof en)[
 /** A placeholder: `{` a name of word characters `}`. Messages hold no other braces. */
 export const PLACEHOLDER = /\{(\w+)\}/g;
 
-export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en, 'zh-CN': zhCN };
+let zhCNCatalogue: Catalogue | undefined;
+
+/** Every locale's catalogue; a catalogue other than English is made when first read. */
+export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = Object.freeze({
+  en,
+  get 'zh-CN'(): Catalogue {
+    return (zhCNCatalogue ??= zhCN());
+  },
+});
 
 export interface Messages {
   readonly locale: Locale;
@@ -39,9 +47,13 @@ function create(locale: Locale): Messages {
   });
 }
 
-const BY_LOCALE: Readonly<Record<Locale, Messages>> = { en: create('en'), 'zh-CN': create('zh-CN') };
+/** The messages of each locale asked for so far. */
+const BY_LOCALE = new Map<Locale, Messages>();
 
 /** The messages of a locale (English for the default). Immutable, shared by every caller. */
 export function messages(locale: Locale = DEFAULT_LOCALE): Messages {
-  return BY_LOCALE[locale] ?? BY_LOCALE[DEFAULT_LOCALE];
+  const known = Object.hasOwn(CATALOGUES, locale) ? locale : DEFAULT_LOCALE;
+  let made = BY_LOCALE.get(known);
+  if (!made) BY_LOCALE.set(known, (made = create(known)));
+  return made;
 }
