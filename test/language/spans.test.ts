@@ -11,13 +11,13 @@ import { LineIndex } from '../../server/src/language/text';
 import { cloneSpan } from '../../server/src/language/span';
 import { samples } from '../fuzz/fuzzer';
 
-/** Every span of the tree, with its path (a node's keyword and body too: made when read, span.ts). */
+/** Every span of the tree, with its path (a node's keyword, body and window form too: made when read, span.ts). */
 function spansOf(value: unknown, path: string, out: [string, Span][]): [string, Span][] {
   if (typeof value !== 'object' || value === null) return out;
   const record = value as Record<string, unknown>;
   if (typeof record.offset === 'number') out.push([path, value as Span]);
   for (const [key, child] of Object.entries(record)) spansOf(child, `${path}.${key}`, out);
-  for (const key of ['keyword', 'body']) if (!Object.hasOwn(record, key) && record[key] !== undefined) spansOf(record[key], `${path}.${key}`, out);
+  for (const key of ['keyword', 'body', 'formSpan']) if (!Object.hasOwn(record, key) && record[key] !== undefined) spansOf(record[key], `${path}.${key}`, out);
   return out;
 }
 

@@ -107,7 +107,6 @@ class CompactQuantity extends CompactSpan {
  */
 class LineQuantity extends TokenSpan {
   declare numberEndCharacter: number;
-  declare unitCharacter?: number;
 
   constructor(offset: number, endOffset: number, startLine: number, startCharacter: number, numberEndCharacter: number) {
     super(offset, endOffset, startLine, startCharacter);
@@ -123,11 +122,21 @@ class LineQuantity extends TokenSpan {
   }
 
   get unitLine(): number | undefined {
-    return this.unitCharacter === undefined ? undefined : this.startLine;
+    return (this as { unit?: string }).unit === undefined ? undefined : this.startLine;
   }
 
   set unitLine(_line: number | undefined) {
     // The start line's move is the unit's.
+  }
+
+  /**
+   * The unit ends where the quantity does and is as long as its text (the token's image, made
+   * by the builder), so on one line its start is not stored either: 8 bytes less on each of the
+   * 71,000 quantities at 200,000 lines (issue 15, "astsmall2"). Reparse moves lines only.
+   */
+  get unitCharacter(): number | undefined {
+    const unit = (this as { unit?: string }).unit;
+    return unit === undefined ? undefined : this.endCharacter - unit.length;
   }
 
   get numberRange(): Range {
@@ -136,9 +145,10 @@ class LineQuantity extends TokenSpan {
   }
 
   get unitRange(): Range | undefined {
-    if (this.unitCharacter === undefined) return undefined;
+    const unitCharacter = this.unitCharacter;
+    if (unitCharacter === undefined) return undefined;
     const line = this.startLine;
-    return { start: { line, character: this.unitCharacter }, end: { line, character: this.endCharacter } };
+    return { start: { line, character: unitCharacter }, end: { line, character: this.endCharacter } };
   }
 }
 
@@ -189,9 +199,28 @@ class KeywordNode extends CompactSpan {
     Object.defineProperty(this, 'body', { value: span, writable: true, enumerable: true, configurable: true });
   }
 }
+/**
+ * A window: its `calendar` or `rolling` word, a token after the keyword on the window's first
+ * line (always at 200,000 lines), is made when read from how far after the window's start it
+ * is (`formDelta`) and its text (`form`): 14,000 spans of 56 bytes at 200,000 lines (issue 15,
+ * "astsmall2"). A form elsewhere is kept as an own field, which the setter defines.
+ */
+class WindowSpan extends KeywordNode {
+  get formSpan(): Span | undefined {
+    const window = this as unknown as { form?: string; formDelta?: number };
+    const delta = window.formDelta;
+    if (delta === undefined || window.form === undefined) return undefined;
+    return new TokenSpan(this.offset + delta, this.offset + delta + window.form.length, this.startLine, this.startCharacter + delta);
+  }
+
+  set formSpan(span: Span | undefined) {
+    Object.defineProperty(this, 'formSpan', { value: span, writable: true, enumerable: true, configurable: true });
+  }
+}
 class NodeSpan extends KeywordNode {}
 class SmallNodeSpan extends KeywordNode {}
 class ItemSpan extends KeywordNode {}
+
 
 /** A schedule line: its `keyword` is the span of its days (made when read, like a node's). */
 class ScheduleLineSpan extends CompactSpan {
@@ -239,6 +268,9 @@ export const makeSmallNodeSpan: SpanMaker = (offset, endOffset, startLine, start
  */
 export const makeItemSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new ItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/** A window: `type`, `form`, `formDelta` and its period or duration. */
+export const makeWindowSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  new WindowSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /** A schedule line: `type`, `days`, `ranges`. */
 export const makeScheduleLineSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new ScheduleLineSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
@@ -266,6 +298,7 @@ reserveFields(makeSpan, 0);
 reserveFields(makeNodeSpan, 5);
 reserveFields(makeSmallNodeSpan, 4);
 reserveFields(makeItemSpan, 2);
+reserveFields(makeWindowSpan, 4);
 reserveFields(makeScheduleLineSpan, 3);
 reserveFields(makeWordSpan, 2);
 reserveFields(makeLiteralSpan, 5);
@@ -275,8 +308,8 @@ reserveFields(makeTokenWordSpan, 2);
 reserveFields(makeTokenLiteralSpan, 5);
 /** A quantity: unit start, value and unit besides its number end. */
 reserveFields((...at) => new CompactQuantity(...at, at[0], at[0]), 4);
-/** A quantity on one line: unit start, value and unit. */
-reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 3);
+/** A quantity on one line: value and unit. */
+reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 2);
 // A quantity's `value` made once holding a non-number, so that V8 keeps the field tagged: a
 // number field it holds unboxed gets a 16-byte box of its own in every quantity, even for
 // integers (71,000 boxes at 200,000 lines), while a tagged one keeps integers in place and
@@ -308,8 +341,8 @@ export function makeQuantity(
   if (unitText === undefined) {
     quantity = new LineQuantity(offset, offset + numberLength, line, character, numberEnd);
   } else if (unitLine === line) {
+    // Its unit's start is derived (LineQuantity.unitCharacter: the end less the unit's length).
     quantity = new LineQuantity(offset, unitOffset + unitText.length, line, character, numberEnd);
-    quantity.unitCharacter = unitCharacter;
   } else {
     quantity = new CompactQuantity(offset, unitOffset + unitText.length, line, character, unitLine, unitCharacter + unitText.length, line, numberEnd);
     quantity.unitLine = unitLine;

@@ -11,7 +11,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWindowSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -412,11 +412,14 @@ export class AstBuilder {
       case 'targetItem':
         return this.target(node, keyword);
       case 'windowItem': {
-        const window: A.WindowItem = this.base('Window' as const, node, keyword);
+        const window: A.WindowItem = this.base('Window' as const, node, keyword, makeWindowSpan);
         const form = token(node.form);
         if (form) {
           window.form = form.image as 'calendar' | 'rolling';
-          window.formSpan = this.span(form);
+          // Made when read from its distance to the window's start when on its first line (span.ts).
+          const delta = form.startOffset - window.offset;
+          if (delta >= 0 && this.lines.lineFrom(window.startLine, form.startOffset) === window.startLine) (window as { formDelta?: number }).formDelta = delta;
+          else window.formSpan = this.span(form);
         }
         put(window, 'period', this.word(token(node.period)));
         put(window, 'duration', node.duration);
