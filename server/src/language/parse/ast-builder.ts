@@ -11,7 +11,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWindowSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTextSpan, makeTokenSpan, makeTokenWordSpan, makeWindowSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -101,7 +101,7 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    const name = this.span(t, makeTokenNameSpan) as A.Name;
+    const name = this.span(t, makeTextSpan) as A.Name;
     name.text = this.nameText(t.image);
     return name;
   }
@@ -128,7 +128,7 @@ export class AstBuilder {
   private readonly recentNames: string[] = new Array<string>(RECENT_NAMES).fill('');
 
   /** A word token as a span with its `text` (made by `make`: makeTokenWordSpan where a second field follows). */
-  private word(t: IToken | undefined, make: SpanMaker = makeTokenNameSpan): A.Word | undefined {
+  private word(t: IToken | undefined, make: SpanMaker = makeTextSpan): A.Word | undefined {
     if (!t) return undefined;
     const word = this.span(t, make) as A.Word;
     word.text = this.text(t.image);
