@@ -135,10 +135,10 @@ export function goldenCases(): GoldenCase[] {
  * Ranges, and a node's keyword and body spans, as readers see them: read through the property
  * (a plain field or a getter: a node makes its `keyword` and `body` when read, span.ts).
  */
-const RANGE_KEYS = ['range', 'numberRange', 'unitRange', 'keyword', 'body'];
+const RANGE_KEYS = ['range', 'numberRange', 'unitRange', 'keyword', 'body', 'formSpan', 'endOffset'];
 /** How a span stores its positions (ast.ts, span.ts): written out as `range`, `body` etc. instead. */
 const POSITION_FIELDS = new Set([
-  'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter', 'bodyDelta',
+  'startLine', 'startCharacter', 'endLine', 'endCharacter', 'numberEndLine', 'numberEndCharacter', 'unitLine', 'unitCharacter', 'bodyDelta', 'formDelta',
 ]);
 
 /**

@@ -11,13 +11,13 @@ import { LineIndex } from '../../server/src/language/text';
 import { cloneSpan } from '../../server/src/language/span';
 import { samples } from '../fuzz/fuzzer';
 
-/** Every span of the tree, with its path (a node's keyword and body too: made when read, span.ts). */
+/** Every span of the tree, with its path (a node's keyword, body and window form too: made when read, span.ts). */
 function spansOf(value: unknown, path: string, out: [string, Span][]): [string, Span][] {
   if (typeof value !== 'object' || value === null) return out;
   const record = value as Record<string, unknown>;
   if (typeof record.offset === 'number') out.push([path, value as Span]);
   for (const [key, child] of Object.entries(record)) spansOf(child, `${path}.${key}`, out);
-  for (const key of ['keyword', 'body']) if (!Object.hasOwn(record, key) && record[key] !== undefined) spansOf(record[key], `${path}.${key}`, out);
+  for (const key of ['keyword', 'body', 'formSpan']) if (!Object.hasOwn(record, key) && record[key] !== undefined) spansOf(record[key], `${path}.${key}`, out);
   return out;
 }
 
@@ -176,6 +176,36 @@ describe('compact spans', () => {
         assert.equal(q.numberEndLine, q.numberRange!.end.line);
         if (q.unit !== undefined) assert.deepEqual([q.unitLine, q.unitCharacter], [q.unitRange!.start.line, q.unitRange!.start.character]);
       }
+    }
+  });
+
+  it('keep an item\'s end when an edit puts it on two lines and derive it again when it is back on one (the item keeps its identity, takes the fresh class)', () => {
+    // A node on one line derives its end (span.ts); reparse's transplant gives the old item the
+    // fresh one's class, so the incremental AST equals a full parse's, prototypes included.
+    let text = generateContract(4);
+    let analysis = analyze(text);
+    const version = () => analysis.parse.file.slas[0].items.find((item) => item.type === 'Version')!;
+    const kept = version();
+    assert.equal(kept.endLine, kept.startLine);
+    const steps: [string, string][] = [
+      ['version "1.0"', 'version\n    "1.0"'],
+      ['version\n    "1.0"', 'version "1.1"'],
+      ['window calendar month', 'window calendar\n      month'],
+      ['window calendar\n      month', 'window calendar month'],
+      ['below 99.9% credit 10%', 'below 99.9% credit\n      10%'],
+    ];
+    for (const [from, to] of steps) {
+      const at = text.indexOf(from);
+      const edited = text.slice(0, at) + to + text.slice(at + from.length);
+      analysis = analyzeEdit(analysis, edited, { start: at, oldEnd: at + from.length, newEnd: at + to.length });
+      text = edited;
+      assert.deepEqual(analysis.parse.file, analyze(text).parse.file, `after ${JSON.stringify(to)}: equal to a full parse`);
+      assertPositionsOfOffsets(text, analysis.parse.file, `after ${JSON.stringify(to)}`);
+      if (!from.startsWith('version')) continue;
+      const item = version();
+      assert.equal(item, kept, `after ${JSON.stringify(to)}: the same item object`);
+      assert.equal(item.endLine, item.startLine + (to.startsWith('version\n') ? 1 : 0), `after ${JSON.stringify(to)}: the version's end line`);
+      assert.deepEqual([item.endLine, item.endCharacter], [item.range.end.line, item.range.end.character]);
     }
   });
 

@@ -64,7 +64,7 @@ export interface Quantity extends Span {
   readonly numberRange: Range;
   numberEndLine: number;
   numberEndCharacter: number;
-  /** Where the unit starts, when one is written (it ends where the quantity does). */
+  /** Where the unit starts, when one is written (it ends where the quantity does; on one line derived: span.ts `LineQuantity`). */
   unitLine?: number;
   unitCharacter?: number;
 }
@@ -431,7 +431,7 @@ export interface TargetItem extends NodeBase {
 export interface WindowItem extends NodeBase {
   type: 'Window';
   form?: 'calendar' | 'rolling';
-  /** The `calendar` or `rolling` word. */
+  /** The `calendar` or `rolling` word (made when read: span.ts `WindowSpan`). */
   formSpan?: Span;
   period?: Word; // calendar
   duration?: Quantity; // rolling

@@ -272,6 +272,9 @@ function transplant(old: SlaItem, fresh: SlaItem): void {
   const target = old as unknown as Record<string, unknown>;
   // Own fields only: a node's `keyword` is a getter unless kept as an own field (span.ts).
   for (const key of Object.keys(target)) if (!Object.prototype.hasOwnProperty.call(fresh, key)) delete target[key];
+  // A node on one line derives its end (span.ts): the old item takes the fresh one's class first.
+  const freshClass = Object.getPrototypeOf(fresh) as object;
+  if (Object.getPrototypeOf(old) !== freshClass) Object.setPrototypeOf(old, freshClass);
   Object.assign(target, fresh);
   // Its subtree is another now (set only where the hidden property exists: never enumerable).
   if (Object.prototype.hasOwnProperty.call(old, PLACES)) (old as unknown as WithPlaces)[PLACES] = undefined;

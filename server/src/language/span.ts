@@ -107,7 +107,6 @@ class CompactQuantity extends CompactSpan {
  */
 class LineQuantity extends TokenSpan {
   declare numberEndCharacter: number;
-  declare unitCharacter?: number;
 
   constructor(offset: number, endOffset: number, startLine: number, startCharacter: number, numberEndCharacter: number) {
     super(offset, endOffset, startLine, startCharacter);
@@ -123,11 +122,21 @@ class LineQuantity extends TokenSpan {
   }
 
   get unitLine(): number | undefined {
-    return this.unitCharacter === undefined ? undefined : this.startLine;
+    return (this as { unit?: string }).unit === undefined ? undefined : this.startLine;
   }
 
   set unitLine(_line: number | undefined) {
     // The start line's move is the unit's.
+  }
+
+  /**
+   * The unit ends where the quantity does and is as long as its text (the token's image, made
+   * by the builder), so on one line its start is not stored either: 8 bytes less on each of the
+   * 71,000 quantities at 200,000 lines (issue 15, "astsmall2"). Reparse moves lines only.
+   */
+  get unitCharacter(): number | undefined {
+    const unit = (this as { unit?: string }).unit;
+    return unit === undefined ? undefined : this.endCharacter - unit.length;
   }
 
   get numberRange(): Range {
@@ -136,11 +145,30 @@ class LineQuantity extends TokenSpan {
   }
 
   get unitRange(): Range | undefined {
-    if (this.unitCharacter === undefined) return undefined;
+    const unitCharacter = this.unitCharacter;
+    if (unitCharacter === undefined) return undefined;
     const line = this.startLine;
-    return { start: { line, character: this.unitCharacter }, end: { line, character: this.endCharacter } };
+    return { start: { line, character: unitCharacter }, end: { line, character: this.endCharacter } };
   }
 }
+
+/**
+ * A quantity on one line whose unit, if any, follows its number without a space (`99.9%`,
+ * `10%`, `4h`) or that has none: its number ends where its unit starts, or where it does, so
+ * the number's end is not stored either (8 bytes less on each; at 200,000 lines all 71,000
+ * quantities are such; issue 15, "astsmall2"). `500 ms` keeps a LineQuantity.
+ */
+class GluedQuantity extends LineQuantity {}
+Object.defineProperty(GluedQuantity.prototype, 'numberEndCharacter', {
+  get(this: LineQuantity): number {
+    const unit = (this as { unit?: string }).unit;
+    return this.endCharacter - (unit === undefined ? 0 : unit.length);
+  },
+  set(_character: number) {
+    // Derived: the constructor's store is not kept, and reparse moves lines only.
+  },
+  configurable: true,
+});
 
 /** Makes a span from its offsets and positions (LineIndex.span takes one of those below). */
 export type SpanMaker = (offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number) => Span;
@@ -189,9 +217,67 @@ class KeywordNode extends CompactSpan {
     Object.defineProperty(this, 'body', { value: span, writable: true, enumerable: true, configurable: true });
   }
 }
+/**
+ * A window: its `calendar` or `rolling` word, a token after the keyword on the window's first
+ * line (always at 200,000 lines), is made when read from how far after the window's start it
+ * is (`formDelta`) and its text (`form`): 14,000 spans of 56 bytes at 200,000 lines (issue 15,
+ * "astsmall2"). A form elsewhere is kept as an own field, which the setter defines.
+ */
+class WindowSpan extends KeywordNode {
+  get formSpan(): Span | undefined {
+    const window = this as unknown as { form?: string; formDelta?: number };
+    const delta = window.formDelta;
+    if (delta === undefined || window.form === undefined) return undefined;
+    return new TokenSpan(this.offset + delta, this.offset + delta + window.form.length, this.startLine, this.startCharacter + delta);
+  }
+
+  set formSpan(span: Span | undefined) {
+    Object.defineProperty(this, 'formSpan', { value: span, writable: true, enumerable: true, configurable: true });
+  }
+}
 class NodeSpan extends KeywordNode {}
 class SmallNodeSpan extends KeywordNode {}
 class ItemSpan extends KeywordNode {}
+
+/**
+ * A node on one line (nearly every item: `target >= 99.9%`, a tier, `indicator probe_0`, …)
+ * does not store its end line and end character either: like a token span's they follow from
+ * its start and its offsets, 16 bytes less on each of the 114,000 one-line nodes at 200,000
+ * lines (issue 15, "astsmall2"). The maker picks this class only when the positions it is
+ * given agree (end on the start's line, end character = start character + length). Writes
+ * to the end line (reparse moves both lines together) are ignored; reparse's `transplant`
+ * gives an item the class of the fresh one, so an item that grows a second line keeps its end.
+ * Accessors on the prototype, not TypeScript accessors: the base class declares the fields.
+ */
+const ONE_LINE_END: PropertyDescriptorMap = {
+  endLine: {
+    get(this: CompactSpan): number {
+      return this.startLine;
+    },
+    set(_line: number) {
+      // The start line's move is the end line's.
+    },
+    configurable: true,
+  },
+  endCharacter: {
+    get(this: CompactSpan): number {
+      return this.startCharacter + (this.endOffset - this.offset);
+    },
+    set(_character: number) {
+      // Derived from the start character and the offsets, which reparse keeps consistent.
+    },
+    configurable: true,
+  },
+};
+class LineSmallNodeSpan extends SmallNodeSpan {}
+class LineItemSpan extends ItemSpan {}
+class LineWindowSpan extends WindowSpan {}
+for (const oneLine of [LineSmallNodeSpan, LineItemSpan, LineWindowSpan]) Object.defineProperties(oneLine.prototype, ONE_LINE_END);
+
+/** Whether positions describe a span on one line whose end character its length gives. */
+function onOneLine(offset: number, endOffset: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number): boolean {
+  return endLine === startLine && endCharacter - startCharacter === endOffset - offset;
+}
 
 /** A schedule line: its `keyword` is the span of its days (made when read, like a node's). */
 class ScheduleLineSpan extends CompactSpan {
@@ -207,6 +293,22 @@ class ScheduleLineSpan extends CompactSpan {
 class WordSpan extends CompactSpan {}
 class LiteralSpan extends CompactSpan {}
 class TokenNameSpan extends TokenSpan {}
+/**
+ * A name or a word: its `text` is its token's image, so its end offset is its start plus the
+ * text's length and is not stored (8 bytes less on each of the 100,000 names and words at
+ * 200,000 lines; issue 15, "astsmall2"). Writes to it are ignored: reparse moves both offsets
+ * by the same amount. An accessor on the prototype: the base class declares the field.
+ */
+class TextSpan extends TokenSpan {}
+Object.defineProperty(TextSpan.prototype, 'endOffset', {
+  get(this: TokenSpan): number {
+    return this.offset + (this as unknown as { text: string }).text.length;
+  },
+  set(_offset: number) {
+    // The start's move is the end's.
+  },
+  configurable: true,
+});
 class TokenWordSpan extends TokenSpan {}
 class TokenLiteralSpan extends TokenSpan {}
 
@@ -232,13 +334,22 @@ export const makeNodeSpan: SpanMaker = (offset, endOffset, startLine, startChara
  * 8 bytes less than a NodeSpan, which keeps room for the blocks' four.
  */
 export const makeSmallNodeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
-  new SmallNodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+  onOneLine(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    ? new LineSmallNodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    : new SmallNodeSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /**
  * An item with one field besides `type` (`value`, `ref`, `duration`, …): the most frequent
  * node, 24 bytes smaller than a NodeSpan (issue 15, "parsefast").
  */
 export const makeItemSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
-  new ItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+  onOneLine(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    ? new LineItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    : new ItemSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
+/** A window: `type`, `form`, `formDelta` and its period or duration. */
+export const makeWindowSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
+  onOneLine(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    ? new LineWindowSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter)
+    : new WindowSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
 /** A schedule line: `type`, `days`, `ranges`. */
 export const makeScheduleLineSpan: SpanMaker = (offset, endOffset, startLine, startCharacter, endLine, endCharacter) =>
   new ScheduleLineSpan(offset, endOffset, startLine, startCharacter, endLine, endCharacter);
@@ -256,6 +367,9 @@ export const makeTokenSpan: SpanMaker = (offset, endOffset, startLine, startChar
 /** A name or word with its `text`, or a comparator with its `op`: one field. */
 export const makeTokenNameSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
   new TokenNameSpan(offset, endOffset, startLine, startCharacter);
+/** A name or word (its `text` its token's image, which the caller sets at once): one field. */
+export const makeTextSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
+  new TextSpan(offset, endOffset, startLine, startCharacter);
 /** A string or aggregate: up to two fields. */
 export const makeTokenWordSpan: SpanMaker = (offset, endOffset, startLine, startCharacter) =>
   new TokenWordSpan(offset, endOffset, startLine, startCharacter);
@@ -264,19 +378,31 @@ export const makeTokenLiteralSpan: SpanMaker = (offset, endOffset, startLine, st
   new TokenLiteralSpan(offset, endOffset, startLine, startCharacter);
 reserveFields(makeSpan, 0);
 reserveFields(makeNodeSpan, 5);
-reserveFields(makeSmallNodeSpan, 4);
-reserveFields(makeItemSpan, 2);
+// Each class of the makers that pick one of two (a node on one line or not) gets its own.
+const classMaker = (Kind: typeof CompactSpan): SpanMaker => (...at) => new Kind(...at);
+reserveFields(classMaker(SmallNodeSpan), 4);
+reserveFields(classMaker(LineSmallNodeSpan), 4);
+reserveFields(classMaker(ItemSpan), 2);
+reserveFields(classMaker(LineItemSpan), 2);
+reserveFields(classMaker(WindowSpan), 4);
+reserveFields(classMaker(LineWindowSpan), 4);
 reserveFields(makeScheduleLineSpan, 3);
 reserveFields(makeWordSpan, 2);
 reserveFields(makeLiteralSpan, 5);
 reserveFields(makeTokenSpan, 0);
 reserveFields(makeTokenNameSpan, 1);
+reserveFields((offset, endOffset, startLine, startCharacter) => {
+  const span = makeTextSpan(offset, endOffset, startLine, startCharacter, startLine, startCharacter) as Span & { text: string };
+  span.text = '';
+  return span;
+}, 0);
 reserveFields(makeTokenWordSpan, 2);
 reserveFields(makeTokenLiteralSpan, 5);
 /** A quantity: unit start, value and unit besides its number end. */
 reserveFields((...at) => new CompactQuantity(...at, at[0], at[0]), 4);
-/** A quantity on one line: unit start, value and unit. */
-reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 3);
+/** A quantity on one line: value and unit. */
+reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 2);
+reserveFields((offset, endOffset, startLine, startCharacter) => new GluedQuantity(offset, endOffset, startLine, startCharacter, startCharacter), 2);
 // A quantity's `value` made once holding a non-number, so that V8 keeps the field tagged: a
 // number field it holds unboxed gets a 16-byte box of its own in every quantity, even for
 // integers (71,000 boxes at 200,000 lines), while a tagged one keeps integers in place and
@@ -284,6 +410,7 @@ reserveFields((offset, endOffset, startLine, startCharacter) => new LineQuantity
 makeQuantity(0, 0, 0, 1, undefined as unknown as number, undefined, 0, 0, 0);
 makeQuantity(0, 0, 0, 1, undefined as unknown as number, '%', 1, 0, 1);
 makeQuantity(0, 0, 0, 1, undefined as unknown as number, '%', 2, 1, 0);
+makeQuantity(0, 0, 0, 1, undefined as unknown as number, '%', 2, 0, 2);
 
 /**
  * A quantity from the positions of its tokens (no temporary spans: one is made for each of the
@@ -306,10 +433,13 @@ export function makeQuantity(
   const numberEnd = character + numberLength;
   let quantity: CompactQuantity | LineQuantity;
   if (unitText === undefined) {
-    quantity = new LineQuantity(offset, offset + numberLength, line, character, numberEnd);
+    quantity = new GluedQuantity(offset, offset + numberLength, line, character, numberEnd);
   } else if (unitLine === line) {
-    quantity = new LineQuantity(offset, unitOffset + unitText.length, line, character, numberEnd);
-    quantity.unitCharacter = unitCharacter;
+    // Its unit's start is derived (LineQuantity.unitCharacter: the end less the unit's length),
+    // and so is its number's end when the unit follows it at once (GluedQuantity).
+    quantity = unitCharacter === numberEnd
+      ? new GluedQuantity(offset, unitOffset + unitText.length, line, character, numberEnd)
+      : new LineQuantity(offset, unitOffset + unitText.length, line, character, numberEnd);
   } else {
     quantity = new CompactQuantity(offset, unitOffset + unitText.length, line, character, unitLine, unitCharacter + unitText.length, line, numberEnd);
     quantity.unitLine = unitLine;

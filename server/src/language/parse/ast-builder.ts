@@ -11,7 +11,7 @@ import { Percentile, StringLiteral, tokenEnd } from '../lexer';
 import { isCurrency, isUnit } from '../units';
 import type { LineIndex } from '../text';
 import { decodeDate, decodeDateTime, decodeString, decodeTime, plainStringValue } from './literals';
-import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTokenSpan, makeTokenWordSpan, makeWordSpan, type SpanMaker } from '../span';
+import { makeItemSpan, makeLiteralSpan, makeNodeSpan, makeQuantity, makeScheduleLineSpan, makeSmallNodeSpan, makeTokenLiteralSpan, makeTokenNameSpan, makeTextSpan, makeTokenSpan, makeTokenWordSpan, makeWindowSpan, makeWordSpan, type SpanMaker } from '../span';
 import { unknownUnitMessage } from './messages';
 import type { Translate } from '../wording';
 
@@ -37,6 +37,9 @@ function hasExtent(node: ParsedNode): boolean {
 function put<N, K extends keyof N>(node: N, key: K, value: N[K] | undefined): void {
   if (value !== undefined) node[key] = value;
 }
+
+/** Slots of the builder's table of recent names (a power of two). */
+const RECENT_NAMES = 256;
 
 /** What a parse gives: the AST nodes of the file's `sla` blocks and of items outside any. */
 export interface ParsedFile {
@@ -98,13 +101,34 @@ export class AstBuilder {
     if (t.tokenType === Percentile && t.image.includes('.')) {
       this.error('SLA001', this.span(t), this.translate('parse.invalidName', { name: t.image }));
     }
-    const name = this.span(t, makeTokenNameSpan) as A.Name;
-    name.text = t.image;
+    const name = this.span(t, makeTextSpan) as A.Name;
+    name.text = this.nameText(t.image);
     return name;
   }
 
+  /**
+   * A name's text, shared with an equal name seen shortly before: a contract names a thing
+   * where it defines it and again, nearby, where it refers to it (`indicator probe_7 { … }`
+   * then `indicator probe_7` in the objective; `during office` in every objective), and each
+   * token's image is a string of its own. A table of the last name per slot (slot from the
+   * length and the first and last characters; a miss replaces the entry) shares those without
+   * the cost of a map of every name (tried, "parsefast"): at 200,000 lines 43,000 of the
+   * 114,000 name strings, 1.2 MB of the AST (issue 15, "astsmall2").
+   */
+  private nameText(image: string): string {
+    const length = image.length;
+    if (length === 0) return image;
+    const slot = (length * 31 + image.charCodeAt(0) * 7 + image.charCodeAt(length - 1)) & (RECENT_NAMES - 1);
+    const seen = this.recentNames[slot];
+    if (seen === image) return seen;
+    this.recentNames[slot] = image;
+    return image;
+  }
+
+  private readonly recentNames: string[] = new Array<string>(RECENT_NAMES).fill('');
+
   /** A word token as a span with its `text` (made by `make`: makeTokenWordSpan where a second field follows). */
-  private word(t: IToken | undefined, make: SpanMaker = makeTokenNameSpan): A.Word | undefined {
+  private word(t: IToken | undefined, make: SpanMaker = makeTextSpan): A.Word | undefined {
     if (!t) return undefined;
     const word = this.span(t, make) as A.Word;
     word.text = this.text(t.image);
@@ -412,11 +436,14 @@ export class AstBuilder {
       case 'targetItem':
         return this.target(node, keyword);
       case 'windowItem': {
-        const window: A.WindowItem = this.base('Window' as const, node, keyword);
+        const window: A.WindowItem = this.base('Window' as const, node, keyword, makeWindowSpan);
         const form = token(node.form);
         if (form) {
           window.form = form.image as 'calendar' | 'rolling';
-          window.formSpan = this.span(form);
+          // Made when read from its distance to the window's start when on its first line (span.ts).
+          const delta = form.startOffset - window.offset;
+          if (delta >= 0 && this.lines.lineFrom(window.startLine, form.startOffset) === window.startLine) (window as { formDelta?: number }).formDelta = delta;
+          else window.formSpan = this.span(form);
         }
         put(window, 'period', this.word(token(node.period)));
         put(window, 'duration', node.duration);

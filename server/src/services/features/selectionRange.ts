@@ -54,7 +54,7 @@ function collect(node: unknown, offset: number, out: Spanned[], depth: number): 
     if (key === 'range' || key === 'numberRange' || key === 'unitRange') continue;
     if (typeof value === 'object' && value !== null) collect(value, offset, out, depth + 1);
   }
-  // A node's keyword and a block's body are made when read (span.ts): not among its own fields.
+  // A node's keyword, a block's body and a window's form are made when read (span.ts): not among its own fields.
   for (const key of DERIVED_SPANS) {
     if (Object.prototype.hasOwnProperty.call(node, key)) continue;
     const value = (node as Record<string, unknown>)[key];
@@ -62,4 +62,4 @@ function collect(node: unknown, offset: number, out: Spanned[], depth: number): 
   }
 }
 
-const DERIVED_SPANS = ['keyword', 'body'] as const;
+const DERIVED_SPANS = ['keyword', 'body', 'formSpan'] as const;
