@@ -159,8 +159,12 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   replaceRange(items, first, boundary, regionItems);
   sla.endLine += lineDelta;
   sla.endOffset += delta;
-  sla.body!.endLine += lineDelta;
-  sla.body!.endOffset += delta;
+  // A body kept as a span moves with the sla's end; one made when read (span.ts) ends where the
+  // sla does already, and a write to it would go to a span made for that write alone.
+  if (Object.prototype.hasOwnProperty.call(sla, 'body')) {
+    sla.body!.endLine += lineDelta;
+    sla.body!.endOffset += delta;
+  }
   const file: ContractFile = { type: 'File', slas: slas.slice(), range: lines.range(0, text.length) };
 
   // The token array is taken over in place (the previous parse is spent): the region's
