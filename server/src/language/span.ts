@@ -198,7 +198,7 @@ class KeywordNode extends CompactSpan {
   }
 
   set keyword(span: Span) {
-    Object.defineProperty(this, 'keyword', { value: span, writable: true, enumerable: true, configurable: true });
+    keepOwn(this, 'keyword', span);
   }
 
   /**
@@ -214,7 +214,7 @@ class KeywordNode extends CompactSpan {
   }
 
   set body(span: Span | undefined) {
-    Object.defineProperty(this, 'body', { value: span, writable: true, enumerable: true, configurable: true });
+    keepOwn(this, 'body', span);
   }
 }
 /**
@@ -232,7 +232,7 @@ class WindowSpan extends KeywordNode {
   }
 
   set formSpan(span: Span | undefined) {
-    Object.defineProperty(this, 'formSpan', { value: span, writable: true, enumerable: true, configurable: true });
+    keepOwn(this, 'formSpan', span);
   }
 }
 class NodeSpan extends KeywordNode {}
@@ -287,9 +287,17 @@ class ScheduleLineSpan extends CompactSpan {
   }
 
   set keyword(span: Span) {
-    Object.defineProperty(this, 'keyword', { value: span, writable: true, enumerable: true, configurable: true });
+    keepOwn(this, 'keyword', span);
   }
 }
+/**
+ * Keeps `value` as `span`'s own field `key`, a plain data field as the builder's were: what the
+ * setter of a span made when read does with a span given to it (then its getter is not used).
+ */
+function keepOwn(span: object, key: string, value: unknown): void {
+  Object.defineProperty(span, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 class WordSpan extends CompactSpan {}
 class LiteralSpan extends CompactSpan {}
 class TokenNameSpan extends TokenSpan {}
