@@ -291,6 +291,12 @@ class ScheduleLineSpan extends CompactSpan {
   }
 }
 /**
+ * The fields of AST nodes that are spans made when read (the getters above), own fields only
+ * where kept: a walk over a node's own fields (Object.entries, for…in) does not meet them.
+ */
+export const SPANS_MADE_WHEN_READ = ['keyword', 'body', 'formSpan'] as const;
+
+/**
  * Keeps `value` as `span`'s own field `key`, a plain data field as the builder's were: what the
  * setter of a span made when read does with a span given to it (then its getter is not used).
  */

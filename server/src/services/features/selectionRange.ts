@@ -5,6 +5,7 @@ import type { SelectionRange } from 'vscode-languageserver-types';
 import type { Position, Range } from '../../language/ast';
 import type { Analysis } from '../../language/analyze';
 import { lineIndexOf } from '../support/text';
+import { SPANS_MADE_WHEN_READ } from '../../language/span';
 
 interface Spanned {
   offset: number;
@@ -55,11 +56,9 @@ function collect(node: unknown, offset: number, out: Spanned[], depth: number): 
     if (typeof value === 'object' && value !== null) collect(value, offset, out, depth + 1);
   }
   // A node's keyword, a block's body and a window's form are made when read (span.ts): not among its own fields.
-  for (const key of DERIVED_SPANS) {
+  for (const key of SPANS_MADE_WHEN_READ) {
     if (Object.prototype.hasOwnProperty.call(node, key)) continue;
     const value = (node as Record<string, unknown>)[key];
     if (typeof value === 'object' && value !== null) collect(value, offset, out, depth + 1);
   }
 }
-
-const DERIVED_SPANS = ['keyword', 'body', 'formSpan'] as const;
