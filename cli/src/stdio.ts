@@ -10,7 +10,7 @@
 import { writeSync } from 'node:fs';
 
 /** Writes text to file descriptor `fd`, or through `stream()` (process.stdout or stderr) where direct writes are not used. */
-export function descriptorWriter(fd: 1 | 2, stream: () => NodeJS.WritableStream): (text: string) => void {
+export function descriptorWriter(fd: number, stream: () => NodeJS.WritableStream): (text: string) => void {
   let direct = process.platform === 'linux';
   return (text) => {
     if (direct) {
