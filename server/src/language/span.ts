@@ -37,6 +37,32 @@ class CompactSpan implements Span {
 }
 
 /**
+ * The end of a span on one line follows from its start and its offsets: its end line is its
+ * start line and its end character its start character plus its length. Accessors on the
+ * prototype of the classes that store neither (token spans, and nodes on one line); writes to
+ * them (reparse moves both lines together and both offsets consistently) are ignored.
+ */
+const ONE_LINE_END: PropertyDescriptorMap = {
+  endLine: {
+    get(this: Span): number {
+      return this.startLine;
+    },
+    set(_line: number) {
+      // The start line's move is the end line's.
+    },
+    configurable: true,
+  },
+  endCharacter: {
+    get(this: Span): number {
+      return this.startCharacter + (this.endOffset - this.offset);
+    },
+    set(_character: number) {
+      // Derived from the start character and the offsets, which reparse keeps consistent.
+    },
+    configurable: true,
+  },
+};
+/**
  * A span of one token. No token the AST keeps spans a line break (lexer.ts: only white space
  * and block comments do), so its end line is its start line and its end character its start
  * character plus its length: neither is stored, 16 bytes less on each of the 300,000 token
@@ -49,6 +75,10 @@ class TokenSpan implements Span {
   declare endOffset: number;
   declare startLine: number;
   declare startCharacter: number;
+  /** Derived (ONE_LINE_END). */
+  declare endLine: number;
+  /** Derived (ONE_LINE_END). */
+  declare endCharacter: number;
 
   constructor(offset: number, endOffset: number, startLine: number, startCharacter: number) {
     this.offset = offset;
@@ -57,24 +87,14 @@ class TokenSpan implements Span {
     this.startCharacter = startCharacter;
   }
 
-  get endLine(): number {
-    return this.startLine;
-  }
-
-  set endLine(_line: number) {
-    // The start line's move is the end line's.
-  }
-
-  get endCharacter(): number {
-    return this.startCharacter + (this.endOffset - this.offset);
-  }
-
   get range(): Range {
     const line = this.startLine;
     const character = this.startCharacter;
     return { start: { line, character }, end: { line, character: character + (this.endOffset - this.offset) } };
   }
 }
+
+Object.defineProperties(TokenSpan.prototype, ONE_LINE_END);
 
 /** A quantity's number starts where it does; its unit ends where it does. */
 class CompactQuantity extends CompactSpan {
@@ -249,26 +269,6 @@ class ItemSpan extends KeywordNode {}
  * gives an item the class of the fresh one, so an item that grows a second line keeps its end.
  * Accessors on the prototype, not TypeScript accessors: the base class declares the fields.
  */
-const ONE_LINE_END: PropertyDescriptorMap = {
-  endLine: {
-    get(this: CompactSpan): number {
-      return this.startLine;
-    },
-    set(_line: number) {
-      // The start line's move is the end line's.
-    },
-    configurable: true,
-  },
-  endCharacter: {
-    get(this: CompactSpan): number {
-      return this.startCharacter + (this.endOffset - this.offset);
-    },
-    set(_character: number) {
-      // Derived from the start character and the offsets, which reparse keeps consistent.
-    },
-    configurable: true,
-  },
-};
 class LineSmallNodeSpan extends SmallNodeSpan {}
 class LineItemSpan extends ItemSpan {}
 class LineWindowSpan extends WindowSpan {}
