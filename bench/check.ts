@@ -9,6 +9,9 @@
 //    the large file, and `sla --version`, against a bare `node -e 0` (the floor) in the same run.
 // 4. (handlex) Inside 2: the hand-written lexer against Chevrotain's on the 200,000 lines,
 //    warm and cold, and the ratio (`--lexers` runs only this).
+// 5. (issue 15) In 2: the build the issue measured, made once from git history (issueBuild.ts),
+//    interleaved with this one: the ratios, and the goals as the ratios the issue asks for
+//    (0.5 s of its 1.3 s, 250 of its 570 MB). BENCH_ISSUE_BUILD=0 leaves it out.
 // BENCH_BASELINE=DIR (a copy of an earlier build's dist/) runs that build's cli.js
 // interleaved with this one in 2 and 3 (A/B in the same run, under the same load) and prints
 // the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15); `--startup` runs only 3.
@@ -18,12 +21,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateContract } from './contractGenerator';
 import { equalContent } from './equalContent';
-import { median, timeRuns, fmt } from './stats';
+import { freshMemoryLine, median, timeRuns, fmt } from './stats';
 import { parse } from '../server/src/language/parser';
 import { analyze } from '../server/src/language/analyze';
 import { tokenize, tokenizePart, tokenizePartWithChevrotain } from '../server/src/language/lexer';
 import { readFullWidth } from '../server/src/language/fullWidth';
 import { chunkEnd, DEFAULT_CHUNKING } from '../server/src/language/parse/chunks';
+import { ISSUE_COMMIT, ISSUE_FIGURES, ISSUE_GOAL_RATIOS, issueBuild } from './issueBuild';
 
 const RSS_FILE_VARIABLE = 'SLA_BENCH_MAX_RSS_FILE';
 
@@ -147,13 +151,16 @@ function hugeContract(): void {
   assertNoErrors(text, '200,000-line contract');
 
   const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const issue = process.env.BENCH_ISSUE_BUILD === '0' ? { reason: 'BENCH_ISSUE_BUILD=0' } : issueBuild(dir);
   const checks: ChildRun[] = [];
   const floors: ChildRun[] = [];
   const baselines: ChildRun[] = [];
+  const issueRuns: ChildRun[] = [];
   for (let i = 0; i < runs; i++) {
     checks.push(checkRun(file, dir));
     floors.push(childRun([process.argv[1], '--lex-only', file], dir));
     if (BASELINE) baselines.push(checkRun(file, dir, BASELINE));
+    if ('cli' in issue) issueRuns.push(checkRun(file, dir, issue.cli));
   }
   const lexRuns = timeRuns(() => tokenize(text), runs, 2);
   const parseRuns = timeRuns(() => parse(text), runs, 2);
@@ -173,9 +180,24 @@ function hugeContract(): void {
     console.log(`child: baseline ${BASELINE} check   ${figures(baselines)}`);
     console.log(baselineRatio(checks, baselines));
   }
+  if ('cli' in issue) {
+    // The issue's goal as the ratio it asks for, against the build it measured (issueBuild.ts).
+    const wall = median(checks.map((c) => c.ms)) / median(issueRuns.map((c) => c.ms));
+    const rss = checkRss / median(issueRuns.map((c) => c.rssMiB));
+    console.log(`child: the issue's build (${ISSUE_COMMIT.slice(0, 7)}) check   ${figures(issueRuns)}`);
+    console.log(
+      `this build / the issue's build: ${wall.toFixed(2)}× wall, ${(checkCpu / median(issueRuns.map((c) => c.cpuMs))).toFixed(2)}× CPU, ${rss.toFixed(2)}× peak RSS` +
+        ` (at the issue's ${ISSUE_FIGURES.wallMs / 1000} s and ${ISSUE_FIGURES.rssMB} MB: ${fmt(wall * ISSUE_FIGURES.wallMs)}, ${(rss * ISSUE_FIGURES.rssMB).toFixed(0)} MB)`,
+    );
+    console.log(
+      `goals as ratios to the issue's build, ≤ ${ISSUE_GOAL_RATIOS.wall.toFixed(2)}× wall and ≤ ${ISSUE_GOAL_RATIOS.rss.toFixed(2)}× RSS: ` +
+        `${wall <= ISSUE_GOAL_RATIOS.wall ? 'reached' : 'NOT reached'}, ${rss <= ISSUE_GOAL_RATIOS.rss ? 'reached' : 'NOT reached'}`,
+    );
+  } else console.log(`the issue's build is left out: ${issue.reason}`);
   console.log(`in-process: lex ${fmt(median(lexRuns))}, parse ${fmt(median(parseRuns))}, analyze ${fmt(median(analyzeRuns))}`);
   compareLexers(text, file, runs);
   console.log(`goals ≤ 0.5 s: ${checkMs <= 500 ? 'reached' : 'NOT reached'}; ≤ 250 MB RSS: ${checkRss * 1.048576 <= 250 ? 'reached' : 'NOT reached'}; ${load()}`);
+  console.log(freshMemoryLine());
 }
 
 /**

@@ -26,7 +26,7 @@ import type { SampleSink } from '../server/src/evaluation/sources/index';
 import { evaluateFiles } from '../server/src/evaluation/index';
 import { ZoneRules } from '../server/src/evaluation/timezone';
 import { cpuPressure, defaultParts } from '../server/src/evaluation/parallel';
-import { median } from './stats';
+import { freshMemoryLine, median } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIR = path.join(ROOT, '.bench');
@@ -371,6 +371,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(', ')}; CPU pressure ${cpuPressure()} %`);
+  console.log(freshMemoryLine());
   for (const o of report.objectives) {
     for (const r of o.results) console.log(`  ${o.name}: ${r.samples.toLocaleString('en')} eligible samples, attained ${r.attained}, ${r.status}`);
   }

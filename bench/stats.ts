@@ -1,4 +1,6 @@
 // Small timing helpers shared by the benchmarks.
+import { spawnSync } from 'node:child_process';
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -18,3 +20,24 @@ export function timeRuns(fn: () => void, runs: number, warmup = 30): number[] {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/**
+ * What fresh memory costs on this machine now: microseconds per 4 KiB page for a child
+ * process writing one byte to each page of 64 MiB it has never touched (median of three
+ * children). A figure that needs much fresh memory moves with it from day to day (session 9:
+ * about 2 µs; session 10: 10–14 µs), while a floor that touches little (a byte scan) does not;
+ * benchmarks print it beside their ratios (docs/performance.md, "Session 10").
+ */
+export function freshPageMicros(): number {
+  const script =
+    'const b = Buffer.allocUnsafeSlow(64 << 20); const t = process.hrtime.bigint();' +
+    'for (let i = 0; i < b.length; i += 4096) b[i] = 1;' +
+    'process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e3 / (b.length / 4096)));';
+  const runs = [0, 1, 2].map(() => Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout));
+  return median(runs);
+}
+
+/** freshPageMicros as a line for a benchmark's output. */
+export function freshMemoryLine(): string {
+  return `fresh memory on this machine now: ${freshPageMicros().toFixed(1)} µs per 4 KiB page (figures that touch much fresh memory swing with it)`;
+}
