@@ -25,7 +25,7 @@ export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
  * What fresh memory costs on this machine now: microseconds per 4 KiB page for a child
  * process writing one byte to each page of 64 MiB it has never touched (median of three
  * children). A figure that needs much fresh memory moves with it from day to day (session 9:
- * about 2 µs; session 10: 10–14 µs), while a floor that touches little (a byte scan) does not;
+ * about 2 µs; session 10: 10–16 µs), while a floor that touches little (a byte scan) does not;
  * benchmarks print it beside their ratios (docs/performance.md, "Session 10").
  */
 export function freshPageMicros(): number {

@@ -1,5 +1,6 @@
-// Reading a contract (issue 15, "reading the file"): readRegularFileSync decodes ASCII files
-// without the UTF-8 decoder; every file must still read exactly as Node's UTF-8 reading does.
+// Reading a contract (issue 15; docs/performance.md, "Session 10"): readRegularFileSync
+// decodes ASCII files without the UTF-8 decoder; every file must still read exactly as Node's
+// UTF-8 reading does.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -68,8 +68,8 @@ export function readRegularFileSync(path: string): string {
  * `bytes` decoded as UTF-8, exactly as `readFileSync(file, 'utf8')` decodes them (a BOM kept,
  * malformed bytes as U+FFFD). Bytes that are all ASCII, as nearly every contract is, are
  * their own Latin-1 and are copied into a one-byte string without decoding: reading a 4 MiB
- * contract this way took half the time of Node's `readFileSync(file, 'utf8')` (issue 15,
- * docs/performance.md, "reading the file").
+ * contract this way took 0.6× the time of Node's `readFileSync(file, 'utf8')` (issue 15,
+ * docs/performance.md, "Session 10").
  */
 export function utf8Text(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
