@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/language/analyze';
 import { evaluate, type EvaluateOptions } from '../../server/src/evaluation/evaluate';
 import type { SampleSink, SampleSource } from '../../server/src/evaluation/ports';
-import { contract, seededRandom } from './helpers';
+import { mulberry32 as seededRandom } from '../../scripts/prng';
+import { contract } from './helpers';
 
 const TEXT = contract(`
   timezone "Europe/Berlin"

@@ -7,7 +7,8 @@
 // without samples, and a refused availability at the same line.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles, type EvaluateOptions } from '../../server/src/evaluation/index';
-import { contract, seededRandom, tempFile } from './helpers';
+import { mulberry32 as seededRandom } from '../../scripts/prng';
+import { contract, tempFile } from './helpers';
 
 const TEXT = contract(`
   timezone "Asia/Shanghai"

@@ -5,7 +5,8 @@
 // RFC 4180 path); any difference in a count, a period, a percentile or a sum shows.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles, type EvaluateOptions, type Report } from '../../server/src/evaluation/index';
-import { contract, seededRandom as random, tempFile } from './helpers';
+import { mulberry32 as random } from '../../scripts/prng';
+import { contract, tempFile } from './helpers';
 
 const TEXT = contract(`
   timezone "Europe/Berlin"

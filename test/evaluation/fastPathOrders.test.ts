@@ -7,7 +7,8 @@
 // message at the same line. Values include the edge cases of the fast decimal reader.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles } from '../../server/src/evaluation/index';
-import { contract, handedOver, seededRandom, tempFile } from './helpers';
+import { mulberry32 as seededRandom } from '../../scripts/prng';
+import { contract, handedOver, tempFile } from './helpers';
 
 const NAMES = ['http_request_duration_ms', 'probe_success', 'up'];
 

@@ -7,7 +7,8 @@
 // bad row gives the same message at the same line, in one thread and in parts.
 import * as assert from 'node:assert/strict';
 import { evaluateFiles } from '../../server/src/evaluation/index';
-import { contract, handedOver, seededRandom, tempFile } from './helpers';
+import { mulberry32 as seededRandom } from '../../scripts/prng';
+import { contract, handedOver, tempFile } from './helpers';
 
 /** 80 names (more than the 64 spellings the fast path remembers), short and long. */
 const NAMES = Array.from({ length: 80 }, (_, i) => (i % 3 === 0 ? `m${i}` : i % 3 === 1 ? `http_request_duration_ms_${i}` : `probe_success_${i}`));

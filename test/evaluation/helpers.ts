@@ -52,14 +52,6 @@ export function results(report: Report, objective: string) {
   return o.results;
 }
 
-/** A seeded generator (LCG) of numbers in [0, 1), so that a failure can be replayed. */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-}
-
 /**
  * Every row of a CSV file as its source hands it over (`metric timestamp value`, -0 apart
  * from 0: the report alone would not show a millisecond off), and how many came in batches

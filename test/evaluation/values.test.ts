@@ -2,7 +2,7 @@
 // bit for bit, whatever the storage (integers over a scale, doubles, merged parts).
 import * as assert from 'node:assert/strict';
 import { KeptValues, selectRank } from '../../server/src/evaluation/values';
-import { seededRandom as random } from './helpers';
+import { mulberry32 as random } from '../../scripts/prng';
 
 function blocksOf(values: number[], next: () => number): Float64Array[] {
   const blocks: Float64Array[] = [];
