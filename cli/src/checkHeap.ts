@@ -8,18 +8,12 @@
 // analysis of a large file, pushes that threshold past what the analysis needs. It is set
 // only for a large file and put back after it: for many small files the usual factor keeps
 // the garbage of the files already checked from piling up (peak RSS).
-import { LARGE_TEXT, setHeapGrowingPercent } from '../../server/src/runtime/heapGrowth';
+import { withHeapGrowingFor } from '../../server/src/runtime/heapGrowth';
 
 /** The next collection after at most this many times the live size (V8's own factor is 1.1 to 4). */
 const GROWING_PERCENT = 1000;
 
 /** Runs `analyse` with the heap's growing factor raised when `text` is large. */
 export function withHeapForText<T>(text: string, analyse: () => T): T {
-  if (text.length < LARGE_TEXT) return analyse();
-  setHeapGrowingPercent(GROWING_PERCENT);
-  try {
-    return analyse();
-  } finally {
-    setHeapGrowingPercent(undefined);
-  }
+  return withHeapGrowingFor(text, GROWING_PERCENT, undefined, analyse);
 }

@@ -7,7 +7,7 @@ import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeEdit, type Analysis, type TextEdit } from '../language/analyze';
 import { DEFAULT_LOCALE, type Locale } from '../l10n/index';
-import { FULL_ANALYSIS_HEAP_GROWING_PERCENT, LARGE_TEXT, LARGE_TEXT_HEAP_GROWING_PERCENT, setHeapGrowingPercent } from '../runtime/heapGrowth';
+import { FULL_ANALYSIS_HEAP_GROWING_PERCENT, LARGE_TEXT_HEAP_GROWING_PERCENT, withHeapGrowingFor } from '../runtime/heapGrowth';
 
 interface CachedAnalysis {
   version: number;
@@ -142,13 +142,7 @@ export class DocumentStore {
  * a large text is opened).
  */
 function analyzeInFull(text: string, locale: Locale): Analysis {
-  if (text.length < LARGE_TEXT) return analyze(text, { locale });
-  setHeapGrowingPercent(FULL_ANALYSIS_HEAP_GROWING_PERCENT);
-  try {
-    return analyze(text, { locale });
-  } finally {
-    setHeapGrowingPercent(LARGE_TEXT_HEAP_GROWING_PERCENT);
-  }
+  return withHeapGrowingFor(text, FULL_ANALYSIS_HEAP_GROWING_PERCENT, LARGE_TEXT_HEAP_GROWING_PERCENT, () => analyze(text, { locale }));
 }
 
 /**

@@ -34,3 +34,17 @@ export const FULL_ANALYSIS_HEAP_GROWING_PERCENT = 50;
 export function setHeapGrowingPercent(percent: number | undefined): void {
   process.getBuiltinModule?.('node:v8')?.setFlagsFromString(`--heap-growing-percent=${percent ?? 0}`);
 }
+
+/**
+ * Runs `work` with the growing factor at `percent` when `text` is large, then sets it to
+ * `after` (undefined: V8's own); for a small text `work` runs with the factor as it is.
+ */
+export function withHeapGrowingFor<T>(text: string, percent: number, after: number | undefined, work: () => T): T {
+  if (text.length < LARGE_TEXT) return work();
+  setHeapGrowingPercent(percent);
+  try {
+    return work();
+  } finally {
+    setHeapGrowingPercent(after);
+  }
+}
