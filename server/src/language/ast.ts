@@ -177,6 +177,9 @@ export const NODE_KEYWORDS: { readonly [T in Exclude<AnyNode, ContractFile | Sch
   Severity: 'severity',
 };
 
+/** NODE_KEYWORDS by any type name: undefined for a type whose first word varies (a tier, a responsibility, a schedule line). */
+export const KEYWORD_OF_TYPE: Readonly<Record<string, string | undefined>> = NODE_KEYWORDS;
+
 export interface ContractFile {
   type: 'File';
   slas: Sla[];

@@ -10,7 +10,7 @@
 // The getters are not own properties: copy a span with `cloneSpan`, never with a
 // spread (`{ ...span }` keeps the numbers and loses `range`). Equality (deepStrictEqual) sees
 // the numeric fields and the prototype, JSON sees the numeric fields only.
-import { NODE_KEYWORDS, type Quantity, type Range, type Span } from './ast';
+import { KEYWORD_OF_TYPE, type Quantity, type Range, type Span } from './ast';
 
 // Fields are `declare`d and set in the constructor: declared class fields would be defined as
 // undefined on every object before the constructor sets them (twice the stores per span).
@@ -213,7 +213,7 @@ export const makeSpan: SpanMaker = (offset, endOffset, startLine, startCharacter
 class KeywordNode extends CompactSpan {
   get keyword(): Span {
     const node = this as unknown as { type: string; direction?: string; party?: string };
-    const word = (NODE_KEYWORDS as Readonly<Record<string, string | undefined>>)[node.type] ?? node.direction ?? node.party!;
+    const word = KEYWORD_OF_TYPE[node.type] ?? node.direction ?? node.party!;
     return new TokenSpan(this.offset, this.offset + word.length, this.startLine, this.startCharacter);
   }
 

@@ -4,7 +4,7 @@
 // offsets) count as missing. Every accessor here copes.
 import type { IToken } from 'chevrotain';
 import type * as A from '../ast';
-import { NODE_KEYWORDS } from '../ast';
+import { KEYWORD_OF_TYPE } from '../ast';
 import type { ParsedNode } from './parsed';
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { Percentile, StringLiteral, tokenEnd } from '../lexer';
@@ -250,7 +250,7 @@ export class AstBuilder {
       base = this.lines.span(start, end, make) as A.Span & { type: K; keyword: A.Span };
     }
     base.type = type;
-    const word = (NODE_KEYWORDS as Readonly<Record<string, string | undefined>>)[type];
+    const word = KEYWORD_OF_TYPE[type];
     if (start !== keyword.startOffset || (word !== undefined && word.length !== keyword.image.length)) base.keyword = this.span(keyword);
     return base;
   }
