@@ -280,14 +280,21 @@ function transplant(old: SlaItem, fresh: SlaItem): void {
   const freshClass = Object.getPrototypeOf(fresh) as object;
   if (Object.getPrototypeOf(old) !== freshClass) Object.setPrototypeOf(old, freshClass);
   Object.assign(target, fresh);
-  // Its subtree is another now (set only where the hidden property exists: never enumerable).
-  if (Object.prototype.hasOwnProperty.call(old, PLACES)) (old as unknown as WithPlaces)[PLACES] = undefined;
-  const holder = old as unknown as WithTransplants;
-  if (Object.prototype.hasOwnProperty.call(holder, TRANSPLANTS)) holder[TRANSPLANTS]!++;
-  else Object.defineProperty(holder, TRANSPLANTS, { value: 1, writable: true, enumerable: false });
+  // Its subtree is another now (its places forgotten where they were kept).
+  if (Object.prototype.hasOwnProperty.call(old, PLACES)) setHidden(old, PLACES, undefined);
+  setHidden(old, TRANSPLANTS, subtreeVersion(old) + 1);
 }
 
-/** How many times an item was given a new subtree in place (hidden like PLACES: not part of its data). */
+/**
+ * Sets `key` on `holder` as a hidden field: writable and not enumerable, so not part of the
+ * node's data (equality, JSON, structured clones and `for…in` do not see it).
+ */
+function setHidden(holder: object, key: symbol, value: unknown): void {
+  if (Object.prototype.hasOwnProperty.call(holder, key)) (holder as Record<symbol, unknown>)[key] = value;
+  else Object.defineProperty(holder, key, { value, writable: true, enumerable: false });
+}
+
+/** How many times an item was given a new subtree in place (a hidden field, like PLACES). */
 const TRANSPLANTS = Symbol('transplants');
 type WithTransplants = { [TRANSPLANTS]?: number };
 
@@ -401,9 +408,8 @@ interface Places {
 }
 
 /**
- * An item's places, kept on the item under a symbol that is not enumerable: not part of its
- * data (equality, JSON, structured clones and `for…in` do not see it), and found without a
- * map look-up (a WeakMap's was most of the moving).
+ * An item's places, kept on the item as a hidden field (`setHidden`), found without a map
+ * look-up (a WeakMap's was most of the moving).
  */
 const PLACES = Symbol('places');
 type WithPlaces = { [PLACES]?: Places };
@@ -414,8 +420,7 @@ function placesOf(item: SlaItem): Places {
   if (!places) {
     places = { spans: [], quantities: [] };
     collectPlaces(item as unknown as Record<string, unknown>, places);
-    if (Object.prototype.hasOwnProperty.call(holder, PLACES)) holder[PLACES] = places;
-    else Object.defineProperty(holder, PLACES, { value: places, writable: true, enumerable: false });
+    setHidden(holder, PLACES, places);
   }
   return places;
 }
