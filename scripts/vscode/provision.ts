@@ -162,6 +162,19 @@ export function ensureCjkFont(): string | undefined {
   }
 }
 
+/**
+ * pdftoppm (Debian's poppler-utils), with which the UI check turns the printed customer
+ * report's first page into the README's picture. Returns why it is missing, if it is.
+ */
+export function ensurePdfRasteriser(): string | undefined {
+  try {
+    ensureDebianPackages(['poppler-utils'], "the UI check turns the printed report's first page into a picture");
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 function ensureDebianPackages(packages: string[], why: string): void {
   const missing = packages.filter((p) => !debianPackageInstalled(p));
   if (missing.length > 0) installDebianPackages(missing, why, log);

@@ -11,7 +11,7 @@ import { launchBrowser } from '../../scripts/vscode/browser';
 import { closeAll } from '../../scripts/vscode/cleanup';
 import { codeServerCli, codeServerDirs, startCodeServer } from '../../scripts/vscode/code-server';
 import { log } from '../../scripts/vscode/log';
-import { ensureChromium, ensureCjkFont, ensureCodeServer } from '../../scripts/vscode/provision';
+import { ensureChromium, ensureCjkFont, ensureCodeServer, ensurePdfRasteriser } from '../../scripts/vscode/provision';
 import { makeScratch } from '../../scripts/vscode/scratch';
 import { checkChineseReport } from './chineseReport';
 import {
@@ -191,6 +191,8 @@ async function main(): Promise<number> {
   }
   const fontProblem = ensureCjkFont();
   if (fontProblem) log(`note: Chinese text will show as boxes in the screenshots (${fontProblem})`);
+  const pdfProblem = ensurePdfRasteriser();
+  if (pdfProblem) log(`note: the printed report's check will fail without pdftoppm (${pdfProblem})`);
   const install = ensureCodeServer();
   const scratch = makeScratch(ROOT, 'ui-check');
   rmSync(SHOTS, { recursive: true, force: true });
