@@ -154,12 +154,7 @@ export function ensureChromium(): { path?: string; reason?: string } {
  * text instead of empty boxes. Best effort: returns why it is missing, if it is.
  */
 export function ensureCjkFont(): string | undefined {
-  try {
-    ensureDebianPackages(['fonts-wqy-microhei'], 'screenshots show the samples\' Chinese text');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  return whyPackagesMissing(['fonts-wqy-microhei'], 'screenshots show the samples\' Chinese text');
 }
 
 /**
@@ -167,8 +162,13 @@ export function ensureCjkFont(): string | undefined {
  * report's first page into the README's picture. Returns why it is missing, if it is.
  */
 export function ensurePdfRasteriser(): string | undefined {
+  return whyPackagesMissing(['poppler-utils'], "the UI check turns the printed report's first page into a picture");
+}
+
+/** ensureDebianPackages, best effort: why they are still missing, or undefined when they are there. */
+function whyPackagesMissing(packages: string[], why: string): string | undefined {
   try {
-    ensureDebianPackages(['poppler-utils'], "the UI check turns the printed report's first page into a picture");
+    ensureDebianPackages(packages, why);
     return undefined;
   } catch (error) {
     return (error as Error).message;
