@@ -113,12 +113,7 @@ export class CsvSource implements SampleSource {
    * thread pool while every thread waits for its first chunk (docs/performance.md, tenth round).
    */
   header(locale?: Locale): { columns: CsvColumns; rowsStart: number } {
-    let fd: number;
-    try {
-      fd = openRegularFileSync(this.path);
-    } catch (e) {
-      throw this.cannotOpen(e, locale);
-    }
+    const fd = this.openSync(locale);
     try {
       let size = 64 << 10;
       for (;;) {
@@ -145,12 +140,27 @@ export class CsvSource implements SampleSource {
     }
   }
 
+  private openSync(locale: Locale | undefined): number {
+    try {
+      return openRegularFileSync(this.path);
+    } catch (e) {
+      throw this.cannotOpen(e, locale);
+    }
+  }
+
   private cannotOpen(e: unknown, locale: Locale | undefined): EvaluationError {
     return new EvaluationError(messages(locale).t('csv.cannotOpen', { reason: fileErrorReason(e, locale) }), this.name);
   }
 
   private async scan(sink: SampleSink, signal: AbortSignal | undefined, range: CsvRange | undefined): Promise<FileRangeResult> {
-    const handle = await this.open(sink.locale);
+    const synchronous = range !== undefined;
+    // A part is opened and closed synchronously too, as its chunks are read (below): an open,
+    // a stat and a close through the thread pool were three round trips per part, some 40
+    // parts per thread, each one a pool thread woken while every core scans.
+    // The event loop still gets a turn at each part's start (as the open's round trip gave it).
+    if (synchronous) await new Promise<void>((resolve) => setImmediate(resolve));
+    const handle = synchronous ? undefined : await this.open(sink.locale);
+    const fd = handle ? handle.fd : this.openSync(sink.locale);
     // Two buffers: the record cut by a chunk's end is copied from one into the RESERVE bytes
     // in front of the next chunk, read into the other. Kept for the next range (a thread
     // reading a file in parts reads many, one at a time).
@@ -160,7 +170,6 @@ export class CsvSource implements SampleSource {
     // some 20 µs per 256 KiB; the kernel's read-ahead still overlaps disk and scan), and the
     // event loop gets a turn every CHUNKS_PER_TURN (docs/decisions.md, "CSV chunks read
     // synchronously in parts").
-    const synchronous = range !== undefined;
     const buffers = this.buffers ?? [Buffer.allocUnsafe(RESERVE + CHUNK), Buffer.allocUnsafe(RESERVE + CHUNK)];
     this.buffers = undefined;
     let which = 0;
@@ -176,14 +185,14 @@ export class CsvSource implements SampleSource {
     const readAhead = (buffer: Buffer): Promise<{ bytesRead: number }> => {
       const at = position;
       const length = nextLength();
-      return length > 0 ? handle.read(buffer, RESERVE, length, at) : Promise.resolve({ bytesRead: 0 });
+      return length > 0 ? handle!.read(buffer, RESERVE, length, at) : Promise.resolve({ bytesRead: 0 });
     };
     const readNow = (buffer: Buffer): number => {
       const at = position;
       const length = nextLength();
       if (length === 0) return 0;
       try {
-        return readSync(handle.fd, buffer, RESERVE, length, at);
+        return readSync(fd, buffer, RESERVE, length, at);
       } catch (e) {
         throw cannotRead(e);
       }
@@ -260,7 +269,8 @@ export class CsvSource implements SampleSource {
     } finally {
       // Never leave a read running on a closed handle (or its rejection unhandled).
       if (pending !== undefined) await pending.catch(() => undefined);
-      await handle.close();
+      if (handle) await handle.close();
+      else closeSync(fd);
       this.buffers = buffers;
     }
   }
