@@ -129,10 +129,20 @@ function figures(runs: ChildRun[]): string {
   return `wall ${fmt(median(runs.map((c) => c.ms)))}  CPU ${fmt(median(runs.map((c) => c.cpuMs)))}  peak RSS ${median(runs.map((c) => c.rssMiB)).toFixed(0)} MiB`;
 }
 
+/** The ratios of the medians of `ours` to `theirs` (same run, interleaved). */
+function ratios(ours: ChildRun[], theirs: ChildRun[]): { wall: number; cpu: number; rss: number } {
+  const ratio = (f: (c: ChildRun) => number) => median(ours.map(f)) / median(theirs.map(f));
+  return { wall: ratio((c) => c.ms), cpu: ratio((c) => c.cpuMs), rss: ratio((c) => c.rssMiB) };
+}
+
+/** `ratios` as one line, after `label`. */
+function ratioLine(label: string, { wall, cpu, rss }: ReturnType<typeof ratios>): string {
+  return `${label}: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${rss.toFixed(2)}× peak RSS`;
+}
+
 /** This build against the baseline's (same run, interleaved): the ratios of the medians. */
 function baselineRatio(ours: ChildRun[], baseline: ChildRun[]): string {
-  const ratio = (f: (c: ChildRun) => number) => (median(ours.map(f)) / median(baseline.map(f))).toFixed(2);
-  return `this build / baseline: ${ratio((c) => c.ms)}× wall, ${ratio((c) => c.cpuMs)}× CPU, ${ratio((c) => c.rssMiB)}× peak RSS`;
+  return ratioLine('this build / baseline', ratios(ours, baseline));
 }
 
 /** The 200,000-line contract, written to .bench/check-200k.sla (`dir` is .bench) for the child processes. */
@@ -182,11 +192,11 @@ function hugeContract(): void {
   }
   if ('cli' in issue) {
     // The issue's goal as the ratio it asks for, against the build it measured (issueBuild.ts).
-    const wall = median(checks.map((c) => c.ms)) / median(issueRuns.map((c) => c.ms));
-    const rss = checkRss / median(issueRuns.map((c) => c.rssMiB));
+    const toIssue = ratios(checks, issueRuns);
+    const { wall, rss } = toIssue;
     console.log(`child: the issue's build (${ISSUE_COMMIT.slice(0, 7)}) check   ${figures(issueRuns)}`);
     console.log(
-      `this build / the issue's build: ${wall.toFixed(2)}× wall, ${(checkCpu / median(issueRuns.map((c) => c.cpuMs))).toFixed(2)}× CPU, ${rss.toFixed(2)}× peak RSS` +
+      ratioLine("this build / the issue's build", toIssue) +
         ` (at the issue's ${ISSUE_FIGURES.wallMs / 1000} s and ${ISSUE_FIGURES.rssMB} MB: ${fmt(wall * ISSUE_FIGURES.wallMs)}, ${(rss * ISSUE_FIGURES.rssMB).toFixed(0)} MB)`,
     );
     console.log(
