@@ -1,6 +1,6 @@
 // The one entry point the CLI and the language server use: parse, resolve names, link, check.
 import { checkItems, sortDiagnostics, type CheckOptions, type CheckReuse, type ItemDiagnostics } from './checker/index';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { diagnostic, wordShown, type Diagnostic } from './diagnostics';
 import { linkedFactsOf, type SlaFacts } from './linked';
 import { parse, parseForDiagnostics, type ParseResult } from './parser';
 import { reparse, type TextEdit } from './reparse';
@@ -83,9 +83,11 @@ function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOption
   return analysis;
 }
 
-/** The diagnostics an analysis reports: the parser's and the checker's, sorted and capped. */
+/** The diagnostics an analysis reports: the parser's and the checker's, sorted, capped and worded. */
 function reported(parsing: readonly Diagnostic[], checking: readonly Diagnostic[], options: AnalyzeOptions): Diagnostic[] {
-  return limitDiagnostics(sortDiagnostics([...parsing, ...checking]), options);
+  const shown = limitDiagnostics(sortDiagnostics([...parsing, ...checking]), options);
+  wordShown(shown);
+  return shown;
 }
 
 /** The first MAX_DIAGNOSTICS of the sorted list, then SLA004 once at the next one's place. */

@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 let rows = new Int32Array(192);
 
 /** How many edits still count as a typo of a word of this length. */
-function typoBudget(length: number): number {
+export function typoBudget(length: number): number {
   if (length <= 2) return 1;
   if (length <= 5) return 2;
   return 3;

@@ -1,6 +1,6 @@
 // Name resolution (scope.ts) and SLA100, SLA101, SLA102.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/language/analyze';
+import { analyze, analyzeEdit } from '../../../server/src/language/analyze';
 import { buildScopes, lookup, referencesTo, resolvedAs } from '../../../server/src/language/scope';
 import { contract, expectClean, expectNone, expectOne, find, findIn, withCode } from './helpers';
 
@@ -215,5 +215,44 @@ describe('SLA102 wrong sort of name', () => {
   support { hours office }`),
       'SLA102',
     );
+  });
+});
+
+describe('SLA101 by the thousand (a generated contract with a misspelt prefix)', () => {
+  /** `count` objectives each naming `prob_<i>` where `probe_<i>` is defined: one SLA101 each. */
+  function misspelt(count: number): string {
+    const lines = ['sla Many {'];
+    for (let i = 0; i < count; i++) {
+      lines.push(`  indicator probe_${i} { kind availability metric "up_${i}" }`);
+      lines.push(`  objective uptime_${i} { indicator prob_${i} target >= 99% window rolling 1d }`);
+    }
+    lines.push('}');
+    return lines.join('\n');
+  }
+
+  it('words each shown diagnostic with its suggestion, and SLA004 counts the rest', () => {
+    const diagnostics = analyze(misspelt(1500)).diagnostics;
+    const shown = diagnostics.filter((d) => d.code === 'SLA101');
+    assert.ok(shown.length >= 900, `${shown.length} SLA101 shown`);
+    for (const d of shown) {
+      const name = /`(prob_\d+)`/.exec(d.message)?.[1];
+      assert.ok(name, d.message);
+      assert.match(d.message, new RegExp(`did you mean \`probe_${name.slice(5)}\`\\?`));
+      assert.deepEqual(d.data, { suggestion: `probe_${name.slice(5)}` });
+    }
+    assert.equal(diagnostics.at(-1)!.code, 'SLA004');
+    assert.ok(diagnostics.every((d) => d.message.length > 0));
+  });
+
+  it('an edit that shows diagnostics hidden before words them as a full analysis does', () => {
+    let text = misspelt(1200);
+    let analysis = analyze(text);
+    // Correct the first 300 references one edit at a time: the diagnostics after them move into view.
+    for (let i = 0; i < 300; i += 30) {
+      const at = text.indexOf(`indicator prob_${i} `) + 'indicator prob'.length;
+      text = text.slice(0, at) + 'e' + text.slice(at);
+      analysis = analyzeEdit(analysis, text, { start: at, oldEnd: at, newEnd: at + 1 });
+      assert.deepEqual(analysis.diagnostics, analyze(text).diagnostics, `after correcting prob_${i}`);
+    }
   });
 });

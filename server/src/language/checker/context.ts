@@ -1,7 +1,7 @@
 // What the checks of one `sla` block share: where to report, the names in scope, and the
 // sla's linked facts (an objective's indicator, kind, target unit, …; see linked/).
 import type { Compensation, Credits, Indicator, KindName, Objective, Position, Range, Sla, SlaItem } from '../ast';
-import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics';
+import { diagnostic, diagnosticWordedLater, type Diagnostic, type DiagnosticCode, type Wording } from '../diagnostics';
 import { factsOfObjective, firstItem, type IndicatorFacts, type ObjectiveFacts, type SlaFacts } from '../linked';
 import type { SlaScope } from '../scope';
 import type { CivilDate } from '../calendar';
@@ -42,6 +42,9 @@ export class CheckContext {
   readonly t: Messages['t'];
   private readonly blocksWithSyntaxErrors = new Set<object>();
 
+  /** Where the reports of this analysis go: `out` at first (`reportInto` may send them to an item's list). */
+  private readonly reports: Diagnostic[];
+
   constructor(
     /** The linked facts of the sla: the checks read them rather than work them out again. */
     readonly linked: SlaFacts,
@@ -49,6 +52,7 @@ export class CheckContext {
     syntaxErrors: readonly Position[],
     readonly options: CheckOptions = {},
   ) {
+    this.reports = out;
     this.sla = linked.sla;
     this.scope = linked.scope;
     this.t = messages(options.locale).t;
@@ -62,6 +66,19 @@ export class CheckContext {
 
   report(code: DiagnosticCode, range: Range, message: string, data?: Record<string, unknown>): void {
     this.out.push(diagnostic(code, range, message, data));
+  }
+
+  /**
+   * `report`, with the message and data worked out only if the diagnostic is shown
+   * (`diagnosticWordedLater`): worded at once when it goes to an item's list, which the next
+   * edit may carry over and would word after the AST has moved.
+   */
+  reportWordedLater(code: DiagnosticCode, range: Range, wording: Wording): void {
+    if (this.out === this.reports) this.out.push(diagnosticWordedLater(code, range, wording));
+    else {
+      const { message, data } = wording();
+      this.report(code, range, message, data);
+    }
   }
 
   /**

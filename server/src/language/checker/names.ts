@@ -2,7 +2,7 @@
 // to the wrong sort of thing), from the scope of each sla.
 import type { Sla } from '../ast';
 import type { DefinitionSort } from '../scope';
-import { suggest } from '../suggest';
+import { suggester, type Suggester } from '../suggestIndex';
 import { list, orList, type Translate } from '../wording';
 import { lineOf, type CheckContext } from './context';
 import type { CheckTable } from './registry';
@@ -29,17 +29,23 @@ function checkReferences(_sla: Sla, ctx: CheckContext): void {
     const resolved = references[i];
     const { ref, definition, expected } = resolved;
     const t = ctx.t;
+    // Worded when shown: a generated contract may have thousands of these, each asking for the
+    // closest of thousands of names, and at most 1,000 diagnostics are shown (SLA004).
     if (!definition) {
-      const suggestion = suggestions.get(ref.text, expected);
-      const message = suggestion
-        ? t('check.sla101.suggest', { kinds: sortWords(t, expected), name: ref.text, suggestion })
-        : t('check.sla101', { kinds: sortWords(t, expected), name: ref.text, wanted: sortNouns(t, expected), defined: suggestions.defined(expected) });
-      ctx.report('SLA101', ref.range, message, suggestion ? { suggestion } : undefined);
+      ctx.reportWordedLater('SLA101', ref.range, () => {
+        const suggestion = suggestions.get(ref.text, expected);
+        const message = suggestion
+          ? t('check.sla101.suggest', { kinds: sortWords(t, expected), name: ref.text, suggestion })
+          : t('check.sla101', { kinds: sortWords(t, expected), name: ref.text, wanted: sortNouns(t, expected), defined: suggestions.defined(expected) });
+        return { message, data: suggestion ? { suggestion } : undefined };
+      });
     } else if (!expected.includes(definition.sort)) {
-      const suggestion = suggestions.get(ref.text, expected);
-      const facts = { clause: resolved.clause, wanted: sortNouns(t, expected), name: ref.text, sort: t(`check.sort.${definition.sort}`), line: lineOf(definition.nameSpan.range) };
-      const message = suggestion ? t('check.sla102.suggest', { ...facts, suggestion }) : t('check.sla102', facts);
-      ctx.report('SLA102', ref.range, message, suggestion ? { suggestion } : undefined);
+      ctx.reportWordedLater('SLA102', ref.range, () => {
+        const suggestion = suggestions.get(ref.text, expected);
+        const facts = { clause: resolved.clause, wanted: sortNouns(t, expected), name: ref.text, sort: t(`check.sort.${definition.sort}`), line: lineOf(definition.nameSpan.range) };
+        const message = suggestion ? t('check.sla102.suggest', { ...facts, suggestion }) : t('check.sla102', facts);
+        return { message, data: suggestion ? { suggestion } : undefined };
+      });
     }
   }
 }
@@ -57,24 +63,42 @@ function sortWords(t: Translate, sorts: readonly DefinitionSort[]): string {
 /** Close names of the wanted sorts, computed once per misspelling. */
 class SuggestionCache {
   private readonly namesBySort = new Map<DefinitionSort, string[]>();
+  /** By the wanted sorts: what suggests among their names (an index when they are many: suggestIndex.ts). */
+  private readonly suggesters = new Map<string, Suggester>();
   private readonly cache = new Map<string, string | undefined>();
 
   constructor(private readonly ctx: CheckContext) {}
 
   get(text: string, sorts: readonly DefinitionSort[]): string | undefined {
-    const key = sorts.join(',') + ':' + text;
+    const wanted = sorts.join(',');
+    const key = wanted + ':' + text;
     if (this.cache.has(key)) return this.cache.get(key);
-    const candidates = sorts.length === 1 ? this.names(sorts[0]) : sorts.flatMap((sort) => this.names(sort));
-    const found = suggest(text, candidates);
+    let suggest = this.suggesters.get(wanted);
+    if (!suggest) {
+      suggest = suggester(this.namesOf(sorts));
+      this.suggesters.set(wanted, suggest);
+    }
+    const found = suggest(text);
     this.cache.set(key, found);
     return found;
   }
 
   /** " (defined here: `a`, `b`)" for a short list of the names of these sorts, else "". */
   defined(sorts: readonly DefinitionSort[]): string {
-    const names = sorts.flatMap((sort) => this.names(sort));
-    if (names.length === 0 || names.length > 5) return '';
-    return this.ctx.t('check.sla101.defined', { names: list(this.ctx.t, names.map((n) => `\`${n}\``)) });
+    const wanted = sorts.join(',');
+    let worded = this.definedBySorts.get(wanted);
+    if (worded === undefined) {
+      const names = this.namesOf(sorts);
+      worded = names.length === 0 || names.length > 5 ? '' : this.ctx.t('check.sla101.defined', { names: list(this.ctx.t, names.map((n) => `\`${n}\``)) });
+      this.definedBySorts.set(wanted, worded);
+    }
+    return worded;
+  }
+
+  private readonly definedBySorts = new Map<string, string>();
+
+  private namesOf(sorts: readonly DefinitionSort[]): string[] {
+    return sorts.length === 1 ? this.names(sorts[0]) : sorts.flatMap((sort) => this.names(sort));
   }
 
   private names(sort: DefinitionSort): string[] {
