@@ -2,8 +2,9 @@
 // server over stdio (on-type debounce 0), on the 7,016-line contract of ../shared/bench/gen.py (as bench/equalContent.ts writes it)
 // (N = 500) and on a 200,000-line one (N = 14,285), keystroke by keystroke:
 // - typing into a string and deleting it again (line count unchanged), a line break
-//   inserted and removed between items (every later line moves), and one keystroke in each
-//   of many objectives spread over the contract;
+//   inserted and removed between items (every later line moves), a new objective typed
+//   between two items as VS Code sends it (syntax errors at most keystrokes) and undone, and
+//   one keystroke in each of many objectives spread over the contract;
 // - median and p95 to publishDiagnostics, and the server's resident memory (max sampled
 //   during the keystrokes, and its peak since start);
 // - the floor of the same run: one full analysis (parse + check) in this process, and the
@@ -70,6 +71,29 @@ function lineBreaks(text: string, objectives: number, count: number): Keystroke[
   const at = text.indexOf(`  compensation for uptime_${Math.floor(objectives / 2)} {`);
   const strokes: Keystroke[] = [];
   for (let i = 0; i < count; i++) strokes.push(i % 2 === 0 ? { at, insert: '\n', remove: 0 } : { at, insert: '', remove: 1 });
+  return strokes;
+}
+
+/**
+ * A new objective typed on a new line after the middle objective's compensation clause, a
+ * character at a time as VS Code sends it (`{` closed at once, the `}` typed over), then
+ * removed in one edit (an undo): the text has a syntax error at most keystrokes, in the item
+ * being typed.
+ */
+function newItem(text: string, objectives: number): Keystroke[] {
+  const typed = '\n  objective typed_new { indicator probe_7 target >= 99.5% window calendar month }';
+  const start = text.indexOf(`\n  indicator probe_${Math.floor(objectives / 2) + 1} {`);
+  const strokes: Keystroke[] = [];
+  let at = start;
+  for (const char of typed) {
+    if (char === '}') {
+      at++; // over the one VS Code closed at once
+      continue;
+    }
+    strokes.push({ at, insert: char === '{' ? '{}' : char, remove: 0 });
+    at++;
+  }
+  strokes.push({ at: start, insert: '', remove: at - start });
   return strokes;
 }
 
@@ -157,7 +181,7 @@ async function measure(label: string, objectives: number, strokes: (text: string
     const fullMs = median(full);
     console.log(`${label}: ${lines.toLocaleString('en')} lines (gen.py N = ${objectives}); open → diagnostics ${fmt(openMs)}`);
     console.log(`  floor: full analysis in-process                     ${fmt(fullMs)} (median of ${fullRuns})`);
-    const names = ['typing into a string and deleting it', 'line break between items, added and removed', 'one keystroke in each of many objectives'];
+    const names = ['typing into a string and deleting it', 'line break between items, added and removed', 'typing a new objective (syntax errors)', 'one keystroke in each of many objectives'];
     rounds.forEach((times, i) => {
       const m = median(times);
       console.log(
@@ -245,8 +269,8 @@ async function main(): Promise<void> {
   console.log(`bench:lsp (incremental analysis) — load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes inflate the figures)`);
   // `--as-vscode-only`: only the "as VS Code asks" sequence at 200k (for A/B runs against another build).
   if (!process.argv.includes('--as-vscode-only')) {
-    await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20), spread(text, 500, 40)], 20);
-    await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20), spread(text, 14_285, 60)], 5);
+    await measure('7k contract', 500, (text) => [typing(text, 500, 50), lineBreaks(text, 500, 20), newItem(text, 500), spread(text, 500, 40)], 20);
+    await measure('200k contract', 14_285, (text) => [typing(text, 14_285, 100), lineBreaks(text, 14_285, 20), newItem(text, 14_285), spread(text, 14_285, 60)], 5);
   }
   await measureAsVsCode('200k contract', 14_285, 'typing', 30);
   await measureAsVsCode('200k contract', 14_285, 'line breaks', 20);

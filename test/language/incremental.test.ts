@@ -262,6 +262,86 @@ describe('incremental analysis equals full analysis', function () {
     }
   });
 
+  it(`typing items through their syntax errors (seed ${SEED}): every keystroke equals a full analysis, and those with errors only in the typed item are incremental`, () => {
+    // What an editor sends while a user types a new item between others: a character at a
+    // time, `{` and `"` closed at once (as VS Code does), now and then a backspace or a
+    // mistake typed on; the text is broken at most keystrokes, in the typed item only.
+    const ITEMS = [
+      '\n  objective new_one { indicator probe_7 target >= 99.5% window calendar month }',
+      '\n  indicator latency_x "Latency" { kind latency metric "api_ms" unit ms }',
+      '\n  compensation for uptime_2 { below 99.9% credit 10% below 99.0% credit 25% }',
+      '\n  schedule weekend { sat..sun 00:00-24:00 }',
+      '\n  objective broken { indicator target 99.. window rolling }',
+    ];
+    const bases = [generateContract(300), samples().find((s) => s.name === 'lanying-im.sla')!.text];
+    let keystrokes = 0;
+    let withErrors = 0;
+    let incrementalWithErrors = 0;
+    for (const [b, base] of bases.entries()) {
+      const next = mulberry32(SEED + 100 + b);
+      let analysis = analyze(base);
+      for (let round = 0; round < 6; round++) {
+        const items = analysis.parse.file.slas[0].items;
+        // At the end of an item: a line break, then the item.
+        const start = items[Math.floor(next() * items.length)].endOffset;
+        let at = start;
+        const typed = ITEMS[Math.floor(next() * ITEMS.length)];
+        for (let i = 0; i < typed.length; i++) {
+          const before = analysis.text;
+          const char = typed[i];
+          let text: string;
+          let edit: TextEdit;
+          if ((char === '}' || char === '"') && before[at] === char) {
+            at++; // typed over the one closed at once
+            continue;
+          } else if (next() < 0.06 && i > 0 && !'{"'.includes(typed[i - 1])) {
+            text = before.slice(0, at - 1) + before.slice(at); // a backspace: the character before is typed again next
+            edit = { start: at - 1, oldEnd: at, newEnd: at - 1 };
+            i -= 2;
+            at--;
+          } else {
+            const insert = char === '{' ? '{}' : char === '"' ? '""' : char;
+            text = before.slice(0, at) + insert + before.slice(at);
+            edit = { start: at, oldEnd: at, newEnd: at + insert.length };
+            at++;
+          }
+          const previousHadErrors = analysis.parse.diagnostics.some((d) => d.code === 'SLA001');
+          const incremental = reparse(analyze(before).parse, before, text, edit) !== undefined;
+          analysis = analyzeEdit(analysis, text, edit);
+          assertSameAnalysis(analysis, next, `seed ${SEED}, base ${b}, round ${round}, ${JSON.stringify(typed.slice(0, i + 1))}`);
+          keystrokes++;
+          if (previousHadErrors || analysis.parse.diagnostics.some((d) => d.code === 'SLA001')) {
+            withErrors++;
+            if (incremental) incrementalWithErrors++;
+          }
+        }
+        // An item left broken is deleted (at once) before the next one is typed elsewhere.
+        if (analysis.parse.diagnostics.some((d) => d.code === 'SLA001')) {
+          const text = analysis.text.slice(0, start) + analysis.text.slice(at);
+          analysis = analyzeEdit(analysis, text, { start, oldEnd: at, newEnd: start });
+          assertSameAnalysis(analysis, next, `seed ${SEED}, base ${b}, round ${round}, the broken item deleted`);
+        }
+      }
+    }
+    assert.ok(withErrors > keystrokes / 2, `${withErrors} of ${keystrokes} keystrokes had syntax errors before or after`);
+    assert.ok(incrementalWithErrors > withErrors * 0.8, `${incrementalWithErrors} of ${withErrors} keystrokes with syntax errors were incremental`);
+  });
+
+  it('an item typed with an unclosed string, with blocks left open, or nested too deep equals a full analysis', () => {
+    const base = generateContract(200);
+    const anchor = '\n  indicator latency_3 {';
+    const at = base.indexOf(anchor);
+    // The string's SLA001 explains the errors after it on its line; a `{` left open deepens every
+    // later block (63 of them: the nesting cap cuts blocks after the edit).
+    for (const typed of ['\n  objective x { target "99.9% window\n  }', '\n  objective x { indicator "abc  \n }', '\n  objective y {', '\n  objective z ' + '{ '.repeat(63)]) {
+      for (let end = 1; end <= typed.length; end += Math.max(1, Math.floor(typed.length / 7))) {
+        const text = base.slice(0, at) + typed.slice(0, end) + base.slice(at);
+        const edit = { start: at, oldEnd: at, newEnd: at + end };
+        assertSameAnalysis(analyzeEdit(analyze(base), text, edit), mulberry32(end), `${JSON.stringify(typed.slice(0, end))} typed`);
+      }
+    }
+  });
+
   it('no two places of an AST share a span or position object (reused items are moved in place)', () => {
     for (const base of bases) {
       const seen = new Map<object, string>();

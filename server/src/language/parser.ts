@@ -3,11 +3,11 @@ import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { ContractFile, Span } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { readFullWidth, type FullWidthChar } from './fullWidth';
-import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, TYPE_BY_INDEX, UnitSuffix } from './lexer';
+import { BlockComment, DateLiteral, LCurly, RCurly, DateTimeLiteral, StringLiteral, TimeLiteral, tokenEnd, tokenize, TYPE_BY_INDEX, UnitSuffix, type LexError } from './lexer';
 import { ChunkFeed, DEFAULT_CHUNKING, type Chunking } from './parse/chunks';
 import { AstBuilder } from './parse/ast-builder';
 import { onSameLine, setParsedText } from './parse/tokenLines';
-import { SlaGrammar } from './parse/grammar';
+import { SlaGrammar, type StrayTokenError } from './parse/grammar';
 import { decodeDate, decodeDateTime, decodeString, decodeTime } from './parse/literals';
 import { unknownUnitMessage } from './parse/messages';
 import { LineIndex } from './text';
@@ -161,20 +161,10 @@ function parseInChunks(text: string, lines: LineIndex, t: Translate, keepTokens:
 
 function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boolean): ParsedText {
   const lexed = tokenize(text);
-  const diagnostics: Diagnostic[] = [];
-
-  // Spans of lexical errors, stretched over the white space after them.
-  const lexicalSpans: [number, number][] = [];
-  const noteLexical = (start: number, end: number) => {
-    let after = end;
-    while (after < text.length && /\s/.test(text[after])) after++;
-    lexicalSpans.push([start, after]);
-  };
-  for (const error of lexed.errors) {
-    const end = error.offset + error.length;
-    diagnostics.push(diagnostic('SLA001', lines.range(error.offset, end), unknownCharactersMessage(t, text.slice(error.offset, end))));
-    noteLexical(error.offset, end);
-  }
+  const lexical = lexicalErrors(lexed.errors, text, lines, t);
+  const diagnostics: Diagnostic[] = lexical.diagnostics;
+  const lexicalSpans = lexical.spans;
+  const noteLexical = (start: number, end: number) => lexicalSpans.push(lexicalSpan(text, start, end));
   for (const comment of lexed.comments) {
     if (unclosedComment(comment)) {
       diagnostics.push(diagnostic('SLA001', lines.range(comment.startOffset, comment.startOffset + 2), t('parse.commentNotClosed')));
@@ -196,28 +186,11 @@ function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boo
   const builder = new AstBuilder(lines, t);
   const file = builder.file(grammar.parseTokens(nesting.tokens, builder), text.length);
 
-  // Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`,
-  // a name written in Chinese) are left out: the lexical message explains them.
-  const explained = (d: Diagnostic) => {
-    const offset = lines.offsetAt(d.range.start);
-    return lexicalSpans.some(([start, end]) => offset >= start && offset <= end);
-  };
-  const syntaxErrors: Diagnostic[] = [];
-  for (const error of grammar.errors) {
-    const found = recognitionDiagnostic(error, lines, text);
-    if (!explained(found)) syntaxErrors.push(found);
-  }
+  const explained = explainedBy(lexicalSpans, lines);
   const firstOrphan = Math.min(...builder.orphanRunOffsets);
-  for (const stray of grammar.strayErrors) {
-    const token = stray.token;
-    // The `}` that was meant to close an sla closed early by an extra `}`: already explained.
-    if (stray.block === 'file' && token.tokenType === RCurly && token.startOffset > firstOrphan) continue;
-    syntaxErrors.push(
-      diagnostic('SLA001', lines.range(token.startOffset, tokenEnd(token)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
-    );
-  }
+  const builderErrors = builder.diagnostics.filter((d) => d.code === 'SLA001');
+  diagnostics.push(...syntaxErrorDiagnostics(grammar.errors, grammar.strayErrors, builderErrors, lines, text, explained, firstOrphan));
   grammar.release();
-  diagnostics.push(...dedupeSyntaxErrors([...syntaxErrors, ...builder.diagnostics.filter((d) => d.code === 'SLA001')], lines));
   diagnostics.push(...builder.diagnostics.filter((d) => d.code !== 'SLA001'));
 
   return {
@@ -363,6 +336,79 @@ export function literalDiagnostics(tokens: IToken[], lines: LineIndex, t: Transl
     }
   }
   return found;
+}
+
+/** Where a lexical error was, stretched over the white space after it: the span whose syntax errors it explains. */
+type LexicalSpan = [start: number, end: number];
+
+function lexicalSpan(text: string, start: number, end: number): LexicalSpan {
+  let after = end;
+  while (after < text.length && /\s/.test(text[after])) after++;
+  return [start, after];
+}
+
+/** SLA001 for each run of characters the lexer does not know (offsets in `text`), and their spans (parseWith; reparse for a region). */
+export function lexicalErrors(errors: readonly LexError[], text: string, lines: LineIndex, t: Translate): { diagnostics: Diagnostic[]; spans: LexicalSpan[] } {
+  const diagnostics: Diagnostic[] = [];
+  const spans: LexicalSpan[] = [];
+  for (const error of errors) {
+    const end = error.offset + error.length;
+    diagnostics.push(diagnostic('SLA001', lines.range(error.offset, end), unknownCharactersMessage(t, text.slice(error.offset, end))));
+    spans.push(lexicalSpan(text, error.offset, end));
+  }
+  return { diagnostics, spans };
+}
+
+/**
+ * Syntax errors that merely follow from a lexical one (an unclosed string swallowing a `{`, a
+ * name written in Chinese) are left out: the lexical message explains them.
+ */
+export function explainedBy(spans: readonly LexicalSpan[], lines: LineIndex): (found: Diagnostic) => boolean {
+  return (found) => {
+    const offset = lines.offsetAt(found.range.start);
+    return spans.some(([start, end]) => offset >= start && offset <= end);
+  };
+}
+
+/**
+ * The syntax errors of a parse as SLA001, at most one per position (the first explains the
+ * cascade): the grammar's recognition errors except those `explained` by a lexical error, its
+ * stray tokens, and the AST builder's SLA001s (`builderErrors`). A stray `}` of the file after
+ * `firstOrphan` (the start of the first run of items outside any sla) is left out: it was meant
+ * to close an sla that an extra `}` closed early, which is reported already. The full parse and
+ * the incremental parse of a region (reparse.ts) make them here.
+ */
+export function syntaxErrorDiagnostics(
+  errors: readonly IRecognitionException[],
+  strays: readonly StrayTokenError[],
+  builderErrors: readonly Diagnostic[],
+  lines: LineIndex,
+  text: string,
+  explained: (found: Diagnostic) => boolean = () => false,
+  firstOrphan = Infinity,
+): Diagnostic[] {
+  const syntaxErrors: Diagnostic[] = [];
+  for (const error of errors) {
+    const found = recognitionDiagnostic(error, lines, text);
+    if (!explained(found)) syntaxErrors.push(found);
+  }
+  for (const stray of strays) {
+    const token = stray.token;
+    if (stray.block === 'file' && token.tokenType === RCurly && token.startOffset > firstOrphan) continue;
+    syntaxErrors.push(
+      diagnostic('SLA001', lines.range(token.startOffset, tokenEnd(token)), stray.message, stray.suggestion ? { suggestion: stray.suggestion } : undefined),
+    );
+  }
+  return dedupeSyntaxErrors([...syntaxErrors, ...builderErrors], lines);
+}
+
+/**
+ * Whether the token before a recognition error is none of the text's, which decides where it
+ * is placed (recognitionDiagnostic): in the parse of a region (reparse.ts), the stand-in before
+ * its first token, where a full parse has the last token of the item before the region.
+ */
+export function noRealTokenBefore(error: IRecognitionException): boolean {
+  return !isRealToken((error as IRecognitionException & { previousToken?: IToken }).previousToken);
 }
 
 function isRealToken(token: IToken | undefined): token is IToken {

@@ -3,24 +3,40 @@
 //
 // The result equals a full parse of the new text, or there is none (the caller parses in
 // full). It is taken only where that equality follows from how the grammar works:
-// - the previous parse has no SLA001 (no recovery happened, so every sla item started the
-//   item loop afresh and ended where the next one starts), and neither has the region;
 // - the region runs from the start of an item (after white space, after an item ending in
 //   `}`) to the start of the next untouched item or to the sla's `}`, with a line break
 //   between the edit and that boundary, so the tokens after it are the old ones on lines
 //   shifted as a whole;
+// - the previous parse has no SLA001 outside the region (no recovery happened there, so the
+//   items before and after it were parsed as a full parse of the new text parses them): a
+//   contract being typed into has its syntax errors in the item being typed;
 // - the region's items are parsed in the very parser state of a full parse (inside an
-//   `sla … {`, with the boundary's tokens as lookahead), and the item loop must stop at
-//   the boundary token without an error.
-// Everything else (edits in an sla header or on its braces, items outside an sla,
-// contracts with syntax errors) is parsed in full.
+//   `sla … {`, with the boundary's tokens as lookahead), and the item loop must get to the
+//   boundary token: with syntax errors in the region too, as long as its blocks are closed,
+//   no unclosed string explains them, and none is placed by the token before the region;
+// - the parser's cap on syntax errors is not reached.
+// Everything else (edits in an sla header or on its braces, items outside an sla, syntax
+// errors elsewhere) is parsed in full.
 import { createTokenInstance, type IToken } from 'chevrotain';
 import type { ContractFile, Position, Quantity, Range, Sla, SlaItem, Span } from './ast';
 import { cloneSpan, makeSpan } from './span';
 import { Identifier, LCurly, RCurly, T, moveToken, tokenEnd, tokenize } from './lexer';
 import { AstBuilder } from './parse/ast-builder';
 import type { Diagnostic } from './diagnostics';
-import { lineIndexOfParse, literalDiagnostics, MAX_NESTING, rememberLineIndex, sharedGrammar, withFullWidth, type ParseResult } from './parser';
+import {
+  explainedBy,
+  lexicalErrors,
+  lineIndexOfParse,
+  literalDiagnostics,
+  MAX_NESTING,
+  MAX_SYNTAX_ERRORS,
+  noRealTokenBefore,
+  rememberLineIndex,
+  sharedGrammar,
+  syntaxErrorDiagnostics,
+  withFullWidth,
+  type ParseResult,
+} from './parser';
 import { LineIndex } from './text';
 import { setParsedText } from './parse/tokenLines';
 import { messages } from '../l10n/messages';
@@ -60,7 +76,8 @@ export function reparsedRegionOf(result: ParseResult): ReparsedRegion | undefine
 
 /** The parse of `text`, which is `previous`'s text with `edit` applied; undefined when it must be parsed in full. */
 export function reparse(previous: ParseResult, oldText: string, text: string, edit: TextEdit, locale?: Locale): ParseResult | undefined {
-  if (previous.diagnostics.some((d) => d.code === 'SLA001')) return undefined;
+  // Capped (parser.ts limitSyntaxErrors): what was left out cannot be pieced together.
+  if (countedByCap(previous.diagnostics) >= MAX_SYNTAX_ERRORS) return undefined;
   const slas = previous.file.slas;
   const s = slas.findIndex((sla) => sla.body !== undefined && sla.body.offset < edit.start && edit.oldEnd < sla.body.endOffset - 1);
   if (s < 0) return undefined;
@@ -74,6 +91,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   let first = lastIndexWhere(items, (item) => item.offset <= edit.start);
   while (first >= 0 && !(isSpace(oldText, items[first].offset - 1) && (first === 0 || oldText.charCodeAt(items[first - 1].endOffset - 1) === 125))) first--;
   const regionStart = first >= 0 ? items[first].offset : sla.body!.offset + 1;
+  const regionStartsAtItem = first >= 0;
   if (first < 0) first = 0;
 
   // The boundary: the first untouched item after a line break that follows the edit, or the sla's `}`.
@@ -82,6 +100,16 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   if (boundary < 0 || boundary >= items.length) {
     boundary = items.length;
     if (!hasLineBreak(oldText, edit.oldEnd, closeOffset)) return undefined;
+  }
+  // Syntax errors before may only lie inside the region, after its first token: one at that
+  // token or before it may come from the item before the region (a missing `}`), and one at
+  // the boundary or after it would be kept though the region may have caused it.
+  const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
+  const syntaxErrors = previous.diagnostics.filter((d) => d.code === 'SLA001');
+  if (syntaxErrors.length > 0) {
+    if (!regionStartsAtItem) return undefined;
+    const oldRegionStart = items[first].range.start;
+    if (!syntaxErrors.every((d) => comparePosition(d.range.start, oldRegionStart) > 0 && comparePosition(d.range.start, oldBoundary) < 0)) return undefined;
   }
   const delta = edit.newEnd - edit.oldEnd;
   const oldBoundaryOffset = boundary < items.length ? items[boundary].offset : closeOffset;
@@ -95,47 +123,62 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // Lexed from a slice of the document, each item edited kept that version of the whole text
   // (4 MB per item at 200,000 lines: docs/performance.md, "lspmem").
   const lexed = tokenize(detachedSlice(text, regionStart, lookaheadEnd));
-  if (lexed.errors.length > 0) return undefined;
   for (const t of [...lexed.tokens, ...lexed.comments]) moveToken(t, regionStart);
+  const unknownCharacters = lexed.errors.map((e) => ({ offset: e.offset + regionStart, length: e.length }));
   const split = lexed.tokens.findIndex((t) => t.startOffset >= boundaryOffset);
   if (split < 0 || lexed.tokens[split].startOffset !== boundaryOffset) return undefined;
   if (lexed.comments.some((c) => c.startOffset < boundaryOffset && tokenEnd(c) > boundaryOffset)) return undefined;
   const regionTokens = lexed.tokens.slice(0, split);
   const stop = lexed.tokens[split];
   if (boundary === items.length ? stop.tokenType !== RCurly : stop.tokenType === RCurly) return undefined;
-  if (deepestNesting(regionTokens) + 1 > MAX_NESTING) return undefined;
+  // Every block of the region closed: the depth of each later `{` is then at most what it was
+  // (one left open before now closed lowers it), so no block after it is cut as too deep.
+  const nesting = nestingOf(regionTokens);
+  if (nesting.open > 0 || nesting.deepest + 1 > MAX_NESTING) return undefined;
 
   // Parse the region's items inside a stand-in `sla x {`, stopping at the boundary.
   const grammar = sharedGrammar();
   const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
   const t = messages(locale).t;
   const builder = new AstBuilder(lines, t);
+  // A literal's SLA001 (an unclosed string) explains the syntax errors after it in a full parse (parseWith): parse in full.
+  const literal = literalDiagnostics(regionTokens, lines, t);
+  if (literal.some((d) => d.code === 'SLA001')) return undefined;
+  // Characters the lexer does not know (`99.` on the way to `99.5%`), only in the region; they explain the syntax errors that follow.
+  if (unknownCharacters.some((e) => e.offset + e.length > boundaryOffset)) return undefined;
+  const lexical = lexicalErrors(unknownCharacters, text, lines, t);
   let regionItems: SlaItem[];
+  let syntax: Diagnostic[];
   let builderDiagnostics: Diagnostic[];
   setParsedText(text);
   try {
     grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], builder, stop);
+    // The item loop must get to the boundary, whatever errors the region has: from there on a
+    // full parse reads the same tokens in the same state as the previous one did.
     const stopped = grammar.stoppedAt;
-    if (!stopped || stopped.errors > 0 || stopped.strays > 0) return undefined;
+    if (!stopped || stopped.sla !== opening[0]) return undefined;
+    const errors = grammar.errors.slice(0, stopped.errors);
+    if (errors.some(noRealTokenBefore)) return undefined;
+    const strays = grammar.strayErrors.slice(0, stopped.strays);
+    if (strays.some((stray) => stray.block === 'file')) return undefined;
     regionItems = stopped.items;
-    builderDiagnostics = builder.diagnostics.slice(0, stopped.diagnostics);
+    const built = builder.diagnostics.slice(0, stopped.diagnostics);
+    syntax = syntaxErrorDiagnostics(errors, strays, built.filter((d) => d.code === 'SLA001'), lines, text, explainedBy(lexical.spans, lines));
+    builderDiagnostics = built.filter((d) => d.code !== 'SLA001');
   } finally {
     grammar.release();
     setParsedText('');
   }
-  if (builderDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
   const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
   const regionDiagnostics = withFullWidth(
-    [...literalDiagnostics(regionTokens, lines, t), ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
+    // In the order parseWith gives them: a stable sort by position of lexical, literal, syntax, other.
+    [...lexical.diagnostics, ...literal, ...syntax, ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
     regionFullWidth,
     lines,
     t,
   );
-  if (regionDiagnostics.some((d) => d.code === 'SLA001')) return undefined;
 
   // Everything after the boundary moves by `delta` characters and `lineDelta` lines.
-  // Read before the boundary item moves below.
-  const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
   const lineDelta = lines.positionAt(boundaryOffset).line - oldBoundary.line;
   const move = (position: Position): Position => ({ line: position.line + lineDelta, character: position.character });
   const moveRange = (range: Range): Range => ({ start: move(range.start), end: move(range.end) });
@@ -183,6 +226,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
   const before = diagnostics.filter((d) => comparePosition(d.range.start, oldRegionStart) < 0);
   const later = diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0).map((d) => ({ ...d, range: moveRange(d.range) }));
+  if (countedByCap(before) + countedByCap(regionDiagnostics) + countedByCap(later) > MAX_SYNTAX_ERRORS) return undefined;
 
   const comments = previous.comments;
   const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
@@ -341,14 +385,22 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function deepestNesting(tokens: readonly IToken[]): number {
+/** How deep the blocks of `tokens` nest, and how many are left open at the end. */
+function nestingOf(tokens: readonly IToken[]): { deepest: number; open: number } {
   let depth = 0;
   let deepest = 0;
   for (const t of tokens) {
     if (t.tokenType === LCurly) deepest = Math.max(deepest, ++depth);
     else if (t.tokenType === RCurly && depth > 0) depth--;
   }
-  return deepest;
+  return { deepest, open: depth };
+}
+
+/** The parser's diagnostics that its cap on syntax errors counts (all but SLA003: parser.ts withFullWidth). */
+function countedByCap(diagnostics: readonly Diagnostic[]): number {
+  let counted = 0;
+  for (const d of diagnostics) if (d.code !== 'SLA003') counted++;
+  return counted;
 }
 
 /**

@@ -163,9 +163,10 @@ export class SlaGrammar extends EmbeddedActionsParser {
   /**
    * When the sla item loop reached `stopAt` (undefined: never reached): the errors, stray
    * tokens and builder diagnostics counted so far, and the sla's items (the tokens after
-   * `stopAt` are only lookahead: what they make is not the region's).
+   * `stopAt` are only lookahead: what they make is not the region's); the `sla` keyword of that
+   * sla (an `sla` in the region ends the one it is in and starts another).
    */
-  stoppedAt: { errors: number; strays: number; diagnostics: number; items: SlaItem[] } | undefined;
+  stoppedAt: { errors: number; strays: number; diagnostics: number; items: SlaItem[]; sla: IToken | undefined } | undefined;
   /** A chunked parse: the next chunk's tokens (undefined once all are taken). */
   private more: (() => IToken[] | undefined) | undefined;
   /** A chunked parse: the index in the token vector from which the next chunks are taken. */
@@ -298,6 +299,7 @@ export class SlaGrammar extends EmbeddedActionsParser {
         strays: this.strayErrors.length,
         diagnostics: this.builder!.diagnostics.length,
         items: this.nodes[this.depth()].items.slice() as SlaItem[],
+        sla: this.nodes[this.depth()].keyword,
       };
       return false;
     }
