@@ -13,7 +13,9 @@
 // - the region's items are parsed in the very parser state of a full parse (inside an
 //   `sla … {`, with the boundary's tokens as lookahead), and the item loop must get to the
 //   boundary token: with syntax errors in the region too, as long as its blocks are closed,
-//   no unclosed string explains them, and none is placed by the token before the region;
+//   no unclosed string explains them, and none is placed by the token before the region.
+//   Where its items run on into the boundary item, the region takes in the next item (a few
+//   times at most);
 // - the parser's cap on syntax errors is not reached.
 // Everything else (edits in an sla header or on its braces, items outside an sla, syntax
 // errors elsewhere) is parsed in full.
@@ -74,6 +76,22 @@ export function reparsedRegionOf(result: ParseResult): ReparsedRegion | undefine
   return regions.get(result);
 }
 
+/** An incremental parse's region parsed (see `reparse`). */
+interface RegionParse {
+  oldBoundaryOffset: number;
+  boundaryOffset: number;
+  lexed: ReturnType<typeof tokenize>;
+  regionTokens: IToken[];
+  regionItems: SlaItem[];
+  regionDiagnostics: Diagnostic[];
+}
+
+/** The region's items ran on past the boundary: the region takes in the next item. */
+const PAST_THE_BOUNDARY = 'past the boundary';
+
+/** How many items a region takes in beyond the first boundary before the text is parsed in full. */
+const MAX_REGION_GROWTH = 3;
+
 /** The parse of `text`, which is `previous`'s text with `edit` applied; undefined when it must be parsed in full. */
 export function reparse(previous: ParseResult, oldText: string, text: string, edit: TextEdit, locale?: Locale): ParseResult | undefined {
   // Capped (parser.ts limitSyntaxErrors): what was left out cannot be pieced together.
@@ -101,6 +119,88 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
     boundary = items.length;
     if (!hasLineBreak(oldText, edit.oldEnd, closeOffset)) return undefined;
   }
+  const delta = edit.newEnd - edit.oldEnd;
+  const lines = editedLineIndex(previous, oldText, text, edit);
+  const t = messages(locale).t;
+
+  const parseRegion = (boundary: number): RegionParse | typeof PAST_THE_BOUNDARY | undefined => {
+    const oldBoundaryOffset = boundary < items.length ? items[boundary].offset : closeOffset;
+    const boundaryOffset = oldBoundaryOffset + delta;
+    const lookaheadEnd = boundary < items.length ? items[boundary].endOffset + delta : boundaryOffset + 1;
+    // Lexed from a copy of the region of its own: token images, and the AST's names and strings
+    // taken from them, are slices of the text lexed, and a slice keeps its whole parent alive.
+    // Lexed from a slice of the document, each item edited kept that version of the whole text
+    // (4 MB per item at 200,000 lines: docs/performance.md, "lspmem").
+    const lexed = tokenize(detachedSlice(text, regionStart, lookaheadEnd));
+    for (const token of [...lexed.tokens, ...lexed.comments]) moveToken(token, regionStart);
+    const split = lexed.tokens.findIndex((token) => token.startOffset >= boundaryOffset);
+    if (split < 0 || lexed.tokens[split].startOffset !== boundaryOffset) return undefined;
+    if (lexed.comments.some((c) => c.startOffset < boundaryOffset && tokenEnd(c) > boundaryOffset)) return undefined;
+    const regionTokens = lexed.tokens.slice(0, split);
+    const stop = lexed.tokens[split];
+    if (boundary === items.length ? stop.tokenType !== RCurly : stop.tokenType === RCurly) return undefined;
+    // Every block of the region closed: the depth of each later `{` is then at most what it was
+    // (one left open before now closed lowers it), so no block after it is cut as too deep.
+    const nesting = nestingOf(regionTokens);
+    if (nesting.open > 0 || nesting.deepest + 1 > MAX_NESTING) return undefined;
+    // A literal's SLA001 (an unclosed string) explains the syntax errors after it in a full parse (parseWith): parse in full.
+    const literal = literalDiagnostics(regionTokens, lines, t);
+    if (literal.some((d) => d.code === 'SLA001')) return undefined;
+    // Characters the lexer does not know (`99.` on the way to `99.5%`), only in the region; they explain the syntax errors that follow.
+    const unknownCharacters = lexed.errors.map((e) => ({ offset: e.offset + regionStart, length: e.length }));
+    if (unknownCharacters.some((e) => e.offset + e.length > boundaryOffset)) return undefined;
+    const lexical = lexicalErrors(unknownCharacters, text, lines, t);
+
+    const grammar = sharedGrammar();
+    const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
+    const builder = new AstBuilder(lines, t);
+    let regionItems: SlaItem[];
+    let syntax: Diagnostic[];
+    let builderDiagnostics: Diagnostic[];
+    setParsedText(text);
+    try {
+      grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], builder, stop);
+      // The item loop must get to the boundary, whatever errors the region has: from there on a
+      // full parse reads the same tokens in the same state as the previous one did.
+      const stopped = grammar.stoppedAt;
+      if (!stopped) return PAST_THE_BOUNDARY;
+      if (stopped.sla !== opening[0]) return undefined;
+      const errors = grammar.errors.slice(0, stopped.errors);
+      if (errors.some(noRealTokenBefore)) return undefined;
+      const strays = grammar.strayErrors.slice(0, stopped.strays);
+      if (strays.some((stray) => stray.block === 'file')) return undefined;
+      regionItems = stopped.items;
+      const built = builder.diagnostics.slice(0, stopped.diagnostics);
+      syntax = syntaxErrorDiagnostics(errors, strays, built.filter((d) => d.code === 'SLA001'), lines, text, explainedBy(lexical.spans, lines));
+      builderDiagnostics = built.filter((d) => d.code !== 'SLA001');
+    } finally {
+      grammar.release();
+      setParsedText('');
+    }
+    const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
+    const regionDiagnostics = withFullWidth(
+      // In the order parseWith gives them: a stable sort by position of lexical, literal, syntax, other.
+      [...lexical.diagnostics, ...literal, ...syntax, ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
+      regionFullWidth,
+      lines,
+      t,
+    );
+    return { oldBoundaryOffset, boundaryOffset, lexed, regionTokens, regionItems, regionDiagnostics };
+  };
+
+  // The region's items, parsed inside a stand-in `sla x {` up to the boundary item, whose first
+  // tokens are the parser's lookahead. When they run on into it (`objective` typed above an
+  // item: the item's keyword read as the name), the region takes in the next item too.
+  let region: RegionParse | undefined;
+  for (let grown = 0; region === undefined; grown++) {
+    const parsed = parseRegion(boundary);
+    if (parsed === undefined) return undefined;
+    if (parsed !== PAST_THE_BOUNDARY) region = parsed;
+    else if (grown === MAX_REGION_GROWTH || boundary === items.length) return undefined;
+    else do boundary++; while (boundary < items.length && !isSpace(oldText, items[boundary].offset - 1));
+  }
+  const { oldBoundaryOffset, boundaryOffset, lexed, regionTokens, regionItems, regionDiagnostics } = region;
+
   // Syntax errors before may only lie inside the region, after its first token: one at that
   // token or before it may come from the item before the region (a missing `}`), and one at
   // the boundary or after it would be kept though the region may have caused it.
@@ -111,72 +211,9 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
     const oldRegionStart = items[first].range.start;
     if (!syntaxErrors.every((d) => comparePosition(d.range.start, oldRegionStart) > 0 && comparePosition(d.range.start, oldBoundary) < 0)) return undefined;
   }
-  const delta = edit.newEnd - edit.oldEnd;
-  const oldBoundaryOffset = boundary < items.length ? items[boundary].offset : closeOffset;
-  const boundaryOffset = oldBoundaryOffset + delta;
-  const lookaheadEnd = boundary < items.length ? items[boundary].endOffset + delta : boundaryOffset + 1;
-
-  // Lex the region and the boundary item (its first tokens are the parser's lookahead).
-  const lines = editedLineIndex(previous, oldText, text, edit);
-  // Lexed from a copy of the region of its own: token images, and the AST's names and strings
-  // taken from them, are slices of the text lexed, and a slice keeps its whole parent alive.
-  // Lexed from a slice of the document, each item edited kept that version of the whole text
-  // (4 MB per item at 200,000 lines: docs/performance.md, "lspmem").
-  const lexed = tokenize(detachedSlice(text, regionStart, lookaheadEnd));
-  for (const t of [...lexed.tokens, ...lexed.comments]) moveToken(t, regionStart);
-  const unknownCharacters = lexed.errors.map((e) => ({ offset: e.offset + regionStart, length: e.length }));
-  const split = lexed.tokens.findIndex((t) => t.startOffset >= boundaryOffset);
-  if (split < 0 || lexed.tokens[split].startOffset !== boundaryOffset) return undefined;
-  if (lexed.comments.some((c) => c.startOffset < boundaryOffset && tokenEnd(c) > boundaryOffset)) return undefined;
-  const regionTokens = lexed.tokens.slice(0, split);
-  const stop = lexed.tokens[split];
-  if (boundary === items.length ? stop.tokenType !== RCurly : stop.tokenType === RCurly) return undefined;
-  // Every block of the region closed: the depth of each later `{` is then at most what it was
-  // (one left open before now closed lowers it), so no block after it is cut as too deep.
-  const nesting = nestingOf(regionTokens);
-  if (nesting.open > 0 || nesting.deepest + 1 > MAX_NESTING) return undefined;
-
-  // Parse the region's items inside a stand-in `sla x {`, stopping at the boundary.
-  const grammar = sharedGrammar();
-  const opening = [createTokenInstance(T.sla, 'sla', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(Identifier, 'x', NaN, NaN, NaN, NaN, NaN, NaN), createTokenInstance(LCurly, '{', NaN, NaN, NaN, NaN, NaN, NaN)];
-  const t = messages(locale).t;
-  const builder = new AstBuilder(lines, t);
-  // A literal's SLA001 (an unclosed string) explains the syntax errors after it in a full parse (parseWith): parse in full.
-  const literal = literalDiagnostics(regionTokens, lines, t);
-  if (literal.some((d) => d.code === 'SLA001')) return undefined;
-  // Characters the lexer does not know (`99.` on the way to `99.5%`), only in the region; they explain the syntax errors that follow.
-  if (unknownCharacters.some((e) => e.offset + e.length > boundaryOffset)) return undefined;
-  const lexical = lexicalErrors(unknownCharacters, text, lines, t);
-  let regionItems: SlaItem[];
-  let syntax: Diagnostic[];
-  let builderDiagnostics: Diagnostic[];
-  setParsedText(text);
-  try {
-    grammar.parseTokens([...opening, ...regionTokens, ...lexed.tokens.slice(split, split + 4)], builder, stop);
-    // The item loop must get to the boundary, whatever errors the region has: from there on a
-    // full parse reads the same tokens in the same state as the previous one did.
-    const stopped = grammar.stoppedAt;
-    if (!stopped || stopped.sla !== opening[0]) return undefined;
-    const errors = grammar.errors.slice(0, stopped.errors);
-    if (errors.some(noRealTokenBefore)) return undefined;
-    const strays = grammar.strayErrors.slice(0, stopped.strays);
-    if (strays.some((stray) => stray.block === 'file')) return undefined;
-    regionItems = stopped.items;
-    const built = builder.diagnostics.slice(0, stopped.diagnostics);
-    syntax = syntaxErrorDiagnostics(errors, strays, built.filter((d) => d.code === 'SLA001'), lines, text, explainedBy(lexical.spans, lines));
-    builderDiagnostics = built.filter((d) => d.code !== 'SLA001');
-  } finally {
-    grammar.release();
-    setParsedText('');
-  }
-  const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
-  const regionDiagnostics = withFullWidth(
-    // In the order parseWith gives them: a stable sort by position of lexical, literal, syntax, other.
-    [...lexical.diagnostics, ...literal, ...syntax, ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
-    regionFullWidth,
-    lines,
-    t,
-  );
+  const previousBefore = previous.diagnostics.filter((d) => comparePosition(d.range.start, lines.positionAt(regionStart)) < 0); // the text before the edit is unchanged
+  const previousLater = previous.diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0);
+  if (countedByCap(previousBefore) + countedByCap(regionDiagnostics) + countedByCap(previousLater) > MAX_SYNTAX_ERRORS) return undefined;
 
   // Everything after the boundary moves by `delta` characters and `lineDelta` lines.
   const lineDelta = lines.positionAt(boundaryOffset).line - oldBoundary.line;
@@ -222,11 +259,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       : oldSource.slice(0, regionStart) + lexed.text.slice(0, boundaryOffset - regionStart) + oldSource.slice(oldBoundaryOffset);
   tokens.splice(tokens.firstStartingAtOrAfter(regionStart), tokens.firstStartingAtOrAfter(oldBoundaryOffset), regionTokens, delta, source);
 
-  const diagnostics = previous.diagnostics;
-  const oldRegionStart = lines.positionAt(regionStart); // the text before the edit is unchanged
-  const before = diagnostics.filter((d) => comparePosition(d.range.start, oldRegionStart) < 0);
-  const later = diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0).map((d) => ({ ...d, range: moveRange(d.range) }));
-  if (countedByCap(before) + countedByCap(regionDiagnostics) + countedByCap(later) > MAX_SYNTAX_ERRORS) return undefined;
+  const later = previousLater.map((d) => ({ ...d, range: moveRange(d.range) }));
 
   const comments = previous.comments;
   const regionComments = lexed.comments.filter((c) => c.startOffset < boundaryOffset).map((c) => lines.span(c.startOffset, tokenEnd(c)));
@@ -235,7 +268,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
 
   const result = rememberLineIndex({
     file,
-    diagnostics: [...before, ...regionDiagnostics, ...later],
+    diagnostics: [...previousBefore, ...regionDiagnostics, ...later],
     tokens,
     comments: [
       ...comments.filter((c) => c.offset < regionStart),
