@@ -12,9 +12,13 @@
 // 5. (issue 15) In 2: the build the issue measured, made once from git history (issueBuild.ts),
 //    interleaved with this one: the ratios, and the goals as the ratios the issue asks for
 //    (0.5 s of its 1.3 s, 250 of its 570 MB). BENCH_ISSUE_BUILD=0 leaves it out.
+// 6. (issue 15, session 11) The 200,000 lines broken three ways (syntax errors, misspelt and
+//    unknown names on every objective): `sla check` of each against the contract as it is, the
+//    floor, interleaved (`--broken` runs only this).
 // BENCH_BASELINE=DIR (a copy of an earlier build's dist/) runs that build's cli.js
-// interleaved with this one in 2 and 3 (A/B in the same run, under the same load) and prints
-// the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15); `--startup` runs only 3.
+// interleaved with this one in 2, 3 and 6 (A/B in the same run, under the same load) and prints
+// the ratio; BENCH_RUNS=N sets the runs of 2 and 3 (default 5, 15; 6 runs half as many, at
+// least 3); `--startup` runs only 3.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -114,10 +118,10 @@ type ChildRun = ReturnType<typeof childRun>;
 
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE, 'cli.js') : undefined;
 
-/** `sla check FILE` by this build's CLI (or `cli`); exits the bench when it fails. */
-function checkRun(file: string, dir: string, cli = path.resolve('dist/cli.js')): ChildRun {
+/** `sla check FILE` by this build's CLI (or `cli`); exits the bench when it does not exit with `status` (1: the file has errors). */
+function checkRun(file: string, dir: string, cli = path.resolve('dist/cli.js'), status = 0): ChildRun {
   const check = childRun([cli, 'check', file], dir);
-  if (check.status !== 0) {
+  if (check.status !== status) {
     console.error(`${cli} check exited with ${check.status} on ${file}`);
     process.exit(1);
   }
@@ -211,6 +215,45 @@ function hugeContract(): void {
 }
 
 /**
+ * The 200,000-line contract broken three ways, every objective once: the target without its
+ * comparator (14,285 syntax errors), the indicator misspelt by a letter (14,285 unknown names,
+ * each with a suggestion among 14,285 indicators), the indicator named as nothing near (no
+ * suggestion). `sla check` of each, interleaved with the contract as it is (the floor: what
+ * the errors add). Before session 11 these took 2–28 s (docs/performance.md).
+ */
+function brokenContracts(): void {
+  const { text, file, dir } = writeHugeContract();
+  const variants = [
+    ['syntax errors (`target 99.9%`)', text.replaceAll('target >= 99.9%', 'target 99.9%')],
+    ['misspelt indicators (`prob_N`)', text.replace(/^( {4}indicator )probe_/gm, '$1prob_')],
+    ['unknown indicators (`latency_Nx`)', text.replace(/^( {4}indicator )probe_(\d+)/gm, '$1latency_$2x')],
+  ] as const;
+  const files = variants.map(([, broken], i) => {
+    const brokenFile = path.join(dir, `check-200k-broken-${i}.sla`);
+    writeFileSync(brokenFile, broken);
+    return brokenFile;
+  });
+  const runs = Math.max(3, Math.ceil(Number(process.env.BENCH_RUNS ?? 5) / 2));
+  const valid: ChildRun[] = [];
+  const broken: ChildRun[][] = variants.map(() => []);
+  const baselines: ChildRun[][] = variants.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    valid.push(checkRun(file, dir));
+    files.forEach((brokenFile, v) => {
+      broken[v].push(checkRun(brokenFile, dir, undefined, 1));
+      if (BASELINE) baselines[v].push(checkRun(brokenFile, dir, BASELINE, 1));
+    });
+  }
+  console.log(`\nbroken contracts: the 200,000 lines with every objective broken; ${runs} runs each, interleaved, median`);
+  console.log(`child: the contract as it is (floor)     ${figures(valid)}`);
+  variants.forEach(([label], v) => {
+    console.log(`child: ${label.padEnd(34)} ${figures(broken[v])}   ${ratioLine('to the floor', ratios(broken[v], valid))}`);
+    if (BASELINE) console.log(`       baseline: ${figures(baselines[v])}   ${ratioLine('this build / baseline', ratios(broken[v], baselines[v]))}`);
+  });
+  console.log(load());
+}
+
+/**
  * The hand-written lexer against Chevrotain's (the library's; what justifies our own code) on
  * the 200,000-line text in the parser's chunks, same tokens checked first: warm (min of
  * `runs` after a warm-up, in this process) and cold (a fresh child process per run, one lex:
@@ -282,15 +325,19 @@ function startUp(): void {
   console.log(load());
 }
 
-// `--startup` (npm run bench:check -- --startup): only part 3; `--lexers`: only the two lexers on the 200,000 lines.
+// `--startup` (npm run bench:check -- --startup): only part 3; `--lexers`: only the two lexers on the 200,000 lines;
+// `--broken`: only the broken contracts.
 if (process.argv.includes('--lexers')) {
   const { text, file } = writeHugeContract();
   compareLexers(text, file, Number(process.env.BENCH_RUNS ?? 5));
   console.log(load());
+} else if (process.argv.includes('--broken')) {
+  brokenContracts();
 } else {
   if (!process.argv.includes('--startup')) {
     smallContract();
     hugeContract();
+    brokenContracts();
   }
   startUp();
 }
