@@ -7,9 +7,10 @@
 //   `}`) to the start of the next untouched item or to the sla's `}`, with a line break
 //   between the edit and that boundary, so the tokens after it are the old ones on lines
 //   shifted as a whole;
-// - the previous parse has no SLA001 outside the region (no recovery happened there, so the
-//   items before and after it were parsed as a full parse of the new text parses them): a
-//   contract being typed into has its syntax errors in the item being typed;
+// - the previous parse's SLA001s lie inside the region, or before the item preceding it, or
+//   after the boundary's first token: the items before and after the region were parsed from
+//   a fresh sla item loop as a full parse of the new text parses them (a contract being typed
+//   into has its syntax errors in the item being typed, and maybe in items left unfinished);
 // - the region's items are parsed in the very parser state of a full parse (inside an
 //   `sla … {`, with the boundary's tokens as lookahead), and the item loop must get to the
 //   boundary token: with syntax errors in the region too, as long as its blocks are closed,
@@ -201,15 +202,23 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   }
   const { oldBoundaryOffset, boundaryOffset, lexed, regionTokens, regionItems, regionDiagnostics } = region;
 
-  // Syntax errors before may only lie inside the region, after its first token: one at that
-  // token or before it may come from the item before the region (a missing `}`), and one at
-  // the boundary or after it would be kept though the region may have caused it.
+  // Syntax errors before: inside the region after its first token (replaced), before the item
+  // that precedes the region, or after the boundary's first token (each kept: those items were
+  // parsed from a fresh item loop, which a full parse of the new text reaches in the same
+  // state). Not in the item before the region or at the region's first token (that item's
+  // missing `}` is reported there, and a lexical error's span may reach the region), nor at
+  // the boundary's first token (the region's own missing `}` may be reported there).
   const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
   const syntaxErrors = previous.diagnostics.filter((d) => d.code === 'SLA001');
   if (syntaxErrors.length > 0) {
     if (!regionStartsAtItem) return undefined;
     const oldRegionStart = items[first].range.start;
-    if (!syntaxErrors.every((d) => comparePosition(d.range.start, oldRegionStart) > 0 && comparePosition(d.range.start, oldBoundary) < 0)) return undefined;
+    const itemBefore = first > 0 ? items[first - 1].range.start : undefined;
+    const kept = (at: Position) =>
+      (comparePosition(at, oldRegionStart) > 0 && comparePosition(at, oldBoundary) < 0) ||
+      (itemBefore !== undefined && comparePosition(at, itemBefore) < 0) ||
+      comparePosition(at, oldBoundary) > 0;
+    if (!syntaxErrors.every((d) => kept(d.range.start))) return undefined;
   }
   const previousBefore = previous.diagnostics.filter((d) => comparePosition(d.range.start, lines.positionAt(regionStart)) < 0); // the text before the edit is unchanged
   const previousLater = previous.diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0);
