@@ -329,6 +329,29 @@ describe('incremental analysis equals full analysis', function () {
   });
 
 
+  it('references typed in an objective and a compensation clause retargeted: linked facts and diagnostics equal a full analysis at every keystroke', () => {
+    let analysis = analyze(generateContract(200));
+    const steps: [string, string][] = [
+      ['    indicator avail_4\n', '    indicator avail_4x\n'],
+      ['    indicator avail_4x\n', '    indicator lat\n'],
+      ['    indicator lat\n', '    indicator latency_4\n'],
+      ['compensation for uptime_5 {', 'compensation for uptime_6 {'],
+      ['compensation for uptime_6 {', 'compensation for upt {'],
+      ['compensation for upt {', 'compensation for uptime_5 {'],
+    ];
+    for (const [from, to] of steps) {
+      const before = analysis.text;
+      const at = before.indexOf(from);
+      assert.ok(at >= 0, from);
+      const text = before.slice(0, at) + to + before.slice(at + from.length);
+      const farAway = [...analysis.linked[0].objectives].at(-1)!;
+      analysis = analyzeEdit(analysis, text, editBetween(before, text));
+      assertSameAnalysis(analysis, mulberry32(at), `${from.trim()} → ${to.trim()}`, true);
+      // An objective's reference typed: the facts of the items it does not touch are kept.
+      if (from.startsWith('    indicator')) assert.equal(analysis.linked[0].objectives.get(farAway[0]), farAway[1], `${to.trim()}: the last objective's facts kept`);
+    }
+  });
+
   it('`objective` typed on a line of its own above an item, which it then takes for its name: the region takes in that item, incremental at every keystroke', () => {
     let analysis = analyze(generateContract(200));
     let at = analysis.text.indexOf('\n  indicator latency_3 {');

@@ -10,9 +10,10 @@
 //   pairwise of the same type and name (or `compensation for` target), all of them
 //   services, schedules, maintenance windows, indicators, objectives or compensation
 //   clauses: the definition tables hold, only the region's references are collected again;
-// - its linked facts and item diagnostics are carried over when, besides, those references
-//   read the same names in the same clauses: every name resolves to a definition of the
-//   same place. An item's facts and item-level checks read only its own subtree, the
+// - its linked facts and item diagnostics are carried over then too: references changed in
+//   the edited items (an objective's `indicator`, `during`, …) are read by those items alone,
+//   and every other name resolves to a definition of the same place (a compensation clause's
+//   target is part of its shape). An item's facts and item-level checks read only its own subtree, the
 //   sla-wide facts (from items of other types, not edited), the names in scope and the facts
 //   of the items it refers to; an objective also reads the compensation clauses for it. So
 //   the items to redo are the edited ones and, repeatedly, every item referring to one of
@@ -69,8 +70,11 @@ export function carryOver(previous: Previous, parsed: ParseResult): CarriedOver 
   const edited = sla.items.slice(region.first, region.first + region.newCount);
   const sameShapes = region.oldCount === region.newCount && edited.every((item, i) => sameShape(item, region.replaced[i]));
   const rebuilt = sameShapes ? rebuildScope(previous.scopes[region.sla], sla, region.first, region.replaced) : undefined;
-  scopes[region.sla] = rebuilt?.scope ?? buildScope(sla);
-  if (!rebuilt?.sameReferences) return { scopes, unchanged };
+  scopes[region.sla] = rebuilt ?? buildScope(sla);
+  // References changed in the edited items are read by those items alone, which are linked and
+  // checked again (a compensation clause's target, which says which clauses are for an
+  // objective, is part of its shape).
+  if (!rebuilt) return { scopes, unchanged };
   return { scopes, unchanged, plan: plan(region, sla, scopes[region.sla], edited) };
 }
 

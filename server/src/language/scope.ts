@@ -129,11 +129,10 @@ export function buildScope(sla: Sla): SlaScope {
  * `buildScope(sla)`, without collecting the untouched items again. The definitions keep their
  * names, order and nodes, so the previous tables hold (a replaced item's name object is new);
  * the previous reference list is taken over in place with the region's references collected
- * again (the previous scope is spent, as its AST is). `sameReferences`: the region's
- * references read the same names in the same clauses as before. Undefined when the items
- * differ in a way that could change a table (other types or names, severities): build it in full.
+ * again (the previous scope is spent, as its AST is). Undefined when the items differ in a
+ * way that could change a table (other types or names, severities): build it in full.
  */
-export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): { scope: SlaScope; sameReferences: boolean } | undefined {
+export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): SlaScope | undefined {
   const items = sla.items ?? [];
   const edited = items.slice(first, first + replaced.length);
   if (previous.sla !== sla || edited.length !== replaced.length) return undefined;
@@ -156,7 +155,6 @@ export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replac
   for (const item of replaced) collectReferences(then, item);
   const now: SlaScope = { ...scope, references: [] };
   for (const item of edited) collectReferences(now, item);
-  const sameReferences = now.references.length === then.references.length && now.references.every((r, i) => r.ref.text === then.references[i].ref.text && r.clause === then.references[i].clause);
   if (then.references.length > 0 || now.references.length > 0) {
     // The region's references sit between those before it (same offsets) and after it.
     const refs = scope.references;
@@ -170,7 +168,7 @@ export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replac
     }
     refs.splice(low, then.references.length, ...now.references);
   }
-  return { scope, sameReferences };
+  return scope;
 }
 
 function collectDefinitions(scope: SlaScope, item: SlaItem): void {
