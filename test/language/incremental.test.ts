@@ -329,7 +329,7 @@ describe('incremental analysis equals full analysis', function () {
   });
 
 
-  it('references typed in an objective and a compensation clause retargeted: linked facts and diagnostics equal a full analysis at every keystroke', () => {
+  it('references typed in an objective, a compensation clause retargeted, definitions renamed: linked facts and diagnostics equal a full analysis at every step', () => {
     let analysis = analyze(generateContract(200));
     const steps: [string, string][] = [
       ['    indicator avail_4\n', '    indicator avail_4x\n'],
@@ -338,6 +338,15 @@ describe('incremental analysis equals full analysis', function () {
       ['compensation for uptime_5 {', 'compensation for uptime_6 {'],
       ['compensation for uptime_6 {', 'compensation for upt {'],
       ['compensation for upt {', 'compensation for uptime_5 {'],
+      // Definitions renamed: what named them reads another definition, or none.
+      ['  indicator avail_4 {', '  indicator avail_4b {'],
+      ['  indicator avail_4b {', '  indicator latency_4 {'],
+      ['  indicator latency_4 {', '  indicator avail_4 {'],
+      ['  objective uptime_4 {', '  objective uptime_4x {'],
+      ['  objective uptime_4x {', '  objective uptime_4 {'],
+      ['  compensation for uptime_4 {\n    below 99.9% credit 10%\n    below 99.0% credit 25%\n  }', ''],
+      ['  objective uptime_4 {', '  objective uptime_4y {'],
+      ['  objective uptime_4y {', '  objective uptime_4 {'],
     ];
     for (const [from, to] of steps) {
       const before = analysis.text;
@@ -347,8 +356,8 @@ describe('incremental analysis equals full analysis', function () {
       const farAway = [...analysis.linked[0].objectives].at(-1)!;
       analysis = analyzeEdit(analysis, text, editBetween(before, text));
       assertSameAnalysis(analysis, mulberry32(at), `${from.trim()} → ${to.trim()}`, true);
-      // An objective's reference typed: the facts of the items it does not touch are kept.
-      if (from.startsWith('    indicator')) assert.equal(analysis.linked[0].objectives.get(farAway[0]), farAway[1], `${to.trim()}: the last objective's facts kept`);
+      // A reference typed, an indicator renamed: the facts of the items it does not touch are kept.
+      if (from.startsWith('    indicator') || from.startsWith('  indicator') || to === '  objective uptime_4y {') assert.equal(analysis.linked[0].objectives.get(farAway[0]), farAway[1], `${to.trim()}: the last objective's facts kept`);
     }
   });
 

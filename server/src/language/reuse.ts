@@ -70,17 +70,49 @@ export function carryOver(previous: Previous, parsed: ParseResult): CarriedOver 
   const edited = sla.items.slice(region.first, region.first + region.newCount);
   const sameShapes = region.oldCount === region.newCount && edited.every((item, i) => sameShape(item, region.replaced[i]));
   const rebuilt = sameShapes ? rebuildScope(previous.scopes[region.sla], sla, region.first, region.replaced) : undefined;
-  scopes[region.sla] = rebuilt ?? buildScope(sla);
+  const scope = (scopes[region.sla] = rebuilt ?? buildScope(sla));
   // References changed in the edited items are read by those items alone, which are linked and
   // checked again (a compensation clause's target, which says which clauses are for an
   // objective, is part of its shape).
-  if (!rebuilt) return { scopes, unchanged };
-  return { scopes, unchanged, plan: plan(region, sla, scopes[region.sla], edited) };
+  if (rebuilt) return { scopes, unchanged, plan: plan(region, sla, scope, edited) };
+  const renamed = renamedNames(region, edited);
+  if (!renamed) return { scopes, unchanged };
+  // Renamed items (a new item's name being typed): every item that names one of the names,
+  // before or after, reads another definition now. Not when a compensation clause does: which
+  // clauses are for an objective would change.
+  const referrers: SlaItem[] = [];
+  for (const { ref, clause } of scope.references) {
+    if (!renamed.has(ref.text)) continue;
+    if (clause === 'compensation for') return { scopes, unchanged };
+    referrers.push(itemAt(sla.items, ref.offset)!);
+  }
+  return { scopes, unchanged, plan: plan(region, sla, scope, edited, referrers) };
 }
 
-function plan(region: ReparsedRegion, sla: Sla, scope: SlaScope, edited: SlaItem[]): ItemReuse {
-  const fresh = new Set<SlaItem>(edited);
-  let frontier: SlaItem[] = edited;
+/**
+ * The names the edited items took or gave up, when they are the replaced items renamed: as
+ * many, pairwise of the same type, every type one whose results may be carried over, and each
+ * compensation clause's target the same. Undefined otherwise.
+ */
+function renamedNames(region: ReparsedRegion, edited: readonly SlaItem[]): Set<string> | undefined {
+  if (region.oldCount !== region.newCount) return undefined;
+  const names = new Set<string>();
+  for (let i = 0; i < edited.length; i++) {
+    const item = edited[i];
+    const old = region.replaced[i];
+    if (!item || !old || item.type !== old.type || !REUSABLE.has(item.type)) return undefined;
+    const [now, then] = [keyOf(item), keyOf(old)];
+    if (now === then) continue;
+    if (item.type === 'Compensation') return undefined;
+    if (now !== undefined) names.add(now);
+    if (then !== undefined) names.add(then);
+  }
+  return names;
+}
+
+function plan(region: ReparsedRegion, sla: Sla, scope: SlaScope, edited: SlaItem[], referrers: readonly SlaItem[] = []): ItemReuse {
+  const fresh = new Set<SlaItem>([...edited, ...referrers]);
+  let frontier: SlaItem[] = [...fresh];
   while (frontier.length > 0) {
     const found: SlaItem[] = [];
     const add = (item: SlaItem | undefined) => {
