@@ -149,8 +149,11 @@ function baselineRatio(ours: ChildRun[], baseline: ChildRun[]): string {
   return ratioLine('this build / baseline', ratios(ours, baseline));
 }
 
+/** The 200,000-line contract: its text, its file and the file's folder. */
+type HugeContract = { text: string; file: string; dir: string };
+
 /** The 200,000-line contract, written to .bench/check-200k.sla (`dir` is .bench) for the child processes. */
-function writeHugeContract(): { text: string; file: string; dir: string } {
+function writeHugeContract(): HugeContract {
   const dir = path.resolve('.bench');
   mkdirSync(dir, { recursive: true });
   const text = equalContent(14_285).sla;
@@ -159,8 +162,8 @@ function writeHugeContract(): { text: string; file: string; dir: string } {
   return { text, file, dir };
 }
 
-function hugeContract(): void {
-  const { text, file, dir } = writeHugeContract();
+function hugeContract(contract: HugeContract): void {
+  const { text, file, dir } = contract;
   const lines = text.split('\n').length - 1;
   assertNoErrors(text, '200,000-line contract');
 
@@ -221,8 +224,7 @@ function hugeContract(): void {
  * suggestion). `sla check` of each, interleaved with the contract as it is (the floor: what
  * the errors add). Before session 11 these took 2–28 s (docs/performance.md).
  */
-function brokenContracts(): void {
-  const { text, file, dir } = writeHugeContract();
+function brokenContracts({ text, file, dir }: HugeContract): void {
   const variants = [
     ['syntax errors (`target 99.9%`)', text.replaceAll('target >= 99.9%', 'target 99.9%')],
     ['misspelt indicators (`prob_N`)', text.replace(/^( {4}indicator )probe_/gm, '$1prob_')],
@@ -332,12 +334,13 @@ if (process.argv.includes('--lexers')) {
   compareLexers(text, file, Number(process.env.BENCH_RUNS ?? 5));
   console.log(load());
 } else if (process.argv.includes('--broken')) {
-  brokenContracts();
+  brokenContracts(writeHugeContract());
 } else {
   if (!process.argv.includes('--startup')) {
     smallContract();
-    hugeContract();
-    brokenContracts();
+    const contract = writeHugeContract();
+    hugeContract(contract);
+    brokenContracts(contract);
   }
   startUp();
 }

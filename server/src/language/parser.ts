@@ -201,7 +201,7 @@ function parseWith(text: string, lines: LineIndex, t: Translate, keepTokens: boo
 }
 
 /** The parser's diagnostics in text order (a stable sort), capped, with SLA003 merged in. */
-function finishDiagnostics(diagnostics: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
+export function finishDiagnostics(diagnostics: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   diagnostics.sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start));
   return withFullWidth(limitSyntaxErrors(diagnostics, t), fullWidth, lines, t);
 }
@@ -263,6 +263,13 @@ function limitNesting(tokens: IToken[]): { tokens: IToken[]; tooDeep: IToken[] }
  */
 export const MAX_SYNTAX_ERRORS = 100;
 
+/** The parser's diagnostics that its cap counts: all but SLA003 (merged in after the cap: withFullWidth). */
+export function countedByCap(diagnostics: readonly Diagnostic[]): number {
+  let counted = 0;
+  for (const d of diagnostics) if (d.code !== 'SLA003') counted++;
+  return counted;
+}
+
 function limitSyntaxErrors(sorted: Diagnostic[], t: Translate): Diagnostic[] {
   if (sorted.length <= MAX_SYNTAX_ERRORS) return sorted;
   const kept = sorted.slice(0, MAX_SYNTAX_ERRORS);
@@ -284,7 +291,7 @@ function unknownCharactersMessage(t: Translate, run: string): string {
  * (1.1) SLA003, one per full-width character read as ASCII (warnings: the text means what
  * the ASCII would), merged in text order; the cap on syntax errors does not count them.
  */
-export function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
+function withFullWidth(sorted: Diagnostic[], fullWidth: readonly FullWidthChar[], lines: LineIndex, t: Translate): Diagnostic[] {
   if (fullWidth.length === 0) return sorted;
   const found = fullWidth.map(({ offset, char, ascii }) =>
     diagnostic('SLA003', lines.range(offset, offset + 1), ascii === ' ' ? t('lex.ideographicSpace') : t('lex.fullWidth', { char, ascii }), { replacement: ascii }),
@@ -408,7 +415,12 @@ export function syntaxErrorDiagnostics(
  * its first token, where a full parse has the last token of the item before the region.
  */
 export function noRealTokenBefore(error: IRecognitionException): boolean {
-  return !isRealToken((error as IRecognitionException & { previousToken?: IToken }).previousToken);
+  return !isRealToken(previousTokenOf(error));
+}
+
+/** The token before the one a recognition error is about (Chevrotain sets it on most of its exceptions; not typed). */
+function previousTokenOf(error: IRecognitionException): IToken | undefined {
+  return (error as IRecognitionException & { previousToken?: IToken }).previousToken;
 }
 
 function isRealToken(token: IToken | undefined): token is IToken {
@@ -422,7 +434,7 @@ function isRealToken(token: IToken | undefined): token is IToken {
  */
 function recognitionDiagnostic(error: IRecognitionException, lines: LineIndex, text: string): Diagnostic {
   const actual = error.token;
-  const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
+  const previous = previousTokenOf(error);
   let start: number;
   let end: number;
   if (isRealToken(actual) && (!isRealToken(previous) || onSameLine(previous, actual))) {

@@ -27,7 +27,9 @@ import { Identifier, LCurly, RCurly, T, moveToken, tokenEnd, tokenize } from './
 import { AstBuilder } from './parse/ast-builder';
 import type { Diagnostic } from './diagnostics';
 import {
+  countedByCap,
   explainedBy,
+  finishDiagnostics,
   lexicalErrors,
   lineIndexOfParse,
   literalDiagnostics,
@@ -37,7 +39,6 @@ import {
   rememberLineIndex,
   sharedGrammar,
   syntaxErrorDiagnostics,
-  withFullWidth,
   type ParseResult,
 } from './parser';
 import { LineIndex } from './text';
@@ -179,13 +180,8 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       setParsedText('');
     }
     const regionFullWidth = lexed.fullWidth.filter((f) => f.offset + regionStart < boundaryOffset).map((f) => ({ ...f, offset: f.offset + regionStart }));
-    const regionDiagnostics = withFullWidth(
-      // In the order parseWith gives them: a stable sort by position of lexical, literal, syntax, other.
-      [...lexical.diagnostics, ...literal, ...syntax, ...builderDiagnostics].sort((a, b) => lines.offsetAt(a.range.start) - lines.offsetAt(b.range.start)),
-      regionFullWidth,
-      lines,
-      t,
-    );
+    // In the order parseWith gives them (lexical, literal, syntax, other), finished as it finishes its own.
+    const regionDiagnostics = finishDiagnostics([...lexical.diagnostics, ...literal, ...syntax, ...builderDiagnostics], regionFullWidth, lines, t);
     return { oldBoundaryOffset, boundaryOffset, lexed, regionTokens, regionItems, regionDiagnostics };
   };
 
@@ -220,7 +216,8 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       comparePosition(at, oldBoundary) > 0;
     if (!syntaxErrors.every((d) => kept(d.range.start))) return undefined;
   }
-  const previousBefore = previous.diagnostics.filter((d) => comparePosition(d.range.start, lines.positionAt(regionStart)) < 0); // the text before the edit is unchanged
+  const regionStartPosition = lines.positionAt(regionStart); // the text before the edit is unchanged
+  const previousBefore = previous.diagnostics.filter((d) => comparePosition(d.range.start, regionStartPosition) < 0);
   const previousLater = previous.diagnostics.filter((d) => comparePosition(d.range.start, oldBoundary) >= 0);
   if (countedByCap(previousBefore) + countedByCap(regionDiagnostics) + countedByCap(previousLater) > MAX_SYNTAX_ERRORS) return undefined;
 
@@ -438,12 +435,6 @@ function nestingOf(tokens: readonly IToken[]): { deepest: number; open: number }
   return { deepest, open: depth };
 }
 
-/** The parser's diagnostics that its cap on syntax errors counts (all but SLA003: parser.ts withFullWidth). */
-function countedByCap(diagnostics: readonly Diagnostic[]): number {
-  let counted = 0;
-  for (const d of diagnostics) if (d.code !== 'SLA003') counted++;
-  return counted;
-}
 
 /**
  * Moves every span of an AST subtree in place: `offset`/`endOffset` by `delta`, its lines by

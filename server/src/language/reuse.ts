@@ -68,14 +68,14 @@ export function carryOver(previous: Previous, parsed: ParseResult): CarriedOver 
     return scope;
   });
   const edited = sla.items.slice(region.first, region.first + region.newCount);
-  const sameShapes = region.oldCount === region.newCount && edited.every((item, i) => sameShape(item, region.replaced[i]));
-  const rebuilt = sameShapes ? rebuildScope(previous.scopes[region.sla], sla, region.first, region.replaced) : undefined;
+  const renamed = renamedNames(region, edited);
+  // The same shapes (types, names, compensation targets): the scope's tables hold.
+  const rebuilt = renamed?.size === 0 ? rebuildScope(previous.scopes[region.sla], sla, region.first, region.replaced) : undefined;
   const scope = (scopes[region.sla] = rebuilt ?? buildScope(sla));
   // References changed in the edited items are read by those items alone, which are linked and
   // checked again (a compensation clause's target, which says which clauses are for an
   // objective, is part of its shape).
   if (rebuilt) return { scopes, unchanged, plan: plan(region, sla, scope, edited) };
-  const renamed = renamedNames(region, edited);
   if (!renamed) return { scopes, unchanged };
   // Renamed items (a new item's name being typed): every item that names one of the names,
   // before or after, reads another definition now. Not when a compensation clause does: which
@@ -90,9 +90,9 @@ export function carryOver(previous: Previous, parsed: ParseResult): CarriedOver 
 }
 
 /**
- * The names the edited items took or gave up, when they are the replaced items renamed: as
- * many, pairwise of the same type, every type one whose results may be carried over, and each
- * compensation clause's target the same. Undefined otherwise.
+ * The names the edited items took or gave up (none: the same shapes), when they are the
+ * replaced items, maybe renamed: as many, pairwise of the same type, every type one whose
+ * results may be carried over, and each compensation clause's target the same. Undefined otherwise.
  */
 function renamedNames(region: ReparsedRegion, edited: readonly SlaItem[]): Set<string> | undefined {
   if (region.oldCount !== region.newCount) return undefined;
@@ -131,12 +131,6 @@ function plan(region: ReparsedRegion, sla: Sla, scope: SlaScope, edited: SlaItem
   }
   const end = region.first + region.newCount;
   return { sla: region.sla, fresh, movedFrom: end < sla.items.length ? sla.items[end].offset : sla.endOffset };
-}
-
-/** Same type, same name (or target), of a type whose results may be carried over. */
-function sameShape(item: SlaItem | undefined, old: SlaItem | undefined): boolean {
-  if (!item || !old || item.type !== old.type || !REUSABLE.has(item.type)) return false;
-  return keyOf(item) === keyOf(old);
 }
 
 function keyOf(item: SlaItem): string | undefined {
