@@ -176,9 +176,9 @@ describe('incremental analysis equals full analysis', function () {
         const fresh = analyze(before);
         const parsed = reparse(fresh.parse, before, text, edit);
         if (parsed && carryOver(fresh, parsed)?.plan) reusing++;
-        const tables = new Set(analysis.scopes.map((scope) => scope.definitions));
+        const tables = new Set(analysis.scopes.map((scope) => scope.references));
         analysis = analyzeEdit(analysis, text, edit);
-        if (analysis.scopes.some((scope) => tables.has(scope.definitions))) scopesCarried++;
+        if (analysis.scopes.some((scope) => tables.has(scope.references))) scopesCarried++;
         assertSameAnalysis(analysis, next, what, true);
         steps++;
       }
@@ -363,6 +363,42 @@ describe('incremental analysis equals full analysis', function () {
       // A reference typed, an indicator renamed: the facts of the items it does not touch are kept.
       if (from.startsWith('    indicator') || from.startsWith('  indicator') || to === '  objective uptime_4y {') assert.equal(analysis.linked[0].objectives.get(farAway[0]), farAway[1], `${to.trim()}: the last objective's facts kept`);
     }
+  });
+
+  it('items added, removed and replaced by items of other types (clauses, duplicates, a new first definition): facts, scopes and diagnostics equal a full analysis, the untouched items\' facts kept', () => {
+    let analysis = analyze(generateContract(600));
+    const clause = '  compensation for uptime_4 {\n    below 99.9% credit 10%\n    below 99.0% credit 25%\n  }\n';
+    const steps: [string, string, string][] = [
+      ['a new objective with its clause between items', '  objective fast_5 {', '  objective extra {\n    indicator avail_5\n    target >= 99%\n    window calendar month\n  }\n  compensation for extra {\n    below 99% credit 5%\n  }\n  objective fast_5 {'],
+      ['a compensation clause removed', clause, ''],
+      ['the clause back', '  compensation for fast_4 {', clause + '  compensation for fast_4 {'],
+      ['a second clause for the same objective', '  compensation for fast_4 {', clause + '  compensation for fast_4 {'],
+      ['the second clause removed', clause + clause, clause],
+      ['a definition above the first one of its name (it becomes the first)', '  indicator avail_3 {', '  indicator avail_6 {\n    kind availability\n    metric "earlier"\n  }\n  indicator avail_3 {'],
+      ['that duplicate removed', '  indicator avail_6 {\n    kind availability\n    metric "earlier"\n  }\n', ''],
+      ['an objective replaced by an indicator of its name', '  objective uptime_7 {', '  indicator uptime_7 {\n    kind availability\n    metric "x"\n  }\n  objective uptime_7b {'],
+      ['and back', '  indicator uptime_7 {\n    kind availability\n    metric "x"\n  }\n  objective uptime_7b {', '  objective uptime_7 {'],
+      ['an objective with a clause removed (the clause names nothing)', '  objective uptime_9 {\n    service svc_9\n    indicator avail_9\n    target >= 99.9%\n    window calendar month\n    during office\n    excluding nightly\n  }\n', ''],
+      ['an indicator and an objective naming it pasted', '  service svc_11 ', '  indicator pasted {\n    kind availability\n    metric "pasted"\n  }\n  objective uptime_9 {\n    indicator pasted\n    target >= 99.5%\n    window calendar month\n  }\n  service svc_11 '],
+      ['the pasted indicator removed (its objective names nothing)', '  indicator pasted {\n    kind availability\n    metric "pasted"\n  }\n', ''],
+    ];
+    let planned = 0;
+    for (const [what, from, to] of steps) {
+      const before = analysis.text;
+      const at = before.indexOf(from);
+      assert.ok(at >= 0, `${what}: ${from}`);
+      const text = before.slice(0, at) + to + before.slice(at + from.length);
+      const edit = editBetween(before, text);
+      const fresh = analyze(before);
+      const parsed = reparse(fresh.parse, before, text, edit);
+      if (parsed && carryOver(fresh, parsed)?.plan) planned++;
+      const farAway = [...analysis.linked[0].objectives].at(-1)!;
+      analysis = analyzeEdit(analysis, text, edit);
+      assertSameAnalysis(analysis, mulberry32(at), what, true);
+      assert.equal(analysis.linked[0].objectives.get(farAway[0]), farAway[1], `${what}: the last objective's facts kept`);
+    }
+    assert.equal(planned, steps.length, 'every step carried facts and diagnostics over');
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'SLA101'), 'the removed indicator is unknown where it is used');
   });
 
   it('`objective` typed on a line of its own above an item, which it then takes for its name: the region takes in that item, incremental at every keystroke', () => {

@@ -69,10 +69,11 @@ function analyzeParsed(text: string, parsed: ParseResult, options: AnalyzeOption
   const previousItems = previous && checkedItems.get(previous);
   const plan = previousItems?.locale === options.locale ? carried?.plan : undefined;
   const linked = scopes.map((scope, i) =>
-    carried?.unchanged.has(scope) ? previous!.linked[i] : linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], fresh: plan.fresh } : undefined),
+    carried?.unchanged.has(scope) ? previous!.linked[i] : linkedFactsOf(scope, plan && i === plan.sla ? { previous: previous!.linked[i], ...plan } : undefined),
   );
   const reuse: CheckReuse | undefined = plan && previousItems && {
     previous: previousItems.byItem,
+    removed: plan.removed,
     keeps: (item) => isReusable(item) && !plan.fresh.has(item),
     moved: (item) => movedWith(item, plan.movedFrom),
   };

@@ -69,6 +69,11 @@ export interface ReparsedRegion {
    * its replacement, see `transplant`, is here as a shallow copy of its old self).
    */
   replaced: readonly SlaItem[];
+  /**
+   * The object each of `replaced` was in the previous parse: the same item but for those
+   * transplanted, which now hold their replacement (`objects[i] === sla.items[first + i]`).
+   */
+  objects: readonly SlaItem[];
 }
 
 const regions = new WeakMap<ParseResult, ReparsedRegion>();
@@ -233,6 +238,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // re-parsed keep their identity; so does an item replaced by one of the same type at the
   // same place (`transplant`). What the region held before is kept in the region record.
   const replaced = items.slice(first, boundary);
+  const objects = replaced.slice();
   if (replaced.length === regionItems.length) {
     for (let i = 0; i < replaced.length; i++) {
       const old = replaced[i];
@@ -282,7 +288,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
       ...comments.filter((c) => c.offset >= oldBoundaryOffset).map(moveSpan),
     ],
   }, lines);
-  regions.set(result, { sla: s, first, oldCount: boundary - first, newCount: regionItems.length, replaced });
+  regions.set(result, { sla: s, first, oldCount: boundary - first, newCount: regionItems.length, replaced, objects });
   return result;
 }
 

@@ -6,26 +6,31 @@
 // Exact by construction, under conditions checked here (anything else: built in full):
 // - the slas the edit did not touch keep their scopes and linked facts (made of names and
 //   values, not positions);
-// - the edited sla's scope is carried over when the edit replaced items by as many items,
-//   pairwise of the same type and name (or `compensation for` target), all of them
-//   services, schedules, maintenance windows, indicators, objectives or compensation
-//   clauses: the definition tables hold, only the region's references are collected again;
-// - its linked facts and item diagnostics are carried over then too: references changed in
-//   the edited items (an objective's `indicator`, `during`, …) are read by those items alone,
-//   and every other name resolves to a definition of the same place (a compensation clause's
-//   target is part of its shape). An item's facts and item-level checks read only its own subtree, the
-//   sla-wide facts (from items of other types, not edited), the names in scope and the facts
-//   of the items it refers to; an objective also reads the compensation clauses for it. So
-//   the items to redo are the edited ones and, repeatedly, every item referring to one of
-//   them and the objective of each compensation among them;
+// - the edited sla's scope is carried over when every item of the region, before and after
+//   the edit, is a service, schedule, maintenance window, indicator, objective or compensation
+//   clause (whatever their count): the definitions of the names those items define, before or
+//   after, other than by the same object under the same name, are made again, the references
+//   naming them resolved again, the region's references collected again (scope.ts
+//   `rebuildScope`); every other definition and reference is the previous object;
+// - its linked facts and item diagnostics are carried over then too. An item's facts and
+//   item-level checks read only its own subtree, the sla-wide facts (from items of other
+//   types, not edited), the names in scope and the facts of the items it refers to; an
+//   objective also reads the compensation clauses for it. So the items to redo are the
+//   edited ones, every item naming a changed name (it reads another definition now), the
+//   objective each edited or removed compensation clause was for, and, repeatedly, every item
+//   referring to one of them and the objective of each clause among them. Every clause for an
+//   objective redone is then redone too, so the linker finds each such objective's clauses
+//   among the fresh ones (linked/link.ts `relink`); removed items' facts and diagnostics are
+//   dropped, added ones put in text order;
 // - other item types (timezone, reviewed, support, …) are checked again on every edit (SLA505
 //   reads the clock), and the sla-wide checks (duplicates, references, once-only) always run;
 // - an item with diagnostics is checked again when its positions moved (it lies after the
 //   edit): its ranges and the lines its messages name are in it.
-import type { Objective, Sla, SlaItem } from './ast';
+import type { Compensation, Objective, Sla, SlaItem } from './ast';
+import type { SlaFacts } from './linked';
 import type { ParseResult } from './parser';
 import { reparsedRegionOf, type ReparsedRegion } from './reparse';
-import { buildScope, lookup, rebuildScope, type SlaScope } from './scope';
+import { buildScope, definedName, lookup, rebuildScope, type RebuiltScope, type SlaScope } from './scope';
 
 /** The item types whose results may be carried over (see the conditions above). */
 const REUSABLE: ReadonlySet<string> = new Set(['Service', 'Schedule', 'Maintenance', 'Indicator', 'Objective', 'Compensation']);
@@ -35,6 +40,8 @@ export interface ItemReuse {
   sla: number;
   /** The items of that sla whose facts and diagnostics are worked out again. */
   fresh: Set<SlaItem>;
+  /** The previous items no longer in the sla (their kept diagnostics are dropped). */
+  removed: readonly SlaItem[];
   /** Items starting here or later (in the new text) moved: their diagnostics' positions changed. */
   movedFrom: number;
 }
@@ -42,6 +49,7 @@ export interface ItemReuse {
 interface Previous {
   parse: ParseResult;
   scopes: readonly SlaScope[];
+  linked: readonly SlaFacts[];
 }
 
 /** The scopes of an incremental parse, and the reuse plan of facts and diagnostics (if any). */
@@ -68,74 +76,88 @@ export function carryOver(previous: Previous, parsed: ParseResult): CarriedOver 
     return scope;
   });
   const edited = sla.items.slice(region.first, region.first + region.newCount);
-  const renamed = renamedNames(region, edited);
-  // The same shapes (types, names, compensation targets): the scope's tables hold.
-  const rebuilt = renamed?.size === 0 ? rebuildScope(previous.scopes[region.sla], sla, region.first, region.replaced) : undefined;
-  const scope = (scopes[region.sla] = rebuilt ?? buildScope(sla));
-  // References changed in the edited items are read by those items alone, which are linked and
-  // checked again (a compensation clause's target, which says which clauses are for an
-  // objective, is part of its shape).
-  if (rebuilt) return { scopes, unchanged, plan: plan(region, sla, scope, edited) };
-  if (!renamed) return { scopes, unchanged };
-  // Renamed items (a new item's name being typed): every item that names one of the names,
-  // before or after, reads another definition now. Not when a compensation clause does: which
-  // clauses are for an objective would change.
-  const referrers: SlaItem[] = [];
-  for (const { ref, clause } of scope.references) {
-    if (!renamed.has(ref.text)) continue;
-    if (clause === 'compensation for') return { scopes, unchanged };
-    referrers.push(itemAt(sla.items, ref.offset)!);
+  const facts = previous.linked[region.sla];
+  const changed = facts && reusable(region, edited) ? changedNames(region, edited) : undefined;
+  const rebuilt = changed && rebuildScope(previous.scopes[region.sla], sla, region, changed);
+  if (!rebuilt) {
+    scopes[region.sla] = buildScope(sla);
+    return { scopes, unchanged };
   }
-  return { scopes, unchanged, plan: plan(region, sla, scope, edited, referrers) };
+  scopes[region.sla] = rebuilt.scope;
+  return { scopes, unchanged, plan: plan(region, sla, rebuilt, edited, facts) };
+}
+
+/** Whether every item of the region, before and after the edit, is of a type whose results may be carried over. */
+function reusable(region: ReparsedRegion, edited: readonly SlaItem[]): boolean {
+  return region.replaced.every((item) => item && REUSABLE.has(item.type)) && edited.every((item) => item && REUSABLE.has(item.type));
 }
 
 /**
- * The names the edited items took or gave up (none: the same shapes), when they are the
- * replaced items, maybe renamed: as many, pairwise of the same type, every type one whose
- * results may be carried over, and each compensation clause's target the same. Undefined otherwise.
+ * The names whose definitions are not the same objects in the same order after the edit:
+ * those the region's items defined before and after, but for an item that kept its object
+ * (reparse.ts `transplant`) and its name. (A compensation clause defines nothing: its target
+ * is a reference.)
  */
-function renamedNames(region: ReparsedRegion, edited: readonly SlaItem[]): Set<string> | undefined {
-  if (region.oldCount !== region.newCount) return undefined;
-  const names = new Set<string>();
-  for (let i = 0; i < edited.length; i++) {
-    const item = edited[i];
-    const old = region.replaced[i];
-    if (!item || !old || item.type !== old.type || !REUSABLE.has(item.type)) return undefined;
-    const [now, then] = [keyOf(item), keyOf(old)];
-    if (now === then) continue;
-    if (item.type === 'Compensation') return undefined;
-    if (now !== undefined) names.add(now);
-    if (then !== undefined) names.add(then);
+function changedNames(region: ReparsedRegion, edited: readonly SlaItem[]): Set<string> {
+  const definers = (items: readonly SlaItem[], objects: readonly SlaItem[]) => {
+    const byName = new Map<string, SlaItem[]>();
+    items.forEach((item, i) => {
+      const name = definedName(item)?.text;
+      if (!name) return;
+      const list = byName.get(name);
+      if (list) list.push(objects[i]);
+      else byName.set(name, [objects[i]]);
+    });
+    return byName;
+  };
+  const before = definers(region.replaced, region.objects);
+  const after = definers(edited, edited);
+  const changed = new Set<string>();
+  for (const [name, objects] of before) {
+    const now = after.get(name);
+    if (!now || now.length !== objects.length || now.some((object, i) => object !== objects[i])) changed.add(name);
   }
-  return names;
+  for (const name of after.keys()) if (!before.has(name)) changed.add(name);
+  return changed;
 }
 
-function plan(region: ReparsedRegion, sla: Sla, scope: SlaScope, edited: SlaItem[], referrers: readonly SlaItem[] = []): ItemReuse {
-  const fresh = new Set<SlaItem>([...edited, ...referrers]);
+/**
+ * The items to link and check again: the edited ones, every item naming a changed name,
+ * the objective each fresh or removed compensation clause was or is for, and, repeatedly,
+ * every item referring to a fresh one and the objective of each fresh clause.
+ */
+function plan(region: ReparsedRegion, sla: Sla, { scope, resolvedAgain }: RebuiltScope, edited: SlaItem[], previous: SlaFacts): ItemReuse {
+  const present = new Set<SlaItem>(edited);
+  const removed = region.objects.filter((object) => !present.has(object));
+  const fresh = new Set<SlaItem>(edited);
+  for (const { ref } of resolvedAgain) fresh.add(itemAt(sla.items, ref.offset)!);
+  const gone = new Set<SlaItem>(removed);
+  const add = (item: SlaItem | undefined, found?: SlaItem[]) => {
+    if (item && !fresh.has(item) && !gone.has(item)) {
+      fresh.add(item);
+      found?.push(item);
+    }
+  };
+  // The objective a clause was for, before the edit.
+  const wasFor = (clause: SlaItem) => previous.compensated.get(clause as Compensation);
+  for (const item of removed) if (item.type === 'Compensation') add(wasFor(item));
   let frontier: SlaItem[] = [...fresh];
   while (frontier.length > 0) {
     const found: SlaItem[] = [];
-    const add = (item: SlaItem | undefined) => {
-      if (item && !fresh.has(item)) {
-        fresh.add(item);
-        found.push(item);
-      }
-    };
-    for (const item of frontier) if (item.type === 'Compensation') add(lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined);
+    for (const item of frontier) {
+      if (item.type !== 'Compensation') continue;
+      add(lookup(scope, item.target?.text, 'objective')?.node as Objective | undefined, found);
+      add(wasFor(item), found);
+    }
     // The items referring to the frontier: one pass over the references (no map of them all).
     const targets = new Set<unknown>(frontier);
     for (const { ref, definition } of scope.references) {
-      if (definition && targets.has(definition.node)) add(itemAt(sla.items, ref.offset));
+      if (definition && targets.has(definition.node)) add(itemAt(sla.items, ref.offset), found);
     }
     frontier = found;
   }
   const end = region.first + region.newCount;
-  return { sla: region.sla, fresh, movedFrom: end < sla.items.length ? sla.items[end].offset : sla.endOffset };
-}
-
-function keyOf(item: SlaItem): string | undefined {
-  if (item.type === 'Compensation') return item.target?.text;
-  return 'name' in item ? (item.name as { text?: string } | undefined)?.text : undefined;
+  return { sla: region.sla, fresh, removed, movedFrom: end < sla.items.length ? sla.items[end].offset : sla.endOffset };
 }
 
 /** Whether `item` is a type whose results are carried over when it is not fresh. */

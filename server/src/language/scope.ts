@@ -122,53 +122,161 @@ export function buildScope(sla: Sla): SlaScope {
   return scope;
 }
 
-/**
- * The scope of `sla` after an incremental parse replaced `replaced` (the previous items from
- * index `first` on, as they were) by as many items of the same types and names, each in the
- * object of the item it replaced (reparse.ts `transplant`) (issue 15): equal to
- * `buildScope(sla)`, without collecting the untouched items again. The definitions keep their
- * names, order and nodes, so the previous tables hold (a replaced item's name object is new);
- * the previous reference list is taken over in place with the region's references collected
- * again (the previous scope is spent, as its AST is). Undefined when the items differ in a
- * way that could change a table (other types or names, severities): build it in full.
- */
-export function rebuildScope(previous: SlaScope, sla: Sla, first: number, replaced: readonly SlaItem[]): SlaScope | undefined {
-  const items = sla.items ?? [];
-  const edited = items.slice(first, first + replaced.length);
-  if (previous.sla !== sla || edited.length !== replaced.length) return undefined;
-  for (let i = 0; i < edited.length; i++) {
-    const item = edited[i];
-    const old = replaced[i];
-    if (!item || !old || item.type !== old.type || !(item.type in SORT_OF_DEFINITION || item.type === 'Compensation')) return undefined;
-    if (item.type !== 'Compensation' && (item as NamedDefinition).name?.text !== (old as NamedDefinition).name?.text) return undefined;
-  }
-  const editedItems = new Set<unknown>(edited);
-  for (const item of edited) {
-    const name = item.type === 'Compensation' ? undefined : (item as NamedDefinition).name;
-    const definition = name?.text ? previous.definitions.get(name.text) : undefined;
-    if (definition && definition.node === item) definition.nameSpan = name!;
-  }
-  for (const definition of previous.duplicates) if (editedItems.has(definition.node)) definition.nameSpan = (definition.node as NamedDefinition).name!;
+/** The items an incremental parse replaced (reparse.ts `ReparsedRegion`). */
+export interface ReplacedItems {
+  /** The index of the region's first item. */
+  first: number;
+  /** The previous items of the region, as they were. */
+  replaced: readonly SlaItem[];
+  /** The object each of them was (a transplanted one now holds its replacement). */
+  objects: readonly SlaItem[];
+  /** How many items the region holds now. */
+  newCount: number;
+}
 
-  const scope: SlaScope = { sla, definitions: previous.definitions, duplicates: previous.duplicates, references: previous.references, severities: previous.severities };
+export interface RebuiltScope {
+  scope: SlaScope;
+  /** The references outside the region resolved again (they name a changed name). */
+  resolvedAgain: readonly ResolvedReference[];
+}
+
+/**
+ * The scope of `sla` after an incremental parse replaced `region`'s items (issue 15): equal
+ * to `buildScope(sla)`, without collecting the untouched items again. `changed` holds every
+ * name whose definitions are not the same objects in the same order as before (reuse.ts
+ * `changedNames`): only those definitions are made again and put in their place in the
+ * tables, only the references naming them resolved again; every other definition is the
+ * previous object. The previous scope is spent, as its AST is: its reference list is taken
+ * over in place, with the region's references collected again. Undefined when a severity is
+ * among the region's items (its table is not made again here): build it in full.
+ */
+export function rebuildScope(previous: SlaScope, sla: Sla, region: ReplacedItems, changed: ReadonlySet<string>): RebuiltScope | undefined {
+  const items = sla.items ?? [];
+  const { first, replaced, newCount } = region;
+  const edited = items.slice(first, first + newCount);
+  if (previous.sla !== sla || edited.length !== newCount) return undefined;
+  if (replaced.some((item) => item?.type === 'Support') || edited.some((item) => item?.type === 'Support')) return undefined;
+  // The definitions the region's items made before the edit (a transplanted item is its object still).
+  const editedItems = new Set<unknown>(edited);
+  const regionDuplicates = new Map<unknown, Definition>();
+  for (const definition of previous.duplicates) if (editedItems.has(definition.node)) regionDuplicates.set(definition.node, definition);
+  const definitionBefore = (item: SlaItem, name: string): Definition | undefined => {
+    const first = previous.definitions.get(name);
+    const definition = first?.node === item ? first : regionDuplicates.get(item);
+    return definition?.name === name ? definition : undefined;
+  };
+  // An item that kept its object and its name keeps its definition; its name is a new node.
+  for (const item of edited) {
+    const name = definedName(item);
+    if (name?.text && !changed.has(name.text)) {
+      const definition = definitionBefore(item, name.text);
+      if (definition) definition.nameSpan = name;
+    }
+  }
+  const tables = changed.size > 0 ? redefine(previous, new Set(region.objects), edited, changed, definitionBefore) : previous;
+
+  const scope: SlaScope = { sla, definitions: tables.definitions, duplicates: tables.duplicates, references: previous.references, severities: previous.severities };
   const then: SlaScope = { ...scope, references: [] };
   for (const item of replaced) collectReferences(then, item);
   const now: SlaScope = { ...scope, references: [] };
   for (const item of edited) collectReferences(now, item);
+  const refs = scope.references;
+  let regionRefs = 0;
+  let regionAt = 0;
   if (then.references.length > 0 || now.references.length > 0) {
     // The region's references sit between those before it (same offsets) and after it.
-    const refs = scope.references;
-    const regionStart = edited.length > 0 ? edited[0].offset : Infinity;
-    let low = 0;
-    let high = refs.length;
+    // (It starts before the edit: the same offset in both texts.)
+    regionAt = firstFrom(refs, (replaced[0] ?? edited[0]).offset, 0);
+    regionRefs = now.references.length;
+    refs.splice(regionAt, then.references.length, ...now.references);
+  }
+  // The references naming a changed name, outside the region too, read its definition now.
+  const resolvedAgain: ResolvedReference[] = [];
+  if (changed.size > 0) {
+    for (let i = 0; i < refs.length; i++) {
+      const reference = refs[i];
+      if (!changed.has(reference.ref.text)) continue;
+      reference.definition = scope.definitions.get(reference.ref.text);
+      if (i < regionAt || i >= regionAt + regionRefs) resolvedAgain.push(reference);
+    }
+  }
+  return { scope, resolvedAgain };
+}
+
+/** The name an item defines in the sla namespace, if it is a definition. */
+export function definedName(item: SlaItem | undefined): Name | undefined {
+  return item && item.type in SORT_OF_DEFINITION ? (item as NamedDefinition).name : undefined;
+}
+
+/**
+ * The definition tables after the edit, from `previous`'s: the definitions of each changed
+ * name made again (those outside the region kept, the region's made from its items, the
+ * previous object where an item defines the name it defined) and put in their place in text
+ * order, found by binary search: the tables' other entries are not touched.
+ */
+function redefine(
+  previous: SlaScope,
+  regionObjects: ReadonlySet<unknown>,
+  edited: readonly SlaItem[],
+  changed: ReadonlySet<string>,
+  definitionBefore: (item: SlaItem, name: string) => Definition | undefined,
+): Pick<SlaScope, 'definitions' | 'duplicates'> {
+  const byName = new Map<string, Definition[]>();
+  for (const name of changed) {
+    const first = previous.definitions.get(name);
+    byName.set(name, first && !regionObjects.has(first.node) ? [first] : []);
+  }
+  for (const definition of previous.duplicates) {
+    if (definition.sort !== 'severity' && changed.has(definition.name) && !regionObjects.has(definition.node)) byName.get(definition.name)!.push(definition);
+  }
+  for (const item of edited) {
+    const name = definedName(item);
+    if (!name?.text || !changed.has(name.text)) continue;
+    const sort = SORT_OF_DEFINITION[item.type as NamedDefinition['type']];
+    let definition = definitionBefore(item, name.text);
+    if (definition?.sort === sort) definition.nameSpan = name;
+    else definition = new DefinitionRecord(name.text, sort, item as NamedDefinition, name, previous.sla);
+    byName.get(name.text)!.push(definition);
+  }
+  const firsts: Definition[] = [];
+  const later: Definition[] = [];
+  for (const list of byName.values()) {
+    list.sort(byOffset);
+    if (list.length > 0) firsts.push(list[0]);
+    for (let i = 1; i < list.length; i++) later.push(list[i]);
+  }
+  const kept = [...previous.definitions.values()].filter((definition) => !changed.has(definition.name));
+  const definitions = new Map<string, Definition>();
+  for (const definition of mergedByOffset(kept, firsts)) definitions.set(definition.name, definition);
+  const duplicates = mergedByOffset(
+    previous.duplicates.filter((definition) => definition.sort === 'severity' || !changed.has(definition.name)),
+    later,
+  );
+  return { definitions, duplicates };
+}
+
+const byOffset = (a: Definition, b: Definition) => a.node.offset - b.node.offset;
+
+/** `sorted` (definitions in text order) with `added` put in their places, each found by binary search. */
+function mergedByOffset(sorted: Definition[], added: Definition[]): Definition[] {
+  if (added.length === 0) return sorted;
+  added.sort(byOffset);
+  const out: Definition[] = [];
+  let from = 0;
+  for (const definition of added) {
+    let low = from;
+    let high = sorted.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (refs[middle].ref.offset < regionStart) low = middle + 1;
+      if (sorted[middle].node.offset < definition.node.offset) low = middle + 1;
       else high = middle;
     }
-    refs.splice(low, then.references.length, ...now.references);
+    for (let i = from; i < low; i++) out.push(sorted[i]);
+    out.push(definition);
+    from = low;
   }
-  return scope;
+  for (let i = from; i < sorted.length; i++) out.push(sorted[i]);
+  return out;
 }
 
 function collectDefinitions(scope: SlaScope, item: SlaItem): void {

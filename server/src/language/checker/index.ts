@@ -56,6 +56,8 @@ export type ItemDiagnostics = Map<Sla, Map<SlaItem, readonly Diagnostic[]>>;
  */
 export interface CheckReuse {
   previous: ItemDiagnostics;
+  /** Items of the previous check no longer in the file: their diagnostics are dropped. */
+  removed: readonly SlaItem[];
   keeps(item: SlaItem): boolean;
   moved(item: SlaItem): boolean;
 }
@@ -99,6 +101,7 @@ export function checkItems(
       continue;
     }
     const kept = reuse?.previous.get(sla);
+    if (kept) for (const item of reuse!.removed) kept.delete(item);
     const diagnosed = kept ?? new Map<SlaItem, readonly Diagnostic[]>();
     const items = childrenOf(sla) as readonly SlaItem[];
     for (let i = 0; i < items.length; i++) {

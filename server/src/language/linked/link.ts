@@ -39,13 +39,15 @@ export function linkedFactsOfSla(sla: Sla): SlaFacts {
 
 /**
  * The previous facts of the same sla after an edit (language/reuse.ts): the sla and its
- * items keep their objects across the edit, so the previous facts are taken over (they are
- * spent) and only the items in `fresh` are linked again, in place: a map keeps the text
- * order of its keys when a value is replaced.
+ * items not parsed again keep their objects across the edit, so the previous facts are taken
+ * over (they are spent) and only the items in `fresh` are linked again. Every item referring
+ * to a fresh item is fresh, so every clause for a fresh objective is too.
  */
 export interface LinkReuse {
   previous: SlaFacts;
   fresh: ReadonlySet<SlaItem>;
+  /** The previous items no longer in the sla. */
+  removed: readonly SlaItem[];
 }
 
 export function linkSla(scope: SlaScope, reuse?: LinkReuse): SlaFacts {
@@ -160,24 +162,70 @@ function linkObjectives(facts: SlaFacts, objectives: readonly Objective[], compe
 }
 
 /** The previous facts with the `fresh` items linked again; undefined when they do not fit (then link in full). */
-function relink(scope: SlaScope, { previous, fresh }: LinkReuse): SlaFacts | undefined {
+function relink(scope: SlaScope, { previous, fresh, removed }: LinkReuse): SlaFacts | undefined {
   if (previous.sla !== scope.sla) return undefined;
   const facts: SlaFacts = { ...previous, scope };
-  for (const item of fresh) {
-    const known =
-      item.type === 'Indicator' ? facts.indicators.has(item) : item.type === 'Schedule' ? facts.schedules.has(item) : item.type === 'Maintenance' ? facts.maintenances.has(item) : item.type === 'Objective' ? facts.objectives.has(item) : true;
-    if (!known) return undefined;
+  const inOrder = [...fresh].sort((a, b) => a.offset - b.offset);
+  const gone = new Set<SlaItem>(removed);
+  facts.indicators = refreshed(previous.indicators, 'Indicator', inOrder, gone, indicatorFacts);
+  facts.schedules = refreshed(previous.schedules, 'Schedule', inOrder, gone, scheduleFacts);
+  facts.maintenances = refreshed(previous.maintenances, 'Maintenance', inOrder, gone, maintenanceFacts);
+  // Which objective each fresh clause is for, and so each fresh objective's clauses (all fresh).
+  const targets = new ReferenceCursor(scope);
+  facts.compensated = refreshed(previous.compensated, 'Compensation', inOrder, gone, (clause) => targets.lookup(clause.target, 'objective')?.node as Objective | undefined);
+  const compensations = new Map<Objective, Compensation[]>();
+  for (const item of inOrder) {
+    const objective = item.type === 'Compensation' ? facts.compensated.get(item) : undefined;
+    if (!objective) continue;
+    const list = compensations.get(objective);
+    if (list) list.push(item as Compensation);
+    else compensations.set(objective, [item as Compensation]);
   }
-  for (const item of fresh) {
-    if (item.type === 'Indicator') facts.indicators.set(item, indicatorFacts(item));
-    else if (item.type === 'Schedule') facts.schedules.set(item, scheduleFacts(item));
-    else if (item.type === 'Maintenance') facts.maintenances.set(item, maintenanceFacts(item));
-  }
-  // Which compensation clauses are for an objective did not change (their targets did not).
-  for (const item of fresh) {
-    if (item.type === 'Objective') facts.objectives.set(item, objectiveFacts(item, facts, previous.objectives.get(item)!.compensations));
-  }
+  facts.objectives = refreshed(previous.objectives, 'Objective', inOrder, gone, (objective) => objectiveFacts(objective, facts, compensations.get(objective) ?? []));
   return facts;
+}
+
+/**
+ * `map` (an sla's facts by item, in text order) with the `fresh` items of `type` (in text
+ * order) valued by `make` (none: left out) and the `gone` ones dropped, still in text order:
+ * updated in place when no item takes a place it did not have, else made again with the new
+ * keys merged in by offset (a map keeps the order its keys were first set in).
+ */
+function refreshed<T extends SlaItem['type'], V>(
+  map: Map<Extract<SlaItem, { type: T }>, V>,
+  type: T,
+  fresh: readonly SlaItem[],
+  gone: ReadonlySet<SlaItem>,
+  make: (item: Extract<SlaItem, { type: T }>) => V | undefined,
+): Map<Extract<SlaItem, { type: T }>, V> {
+  type Item = Extract<SlaItem, { type: T }>;
+  const values = new Map<Item, V | undefined>();
+  let placesTaken = false;
+  for (const item of fresh) {
+    if (item.type !== type) continue;
+    const value = make(item as Item);
+    values.set(item as Item, value);
+    if (value !== undefined && !map.has(item as Item)) placesTaken = true;
+  }
+  if (!placesTaken) {
+    for (const item of gone) map.delete(item as Item);
+    for (const [item, value] of values) {
+      if (value === undefined) map.delete(item);
+      else map.set(item, value);
+    }
+    return map;
+  }
+  const merged = new Map<Item, V>();
+  const added = [...values].filter(([item, value]) => value !== undefined && !map.has(item));
+  let next = 0;
+  for (const [item, value] of map) {
+    if (gone.has(item)) continue;
+    while (next < added.length && added[next][0].offset < item.offset) merged.set(added[next][0], added[next++][1]!);
+    const now = values.has(item) ? values.get(item) : value;
+    if (now !== undefined) merged.set(item, now);
+  }
+  while (next < added.length) merged.set(added[next][0], added[next++][1]!);
+  return merged;
 }
 
 function objectiveFacts(objective: Objective, sla: SlaFacts, compensations: Compensation[], refs = new ReferenceCursor(sla.scope)): ObjectiveFacts {
