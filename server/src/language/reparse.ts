@@ -460,7 +460,7 @@ class Shifter {
   /** An sla after the edited one: its own spans (listed now: slas are few), and its items from their lists. */
   sla(sla: Sla): void {
     if (this.delta === 0 && this.lineDelta === 0) return;
-    const own: Places = { spans: [], quantities: [] };
+    const own: Places = { spans: [], oneLine: [], quantities: [] };
     collectPlaces(sla as unknown as Record<string, unknown>, own, 'items');
     this.move(own);
     for (const item of sla.items ?? []) if (item) this.move(placesOf(item));
@@ -471,29 +471,43 @@ class Shifter {
     if (this.delta !== 0 || this.lineDelta !== 0) this.move(placesOf(item));
   }
 
-  private move({ spans, quantities }: Places): void {
+  private move({ spans, oneLine, quantities }: Places): void {
     const delta = this.delta;
     const lineDelta = this.lineDelta;
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
       span.offset += delta;
       span.endOffset += delta;
+    }
+    for (let i = 0; i < oneLine.length; i++) {
+      const span = oneLine[i];
+      span.offset += delta;
+      span.endOffset += delta;
+    }
+    if (lineDelta === 0) return;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
       span.startLine += lineDelta;
       span.endLine += lineDelta;
     }
-    if (lineDelta !== 0) {
-      for (let i = 0; i < quantities.length; i++) {
-        const quantity = quantities[i];
-        quantity.numberEndLine += lineDelta;
-        if (quantity.unitLine !== undefined) quantity.unitLine += lineDelta;
-      }
+    for (let i = 0; i < oneLine.length; i++) oneLine[i].startLine += lineDelta;
+    for (let i = 0; i < quantities.length; i++) {
+      const quantity = quantities[i];
+      quantity.numberEndLine += lineDelta;
+      if (quantity.unitLine !== undefined) quantity.unitLine += lineDelta;
     }
   }
 }
 
 interface Places {
-  /** Every span of the subtree (every object with `offset`/`endOffset`). */
+  /** The spans of the subtree (objects with `offset`/`endOffset`) that keep their end line. */
   spans: Span[];
+  /**
+   * Those on one line, whose end line follows the start line (span.ts: an accessor on their
+   * prototype, so not written when they move: a call per span, most of a typing keystroke's
+   * moving at 200,000 lines).
+   */
+  oneLine: Span[];
   /** The quantities among them (their number end and unit start move too). */
   quantities: Quantity[];
 }
@@ -509,7 +523,7 @@ function placesOf(item: SlaItem): Places {
   const holder = item as unknown as WithPlaces;
   let places = holder[PLACES];
   if (!places) {
-    places = { spans: [], quantities: [] };
+    places = { spans: [], oneLine: [], quantities: [] };
     collectPlaces(item as unknown as Record<string, unknown>, places);
     setHidden(holder, PLACES, places);
   }
@@ -518,7 +532,8 @@ function placesOf(item: SlaItem): Places {
 
 function collectPlaces(record: Record<string, unknown>, places: Places, skip?: string): void {
   if (typeof record.offset === 'number') {
-    places.spans.push(record as unknown as Span);
+    if (Object.prototype.hasOwnProperty.call(record, 'endLine')) places.spans.push(record as unknown as Span);
+    else places.oneLine.push(record as unknown as Span);
     if (typeof record.numberEndLine === 'number') places.quantities.push(record as unknown as Quantity);
   }
   for (const key in record) {
