@@ -151,11 +151,14 @@ function plan(region: ReparsedRegion, sla: Sla, { scope, resolvedAgain }: Rebuil
     }
     // The items referring to the frontier: one pass over the references (no map of them all;
     // indexed: an iterator's results were 5 MB of garbage per keystroke at 200,000 lines).
-    const targets = new Set<unknown>(frontier);
-    const references = scope.references;
-    for (let i = 0; i < references.length; i++) {
-      const definition = references[i].definition;
-      if (definition && targets.has(definition.node)) add(itemAt(sla.items, references[i].ref.offset), found);
+    // None when the frontier defines nothing (clauses): nothing can name it.
+    if (frontier.some((item) => definedName(item))) {
+      const targets = new Set<unknown>(frontier);
+      const references = scope.references;
+      for (let i = 0; i < references.length; i++) {
+        const definition = references[i].definition;
+        if (definition && targets.has(definition.node)) add(itemAt(sla.items, references[i].ref.offset), found);
+      }
     }
     frontier = found;
   }
