@@ -401,6 +401,53 @@ describe('incremental analysis equals full analysis', function () {
     assert.ok(analysis.diagnostics.some((d) => d.code === 'SLA101'), 'the removed indicator is unknown where it is used');
   });
 
+  it('the sla\'s `}` taken by an item or a block before the edit (an objective without its `{` at the end, `review q{uarterly`): the edit that mends it equals a full analysis', () => {
+    const base = samples().find((s) => s.name === 'lanying-im.sla')!.text;
+    const close = base.lastIndexOf('}');
+    const cases: [string, string, string][] = [
+      // The objective's block closed by the sla's `}`: the sla left open, reported at the end.
+      ['an objective at the end given its `{}`', base.slice(0, close) + '  objective broken \n' + base.slice(close), '  objective broken {}\n'],
+      // A `{` typed into the last words of an item opens a block that takes the sla's `}`.
+      ['a `{` typed into `review quarterly`, then deleted', base.replace('review quarterly', 'review q{uarterly'), '  review quarterly'],
+    ];
+    for (const [what, broken, mended] of cases) {
+      const before = analyze(broken);
+      assert.ok(before.diagnostics.some((d) => d.code === 'SLA001'), `${what}: the text before has a syntax error`);
+      const text = what.startsWith('an objective') ? broken.replace('  objective broken \n', mended) : broken.replace('  review q{uarterly', mended);
+      assert.notEqual(text, broken);
+      assertSameAnalysis(analyzeEdit(before, text, editBetween(broken, text)), mulberry32(1), what, true);
+    }
+  });
+
+  it('a new item typed right after one left broken: incremental at every keystroke (the region takes in the broken item), equal to a full analysis', () => {
+    let analysis = analyze(generateContract(300));
+    // An objective left without its target's comparator, then a new objective typed after it.
+    const anchor = '  objective fast_3 {';
+    const broken = '  objective left { indicator avail_3 target 99.9% window calendar month }\n';
+    let text = analysis.text.replace(anchor, broken + anchor);
+    analysis = analyzeEdit(analysis, text, editBetween(analysis.text, text));
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'SLA001'), 'the objective left broken has a syntax error');
+    let at = analysis.text.indexOf(broken) + broken.length;
+    let incremental = 0;
+    let keystrokes = 0;
+    for (const char of '  objective typed { indicator avail_3 target >= 99% window calendar month }\n') {
+      const before = analysis.text;
+      if (char === '}' && before[at] === '}') {
+        at++;
+        continue;
+      }
+      const insert = char === '{' ? '{}' : char;
+      text = before.slice(0, at) + insert + before.slice(at);
+      const edit = { start: at, oldEnd: at, newEnd: at + insert.length };
+      if (reparse(analyze(before).parse, before, text, edit)) incremental++;
+      analysis = analyzeEdit(analysis, text, edit);
+      assertSameAnalysis(analysis, mulberry32(at), `${JSON.stringify(char)} typed at ${at}`, keystrokes % 4 === 0);
+      keystrokes++;
+      at++;
+    }
+    assert.equal(incremental, keystrokes, `${incremental} of ${keystrokes} keystrokes were incremental`);
+  });
+
   it('`objective` typed on a line of its own above an item, which it then takes for its name: the region takes in that item, incremental at every keystroke', () => {
     let analysis = analyze(generateContract(200));
     let at = analysis.text.indexOf('\n  indicator latency_3 {');

@@ -113,8 +113,20 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
 
   // First item of the region: the last one starting at or before the edit, after white
   // space and after an item that ends in `}` (items without braces take optional words).
+  const startable = (i: number) => i < 0 || (isSpace(oldText, items[i].offset - 1) && (i === 0 || oldText.charCodeAt(items[i - 1].endOffset - 1) === 125));
   let first = lastIndexWhere(items, (item) => item.offset <= edit.start);
-  while (first >= 0 && !(isSpace(oldText, items[first].offset - 1) && (first === 0 || oldText.charCodeAt(items[first - 1].endOffset - 1) === 125))) first--;
+  while (!startable(first)) first--;
+  // A syntax error in the item before the region, or at the region's first token, would send
+  // the edit to a full parse (below): the region starts at that item instead, whose errors are
+  // then the region's own (typing a new item right after one left broken).
+  const syntaxErrors = previous.diagnostics.filter((d) => d.code === 'SLA001');
+  for (let extended = 0; first > 0 && extended < MAX_REGION_GROWTH; extended++) {
+    const before = items[first - 1].range.start;
+    const at = items[first].range.start;
+    if (!syntaxErrors.some((d) => comparePosition(d.range.start, before) >= 0 && comparePosition(d.range.start, at) <= 0)) break;
+    first--;
+    while (!startable(first)) first--;
+  }
   const regionStart = first >= 0 ? items[first].offset : sla.body!.offset + 1;
   const regionStartsAtItem = first >= 0;
   if (first < 0) first = 0;
@@ -210,9 +222,15 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // missing `}` is reported there, and a lexical error's span may reach the region), nor at
   // the boundary's first token (the region's own missing `}` may be reported there).
   const oldBoundary = boundary < items.length ? items[boundary].range.start : closingBrace(sla);
-  const syntaxErrors = previous.diagnostics.filter((d) => d.code === 'SLA001');
   if (syntaxErrors.length > 0) {
     if (!regionStartsAtItem) return undefined;
+    // An error at or after the sla's `}`, before the next sla: the sla may not have closed
+    // there (an objective at the end without its `{`, or `review q{uarterly`: the objective's
+    // or the block's `}` was the sla's), and then what the previous parse read after the
+    // region is not what a full parse of the new text reads.
+    const close = closingBrace(sla);
+    const nextSla = s + 1 < slas.length ? slas[s + 1].range.start : undefined;
+    if (syntaxErrors.some((d) => comparePosition(d.range.start, close) >= 0 && (!nextSla || comparePosition(d.range.start, nextSla) < 0))) return undefined;
     const oldRegionStart = items[first].range.start;
     const itemBefore = first > 0 ? items[first - 1].range.start : undefined;
     const kept = (at: Position) =>
