@@ -21,6 +21,11 @@ import { generateContract } from '../../bench/contractGenerator';
 import { fuzzCase, samples } from '../fuzz/fuzzer';
 
 const SEED = Number(process.env.SLA_INCREMENTAL_SEED ?? 20261205);
+/**
+ * The random sequences run from several seeds: one seed missed a wrong diagnostic that a
+ * third of other seeds found (the sla's `}` taken before the edit: session 12).
+ */
+const SEEDS = [SEED, SEED + 1000, SEED + 2000];
 
 /** The smallest edit that turns `before` into `after` (common prefix and suffix kept). */
 function editBetween(before: string, after: string): TextEdit {
@@ -140,18 +145,18 @@ describe('incremental analysis equals full analysis', function () {
   const valid = samples().filter((s) => !s.name.startsWith('broken'));
   const bases = [...valid, { name: 'two slas', text: `${valid[0].text}\n${valid[1].text}` }, { name: 'generated', text: generateContract(400) }];
 
-  it(`random edit sequences (seed ${SEED}): every step equals a full analysis, and at least a quarter of the steps take the incremental path`, () => {
+  it(`random edit sequences (seeds ${SEEDS.join(', ')}): every step equals a full analysis, and at least a quarter of the steps take the incremental path`, () => {
     let steps = 0;
     let incrementalSteps = 0;
-    for (const [b, base] of bases.entries()) {
-      const next = mulberry32(SEED + b);
+    for (const seed of SEEDS) for (const [b, base] of bases.entries()) {
+      const next = mulberry32(seed + b);
       let analysis = analyze(base.text);
       for (let step = 0; step < 24; step++) {
         // Half the time the edit is undone next, so the text keeps returning to a valid contract.
         const before = analysis.text;
         const text = step % 2 === 1 && next() < 0.6 ? base.text : randomEdit(analysis, next);
         const edit = editBetween(before, text);
-        const what = `seed ${SEED}, ${base.name}, step ${step} (edit ${JSON.stringify(edit)}; SLA_INCREMENTAL_SEED=${SEED} to reproduce)`;
+        const what = `seed ${seed}, ${base.name}, step ${step} (edit ${JSON.stringify(edit)}; SLA_INCREMENTAL_SEED=${seed} to reproduce)`;
         if (reparse(analyze(before).parse, before, text, edit)) incrementalSteps++;
         analysis = analyzeEdit(analysis, text, edit);
         assertSameAnalysis(analysis, next, what);
@@ -262,7 +267,7 @@ describe('incremental analysis equals full analysis', function () {
     }
   });
 
-  for (const unfinished of ['deleted', 'left'] as const) it(`typing items through their syntax errors, items left broken ${unfinished === 'left' ? 'left in place' : 'deleted'} (seed ${SEED}): every keystroke equals a full analysis, and nearly all of those with syntax errors are incremental`, () => {
+  for (const unfinished of ['deleted', 'left'] as const) it(`typing items through their syntax errors, items left broken ${unfinished === 'left' ? 'left in place' : 'deleted'} (seeds ${SEEDS.slice(0, 2).join(', ')}): every keystroke equals a full analysis, and nearly all of those with syntax errors are incremental`, () => {
     // What an editor sends while a user types a new item between others: a character at a
     // time, `{` and `"` closed at once (as VS Code does), now and then a backspace or a
     // mistake typed on; the text is broken at most keystrokes, in the typed item, and maybe
@@ -278,8 +283,8 @@ describe('incremental analysis equals full analysis', function () {
     let keystrokes = 0;
     let withErrors = 0;
     let incrementalWithErrors = 0;
-    for (const [b, base] of bases.entries()) {
-      const next = mulberry32(SEED + 100 + b);
+    for (const seed of SEEDS.slice(0, 2)) for (const [b, base] of bases.entries()) {
+      const next = mulberry32(seed + 100 + b);
       let analysis = analyze(base);
       for (let round = 0; round < 6; round++) {
         const items = analysis.parse.file.slas[0].items;
@@ -310,7 +315,7 @@ describe('incremental analysis equals full analysis', function () {
           const incremental = reparse(analyze(before).parse, before, text, edit) !== undefined;
           analysis = analyzeEdit(analysis, text, edit);
           // Linked facts compared at every third keystroke (a deep comparison of every fact of the sla).
-          assertSameAnalysis(analysis, next, `seed ${SEED}, base ${b}, round ${round}, ${JSON.stringify(typed.slice(0, i + 1))}`, keystrokes % 3 === 0);
+          assertSameAnalysis(analysis, next, `seed ${seed}, base ${b}, round ${round}, ${JSON.stringify(typed.slice(0, i + 1))}`, keystrokes % 3 === 0);
           keystrokes++;
           if (previousHadErrors || analysis.parse.diagnostics.some((d) => d.code === 'SLA001')) {
             withErrors++;
@@ -321,7 +326,7 @@ describe('incremental analysis equals full analysis', function () {
         if (unfinished === 'deleted' && analysis.parse.diagnostics.some((d) => d.code === 'SLA001')) {
           const text = analysis.text.slice(0, start) + analysis.text.slice(at);
           analysis = analyzeEdit(analysis, text, { start, oldEnd: at, newEnd: start });
-          assertSameAnalysis(analysis, next, `seed ${SEED}, base ${b}, round ${round}, the broken item deleted`, true);
+          assertSameAnalysis(analysis, next, `seed ${seed}, base ${b}, round ${round}, the broken item deleted`, true);
         }
       }
     }
