@@ -99,6 +99,9 @@ const PAST_THE_BOUNDARY = 'past the boundary';
 /** How many items a region takes in beyond the first boundary before the text is parsed in full. */
 const MAX_REGION_GROWTH = 3;
 
+/** How many items back a region starts, past items with a syntax error, before the text is parsed in full. */
+const MAX_BROKEN_ITEMS_BEFORE = 3;
+
 /** The parse of `text`, which is `previous`'s text with `edit` applied; undefined when it must be parsed in full. */
 export function reparse(previous: ParseResult, oldText: string, text: string, edit: TextEdit, locale?: Locale): ParseResult | undefined {
   // Capped (parser.ts limitSyntaxErrors): what was left out cannot be pieced together.
@@ -120,7 +123,7 @@ export function reparse(previous: ParseResult, oldText: string, text: string, ed
   // the edit to a full parse (below): the region starts at that item instead, whose errors are
   // then the region's own (typing a new item right after one left broken).
   const syntaxErrors = previous.diagnostics.filter((d) => d.code === 'SLA001');
-  for (let extended = 0; first > 0 && extended < MAX_REGION_GROWTH; extended++) {
+  for (let extended = 0; first > 0 && extended < MAX_BROKEN_ITEMS_BEFORE; extended++) {
     const before = items[first - 1].range.start;
     const at = items[first].range.start;
     if (!syntaxErrors.some((d) => comparePosition(d.range.start, before) >= 0 && comparePosition(d.range.start, at) <= 0)) break;
