@@ -42,6 +42,7 @@ import {
   type ParseResult,
 } from './parser';
 import { LineIndex } from './text';
+import { firstAtOrAfter } from './sortedSearch';
 import { setParsedText } from './parse/tokenLines';
 import { messages } from '../l10n/messages';
 import type { Locale } from '../l10n/locale';
@@ -364,18 +365,6 @@ function comparePosition(a: Position, b: Position): number {
 function lastIndexWhere<T>(values: readonly T[], test: (value: T) => boolean): number {
   for (let i = values.length - 1; i >= 0; i--) if (test(values[i])) return i;
   return -1;
-}
-
-/** Index of the first value whose key is ≥ `offset` (values sorted by key). */
-function firstAtOrAfter<T>(values: readonly T[], offset: number, key: (value: T) => number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (key(values[mid]) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

@@ -21,6 +21,7 @@ import type {
   Objective,
   Support,
 } from './ast';
+import { firstAtOrAfter } from './sortedSearch';
 
 export type DefinitionSort = 'service' | 'schedule' | 'maintenance' | 'indicator' | 'objective' | 'severity';
 
@@ -85,15 +86,7 @@ export class DefinitionTable extends Map<string, Definition> {
 
   /** Adds the definition of a name not in the table, in its place in text order (by the offset of its node). */
   place(definition: Definition): void {
-    const ordered = this.#ordered;
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (ordered[middle].node.offset < definition.node.offset) low = middle + 1;
-      else high = middle;
-    }
-    ordered.splice(low, 0, definition);
+    this.#ordered.splice(firstAtOrAfter(this.#ordered, definition.node.offset, nodeOffset), 0, definition);
     super.set(definition.name, definition);
   }
 
@@ -329,6 +322,7 @@ function redefine(
   return { definitions, duplicates };
 }
 
+const nodeOffset = (definition: Definition) => definition.node.offset;
 const byOffset = (a: Definition, b: Definition) => a.node.offset - b.node.offset;
 
 /** `sorted` (definitions in text order) with `added` put in their places, each found by binary search. */
@@ -338,16 +332,10 @@ function mergedByOffset(sorted: Definition[], added: Definition[]): Definition[]
   const out: Definition[] = [];
   let from = 0;
   for (const definition of added) {
-    let low = from;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle].node.offset < definition.node.offset) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = from; i < low; i++) out.push(sorted[i]);
+    const at = firstAtOrAfter(sorted, definition.node.offset, nodeOffset, from);
+    for (let i = from; i < at; i++) out.push(sorted[i]);
     out.push(definition);
-    from = low;
+    from = at;
   }
   for (let i = from; i < sorted.length; i++) out.push(sorted[i]);
   return out;
@@ -492,14 +480,10 @@ function ofSort(definition: Definition | undefined, sort: DefinitionSort): Defin
 
 /** The index of the first of `refs` from `low` on whose offset is `offset` or more (binary search). */
 function firstFrom(refs: readonly ResolvedReference[], offset: number, low: number): number {
-  let high = refs.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (refs[middle].ref.offset < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstAtOrAfter(refs, offset, referenceOffset, low);
 }
+
+const referenceOffset = (reference: ResolvedReference) => reference.ref.offset;
 
 const CURSOR_STEPS = 8;
 
